@@ -1,0 +1,257 @@
+"""Chorus Pro structure identifiers: normalisation and validation with a precise French reason.
+
+Each ``check_*`` function is pure: it takes what the user typed and returns an
+:class:`IdentifierCheck` whose ``reason`` names the broken rule, or ``None`` when the
+identifier is acceptable. The UI only displays that reason.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from stdnum import exceptions as stdnum_exceptions
+from stdnum.eu import vat as eu_vat
+from stdnum.fr import siren as fr_siren
+from stdnum.fr import siret as fr_siret
+
+from chorus_wizard.domain.countries import EU_COUNTRY_CODES, is_country_code
+
+LA_POSTE_SIREN = "356000000"
+
+
+class IdentifierType(StrEnum):
+    """The ``typeIdentifiantStructure`` codes of Chorus Pro."""
+
+    SIRET = "SIRET"
+    UE_HORS_FRANCE = "UE_HORS_FRANCE"
+    HORS_UE = "HORS_UE"
+    RIDET = "RIDET"
+    TAHITI = "TAHITI"
+    PARTICULIER = "PARTICULIER"
+    AUTRE = "AUTRE"
+
+
+#: The portal's own words for each "no SIRET" case, in the order the portal lists them.
+NO_SIRET_LABELS: dict[IdentifierType, str] = {
+    IdentifierType.UE_HORS_FRANCE: "Structure européenne hors France",
+    IdentifierType.HORS_UE: "Structure hors UE",
+    IdentifierType.RIDET: "Structure avec RIDET (Nouvelle-Calédonie)",
+    IdentifierType.TAHITI: "Structure avec numéro TAHITI (Polynésie française)",
+    IdentifierType.PARTICULIER: "Particulier",
+    IdentifierType.AUTRE: "En cours d'immatriculation",
+}
+
+#: Label of the identifier field for each type.
+FIELD_LABELS: dict[IdentifierType, str] = {
+    IdentifierType.SIRET: "Numéro de SIRET",
+    IdentifierType.UE_HORS_FRANCE: "Numéro de TVA intracommunautaire",
+    IdentifierType.HORS_UE: "Identifiant hors UE (code pays + nom)",
+    IdentifierType.RIDET: "Numéro RIDET",
+    IdentifierType.TAHITI: "Numéro TAHITI",
+    IdentifierType.PARTICULIER: "Identifiant du particulier",
+    IdentifierType.AUTRE: "Identifiant provisoire",
+}
+
+#: Example shown as a placeholder in the identifier field.
+PLACEHOLDERS: dict[IdentifierType, str] = {
+    IdentifierType.SIRET: "130 025 265 00013",
+    IdentifierType.UE_HORS_FRANCE: "DE136695976",
+    IdentifierType.HORS_UE: "CHNOM DE LA SOCIETE",
+    IdentifierType.RIDET: "1234567001",
+    IdentifierType.TAHITI: "G33972001",
+    IdentifierType.PARTICULIER: "",
+    IdentifierType.AUTRE: "",
+}
+
+_SEPARATORS = re.compile(r"[\s.\-/]+")
+_HORS_UE_MAX = 18
+
+
+@dataclass(frozen=True)
+class IdentifierCheck:
+    """Outcome of checking one identifier: its normalised form, and why it is refused if it is."""
+
+    normalized: str
+    reason: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.reason is None
+
+
+def compact(value: str) -> str:
+    """Remove blanks, dots, dashes and slashes that people type or paste inside numbers."""
+    return _SEPARATORS.sub("", value.strip()).upper()
+
+
+def format_siret(value: str) -> str:
+    """Group a SIRET the way INSEE prints it: ``130 025 265 00013``."""
+    digits = compact(value)
+    if len(digits) != 14 or not digits.isdigit():
+        return value
+    return str(fr_siret.format(digits))
+
+
+def _digits_reason(number: str, expected: int | tuple[int, ...], what: str) -> str | None:
+    """Reason for a number that should be made of ``expected`` digits, or None if it is."""
+    lengths = (expected,) if isinstance(expected, int) else expected
+    if not number:
+        return f"Saisissez le {what}."
+    bad = sorted({c for c in number if not c.isdigit()})
+    if bad:
+        shown = " ".join(f"« {c} »" for c in bad[:3])
+        return f"Le {what} ne contient que des chiffres : {shown} n'est pas accepté."
+    if len(number) not in lengths:
+        wanted = " ou ".join(str(n) for n in sorted(lengths))
+        return f"{wanted} chiffres attendus, {len(number)} saisi{'s' if len(number) > 1 else ''}."
+    return None
+
+
+def check_siret(value: str) -> IdentifierCheck:
+    """SIRET: 14 digits, Luhn on the SIREN and on the whole, except La Poste (digit sum % 5)."""
+    number = compact(value)
+    reason = _digits_reason(number, 14, "numéro de SIRET")
+    if reason:
+        return IdentifierCheck(number, reason)
+    try:
+        fr_siret.validate(number)
+    except stdnum_exceptions.InvalidChecksum:
+        try:
+            fr_siren.validate(number[:9])
+        except stdnum_exceptions.ValidationError:
+            return IdentifierCheck(
+                number,
+                "Clé de contrôle incorrecte : les 9 premiers chiffres (SIREN) ne forment pas "
+                "un numéro valide. Vérifiez chaque chiffre.",
+            )
+        return IdentifierCheck(
+            number,
+            "Clé de contrôle incorrecte : le numéro d'établissement (5 derniers chiffres) "
+            "ne correspond pas au SIREN. Vérifiez chaque chiffre.",
+        )
+    except stdnum_exceptions.ValidationError:
+        return IdentifierCheck(number, "Numéro de SIRET invalide.")
+    return IdentifierCheck(number)
+
+
+def check_eu_vat(value: str) -> IdentifierCheck:
+    """Intra-EU VAT number with its country prefix, outside France."""
+    number = compact(value)
+    if not number:
+        return IdentifierCheck(number, "Saisissez le numéro de TVA intracommunautaire.")
+    prefix = number[:2]
+    if not prefix.isalpha() or len(number) < 3:
+        return IdentifierCheck(
+            number, "Le numéro doit commencer par le préfixe du pays (par exemple DE, BE, IT)."
+        )
+    country = "GR" if prefix == "EL" else prefix
+    if country == "FR":
+        return IdentifierCheck(
+            number,
+            "Numéro de TVA français : une structure française s'identifie par son numéro de SIRET.",
+        )
+    if country not in EU_COUNTRY_CODES:
+        return IdentifierCheck(number, f"Préfixe pays inconnu dans l'Union européenne : {prefix}.")
+    if len(number) > _HORS_UE_MAX:
+        return IdentifierCheck(number, f"18 caractères au plus, {len(number)} saisis.")
+    try:
+        eu_vat.validate(number)
+    except stdnum_exceptions.InvalidLength:
+        return IdentifierCheck(number, f"Longueur incorrecte pour un numéro de TVA {prefix}.")
+    except stdnum_exceptions.InvalidChecksum:
+        return IdentifierCheck(number, "Clé de contrôle du numéro de TVA incorrecte.")
+    except stdnum_exceptions.InvalidComponent:
+        return IdentifierCheck(number, f"Préfixe pays inconnu dans l'Union européenne : {prefix}.")
+    except stdnum_exceptions.ValidationError:
+        return IdentifierCheck(number, f"Format incorrect pour un numéro de TVA {prefix}.")
+    return IdentifierCheck(number)
+
+
+def hors_ue_identifier(country_code: str, name: str) -> str:
+    """Build the legal non-EU identifier: country code + first 16 characters of the name."""
+    cleaned = re.sub(r"\s+", " ", name.strip()).upper()
+    return (country_code.strip().upper() + cleaned[:16])[:_HORS_UE_MAX]
+
+
+def check_hors_ue(value: str) -> IdentifierCheck:
+    """Non-EU: ISO 3166-1 alpha-2 code of a non-EU country + up to 16 characters of the name."""
+    number = re.sub(r"\s+", " ", value.strip()).upper()
+    if len(number) < 3:
+        return IdentifierCheck(
+            number, "Saisissez le code pays (2 lettres) suivi du nom de la structure."
+        )
+    prefix = number[:2]
+    if not is_country_code(prefix):
+        return IdentifierCheck(number, f"Préfixe pays inconnu : {prefix}.")
+    if prefix == "FR" or prefix in EU_COUNTRY_CODES:
+        return IdentifierCheck(
+            number,
+            f"{prefix} est un pays de l'Union européenne : choisissez « Structure européenne "
+            "hors France » ou le SIRET.",
+        )
+    if len(number) > _HORS_UE_MAX:
+        return IdentifierCheck(number, f"18 caractères au plus, {len(number)} saisis.")
+    return IdentifierCheck(number)
+
+
+def check_ridet(value: str) -> IdentifierCheck:
+    """RIDET (New Caledonia): 10 digits (7-digit RID + 3-digit establishment), older ones 9."""
+    number = compact(value)
+    return IdentifierCheck(number, _digits_reason(number, (10, 9), "numéro RIDET"))
+
+
+_TAHITI = re.compile(r"[A-Z0-9][0-9]{5}[0-9]{3}")
+
+
+def check_tahiti(value: str) -> IdentifierCheck:
+    """TAHITI (French Polynesia): 6-character number (letter or digit + 5 digits) + 3 digits."""
+    number = compact(value)
+    if not number:
+        return IdentifierCheck(number, "Saisissez le numéro TAHITI.")
+    if len(number) != 9:
+        return IdentifierCheck(number, f"9 caractères attendus, {len(number)} saisis.")
+    if not _TAHITI.fullmatch(number):
+        return IdentifierCheck(
+            number,
+            "Format attendu : une lettre ou un chiffre, puis 8 chiffres (par exemple G33972001).",
+        )
+    return IdentifierCheck(number)
+
+
+def check_free_text(value: str) -> IdentifierCheck:
+    """PARTICULIER and AUTRE: Chorus Pro checks nothing but presence."""
+    text = value.strip()
+    if not text:
+        return IdentifierCheck(text, "Ce champ est obligatoire.")
+    return IdentifierCheck(text)
+
+
+_CHECKS = {
+    IdentifierType.SIRET: check_siret,
+    IdentifierType.UE_HORS_FRANCE: check_eu_vat,
+    IdentifierType.HORS_UE: check_hors_ue,
+    IdentifierType.RIDET: check_ridet,
+    IdentifierType.TAHITI: check_tahiti,
+    IdentifierType.PARTICULIER: check_free_text,
+    IdentifierType.AUTRE: check_free_text,
+}
+
+
+def check_identifier(kind: IdentifierType, value: str) -> IdentifierCheck:
+    """Check ``value`` against the rule of ``kind``."""
+    return _CHECKS[kind](value)
+
+
+def is_typing_prefix(kind: IdentifierType, value: str) -> bool:
+    """True while a number is still being typed, so the UI can hold back its complaint.
+
+    A SIRET with fewer than 14 digits and nothing else is unfinished, not wrong.
+    """
+    number = compact(value)
+    if kind is IdentifierType.SIRET:
+        return (number.isdigit() and len(number) < 14) or not number
+    if kind is IdentifierType.RIDET:
+        return (number.isdigit() and len(number) < 9) or not number
+    return not number

@@ -1,0 +1,137 @@
+"""Password policy: served by the backend, enforced by the server, shown rule by rule in the UI.
+
+The same :func:`evaluate` runs on both sides so the wizard ticks exactly the rules the server
+enforces. The policy travels as JSON (:meth:`PasswordPolicy.to_json`).
+"""
+
+from __future__ import annotations
+
+import string
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+#: A short list of passwords that satisfy length and classes yet are among the most guessed.
+COMMON_PASSWORDS: frozenset[str] = frozenset(
+    {
+        "motdepasse123!",
+        "motdepasse1234",
+        "azertyuiop123",
+        "azertyuiop123!",
+        "azerty123456!",
+        "password1234!",
+        "password123!",
+        "qwertyuiop123",
+        "bonjour123456",
+        "soleil123456!",
+        "chorus123456!",
+        "chorusPro2024!".lower(),
+        "choruspro1234!",
+        "123456789abc!",
+        "abcdef123456!",
+        "welcome12345!",
+    }
+)
+
+
+@dataclass(frozen=True)
+class PasswordPolicy:
+    """What a password must satisfy. Defaults follow the product's documented policy."""
+
+    min_length: int = 12
+    max_length: int = 128
+    min_classes: int = 3
+    forbid_email_local_part: bool = True
+    forbid_company_name: bool = True
+    forbid_common: bool = True
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "longueurMinimale": self.min_length,
+            "longueurMaximale": self.max_length,
+            "nombreClassesMinimum": self.min_classes,
+            "interditPartieLocaleEmail": self.forbid_email_local_part,
+            "interditRaisonSociale": self.forbid_company_name,
+            "interditMotsDePasseCourants": self.forbid_common,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PasswordPolicy:
+        return cls(
+            min_length=int(data["longueurMinimale"]),
+            max_length=int(data["longueurMaximale"]),
+            min_classes=int(data["nombreClassesMinimum"]),
+            forbid_email_local_part=bool(data.get("interditPartieLocaleEmail", True)),
+            forbid_company_name=bool(data.get("interditRaisonSociale", True)),
+            forbid_common=bool(data.get("interditMotsDePasseCourants", True)),
+        )
+
+
+@dataclass(frozen=True)
+class RuleResult:
+    """One rule of the policy, its French wording, and whether the password meets it."""
+
+    key: str
+    label: str
+    met: bool
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def character_classes(password: str) -> int:
+    """How many of lower case, upper case, digits and other characters ``password`` uses."""
+    return sum(
+        (
+            any(c.islower() for c in password),
+            any(c.isupper() for c in password),
+            any(c.isdigit() for c in password),
+            any(not c.isalnum() or c in string.punctuation for c in password),
+        )
+    )
+
+
+def evaluate(
+    policy: PasswordPolicy, password: str, *, email: str = "", company_name: str = ""
+) -> list[RuleResult]:
+    """Every rule of ``policy`` applied to ``password``, in display order."""
+    folded = _fold(password)
+    results = [
+        RuleResult(
+            "length",
+            f"Au moins {policy.min_length} caractères",
+            policy.min_length <= len(password) <= policy.max_length,
+        ),
+        RuleResult(
+            "classes",
+            f"Au moins {policy.min_classes} types de caractères parmi : minuscules, "
+            "majuscules, chiffres, caractères spéciaux",
+            character_classes(password) >= policy.min_classes,
+        ),
+    ]
+    if policy.forbid_email_local_part:
+        local = _fold(email.partition("@")[0])
+        met = not (len(local) >= 3 and local in folded)
+        results.append(RuleResult("email", "Ne contient pas votre adresse électronique", met))
+    if policy.forbid_company_name:
+        words = [w for w in _fold(company_name).split() if len(w) >= 4]
+        met = not any(w in folded for w in words)
+        results.append(RuleResult("company", "Ne contient pas le nom de la structure", met))
+    if policy.forbid_common:
+        met = folded not in COMMON_PASSWORDS
+        results.append(RuleResult("common", "N'est pas un mot de passe courant", met))
+    return results
+
+
+def is_acceptable(
+    policy: PasswordPolicy, password: str, *, email: str = "", company_name: str = ""
+) -> bool:
+    """True when every rule is met."""
+    return all(r.met for r in evaluate(policy, password, email=email, company_name=company_name))
+
+
+def normalize_secret_answer(answer: str) -> str:
+    """Fold case, accents and blanks so « Éléphant  rose » and « elephant rose » match."""
+    return " ".join(_fold(answer).split())
