@@ -1,0 +1,102 @@
+"""The project's own exception tree for everything that can go wrong talking to a backend.
+
+Every HTTP module translates ``httpx`` errors and status codes into these, so pages only ever
+show ``str(error)``: a French sentence a small-business owner understands::
+
+    BackendError
+    ├── NetworkError          no answer: connection refused, DNS, TLS, timeout
+    ├── ServerError           the service answered 5xx
+    ├── RateLimited           429; ``retry_after`` seconds when the service said
+    ├── ProtocolError         the answer was not what the contract says (bad JSON, schema)
+    ├── AuthenticationError   credentials refused (PISTE token, technical account, 403)
+    ├── NotSupported          the backend cannot do this (real Chorus Pro creates no account)
+    └── Rejected              the service refused the request, with its reason (``libelle``)
+        ├── AlreadyRegistered the structure is already on Chorus Pro
+        └── ActivationError   the activation code or password was refused
+"""
+
+from __future__ import annotations
+
+
+class BackendError(Exception):
+    """Base of every backend failure; ``str()`` is a French message for the user."""
+
+    retryable = False
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class NetworkError(BackendError):
+    """The service could not be reached."""
+
+    retryable = True
+
+
+class ServerError(BackendError):
+    """The service failed on its side (HTTP 5xx)."""
+
+    retryable = True
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class RateLimited(BackendError):
+    """Too many requests (HTTP 429)."""
+
+    retryable = True
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class ProtocolError(BackendError):
+    """The answer does not follow the expected format."""
+
+
+class AuthenticationError(BackendError):
+    """Credentials were refused."""
+
+
+class NotSupported(BackendError):
+    """The chosen backend cannot perform this operation."""
+
+
+class Rejected(BackendError):
+    """The service refused the request and said why."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int,
+        code: int | None = None,
+        details: dict[str, object] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.details = details or {}
+
+
+class AlreadyRegistered(Rejected):
+    """The structure already exists on Chorus Pro: the user must ask to be attached."""
+
+
+class ActivationError(Rejected):
+    """Activation refused: wrong, used or expired code, weak password, locked account."""
+
+    @property
+    def expired(self) -> bool:
+        return self.status == 410
+
+    @property
+    def locked(self) -> bool:
+        return self.status == 423

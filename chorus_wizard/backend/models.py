@@ -1,0 +1,118 @@
+"""Plain data exchanged between the pages and the signup service (Qt-free, I/O-free)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from chorus_wizard.domain.identifiers import IdentifierType
+
+
+@dataclass(frozen=True)
+class CompanyRecord:
+    """Company data from a directory, already mapped to the form's fields.
+
+    ``masked`` names the form fields the directory hid (partially diffusible data); they are
+    empty here and must be typed by the user.
+    """
+
+    siret: str
+    raison_sociale: str = ""
+    libelle: str = ""
+    adresse: str = ""
+    complement1: str = ""
+    complement2: str = ""
+    code_postal: str = ""
+    ville: str = ""
+    code_pays: str = "FR"
+    active: bool = True
+    closed_reason: str = ""
+    masked: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class ExistingStructure:
+    """A structure already registered on Chorus Pro."""
+
+    id_structure: int
+    identifier: str
+    identifier_type: str
+    designation: str
+
+
+@dataclass(frozen=True)
+class Lookup:
+    """What the identify step learned: an existing structure, or the prefill for a new one."""
+
+    identifier_type: IdentifierType
+    identifier: str
+    existing: ExistingStructure | None = None
+    company: CompanyRecord | None = None
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """One row of the workspace catalogue."""
+
+    code: str
+    label: str
+    description: str
+    default_on: bool
+
+
+@dataclass(frozen=True)
+class SecretQuestion:
+    id: int
+    label: str
+
+
+@dataclass
+class StructureForm:
+    """The structure part of the *Compléter* step."""
+
+    identifier_type: IdentifierType = IdentifierType.SIRET
+    identifier: str = ""
+    raison_sociale: str = ""
+    libelle: str = ""
+    adresse: str = ""
+    complement1: str = ""
+    complement2: str = ""
+    code_postal: str = ""
+    ville: str = ""
+    code_pays: str = "FR"
+
+
+@dataclass
+class SignupRequest:
+    """Everything needed to create the account and its structure."""
+
+    email: str
+    nom: str
+    prenom: str
+    structure: StructureForm
+    deposer_demandes_paiement: bool = True
+    dume: bool = False
+
+
+@dataclass(frozen=True)
+class AccountCreated:
+    account_id: int
+    structure_id: int
+    signup_token: str = field(repr=False)
+    message: str
+    activation_valid_until: datetime | None = None
+
+
+@dataclass(frozen=True)
+class AccountStatus:
+    account_id: int
+    email: str
+    status: str
+    workspaces: tuple[str, ...]
+    main_manager: bool
+
+
+@dataclass(frozen=True)
+class AttachmentSent:
+    request_id: int
+    message: str

@@ -1,0 +1,317 @@
+"""The signup service: one Qt-free seam between the pages and every backend.
+
+:class:`SignupService` is the protocol pages depend on. :class:`ChorusSignupService` is the
+real implementation: PISTE for what Chorus Pro offers, the company directory for the prefill,
+and the sandbox's ``/sandbox/v1`` services for what only the portal does. Against real
+Chorus Pro (``can_create_accounts`` false) the portal-only operations raise
+:class:`NotSupported` instead of pretending.
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any, Protocol
+
+import httpx
+
+from chorus_wizard.backend.directory import RechercheEntreprisesClient
+from chorus_wizard.backend.errors import (
+    ActivationError,
+    AlreadyRegistered,
+    NotSupported,
+    ProtocolError,
+    Rejected,
+)
+from chorus_wizard.backend.http import field, json_body, new_client, send
+from chorus_wizard.backend.models import (
+    AccountCreated,
+    AccountStatus,
+    AttachmentSent,
+    Lookup,
+    SecretQuestion,
+    SignupRequest,
+    Workspace,
+)
+from chorus_wizard.backend.piste import PisteClient
+from chorus_wizard.backend.profiles import BackendProfile
+from chorus_wizard.domain.countries import Country, countries
+from chorus_wizard.domain.identifiers import IdentifierType
+from chorus_wizard.domain.password import PasswordPolicy
+
+
+class SignupService(Protocol):
+    """Everything the four pages ask of a backend. Every method may block: call it off the GUI
+    thread. Every failure is a :class:`~chorus_wizard.backend.errors.BackendError`."""
+
+    @property
+    def profile(self) -> BackendProfile: ...
+
+    def lookup(self, identifier_type: IdentifierType, identifier: str) -> Lookup: ...
+
+    def countries(self) -> list[Country]: ...
+
+    def request_attachment(
+        self, email: str, nom: str, prenom: str, identifier_type: IdentifierType, identifier: str
+    ) -> AttachmentSent: ...
+
+    def create_account(self, request: SignupRequest, idempotency_key: str) -> AccountCreated: ...
+
+    def workspaces(self) -> list[Workspace]: ...
+
+    def choose_workspaces(self, account: AccountCreated, codes: list[str]) -> list[str]: ...
+
+    def password_policy(self) -> PasswordPolicy: ...
+
+    def secret_questions(self) -> list[SecretQuestion]: ...
+
+    def resend_activation(self, email: str) -> str: ...
+
+    def activate(
+        self, email: str, code: str, password: str, question_id: int, answer: str
+    ) -> str: ...
+
+    def account_status(self, account: AccountCreated) -> AccountStatus: ...
+
+    def close(self) -> None: ...
+
+
+SIGNUP_SERVICE = "le service d'inscription"
+
+
+def new_idempotency_key() -> str:
+    return uuid.uuid4().hex
+
+
+class ChorusSignupService:
+    """The real :class:`SignupService` over HTTP, for any :class:`BackendProfile`."""
+
+    def __init__(self, profile: BackendProfile, *, client: httpx.Client | None = None) -> None:
+        self._profile = profile
+        self._http = client or new_client()
+        self._directory = RechercheEntreprisesClient(self._http, profile.directory_url)
+        self._piste = (
+            PisteClient(self._http, profile.token_url, profile.api_base, profile.credentials)
+            if profile.credentials
+            else None
+        )
+
+    @property
+    def profile(self) -> BackendProfile:
+        return self._profile
+
+    def close(self) -> None:
+        self._http.close()
+
+    # -- Chorus Pro (PISTE) and directory -------------------------------------------------
+
+    def lookup(self, identifier_type: IdentifierType, identifier: str) -> Lookup:
+        existing = (
+            self._piste.find_structure(identifier_type.value, identifier) if self._piste else None
+        )
+        company = None
+        if existing is None and identifier_type is IdentifierType.SIRET:
+            company = self._directory.company(identifier)
+        return Lookup(identifier_type, identifier, existing=existing, company=company)
+
+    def countries(self) -> list[Country]:
+        if self._piste:
+            return self._piste.countries()
+        return list(countries())
+
+    # -- portal-only services (sandbox) ---------------------------------------------------
+
+    def _signup(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        token: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> tuple[int, dict[str, Any]]:
+        if not self._profile.can_create_accounts:
+            raise NotSupported(
+                "Ce service n'existe que sur le portail Chorus Pro : l'API ne permet pas de "
+                "créer un compte. Poursuivez sur " + self._profile.portal_url
+            )
+        all_headers = dict(headers or {})
+        if token:
+            all_headers["X-Jeton-Inscription"] = token
+        response = send(
+            self._http,
+            method,
+            self._profile.signup_url + path,
+            SIGNUP_SERVICE,
+            json=json,
+            headers=all_headers,
+        )
+        return response.status_code, json_body(response, SIGNUP_SERVICE)
+
+    @staticmethod
+    def _rejected(status: int, data: dict[str, Any]) -> Rejected:
+        code = data.get("codeRetour")
+        return Rejected(
+            str(data.get("libelle") or f"Demande refusée (HTTP {status})."),
+            status=status,
+            code=code if isinstance(code, int) else None,
+            details=data,
+        )
+
+    def request_attachment(
+        self, email: str, nom: str, prenom: str, identifier_type: IdentifierType, identifier: str
+    ) -> AttachmentSent:
+        status, data = self._signup(
+            "POST",
+            "/rattachements",
+            json={
+                "email": email,
+                "nom": nom,
+                "prenom": prenom,
+                "typeIdentifiantStructure": identifier_type.value,
+                "identifiantStructure": identifier,
+            },
+        )
+        if status != 201:
+            raise self._rejected(status, data)
+        return AttachmentSent(
+            int(field(data, "idDemande", int, SIGNUP_SERVICE)), str(data.get("libelle", ""))
+        )
+
+    def create_account(self, request: SignupRequest, idempotency_key: str) -> AccountCreated:
+        s = request.structure
+        body = {
+            "email": request.email,
+            "nom": request.nom,
+            "prenom": request.prenom,
+            "structure": {
+                "typeIdentifiantStructure": s.identifier_type.value,
+                "identifiantStructure": s.identifier,
+                "raisonSociale": s.raison_sociale,
+                "libelleStructure": s.libelle,
+                "adresse": s.adresse,
+                "complementAdresse1": s.complement1,
+                "complementAdresse2": s.complement2,
+                "codePostal": s.code_postal,
+                "ville": s.ville,
+                "codePays": s.code_pays,
+            },
+            "fonctionnalites": {
+                "deposerDemandesPaiement": request.deposer_demandes_paiement,
+                "dume": request.dume,
+            },
+        }
+        status, data = self._signup(
+            "POST", "/comptes", json=body, headers={"Idempotency-Key": idempotency_key}
+        )
+        if status == 409 and data.get("codeRetour") == 10:
+            raise AlreadyRegistered(str(data.get("libelle")), status=409, code=10, details=data)
+        if status not in (200, 201):
+            raise self._rejected(status, data)
+        until = data.get("activationValideJusqua")
+        return AccountCreated(
+            account_id=int(field(data, "idCompte", int, SIGNUP_SERVICE)),
+            structure_id=int(field(data, "idStructureCPP", int, SIGNUP_SERVICE)),
+            signup_token=str(field(data, "jetonInscription", str, SIGNUP_SERVICE)),
+            message=str(data.get("libelle", "")),
+            activation_valid_until=_parse_time(until),
+        )
+
+    def workspaces(self) -> list[Workspace]:
+        status, data = self._signup("GET", "/espaces")
+        if status != 200:
+            raise self._rejected(status, data)
+        rows = field(data, "listeEspaces", list, SIGNUP_SERVICE)
+        try:
+            return [
+                Workspace(
+                    str(r["code"]),
+                    str(r["libelle"]),
+                    str(r.get("description", "")),
+                    bool(r.get("activeParDefaut", False)),
+                )
+                for r in rows
+            ]
+        except (KeyError, TypeError) as exc:
+            raise ProtocolError("Catalogue des espaces illisible.") from exc
+
+    def choose_workspaces(self, account: AccountCreated, codes: list[str]) -> list[str]:
+        status, data = self._signup(
+            "PUT",
+            f"/comptes/{account.account_id}/espaces",
+            json={"espaces": codes},
+            token=account.signup_token,
+        )
+        if status != 200:
+            raise self._rejected(status, data)
+        return [str(c) for c in field(data, "espaces", list, SIGNUP_SERVICE)]
+
+    def password_policy(self) -> PasswordPolicy:
+        status, data = self._signup("GET", "/politique-mot-de-passe")
+        if status != 200:
+            raise self._rejected(status, data)
+        try:
+            return PasswordPolicy.from_json(field(data, "politique", dict, SIGNUP_SERVICE))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ProtocolError("Politique de mot de passe illisible.") from exc
+
+    def secret_questions(self) -> list[SecretQuestion]:
+        status, data = self._signup("GET", "/questions-secretes")
+        if status != 200:
+            raise self._rejected(status, data)
+        rows = field(data, "listeQuestions", list, SIGNUP_SERVICE)
+        try:
+            return [SecretQuestion(int(r["id"]), str(r["libelle"])) for r in rows]
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ProtocolError("Liste des questions secrètes illisible.") from exc
+
+    def resend_activation(self, email: str) -> str:
+        status, data = self._signup("POST", "/activation/renvoyer", json={"email": email})
+        if status != 200:
+            raise self._rejected(status, data)
+        return str(data.get("libelle", ""))
+
+    def activate(self, email: str, code: str, password: str, question_id: int, answer: str) -> str:
+        status, data = self._signup(
+            "POST",
+            "/activation",
+            json={
+                "email": email,
+                "code": code,
+                "motDePasse": password,
+                "idQuestionSecrete": question_id,
+                "reponseQuestionSecrete": answer,
+            },
+        )
+        if status != 200:
+            code_retour = data.get("codeRetour")
+            raise ActivationError(
+                str(data.get("libelle") or f"Activation refusée (HTTP {status})."),
+                status=status,
+                code=code_retour if isinstance(code_retour, int) else None,
+                details={k: v for k, v in data.items() if k != "libelle"},
+            )
+        return str(data.get("libelle", ""))
+
+    def account_status(self, account: AccountCreated) -> AccountStatus:
+        status, data = self._signup(
+            "GET", f"/comptes/{account.account_id}", token=account.signup_token
+        )
+        if status != 200:
+            raise self._rejected(status, data)
+        return AccountStatus(
+            account_id=int(field(data, "idCompte", int, SIGNUP_SERVICE)),
+            email=str(data.get("email", "")),
+            status=str(field(data, "statut", str, SIGNUP_SERVICE)),
+            workspaces=tuple(str(c) for c in data.get("espaces") or []),
+            main_manager=bool(data.get("gestionnairePrincipal")),
+        )
+
+
+def _parse_time(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
