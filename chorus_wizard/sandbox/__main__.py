@@ -1,0 +1,98 @@
+"""``chorus-wizard-sandbox``: run the sandbox on its own, e.g. for a training room."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import ipaddress
+import logging
+import signal
+import sys
+import threading
+from pathlib import Path
+
+from chorus_wizard.sandbox.server import SandboxServer
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _default_data_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("chorus-wizard", appauthor=False))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="chorus-wizard-sandbox",
+        description="Bac à sable Chorus Pro de chorus-wizard : un serveur local qui imite "
+        "Chorus Pro (API PISTE, annuaire, inscription). Les courriels sont déposés dans "
+        "<dossier de données>/sandbox/mail (format Maildir).",
+    )
+    parser.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="adresse d'écoute (défaut : 127.0.0.1, accessible depuis ce poste seulement)",
+    )
+    parser.add_argument(
+        "--port", type=int, default=0, help="port d'écoute (défaut : 0, un port libre)"
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="dossier des données (défaut : le dossier de données de chorus-wizard)",
+    )
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Start the sandbox, print its URL, and serve until Ctrl-C."""
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if not _is_loopback(args.host):
+        print(
+            f"Attention : le bac à sable écoute sur {args.host}, d'autres machines du réseau "
+            "peuvent l'atteindre. Ses identifiants sont publics : ne l'exposez que sur un "
+            "réseau de confiance (salle de formation).",
+            file=sys.stderr,
+        )
+    data_dir = args.data_dir or _default_data_dir()
+    server = SandboxServer(data_dir, host=args.host, port=args.port)
+    try:
+        server.start()
+    except OSError as exc:
+        print(f"Impossible d'écouter sur {args.host}:{args.port} : {exc}", file=sys.stderr)
+        return 1
+    try:
+        server.wait_ready(timeout=60)
+    except (TimeoutError, RuntimeError) as exc:
+        print(f"Le bac à sable n'a pas démarré : {exc}", file=sys.stderr)
+        server.stop()
+        return 1
+    print(f"Bac à sable Chorus Pro prêt sur {server.base_url}", flush=True)
+    print(f"Données : {data_dir / 'sandbox'} ; courriels : {data_dir / 'sandbox' / 'mail'}")
+    print("Arrêt : Ctrl-C.", flush=True)
+    stop = threading.Event()
+    with contextlib.suppress(ValueError):  # only possible from the main thread
+        signal.signal(signal.SIGTERM, lambda _signum, _frame: stop.set())
+    try:
+        while server.running and not stop.wait(0.5):
+            pass
+    except KeyboardInterrupt:
+        pass
+    finally:
+        print("Arrêt du bac à sable…", file=sys.stderr)
+        server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

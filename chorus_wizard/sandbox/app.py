@@ -1,0 +1,243 @@
+"""The sandbox's FastAPI application: PISTE-like API, company directory and signup services.
+
+:func:`create_app` wires the routers to one :class:`SandboxContext` and makes every error,
+including FastAPI's own, answer in the shape of the part of the API it belongs to.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from chorus_wizard import __version__
+from chorus_wizard.domain.identifiers import compact
+from chorus_wizard.sandbox.context import SandboxContext, utc_now
+from chorus_wizard.sandbox.mail import Outbox
+from chorus_wizard.sandbox.models import TOO_LONG_ERROR
+from chorus_wizard.sandbox.piste import (
+    CODE_INVALID_BODY,
+    EmptyReplyError,
+    build_cpro_router,
+    build_token_router,
+)
+from chorus_wizard.sandbox.seed import Directory, load_seed
+from chorus_wizard.sandbox.signup import Code, build_signup_router, reply
+from chorus_wizard.sandbox.storage import Storage
+
+log = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 64 * 1024
+
+_TAGS = [
+    {"name": "PISTE", "description": "Services de l'API Chorus Pro, au format PISTE réel."},
+    {
+        "name": "Annuaire",
+        "description": "Annuaire des entreprises, au format recherche-entreprises.",
+    },
+    {
+        "name": "Bac à sable",
+        "description": "Services d'inscription propres au bac à sable (le portail seul les offre).",
+    },
+]
+
+_TYPE_WORDS = {
+    "string_type": "doit être une chaîne de caractères",
+    "int_type": "doit être un nombre entier",
+    "int_parsing": "doit être un nombre entier",
+    "int_from_float": "doit être un nombre entier",
+    "bool_type": "doit valoir true ou false",
+    "bool_parsing": "doit valoir true ou false",
+    "list_type": "doit être une liste",
+    "dict_type": "doit être un objet JSON",
+    "model_type": "doit être un objet JSON",
+    "model_attributes_type": "doit être un objet JSON",
+    "greater_than_equal": "est trop petit",
+    "less_than_equal": "est trop grand",
+}
+
+
+def _validation_message(exc: RequestValidationError) -> tuple[str, str, bool]:
+    """``(field, French message, too_long)`` for the first problem; never echoes the input."""
+    errors = exc.errors()
+    if not errors:
+        return "", "La requête est invalide.", False
+    error = errors[0]
+    kind = str(error.get("type", ""))
+    loc = [str(p) for p in error.get("loc", ())]
+    if loc and loc[0] in ("body", "query", "path", "header"):
+        loc = loc[1:]
+    field = ".".join(loc)
+    if kind == TOO_LONG_ERROR:
+        champ = str((error.get("ctx") or {}).get("champ", field))
+        return champ, str(error.get("msg", "")), True
+    if kind == "json_invalid":
+        return "", "Le corps de la requête n'est pas un document JSON valide.", False
+    if not field:
+        if kind == "missing":
+            return "", "Le corps de la requête (JSON) est obligatoire.", False
+        return "", "Le corps de la requête doit être un objet JSON.", False
+    if kind == "missing":
+        return field, f"Le champ « {field} » est obligatoire.", False
+    return field, f"Le champ « {field} » {_TYPE_WORDS.get(kind, 'est invalide')}.", False
+
+
+def _too_large_body(path: str) -> dict[str, Any]:
+    libelle = f"La requête est trop volumineuse : {MAX_BODY_BYTES // 1024} Kio au plus."
+    if path.startswith("/search"):
+        return {"erreur": libelle}
+    return {"codeRetour": int(Code.BODY_TOO_LARGE), "libelle": libelle}
+
+
+class BodyLimitMiddleware:
+    """Refuse request bodies over ``max_bytes`` with 413, announced or streamed."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int = MAX_BODY_BYTES) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.max_bytes):
+            status = 413 if declared.isdigit() else 400
+            body = _too_large_body(scope.get("path", ""))
+            await JSONResponse(body, status_code=status)(scope, receive, send)
+            return
+        received = 0
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise StarletteHTTPException(413)
+            return message
+
+        await self.app(scope, limited_receive, send)
+
+
+def _install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(EmptyReplyError)
+    async def empty_reply(request: Request, exc: EmptyReplyError) -> Response:
+        return Response(status_code=exc.status, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        path = request.url.path
+        field, message, too_long = _validation_message(exc)
+        if path.startswith("/cpro/"):
+            return JSONResponse({"codeRetour": CODE_INVALID_BODY, "libelle": message}, 400)
+        if path.startswith("/search"):
+            return JSONResponse({"erreur": message}, 400)
+        code = Code.TOO_LONG if too_long else Code.INVALID_BODY
+        return reply(400, code, message, **({"champ": field} if field else {}))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        path = request.url.path
+        if path.startswith("/cpro/") and exc.status_code in (404, 405):
+            # PISTE answers an unknown route or method with 403 and nothing else.
+            return Response(status_code=403)
+        if exc.status_code == 413:
+            return JSONResponse(_too_large_body(path), 413)
+        if path.startswith("/sandbox/"):
+            if exc.status_code == 404:
+                return reply(404, Code.UNKNOWN_SERVICE, "Service inconnu du bac à sable.")
+            if exc.status_code == 405:
+                return reply(405, Code.METHOD_NOT_ALLOWED, "Méthode non permise pour ce service.")
+        return JSONResponse(
+            {"detail": exc.detail}, exc.status_code, headers=getattr(exc, "headers", None)
+        )
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception) -> Response:
+        # The type only: messages could carry values from the request.
+        log.error("Erreur interne du bac à sable (%s) sur %s", type(exc).__name__, request.url.path)
+        return reply(500, Code.INTERNAL_ERROR, "Erreur interne du bac à sable.")
+
+
+def build_directory_router(directory: Directory) -> APIRouter:
+    """``GET /search``: the company directory, shaped like the API Recherche d'entreprises."""
+    router = APIRouter(tags=["Annuaire"])
+
+    @router.get("/search", summary="Rechercher une entreprise (SIRET, SIREN ou nom)")
+    def search(q: str | None = None, page: int = 1, per_page: int = 10) -> JSONResponse:
+        query = "".join((q or "").split())
+        if len(query) < 3:
+            return JSONResponse(
+                {"erreur": "Veuillez indiquer au moins 3 caractères dans le paramètre q."}, 400
+            )
+        if page < 1 or not 1 <= per_page <= 25:
+            return JSONResponse(
+                {"erreur": "page doit valoir 1 ou plus, per_page entre 1 et 25."}, 400
+            )
+        digits = compact(query)
+        results = directory.search(digits if digits.isdigit() else (q or "").strip())
+        start = (page - 1) * per_page
+        return JSONResponse(
+            {
+                "results": results[start : start + per_page],
+                "total_results": len(results),
+                "page": page,
+                "per_page": per_page,
+                "total_pages": math.ceil(len(results) / per_page),
+            }
+        )
+
+    return router
+
+
+def create_app(
+    data_dir: Path,
+    *,
+    clock: Callable[[], datetime] | None = None,
+    public_url: str | None = None,
+    seed_dir: Path | None = None,
+) -> FastAPI:
+    """Build the sandbox application storing its state under ``data_dir / "sandbox"``.
+
+    ``clock`` returns aware UTC datetimes (tests move it to expire codes and tokens);
+    ``public_url`` is the base of activation links (default: the URL the request came to);
+    ``seed_dir`` holds the seed JSON files (default: the shipped ``resources/sandbox``).
+    """
+    seed = load_seed(seed_dir)
+    root = data_dir / "sandbox"
+    storage = Storage(root / "sandbox.db")
+    ctx = SandboxContext(
+        storage=storage,
+        outbox=Outbox(root / "mail"),
+        seed=seed,
+        clock=clock or utc_now,
+        public_url=public_url.rstrip("/") if public_url else None,
+    )
+    with storage.transaction() as session:
+        session.seed_registered(seed.registered, now=ctx.now().timestamp())
+
+    app = FastAPI(
+        title="Chorus Pro — bac à sable de chorus-wizard",
+        version=__version__,
+        description="Serveur local qui tient lieu de Chorus Pro pour s'exercer à l'inscription.",
+        openapi_tags=_TAGS,
+        openapi_url="/openapi.json",
+    )
+    app.state.sandbox = ctx
+    app.include_router(build_token_router(ctx))
+    app.include_router(build_cpro_router(ctx))
+    app.include_router(build_directory_router(seed.directory))
+    app.include_router(build_signup_router(ctx))
+    _install_error_handlers(app)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=MAX_BODY_BYTES)
+    return app

@@ -1,0 +1,314 @@
+"""PISTE-like routes: the OAuth token service and the Chorus Pro services the real API has.
+
+They speak the real wire format (see ``docs/domain.md`` §2) so the same client code runs
+against the sandbox and against Chorus Pro.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hmac
+import math
+from typing import Annotated, Any
+from urllib.parse import parse_qs
+
+from fastapi import APIRouter, Depends, Header, Request
+from fastapi.responses import JSONResponse
+
+from chorus_wizard.domain.countries import countries
+from chorus_wizard.domain.identifiers import NO_SIRET_LABELS, IdentifierType
+from chorus_wizard.sandbox import (
+    SANDBOX_CLIENT_ID,
+    SANDBOX_CLIENT_SECRET,
+    SANDBOX_TECH_LOGIN,
+    SANDBOX_TECH_PASSWORD,
+)
+from chorus_wizard.sandbox.context import TOKEN_LIFETIME, SandboxContext
+from chorus_wizard.sandbox.models import (
+    ConsultStructureRequest,
+    LanguageRequest,
+    SearchStructureRequest,
+)
+from chorus_wizard.sandbox.storage import StructureRow
+
+TAG = "PISTE"
+OK_LIBELLE = "GCU_MSG_01_000"
+
+#: ``codeRetour`` of the sandbox's Chorus Pro errors.
+CODE_INVALID_BODY = 10000
+CODE_UNKNOWN_STRUCTURE = 20001
+CODE_UNKNOWN_ID_TYPE = 20002
+
+
+class EmptyReplyError(Exception):
+    """Answer with ``status`` and ``headers`` and an empty body, as PISTE does for 401/403."""
+
+    def __init__(self, status: int, headers: dict[str, str] | None = None) -> None:
+        super().__init__(status)
+        self.status = status
+        self.headers = headers or {}
+
+
+def _same(given: str, expected: str) -> bool:
+    return hmac.compare_digest(given.encode("utf-8"), expected.encode("utf-8"))
+
+
+def _oauth_error(status: int, error: str, description: str) -> JSONResponse:
+    return JSONResponse(
+        {"error": error, "error_description": description},
+        status_code=status,
+        headers={"Cache-Control": "no-store"},
+    )
+
+
+_TOKEN_FORM = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/x-www-form-urlencoded": {
+                "schema": {
+                    "type": "object",
+                    "required": ["grant_type", "client_id", "client_secret"],
+                    "properties": {
+                        "grant_type": {"type": "string", "enum": ["client_credentials"]},
+                        "client_id": {"type": "string"},
+                        "client_secret": {"type": "string"},
+                        "scope": {"type": "string", "default": "openid"},
+                    },
+                }
+            }
+        },
+    }
+}
+
+
+def build_token_router(ctx: SandboxContext) -> APIRouter:
+    """``POST /api/oauth/token``: OAuth 2 client credentials, like PISTE's token service."""
+    router = APIRouter(tags=[TAG])
+
+    @router.post(
+        "/api/oauth/token",
+        summary="Obtenir un jeton d'accès PISTE (client_credentials)",
+        openapi_extra=_TOKEN_FORM,
+    )
+    async def token(request: Request) -> JSONResponse:
+        raw = await request.body()
+        form = parse_qs(raw.decode("utf-8", "replace"), keep_blank_values=True)
+
+        def field(name: str) -> str:
+            values = form.get(name)
+            return values[0] if values else ""
+
+        client_id, client_secret = field("client_id"), field("client_secret")
+        basic = _basic_credentials(request.headers.get("authorization", ""))
+        if basic and not client_id:
+            client_id, client_secret = basic
+        grant_type = field("grant_type")
+        if not grant_type:
+            return _oauth_error(400, "invalid_request", "Missing grant_type parameter")
+        if grant_type != "client_credentials":
+            return _oauth_error(400, "unsupported_grant_type", "Only client_credentials is allowed")
+        if not (
+            _same(client_id, SANDBOX_CLIENT_ID) and _same(client_secret, SANDBOX_CLIENT_SECRET)
+        ):
+            return _oauth_error(401, "invalid_client", "Client authentication failed")
+        scope = field("scope") or "openid"
+        if scope.split() != ["openid"]:
+            return _oauth_error(400, "invalid_scope", "Only the openid scope is allowed")
+        access_token = ctx.tokens.issue(ctx.now())
+        return JSONResponse(
+            {
+                "access_token": access_token,
+                "token_type": "Bearer",
+                "expires_in": int(TOKEN_LIFETIME.total_seconds()),
+                "scope": "openid",
+            },
+            headers={"Cache-Control": "no-store", "Pragma": "no-cache"},
+        )
+
+    return router
+
+
+def _basic_credentials(header: str) -> tuple[str, str] | None:
+    scheme, _, value = header.partition(" ")
+    if scheme.lower() != "basic":
+        return None
+    decoded = _b64(value)
+    if decoded is None or ":" not in decoded:
+        return None
+    user, _, password = decoded.partition(":")
+    return user, password
+
+
+def _b64(value: str) -> str | None:
+    try:
+        return base64.b64decode(value.strip(), validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+
+
+def _ok(body: dict[str, Any], libelle: str = OK_LIBELLE) -> JSONResponse:
+    return JSONResponse({"codeRetour": 0, "libelle": libelle, **body})
+
+
+def _error(code: int, libelle: str) -> JSONResponse:
+    return JSONResponse({"codeRetour": code, "libelle": libelle}, status_code=400)
+
+
+def _vat_number(structure: StructureRow) -> str | None:
+    if structure.id_type == IdentifierType.SIRET and structure.identifier[:9].isdigit():
+        siren = int(structure.identifier[:9])
+        return f"FR{(12 + 3 * (siren % 97)) % 97:02d}{structure.identifier[:9]}"
+    if structure.id_type == IdentifierType.UE_HORS_FRANCE:
+        return structure.identifier
+    return None
+
+
+def build_cpro_router(ctx: SandboxContext) -> APIRouter:
+    """The ``/cpro/...`` services, behind PISTE's two checks (bearer token, technical account)."""
+
+    def require_piste_auth(
+        authorization: Annotated[str | None, Header(description="Bearer <jeton PISTE>")] = None,
+        cpro_account: Annotated[
+            str | None,
+            Header(alias="cpro-account", description="base64(<login>:<mot de passe>)"),
+        ] = None,
+    ) -> None:
+        scheme, _, token = (authorization or "").partition(" ")
+        if scheme.lower() != "bearer" or not ctx.tokens.is_valid(token.strip(), ctx.now()):
+            raise EmptyReplyError(
+                401,
+                {
+                    "WWW-Authenticate": 'Bearer error="invalid_token", '
+                    'error_description="Jeton absent, invalide ou expire"'
+                },
+            )
+        decoded = _b64(cpro_account or "")
+        expected = f"{SANDBOX_TECH_LOGIN}:{SANDBOX_TECH_PASSWORD}"
+        if decoded is None or not _same(decoded, expected):
+            detail = "absent" if not cpro_account else "inconnu ou mot de passe errone"
+            raise EmptyReplyError(
+                401,
+                {
+                    "WWW-Authenticate": 'Basic realm="cpro-account", error="invalid_account", '
+                    f'error_description="Compte technique {detail}"'
+                },
+            )
+
+    router = APIRouter(prefix="/cpro", tags=[TAG], dependencies=[Depends(require_piste_auth)])
+
+    @router.post("/structures/v1/rechercher", summary="rechercherStructure")
+    def search_structures(body: SearchStructureRequest) -> JSONResponse:
+        criteria = body.structure
+        id_type = criteria.typeIdentifiantStructure or None
+        if id_type and id_type not in IdentifierType.__members__:
+            return _error(CODE_UNKNOWN_ID_TYPE, f"Type d'identifiant inconnu : {id_type}")
+        identifier = "".join((criteria.identifiantStructure or "").split())
+        params = body.parametres
+        per_page, page = params.nbResultatsParPage, params.pageResultatDemandee
+        with ctx.storage.transaction(write=False) as session:
+            rows, total = session.search_structures(
+                identifier=identifier or None,
+                id_type=id_type,
+                private_only=body.restreindreStructuresPrivees,
+                order_by_name=params.triColonne.lower() != "identifiantstructure",
+                descending=params.triSens.lower().startswith("desc"),
+                limit=per_page,
+                offset=(page - 1) * per_page,
+            )
+        return _ok(
+            {
+                "listeStructures": [
+                    {
+                        "idStructureCPP": s.id,
+                        "identifiantStructure": s.identifier,
+                        "typeIdentifiantStructure": s.id_type,
+                        "designationStructure": s.company_name,
+                        "statut": "ACTIF",
+                    }
+                    for s in rows
+                ],
+                "parametresRetour": {
+                    "nbResultatsParPage": per_page,
+                    "pageCourante": page,
+                    "pages": math.ceil(total / per_page),
+                    "total": total,
+                },
+            }
+        )
+
+    @router.post("/structures/v1/consulter", summary="consulterStructure")
+    def consult_structure(body: ConsultStructureRequest) -> JSONResponse:
+        with ctx.storage.transaction(write=False) as session:
+            structure = session.get_structure(body.idStructureCPP)
+            manager = session.main_manager(structure.id) if structure else None
+        if structure is None:
+            return _error(CODE_UNKNOWN_STRUCTURE, "Structure inconnue")
+        particulier = structure.id_type == IdentifierType.PARTICULIER
+        return _ok(
+            {
+                "informationGenerales": {
+                    "idStructureCPP": structure.id,
+                    "identifiantStructure": structure.identifier,
+                    "typeIdentifiantStructure": structure.id_type,
+                    "raisonSocialeStructure": structure.company_name,
+                    "libelleStructure": structure.label or structure.company_name,
+                    "emailStructure": manager.email if manager else None,
+                    "structurePriveePublique": structure.private_public,
+                    "numeroTVA": _vat_number(structure),
+                    "nomStructure": manager.last_name if manager and particulier else None,
+                    "prenomStructure": manager.first_name if manager and particulier else None,
+                    "dateExpirationMotPasseCompteTech": None,
+                },
+                "adressePostaleDuSiege": {
+                    "adresse": structure.address,
+                    "complementAdresse1": structure.address_2 or None,
+                    "complementAdresse2": structure.address_3 or None,
+                    "codePostal": structure.postcode,
+                    "ville": structure.city,
+                    "pays": structure.country,
+                    "telephone": None,
+                    "indicatifTelephone": None,
+                },
+                "parametres": {
+                    "codeServiceDoitEtreRenseigne": False,
+                    "numEJDoitEtreRenseigne": False,
+                    "gestionNumeroEJOuCodeService": False,
+                    "gestionStatutMiseEnPaiement": False,
+                },
+            }
+        )
+
+    @router.post(
+        "/transverses/v1/recuperer/typeidentifiant/structure",
+        summary="recupererTypeIdentifiantStructure",
+    )
+    def identifier_types(body: LanguageRequest | None = None) -> JSONResponse:
+        labels = {IdentifierType.SIRET: "SIRET", **NO_SIRET_LABELS}
+        return _ok(
+            {
+                "listeTypeIdentifiant": [
+                    {"typeIdentifiantStructure": kind.value, "libelleTypeIdentifiant": labels[kind]}
+                    for kind in IdentifierType
+                ]
+            }
+        )
+
+    @router.post("/transverses/v1/recuperer/pays", summary="recupererPays")
+    def country_list(body: LanguageRequest | None = None) -> JSONResponse:
+        # Only French and English names are offered: any other code gets French.
+        language = "en" if body and body.codeLangue.strip().upper() == "EN" else "fr"
+        return _ok(
+            {
+                "listePays": [
+                    {"codePays": c.code, "libellePays": c.label} for c in countries(language)
+                ]
+            }
+        )
+
+    @router.get("/transverses/v1/health-check", summary="Vérifier la connexion à l'API")
+    def health_check() -> JSONResponse:
+        return _ok({}, libelle="OK")
+
+    return router

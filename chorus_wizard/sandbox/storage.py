@@ -1,0 +1,535 @@
+"""SQLite storage of the sandbox: structures, accounts, activation codes, attempts, requests.
+
+One connection per transaction, WAL mode, and ``BEGIN IMMEDIATE`` for every transaction that
+writes, so concurrent requests are serialised by SQLite itself; the UNIQUE constraints are the
+last line of defence against duplicates. Only hashes of secrets are ever stored.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from chorus_wizard.sandbox.seed import RegisteredStructure
+
+#: First numbers handed out, so ids look like Chorus Pro's and cannot be confused with counters.
+FIRST_STRUCTURE_ID = 26_000_000
+FIRST_ACCOUNT_ID = 500_000
+
+STATUS_PENDING = "EN_ATTENTE_ACTIVATION"
+STATUS_ACTIVE = "ACTIF"
+
+_SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS structures (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    type_identifiant TEXT NOT NULL,
+    identifiant TEXT NOT NULL,
+    raison_sociale TEXT NOT NULL,
+    libelle TEXT NOT NULL DEFAULT '',
+    adresse TEXT NOT NULL DEFAULT '',
+    complement1 TEXT NOT NULL DEFAULT '',
+    complement2 TEXT NOT NULL DEFAULT '',
+    code_postal TEXT NOT NULL DEFAULT '',
+    ville TEXT NOT NULL DEFAULT '',
+    code_pays TEXT NOT NULL DEFAULT 'FR',
+    privee_publique TEXT NOT NULL DEFAULT 'PRIVEE',
+    created_at REAL NOT NULL,
+    UNIQUE (type_identifiant, identifiant)
+);
+CREATE TABLE IF NOT EXISTS accounts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    email TEXT NOT NULL COLLATE NOCASE UNIQUE,
+    nom TEXT NOT NULL,
+    prenom TEXT NOT NULL,
+    statut TEXT NOT NULL,
+    structure_id INTEGER NOT NULL REFERENCES structures(id),
+    gestionnaire_principal INTEGER NOT NULL,
+    deposer_demandes_paiement INTEGER NOT NULL DEFAULT 1,
+    dume INTEGER NOT NULL DEFAULT 0,
+    password_hash TEXT,
+    question_id INTEGER,
+    answer_hash TEXT,
+    jeton_hash TEXT,
+    jeton_expires_at REAL,
+    created_at REAL NOT NULL,
+    activated_at REAL
+);
+CREATE TABLE IF NOT EXISTS account_workspaces (
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    code TEXT NOT NULL,
+    PRIMARY KEY (account_id, code)
+);
+CREATE TABLE IF NOT EXISTS activation_codes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    code_hash TEXT NOT NULL UNIQUE,
+    created_at REAL NOT NULL,
+    expires_at REAL NOT NULL,
+    used_at REAL,
+    invalidated_at REAL
+);
+CREATE TABLE IF NOT EXISTS activation_attempts (
+    email TEXT PRIMARY KEY COLLATE NOCASE,
+    failures INTEGER NOT NULL DEFAULT 0,
+    locked_until REAL
+);
+CREATE TABLE IF NOT EXISTS idempotency (
+    key_hash TEXT PRIMARY KEY,
+    request_hash TEXT NOT NULL,
+    status INTEGER NOT NULL,
+    response TEXT NOT NULL,
+    created_at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS attachment_requests (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    structure_id INTEGER NOT NULL REFERENCES structures(id),
+    email TEXT NOT NULL,
+    nom TEXT NOT NULL,
+    prenom TEXT NOT NULL,
+    statut TEXT NOT NULL DEFAULT 'EN_ATTENTE',
+    created_at REAL NOT NULL
+);
+INSERT INTO sqlite_sequence (name, seq)
+    SELECT 'structures', {FIRST_STRUCTURE_ID}
+    WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'structures');
+INSERT INTO sqlite_sequence (name, seq)
+    SELECT 'accounts', {FIRST_ACCOUNT_ID}
+    WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'accounts');
+"""
+
+
+@dataclass(frozen=True)
+class StructureRow:
+    """A structure as stored."""
+
+    id: int
+    id_type: str
+    identifier: str
+    company_name: str
+    label: str
+    address: str
+    address_2: str
+    address_3: str
+    postcode: str
+    city: str
+    country: str
+    private_public: str
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    """An account as stored (hashes included: never serialise this object as is)."""
+
+    id: int
+    email: str
+    last_name: str
+    first_name: str
+    status: str
+    structure_id: int
+    main_manager: bool
+    payment_requests: bool
+    dume: bool
+    password_hash: str | None
+    question_id: int | None
+    answer_hash: str | None
+    jeton_hash: str | None
+    jeton_expires_at: float | None
+
+
+@dataclass(frozen=True)
+class CodeRow:
+    """An activation code as stored (only its hash)."""
+
+    id: int
+    account_id: int
+    expires_at: float
+    used_at: float | None
+    invalidated_at: float | None
+
+
+@dataclass(frozen=True)
+class IdempotentReply:
+    """A stored first answer to replay for a repeated ``Idempotency-Key``."""
+
+    request_hash: str
+    status: int
+    response: str
+
+
+def _structure(row: sqlite3.Row) -> StructureRow:
+    return StructureRow(
+        id=row["id"],
+        id_type=row["type_identifiant"],
+        identifier=row["identifiant"],
+        company_name=row["raison_sociale"],
+        label=row["libelle"],
+        address=row["adresse"],
+        address_2=row["complement1"],
+        address_3=row["complement2"],
+        postcode=row["code_postal"],
+        city=row["ville"],
+        country=row["code_pays"],
+        private_public=row["privee_publique"],
+    )
+
+
+def _account(row: sqlite3.Row) -> AccountRow:
+    return AccountRow(
+        id=row["id"],
+        email=row["email"],
+        last_name=row["nom"],
+        first_name=row["prenom"],
+        status=row["statut"],
+        structure_id=row["structure_id"],
+        main_manager=bool(row["gestionnaire_principal"]),
+        payment_requests=bool(row["deposer_demandes_paiement"]),
+        dume=bool(row["dume"]),
+        password_hash=row["password_hash"],
+        question_id=row["question_id"],
+        answer_hash=row["answer_hash"],
+        jeton_hash=row["jeton_hash"],
+        jeton_expires_at=row["jeton_expires_at"],
+    )
+
+
+class Session:
+    """The queries of one transaction. Obtain it from :meth:`Storage.transaction`."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    # Structures -------------------------------------------------------------------------
+
+    def find_structure(self, id_type: str, identifier: str) -> StructureRow | None:
+        row = self._conn.execute(
+            "SELECT * FROM structures WHERE type_identifiant = ? AND identifiant = ?",
+            (id_type, identifier),
+        ).fetchone()
+        return _structure(row) if row else None
+
+    def get_structure(self, structure_id: int) -> StructureRow | None:
+        row = self._conn.execute(
+            "SELECT * FROM structures WHERE id = ?", (structure_id,)
+        ).fetchone()
+        return _structure(row) if row else None
+
+    def search_structures(
+        self,
+        *,
+        identifier: str | None,
+        id_type: str | None,
+        private_only: bool,
+        order_by_name: bool,
+        descending: bool,
+        limit: int,
+        offset: int,
+    ) -> tuple[list[StructureRow], int]:
+        """One page of structures matching the criteria, and the total count."""
+        where = ["1 = 1"]
+        args: list[object] = []
+        if identifier:
+            where.append("UPPER(REPLACE(identifiant, ' ', '')) = ?")
+            args.append(identifier.upper())
+        if id_type:
+            where.append("type_identifiant = ?")
+            args.append(id_type)
+        if private_only:
+            where.append("privee_publique = 'PRIVEE'")
+        clause = " AND ".join(where)
+        total = self._conn.execute(f"SELECT COUNT(*) FROM structures WHERE {clause}", args)
+        count = int(total.fetchone()[0])
+        column = "raison_sociale" if order_by_name else "identifiant"
+        direction = "DESC" if descending else "ASC"
+        rows = self._conn.execute(
+            f"SELECT * FROM structures WHERE {clause} ORDER BY {column} {direction}, id "
+            "LIMIT ? OFFSET ?",
+            [*args, limit, offset],
+        ).fetchall()
+        return [_structure(r) for r in rows], count
+
+    def insert_structure(
+        self,
+        *,
+        id_type: str,
+        identifier: str,
+        company_name: str,
+        label: str,
+        address: str,
+        address_2: str,
+        address_3: str,
+        postcode: str,
+        city: str,
+        country: str,
+        now: float,
+    ) -> int:
+        """Insert a structure; raises ``sqlite3.IntegrityError`` if the identifier is taken."""
+        cursor = self._conn.execute(
+            "INSERT INTO structures (type_identifiant, identifiant, raison_sociale, libelle, "
+            "adresse, complement1, complement2, code_postal, ville, code_pays, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                id_type,
+                identifier,
+                company_name,
+                label,
+                address,
+                address_2,
+                address_3,
+                postcode,
+                city,
+                country,
+                now,
+            ),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def main_manager(self, structure_id: int) -> AccountRow | None:
+        row = self._conn.execute(
+            "SELECT * FROM accounts WHERE structure_id = ? AND gestionnaire_principal = 1 "
+            "ORDER BY id LIMIT 1",
+            (structure_id,),
+        ).fetchone()
+        return _account(row) if row else None
+
+    # Accounts ---------------------------------------------------------------------------
+
+    def find_account_by_email(self, email: str) -> AccountRow | None:
+        row = self._conn.execute("SELECT * FROM accounts WHERE email = ?", (email,)).fetchone()
+        return _account(row) if row else None
+
+    def get_account(self, account_id: int) -> AccountRow | None:
+        row = self._conn.execute("SELECT * FROM accounts WHERE id = ?", (account_id,)).fetchone()
+        return _account(row) if row else None
+
+    def insert_account(
+        self,
+        *,
+        email: str,
+        last_name: str,
+        first_name: str,
+        structure_id: int,
+        main_manager: bool,
+        payment_requests: bool,
+        dume: bool,
+        status: str,
+        jeton_hash: str | None,
+        jeton_expires_at: float | None,
+        now: float,
+    ) -> int:
+        """Insert an account; raises ``sqlite3.IntegrityError`` if the e-mail is taken."""
+        cursor = self._conn.execute(
+            "INSERT INTO accounts (email, nom, prenom, statut, structure_id, "
+            "gestionnaire_principal, deposer_demandes_paiement, dume, jeton_hash, "
+            "jeton_expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                email,
+                last_name,
+                first_name,
+                status,
+                structure_id,
+                int(main_manager),
+                int(payment_requests),
+                int(dume),
+                jeton_hash,
+                jeton_expires_at,
+                now,
+            ),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def workspaces(self, account_id: int) -> set[str]:
+        rows = self._conn.execute(
+            "SELECT code FROM account_workspaces WHERE account_id = ?", (account_id,)
+        ).fetchall()
+        return {r["code"] for r in rows}
+
+    def set_workspaces(self, account_id: int, codes: Iterable[str]) -> None:
+        self._conn.execute("DELETE FROM account_workspaces WHERE account_id = ?", (account_id,))
+        self._conn.executemany(
+            "INSERT OR IGNORE INTO account_workspaces (account_id, code) VALUES (?, ?)",
+            [(account_id, code) for code in codes],
+        )
+
+    def activate_account(
+        self, account_id: int, *, password_hash: str, question_id: int, answer_hash: str, now: float
+    ) -> None:
+        self._conn.execute(
+            "UPDATE accounts SET statut = ?, password_hash = ?, question_id = ?, answer_hash = ?, "
+            "activated_at = ? WHERE id = ?",
+            (STATUS_ACTIVE, password_hash, question_id, answer_hash, now, account_id),
+        )
+
+    # Activation codes -------------------------------------------------------------------
+
+    def insert_code(
+        self, account_id: int, code_hash: str, *, now: float, expires_at: float
+    ) -> None:
+        self._conn.execute(
+            "INSERT INTO activation_codes (account_id, code_hash, created_at, expires_at) "
+            "VALUES (?, ?, ?, ?)",
+            (account_id, code_hash, now, expires_at),
+        )
+
+    def invalidate_codes(self, account_id: int, *, now: float) -> None:
+        self._conn.execute(
+            "UPDATE activation_codes SET invalidated_at = ? "
+            "WHERE account_id = ? AND used_at IS NULL AND invalidated_at IS NULL",
+            (now, account_id),
+        )
+
+    def find_code(self, code_hash: str) -> CodeRow | None:
+        row = self._conn.execute(
+            "SELECT * FROM activation_codes WHERE code_hash = ?", (code_hash,)
+        ).fetchone()
+        if row is None:
+            return None
+        return CodeRow(
+            row["id"], row["account_id"], row["expires_at"], row["used_at"], row["invalidated_at"]
+        )
+
+    def mark_code_used(self, code_id: int, *, now: float) -> None:
+        self._conn.execute("UPDATE activation_codes SET used_at = ? WHERE id = ?", (now, code_id))
+
+    # Failed activation attempts ---------------------------------------------------------
+
+    def locked_until(self, email: str) -> float | None:
+        row = self._conn.execute(
+            "SELECT locked_until FROM activation_attempts WHERE email = ?", (email,)
+        ).fetchone()
+        return row["locked_until"] if row else None
+
+    def record_failure(self, email: str) -> int:
+        """Count one more failed attempt for ``email``; returns the count."""
+        self._conn.execute(
+            "INSERT INTO activation_attempts (email, failures) VALUES (?, 1) "
+            "ON CONFLICT (email) DO UPDATE SET failures = failures + 1",
+            (email,),
+        )
+        row = self._conn.execute(
+            "SELECT failures FROM activation_attempts WHERE email = ?", (email,)
+        ).fetchone()
+        return int(row["failures"])
+
+    def lock(self, email: str, until: float) -> None:
+        self._conn.execute(
+            "UPDATE activation_attempts SET failures = 0, locked_until = ? WHERE email = ?",
+            (until, email),
+        )
+
+    def reset_attempts(self, email: str) -> None:
+        self._conn.execute("DELETE FROM activation_attempts WHERE email = ?", (email,))
+
+    # Idempotency ------------------------------------------------------------------------
+
+    def idempotent_reply(self, key_hash: str) -> IdempotentReply | None:
+        row = self._conn.execute(
+            "SELECT * FROM idempotency WHERE key_hash = ?", (key_hash,)
+        ).fetchone()
+        if row is None:
+            return None
+        return IdempotentReply(row["request_hash"], row["status"], row["response"])
+
+    def store_reply(
+        self,
+        key_hash: str,
+        *,
+        request_hash: str,
+        status: int,
+        response: str,
+        now: float,
+    ) -> None:
+        self._conn.execute(
+            "INSERT INTO idempotency (key_hash, request_hash, status, response, created_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (key_hash, request_hash, status, response, now),
+        )
+
+    def renew_jeton(self, account_id: int, jeton_hash: str, *, expires_at: float) -> None:
+        """Replace the account's signup token (the old one stops working)."""
+        self._conn.execute(
+            "UPDATE accounts SET jeton_hash = ?, jeton_expires_at = ? WHERE id = ?",
+            (jeton_hash, expires_at, account_id),
+        )
+
+    # Attachment requests ----------------------------------------------------------------
+
+    def insert_attachment_request(
+        self, structure_id: int, *, email: str, last_name: str, first_name: str, now: float
+    ) -> int:
+        cursor = self._conn.execute(
+            "INSERT INTO attachment_requests (structure_id, email, nom, prenom, created_at) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (structure_id, email, last_name, first_name, now),
+        )
+        return int(cursor.lastrowid or 0)
+
+    # Seed -------------------------------------------------------------------------------
+
+    def seed_registered(self, structures: Iterable[RegisteredStructure], *, now: float) -> None:
+        """Insert the pre-registered structures and their managers once (idempotent)."""
+        for s in structures:
+            if self.find_structure(s.id_type, s.identifier) is not None:
+                continue
+            structure_id = self.insert_structure(
+                id_type=s.id_type,
+                identifier=s.identifier,
+                company_name=s.company_name,
+                label=s.label,
+                address=s.address,
+                address_2=s.address_2,
+                address_3=s.address_3,
+                postcode=s.postcode,
+                city=s.city,
+                country=s.country,
+                now=now,
+            )
+            if self.find_account_by_email(s.manager.email) is None:
+                self.insert_account(
+                    email=s.manager.email,
+                    last_name=s.manager.last_name,
+                    first_name=s.manager.first_name,
+                    structure_id=structure_id,
+                    main_manager=True,
+                    payment_requests=True,
+                    dume=False,
+                    status=STATUS_ACTIVE,
+                    jeton_hash=None,
+                    jeton_expires_at=None,
+                    now=now,
+                )
+
+
+class Storage:
+    """The sandbox database at ``<data_dir>/sandbox/sandbox.db``."""
+
+    def __init__(self, path: Path, *, busy_timeout: float = 30.0) -> None:
+        self.path = path
+        self._busy_timeout = busy_timeout
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with closing(self._connect()) as conn:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.executescript(f"BEGIN IMMEDIATE; {_SCHEMA} COMMIT;")
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(
+            self.path, timeout=self._busy_timeout, isolation_level=None, check_same_thread=False
+        )
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        return conn
+
+    @contextmanager
+    def transaction(self, *, write: bool = True) -> Iterator[Session]:
+        """One transaction on its own connection: committed on exit, rolled back on error."""
+        with closing(self._connect()) as conn:
+            conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            try:
+                yield Session(conn)
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")

@@ -1,0 +1,237 @@
+"""The PISTE-like part of the sandbox: OAuth token, technical account, Chorus Pro services."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from chorus_wizard.domain.identifiers import IdentifierType
+from chorus_wizard.sandbox import SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET
+from tests.sandbox.helpers import FakeClock, cpro_account_header, get_token
+
+DANONE = "55203253400703"
+SEARCH = "/cpro/structures/v1/rechercher"
+
+
+def _token_form(**overrides: str) -> dict[str, str]:
+    return {
+        "grant_type": "client_credentials",
+        "client_id": SANDBOX_CLIENT_ID,
+        "client_secret": SANDBOX_CLIENT_SECRET,
+        "scope": "openid",
+        **overrides,
+    }
+
+
+def test_token_is_issued_for_the_sandbox_client(client: httpx.Client) -> None:
+    response = client.post("/api/oauth/token", data=_token_form())
+    assert response.status_code == 200
+    body = response.json()
+    assert body["token_type"] == "Bearer"
+    assert body["expires_in"] == 3600
+    assert body["scope"] == "openid"
+    assert len(body["access_token"]) >= 32
+
+
+def test_token_refused_for_a_wrong_secret(client: httpx.Client) -> None:
+    response = client.post("/api/oauth/token", data=_token_form(client_secret="faux"))
+    assert response.status_code == 401
+    assert response.json()["error"] == "invalid_client"
+    assert response.json()["error_description"]
+
+
+def test_token_refused_for_another_grant_type(client: httpx.Client) -> None:
+    response = client.post("/api/oauth/token", data=_token_form(grant_type="password"))
+    assert response.status_code == 400
+    assert response.json()["error"] == "unsupported_grant_type"
+
+
+def test_bearer_token_expires(
+    client: httpx.Client, piste_headers: dict[str, str], clock: FakeClock
+) -> None:
+    assert client.get("/cpro/transverses/v1/health-check", headers=piste_headers).status_code == 200
+    clock.advance(seconds=3601)
+    response = client.get("/cpro/transverses/v1/health-check", headers=piste_headers)
+    assert response.status_code == 401
+    assert response.content == b""
+
+
+@pytest.mark.parametrize("authorization", [None, "Bearer faux-jeton", "Basic abc"])
+def test_cpro_without_a_valid_token_is_401_with_an_empty_body(
+    client: httpx.Client, authorization: str | None
+) -> None:
+    headers = {"cpro-account": cpro_account_header()}
+    if authorization:
+        headers["Authorization"] = authorization
+    response = client.post(SEARCH, json={"structure": {}}, headers=headers)
+    assert response.status_code == 401
+    assert response.content == b""
+    assert 'error="invalid_token"' in response.headers["WWW-Authenticate"]
+
+
+@pytest.mark.parametrize("account", [None, "pas-du-base64!", "wrong"])
+def test_cpro_with_a_bad_technical_account_is_401_with_an_empty_body(
+    client: httpx.Client, account: str | None
+) -> None:
+    headers = {"Authorization": f"Bearer {get_token(client)}"}
+    if account == "wrong":
+        headers["cpro-account"] = cpro_account_header(password="mauvais")
+    elif account:
+        headers["cpro-account"] = account
+    response = client.post(SEARCH, json={"structure": {}}, headers=headers)
+    assert response.status_code == 401
+    assert response.content == b""
+    assert "WWW-Authenticate" in response.headers
+
+
+def test_unknown_cpro_route_or_method_is_403_with_an_empty_body(
+    client: httpx.Client, piste_headers: dict[str, str]
+) -> None:
+    response = client.post("/cpro/factures/v1/deposer/flux", json={}, headers=piste_headers)
+    assert (response.status_code, response.content) == (403, b"")
+    response = client.get(SEARCH, headers=piste_headers)
+    assert (response.status_code, response.content) == (403, b"")
+
+
+def test_rechercher_finds_a_registered_structure(
+    client: httpx.Client, piste_headers: dict[str, str]
+) -> None:
+    body = {
+        "structure": {
+            "identifiantStructure": "552 032 534 00703",
+            "typeIdentifiantStructure": "SIRET",
+        },
+        "restreindreStructuresPrivees": False,
+        "parametres": {
+            "nbResultatsParPage": 10,
+            "pageResultatDemandee": 1,
+            "triColonne": "IdentifiantStructure",
+            "triSens": "Ascendant",
+        },
+    }
+    response = client.post(SEARCH, json=body, headers=piste_headers)
+    assert response.status_code == 200
+    data = response.json()
+    assert data["codeRetour"] == 0
+    assert data["libelle"] == "GCU_MSG_01_000"
+    [hit] = data["listeStructures"]
+    assert hit["identifiantStructure"] == DANONE
+    assert hit["typeIdentifiantStructure"] == "SIRET"
+    assert hit["designationStructure"] == "DANONE"
+    assert hit["statut"] == "ACTIF"
+    assert isinstance(hit["idStructureCPP"], int)
+    assert data["parametresRetour"] == {
+        "nbResultatsParPage": 10,
+        "pageCourante": 1,
+        "pages": 1,
+        "total": 1,
+    }
+
+
+def test_rechercher_without_a_hit_gives_an_empty_list(
+    client: httpx.Client, piste_headers: dict[str, str]
+) -> None:
+    body = {
+        "structure": {"identifiantStructure": "13002526500013", "typeIdentifiantStructure": "SIRET"}
+    }
+    data = client.post(SEARCH, json=body, headers=piste_headers).json()
+    assert data["codeRetour"] == 0
+    assert data["listeStructures"] == []
+    assert data["parametresRetour"]["total"] == 0
+
+
+def test_rechercher_with_a_bad_body_is_400_with_coderetour(
+    client: httpx.Client, piste_headers: dict[str, str]
+) -> None:
+    response = client.post(SEARCH, json={"parametres": {}}, headers=piste_headers)
+    assert response.status_code == 400
+    data = response.json()
+    assert isinstance(data["codeRetour"], int) and data["codeRetour"] != 0
+    assert "structure" in data["libelle"]
+    response = client.post(SEARCH, content=b"{pas du json", headers=piste_headers)
+    assert response.status_code == 400
+    assert "JSON" in response.json()["libelle"]
+
+
+def test_consulter_gives_the_details_of_a_structure(
+    client: httpx.Client, piste_headers: dict[str, str]
+) -> None:
+    search = {"structure": {"identifiantStructure": DANONE, "typeIdentifiantStructure": "SIRET"}}
+    structure_id = client.post(SEARCH, json=search, headers=piste_headers).json()[
+        "listeStructures"
+    ][0]["idStructureCPP"]
+    response = client.post(
+        "/cpro/structures/v1/consulter",
+        json={"idStructureCPP": structure_id, "codeLangue": "FR"},
+        headers=piste_headers,
+    )
+    assert response.status_code == 200
+    data = response.json()
+    assert data["codeRetour"] == 0
+    general = data["informationGenerales"]
+    assert general["idStructureCPP"] == structure_id
+    assert general["identifiantStructure"] == DANONE
+    assert general["raisonSocialeStructure"] == "DANONE"
+    assert general["structurePriveePublique"] == "PRIVEE"
+    assert general["numeroTVA"] == "FR27552032534"
+    assert set(general) >= {
+        "typeIdentifiantStructure",
+        "libelleStructure",
+        "emailStructure",
+        "nomStructure",
+        "prenomStructure",
+        "dateExpirationMotPasseCompteTech",
+    }
+    address = data["adressePostaleDuSiege"]
+    assert address["codePostal"] == "75009"
+    assert address["ville"] == "PARIS"
+    assert address["pays"] == "FR"
+    assert set(address) >= {"adresse", "complementAdresse1", "complementAdresse2", "telephone"}
+    assert isinstance(data["parametres"], dict)
+
+
+def test_consulter_an_unknown_structure_is_400(
+    client: httpx.Client, piste_headers: dict[str, str]
+) -> None:
+    response = client.post(
+        "/cpro/structures/v1/consulter", json={"idStructureCPP": 1}, headers=piste_headers
+    )
+    assert response.status_code == 400
+    assert response.json() == {"codeRetour": 20001, "libelle": "Structure inconnue"}
+
+
+def test_pays_lists_countries_with_french_names(
+    client: httpx.Client, piste_headers: dict[str, str]
+) -> None:
+    response = client.post(
+        "/cpro/transverses/v1/recuperer/pays", json={"codeLangue": "FR"}, headers=piste_headers
+    )
+    data = response.json()
+    assert data["codeRetour"] == 0
+    countries = {c["codePays"]: c["libellePays"] for c in data["listePays"]}
+    assert data["listePays"][0] == {"codePays": "FR", "libellePays": "France"}
+    assert countries["DE"] == "Allemagne"
+    assert len(countries) > 200
+
+
+def test_typeidentifiant_lists_the_seven_codes(
+    client: httpx.Client, piste_headers: dict[str, str]
+) -> None:
+    response = client.post(
+        "/cpro/transverses/v1/recuperer/typeidentifiant/structure", headers=piste_headers
+    )
+    data = response.json()
+    assert data["codeRetour"] == 0
+    codes = {
+        t["typeIdentifiantStructure"]: t["libelleTypeIdentifiant"]
+        for t in data["listeTypeIdentifiant"]
+    }
+    assert set(codes) == {t.value for t in IdentifierType}
+    assert codes["SIRET"] == "SIRET"
+    assert codes["RIDET"] == "Structure avec RIDET (Nouvelle-Calédonie)"
+
+
+def test_health_check(client: httpx.Client, piste_headers: dict[str, str]) -> None:
+    response = client.get("/cpro/transverses/v1/health-check", headers=piste_headers)
+    assert response.status_code == 200
+    assert response.json() == {"codeRetour": 0, "libelle": "OK"}
