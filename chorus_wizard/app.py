@@ -1,0 +1,139 @@
+"""Composition root: command line, QApplication, translations, backend profile → wizard."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QWizard
+
+from chorus_wizard import __version__
+from chorus_wizard.backend.profiles import REAL_PROFILES, BackendProfile, sandbox_profile
+from chorus_wizard.backend.service import ChorusSignupService
+from chorus_wizard.ui.pages.base import WizardContext
+from chorus_wizard.ui.wizard import SignupWizard
+from chorus_wizard.workers import TaskRunner
+
+log = logging.getLogger(__name__)
+
+APP_NAME = "chorus-wizard"
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="chorus-wizard",
+        description="Assistant d'inscription à Chorus Pro, en quatre étapes.",
+    )
+    parser.add_argument(
+        "--backend",
+        default="sandbox",
+        help="sandbox (défaut : serveur local intégré), qualification, production, ou l'URL "
+        "d'un serveur bac à sable (salle de formation)",
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="dossier où le programme écrit tout (défaut : dossier utilisateur)",
+    )
+    parser.add_argument(
+        "--lang", choices=("fr", "en"), default="fr", help="langue de l'interface (fr par défaut)"
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    args = parser.parse_args(argv)
+    backend = args.backend
+    if backend not in ("sandbox", *REAL_PROFILES) and not backend.startswith(
+        ("http://", "https://")
+    ):
+        parser.error(f"--backend inconnu : {backend}")
+    return args
+
+
+def default_data_dir() -> Path:
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def install_translators(app: QApplication, lang: str) -> None:
+    """Load Qt's own strings (Précédent, Suivant, Annuler…) in the chosen language, once."""
+    if app.property("chorus_wizard_lang") == lang:
+        return
+    for old in getattr(app, "_chorus_translators", []):
+        app.removeTranslator(old)
+    translators = []
+    directory = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    translator = QTranslator(app)
+    if translator.load(f"qtbase_{lang}", directory):
+        app.installTranslator(translator)
+        translators.append(translator)
+    else:
+        log.warning("Qt translation qtbase_%s not found in %s", lang, directory)
+    app._chorus_translators = translators  # type: ignore[attr-defined]
+    app.setProperty("chorus_wizard_lang", lang)
+    QLocale.setDefault(
+        QLocale(QLocale.Language.French if lang == "fr" else QLocale.Language.English)
+    )
+
+
+def build_wizard(argv: list[str]) -> QWizard:
+    """Build the fully wired wizard for ``argv`` (same options as the command line).
+
+    Does not enter the event loop. With the sandbox backend, the embedded server is started
+    in the background and stopped when the wizard finishes.
+    """
+    args = parse_args(argv)
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    install_translators(app, args.lang)
+
+    data_dir: Path = (args.data_dir or default_data_dir()).expanduser().resolve()
+    data_dir.mkdir(parents=True, exist_ok=True)
+
+    closing: list[Callable[[], object]] = []
+    mail_dir = None
+    profile: BackendProfile
+    if args.backend == "sandbox":
+        from chorus_wizard.sandbox.server import SandboxServer
+
+        server = SandboxServer(data_dir)
+        server.start()
+        closing.append(server.stop)
+        profile = sandbox_profile(server.base_url)
+        mail_dir = data_dir / "sandbox" / "mail"
+    elif args.backend in REAL_PROFILES:
+        profile = REAL_PROFILES[args.backend]
+    else:
+        profile = sandbox_profile(args.backend)
+
+    service = ChorusSignupService(profile)
+    runner = TaskRunner()
+    context = WizardContext(service=service, runner=runner, mail_dir=mail_dir)
+    wizard = SignupWizard(context)
+    runner.setParent(wizard)
+    wizard.add_closing_callback(lambda: runner.wait_for_done(5000))
+    wizard.add_closing_callback(service.close)
+    for callback in closing:
+        wizard.add_closing_callback(callback)
+    app.aboutToQuit.connect(wizard.shutdown)
+    return wizard
+
+
+def main(argv: list[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    wizard = build_wizard(sys.argv[1:] if argv is None else argv)
+    wizard.show()
+    app = QApplication.instance()
+    assert app is not None
+    return int(app.exec())
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,103 @@
+"""The structure is already on Chorus Pro: explain the attachment request and send it."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
+
+from chorus_wizard.backend.models import AttachmentSent
+from chorus_wizard.domain.identifiers import IdentifierType, format_siret
+from chorus_wizard.ui.pages.base import Page, WizardContext
+from chorus_wizard.ui.widgets.common import Tone, field_label, form_layout, wrapped
+
+
+class AttachPage(Page):
+    step = 1
+
+    def __init__(self, context: WizardContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setTitle("Votre structure est déjà inscrite sur Chorus Pro")
+        self.setFinalPage(True)
+        self._sent: AttachmentSent | None = None
+
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.body.addWidget(self.explanation)
+        self.body.addWidget(
+            wrapped(
+                "Vous ne pouvez pas la créer une seconde fois : demandez à y être rattaché. Votre "
+                "demande est transmise au gestionnaire principal de la structure, qui la valide ; "
+                "vous êtes informé de sa décision par courriel. Si le gestionnaire principal a "
+                "quitté la structure, seul le support Chorus Pro peut en désigner un nouveau (par "
+                "une sollicitation)."
+            )
+        )
+        form = form_layout()
+        self.nom = QLineEdit()
+        self.nom.setMaxLength(60)
+        self.prenom = QLineEdit()
+        self.prenom.setMaxLength(60)
+        form.addRow(field_label("Nom", self.nom, required=True), self.nom)
+        form.addRow(field_label("Prénom", self.prenom, required=True), self.prenom)
+        self.body.addLayout(form)
+        self.send = QPushButton("Envoyer la demande de rattachement")
+        self.send.setEnabled(False)
+        self.body.addWidget(self.send)
+        self.finish_layout()
+
+        self.nom.textChanged.connect(self._on_name_changed)
+        self.prenom.textChanged.connect(self._on_name_changed)
+        self.send.clicked.connect(self._on_send_clicked)
+
+    def initializePage(self) -> None:
+        lookup = self.context.draft.lookup
+        if lookup is None or lookup.existing is None:
+            return
+        shown = (
+            f"SIRET {format_siret(lookup.identifier)}"
+            if lookup.identifier_type is IdentifierType.SIRET
+            else lookup.identifier
+        )
+        self.explanation.setText(
+            f"La structure <b>{escape(lookup.existing.designation)}</b> ({escape(shown)}) "
+            "existe déjà sur Chorus Pro."
+        )
+
+    def _on_name_changed(self) -> None:
+        self.send.setEnabled(
+            self._sent is None and bool(self.nom.text().strip() and self.prenom.text().strip())
+        )
+
+    def _on_send_clicked(self) -> None:
+        draft = self.context.draft
+        lookup = draft.lookup
+        assert lookup is not None
+        service = self.context.service
+        email, nom, prenom = draft.email, self.nom.text().strip(), self.prenom.text().strip()
+        self.send.setEnabled(False)
+        self.run(
+            "Envoi de votre demande de rattachement…",
+            lambda: service.request_attachment(
+                email, nom, prenom, lookup.identifier_type, lookup.identifier
+            ),
+            self._on_sent,
+            self._on_send_failed,
+        )
+
+    def _on_send_failed(self, error: BaseException) -> None:
+        self.show_error(error)
+        self._on_name_changed()
+
+    def _on_sent(self, sent: AttachmentSent) -> None:
+        self._sent = sent
+        self.nom.setReadOnly(True)
+        self.prenom.setReadOnly(True)
+        self.banner.show_message(Tone.SUCCESS, sent.message)
+        self.completeChanged.emit()
+
+    def ready(self) -> bool:
+        return self._sent is not None
+
+    def nextId(self) -> int:
+        return -1

@@ -1,0 +1,216 @@
+"""What every page shares: the wizard's context, an inline banner, and asynchronous steps.
+
+A page whose Next/Valider must ask the backend overrides :meth:`Page.start_step`; the
+base class turns QWizard's synchronous ``validatePage`` into: start the call, keep the page
+(buttons disabled, busy bar), then move on by itself when the answer arrives, or show the
+error inline and keep every typed value.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import IntEnum
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget, QWizardPage
+
+from chorus_wizard.backend.errors import BackendError
+from chorus_wizard.backend.models import (
+    AccountCreated,
+    Lookup,
+    SignupRequest,
+    StructureForm,
+)
+from chorus_wizard.backend.service import SignupService, new_idempotency_key
+from chorus_wizard.ui.widgets.common import Banner, BusyBar, Tone
+from chorus_wizard.workers import TaskRunner, Ticket
+
+log = logging.getLogger(__name__)
+
+
+class PageId(IntEnum):
+    IDENTIFY = 0
+    ATTACH = 1
+    COMPLETE = 2
+    WORKSPACES = 3
+    ACTIVATE = 4
+    DONE = 5
+
+
+#: The guide's four steps, for the progress line at the top of each page.
+STEPS = ("Identifiez-vous", "Complétez", "Espaces de travail", "Activez")
+
+
+@dataclass
+class SignupDraft:
+    """What the pages have collected so far; the single model the pages write into."""
+
+    email: str = ""
+    nom: str = ""
+    prenom: str = ""
+    structure: StructureForm = field(default_factory=StructureForm)
+    deposer_demandes_paiement: bool = True
+    dume: bool = False
+    lookup: Lookup | None = None
+    account: AccountCreated | None = None
+    idempotency_key: str = field(default_factory=new_idempotency_key)
+    workspaces: list[str] = field(default_factory=list)
+    activated: bool = False
+    final_message: str = ""
+
+    def signup_request(self) -> SignupRequest:
+        return SignupRequest(
+            email=self.email,
+            nom=self.nom,
+            prenom=self.prenom,
+            structure=self.structure,
+            deposer_demandes_paiement=self.deposer_demandes_paiement,
+            dume=self.dume,
+        )
+
+
+@dataclass
+class WizardContext:
+    """Collaborators shared by the pages, injected by the composition root."""
+
+    service: SignupService
+    runner: TaskRunner
+    draft: SignupDraft = field(default_factory=SignupDraft)
+    mail_dir: Path | None = None
+
+
+def describe_error(error: BaseException) -> str:
+    """The French sentence to show for ``error``; unexpected ones are logged, not hidden."""
+    if isinstance(error, BackendError):
+        return str(error)
+    log.error("Unexpected failure: %s", type(error).__name__, exc_info=error)
+    return (
+        "Une erreur inattendue est survenue. Vos saisies sont conservées ; réessayez, et si le "
+        "problème persiste, contactez le support."
+    )
+
+
+class Page(QWizardPage):
+    """Base of the wizard's pages."""
+
+    step = 0  # 1..4 for the guide's steps, 0 for pages outside the four
+
+    def __init__(self, context: WizardContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.banner = Banner()
+        self.busy = BusyBar()
+        self._ticket = Ticket()
+        self._busy = False
+        self._step_done_for: object = None
+        # The page's own widgets scroll (narrow windows, long values); messages stay in view.
+        inner = QWidget()
+        self.body = QVBoxLayout(inner)
+        self.body.setContentsMargins(0, 0, 8, 0)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(inner)
+        self.scroll_area.viewport().setAutoFillBackground(False)
+        inner.setAutoFillBackground(False)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.scroll_area, 1)
+        outer.addWidget(self.banner)
+        outer.addWidget(self.busy)
+        if self.step:
+            self.setSubTitle(self._progress_text())
+
+    def _progress_text(self) -> str:
+        parts = []
+        for number, name in enumerate(STEPS, start=1):
+            text = f"{number}. {name}"
+            parts.append(f"<b><u>{text}</u></b>" if number == self.step else text)
+        return f"Étape {self.step} sur 4 — " + "  ›  ".join(parts)
+
+    def finish_layout(self) -> None:
+        """Keep the page's own widgets at the top of the scrolling area."""
+        self.body.addStretch(1)
+
+    # -- asynchronous work ---------------------------------------------------------------
+
+    @property
+    def is_busy(self) -> bool:
+        return self._busy
+
+    def run(
+        self,
+        caption: str,
+        fn: Callable[[], Any],
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        """Run ``fn`` off the GUI thread; callbacks run only if no newer call started."""
+        number = self._ticket.next()
+        self._set_busy(True, caption)
+
+        def success(value: Any) -> None:
+            if self._ticket.is_current(number):
+                self._set_busy(False)
+                on_success(value)
+
+        def failure(error: BaseException) -> None:
+            if self._ticket.is_current(number):
+                self._set_busy(False)
+                (on_failure or self.show_error)(error)
+
+        self.context.runner.run(fn, success, failure)
+
+    def cancel_work(self) -> None:
+        """Forget any call in flight (leaving the page): its answer will be ignored."""
+        self._ticket.cancel()
+        self._set_busy(False)
+
+    def _set_busy(self, busy: bool, caption: str = "") -> None:
+        self._busy = busy
+        if busy:
+            self.banner.clear_message()
+            self.busy.start(caption)
+        else:
+            self.busy.stop()
+        self.completeChanged.emit()
+
+    def show_error(self, error: BaseException) -> None:
+        self.banner.show_message(Tone.ERROR, describe_error(error))
+
+    # -- QWizard contract ----------------------------------------------------------------
+
+    def isComplete(self) -> bool:
+        return not self._busy and self.ready()
+
+    def ready(self) -> bool:
+        """Whether the page's own inputs allow going on (override)."""
+        return True
+
+    def step_key(self) -> object:
+        """What the asynchronous step depends on: it is redone when this changes."""
+        return True
+
+    def start_step(self) -> bool:
+        """Start the page's backend call and return False, or return True to go on at once."""
+        return True
+
+    def step_succeeded(self) -> None:
+        """Call from the step's success callback: marks it done and moves on."""
+        self._step_done_for = self.step_key()
+        wizard = self.wizard()
+        if wizard is not None and wizard.currentPage() is self:
+            wizard.next()
+
+    def validatePage(self) -> bool:
+        if self._busy:
+            return False
+        if self._step_done_for is not None and self._step_done_for == self.step_key():
+            return True
+        self._step_done_for = None
+        if self.start_step():
+            self._step_done_for = self.step_key()
+            return True
+        return False

@@ -1,0 +1,320 @@
+"""Step 2 — Complétez: who you are, the structure (prefilled, editable), the functionalities."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+    QWizard,
+)
+
+from chorus_wizard.backend.errors import AlreadyRegistered
+from chorus_wizard.backend.models import AccountCreated, CompanyRecord, StructureForm
+from chorus_wizard.domain.countries import Country
+from chorus_wizard.domain.identifiers import IdentifierType, format_siret
+from chorus_wizard.ui.pages.base import Page, WizardContext
+from chorus_wizard.ui.widgets.common import (
+    FieldHint,
+    Tone,
+    field_label,
+    form_layout,
+    stacked,
+    wrapped,
+)
+
+#: The form's structure fields: attribute of StructureForm, label, mandatory, max length.
+STRUCTURE_FIELDS = (
+    ("raison_sociale", "Raison sociale", True, 100),
+    ("libelle", "Libellé de la structure", False, 100),
+    ("adresse", "Adresse", True, 100),
+    ("complement1", "Complément adresse 1", False, 100),
+    ("complement2", "Complément adresse 2", False, 100),
+    ("code_postal", "Code postal", True, 10),
+    ("ville", "Ville", True, 60),
+)
+
+#: Default country for identifiers that imply one.
+_COUNTRY_OF = {IdentifierType.RIDET: "NC", IdentifierType.TAHITI: "PF"}
+
+
+class CompletePage(Page):
+    step = 2
+
+    def __init__(self, context: WizardContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setTitle("Complétez les informations demandées")
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, "Valider")
+        self._prefilled_for: tuple[IdentifierType, str] | None = None
+        self._countries_loaded = False
+
+        self.identity = QLabel()
+        self.identity.setWordWrap(True)
+        self.body.addWidget(self.identity)
+
+        you = QGroupBox("Vous")
+        you_form = form_layout()
+        you.setLayout(you_form)
+        self.email_again = QLineEdit()
+        self.email_again.setMaxLength(254)
+        self.email_hint = FieldHint(self.email_again)
+        self.nom = QLineEdit()
+        self.nom.setMaxLength(60)
+        self.prenom = QLineEdit()
+        self.prenom.setMaxLength(60)
+        you_form.addRow(
+            field_label(
+                "Ressaisissez votre adresse électronique de connexion",
+                self.email_again,
+                required=True,
+            ),
+            stacked(self.email_again, self.email_hint),
+        )
+        you_form.addRow(field_label("Nom", self.nom, required=True), self.nom)
+        you_form.addRow(field_label("Prénom", self.prenom, required=True), self.prenom)
+        self.body.addWidget(you)
+
+        structure = QGroupBox("Votre structure")
+        s_form = form_layout()
+        structure.setLayout(s_form)
+        self.prefill_note = wrapped(
+            "Les champs concernant votre structure sont alimentés avec les données de la base "
+            "INSEE, mais restent modifiables."
+        )
+        s_form.addRow(self.prefill_note)
+        self.masked_note = QLabel()
+        self.masked_note.setWordWrap(True)
+        self.masked_note.hide()
+        s_form.addRow(self.masked_note)
+        self.fields: dict[str, QLineEdit] = {}
+        for name, label, required, length in STRUCTURE_FIELDS:
+            edit = QLineEdit()
+            edit.setMaxLength(length)
+            edit.textChanged.connect(self.completeChanged)
+            self.fields[name] = edit
+            cell: QWidget | QLayout = edit
+            if name == "code_postal":
+                self.postal_hint = FieldHint(edit)
+                cell = stacked(edit, self.postal_hint)
+            s_form.addRow(field_label(label, edit, required=required), cell)
+        self.country = QComboBox()
+        self.country.setEditable(False)
+        self.country.addItem("France", "FR")
+        s_form.addRow(field_label("Pays", self.country, required=True), self.country)
+        self.body.addWidget(structure)
+
+        features = QGroupBox("Fonctionnalités")
+        f_box = QVBoxLayout(features)
+        self.payments = QCheckBox("Déposer des demandes de paiement")
+        self.payments.setAccessibleName("Déposer des demandes de paiement")
+        self.payments.setChecked(True)
+        self.dume = QCheckBox("Créer et/ou consulter des DUME")
+        self.dume.setAccessibleName("Créer et/ou consulter des DUME")
+        payments_note = wrapped(
+            "Cochée par défaut : elle vous permet de transmettre vos factures à vos clients "
+            "publics."
+        )
+        dume_note = wrapped(
+            "Réservée aux éditeurs de « profils d'acheteurs » (places de marchés publics en "
+            "ligne) qui se raccordent au service DUME (document unique de marché européen) par "
+            "API. Si vous n'êtes pas un profil d'acheteur, cocher cette case est inutile."
+        )
+        for note in (payments_note, dume_note):
+            note.setIndent(24)
+        self.payments.setAccessibleDescription(payments_note.text())
+        self.dume.setAccessibleDescription(dume_note.text())
+        f_box.addWidget(self.payments)
+        f_box.addWidget(payments_note)
+        f_box.addWidget(self.dume)
+        f_box.addWidget(dume_note)
+        self.body.addWidget(features)
+
+        self.body.addWidget(
+            wrapped(
+                "En cliquant sur « Valider », votre compte utilisateur et votre structure sont "
+                "créés sur Chorus Pro et un courriel d'activation vous est envoyé. Cette étape est "
+                "définitive : vérifiez vos informations avant de valider."
+            )
+        )
+        self.finish_layout()
+
+        for edit in (self.email_again, self.nom, self.prenom):
+            edit.textChanged.connect(self.completeChanged)
+        self.email_again.textChanged.connect(self._on_email_again_text_changed)
+        self.fields["code_postal"].textChanged.connect(self._on_postal_code_changed)
+        self.country.currentIndexChanged.connect(self._on_postal_code_changed)
+
+    # -- QWizard contract --------------------------------------------------------------
+
+    def initializePage(self) -> None:
+        draft = self.context.draft
+        lookup = draft.lookup
+        if lookup is None:
+            return
+        key = (lookup.identifier_type, lookup.identifier)
+        shown = (
+            f"SIRET {format_siret(lookup.identifier)}"
+            if lookup.identifier_type is IdentifierType.SIRET
+            else lookup.identifier
+        )
+        self.identity.setText(
+            f"Adresse de connexion : <b>{escape(draft.email)}</b><br>"
+            f"Structure : <b>{escape(shown)}</b>"
+        )
+        if not self._countries_loaded:
+            self.run(
+                "Chargement de la liste des pays…",
+                self.context.service.countries,
+                self._on_countries_loaded,
+                self._on_countries_failed,
+            )
+        if key == self._prefilled_for:
+            return  # Back then Next: keep what the user edited
+        replaced = self._prefilled_for is not None
+        self._prefilled_for = key
+        self._apply_prefill(lookup.company, lookup.identifier_type, lookup.identifier)
+        if replaced:
+            self.banner.show_message(
+                Tone.INFO,
+                "L'identifiant de la structure a changé : les champs de la structure ont été "
+                "remplacés par les données correspondantes.",
+            )
+
+    def _apply_prefill(
+        self, company: CompanyRecord | None, kind: IdentifierType, identifier: str
+    ) -> None:
+        values = {name: "" for name, *_ in STRUCTURE_FIELDS}
+        country = _COUNTRY_OF.get(kind, "FR")
+        if kind in (IdentifierType.UE_HORS_FRANCE, IdentifierType.HORS_UE):
+            country = "GR" if identifier[:2] == "EL" else identifier[:2]
+        if company is not None:
+            for name in values:
+                values[name] = getattr(company, name)
+            country = company.code_pays
+        for name, edit in self.fields.items():
+            edit.setText(values[name])
+        self._select_country(country)
+        self.prefill_note.setVisible(company is not None)
+        masked = sorted(company.masked) if company else []
+        if masked:
+            self.masked_note.setText(
+                "⚠ Une partie des données de cette entreprise n'est pas diffusée par l'INSEE : "
+                "saisissez vous-même les champs restés vides."
+            )
+            self.masked_note.setStyleSheet("color: #6b3d00;")
+            self.masked_note.show()
+        else:
+            self.masked_note.hide()
+
+    def ready(self) -> bool:
+        if self.email_again.text().strip().lower() != self.context.draft.email.lower():
+            return False
+        if not self.nom.text().strip() or not self.prenom.text().strip():
+            return False
+        for name, _label, required, _length in STRUCTURE_FIELDS:
+            if required and not self.fields[name].text().strip():
+                return False
+        return self._postal_code_problem() is None
+
+    def _postal_code_problem(self) -> str | None:
+        code = self.fields["code_postal"].text().strip()
+        if self.country.currentData() == "FR" and code and not (len(code) == 5 and code.isdigit()):
+            return "Un code postal français comporte 5 chiffres."
+        return None
+
+    def _on_postal_code_changed(self) -> None:
+        self.postal_hint.set_reason(self._postal_code_problem())
+        self.completeChanged.emit()
+
+    def _on_email_again_text_changed(self) -> None:
+        typed = self.email_again.text().strip().lower()
+        expected = self.context.draft.email.lower()
+        problem = None
+        if typed and len(typed) >= len(expected) and typed != expected:
+            problem = "Les deux adresses électroniques ne sont pas identiques."
+        self.email_hint.set_reason(problem)
+
+    # -- countries ---------------------------------------------------------------------
+
+    def _on_countries_loaded(self, countries: list[Country]) -> None:
+        current = self.country.currentData() or "FR"
+        self.country.blockSignals(True)
+        self.country.clear()
+        for country in countries:
+            self.country.addItem(country.label, country.code)
+        self.country.blockSignals(False)
+        self._countries_loaded = True
+        self._select_country(current)
+
+    def _on_countries_failed(self, error: BaseException) -> None:
+        self.banner.show_message(
+            Tone.WARNING,
+            "La liste des pays n'a pas pu être chargée ; seule la France est proposée. "
+            + str(error),
+        )
+
+    def _select_country(self, code: str) -> None:
+        index = self.country.findData(code)
+        if index < 0:
+            self.country.addItem(code, code)
+            index = self.country.count() - 1
+        self.country.setCurrentIndex(index)
+
+    # -- Valider: create the account and the structure ----------------------------------
+
+    def collect(self) -> None:
+        draft = self.context.draft
+        lookup = draft.lookup
+        assert lookup is not None
+        values = {name: self.fields[name].text().strip() for name in self.fields}
+        draft.nom = self.nom.text().strip()
+        draft.prenom = self.prenom.text().strip()
+        draft.structure = StructureForm(
+            identifier_type=lookup.identifier_type,
+            identifier=lookup.identifier,
+            code_pays=str(self.country.currentData()),
+            **values,
+        )
+        draft.deposer_demandes_paiement = self.payments.isChecked()
+        draft.dume = self.dume.isChecked()
+
+    def step_key(self) -> object:
+        return "created" if self.context.draft.account else None
+
+    def start_step(self) -> bool:
+        if self.context.draft.account is not None:
+            return True
+        self.collect()
+        draft = self.context.draft
+        request = draft.signup_request()
+        key = draft.idempotency_key
+        service = self.context.service
+        self.run(
+            "Création de votre compte et de votre structure…",
+            lambda: service.create_account(request, key),
+            self._on_account_created,
+            self._on_creation_failed,
+        )
+        return False
+
+    def _on_account_created(self, account: AccountCreated) -> None:
+        self.context.draft.account = account
+        self.step_succeeded()
+
+    def _on_creation_failed(self, error: BaseException) -> None:
+        if isinstance(error, AlreadyRegistered):
+            self.banner.show_message(
+                Tone.ERROR,
+                f"{error} Revenez à l'étape précédente : l'assistant vous proposera d'envoyer "
+                "une demande de rattachement.",
+            )
+            return
+        self.show_error(error)

@@ -1,0 +1,210 @@
+"""Step 1 — Identifiez-vous: login e-mail and SIRET (or another identifier)."""
+
+from __future__ import annotations
+
+from email_validator import EmailNotValidError, validate_email
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
+
+from chorus_wizard.backend.models import Lookup
+from chorus_wizard.domain.identifiers import (
+    FIELD_LABELS,
+    NO_SIRET_LABELS,
+    PLACEHOLDERS,
+    IdentifierType,
+    check_identifier,
+    format_siret,
+    is_typing_prefix,
+)
+from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
+from chorus_wizard.ui.widgets.common import (
+    REQUIRED_MARK,
+    FieldHint,
+    Tone,
+    field_label,
+    form_layout,
+    stacked,
+    wrapped,
+)
+
+
+def email_problem(value: str) -> str | None:
+    """Why ``value`` is not a usable login e-mail address, in French; None if it is."""
+    text = value.strip()
+    if not text:
+        return "Saisissez votre adresse électronique."
+    if "@" not in text:
+        return "Il manque le caractère « @ » (par exemple prenom.nom@entreprise.fr)."
+    local, _, domain = text.rpartition("@")
+    if not local:
+        return "Il manque la partie avant « @ »."
+    if "." not in domain:
+        return "Le nom de domaine après « @ » est incomplet (par exemple entreprise.fr)."
+    try:
+        validate_email(text, check_deliverability=False)
+    except EmailNotValidError:
+        return "Cette adresse électronique n'est pas valide : vérifiez-la caractère par caractère."
+    return None
+
+
+class IdentifyPage(Page):
+    step = 1
+
+    def __init__(self, context: WizardContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setTitle("Identifiez-vous")
+        self.body.addWidget(
+            wrapped(
+                "Vous êtes nouveau sur Chorus Pro ? Saisissez votre adresse électronique de "
+                "connexion et le numéro de SIRET de votre entreprise (munissez-vous de ce numéro "
+                "avant la saisie)."
+            )
+        )
+
+        self.email = QLineEdit()
+        self.email.setPlaceholderText("prenom.nom@entreprise.fr")
+        self.email.setMaxLength(254)
+        self.email_hint = FieldHint(self.email)
+        self.identifier = QLineEdit()
+        self.identifier.setMaxLength(40)
+        self.identifier_hint = FieldHint(self.identifier)
+        self.no_siret = QCheckBox("Je n'ai pas de numéro de SIRET")
+        self.no_siret.setAccessibleName("Je n'ai pas de numéro de SIRET")
+        self.kind = QComboBox()
+        for kind, label in NO_SIRET_LABELS.items():
+            self.kind.addItem(label, kind.value)
+        self.kind_label = field_label("Type d'identifiant", self.kind, required=True)
+
+        email_note = wrapped(
+            "Un courriel d'activation vous sera envoyé à cette adresse. C'est elle qui vous "
+            "servira à accéder à votre compte utilisateur sur Chorus Pro : choisissez une "
+            "adresse que vous garderez."
+        )
+        email_note.setStyleSheet("color: palette(placeholder-text);")
+        form = form_layout()
+        form.addRow(
+            field_label("Adresse électronique de connexion", self.email, required=True),
+            stacked(self.email, self.email_hint, email_note),
+        )
+        form.addRow("", self.no_siret)
+        form.addRow(self.kind_label, self.kind)
+        self.identifier_label = QLabel()
+        self.identifier_label.setBuddy(self.identifier)
+        form.addRow(self.identifier_label, stacked(self.identifier, self.identifier_hint))
+        self.body.addLayout(form)
+        self.finish_layout()
+
+        self.email.textChanged.connect(self._on_email_text_changed)
+        self.email.editingFinished.connect(self._on_email_editing_finished)
+        self.identifier.textChanged.connect(self._on_identifier_text_changed)
+        self.identifier.editingFinished.connect(self._on_identifier_editing_finished)
+        self.no_siret.toggled.connect(self._on_kind_changed)
+        self.kind.currentIndexChanged.connect(self._on_kind_changed)
+        self._on_kind_changed()
+
+    # -- state -------------------------------------------------------------------------
+
+    def identifier_type(self) -> IdentifierType:
+        if not self.no_siret.isChecked():
+            return IdentifierType.SIRET
+        return IdentifierType(self.kind.currentData())
+
+    def identifier_value(self) -> str:
+        return check_identifier(self.identifier_type(), self.identifier.text()).normalized
+
+    def ready(self) -> bool:
+        kind = self.identifier_type()
+        return (
+            email_problem(self.email.text()) is None
+            and check_identifier(kind, self.identifier.text()).ok
+        )
+
+    def step_key(self) -> object:
+        return (self.email.text().strip().lower(), self.identifier_type(), self.identifier_value())
+
+    # -- slots -------------------------------------------------------------------------
+
+    def _on_kind_changed(self) -> None:
+        kind = self.identifier_type()
+        self.kind.setVisible(self.no_siret.isChecked())
+        self.kind_label.setVisible(self.no_siret.isChecked())
+        label = FIELD_LABELS[kind]
+        self.identifier_label.setText(label + REQUIRED_MARK)
+        self.identifier.setAccessibleName(label)
+        self.identifier.setPlaceholderText(PLACEHOLDERS[kind])
+        self._check_identifier(final=False)
+
+    def _on_email_text_changed(self) -> None:
+        if self.email_hint.isVisible():  # once shown, the reason follows the typing
+            self.email_hint.set_reason(email_problem(self.email.text()))
+        self.completeChanged.emit()
+
+    def _on_email_editing_finished(self) -> None:
+        if self.email.text().strip():
+            self.email_hint.set_reason(email_problem(self.email.text()))
+
+    def _on_identifier_text_changed(self) -> None:
+        self._check_identifier(final=False)
+        self.completeChanged.emit()
+
+    def _on_identifier_editing_finished(self) -> None:
+        kind = self.identifier_type()
+        if kind is IdentifierType.SIRET:
+            check = check_identifier(kind, self.identifier.text())
+            if check.ok and self.identifier.text() != format_siret(check.normalized):
+                self.identifier.setText(format_siret(check.normalized))
+        self._check_identifier(final=True)
+
+    def _check_identifier(self, *, final: bool) -> None:
+        kind = self.identifier_type()
+        text = self.identifier.text()
+        check = check_identifier(kind, text)
+        if check.ok or (not final and is_typing_prefix(kind, text)) or not text.strip():
+            self.identifier_hint.set_reason(None)
+        else:
+            self.identifier_hint.set_reason(check.reason)
+
+    # -- Next: does the structure exist? fetch the prefill -------------------------------
+
+    def start_step(self) -> bool:
+        draft = self.context.draft
+        draft.email = self.email.text().strip()
+        kind = self.identifier_type()
+        number = self.identifier_value()
+        service = self.context.service
+        self.run(
+            "Recherche de votre structure…",
+            lambda: service.lookup(kind, number),
+            self._on_lookup_finished,
+        )
+        return False
+
+    def _on_lookup_finished(self, lookup: Lookup) -> None:
+        company = lookup.company
+        if lookup.existing is None and lookup.identifier_type is IdentifierType.SIRET:
+            if company is None:
+                self.banner.show_message(
+                    Tone.ERROR,
+                    "Ce numéro de SIRET est inconnu de l'INSEE. Chorus Pro exige un SIRET "
+                    "existant et actif : vérifiez-le sur un avis de situation ou un extrait "
+                    "Kbis. Si votre entreprise est en cours d'immatriculation, cochez « Je n'ai "
+                    "pas de numéro de SIRET » puis choisissez « En cours d'immatriculation ».",
+                )
+                self.identifier.setFocus()
+                return
+            if not company.active:
+                self.banner.show_message(
+                    Tone.ERROR,
+                    f"{company.closed_reason} Chorus Pro n'accepte que les établissements "
+                    "actifs : saisissez le SIRET d'un établissement ouvert de votre "
+                    "entreprise (par exemple celui du siège).",
+                )
+                self.identifier.setFocus()
+                return
+        self.context.draft.lookup = lookup
+        self.step_succeeded()
+
+    def nextId(self) -> int:
+        lookup = self.context.draft.lookup
+        if lookup is not None and lookup.existing is not None:
+            return PageId.ATTACH
+        return PageId.COMPLETE

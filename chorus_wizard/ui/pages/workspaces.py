@@ -1,0 +1,139 @@
+"""Step 3 — Mes espaces de travail: one OUI/NON switch per workspace of the catalogue."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+    QWizard,
+)
+
+from chorus_wizard.backend.models import Workspace
+from chorus_wizard.ui.pages.base import Page, WizardContext
+from chorus_wizard.ui.widgets.common import Tone, wrapped
+from chorus_wizard.ui.widgets.switch import ToggleSwitch
+
+
+class WorkspacesPage(Page):
+    step = 3
+
+    def __init__(self, context: WizardContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setTitle("Ouvrez vos espaces de travail")
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, "Valider")
+        self.switches: dict[str, ToggleSwitch] = {}
+
+        self.created = QLabel()
+        self.created.setWordWrap(True)
+        self.created.setTextFormat(Qt.TextFormat.RichText)
+        self.body.addWidget(self.created)
+        manager = wrapped(
+            "Vous êtes le premier à créer votre entreprise dans Chorus Pro : vous en êtes le "
+            "<b>gestionnaire principal</b> et avez tous les droits de modification sur celle-ci.",
+            rich=True,
+        )
+        manager.setStyleSheet(
+            "QLabel { background: #e8f0fb; color: #0b3d91; border-radius: 4px; padding: 8px; }"
+        )
+        self.body.addWidget(manager)
+        self.body.addWidget(
+            wrapped(
+                "Les espaces de travail vous donnent accès aux fonctionnalités de Chorus Pro dont "
+                "vous avez besoin. « Factures émises » et « Sollicitations émises » sont activés "
+                "par défaut. Cliquez sur OUI/NON pour ouvrir ou fermer un espace ; vous pourrez "
+                "les faire évoluer plus tard selon vos besoins."
+            )
+        )
+
+        self.table = QWidget()
+        self.grid = QGridLayout(self.table)
+        self.grid.setHorizontalSpacing(16)
+        self.grid.setVerticalSpacing(8)
+        for column, title in enumerate(("Espace", "Description", "Activation")):
+            header = QLabel(f"<b>{title}</b>")
+            self.grid.addWidget(header, 0, column)
+        self.grid.setColumnStretch(1, 1)
+        self.body.addWidget(self.table)
+        self.retry = QPushButton("Réessayer")
+        self.retry.hide()
+        self.retry.clicked.connect(self._load)
+        self.body.addWidget(self.retry)
+        self.finish_layout()
+
+    def initializePage(self) -> None:
+        draft = self.context.draft
+        self.created.setText(
+            f"Votre compte utilisateur <b>{escape(draft.email)}</b> a été créé et un courriel "
+            "d'activation vous a été envoyé. Pensez à le consulter rapidement : le lien a une "
+            "durée de validité limitée (60 minutes)."
+        )
+        if not self.switches:
+            self._load()
+
+    def _load(self) -> None:
+        self.retry.hide()
+        self.run(
+            "Chargement des espaces de travail…",
+            self.context.service.workspaces,
+            self._on_workspaces_loaded,
+            self._on_workspaces_failed,
+        )
+
+    def _on_workspaces_failed(self, error: BaseException) -> None:
+        self.show_error(error)
+        self.retry.show()
+
+    def _on_workspaces_loaded(self, workspaces: list[Workspace]) -> None:
+        for row, workspace in enumerate(workspaces, start=1):
+            name = QLabel(workspace.label)
+            name.setWordWrap(True)
+            description = QLabel(workspace.description)
+            description.setWordWrap(True)
+            switch = ToggleSwitch()
+            switch.setAccessibleName(workspace.label)
+            switch.setChecked(workspace.default_on)
+            switch.setToolTip(workspace.description)
+            name.setBuddy(switch)
+            self.grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
+            self.grid.addWidget(description, row, 1, Qt.AlignmentFlag.AlignTop)
+            self.grid.addWidget(switch, row, 2, Qt.AlignmentFlag.AlignTop)
+            self.switches[workspace.code] = switch
+        previous: QWidget | None = None
+        for switch in self.switches.values():
+            if previous is not None:
+                QWidget.setTabOrder(previous, switch)
+            previous = switch
+        self.completeChanged.emit()
+
+    def ready(self) -> bool:
+        return bool(self.switches)
+
+    def chosen(self) -> list[str]:
+        return [code for code, switch in self.switches.items() if switch.isChecked()]
+
+    def step_key(self) -> object:
+        return tuple(self.chosen())
+
+    def start_step(self) -> bool:
+        account = self.context.draft.account
+        if account is None:
+            self.banner.show_message(Tone.ERROR, "Le compte n'a pas encore été créé.")
+            return False
+        codes = self.chosen()
+        service = self.context.service
+        self.run(
+            "Ouverture de vos espaces de travail…",
+            lambda: service.choose_workspaces(account, codes),
+            self._on_workspaces_saved,
+        )
+        return False
+
+    def _on_workspaces_saved(self, codes: list[str]) -> None:
+        self.context.draft.workspaces = list(codes)
+        self.step_succeeded()

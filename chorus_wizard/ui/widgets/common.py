@@ -1,0 +1,150 @@
+"""Small shared widgets: labels with the red asterisk, inline message banner, busy bar."""
+
+from __future__ import annotations
+
+from enum import Enum
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QProgressBar,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+FIELD_MIN_WIDTH = 220
+REQUIRED_MARK = '<span style="color:#c00000;"> *</span>'
+
+
+def field_label(text: str, buddy: QWidget, *, required: bool = False) -> QLabel:
+    """A form label (with the red asterisk if mandatory) whose text names ``buddy`` for
+    assistive technology, without asterisk or colon."""
+    label = QLabel(escape(text) + (REQUIRED_MARK if required else ""))
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setBuddy(buddy)
+    buddy.setAccessibleName(text)
+    if isinstance(buddy, QLineEdit | QComboBox):
+        buddy.setMinimumWidth(FIELD_MIN_WIDTH)  # a narrow window puts the label above instead
+    if isinstance(buddy, QComboBox):
+        buddy.setSizePolicy(QSizePolicy.Policy.Expanding, buddy.sizePolicy().verticalPolicy())
+    return label
+
+
+def form_layout() -> QFormLayout:
+    """A label/field form whose fields take the width, and whose rows wrap when narrow."""
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    return form
+
+
+def stacked(*items: QWidget | QLayout) -> QVBoxLayout:
+    """A field cell: the field, then what belongs under it (its hint, a note, buttons)."""
+    box = QVBoxLayout()
+    box.setContentsMargins(0, 0, 0, 0)
+    box.setSpacing(3)
+    for item in items:
+        if isinstance(item, QLayout):
+            box.addLayout(item)
+        else:
+            box.addWidget(item)
+    return box
+
+
+def wrapped(text: str, *, rich: bool = False) -> QLabel:
+    """A paragraph of explanation that wraps with the window."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    _fill_width(label)
+    return label
+
+
+def _fill_width(label: QLabel) -> None:
+    """Let a wrapping label take the whole width (form layouts only grow Expanding fields)."""
+    policy = label.sizePolicy()
+    policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
+    label.setSizePolicy(policy)
+
+
+class Tone(Enum):
+    INFO = ("#e8f0fb", "#0b3d91", "ℹ")
+    SUCCESS = ("#e6f4ea", "#14532d", "✔")
+    WARNING = ("#fff4e0", "#6b3d00", "⚠")
+    ERROR = ("#fdecea", "#8a1212", "✖")
+
+
+class Banner(QLabel):
+    """An inline message on the page; hidden when empty. Errors are never silent."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.setAccessibleName("Message")
+        self.tone: Tone | None = None
+        self.hide()
+
+    def show_message(self, tone: Tone, text: str) -> None:
+        background, foreground, icon = tone.value
+        self.tone = tone
+        self.setStyleSheet(
+            f"QLabel {{ background: {background}; color: {foreground}; "
+            f"border: 1px solid {foreground}; border-radius: 4px; padding: 8px; }}"
+        )
+        self.setText(f"{icon}  {text}")
+        self.setAccessibleDescription(text)
+        self.show()
+
+    def clear_message(self) -> None:
+        self.tone = None
+        self.setText("")
+        self.setAccessibleDescription("")
+        self.hide()
+
+
+class BusyBar(QProgressBar):
+    """An indeterminate progress bar with a caption, shown while a backend call runs."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(0, 0)
+        self.setTextVisible(True)
+        self.setFormat("Veuillez patienter…")
+        self.setMaximumHeight(18)
+        self.setAccessibleName("Veuillez patienter")
+        self.hide()
+
+    def start(self, caption: str) -> None:
+        self.setFormat(caption)
+        self.setAccessibleName(caption)
+        self.show()
+
+    def stop(self) -> None:
+        self.hide()
+
+
+class FieldHint(QLabel):
+    """The line under a field that explains why its value is refused."""
+
+    def __init__(self, field: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._field = field
+        self.setWordWrap(True)
+        _fill_width(self)
+        self.setStyleSheet("color: #b00020;")
+        self.hide()
+
+    def set_reason(self, reason: str | None) -> None:
+        self.setText(reason or "")
+        self.setVisible(bool(reason))
+        self._field.setAccessibleDescription(reason or "")
+        self._field.setProperty("invalid", bool(reason))
+        self._field.setStyleSheet("border: 1px solid #b00020;" if reason else "")

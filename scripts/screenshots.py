@@ -1,0 +1,150 @@
+"""Save a PNG of every page of the wizard, driven against the embedded sandbox.
+
+Usage: ``uv run python scripts/screenshots.py OUT_DIR [--width W --height H] [--long]``.
+Run it under Xvfb (``xvfb-run -a``) to see real fonts and window decorations, or with
+``QT_QPA_PLATFORM=offscreen``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import mailbox
+import re
+import sys
+import tempfile
+from email import message_from_bytes, policy
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QThread
+from PySide6.QtWidgets import QApplication
+
+from chorus_wizard.app import build_wizard
+from chorus_wizard.ui.pages.base import PageId
+from chorus_wizard.ui.wizard import SignupWizard
+
+
+def settle(condition: object = None, timeout: float = 10.0) -> None:
+    deadline = QDeadlineTimer(int(timeout * 1000))
+    while not deadline.hasExpired():
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if condition is None or condition():  # type: ignore[operator]
+            if condition is None:
+                QThread.msleep(150)
+                QCoreApplication.processEvents()
+                return
+            QCoreApplication.processEvents()
+            return
+        QThread.msleep(20)
+    raise TimeoutError("the wizard did not reach the expected state")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--width", type=int, default=820)
+    parser.add_argument("--height", type=int, default=760)
+    parser.add_argument("--long", action="store_true", help="type very long values")
+    parser.add_argument("--siret", default="13002526500013")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    data = Path(tempfile.mkdtemp(prefix="chorus-shots-"))
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    wizard = build_wizard(["--data-dir", str(data)])
+    assert isinstance(wizard, SignupWizard)
+    wizard.resize(args.width, args.height)
+    wizard.show()
+    settle()
+    tag = f"{args.width}x{args.height}{'-long' if args.long else ''}"
+
+    def shot(name: str) -> None:
+        settle()
+        wizard.grab().save(str(args.out / f"{tag}-{name}.png"))
+
+    identify = wizard.page_of(PageId.IDENTIFY)
+    shot("1-identify-empty")
+    identify.email.setText("camille.martin@exemple")  # type: ignore[attr-defined]
+    identify.email.editingFinished.emit()  # type: ignore[attr-defined]
+    identify.identifier.setText("13002526500014")  # type: ignore[attr-defined]
+    identify.identifier.editingFinished.emit()  # type: ignore[attr-defined]
+    shot("1-identify-errors")
+    identify.no_siret.setChecked(True)  # type: ignore[attr-defined]
+    identify.identifier.setText("FR40303265045")  # type: ignore[attr-defined]
+    identify.identifier.editingFinished.emit()  # type: ignore[attr-defined]
+    shot("1-identify-no-siret")
+    identify.no_siret.setChecked(False)  # type: ignore[attr-defined]
+    email = "camille.martin@exemple.fr"
+    if args.long:
+        email = "camille.martin-de-la-tour-d-auvergne.service-comptabilite@exemple-tres-long.fr"
+    identify.email.setText(email)  # type: ignore[attr-defined]
+    identify.identifier.setText("73282932000074")  # type: ignore[attr-defined]
+    wizard.next()
+    settle(lambda: identify.banner.isVisible())
+    shot("1-identify-unknown")
+    identify.identifier.setText(args.siret)  # type: ignore[attr-defined]
+    identify.identifier.editingFinished.emit()  # type: ignore[attr-defined]
+    wizard.next()
+    settle(lambda: wizard.currentId() == PageId.COMPLETE)
+    complete = wizard.currentPage()
+    settle(lambda: not complete.is_busy)  # type: ignore[attr-defined]
+    complete.email_again.setText(email)  # type: ignore[attr-defined]
+    complete.nom.setText("Martin-de-la-Tour-d'Auvergne" if args.long else "Martin")  # type: ignore[attr-defined]
+    complete.prenom.setText("Camille")  # type: ignore[attr-defined]
+    if args.long:
+        complete.fields["raison_sociale"].setText("SOCIÉTÉ COOPÉRATIVE D'INTÉRÊT COLLECTIF " * 3)  # type: ignore[attr-defined]
+    shot("2-complete")
+    wizard.next()
+    settle(lambda: wizard.currentId() == PageId.WORKSPACES)
+    spaces = wizard.currentPage()
+    settle(lambda: bool(spaces.switches))  # type: ignore[attr-defined]
+    list(spaces.switches.values())[2].setFocus()  # type: ignore[attr-defined]
+    shot("3-workspaces")
+    wizard.next()
+    settle(lambda: wizard.currentId() == PageId.ACTIVATE)
+    activate = wizard.currentPage()
+    settle(lambda: activate.question.count() > 0)  # type: ignore[attr-defined]
+    activate.password.password.setText("Girafe-bleue")  # type: ignore[attr-defined]
+    activate.password.confirmation.setText("Girafe-bleu")  # type: ignore[attr-defined]
+    shot("4-activate-typing")
+    box = mailbox.Maildir(data / "sandbox" / "mail", create=False)
+    text = ""
+    for key in box.iterkeys():
+        message = message_from_bytes(box.get_bytes(key), policy=policy.default)
+        body = message.get_body(preferencelist=("plain",))
+        text = body.get_content() if body else ""
+    link = re.search(r"http\S+code=[\w-]+", text)
+    activate.code.setText(link.group(0) if link else "")  # type: ignore[attr-defined]
+    activate.password.password.setText("Girafe-Bleue-2026")  # type: ignore[attr-defined]
+    activate.password.confirmation.setText("Girafe-Bleue-2026")  # type: ignore[attr-defined]
+    activate.answer.setText("Rex")  # type: ignore[attr-defined]
+    shot("4-activate-ready")
+    wizard.next()
+    settle(lambda: wizard.currentId() == PageId.DONE)
+    shot("5-done")
+    wizard.close()
+    wizard.shutdown()
+
+    # The attachment path: a structure already registered in the sandbox.
+    wizard = build_wizard(["--data-dir", str(data)])
+    assert isinstance(wizard, SignupWizard)
+    wizard.resize(args.width, args.height)
+    wizard.show()
+    identify = wizard.page_of(PageId.IDENTIFY)
+    identify.email.setText("comptable@exemple.fr")  # type: ignore[attr-defined]
+    identify.identifier.setText("55203253400703")  # type: ignore[attr-defined]
+    wizard.next()
+    settle(lambda: wizard.currentId() == PageId.ATTACH)
+    attach = wizard.currentPage()
+    attach.nom.setText("Durand")  # type: ignore[attr-defined]
+    attach.prenom.setText("Marie")  # type: ignore[attr-defined]
+    shot("1b-attach")
+    attach.send.click()  # type: ignore[attr-defined]
+    settle(lambda: attach.isComplete())
+    shot("1b-attach-sent")
+    wizard.close()
+    wizard.shutdown()
+    del app
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,119 @@
+"""A scripted in-memory SignupService for page tests (tests only: it lives under tests/)."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+from chorus_wizard.backend.errors import BackendError
+from chorus_wizard.backend.models import (
+    AccountCreated,
+    AccountStatus,
+    AttachmentSent,
+    CompanyRecord,
+    ExistingStructure,
+    Lookup,
+    SecretQuestion,
+    SignupRequest,
+    Workspace,
+)
+from chorus_wizard.backend.profiles import BackendProfile, sandbox_profile
+from chorus_wizard.domain.countries import Country
+from chorus_wizard.domain.identifiers import IdentifierType
+from chorus_wizard.domain.password import PasswordPolicy
+
+DINUM = CompanyRecord(
+    siret="13002526500013",
+    raison_sociale="DIRECTION INTERMINISTERIELLE DU NUMERIQUE",
+    libelle="DIRECTION INTERMINISTERIELLE DU NUMERIQUE",
+    adresse="20 AVENUE DE SEGUR",
+    code_postal="75007",
+    ville="PARIS",
+)
+
+
+@dataclass
+class FakeService:
+    """Answers from dictionaries; ``fail`` maps a method name to the error it raises once."""
+
+    companies: dict[str, CompanyRecord] = field(default_factory=lambda: {DINUM.siret: DINUM})
+    existing: dict[str, ExistingStructure] = field(default_factory=dict)
+    fail: dict[str, BackendError] = field(default_factory=dict)
+    calls: list[str] = field(default_factory=list)
+    created: list[SignupRequest] = field(default_factory=list)
+    gate: threading.Event | None = None
+    _profile: BackendProfile = field(default_factory=lambda: sandbox_profile("http://fake"))
+
+    @property
+    def profile(self) -> BackendProfile:
+        return self._profile
+
+    def _enter(self, name: str) -> None:
+        self.calls.append(name)
+        if self.gate is not None:
+            self.gate.wait(5)
+        error = self.fail.pop(name, None)
+        if error is not None:
+            raise error
+
+    def lookup(self, identifier_type: IdentifierType, identifier: str) -> Lookup:
+        self._enter("lookup")
+        return Lookup(
+            identifier_type,
+            identifier,
+            existing=self.existing.get(identifier),
+            company=self.companies.get(identifier),
+        )
+
+    def countries(self) -> list[Country]:
+        self._enter("countries")
+        return [
+            Country("FR", "France"),
+            Country("DE", "Allemagne"),
+            Country("NC", "Nouvelle-Calédonie"),
+        ]
+
+    def request_attachment(
+        self, email: str, nom: str, prenom: str, identifier_type: IdentifierType, identifier: str
+    ) -> AttachmentSent:
+        self._enter("request_attachment")
+        return AttachmentSent(7, "Votre demande de rattachement a été transmise.")
+
+    def create_account(self, request: SignupRequest, idempotency_key: str) -> AccountCreated:
+        self._enter("create_account")
+        self.created.append(request)
+        return AccountCreated(1, 2, "jeton", "Compte créé")
+
+    def workspaces(self) -> list[Workspace]:
+        self._enter("workspaces")
+        return [
+            Workspace("FACTURES_EMISES", "Factures émises", "Déposer vos factures", True),
+            Workspace("SOLLICITATIONS_EMISES", "Sollicitations émises", "Poser une question", True),
+            Workspace("FACTURES_RECUES", "Factures reçues", "Recevoir des factures", False),
+        ]
+
+    def choose_workspaces(self, account: AccountCreated, codes: list[str]) -> list[str]:
+        self._enter("choose_workspaces")
+        return codes
+
+    def password_policy(self) -> PasswordPolicy:
+        self._enter("password_policy")
+        return PasswordPolicy()
+
+    def secret_questions(self) -> list[SecretQuestion]:
+        self._enter("secret_questions")
+        return [SecretQuestion(1, "Quel est le nom de votre premier animal ?")]
+
+    def resend_activation(self, email: str) -> str:
+        self._enter("resend_activation")
+        return "Un nouveau courriel a été envoyé."
+
+    def activate(self, email: str, code: str, password: str, question_id: int, answer: str) -> str:
+        self._enter("activate")
+        return "Votre compte est désormais actif."
+
+    def account_status(self, account: AccountCreated) -> AccountStatus:
+        return AccountStatus(1, "x", "ACTIF", (), True)
+
+    def close(self) -> None:
+        pass
