@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QWizard
 
 from chorus_wizard import __version__
 from chorus_wizard.backend.profiles import REAL_PROFILES, BackendProfile, sandbox_profile
-from chorus_wizard.backend.service import ChorusSignupService
+from chorus_wizard.backend.service import DIRECTORY_KINDS, ChorusSignupService, DirectoryChoice
 from chorus_wizard.ui.pages.base import WizardContext
 from chorus_wizard.ui.wizard import SignupWizard
 from chorus_wizard.workers import TaskRunner
@@ -43,6 +43,18 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument(
         "--lang", choices=("fr", "en"), default="fr", help="langue de l'interface (fr par défaut)"
     )
+    parser.add_argument(
+        "--directory",
+        choices=DIRECTORY_KINDS,
+        default=None,
+        help="annuaire qui préremplit la structure (défaut : celui du bac à sable avec le bac à "
+        "sable, l'API Recherche d'entreprises sinon ; insee : clé dans le trousseau)",
+    )
+    parser.add_argument(
+        "--directory-url",
+        default=None,
+        help="URL de base remplaçant celle de l'annuaire public (miroir, serveur de test)",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     args = parser.parse_args(argv)
     backend = args.backend
@@ -50,7 +62,16 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         ("http://", "https://")
     ):
         parser.error(f"--backend inconnu : {backend}")
+    if args.directory == "sandbox" and backend in REAL_PROFILES and not args.directory_url:
+        parser.error("--directory sandbox demande le bac à sable, ou --directory-url")
     return args
+
+
+def directory_choice(args: argparse.Namespace, profile: BackendProfile) -> DirectoryChoice:
+    """The directory for ``args``: the sandbox's own with a sandbox, else the public API."""
+    kind = args.directory or ("sandbox" if profile.name == "sandbox" else "recherche-entreprises")
+    url = args.directory_url or (profile.directory_url if kind == "sandbox" else "")
+    return DirectoryChoice(kind, url)
 
 
 def default_data_dir() -> Path:
@@ -113,7 +134,7 @@ def build_wizard(argv: list[str]) -> QWizard:
     else:
         profile = sandbox_profile(args.backend)
 
-    service = ChorusSignupService(profile)
+    service = ChorusSignupService(profile, directory=directory_choice(args, profile))
     runner = TaskRunner()
     context = WizardContext(service=service, runner=runner, mail_dir=mail_dir)
     wizard = SignupWizard(context)

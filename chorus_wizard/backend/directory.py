@@ -1,188 +1,108 @@
-"""Company directory in the API Recherche d'entreprises shape, mapped to the form's fields."""
+"""API Recherche d'entreprises (or the sandbox's copy of it): ``GET /search?q=<siret>``."""
 
 from __future__ import annotations
 
-import re
+import time
+from collections.abc import Callable
 from typing import Any
 
 import httpx
 
-from chorus_wizard.backend.errors import ProtocolError, Rejected
+from chorus_wizard.backend.company import (
+    EstablishmentData,
+    company_record,
+    is_masked,
+    street_from_adresse,
+)
+from chorus_wizard.backend.errors import ProtocolError, RateLimited, Rejected
 from chorus_wizard.backend.http import field, json_body, send
 from chorus_wizard.backend.models import CompanyRecord
 
 SERVICE = "l'annuaire des entreprises"
 
-MASKED_VALUES = frozenset({"[ND]", "[NON-DIFFUSIBLE]"})
-
-#: INSEE ``typvoie`` codes expanded when the value is exactly one of them.
-STREET_TYPES: dict[str, str] = {
-    "ALL": "ALLÉE",
-    "AV": "AVENUE",
-    "BD": "BOULEVARD",
-    "CAR": "CARREFOUR",
-    "CHE": "CHEMIN",
-    "CHS": "CHAUSSÉE",
-    "CITE": "CITÉ",
-    "COR": "CORNICHE",
-    "CRS": "COURS",
-    "DOM": "DOMAINE",
-    "DSC": "DESCENTE",
-    "ECA": "ÉCART",
-    "ESP": "ESPLANADE",
-    "FG": "FAUBOURG",
-    "GR": "GRANDE RUE",
-    "HAM": "HAMEAU",
-    "HLE": "HALLE",
-    "IMP": "IMPASSE",
-    "LD": "LIEU-DIT",
-    "LOT": "LOTISSEMENT",
-    "MAR": "MARCHÉ",
-    "MTE": "MONTÉE",
-    "PAS": "PASSAGE",
-    "PL": "PLACE",
-    "PLN": "PLAINE",
-    "PLT": "PLATEAU",
-    "PRO": "PROMENADE",
-    "PRV": "PARVIS",
-    "QUA": "QUARTIER",
-    "QUAI": "QUAI",
-    "RES": "RÉSIDENCE",
-    "RLE": "RUELLE",
-    "ROC": "ROCADE",
-    "RPT": "ROND-POINT",
-    "RTE": "ROUTE",
-    "SEN": "SENTIER",
-    "SQ": "SQUARE",
-    "TPL": "TERRE-PLEIN",
-    "TRA": "TRAVERSE",
-    "VLA": "VILLA",
-    "VLGE": "VILLAGE",
-}
-
-REPETITION_INDEX = {"B": "BIS", "T": "TER", "Q": "QUATER", "C": "QUINQUIES"}
-
-_ARRONDISSEMENT = re.compile(
-    r"^(PARIS|LYON|MARSEILLE)\s+\d{1,2}(E|ER|EME)?(\s+ARRONDISSEMENT)?$", re.IGNORECASE
-)
+#: A 429 asking to wait at most this long is waited out once, in the worker thread.
+MAX_AUTOMATIC_WAIT_S = 3.0
 
 
-def _clean(value: Any) -> str:
-    """A displayable value: masked and missing values become empty."""
-    if value is None:
-        return ""
-    text = str(value).strip()
-    return "" if text.upper() in MASKED_VALUES else text
-
-
-def _is_masked(value: Any) -> bool:
-    return value is not None and str(value).strip().upper() in MASKED_VALUES
-
-
-def street_type(value: str) -> str:
-    """Expand an exact INSEE street-type code; leave full words and unknowns as they are."""
-    return STREET_TYPES.get(value.strip().upper(), value.strip())
-
-
-def city_label(value: str) -> str:
-    """Strip the arrondissement suffix INSEE adds to Paris, Lyon and Marseille."""
-    match = _ARRONDISSEMENT.match(value.strip())
-    return match.group(1).upper() if match else value.strip()
-
-
-def street_line(number: str, repetition: str, kind: str, name: str) -> str:
-    """Number, repetition index, street type and street name, as one address line."""
-    index = REPETITION_INDEX.get(repetition.upper(), repetition) if repetition else ""
-    parts = [number, index, street_type(kind) if kind else "", name]
-    return " ".join(p for p in parts if p)
-
-
-def street_from_adresse(adresse: str, code_postal: str, commune: str) -> str:
-    """For a secondary establishment the API gives only one line: drop the trailing town."""
-    text = _clean(adresse)
-    tail = f"{code_postal} {commune}".strip()
-    if tail and text.upper().endswith(tail.upper()):
-        text = text[: -len(tail)].strip()
-    elif code_postal and code_postal in text:
-        text = text[: text.rindex(code_postal)].strip()
-    return text
+def establishment_data(result: dict[str, Any], siret: str) -> EstablishmentData:
+    """Reduce one ``results[]`` entry to the establishment ``siret``."""
+    siege = result.get("siege") or {}
+    unit_ceased = result.get("etat_administratif") == "C"
+    names = {
+        "legal_name": result.get("nom_raison_sociale"),
+        # nom_complet is "PRÉNOM NOM" for an individual entrepreneur: used as the last resort
+        "last_name": result.get("nom_complet"),
+    }
+    if siege.get("siret") == siret:
+        return EstablishmentData(
+            siret=siret,
+            street_number=siege.get("numero_voie"),
+            repetition=siege.get("indice_repetition"),
+            street_kind=siege.get("type_voie"),
+            street_name=siege.get("libelle_voie"),
+            complement=siege.get("complement_adresse"),
+            special_distribution=siege.get("distribution_speciale"),
+            postal_code=siege.get("code_postal"),
+            city=siege.get("libelle_commune"),
+            cedex=siege.get("cedex"),
+            cedex_label=siege.get("libelle_cedex"),
+            foreign_city=siege.get("libelle_commune_etranger"),
+            foreign_country=siege.get("libelle_pays_etranger"),
+            establishment_closed=siege.get("etat_administratif") == "F",
+            unit_ceased=unit_ceased,
+            **names,
+        )
+    matching = [e for e in result.get("matching_etablissements") or [] if e.get("siret") == siret]
+    place = matching[0]
+    postal_code = str(place.get("code_postal") or "")
+    city = str(place.get("libelle_commune") or "")
+    line = place.get("adresse")
+    return EstablishmentData(
+        siret=siret,
+        # secondary establishments come with one upper-case line ending with the town
+        street_line=line
+        if line is None or is_masked(line)
+        else street_from_adresse(str(line), postal_code, city),
+        postal_code=place.get("code_postal"),
+        city=place.get("libelle_commune"),
+        establishment_closed=place.get("etat_administratif") == "F",
+        unit_ceased=unit_ceased,
+        **names,
+    )
 
 
 def map_result(result: dict[str, Any], siret: str) -> CompanyRecord:
     """Map one ``results[]`` entry of API Recherche d'entreprises to the form."""
-    siege = result.get("siege") or {}
-    matching = [e for e in result.get("matching_etablissements") or [] if e.get("siret") == siret]
-    unit_closed = result.get("etat_administratif") == "C"
-    name = _clean(result.get("nom_raison_sociale")) or _clean(result.get("nom_complet"))
-    masked: set[str] = set()
-    if not name and (
-        _is_masked(result.get("nom_raison_sociale")) or _is_masked(result.get("nom_complet"))
-    ):
-        masked.add("raison_sociale")
-
-    if siege.get("siret") == siret or not matching:
-        place = siege
-        adresse = street_line(
-            _clean(place.get("numero_voie")),
-            _clean(place.get("indice_repetition")),
-            _clean(place.get("type_voie")),
-            _clean(place.get("libelle_voie")),
-        )
-        if not adresse and any(
-            _is_masked(place.get(k)) for k in ("numero_voie", "type_voie", "libelle_voie")
-        ):
-            masked.add("adresse")
-        complement1 = _clean(place.get("complement_adresse"))
-        complement2 = _clean(place.get("distribution_speciale"))
-        cedex = _clean(place.get("cedex"))
-        code_postal = cedex or _clean(place.get("code_postal"))
-        ville = _clean(place.get("libelle_cedex")) or city_label(
-            _clean(place.get("libelle_commune"))
-        )
-        country = _clean(place.get("code_pays_etranger"))
-        establishment_closed = place.get("etat_administratif") == "F"
-    else:
-        place = matching[0]
-        code_postal = _clean(place.get("code_postal"))
-        commune = _clean(place.get("libelle_commune"))
-        adresse = street_from_adresse(str(place.get("adresse") or ""), code_postal, commune)
-        if _is_masked(place.get("adresse")):
-            masked.add("adresse")
-        complement1 = complement2 = ""
-        ville = city_label(commune)
-        country = ""
-        establishment_closed = place.get("etat_administratif") == "F"
-
-    reason = ""
-    if unit_closed:
-        reason = "L'entreprise a cessé son activité selon l'INSEE."
-    elif establishment_closed:
-        reason = "Cet établissement est fermé selon l'INSEE."
-    return CompanyRecord(
-        siret=siret,
-        raison_sociale=name,
-        libelle=name,
-        adresse=adresse,
-        complement1=complement1,
-        complement2=complement2,
-        code_postal=code_postal,
-        ville=ville,
-        code_pays=country[:2].upper() if len(country) == 2 else "FR",
-        active=not reason,
-        closed_reason=reason,
-        masked=frozenset(masked),
-    )
+    return company_record(establishment_data(result, siret))
 
 
 class RechercheEntreprisesClient:
-    """``GET /search?q=<siret>``: API Recherche d'entreprises, or the sandbox's copy of it."""
+    """Direct SIRET lookup; a short 429 is waited out once, a longer one is reported."""
 
-    def __init__(self, client: httpx.Client, base_url: str) -> None:
+    name = SERVICE
+
+    def __init__(
+        self,
+        client: httpx.Client,
+        base_url: str,
+        *,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
         self._client = client
         self._base = base_url.rstrip("/")
+        self._sleep = sleep
 
     def company(self, siret: str) -> CompanyRecord | None:
-        """The establishment ``siret`` mapped to the form, or None when it is unknown."""
+        try:
+            return self._lookup(siret)
+        except RateLimited as limited:
+            wait = limited.retry_after
+            if wait is None or wait > MAX_AUTOMATIC_WAIT_S:
+                raise
+            self._sleep(wait)
+            return self._lookup(siret)
+
+    def _lookup(self, siret: str) -> CompanyRecord | None:
         response = send(
             self._client,
             "GET",
@@ -196,11 +116,14 @@ class RechercheEntreprisesClient:
         if response.status_code != 200:
             raise ProtocolError(f"Réponse inattendue de {SERVICE} (HTTP {response.status_code}).")
         results = field(data, "results", list, SERVICE)
-        for result in results:
-            if not isinstance(result, dict):
-                raise ProtocolError(f"Réponse inattendue de {SERVICE}.")
-            sirets = {str((result.get("siege") or {}).get("siret"))}
-            sirets.update(str(e.get("siret")) for e in result.get("matching_etablissements") or [])
-            if siret in sirets:
-                return map_result(result, siret)
+        try:
+            for result in results:
+                sirets = {str((result.get("siege") or {}).get("siret"))}
+                sirets.update(
+                    str(e.get("siret")) for e in result.get("matching_etablissements") or []
+                )
+                if siret in sirets:
+                    return map_result(result, siret)
+        except (AttributeError, TypeError, IndexError) as exc:
+            raise ProtocolError(f"Réponse inattendue de {SERVICE}.") from exc
         return None

@@ -17,6 +17,8 @@ show ``str(error)``: a French sentence a small-business owner understands::
 
 from __future__ import annotations
 
+from datetime import datetime
+
 
 class BackendError(Exception):
     """Base of every backend failure; ``str()`` is a French message for the user."""
@@ -91,7 +93,22 @@ class AlreadyRegistered(Rejected):
 
 
 class ActivationError(Rejected):
-    """Activation refused: wrong, used or expired code, weak password, locked account."""
+    """Activation refused: wrong, used or expired code, weak password, locked account.
+
+    ``locked_until`` is the aware time the lock ends, when the service said (HTTP 423).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int,
+        code: int | None = None,
+        details: dict[str, object] | None = None,
+        locked_until: datetime | None = None,
+    ) -> None:
+        super().__init__(message, status=status, code=code, details=details)
+        self.locked_until = locked_until
 
     @property
     def expired(self) -> bool:

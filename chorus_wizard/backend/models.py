@@ -28,6 +28,7 @@ class CompanyRecord:
     active: bool = True
     closed_reason: str = ""
     masked: frozenset[str] = frozenset()
+    notice: str = ""  # e.g. why the data comes from a fallback directory
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,14 @@ class AccountCreated:
     signup_token: str = field(repr=False)
     message: str
     activation_valid_until: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ActivationResent:
+    """A new activation mail was asked for: the service's message and the new link's limit."""
+
+    message: str
+    valid_until: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -10,11 +10,13 @@ Chorus Pro (``can_create_accounts`` false) the portal-only operations raise
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
 import httpx
 
+from chorus_wizard.backend.company import CompanyDirectory, FallbackDirectory
 from chorus_wizard.backend.directory import RechercheEntreprisesClient
 from chorus_wizard.backend.errors import (
     ActivationError,
@@ -24,9 +26,11 @@ from chorus_wizard.backend.errors import (
     Rejected,
 )
 from chorus_wizard.backend.http import field, json_body, new_client, send
+from chorus_wizard.backend.insee import INSEE_URL, InseeSireneClient, keychain_insee_key
 from chorus_wizard.backend.models import (
     AccountCreated,
     AccountStatus,
+    ActivationResent,
     AttachmentSent,
     Lookup,
     SecretQuestion,
@@ -34,7 +38,7 @@ from chorus_wizard.backend.models import (
     Workspace,
 )
 from chorus_wizard.backend.piste import PisteClient
-from chorus_wizard.backend.profiles import BackendProfile
+from chorus_wizard.backend.profiles import RECHERCHE_ENTREPRISES_URL, BackendProfile
 from chorus_wizard.domain.countries import Country, countries
 from chorus_wizard.domain.identifiers import IdentifierType
 from chorus_wizard.domain.password import PasswordPolicy
@@ -65,7 +69,7 @@ class SignupService(Protocol):
 
     def secret_questions(self) -> list[SecretQuestion]: ...
 
-    def resend_activation(self, email: str) -> str: ...
+    def resend_activation(self, email: str) -> ActivationResent: ...
 
     def activate(
         self, email: str, code: str, password: str, question_id: int, answer: str
@@ -78,6 +82,26 @@ class SignupService(Protocol):
 
 SIGNUP_SERVICE = "le service d'inscription"
 
+DIRECTORY_KINDS = ("sandbox", "recherche-entreprises", "insee")
+
+
+@dataclass(frozen=True)
+class DirectoryChoice:
+    """Which company directory prefills the form, and at which base URL."""
+
+    kind: str
+    url: str
+
+
+def make_directory(choice: DirectoryChoice, client: httpx.Client) -> CompanyDirectory:
+    """The directory client for ``choice``; INSEE falls back to API Recherche d'entreprises."""
+    if choice.kind == "insee":
+        return FallbackDirectory(
+            InseeSireneClient(client, choice.url or INSEE_URL, keychain_insee_key),
+            RechercheEntreprisesClient(client, RECHERCHE_ENTREPRISES_URL),
+        )
+    return RechercheEntreprisesClient(client, choice.url or RECHERCHE_ENTREPRISES_URL)
+
 
 def new_idempotency_key() -> str:
     return uuid.uuid4().hex
@@ -86,10 +110,19 @@ def new_idempotency_key() -> str:
 class ChorusSignupService:
     """The real :class:`SignupService` over HTTP, for any :class:`BackendProfile`."""
 
-    def __init__(self, profile: BackendProfile, *, client: httpx.Client | None = None) -> None:
+    def __init__(
+        self,
+        profile: BackendProfile,
+        *,
+        client: httpx.Client | None = None,
+        directory: DirectoryChoice | None = None,
+    ) -> None:
         self._profile = profile
         self._http = client or new_client()
-        self._directory = RechercheEntreprisesClient(self._http, profile.directory_url)
+        self._directory = make_directory(
+            directory or DirectoryChoice("recherche-entreprises", profile.directory_url),
+            self._http,
+        )
         self._piste = (
             PisteClient(self._http, profile.token_url, profile.api_base, profile.credentials)
             if profile.credentials
@@ -265,11 +298,13 @@ class ChorusSignupService:
         except (KeyError, TypeError, ValueError) as exc:
             raise ProtocolError("Liste des questions secrètes illisible.") from exc
 
-    def resend_activation(self, email: str) -> str:
+    def resend_activation(self, email: str) -> ActivationResent:
         status, data = self._signup("POST", "/activation/renvoyer", json={"email": email})
         if status != 200:
             raise self._rejected(status, data)
-        return str(data.get("libelle", ""))
+        return ActivationResent(
+            str(data.get("libelle", "")), _parse_time(data.get("activationValideJusqua"))
+        )
 
     def activate(self, email: str, code: str, password: str, question_id: int, answer: str) -> str:
         status, data = self._signup(
@@ -290,6 +325,7 @@ class ChorusSignupService:
                 status=status,
                 code=code_retour if isinstance(code_retour, int) else None,
                 details={k: v for k, v in data.items() if k != "libelle"},
+                locked_until=_parse_time(data.get("verrouilleJusqua")),
             )
         return str(data.get("libelle", ""))
 
@@ -309,9 +345,11 @@ class ChorusSignupService:
 
 
 def _parse_time(value: object) -> datetime | None:
+    """An aware datetime from the wire's ISO 8601 (``…Z``); None when absent or naive."""
     if not isinstance(value, str):
         return None
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00"))
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return None
+    return moment if moment.tzinfo is not None else None

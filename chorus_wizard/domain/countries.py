@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gettext
+import re
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -42,7 +44,32 @@ def countries(language: str = "fr") -> tuple[Country, ...]:
 
 
 def _sort_key(label: str) -> str:
-    import unicodedata
-
     decomposed = unicodedata.normalize("NFKD", label.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _label_key(label: str) -> str:
+    """Accent-, case- and punctuation-blind: « Corée, République de » = COREE (REPUBLIQUE DE)."""
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", _sort_key(label)).split())
+
+
+@cache
+def _codes_by_label() -> dict[str, str]:
+    """Every French and English name of each country, with and without its qualifier
+    (« Russie, Fédération de » is also « Russie »), as INSEE labels foreign countries."""
+    table: dict[str, str] = {}
+    french = gettext.translation(
+        "iso3166-1", pycountry.LOCALES_DIR, languages=["fr"], fallback=True
+    )
+    for country in pycountry.countries:
+        names = [getattr(country, key, "") for key in ("common_name", "name", "official_name")]
+        for name in [n for n in names if n]:
+            for variant in (name, french.gettext(name)):
+                table.setdefault(_label_key(variant), country.alpha_2)
+                table.setdefault(_label_key(variant.split(",")[0]), country.alpha_2)
+    return table
+
+
+def country_code_for_label(label: str) -> str | None:
+    """ISO code of a country named in French or English (as INSEE writes foreign countries)."""
+    return _codes_by_label().get(_label_key(label))

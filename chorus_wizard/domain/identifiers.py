@@ -61,12 +61,13 @@ PLACEHOLDERS: dict[IdentifierType, str] = {
     IdentifierType.HORS_UE: "CHNOM DE LA SOCIETE",
     IdentifierType.RIDET: "1234567001",
     IdentifierType.TAHITI: "G33972001",
-    IdentifierType.PARTICULIER: "",
-    IdentifierType.AUTRE: "",
+    IdentifierType.PARTICULIER: "NOM Prénom",
+    IdentifierType.AUTRE: "Nom de l'entreprise en cours d'immatriculation",
 }
 
 _SEPARATORS = re.compile(r"[\s.\-/]+")
 _HORS_UE_MAX = 18
+_VAT_MAX = 18
 
 
 @dataclass(frozen=True)
@@ -147,14 +148,14 @@ def check_eu_vat(value: str) -> IdentifierCheck:
             number, "Le numéro doit commencer par le préfixe du pays (par exemple DE, BE, IT)."
         )
     country = "GR" if prefix == "EL" else prefix
-    if country == "FR":
+    if country == "FR" and not is_monaco_vat(number):
         return IdentifierCheck(
             number,
             "Numéro de TVA français : une structure française s'identifie par son numéro de SIRET.",
         )
     if country not in EU_COUNTRY_CODES:
         return IdentifierCheck(number, f"Préfixe pays inconnu dans l'Union européenne : {prefix}.")
-    if len(number) > _HORS_UE_MAX:
+    if len(number) > _VAT_MAX:
         return IdentifierCheck(number, f"18 caractères au plus, {len(number)} saisis.")
     try:
         eu_vat.validate(number)
@@ -167,6 +168,15 @@ def check_eu_vat(value: str) -> IdentifierCheck:
     except stdnum_exceptions.ValidationError:
         return IdentifierCheck(number, f"Format incorrect pour un numéro de TVA {prefix}.")
     return IdentifierCheck(number)
+
+
+def is_monaco_vat(number: str) -> bool:
+    """Monaco companies have French VAT numbers whose SIREN part is ``000…``.
+
+    Decision: Monaco has no SIRET, so such a number is accepted as « Structure européenne hors
+    France » (Monaco shares the French VAT territory); any other FR number must be a SIRET.
+    """
+    return number.startswith("FR") and len(number) == 13 and number[4:7] == "000"
 
 
 def hors_ue_identifier(country_code: str, name: str) -> str:

@@ -58,6 +58,8 @@ def test_la_poste_exception() -> None:
         (IdentifierType.UE_HORS_FRANCE, "de 136 695 976", True, None),
         (IdentifierType.UE_HORS_FRANCE, "BE0403170701", True, None),
         (IdentifierType.UE_HORS_FRANCE, "FR40303265045", False, "SIRET"),
+        (IdentifierType.UE_HORS_FRANCE, "FR53000004605", True, None),  # Monaco
+        (IdentifierType.UE_HORS_FRANCE, "FR54000004605", False, "Clé de contrôle"),
         (IdentifierType.UE_HORS_FRANCE, "XX1234567", False, "Préfixe pays inconnu"),
         (IdentifierType.UE_HORS_FRANCE, "DE13669597", False, "Longueur incorrecte"),
         (IdentifierType.UE_HORS_FRANCE, "DE136695977", False, "Clé de contrôle"),

@@ -178,19 +178,24 @@ class CompletePage(Page):
             )
         if key == self._prefilled_for:
             return  # Back then Next: keep what the user edited
-        replaced = self._prefilled_for is not None
+        first_time = self._prefilled_for is None
         self._prefilled_for = key
-        self._apply_prefill(lookup.company, lookup.identifier_type, lookup.identifier)
-        if replaced:
-            self.banner.show_message(
-                Tone.INFO,
-                "L'identifiant de la structure a changé : les champs de la structure ont été "
-                "remplacés par les données correspondantes.",
+        replaced = self._apply_prefill(lookup.company, lookup.identifier_type, lookup.identifier)
+        notices = []
+        if replaced and not first_time:
+            notices.append(
+                "L'identifiant de la structure a changé : ces champs ont été remplacés par les "
+                "données de la nouvelle structure : " + ", ".join(replaced) + "."
             )
+        if lookup.company is not None and lookup.company.notice:
+            notices.append(lookup.company.notice)
+        if notices:
+            self.banner.show_message(Tone.INFO, " ".join(notices))
 
     def _apply_prefill(
         self, company: CompanyRecord | None, kind: IdentifierType, identifier: str
-    ) -> None:
+    ) -> list[str]:
+        """Fill the structure fields for a new identifier; returns the labels it changed."""
         values = {name: "" for name, *_ in STRUCTURE_FIELDS}
         country = _COUNTRY_OF.get(kind, "FR")
         if kind in (IdentifierType.UE_HORS_FRANCE, IdentifierType.HORS_UE):
@@ -199,20 +204,30 @@ class CompletePage(Page):
             for name in values:
                 values[name] = getattr(company, name)
             country = company.code_pays
-        for name, edit in self.fields.items():
-            edit.setText(values[name])
+        replaced = []
+        for name, label, _required, _length in STRUCTURE_FIELDS:
+            edit = self.fields[name]
+            if edit.text() != values[name]:
+                if edit.text():
+                    replaced.append(label)
+                edit.setText(values[name])
+        if self.country.currentData() != country:
+            replaced.append("Pays")
         self._select_country(country)
         self.prefill_note.setVisible(company is not None)
-        masked = sorted(company.masked) if company else []
+        masked = [
+            label for name, label, *_ in STRUCTURE_FIELDS if company and name in company.masked
+        ]
         if masked:
             self.masked_note.setText(
                 "⚠ Une partie des données de cette entreprise n'est pas diffusée par l'INSEE : "
-                "saisissez vous-même les champs restés vides."
+                "saisissez vous-même " + ", ".join(masked) + "."
             )
             self.masked_note.setStyleSheet("color: #6b3d00;")
             self.masked_note.show()
         else:
             self.masked_note.hide()
+        return replaced
 
     def ready(self) -> bool:
         if self.email_again.text().strip().lower() != self.context.draft.email.lower():

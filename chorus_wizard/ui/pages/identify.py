@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from email_validator import EmailNotValidError, validate_email
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from chorus_wizard.backend.models import Lookup
 from chorus_wizard.domain.identifiers import (
@@ -91,6 +91,10 @@ class IdentifyPage(Page):
         self.identifier_label.setBuddy(self.identifier)
         form.addRow(self.identifier_label, stacked(self.identifier, self.identifier_hint))
         self.body.addLayout(form)
+        self.pending = QPushButton("Mon entreprise est en cours d'immatriculation")
+        self.pending.hide()
+        self.pending.clicked.connect(self._on_pending_clicked)
+        self.body.addWidget(self.pending)
         self.finish_layout()
 
         self.email.textChanged.connect(self._on_email_text_changed)
@@ -142,6 +146,15 @@ class IdentifyPage(Page):
         if self.email.text().strip():
             self.email_hint.set_reason(email_problem(self.email.text()))
 
+    def _on_pending_clicked(self) -> None:
+        """The unknown-SIRET way out: Chorus Pro's « en cours d'immatriculation » (AUTRE)."""
+        self.no_siret.setChecked(True)
+        self.kind.setCurrentIndex(self.kind.findData(IdentifierType.AUTRE.value))
+        self.identifier.clear()
+        self.banner.clear_message()
+        self.pending.hide()
+        self.identifier.setFocus()
+
     def _on_identifier_text_changed(self) -> None:
         self._check_identifier(final=False)
         self.completeChanged.emit()
@@ -189,6 +202,7 @@ class IdentifyPage(Page):
                     "Kbis. Si votre entreprise est en cours d'immatriculation, cochez « Je n'ai "
                     "pas de numéro de SIRET » puis choisissez « En cours d'immatriculation ».",
                 )
+                self.pending.show()
                 self.identifier.setFocus()
                 return
             if not company.active:

@@ -1,0 +1,115 @@
+"""INSEE API Sirene 3.11: ``GET /siret/{siret}`` with the ``X-INSEE-Api-Key-Integration`` key."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from chorus_wizard.backend.company import EstablishmentData, company_record
+from chorus_wizard.backend.errors import AuthenticationError, NotSupported, ProtocolError, Rejected
+from chorus_wizard.backend.http import field, json_body, send
+from chorus_wizard.backend.models import CompanyRecord
+
+SERVICE = "l'API Sirene de l'INSEE"
+INSEE_URL = "https://api.insee.fr/api-sirene/3.11"
+#: Where the key lives in the OS keychain (service, user name).
+KEYRING_SERVICE = "chorus-wizard"
+KEYRING_INSEE_USER = "insee-api-key"
+
+
+def current_period(periods: list[dict[str, Any]]) -> dict[str, Any]:
+    """The period in force: ``dateFin`` null (INSEE lists the newest first)."""
+    for period in periods:
+        if period.get("dateFin") is None:
+            return period
+    return periods[0] if periods else {}
+
+
+def establishment_data(etablissement: dict[str, Any]) -> EstablishmentData:
+    """Reduce an ``etablissement`` object of Sirene 3.11 to what the form needs."""
+    unit = etablissement.get("uniteLegale") or {}
+    address = etablissement.get("adresseEtablissement") or {}
+    period = current_period(etablissement.get("periodesEtablissement") or [])
+    return EstablishmentData(
+        siret=str(etablissement.get("siret") or ""),
+        legal_name=unit.get("denominationUniteLegale"),
+        first_name=unit.get("prenomUsuelUniteLegale") or unit.get("prenom1UniteLegale"),
+        last_name=unit.get("nomUsageUniteLegale") or unit.get("nomUniteLegale"),
+        street_number=address.get("numeroVoieEtablissement"),
+        repetition=address.get("indiceRepetitionEtablissement"),
+        street_kind=address.get("typeVoieEtablissement"),
+        street_name=address.get("libelleVoieEtablissement"),
+        complement=address.get("complementAdresseEtablissement"),
+        special_distribution=address.get("distributionSpecialeEtablissement"),
+        postal_code=address.get("codePostalEtablissement"),
+        city=address.get("libelleCommuneEtablissement"),
+        cedex=address.get("codeCedexEtablissement"),
+        cedex_label=address.get("libelleCedexEtablissement"),
+        foreign_city=address.get("libelleCommuneEtrangerEtablissement"),
+        foreign_country=address.get("libellePaysEtrangerEtablissement"),
+        establishment_closed=period.get("etatAdministratifEtablissement") == "F",
+        unit_ceased=unit.get("etatAdministratifUniteLegale") == "C",
+    )
+
+
+def map_etablissement(etablissement: dict[str, Any]) -> CompanyRecord:
+    return company_record(establishment_data(etablissement))
+
+
+class InseeSireneClient:
+    """Sirene 3.11 lookups; the key is fetched (in the worker) by ``api_key``."""
+
+    name = "l'INSEE"
+
+    def __init__(
+        self, client: httpx.Client, base_url: str, api_key: Callable[[], str | None]
+    ) -> None:
+        self._client = client
+        self._base = base_url.rstrip("/")
+        self._api_key = api_key
+
+    def company(self, siret: str) -> CompanyRecord | None:
+        key = self._api_key()
+        if not key:
+            raise NotSupported(
+                "Aucune clé d'API INSEE n'est enregistrée dans le trousseau du système."
+            )
+        response = send(
+            self._client,
+            "GET",
+            f"{self._base}/siret/{siret}",
+            SERVICE,
+            headers={"X-INSEE-Api-Key-Integration": key, "Accept": "application/json"},
+        )
+        if response.status_code == 404:
+            return None
+        if response.status_code in (401, 403):
+            raise AuthenticationError(
+                "Clé d'API INSEE refusée : vérifiez-la sur portail-api.insee.fr."
+            )
+        data = json_body(response, SERVICE)
+        if response.status_code != 200:
+            header = data.get("header") or {}
+            message = header.get("message") if isinstance(header, dict) else None
+            raise Rejected(
+                str(message or f"Erreur INSEE {response.status_code}."), status=response.status_code
+            )
+        etablissement = field(data, "etablissement", dict, SERVICE)
+        try:
+            return map_etablissement(etablissement)
+        except (AttributeError, TypeError) as exc:
+            raise ProtocolError(f"Réponse inattendue de {SERVICE}.") from exc
+
+
+def keychain_insee_key() -> str | None:
+    """The INSEE key from the OS keychain (call off the GUI thread)."""
+    import keyring
+    from keyring.errors import KeyringError
+
+    try:
+        value = keyring.get_password(KEYRING_SERVICE, KEYRING_INSEE_USER)
+    except KeyringError:
+        return None
+    return value or None
