@@ -61,7 +61,7 @@ class StructureCriteria(SandboxModel):
 
 class SearchParameters(SandboxModel):
     nbResultatsParPage: int = Field(default=10, ge=1, le=1000)
-    pageResultatDemandee: int = Field(default=1, ge=1)
+    pageResultatDemandee: int = Field(default=1, ge=1, le=1_000_000)
     triColonne: str = "IdentifiantStructure"
     triSens: str = "Ascendant"
 

@@ -159,6 +159,12 @@ class IdempotentReply:
     response: str
 
 
+def _is_row_id(value: int) -> bool:
+    """Whether ``value`` can be a row id at all (SQLite integers are 64-bit signed): larger
+    numbers from a client are simply unknown ids, not a reason to fail."""
+    return 0 < value < 2**63
+
+
 def _structure(row: sqlite3.Row) -> StructureRow:
     return StructureRow(
         id=row["id"],
@@ -211,6 +217,8 @@ class Session:
         return _structure(row) if row else None
 
     def get_structure(self, structure_id: int) -> StructureRow | None:
+        if not _is_row_id(structure_id):
+            return None
         row = self._conn.execute(
             "SELECT * FROM structures WHERE id = ?", (structure_id,)
         ).fetchone()
@@ -301,6 +309,8 @@ class Session:
         return _account(row) if row else None
 
     def get_account(self, account_id: int) -> AccountRow | None:
+        if not _is_row_id(account_id):
+            return None
         row = self._conn.execute("SELECT * FROM accounts WHERE id = ?", (account_id,)).fetchone()
         return _account(row) if row else None
 

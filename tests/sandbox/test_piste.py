@@ -153,6 +153,27 @@ def test_rechercher_with_a_bad_body_is_400_with_coderetour(
     assert "JSON" in response.json()["libelle"]
 
 
+def test_huge_numbers_are_4xx_not_500(client: httpx.Client, piste_headers: dict[str, str]) -> None:
+    # Found by fuzzing the OpenAPI description: the offset overflowed SQLite's integers.
+    search = {
+        "structure": {"identifiantStructure": DANONE, "typeIdentifiantStructure": "SIRET"},
+        "parametres": {"nbResultatsParPage": 468, "pageResultatDemandee": 1377421247393957888},
+    }
+    response = client.post(SEARCH, json=search, headers=piste_headers)
+    assert response.status_code == 400
+    assert response.json()["codeRetour"] != 0
+    response = client.post(
+        "/cpro/structures/v1/consulter",
+        json={"idStructureCPP": 7470568344920655476555776},
+        headers=piste_headers,
+    )
+    assert response.status_code == 400
+    assert response.json()["libelle"] == "Structure inconnue"
+    jeton = {"X-Jeton-Inscription": "o"}
+    response = client.get("/sandbox/v1/comptes/721831966520860427157504", headers=jeton)
+    assert response.status_code == 403
+
+
 def test_consulter_gives_the_details_of_a_structure(
     client: httpx.Client, piste_headers: dict[str, str]
 ) -> None:
