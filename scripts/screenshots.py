@@ -1,8 +1,10 @@
 """Save a PNG of every page of the wizard, driven against the embedded sandbox.
 
-Usage: ``uv run python scripts/screenshots.py OUT_DIR [--width W --height H] [--long]``.
-Run it under Xvfb (``xvfb-run -a``) to see real fonts and window decorations, or with
-``QT_QPA_PLATFORM=offscreen``.
+Usage: ``uv run python scripts/screenshots.py OUT_DIR [--width W --height H] [--long]
+[--demo-keychain]``. Run it under Xvfb (``xvfb-run -a``) to see real fonts and window
+decorations, or with ``QT_QPA_PLATFORM=offscreen``. The final page shows this machine's
+keychain as it is, untouched; ``--demo-keychain`` swaps in an in-memory one and stores the
+password in it, to show that state too.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import mailbox
 import re
 import sys
 import tempfile
+from datetime import UTC, datetime, timedelta
 from email import message_from_bytes, policy
 from pathlib import Path
 
@@ -19,8 +22,30 @@ from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QThread
 from PySide6.QtWidgets import QApplication
 
 from chorus_wizard.app import build_wizard
+from chorus_wizard.backend.errors import ActivationError
 from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.wizard import SignupWizard
+
+
+def use_memory_keychain() -> None:
+    """Replace the OS keychain by a dict, so the demo never writes the real one."""
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    class DemoKeyring(KeyringBackend):
+        priority = 1
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.passwords: dict[tuple[str, str], str] = {}
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return self.passwords.get((service, username))
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            self.passwords[(service, username)] = password
+
+    keyring.set_keyring(DemoKeyring())
 
 
 def settle(condition: object = None, timeout: float = 10.0) -> None:
@@ -45,7 +70,12 @@ def main() -> int:
     parser.add_argument("--height", type=int, default=760)
     parser.add_argument("--long", action="store_true", help="type very long values")
     parser.add_argument("--siret", default="13002526500013")
+    parser.add_argument(
+        "--demo-keychain", action="store_true", help="in-memory keychain, password stored in it"
+    )
     args = parser.parse_args()
+    if args.demo_keychain:
+        use_memory_keychain()
     args.out.mkdir(parents=True, exist_ok=True)
     data = Path(tempfile.mkdtemp(prefix="chorus-shots-"))
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -105,6 +135,27 @@ def main() -> int:
     activate.password.password.setText("Girafe-bleue")  # type: ignore[attr-defined]
     activate.password.confirmation.setText("Girafe-bleu")  # type: ignore[attr-defined]
     shot("4-activate-typing")
+    # The states a trainee meets when late or unlucky (answers simulated, link kept valid).
+    real_clock = activate.clock  # type: ignore[attr-defined]
+    activate.clock = lambda: datetime.now(UTC) + timedelta(minutes=61)  # type: ignore[attr-defined]
+    activate._refresh_validity()  # type: ignore[attr-defined]
+    activate._on_activation_failed(  # type: ignore[attr-defined]
+        ActivationError("Ce lien d'activation a expiré.", status=410, code=21)
+    )
+    shot("4-activate-expired")
+    activate.clock = real_clock  # type: ignore[attr-defined]
+    activate._expired_by_server = False  # type: ignore[attr-defined]
+    activate._refresh_validity()  # type: ignore[attr-defined]
+    activate._on_activation_failed(  # type: ignore[attr-defined]
+        ActivationError(
+            "Trop de tentatives.",
+            status=423,
+            code=24,
+            locked_until=datetime.now(UTC) + timedelta(hours=1),
+        )
+    )
+    shot("4-activate-locked")
+    activate.banner.clear_message()  # type: ignore[attr-defined]
     box = mailbox.Maildir(data / "sandbox" / "mail", create=False)
     text = ""
     for key in box.iterkeys():
@@ -119,7 +170,13 @@ def main() -> int:
     shot("4-activate-ready")
     wizard.next()
     settle(lambda: wizard.currentId() == PageId.DONE)
+    done = wizard.currentPage()
+    settle(lambda: not done.is_busy)  # type: ignore[attr-defined]
     shot("5-done")
+    if args.demo_keychain:
+        done.save_password.click()  # type: ignore[attr-defined]
+        settle(lambda: done.keychain_status.tone is not None)  # type: ignore[attr-defined]
+        shot("5-done-saved")
     wizard.close()
     wizard.shutdown()
 

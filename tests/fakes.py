@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from chorus_wizard.backend.errors import BackendError
 from chorus_wizard.backend.models import (
     AccountCreated,
     AccountStatus,
+    ActivationResent,
     AttachmentSent,
     CompanyRecord,
     ExistingStructure,
@@ -34,7 +36,11 @@ DINUM = CompanyRecord(
 
 @dataclass
 class FakeService:
-    """Answers from dictionaries; ``fail`` maps a method name to the error it raises once."""
+    """Answers from dictionaries; ``fail`` maps a method name to the error it raises once.
+
+    ``valid_until`` is the activation link's limit given by ``create_account`` and
+    ``resend_activation``; ``activations`` records what ``activate`` received.
+    """
 
     companies: dict[str, CompanyRecord] = field(default_factory=lambda: {DINUM.siret: DINUM})
     existing: dict[str, ExistingStructure] = field(default_factory=dict)
@@ -42,6 +48,8 @@ class FakeService:
     calls: list[str] = field(default_factory=list)
     created: list[SignupRequest] = field(default_factory=list)
     gate: threading.Event | None = None
+    valid_until: datetime | None = None
+    activations: list[tuple[str, str, str, int, str]] = field(default_factory=list, repr=False)
     _profile: BackendProfile = field(default_factory=lambda: sandbox_profile("http://fake"))
 
     @property
@@ -82,7 +90,7 @@ class FakeService:
     def create_account(self, request: SignupRequest, idempotency_key: str) -> AccountCreated:
         self._enter("create_account")
         self.created.append(request)
-        return AccountCreated(1, 2, "jeton", "Compte créé")
+        return AccountCreated(1, 2, "jeton", "Compte créé", self.valid_until)
 
     def workspaces(self) -> list[Workspace]:
         self._enter("workspaces")
@@ -104,12 +112,13 @@ class FakeService:
         self._enter("secret_questions")
         return [SecretQuestion(1, "Quel est le nom de votre premier animal ?")]
 
-    def resend_activation(self, email: str) -> str:
+    def resend_activation(self, email: str) -> ActivationResent:
         self._enter("resend_activation")
-        return "Un nouveau courriel a été envoyé."
+        return ActivationResent("Un nouveau courriel a été envoyé.", self.valid_until)
 
     def activate(self, email: str, code: str, password: str, question_id: int, answer: str) -> str:
         self._enter("activate")
+        self.activations.append((email, code, password, question_id, answer))
         return "Votre compte est désormais actif."
 
     def account_status(self, account: AccountCreated) -> AccountStatus:

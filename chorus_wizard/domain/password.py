@@ -1,13 +1,16 @@
 """Password policy: served by the backend, enforced by the server, shown rule by rule in the UI.
 
 The same :func:`evaluate` runs on both sides so the wizard ticks exactly the rules the server
-enforces. The policy travels as JSON (:meth:`PasswordPolicy.to_json`).
+enforces. The policy travels as JSON (:meth:`PasswordPolicy.to_json`). :func:`estimate_strength`
+adds zxcvbn's estimate for the wizard to show; it is advice, not a rule.
 """
 
 from __future__ import annotations
 
+import re
 import string
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -135,3 +138,48 @@ def is_acceptable(
 def normalize_secret_answer(answer: str) -> str:
     """Fold case, accents and blanks so « Éléphant  rose » and « elephant rose » match."""
     return " ".join(_fold(answer).split())
+
+
+#: zxcvbn's cost grows quickly with length; past this many characters it learns nothing new.
+STRENGTH_MAX_INPUT = 72
+#: French wording of zxcvbn's scores 0 to 4.
+STRENGTH_LABELS = ("faible", "faible", "moyenne", "bonne", "excellente")
+
+
+@dataclass(frozen=True)
+class Strength:
+    """zxcvbn's score (0 to 4) and its French label."""
+
+    score: int
+    label: str
+
+
+def strength_hints(values: Iterable[str]) -> list[str]:
+    """What zxcvbn should treat as guessable: each value and its words, folded.
+
+    ``marie.durand@exemple.fr`` gives the whole address, ``marie``, ``durand``, ``exemple``.
+    """
+    hints: list[str] = []
+    for value in values:
+        folded = _fold(value).strip()
+        if not folded:
+            continue
+        hints.append(folded)
+        hints.extend(w for w in re.split(r"[\W_]+", folded) if len(w) >= 3)
+    return list(dict.fromkeys(hints))
+
+
+def load_strength_estimator() -> None:
+    """Import zxcvbn (its word lists take a moment): call it off the GUI thread, once."""
+    import zxcvbn  # type: ignore[import-untyped]  # noqa: F401
+
+
+def estimate_strength(password: str, user_inputs: Iterable[str] = ()) -> Strength:
+    """zxcvbn's estimate of ``password`` (first 72 characters), knowing the user's own data."""
+    if not password:
+        return Strength(0, STRENGTH_LABELS[0])  # zxcvbn fails on an empty string
+    from zxcvbn import zxcvbn
+
+    result = zxcvbn(password[:STRENGTH_MAX_INPUT], user_inputs=strength_hints(user_inputs))
+    score = max(0, min(4, int(result["score"])))
+    return Strength(score, STRENGTH_LABELS[score])

@@ -11,6 +11,12 @@ import sys
 import threading
 from pathlib import Path
 
+from chorus_wizard.sandbox.relay import (
+    SMTP_KEYRING_SERVICE,
+    KeychainPasswordMissing,
+    SmtpRelay,
+    password_from_keychain,
+)
 from chorus_wizard.sandbox.server import SandboxServer
 
 
@@ -50,7 +56,36 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="dossier des données (défaut : le dossier de données de chorus-wizard)",
     )
+    smtp = parser.add_argument_group(
+        "relais SMTP (facultatif)",
+        "Envoie aussi chaque courriel par ce serveur SMTP, en plus du Maildir. Le mot de passe "
+        f"est lu dans le trousseau du système, service « {SMTP_KEYRING_SERVICE} », identifiant "
+        "donné par --smtp-user (jamais sur la ligne de commande ni dans un fichier).",
+    )
+    smtp.add_argument("--smtp-host", help="serveur SMTP de relais")
+    smtp.add_argument("--smtp-port", type=int, default=587, help="port SMTP (défaut : 587)")
+    smtp.add_argument(
+        "--smtp-starttls", action="store_true", help="chiffrer la connexion avec STARTTLS"
+    )
+    smtp.add_argument("--smtp-user", help="identifiant de connexion au serveur SMTP")
     return parser
+
+
+def smtp_relay(args: argparse.Namespace) -> SmtpRelay | None:
+    """The relay the options describe, its password read from the keychain; None without one.
+
+    Raises :class:`KeychainPasswordMissing` when a login is given but no password is stored.
+    """
+    if not args.smtp_host:
+        return None
+    password = password_from_keychain(args.smtp_user) if args.smtp_user else None
+    return SmtpRelay(
+        host=args.smtp_host,
+        port=args.smtp_port,
+        starttls=args.smtp_starttls,
+        user=args.smtp_user or None,
+        password=password,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -64,8 +99,22 @@ def main(argv: list[str] | None = None) -> int:
             "réseau de confiance (salle de formation).",
             file=sys.stderr,
         )
+    if (args.smtp_user or args.smtp_starttls) and not args.smtp_host:
+        print("Les options --smtp-… demandent --smtp-host.", file=sys.stderr)
+        return 2
+    try:
+        relay = smtp_relay(args)
+    except KeychainPasswordMissing as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    if relay is not None and relay.user and not relay.starttls and not _is_loopback(relay.host):
+        print(
+            "Attention : sans --smtp-starttls, le mot de passe SMTP circule en clair sur le "
+            "réseau.",
+            file=sys.stderr,
+        )
     data_dir = args.data_dir or _default_data_dir()
-    server = SandboxServer(data_dir, host=args.host, port=args.port)
+    server = SandboxServer(data_dir, host=args.host, port=args.port, smtp=relay)
     try:
         server.start()
     except OSError as exc:
@@ -79,6 +128,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"Bac à sable Chorus Pro prêt sur {server.base_url}", flush=True)
     print(f"Données : {data_dir / 'sandbox'} ; courriels : {data_dir / 'sandbox' / 'mail'}")
+    if relay is not None:
+        print(f"Courriels relayés aussi par {relay.describe()}.")
     print("Arrêt : Ctrl-C.", flush=True)
     stop = threading.Event()
     with contextlib.suppress(ValueError):  # only possible from the main thread

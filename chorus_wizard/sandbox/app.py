@@ -30,6 +30,7 @@ from chorus_wizard.sandbox.piste import (
     build_cpro_router,
     build_token_router,
 )
+from chorus_wizard.sandbox.relay import SmtpRelay
 from chorus_wizard.sandbox.seed import Directory, load_seed
 from chorus_wizard.sandbox.signup import Code, build_signup_router, reply
 from chorus_wizard.sandbox.storage import Storage
@@ -206,19 +207,21 @@ def create_app(
     clock: Callable[[], datetime] | None = None,
     public_url: str | None = None,
     seed_dir: Path | None = None,
+    smtp: SmtpRelay | None = None,
 ) -> FastAPI:
     """Build the sandbox application storing its state under ``data_dir / "sandbox"``.
 
     ``clock`` returns aware UTC datetimes (tests move it to expire codes and tokens);
     ``public_url`` is the base of activation links (default: the URL the request came to);
-    ``seed_dir`` holds the seed JSON files (default: the shipped ``resources/sandbox``).
+    ``seed_dir`` holds the seed JSON files (default: the shipped ``resources/sandbox``);
+    ``smtp`` also sends every mail through that relay, besides the Maildir.
     """
     seed = load_seed(seed_dir)
     root = data_dir / "sandbox"
     storage = Storage(root / "sandbox.db")
     ctx = SandboxContext(
         storage=storage,
-        outbox=Outbox(root / "mail"),
+        outbox=Outbox(root / "mail", relay=smtp),
         seed=seed,
         clock=clock or utc_now,
         public_url=public_url.rstrip("/") if public_url else None,

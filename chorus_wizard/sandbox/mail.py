@@ -2,6 +2,8 @@
 
 Any mail client can open ``<data_dir>/sandbox/mail/`` (it is a standard Maildir), and tests read
 it with :class:`mailbox.Maildir`. Messages are French, with a plain-text and an HTML part.
+When an SMTP relay is configured (:mod:`chorus_wizard.sandbox.relay`), each message is also
+sent through it, after the Maildir copy is written.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from email.utils import format_datetime, make_msgid
 from html import escape
 from pathlib import Path
 
+from chorus_wizard.sandbox.relay import RelayQueue, SmtpRelay
+
 SENDER_NAME = "Chorus Pro (bac à sable)"
 SENDER_EMAIL = "ne-pas-repondre@sandbox.chorus-wizard.invalid"
 _MSGID_DOMAIN = "sandbox.chorus-wizard.invalid"
@@ -25,18 +29,27 @@ ACTIVATION_SUBJECT = "Activez votre compte Chorus Pro"
 
 
 class Outbox:
-    """A Maildir that receives every message; safe to share between request threads."""
+    """A Maildir that receives every message, and an optional SMTP relay; thread-safe."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, relay: SmtpRelay | None = None) -> None:
         self.path = path
         self._lock = threading.Lock()
         path.parent.mkdir(parents=True, exist_ok=True)
         self._maildir = mailbox.Maildir(path, create=True)
+        self.relay = RelayQueue(relay) if relay is not None else None
 
     def send(self, message: EmailMessage) -> str:
-        """Deliver ``message`` to the Maildir; returns its Maildir key."""
+        """Deliver ``message`` to the Maildir, then queue it for the relay; returns its key."""
         with self._lock:
-            return self._maildir.add(message)
+            key = self._maildir.add(message)
+        if self.relay is not None:
+            self.relay.submit(message)
+        return key
+
+    def close(self) -> None:
+        """Stop the relay's thread (messages already queued are still tried)."""
+        if self.relay is not None:
+            self.relay.close()
 
 
 def _address(name: str, email: str) -> Address:
@@ -70,13 +83,12 @@ def _html_page(title: str, body: str) -> str:
         f"<title>{escape(title)}</title></head>\n"
         f'<body style="font-family: sans-serif; line-height: 1.5">\n{body}\n'
         '<p style="color: #666; font-size: smaller">Ce courriel a été produit par le bac à sable '
-        "de chorus-wizard : aucun message n'a réellement été envoyé.</p>\n</body></html>\n"
+        "de chorus-wizard, pas par Chorus Pro.</p>\n</body></html>\n"
     )
 
 
 _FOOTER = (
-    "\n-- \nCe courriel a été produit par le bac à sable de chorus-wizard : "
-    "aucun message n'a réellement été envoyé.\n"
+    "\n-- \nCe courriel a été produit par le bac à sable de chorus-wizard, pas par Chorus Pro.\n"
 )
 
 

@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import uvicorn
 
+    from chorus_wizard.sandbox.relay import SmtpRelay
+
 log = logging.getLogger(__name__)
 
 
@@ -51,6 +53,7 @@ class SandboxServer:
         clock: Callable[[], datetime] | None = None,
         seed_dir: Path | None = None,
         public_url: str | None = None,
+        smtp: SmtpRelay | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.host = host
@@ -58,6 +61,7 @@ class SandboxServer:
         self._clock = clock
         self._seed_dir = seed_dir
         self._public_url = public_url
+        self._smtp = smtp
         self._socket: socket.socket | None = None
         self._thread: threading.Thread | None = None
         self._server: uvicorn.Server | None = None
@@ -112,6 +116,7 @@ class SandboxServer:
                 clock=self._clock,
                 public_url=self._public_url or self.base_url,
                 seed_dir=self._seed_dir,
+                smtp=self._smtp,
             )
             config = uvicorn.Config(
                 app,
@@ -127,7 +132,10 @@ class SandboxServer:
                     return
                 self._server = server
             assert self._socket is not None
-            server.run(sockets=[self._socket])
+            try:
+                server.run(sockets=[self._socket])
+            finally:
+                app.state.sandbox.outbox.close()
         except BaseException as exc:  # reported by wait_ready()
             self._error = exc
             log.exception("Le bac à sable n'a pas pu démarrer")

@@ -550,6 +550,7 @@ class SignupService:
         if isinstance(email, JSONResponse):
             return email
         now = self.ctx.now()
+        valid_until = now + ACTIVATION_VALIDITY
         code = new_secret()
         message = None
         with self.ctx.storage.transaction() as session:
@@ -560,7 +561,7 @@ class SignupService:
                     account.id,
                     digest(code),
                     now=now.timestamp(),
-                    expires_at=(now + ACTIVATION_VALIDITY).timestamp(),
+                    expires_at=valid_until.timestamp(),
                 )
                 message = self._activation_mail(account.email, account, code, base_url, now)
         if message is not None:
@@ -571,6 +572,8 @@ class SignupService:
             "Si un compte en attente d'activation correspond à cette adresse, un nouveau "
             "courriel d'activation vient d'y être envoyé. Seul le lien du dernier courriel "
             "reste valable.",
+            # Given whether or not an account exists, so the answer reveals nothing.
+            activationValideJusqua=iso_utc(valid_until),
         )
 
     def activate(self, body: ActivationRequest) -> JSONResponse:
@@ -672,8 +675,8 @@ class SignupService:
             423,
             Code.LOCKED,
             "Trop de tentatives infructueuses : l'activation de ce compte est bloquée pendant "
-            f"une heure, jusqu'à {moment:%H:%M}. Réessayez ensuite avec le lien du dernier "
-            "courriel reçu.",
+            f"une heure, jusqu'à {moment.hour} h {moment:%M}. Réessayez ensuite avec le lien "
+            "du dernier courriel reçu.",
             verrouilleJusqua=iso_utc(moment),
         )
 

@@ -59,13 +59,14 @@ class SignupWizard(QWizard):
         self.shutdown()
 
     def shutdown(self) -> None:
-        """Forget pending calls, clear secrets from the fields, release the backend."""
+        """Forget pending calls, clear every secret from the fields and from memory, release
+        the backend."""
         for page in self.pages.values():
             page.cancel_work()
         activate = self.pages[PageId.ACTIVATE]
         assert isinstance(activate, ActivatePage)
-        activate.password.clear()
-        activate.answer.clear()
+        activate.clear_secrets()
+        self.context.forget_password()
         callbacks, self._closing = self._closing, []
         for callback in callbacks:
             callback()

@@ -6,7 +6,7 @@ import json
 import threading
 from collections import Counter
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import httpx
@@ -383,8 +383,14 @@ def test_code_expires_after_60_minutes_and_a_new_mail_helps(
     assert response.json()["codeRetour"] == 21
     assert "nouveau courriel" in response.json()["libelle"]
 
-    assert client.post("/sandbox/v1/activation/renvoyer", json={"email": EMAIL}).status_code == 200
+    resent = client.post("/sandbox/v1/activation/renvoyer", json={"email": EMAIL})
+    assert resent.status_code == 200
+    # The new link has 60 minutes of its own, and the answer says until when.
+    assert datetime.fromisoformat(resent.json()["activationValideJusqua"]) == clock.now + (
+        timedelta(minutes=60)
+    )
     [new] = activation_codes(sandbox, EMAIL) - {old}
+    clock.advance(minutes=59)
     assert client.post(ACTIVATION, json=activation_body(EMAIL, new)).status_code == 200
 
 
@@ -416,6 +422,7 @@ def test_resend_does_not_reveal_whether_an_account_exists(
     response = client.post("/sandbox/v1/activation/renvoyer", json={"email": "personne@exemple.fr"})
     assert response.status_code == 200
     assert response.json()["codeRetour"] == 0
+    assert "activationValideJusqua" in response.json()  # as for a real account
     assert read_mails(sandbox) == []
 
 
@@ -431,7 +438,10 @@ def test_five_failures_lock_for_one_hour(
     assert response.status_code == 423
     data = response.json()
     assert data["codeRetour"] == 24
-    assert datetime.fromisoformat(data["verrouilleJusqua"]) > clock.now
+    until = datetime.fromisoformat(data["verrouilleJusqua"])
+    assert until == clock.now + timedelta(hours=1)
+    local = until.astimezone()
+    assert f"jusqu'à {local.hour} h {local.minute:02d}" in data["libelle"]
     # Locked: even the right code is refused.
     assert client.post(ACTIVATION, json=activation_body(EMAIL, good)).status_code == 423
     clock.advance(minutes=59)

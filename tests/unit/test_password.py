@@ -5,10 +5,14 @@ from __future__ import annotations
 import pytest
 
 from chorus_wizard.domain.password import (
+    STRENGTH_MAX_INPUT,
     PasswordPolicy,
+    Strength,
+    estimate_strength,
     evaluate,
     is_acceptable,
     normalize_secret_answer,
+    strength_hints,
 )
 
 POLICY = PasswordPolicy()
@@ -46,3 +50,44 @@ def test_policy_round_trips_as_json() -> None:
 
 def test_secret_answer_normalisation() -> None:
     assert normalize_secret_answer("  Éléphant   ROSE ") == normalize_secret_answer("elephant rose")
+
+
+# Strength estimate (zxcvbn) ---------------------------------------------------------------
+
+
+def test_strength_labels() -> None:
+    assert estimate_strength("") == Strength(0, "faible")
+    assert estimate_strength("azerty").label == "faible"
+    assert estimate_strength("Girafe-Bleue-2026") == Strength(4, "excellente")
+
+
+def test_strength_hints_split_the_users_own_data() -> None:
+    hints = strength_hints(["Marie.Durand@exemple.fr", "Boulangerie DURAND", ""])
+    assert hints == [
+        "marie.durand@exemple.fr",
+        "marie",
+        "durand",
+        "exemple",
+        "boulangerie durand",
+        "boulangerie",
+    ]
+
+
+def test_the_users_own_data_weakens_the_estimate() -> None:
+    mine = ["marie.durand@exemple.fr", "Boulangerie Durand"]
+    assert estimate_strength("boulangeriedurand").score == 4
+    assert estimate_strength("boulangeriedurand", mine) == Strength(1, "faible")
+
+
+def test_strength_sees_72_characters_at_most(monkeypatch: pytest.MonkeyPatch) -> None:
+    import zxcvbn  # type: ignore[import-untyped]
+
+    seen: list[str] = []
+
+    def fake(password: str, user_inputs: list[str]) -> dict[str, int]:
+        seen.append(password)
+        return {"score": 3}
+
+    monkeypatch.setattr(zxcvbn, "zxcvbn", fake)
+    assert estimate_strength("Ab1-" * 40) == Strength(3, "bonne")
+    assert seen == [("Ab1-" * 40)[:STRENGTH_MAX_INPUT]]

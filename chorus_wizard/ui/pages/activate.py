@@ -1,10 +1,13 @@
-"""Step 4 — Activez votre compte: code from the mail, password, secret question."""
+"""Step 4 — Activez votre compte: code from the mail, its time left, password, secret question."""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,10 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from chorus_wizard.backend.errors import ActivationError
-from chorus_wizard.backend.models import SecretQuestion
+from chorus_wizard.backend.models import ActivationResent, SecretQuestion
 from chorus_wizard.backend.sandbox_mail import ReceivedMail, latest_mail_to
+from chorus_wizard.backend.service import SignupService
 from chorus_wizard.domain.activation import activation_code
-from chorus_wizard.domain.password import PasswordPolicy
+from chorus_wizard.domain.password import PasswordPolicy, load_strength_estimator
 from chorus_wizard.ui.pages.base import Page, WizardContext
 from chorus_wizard.ui.widgets.common import (
     FieldHint,
@@ -34,6 +38,57 @@ from chorus_wizard.ui.widgets.common import (
     wrapped,
 )
 from chorus_wizard.ui.widgets.password import PasswordInput
+
+#: How often the link's time left is redrawn.
+VALIDITY_REFRESH_MS = 30_000
+
+EXPIRED_TEXT = (
+    "Ce lien a expiré : cliquez sur « Renvoyer le courriel » pour recevoir un nouveau lien, "
+    "puis collez-le ici."
+)
+EXPIRED_ERROR = (
+    "Ce lien d'activation a expiré : un lien n'est valable que 60 minutes. Cliquez sur "
+    "« Renvoyer le courriel » pour en recevoir un nouveau, puis collez le nouveau lien et "
+    "validez à nouveau. Vos autres saisies sont conservées."
+)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def time_left_text(left: timedelta) -> str | None:
+    """« Ce lien est valable encore 57 minutes. », or None once expired."""
+    seconds = left.total_seconds()
+    if seconds <= 0:
+        return None
+    minutes = int(seconds // 60)
+    if minutes == 0:
+        return "Ce lien est valable encore moins d'une minute."
+    return f"Ce lien est valable encore {minutes} minute{'s' if minutes > 1 else ''}."
+
+
+def clock_time(moment: datetime, now: datetime) -> str:
+    """``15 h 42`` in local time (``demain 0 h 30`` when it is tomorrow already)."""
+    local = moment.astimezone()
+    day = "demain " if local.date() > now.astimezone().date() else ""
+    return f"{day}{local.hour} h {local.minute:02d}"
+
+
+def locked_message(until: datetime | None, now: datetime) -> str:
+    """What to say after five failed attempts, with the local time the lock ends."""
+    when = f"jusqu'à {clock_time(until, now)}" if until is not None else "pendant une heure"
+    return (
+        "Trop de tentatives infructueuses : l'activation de ce compte est bloquée "
+        f"{when}. Patientez jusque-là, puis validez à nouveau avec le lien du dernier courriel "
+        "reçu. Vos saisies sont conservées."
+    )
+
+
+def _load_rules(service: SignupService) -> tuple[PasswordPolicy, list[SecretQuestion]]:
+    """Off the GUI thread: the policy, the questions, and zxcvbn's word lists."""
+    load_strength_estimator()
+    return service.password_policy(), service.secret_questions()
 
 
 class MailDialog(QDialog):
@@ -68,6 +123,11 @@ class ActivatePage(Page):
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, "Valider")
         self._policy_loaded = False
+        self._expired_by_server = False
+        self.clock: Callable[[], datetime] = utc_now
+        self._validity_timer = QTimer(self)
+        self._validity_timer.setInterval(VALIDITY_REFRESH_MS)
+        self._validity_timer.timeout.connect(self._refresh_validity)
 
         self.intro = wrapped("")
         self.body.addWidget(self.intro)
@@ -77,6 +137,8 @@ class ActivatePage(Page):
         self.code.setPlaceholderText("Collez ici le lien reçu par courriel, ou le code seul")
         self.code.setMaxLength(500)
         self.code_hint = FieldHint(self.code)
+        self.validity = wrapped("")
+        self.validity.hide()
         mail_row = QHBoxLayout()
         self.show_mail = QPushButton("Voir le courriel reçu")
         self.show_mail.setVisible(context.mail_dir is not None)
@@ -86,7 +148,7 @@ class ActivatePage(Page):
         mail_row.addStretch(1)
         form.addRow(
             field_label("Lien ou code d'activation", self.code, required=True),
-            stacked(self.code, self.code_hint, mail_row),
+            stacked(self.code, self.code_hint, self.validity, mail_row),
         )
 
         self.password = PasswordInput(self)
@@ -120,23 +182,35 @@ class ActivatePage(Page):
             "contient (ou le code seul) dans le champ ci-dessous, puis choisissez votre mot de "
             "passe et votre question secrète."
         )
+        self._refresh_validity()
         if not self._policy_loaded:
             service = self.context.service
             self.run(
                 "Chargement des règles de mot de passe…",
-                lambda: (service.password_policy(), service.secret_questions()),
+                lambda: _load_rules(service),
                 self._on_rules_loaded,
             )
 
     def cleanupPage(self) -> None:
+        self._validity_timer.stop()
         self.password.clear()
         super().cleanupPage()
+
+    def clear_secrets(self) -> None:
+        """Empty every field that holds a secret: code, password, confirmation, answer."""
+        self._validity_timer.stop()
+        self.code.clear()
+        self.password.clear()
+        self.answer.clear()
 
     def _on_rules_loaded(self, loaded: tuple[PasswordPolicy, list[SecretQuestion]]) -> None:
         policy, questions = loaded
         draft = self.context.draft
         self.password.set_policy(
-            policy, email=draft.email, company_name=draft.structure.raison_sociale
+            policy,
+            email=draft.email,
+            company_name=draft.structure.raison_sociale,
+            user_inputs=(draft.nom, draft.prenom, draft.structure.libelle, draft.structure.ville),
         )
         self.question.clear()
         for question in questions:
@@ -160,6 +234,40 @@ class ActivatePage(Page):
             problem = "Ce lien ne contient pas de code d'activation : copiez le lien complet."
         self.code_hint.set_reason(problem)
         self.completeChanged.emit()
+
+    # -- time left of the link ------------------------------------------------------------
+
+    def valid_until(self) -> datetime | None:
+        account = self.context.draft.account
+        return account.activation_valid_until if account is not None else None
+
+    def _refresh_validity(self) -> None:
+        until = self.valid_until()
+        if until is None and not self._expired_by_server:
+            self._validity_timer.stop()
+            self.validity.hide()
+            return
+        left = until - self.clock() if until is not None else timedelta(0)
+        text = None if self._expired_by_server else time_left_text(left)
+        if text is None:
+            self._validity_timer.stop()
+            self._show_validity(EXPIRED_TEXT, "#8a1212")
+            return
+        self._show_validity(text, "#9a5200" if left <= timedelta(minutes=5) else "#4a4a4a")
+        if not self._validity_timer.isActive():
+            self._validity_timer.start()
+
+    def _show_validity(self, text: str, color: str) -> None:
+        self.validity.setText(text)
+        self.validity.setStyleSheet(f"color: {color};")
+        self.validity.show()
+
+    def _set_valid_until(self, until: datetime | None) -> None:
+        account = self.context.draft.account
+        if until is not None and account is not None:
+            self.context.draft.account = dataclasses.replace(account, activation_valid_until=until)
+        self._expired_by_server = False
+        self._refresh_validity()
 
     # -- mail --------------------------------------------------------------------------
 
@@ -187,11 +295,12 @@ class ActivatePage(Page):
             self._on_resent,
         )
 
-    def _on_resent(self, message: str) -> None:
+    def _on_resent(self, resent: ActivationResent) -> None:
         self.code.clear()
+        self._set_valid_until(resent.valid_until)
         self.banner.show_message(
             Tone.SUCCESS,
-            (message or "Un nouveau courriel d'activation a été envoyé.")
+            (resent.message or "Un nouveau courriel d'activation a été envoyé.")
             + " Le lien précédent n'est plus valable.",
         )
 
@@ -211,25 +320,29 @@ class ActivatePage(Page):
         self.run(
             "Activation de votre compte…",
             lambda: service.activate(email, code, password, question, answer),
-            self._on_activated,
+            lambda message: self._on_activated(message, password),
             self._on_activation_failed,
         )
         return False
 
-    def _on_activated(self, message: str) -> None:
+    def _on_activated(self, message: str, password: str) -> None:
         draft = self.context.draft
         draft.activated = True
         draft.final_message = message
-        self.password.clear()
-        self.answer.clear()
+        # In memory only, for the final page's offer to store it in the keychain.
+        self.context.password_in_memory = password
+        self.clear_secrets()
+        self.validity.hide()
         self.step_succeeded()
 
     def _on_activation_failed(self, error: BaseException) -> None:
         if isinstance(error, ActivationError) and error.expired:
-            self.banner.show_message(
-                Tone.ERROR,
-                f"{error} Cliquez sur « Renvoyer le courriel » pour recevoir un nouveau lien.",
-            )
+            self._expired_by_server = True
+            self._refresh_validity()
+            self.banner.show_message(Tone.ERROR, EXPIRED_ERROR)
             self.resend.setFocus()
+            return
+        if isinstance(error, ActivationError) and error.locked:
+            self.banner.show_message(Tone.ERROR, locked_message(error.locked_until, self.clock()))
             return
         self.show_error(error)

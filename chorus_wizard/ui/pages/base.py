@@ -25,6 +25,7 @@ from chorus_wizard.backend.models import (
     StructureForm,
 )
 from chorus_wizard.backend.service import SignupService, new_idempotency_key
+from chorus_wizard.keychain import Keychain, SystemKeychain
 from chorus_wizard.ui.widgets.common import Banner, BusyBar, Tone
 from chorus_wizard.workers import TaskRunner, Ticket
 
@@ -80,6 +81,14 @@ class WizardContext:
     runner: TaskRunner
     draft: SignupDraft = field(default_factory=SignupDraft)
     mail_dir: Path | None = None
+    keychain: Keychain = field(default_factory=SystemKeychain)
+    #: The password just chosen, kept in memory only, from the activation until the final
+    #: page has offered to store it in the keychain; never in the draft (which may be
+    #: saved to disk). Emptied once stored and when the wizard closes.
+    password_in_memory: str = field(default="", repr=False, compare=False)
+
+    def forget_password(self) -> None:
+        self.password_in_memory = ""
 
 
 def describe_error(error: BaseException) -> str:

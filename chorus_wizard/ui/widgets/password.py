@@ -1,6 +1,8 @@
-"""One password widget: field with show/hide, confirmation, and the policy's rules ticking live."""
+"""One password widget: show/hide, confirmation, the policy's rules ticking live, and strength."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
@@ -8,22 +10,34 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QToolButton,
     QVBoxLayout,
 )
 
-from chorus_wizard.domain.password import PasswordPolicy, RuleResult, evaluate
+from chorus_wizard.domain.password import (
+    PasswordPolicy,
+    RuleResult,
+    Strength,
+    estimate_strength,
+    evaluate,
+)
 from chorus_wizard.ui.widgets.common import FieldHint, field_label, stacked
 
 MET = "✔"
 UNMET = "✘"
+MAX_LENGTH = 128
+#: Bar and text colour for zxcvbn's scores 0 to 4.
+STRENGTH_COLORS = ("#b00020", "#b00020", "#9a5200", "#2e7d32", "#1f6f43")
 
 
 class PasswordInput(QObject):
     """Mot de passe + Confirmation, rules from the backend's policy, show/hide toggle.
 
     The object holds the fields and their logic; :meth:`add_rows` lays them out in the
-    page's form so every label lines up.
+    page's form so every label lines up. Under the field, zxcvbn's strength estimate (advice
+    only: the rules are what the server enforces) knows the user's own data, given to
+    :meth:`set_policy`. Pasting is allowed in both fields.
 
     ``changed`` fires on every keystroke; :meth:`is_acceptable` says whether both fields are
     filled, equal, and meet every rule.
@@ -36,19 +50,27 @@ class PasswordInput(QObject):
         self._policy: PasswordPolicy | None = None
         self._email = ""
         self._company = ""
+        self._user_inputs: tuple[str, ...] = ()
 
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setMaxLength(128)
+        self.password.setMaxLength(MAX_LENGTH)
         self.confirmation = QLineEdit()
         self.confirmation.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirmation.setMaxLength(128)
+        self.confirmation.setMaxLength(MAX_LENGTH)
         self.show_button = QToolButton()
         self.show_button.setCheckable(True)
         self.show_button.setText("Afficher")
         self.show_button.setAccessibleName("Afficher le mot de passe")
         self.show_button.toggled.connect(self._on_show_button_toggled)
         self.mismatch = FieldHint(self.confirmation)
+        self.strength_bar = QProgressBar()
+        self.strength_bar.setRange(0, 4)
+        self.strength_bar.setTextVisible(False)
+        self.strength_bar.setFixedSize(120, 8)
+        self.strength_bar.setAccessibleName("Robustesse du mot de passe")
+        self.strength_label = QLabel()
+        self.strength: Strength | None = None
 
         self._rules_box = QVBoxLayout()
         self._rules_box.setContentsMargins(0, 0, 0, 0)
@@ -57,6 +79,7 @@ class PasswordInput(QObject):
 
         self.password.textChanged.connect(self._refresh)
         self.confirmation.textChanged.connect(self._refresh)
+        self._refresh_strength()
 
     def add_rows(self, form: QFormLayout) -> None:
         """Put Mot de passe, Confirmation and the rule list into the page's ``form``."""
@@ -64,18 +87,33 @@ class PasswordInput(QObject):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.password, 1)
         row.addWidget(self.show_button)
+        gauge = QHBoxLayout()
+        gauge.setContentsMargins(0, 0, 0, 0)
+        gauge.setSpacing(8)
+        gauge.addWidget(self.strength_bar)
+        gauge.addWidget(self.strength_label, 1)
         form.addRow(
-            field_label("Mot de passe", self.password, required=True), stacked(row, self._rules_box)
+            field_label("Mot de passe", self.password, required=True),
+            stacked(row, gauge, self._rules_box),
         )
         form.addRow(
             field_label("Confirmation du mot de passe", self.confirmation, required=True),
             stacked(self.confirmation, self.mismatch),
         )
 
-    def set_policy(self, policy: PasswordPolicy, *, email: str, company_name: str) -> None:
+    def set_policy(
+        self,
+        policy: PasswordPolicy,
+        *,
+        email: str,
+        company_name: str,
+        user_inputs: Sequence[str] = (),
+    ) -> None:
+        """Show ``policy``'s rules; ``user_inputs`` (names…) make the strength estimate wiser."""
         self._policy = policy
         self._email = email
         self._company = company_name
+        self._user_inputs = (email, company_name, *user_inputs)
         for label in self._rule_labels.values():
             label.deleteLater()
         self._rule_labels.clear()
@@ -116,6 +154,16 @@ class PasswordInput(QObject):
         )
 
     def _refresh(self) -> None:
+        self._refresh_rules()
+        self._refresh_strength()
+        confirmation = self.confirmation.text()
+        mismatch = bool(confirmation) and confirmation != self.password.text()
+        self.mismatch.set_reason(
+            "La confirmation ne correspond pas au mot de passe." if mismatch else None
+        )
+        self.changed.emit()
+
+    def _refresh_rules(self) -> None:
         for rule in self.rules():
             label = self._rule_labels.get(rule.key)
             if label is None:
@@ -125,9 +173,21 @@ class PasswordInput(QObject):
             label.setText(f"{mark} {rule.label}")
             label.setStyleSheet(f"color: {color};")
             label.setAccessibleName(f"{rule.label} : {'respecté' if rule.met else 'non respecté'}")
-        confirmation = self.confirmation.text()
-        mismatch = bool(confirmation) and confirmation != self.password.text()
-        self.mismatch.set_reason(
-            "La confirmation ne correspond pas au mot de passe." if mismatch else None
-        )
-        self.changed.emit()
+
+    def _refresh_strength(self) -> None:
+        """zxcvbn on at most 72 characters takes milliseconds: fine on every keystroke."""
+        password = self.password.text()
+        if not password:
+            self.strength = None
+            self.strength_bar.setValue(0)
+            self.strength_label.setText("Robustesse : —")
+            self.strength_label.setStyleSheet("color: #6b6b6b;")
+            self.strength_bar.setAccessibleDescription("non évaluée")
+            return
+        self.strength = estimate_strength(password, self._user_inputs)
+        color = STRENGTH_COLORS[self.strength.score]
+        self.strength_bar.setValue(max(1, self.strength.score))
+        self.strength_bar.setStyleSheet(f"QProgressBar::chunk {{ background: {color}; }}")
+        self.strength_bar.setAccessibleDescription(self.strength.label)
+        self.strength_label.setText(f"Robustesse : {self.strength.label}")
+        self.strength_label.setStyleSheet(f"color: {color};")

@@ -1,0 +1,80 @@
+"""The OS keychain (through ``keyring``), where the user may keep the new account's password.
+
+Every call may block (a desktop prompt, D-Bus): run them off the GUI thread. When the machine
+has no usable keychain, :class:`KeychainUnavailable` says so in French (and
+:class:`KeychainRefused` when it exists but said no); the password is then stored nowhere,
+never in a plain file instead.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Protocol
+
+log = logging.getLogger(__name__)
+
+#: Service name of the passwords chorus-wizard stores; the user name is the login e-mail.
+KEYRING_SERVICE = "chorus-wizard"
+
+NO_KEYCHAIN = (
+    "Aucun trousseau du système n'est disponible sur cet ordinateur : le mot de passe n'a "
+    "pas été enregistré. Conservez-le dans un gestionnaire de mots de passe."
+)
+
+
+class KeychainError(Exception):
+    """The password was not stored; ``str()`` is a French message for the user."""
+
+
+class KeychainUnavailable(KeychainError):
+    """This machine has no usable keychain."""
+
+
+class KeychainRefused(KeychainError):
+    """The keychain exists but refused (locked, access denied): a retry may work."""
+
+
+class Keychain(Protocol):
+    """Where the wizard may store a password at the user's request."""
+
+    def available(self) -> bool: ...
+
+    def store_password(self, login: str, password: str) -> None: ...
+
+
+def _usable(backend: object) -> bool:
+    from keyring.backends import fail, null
+
+    return not isinstance(backend, fail.Keyring | null.Keyring)
+
+
+class SystemKeychain:
+    """The OS keychain chosen by ``keyring`` (Trousseau, Credential Manager, Secret Service…)."""
+
+    def __init__(self, service: str = KEYRING_SERVICE) -> None:
+        self.service = service
+
+    def available(self) -> bool:
+        """Whether a real keychain backend exists (the fail and null backends do not count)."""
+        import keyring
+
+        try:
+            return _usable(keyring.get_keyring())
+        except Exception as exc:  # a broken backend must not break the wizard
+            log.warning("Trousseau inutilisable (%s)", type(exc).__name__)
+            return False
+
+    def store_password(self, login: str, password: str) -> None:
+        """Store ``password`` for ``login``; raises a :class:`KeychainError` on failure."""
+        import keyring
+
+        if not self.available():
+            raise KeychainUnavailable(NO_KEYCHAIN)
+        try:
+            keyring.set_password(self.service, login, password)
+        except Exception as exc:  # keyring backends raise many kinds; none may leak the secret
+            log.warning("Échec de l'enregistrement dans le trousseau (%s)", type(exc).__name__)
+            raise KeychainRefused(
+                "Le trousseau du système a refusé d'enregistrer le mot de passe (trousseau "
+                "verrouillé ou accès refusé). Conservez-le dans un gestionnaire de mots de passe."
+            ) from None

@@ -1,0 +1,113 @@
+"""Optional SMTP relay: the sandbox also sends each mail through a real server, besides the Maildir.
+
+A relay is configured with host, port, STARTTLS and a login; its password comes from the OS
+keychain (service :data:`SMTP_KEYRING_SERVICE`, user name = the login), never from the command
+line or a file. Delivery happens on a background thread: a slow or broken relay never delays
+or fails an HTTP request, and the Maildir copy is always written first. Failures are logged
+with the server and the kind of error only, never a password, a code or a message body.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+import ssl
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+
+log = logging.getLogger(__name__)
+
+#: Keychain service under which ``chorus-wizard-sandbox --smtp-user U`` finds U's password.
+SMTP_KEYRING_SERVICE = "chorus-wizard-smtp"
+
+
+class KeychainPasswordMissing(Exception):
+    """No SMTP password could be read from the keychain (the message says what to do)."""
+
+
+@dataclass(frozen=True)
+class SmtpRelay:
+    """Where and how to relay mail. ``password`` is never shown by ``repr``."""
+
+    host: str
+    port: int = 587
+    starttls: bool = True
+    user: str | None = None
+    password: str | None = field(default=None, repr=False)
+    timeout: float = 20.0
+
+    def deliver(self, message: EmailMessage) -> None:
+        """Send ``message`` now (blocking); raises ``smtplib.SMTPException`` or ``OSError``."""
+        with smtplib.SMTP(self.host, self.port, timeout=self.timeout) as smtp:
+            smtp.ehlo()
+            if self.starttls:
+                smtp.starttls(context=ssl.create_default_context())
+                smtp.ehlo()
+            if self.user:
+                smtp.login(self.user, self.password or "")
+            options = ["BODY=8BITMIME"] if smtp.has_extn("8bitmime") else []
+            smtp.send_message(message, mail_options=options)
+
+    def describe(self) -> str:
+        """``host:port`` with the security and login, for logs and the console (no password)."""
+        security = "STARTTLS" if self.starttls else "sans chiffrement"
+        login = f", identifiant {self.user}" if self.user else ""
+        return f"{self.host}:{self.port} ({security}{login})"
+
+
+def password_from_keychain(user: str) -> str:
+    """The relay password stored in the OS keychain for ``user``; raises if there is none."""
+    import keyring
+    from keyring.errors import KeyringError
+
+    where = f"le trousseau du système (service « {SMTP_KEYRING_SERVICE} », identifiant {user})"
+    try:
+        password = keyring.get_password(SMTP_KEYRING_SERVICE, user)
+    except KeyringError as exc:
+        raise KeychainPasswordMissing(
+            f"Impossible de lire le mot de passe SMTP dans {where} ({type(exc).__name__})."
+        ) from None
+    if password is None:
+        raise KeychainPasswordMissing(
+            f"Aucun mot de passe SMTP dans {where}. Enregistrez-le d'abord, par exemple avec : "
+            f"keyring set {SMTP_KEYRING_SERVICE} {user}"
+        )
+    return password
+
+
+def _failure(exc: BaseException) -> str:
+    """The kind of failure, without the server's text (it may echo addresses or data)."""
+    code = getattr(exc, "smtp_code", None)
+    return f"{type(exc).__name__}" + (f", code SMTP {code}" if isinstance(code, int) else "")
+
+
+class RelayQueue:
+    """Relays messages one after the other on a single background thread."""
+
+    def __init__(self, relay: SmtpRelay) -> None:
+        self.relay = relay
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sandbox-smtp")
+
+    def submit(self, message: EmailMessage) -> None:
+        """Queue ``message``; returns at once."""
+        try:
+            self._executor.submit(self._deliver, message)
+        except RuntimeError:  # closed: the server is stopping
+            log.warning("Relais SMTP arrêté : courriel non relayé (copie dans le Maildir).")
+
+    def _deliver(self, message: EmailMessage) -> None:
+        try:
+            self.relay.deliver(message)
+        except Exception as exc:  # a relay must never take the sandbox down
+            log.warning(
+                "Relais SMTP %s : courriel non relayé (%s) ; la copie du Maildir est conservée.",
+                self.relay.describe(),
+                _failure(exc),
+            )
+        else:
+            log.info("Courriel relayé par %s.", self.relay.describe())
+
+    def close(self) -> None:
+        """Stop accepting messages; those already queued are still tried."""
+        self._executor.shutdown(wait=False)
