@@ -8,6 +8,7 @@ from pathlib import Path
 import keyring.core
 import pytest
 
+import chorus_wizard.backend.http
 from tests.memory_keyring import MemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,6 +24,12 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(home))
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(name, str(home / name.lower()))
+
+
+@pytest.fixture(autouse=True)
+def _no_backoff_pauses(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Retries keep happening, without the real pauses between them."""
+    monkeypatch.setattr(chorus_wizard.backend.http, "BACKOFF_S", (0.0, 0.0))
 
 
 @pytest.fixture(autouse=True)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from typing import Any
-
-import httpx
+import time
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from chorus_wizard import __version__
 from chorus_wizard.backend.errors import (
@@ -16,50 +16,133 @@ from chorus_wizard.backend.errors import (
     ServerError,
 )
 
+if TYPE_CHECKING:
+    import httpx  # imported on first use, in a worker: not on the first window's path
+
 USER_AGENT = f"chorus-wizard/{__version__} (assistant d'inscription Chorus Pro)"
-DEFAULT_TIMEOUT = httpx.Timeout(10.0, connect=5.0)
+#: Seconds: connecting, then each read/write.
+CONNECT_TIMEOUT_S = 5.0
+IO_TIMEOUT_S = 10.0
 
 
 def new_client(*, transport: httpx.BaseTransport | None = None) -> httpx.Client:
     """An ``httpx.Client`` with the project's User-Agent and timeouts."""
+    import httpx
+
     return httpx.Client(
         headers={"User-Agent": USER_AGENT},
-        timeout=DEFAULT_TIMEOUT,
+        timeout=httpx.Timeout(IO_TIMEOUT_S, connect=CONNECT_TIMEOUT_S),
         transport=transport,
         follow_redirects=False,
     )
 
 
+#: Pauses before the 2nd and 3rd attempt of an idempotent call that met a transient fault.
+BACKOFF_S = (0.5, 1.5)
+_IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "PUT", "DELETE", "OPTIONS"})
+
+
+def capitalized(service: str) -> str:
+    """« l'annuaire… » → « L'annuaire… » (str.capitalize would lower-case « INSEE »)."""
+    return service[:1].upper() + service[1:]
+
+
+def _transport_error(exc: httpx.HTTPError, service: str) -> NetworkError:
+    """A French sentence for each way a request can fail before any answer."""
+    import httpx
+
+    text = " ".join(str(part) for part in (exc, exc.__cause__, exc.__context__) if part)
+    lowered = text.lower()
+    if isinstance(exc, httpx.ConnectTimeout):
+        return NetworkError(
+            f"{capitalized(service)} ne répond pas (délai de connexion dépassé). Vérifiez votre "
+            "connexion à Internet puis réessayez."
+        )
+    if isinstance(exc, httpx.TimeoutException):
+        return NetworkError(
+            f"{capitalized(service)} n'a pas répondu à temps. Réessayez dans un instant."
+        )
+    if "certificate" in lowered or "ssl" in lowered or "tls" in lowered:
+        return NetworkError(
+            f"La connexion sécurisée avec {service} a échoué (certificat refusé). Vérifiez la date "
+            "et l'heure de l'ordinateur ; sur un réseau d'entreprise, un proxy peut en être la "
+            "cause."
+        )
+    if any(
+        word in lowered
+        for word in (
+            "name or service not known",
+            "nodename nor servname",
+            "getaddrinfo",
+            "name resolution",
+            "no address associated",
+        )
+    ):
+        return NetworkError(
+            f"Le nom du serveur de {service} est introuvable : l'ordinateur n'est peut-être pas "
+            "connecté à Internet."
+        )
+    if "refused" in lowered:
+        return NetworkError(
+            f"{capitalized(service)} refuse la connexion : le service est arrêté ou "
+            "inaccessible. Réessayez dans quelques minutes."
+        )
+    if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError):
+        return NetworkError(f"La réponse de {service} a été interrompue avant la fin. Réessayez.")
+    if isinstance(exc, httpx.ConnectError):
+        return NetworkError(
+            f"Impossible de joindre {service}. Vérifiez votre connexion à Internet puis réessayez."
+        )
+    return NetworkError(
+        f"La communication avec {service} a échoué ({type(exc).__name__}). Réessayez."
+    )
+
+
 def send(
-    client: httpx.Client, method: str, url: str, service: str, **kwargs: Any
+    client: httpx.Client,
+    method: str,
+    url: str,
+    service: str,
+    *,
+    idempotent: bool | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    **kwargs: Any,
 ) -> httpx.Response:
     """Send one request; transport failures and 5xx/429 become :class:`BackendError`.
 
     ``service`` names the remote service in messages ("le bac à sable", "l'annuaire des
-    entreprises"…). Other statuses are returned for the caller to interpret.
+    entreprises"…). Other statuses are returned for the caller to interpret. Idempotent
+    calls (GET, PUT… or ``idempotent=True``, e.g. a POST carrying an Idempotency-Key) are
+    tried again after a transport fault or a 5xx, with a short back-off.
     """
+    if idempotent is None:
+        idempotent = method.upper() in _IDEMPOTENT_METHODS
+    pauses = list(BACKOFF_S) if idempotent else []
+    while True:
+        try:
+            return _send_once(client, method, url, service, **kwargs)
+        except (NetworkError, ServerError):
+            if not pauses:
+                raise
+            sleep(pauses.pop(0))
+
+
+def _send_once(
+    client: httpx.Client, method: str, url: str, service: str, **kwargs: Any
+) -> httpx.Response:
+    import httpx
+
     try:
         response = client.request(method, url, **kwargs)
-    except httpx.TimeoutException as exc:
-        raise NetworkError(
-            f"{service.capitalize()} n'a pas répondu à temps. Vérifiez votre connexion "
-            "puis réessayez."
-        ) from exc
-    except httpx.ConnectError as exc:
-        raise NetworkError(
-            f"Impossible de joindre {service}. Vérifiez votre connexion à Internet puis réessayez."
-        ) from exc
     except httpx.HTTPError as exc:
-        raise NetworkError(
-            f"La communication avec {service} a échoué ({type(exc).__name__}). Réessayez."
-        ) from exc
+        raise _transport_error(exc, service) from exc
     if response.status_code == 429:
         retry_after = _retry_after(response)
         wait = f" Patientez {int(retry_after)} s puis réessayez." if retry_after else ""
-        raise RateLimited(f"{service.capitalize()} reçoit trop de demandes.{wait}", retry_after)
+        raise RateLimited(f"{capitalized(service)} reçoit trop de demandes.{wait}", retry_after)
     if response.status_code >= 500:
         raise ServerError(
-            f"{service.capitalize()} rencontre un problème (erreur {response.status_code}). "
+            f"{capitalized(service)} rencontre un problème (erreur {response.status_code}). "
             "Réessayez dans quelques minutes.",
             response.status_code,
         )

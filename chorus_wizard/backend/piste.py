@@ -6,15 +6,16 @@ import base64
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from chorus_wizard.backend.errors import AuthenticationError, ProtocolError, Rejected
 from chorus_wizard.backend.http import field, json_body, send
 from chorus_wizard.backend.models import ExistingStructure
 from chorus_wizard.backend.profiles import PisteCredentials
 from chorus_wizard.domain.countries import Country
+
+if TYPE_CHECKING:
+    import httpx  # imported lazily: not on the first window's path
 
 SERVICE = "Chorus Pro"
 RENEW_MARGIN_S = 300.0
@@ -50,6 +51,7 @@ class PisteClient:
                 "POST",
                 self._token_url,
                 "le service d'authentification PISTE",
+                idempotent=True,
                 data={
                     "grant_type": "client_credentials",
                     "client_id": self._credentials.client_id,
@@ -84,6 +86,7 @@ class PisteClient:
             "POST",
             self._api + path,
             SERVICE,
+            idempotent=True,  # the /cpro/ services used here only read
             headers=self._headers(),
             json=body or {},
         )

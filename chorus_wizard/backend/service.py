@@ -9,12 +9,11 @@ Chorus Pro (``can_create_accounts`` false) the portal-only operations raise
 
 from __future__ import annotations
 
+import threading
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol
-
-import httpx
+from typing import TYPE_CHECKING, Any, Protocol
 
 from chorus_wizard.backend.company import CompanyDirectory, FallbackDirectory
 from chorus_wizard.backend.directory import RechercheEntreprisesClient
@@ -42,6 +41,9 @@ from chorus_wizard.backend.profiles import RECHERCHE_ENTREPRISES_URL, BackendPro
 from chorus_wizard.domain.countries import Country, countries
 from chorus_wizard.domain.identifiers import IdentifierType
 from chorus_wizard.domain.password import PasswordPolicy
+
+if TYPE_CHECKING:
+    import httpx  # made on first use, in a worker: not on the first window's path
 
 
 class SignupService(Protocol):
@@ -107,6 +109,13 @@ def new_idempotency_key() -> str:
     return uuid.uuid4().hex
 
 
+@dataclass(frozen=True)
+class _Clients:
+    http: httpx.Client
+    directory: CompanyDirectory
+    piste: PisteClient | None
+
+
 class ChorusSignupService:
     """The real :class:`SignupService` over HTTP, for any :class:`BackendProfile`."""
 
@@ -118,23 +127,49 @@ class ChorusSignupService:
         directory: DirectoryChoice | None = None,
     ) -> None:
         self._profile = profile
-        self._http = client or new_client()
-        self._directory = make_directory(
-            directory or DirectoryChoice("recherche-entreprises", profile.directory_url),
-            self._http,
+        self._directory_choice = directory or DirectoryChoice(
+            "recherche-entreprises", profile.directory_url
         )
-        self._piste = (
-            PisteClient(self._http, profile.token_url, profile.api_base, profile.credentials)
-            if profile.credentials
-            else None
-        )
+        self._given_client = client
+        self._clients: _Clients | None = None
+        self._lock = threading.Lock()
+
+    def _connected(self) -> _Clients:
+        """The HTTP clients, made on first use (in a worker: httpx stays off start-up)."""
+        with self._lock:
+            if self._clients is None:
+                http = self._given_client or new_client()
+                profile = self._profile
+                self._clients = _Clients(
+                    http,
+                    make_directory(self._directory_choice, http),
+                    PisteClient(http, profile.token_url, profile.api_base, profile.credentials)
+                    if profile.credentials
+                    else None,
+                )
+            return self._clients
+
+    @property
+    def _http(self) -> httpx.Client:
+        return self._connected().http
+
+    @property
+    def _directory(self) -> CompanyDirectory:
+        return self._connected().directory
+
+    @property
+    def _piste(self) -> PisteClient | None:
+        return self._connected().piste
 
     @property
     def profile(self) -> BackendProfile:
         return self._profile
 
     def close(self) -> None:
-        self._http.close()
+        with self._lock:
+            clients, self._clients = self._clients, None
+        if clients is not None and self._given_client is None:
+            clients.http.close()
 
     # -- Chorus Pro (PISTE) and directory -------------------------------------------------
 
@@ -176,6 +211,8 @@ class ChorusSignupService:
             method,
             self._profile.signup_url + path,
             SIGNUP_SERVICE,
+            # a POST is repeated only when it carries an idempotency key (account creation)
+            idempotent=method != "POST" or "Idempotency-Key" in all_headers,
             json=json,
             headers=all_headers,
         )

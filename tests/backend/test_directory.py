@@ -244,5 +244,5 @@ def test_connection_refused_is_a_network_error() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         raise httpx.ConnectError("refused", request=request)
 
-    with pytest.raises(NetworkError, match="Impossible de joindre"):
+    with pytest.raises(NetworkError, match="refuse la connexion"):
         client_for(handler).company("13002526500013")

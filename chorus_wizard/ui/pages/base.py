@@ -15,7 +15,16 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
+)
 
 from chorus_wizard.backend.errors import BackendError
 from chorus_wizard.backend.models import (
@@ -125,9 +134,16 @@ class Page(QWizardPage):
         self.scroll_area.setWidget(inner)
         self.scroll_area.viewport().setAutoFillBackground(False)
         inner.setAutoFillBackground(False)
+        self.retry = QPushButton("Réessayer")
+        self.retry.hide()
+        self.retry.clicked.connect(self._on_retry_clicked)
+        self._retry_call: Callable[[], None] | None = None
+        messages = QHBoxLayout()
+        messages.addWidget(self.banner, 1)
+        messages.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignVCenter)
         outer = QVBoxLayout(self)
         outer.addWidget(self.scroll_area, 1)
-        outer.addWidget(self.banner)
+        outer.addLayout(messages)
         outer.addWidget(self.busy)
         if self.step:
             self.setSubTitle(self._progress_text())
@@ -156,8 +172,13 @@ class Page(QWizardPage):
         on_success: Callable[[Any], None],
         on_failure: Callable[[BaseException], None] | None = None,
     ) -> None:
-        """Run ``fn`` off the GUI thread; callbacks run only if no newer call started."""
+        """Run ``fn`` off the GUI thread; callbacks run only if no newer call started.
+
+        A failure that may pass on a second try (network, 5xx, 429) also shows « Réessayer »,
+        which runs the same call again; every typed value stays as it is.
+        """
         number = self._ticket.next()
+        self._retry_call = None
         self._set_busy(True, caption)
 
         def success(value: Any) -> None:
@@ -169,18 +190,35 @@ class Page(QWizardPage):
             if self._ticket.is_current(number):
                 self._set_busy(False)
                 (on_failure or self.show_error)(error)
+                if isinstance(error, BackendError) and error.retryable:
+                    self._retry_call = lambda: self.run(caption, fn, on_success, on_failure)
+                    self.retry.show()
 
         self.context.runner.run(fn, success, failure)
+
+    def _on_retry_clicked(self) -> None:
+        call, self._retry_call = self._retry_call, None
+        self.retry.hide()
+        if call is not None:
+            call()
 
     def cancel_work(self) -> None:
         """Forget any call in flight (leaving the page): its answer will be ignored."""
         self._ticket.cancel()
+        self._retry_call = None
+        self.retry.hide()
         self._set_busy(False)
+
+    def cleanupPage(self) -> None:
+        """Going back: a call still running for this page must not land later."""
+        self.cancel_work()
+        super().cleanupPage()
 
     def _set_busy(self, busy: bool, caption: str = "") -> None:
         self._busy = busy
         if busy:
             self.banner.clear_message()
+            self.retry.hide()
             self.busy.start(caption)
         else:
             self.busy.stop()

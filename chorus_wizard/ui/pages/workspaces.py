@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
-    QPushButton,
     QWidget,
     QWizard,
 )
@@ -60,10 +59,6 @@ class WorkspacesPage(Page):
             self.grid.addWidget(header, 0, column)
         self.grid.setColumnStretch(1, 1)
         self.body.addWidget(self.table)
-        self.retry = QPushButton("Réessayer")
-        self.retry.hide()
-        self.retry.clicked.connect(self._load)
-        self.body.addWidget(self.retry)
         self.finish_layout()
 
     def initializePage(self) -> None:
@@ -77,17 +72,11 @@ class WorkspacesPage(Page):
             self._load()
 
     def _load(self) -> None:
-        self.retry.hide()
         self.run(
             "Chargement des espaces de travail…",
             self.context.service.workspaces,
             self._on_workspaces_loaded,
-            self._on_workspaces_failed,
         )
-
-    def _on_workspaces_failed(self, error: BaseException) -> None:
-        self.show_error(error)
-        self.retry.show()
 
     def _on_workspaces_loaded(self, workspaces: list[Workspace]) -> None:
         for row, workspace in enumerate(workspaces, start=1):
