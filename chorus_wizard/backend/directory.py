@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from chorus_wizard.backend.company import (
     EstablishmentData,
@@ -17,6 +15,9 @@ from chorus_wizard.backend.company import (
 from chorus_wizard.backend.errors import ProtocolError, RateLimited, Rejected
 from chorus_wizard.backend.http import field, json_body, send
 from chorus_wizard.backend.models import CompanyRecord
+
+if TYPE_CHECKING:
+    import httpx  # imported lazily: not on the first window's path
 
 SERVICE = "l'annuaire des entreprises"
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from chorus_wizard.backend.company import EstablishmentData, company_record
 from chorus_wizard.backend.errors import AuthenticationError, NotSupported, ProtocolError, Rejected
 from chorus_wizard.backend.http import field, json_body, send
 from chorus_wizard.backend.models import CompanyRecord
+
+if TYPE_CHECKING:
+    import httpx  # imported lazily: not on the first window's path
 
 SERVICE = "l'API Sirene de l'INSEE"
 INSEE_URL = "https://api.insee.fr/api-sirene/3.11"

@@ -8,8 +8,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-import pycountry
-
 #: EU member states by ISO 3166-1 alpha-2 code (VAT uses EL for Greece; see identifiers).
 EU_COUNTRY_CODES: frozenset[str] = frozenset(
     "AT BE BG CY CZ DE DK EE ES FI FR GR HR HU IE IT LT LU LV MT NL PL PT RO SE SI SK".split()  # noqa: SIM905
@@ -26,12 +24,16 @@ class Country:
 
 def is_country_code(code: str) -> bool:
     """True when ``code`` is an assigned ISO 3166-1 alpha-2 code."""
+    import pycountry  # imported on first use: not on the first window's path
+
     return len(code) == 2 and pycountry.countries.get(alpha_2=code.upper()) is not None
 
 
 @cache
 def countries(language: str = "fr") -> tuple[Country, ...]:
     """Every country with its name in ``language``, sorted for display (France first)."""
+    import pycountry
+
     translation = gettext.translation(
         "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
     )
@@ -57,6 +59,8 @@ def _label_key(label: str) -> str:
 def _codes_by_label() -> dict[str, str]:
     """Every French and English name of each country, with and without its qualifier
     (« Russie, Fédération de » is also « Russie »), as INSEE labels foreign countries."""
+    import pycountry
+
     table: dict[str, str] = {}
     french = gettext.translation(
         "iso3166-1", pycountry.LOCALES_DIR, languages=["fr"], fallback=True

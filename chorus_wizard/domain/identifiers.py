@@ -11,11 +11,6 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from stdnum import exceptions as stdnum_exceptions
-from stdnum.eu import vat as eu_vat
-from stdnum.fr import siren as fr_siren
-from stdnum.fr import siret as fr_siret
-
 from chorus_wizard.domain.countries import EU_COUNTRY_CODES, is_country_code
 
 LA_POSTE_SIREN = "356000000"
@@ -89,6 +84,8 @@ def compact(value: str) -> str:
 
 def format_siret(value: str) -> str:
     """Group a SIRET the way INSEE prints it: ``130 025 265 00013``."""
+    from stdnum.fr import siret as fr_siret
+
     digits = compact(value)
     if len(digits) != 14 or not digits.isdigit():
         return value
@@ -112,6 +109,10 @@ def _digits_reason(number: str, expected: int | tuple[int, ...], what: str) -> s
 
 def check_siret(value: str) -> IdentifierCheck:
     """SIRET: 14 digits, Luhn on the SIREN and on the whole, except La Poste (digit sum % 5)."""
+    from stdnum import exceptions as stdnum_exceptions
+    from stdnum.fr import siren as fr_siren
+    from stdnum.fr import siret as fr_siret
+
     number = compact(value)
     reason = _digits_reason(number, 14, "numéro de SIRET")
     if reason:
@@ -139,6 +140,9 @@ def check_siret(value: str) -> IdentifierCheck:
 
 def check_eu_vat(value: str) -> IdentifierCheck:
     """Intra-EU VAT number with its country prefix, outside France."""
+    from stdnum import exceptions as stdnum_exceptions
+    from stdnum.eu import vat as eu_vat
+
     number = compact(value)
     if not number:
         return IdentifierCheck(number, "Saisissez le numéro de TVA intracommunautaire.")

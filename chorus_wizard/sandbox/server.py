@@ -86,10 +86,18 @@ class SandboxServer:
 
     def start(self) -> None:
         """Bind the socket now, then serve from a daemon thread."""
+        self.bind()
+        self.serve()
+
+    def bind(self) -> None:
+        """Listen on the socket: ``base_url`` is known, and early requests wait in the backlog
+        until :meth:`serve` (the wizard serves only once its first window is painted)."""
         if self._socket is not None:
             raise RuntimeError("the sandbox server is already started")
         host = "127.0.0.1" if self.host == "localhost" else self.host
-        sock = socket.socket(_family(host), socket.SOCK_STREAM)
+        # IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY only on sockets whose protocol says
+        # TCP, and without it every reused connection waits ~40 ms (Nagle + delayed ACK).
+        sock = socket.socket(_family(host), socket.SOCK_STREAM, socket.IPPROTO_TCP)
         try:
             if sys.platform != "win32":
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -100,6 +108,13 @@ class SandboxServer:
             raise
         self._socket = sock
         self.port = int(sock.getsockname()[1])
+
+    def serve(self) -> None:
+        """Serve from a daemon thread (importing FastAPI there); a second call does nothing."""
+        if self._socket is None:
+            raise RuntimeError("the sandbox server is not bound")
+        if self._thread is not None:
+            return
         self._thread = threading.Thread(
             target=self._serve, name="chorus-wizard-sandbox", daemon=True
         )

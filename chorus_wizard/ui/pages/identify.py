@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from email_validator import EmailNotValidError, validate_email
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 
 from chorus_wizard.backend.models import Lookup
@@ -39,6 +38,8 @@ def email_problem(value: str) -> str | None:
         return "Il manque la partie avant « @ »."
     if "." not in domain:
         return "Le nom de domaine après « @ » est incomplet (par exemple entreprise.fr)."
+    from email_validator import EmailNotValidError, validate_email  # first use only
+
     try:
         validate_email(text, check_deliverability=False)
     except EmailNotValidError:
