@@ -15,6 +15,9 @@ log = logging.getLogger(__name__)
 
 #: Service name of the passwords chorus-wizard stores; the user name is the login e-mail.
 KEYRING_SERVICE = "chorus-wizard"
+#: Service name of the signup token of an account being created (user name: its id), kept
+#: so that a signup interrupted by a crash can be resumed with the backend state re-read.
+SIGNUP_TOKEN_SERVICE = "chorus-wizard-inscription"
 
 NO_KEYCHAIN = (
     "Aucun trousseau du système n'est disponible sur cet ordinateur : le mot de passe n'a "
@@ -40,6 +43,12 @@ class Keychain(Protocol):
     def available(self) -> bool: ...
 
     def store_password(self, login: str, password: str) -> None: ...
+
+    def keep_signup_token(self, account_id: int, token: str) -> bool: ...
+
+    def signup_token(self, account_id: int) -> str | None: ...
+
+    def forget_signup_token(self, account_id: int) -> None: ...
 
 
 def _usable(backend: object) -> bool:
@@ -78,3 +87,40 @@ class SystemKeychain:
                 "Le trousseau du système a refusé d'enregistrer le mot de passe (trousseau "
                 "verrouillé ou accès refusé). Conservez-le dans un gestionnaire de mots de passe."
             ) from None
+
+    # The signup token: best effort, never an error for the user (without a keychain, an
+    # interrupted signup resumes at the activation step instead of the workspaces).
+
+    def keep_signup_token(self, account_id: int, token: str) -> bool:
+        """Keep the token for resuming; False when no keychain took it."""
+        import keyring
+
+        if not self.available():
+            return False
+        try:
+            keyring.set_password(SIGNUP_TOKEN_SERVICE, str(account_id), token)
+        except Exception as exc:
+            log.warning("Jeton d'inscription non conservé (%s)", type(exc).__name__)
+            return False
+        return True
+
+    def signup_token(self, account_id: int) -> str | None:
+        import keyring
+
+        if not self.available():
+            return None
+        try:
+            return keyring.get_password(SIGNUP_TOKEN_SERVICE, str(account_id)) or None
+        except Exception as exc:
+            log.warning("Jeton d'inscription illisible (%s)", type(exc).__name__)
+            return None
+
+    def forget_signup_token(self, account_id: int) -> None:
+        import keyring
+
+        if not self.available():
+            return
+        try:
+            keyring.delete_password(SIGNUP_TOKEN_SERVICE, str(account_id))
+        except Exception as exc:  # absent already, or the keychain refused: nothing to do
+            log.debug("Jeton d'inscription non effacé (%s)", type(exc).__name__)

@@ -48,6 +48,8 @@ class FakeService:
     calls: list[str] = field(default_factory=list)
     created: list[SignupRequest] = field(default_factory=list)
     gate: threading.Event | None = None
+    account_state: str = "EN_ATTENTE_ACTIVATION"
+    chosen_workspaces: list[str] = field(default_factory=list)
     valid_until: datetime | None = None
     activations: list[tuple[str, str, str, int, str]] = field(default_factory=list, repr=False)
     _profile: BackendProfile = field(default_factory=lambda: sandbox_profile("http://fake"))
@@ -102,6 +104,7 @@ class FakeService:
 
     def choose_workspaces(self, account: AccountCreated, codes: list[str]) -> list[str]:
         self._enter("choose_workspaces")
+        self.chosen_workspaces = list(codes)
         return codes
 
     def password_policy(self) -> PasswordPolicy:
@@ -119,10 +122,14 @@ class FakeService:
     def activate(self, email: str, code: str, password: str, question_id: int, answer: str) -> str:
         self._enter("activate")
         self.activations.append((email, code, password, question_id, answer))
+        self.account_state = "ACTIF"
         return "Votre compte est désormais actif."
 
     def account_status(self, account: AccountCreated) -> AccountStatus:
-        return AccountStatus(1, "x", "ACTIF", (), True)
+        self._enter("account_status")
+        return AccountStatus(
+            account.account_id, "x", self.account_state, tuple(self.chosen_workspaces), True
+        )
 
     def close(self) -> None:
         pass

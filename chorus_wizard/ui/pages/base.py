@@ -15,7 +15,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -115,6 +115,9 @@ class Page(QWizardPage):
     """Base of the wizard's pages."""
 
     step = 0  # 1..4 for the guide's steps, 0 for pages outside the four
+
+    #: Something the user typed or chose changed (the draft is saved a moment later).
+    edited = Signal()
 
     def __init__(self, context: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -236,6 +239,19 @@ class Page(QWizardPage):
         """Whether the page's own inputs allow going on (override)."""
         return True
 
+    # -- draft -----------------------------------------------------------------------------
+
+    def draft_values(self) -> dict[str, Any]:
+        """What this page contributes to the saved draft (never a secret). Override."""
+        return {}
+
+    def restore_draft(self, values: dict[str, Any]) -> None:
+        """Put back what :meth:`draft_values` saved. Override."""
+
+    def mark_step_done(self) -> None:
+        """Resuming: this page's step already happened, Suivant/Valider just moves on."""
+        self._step_done_for = self.step_key()
+
     def step_key(self) -> object:
         """What the asynchronous step depends on: it is redone when this changes."""
         return True
@@ -252,10 +268,10 @@ class Page(QWizardPage):
             wizard.next()
 
     def validatePage(self) -> bool:
+        if self._step_done_for is not None and self._step_done_for == self.step_key():
+            return True  # done already (a side call, e.g. the country list, may still run)
         if self._busy:
             return False
-        if self._step_done_for is not None and self._step_done_for == self.step_key():
-            return True
         self._step_done_for = None
         if self.start_step():
             self._step_done_for = self.step_key()

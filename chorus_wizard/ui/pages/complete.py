@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -284,6 +285,35 @@ class CompletePage(Page):
         self.country.setCurrentIndex(index)
 
     # -- Valider: create the account and the structure ----------------------------------
+
+    def draft_values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {name: self.fields[name].text() for name, *_ in STRUCTURE_FIELDS}
+        values.update(
+            email_again=self.email_again.text(),
+            nom=self.nom.text(),
+            prenom=self.prenom.text(),
+            code_pays=str(self.country.currentData() or "FR"),
+            deposer_demandes_paiement=self.payments.isChecked(),
+            dume=self.dume.isChecked(),
+        )
+        if self._prefilled_for is not None:
+            kind, identifier = self._prefilled_for
+            values["prefilled_for"] = f"{kind.value}:{identifier}"
+        return values
+
+    def restore_draft(self, values: dict[str, Any]) -> None:
+        for name, *_ in STRUCTURE_FIELDS:
+            self.fields[name].setText(values.get(name, ""))
+        self.email_again.setText(values.get("email_again", ""))
+        self.nom.setText(values.get("nom", ""))
+        self.prenom.setText(values.get("prenom", ""))
+        self._select_country(values.get("code_pays", "FR"))
+        self.payments.setChecked(values.get("deposer_demandes_paiement", True))
+        self.dume.setChecked(values.get("dume", False))
+        kind, _, identifier = values.get("prefilled_for", "").partition(":")
+        if kind in IdentifierType.__members__ and identifier:
+            # the saved fields are the user's: the prefill must not overwrite them
+            self._prefilled_for = (IdentifierType(kind), identifier)
 
     def collect(self) -> None:
         draft = self.context.draft

@@ -2,7 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QWidget
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from chorus_wizard.backend.models import Lookup
 from chorus_wizard.domain.identifiers import (
@@ -53,6 +65,24 @@ class IdentifyPage(Page):
     def __init__(self, context: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setTitle("Identifiez-vous")
+        self.resume_box = QFrame()
+        self.resume_box.setObjectName("resume")
+        self.resume_box.setStyleSheet(
+            "QFrame#resume { background: #e8f0fb; border: 1px solid #0b3d91; border-radius: 4px; }"
+        )
+        resume_layout = QVBoxLayout(self.resume_box)
+        self.resume_text = QLabel()
+        self.resume_text.setWordWrap(True)
+        resume_buttons = QHBoxLayout()
+        self.resume_button = QPushButton("Reprendre")
+        self.restart_button = QPushButton("Recommencer")
+        resume_buttons.addWidget(self.resume_button)
+        resume_buttons.addWidget(self.restart_button)
+        resume_buttons.addStretch(1)
+        resume_layout.addWidget(self.resume_text)
+        resume_layout.addLayout(resume_buttons)
+        self.resume_box.hide()
+        self.body.addWidget(self.resume_box)
         self.body.addWidget(
             wrapped(
                 "Vous êtes nouveau sur Chorus Pro ? Saisissez votre adresse électronique de "
@@ -115,6 +145,28 @@ class IdentifyPage(Page):
 
     def identifier_value(self) -> str:
         return check_identifier(self.identifier_type(), self.identifier.text()).normalized
+
+    def offer_resume(self, text: str) -> None:
+        """Show the offer to resume a signup begun earlier (buttons wired by the caller)."""
+        self.resume_text.setText(text)
+        self.resume_box.show()
+        self.resume_button.setFocus()
+
+    def draft_values(self) -> dict[str, Any]:
+        return {
+            "email": self.email.text(),
+            "no_siret": self.no_siret.isChecked(),
+            "identifier_type": self.identifier_type().value,
+            "identifier": self.identifier.text(),
+        }
+
+    def restore_draft(self, values: dict[str, Any]) -> None:
+        self.email.setText(values.get("email", ""))
+        self.no_siret.setChecked(values.get("no_siret", False))
+        index = self.kind.findData(values.get("identifier_type", ""))
+        if index >= 0:
+            self.kind.setCurrentIndex(index)
+        self.identifier.setText(values.get("identifier", ""))
 
     def ready(self) -> bool:
         kind = self.identifier_type()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,6 +28,7 @@ class WorkspacesPage(Page):
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, "Valider")
         self.switches: dict[str, ToggleSwitch] = {}
+        self._restored_choice: list[str] | None = None
 
         self.created = QLabel()
         self.created.setWordWrap(True)
@@ -86,7 +88,12 @@ class WorkspacesPage(Page):
             description.setWordWrap(True)
             switch = ToggleSwitch()
             switch.setAccessibleName(workspace.label)
-            switch.setChecked(workspace.default_on)
+            switch.setChecked(
+                workspace.default_on
+                if self._restored_choice is None
+                else workspace.code in self._restored_choice
+            )
+            switch.toggled.connect(self.edited)
             switch.setToolTip(workspace.description)
             name.setBuddy(switch)
             self.grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
@@ -102,6 +109,23 @@ class WorkspacesPage(Page):
 
     def ready(self) -> bool:
         return bool(self.switches)
+
+    def draft_values(self) -> dict[str, Any]:
+        if not self.switches:
+            return {} if self._restored_choice is None else {"workspaces": self._restored_choice}
+        return {
+            "workspaces": self.chosen(),
+            "workspaces_saved": bool(self.context.draft.workspaces)
+            or self._step_done_for is not None,
+        }
+
+    def restore_draft(self, values: dict[str, Any]) -> None:
+        choice = values.get("workspaces")
+        if choice is None:
+            return
+        self._restored_choice = [str(code) for code in choice]
+        for code, switch in self.switches.items():
+            switch.setChecked(code in self._restored_choice)
 
     def chosen(self) -> list[str]:
         return [code for code, switch in self.switches.items() if switch.isChecked()]

@@ -1,0 +1,281 @@
+"""Never lose work: the pages are saved as a draft as they change, and a signup is resumed.
+
+:class:`DraftKeeper` saves a moment after each change (and at each page change), writing
+from a one-thread pool so saves never block typing and never overtake one another. At start,
+:func:`offer_resume` puts « Reprendre » / « Recommencer » on the first page; resuming puts
+every saved value back, then re-reads the backend (is the structure registered now? was the
+account created, are its workspaces chosen, is it already active?) rather than trusting the
+file, and goes to the page where the user was.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
+
+from chorus_wizard.backend.models import AccountCreated, AccountStatus, Lookup
+from chorus_wizard.domain.identifiers import IdentifierType, check_identifier
+from chorus_wizard.drafts import DraftSetAside, DraftStore, SavedDraft
+from chorus_wizard.ui.pages.base import Page, PageId, describe_error
+from chorus_wizard.ui.widgets.common import Tone
+from chorus_wizard.ui.wizard import SignupWizard
+
+log = logging.getLogger(__name__)
+
+SAVE_DELAY_MS = 400
+
+
+class _Write(QRunnable):
+    def __init__(self, write: Callable[[], object]) -> None:
+        super().__init__()
+        self._write = write
+
+    def run(self) -> None:
+        try:
+            self._write()
+        except Exception as exc:  # a full disk must not crash the wizard; the next save retries
+            log.warning("Brouillon non enregistré (%s)", type(exc).__name__)
+
+
+class DraftKeeper(QObject):
+    """Saves the wizard's pages to a :class:`DraftStore` a moment after every change."""
+
+    def __init__(self, wizard: SignupWizard, store: DraftStore) -> None:
+        super().__init__(wizard)
+        self._wizard = wizard
+        self._store = store
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)  # saves are written in order
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.save_now)
+        self.paused = False
+        self._token_kept_for: int | None = None
+        self._last_page = int(PageId.IDENTIFY)
+        for page in wizard.pages.values():
+            page.edited.connect(self.schedule)
+            for edit in page.findChildren(QLineEdit):
+                if edit.echoMode() == QLineEdit.EchoMode.Normal:
+                    edit.textChanged.connect(self.schedule)
+            for box in page.findChildren(QCheckBox):
+                box.toggled.connect(self.schedule)
+            for combo in page.findChildren(QComboBox):
+                combo.currentIndexChanged.connect(self.schedule)
+        wizard.currentIdChanged.connect(self._on_wizard_current_id_changed)
+
+    def schedule(self) -> None:
+        if not self.paused:
+            self._timer.start()
+
+    def _on_wizard_current_id_changed(self, page_id: int) -> None:
+        if page_id < 0:
+            return  # the wizard is closing: the last save stands, at the page it was on
+        self._last_page = page_id
+        self.save_now()
+        context = self._wizard.context
+        account = context.draft.account
+        if account is None or not account.signup_token:
+            return
+        keychain = context.keychain
+        if page_id == PageId.WORKSPACES and account.account_id != self._token_kept_for:
+            self._token_kept_for = account.account_id
+            token = account.signup_token
+            self._pool.start(_Write(lambda: keychain.keep_signup_token(account.account_id, token)))
+        elif page_id == PageId.DONE:
+            self._pool.start(_Write(lambda: keychain.forget_signup_token(account.account_id)))
+
+    def snapshot(self) -> tuple[int, dict[str, Any]] | None:
+        """(page, values) to save, or None when there is nothing worth keeping."""
+        wizard = self._wizard
+        draft = wizard.context.draft
+        page = wizard.currentId() if wizard.currentId() >= 0 else self._last_page
+        if draft.activated or page in (PageId.ATTACH, PageId.DONE):
+            return None
+        values: dict[str, Any] = {}
+        for each in wizard.pages.values():
+            values.update(each.draft_values())
+        if draft.account is not None:
+            values["account_id"] = draft.account.account_id
+            values["structure_id"] = draft.account.structure_id
+        if not (values.get("email") or values.get("identifier")):
+            return None
+        return page, values
+
+    def save_now(self) -> None:
+        """Write the draft now (off the GUI thread), or forget it once it has no purpose."""
+        self._timer.stop()
+        if self.paused:
+            return
+        snapshot = self.snapshot()
+        store = self._store
+        if snapshot is None:
+            self._pool.start(_Write(store.discard))
+            return
+        page, values = snapshot
+        self._pool.start(_Write(lambda: store.save(page, values)))
+
+    def flush(self, msecs: int = 5000) -> None:
+        """Save pending changes and wait for the writes (closing, tests)."""
+        if self._timer.isActive():
+            self.save_now()
+        self._pool.waitForDone(msecs)
+
+
+def describe_saved(saved: SavedDraft) -> str:
+    local = saved.saved_at.astimezone()
+    when = f"{local:%d/%m/%Y} à {local.hour} h {local.minute:02d}"
+    return f"Reprendre l'inscription commencée le {when} ?"
+
+
+@dataclass(frozen=True)
+class _BackendState:
+    """What the backend says now about the saved signup."""
+
+    lookup: Lookup | None = None
+    status: AccountStatus | None = None
+    account: AccountCreated | None = None
+    token_missing: bool = False
+
+
+def offer_resume(wizard: SignupWizard, keeper: DraftKeeper, store: DraftStore) -> None:
+    """On the first page: offer to resume a saved signup, or say why it was set aside."""
+    identify = wizard.page_of(PageId.IDENTIFY)
+    try:
+        saved = store.load()
+    except DraftSetAside as aside:
+        identify.banner.show_message(Tone.WARNING, str(aside))
+        return
+    if saved is None:
+        return
+    offer = getattr(identify, "offer_resume", None)
+    if offer is None:
+        return
+    keeper.paused = True  # until the user chooses, the saved draft must stay as it is
+    offer(describe_saved(saved))
+
+    def restart() -> None:
+        identify.resume_box.hide()  # type: ignore[attr-defined]
+        keeper.paused = False
+        store.discard()
+
+    def resume() -> None:
+        identify.resume_box.hide()  # type: ignore[attr-defined]
+        resume_draft(wizard, saved, on_done=lambda: setattr(keeper, "paused", False))
+
+    identify.resume_button.clicked.connect(resume)  # type: ignore[attr-defined]
+    identify.restart_button.clicked.connect(restart)  # type: ignore[attr-defined]
+
+
+def resume_draft(
+    wizard: SignupWizard, saved: SavedDraft, *, on_done: Callable[[], None] | None = None
+) -> None:
+    """Put the saved values back, re-read the backend, and go to the right page."""
+    fields = saved.fields
+    for page in wizard.pages.values():
+        page.restore_draft(fields)
+    identify = wizard.page_of(PageId.IDENTIFY)
+    if saved.page <= PageId.IDENTIFY or not identify.isComplete():
+        if on_done:
+            on_done()
+        return
+
+    context = wizard.context
+    service = context.service
+    kind = IdentifierType(fields.get("identifier_type", IdentifierType.SIRET.value))
+    identifier = check_identifier(kind, fields.get("identifier", "")).normalized
+    account_id = fields.get("account_id")
+    structure_id = fields.get("structure_id", 0)
+
+    def reread() -> _BackendState:
+        if account_id is None:
+            return _BackendState(lookup=service.lookup(kind, identifier))
+        token = context.keychain.signup_token(account_id)
+        if token is None:
+            return _BackendState(token_missing=True)
+        account = AccountCreated(account_id, structure_id, token, "")
+        return _BackendState(status=service.account_status(account), account=account)
+
+    def arrived(state: _BackendState) -> None:
+        try:
+            _go_to_saved_page(wizard, saved, kind, identifier, state)
+        finally:
+            if on_done:
+                on_done()
+
+    def failed(error: BaseException) -> None:
+        identify.banner.show_message(
+            Tone.ERROR,
+            f"{describe_error(error)} Vos saisies ont été remises en place ; cliquez sur "
+            "« Suivant » pour poursuivre.",
+        )
+        if on_done:
+            on_done()
+
+    identify.run("Reprise de votre inscription…", reread, arrived, failed)
+
+
+def _go_to_saved_page(
+    wizard: SignupWizard,
+    saved: SavedDraft,
+    kind: IdentifierType,
+    identifier: str,
+    state: _BackendState,
+) -> None:
+    draft = wizard.context.draft
+    pages: dict[PageId, Page] = dict(wizard.pages)
+    identify = pages[PageId.IDENTIFY]
+    lookup = state.lookup or Lookup(kind, identifier)
+    draft.lookup = lookup
+    draft.email = saved.fields.get("email", "").strip()
+    identify.mark_step_done()
+    if lookup.existing is not None:
+        wizard.next()  # registered meanwhile: the attachment page explains
+        return
+    target = PageId(min(max(saved.page, PageId.COMPLETE), PageId.ACTIVATE))
+    if state.status is not None and state.status.status == "ACTIF":
+        draft.account = state.account
+        draft.activated = True
+    elif state.account is not None or state.token_missing:
+        draft.account = state.account or AccountCreated(
+            int(saved.fields["account_id"]), int(saved.fields.get("structure_id", 0)), "", ""
+        )
+        chosen = state.status.workspaces if state.status else ()
+        saved_choice = saved.fields.get("workspaces_saved", False)
+        if state.token_missing or saved_choice:
+            target = PageId.ACTIVATE
+            draft.workspaces = list(chosen)
+        else:
+            target = max(target, PageId.WORKSPACES)
+    else:
+        target = PageId.COMPLETE
+    wizard.next()  # to COMPLETE: its initializePage keeps the restored values
+    if draft.activated:
+        _advance(wizard, PageId.DONE)
+        return
+    _advance(wizard, target)
+    if state.token_missing:
+        wizard.currentPage().banner.show_message(  # type: ignore[attr-defined]
+            Tone.INFO,
+            "Votre compte a déjà été créé. Le choix des espaces de travail n'a pas pu être "
+            "relu (aucun trousseau du système) : vous pourrez le revoir après l'activation.",
+        )
+
+
+def _advance(wizard: SignupWizard, target: PageId) -> None:
+    """Move forward through pages whose step already happened, up to ``target``."""
+    for _ in range(len(PageId)):
+        current = wizard.currentId()
+        if current >= target or current < 0:
+            return
+        page = wizard.page_of(PageId(current))
+        page.mark_step_done()
+        wizard.next()
+        if wizard.currentId() == current:
+            return
+    return

@@ -1,0 +1,188 @@
+"""Drafts: saved as the user types, never with a secret, resumed at the right page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from chorus_wizard.drafts import DraftStore
+from chorus_wizard.ui.drafts import DraftKeeper, offer_resume
+from chorus_wizard.ui.pages.base import PageId, WizardContext
+from chorus_wizard.ui.pages.complete import CompletePage
+from chorus_wizard.ui.pages.identify import IdentifyPage
+from chorus_wizard.ui.pages.workspaces import WorkspacesPage
+from chorus_wizard.ui.widgets.common import Tone
+from chorus_wizard.ui.wizard import SignupWizard
+from chorus_wizard.workers import TaskRunner
+from tests.fakes import FakeService
+from tests.memory_keyring import MemoryKeyring
+
+EMAIL = "marie.durand@exemple.fr"
+
+
+def new_wizard(
+    qtbot: QtBot, service: FakeService, data_dir: Path
+) -> tuple[SignupWizard, DraftKeeper]:
+    runner = TaskRunner()
+    wizard = SignupWizard(WizardContext(service=service, runner=runner))
+    runner.setParent(wizard)
+    qtbot.addWidget(wizard)
+    store = DraftStore(data_dir)
+    keeper = DraftKeeper(wizard, store)
+    offer_resume(wizard, keeper, store)
+    wizard.show()
+    return wizard, keeper
+
+
+def to_complete(qtbot: QtBot, wizard: SignupWizard) -> CompletePage:
+    identify = wizard.page_of(PageId.IDENTIFY)
+    assert isinstance(identify, IdentifyPage)
+    identify.email.setText(EMAIL)
+    identify.identifier.setText("13002526500013")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == PageId.COMPLETE)
+    page = wizard.currentPage()
+    assert isinstance(page, CompletePage)
+    qtbot.waitUntil(lambda: not page.is_busy)
+    return page
+
+
+def test_typing_is_saved_and_resumed_on_page_2(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    first, keeper = new_wizard(qtbot, FakeService(), tmp_path)
+    page = to_complete(qtbot, first)
+    page.email_again.setText(EMAIL)
+    page.nom.setText("Durand")
+    page.fields["adresse"].setText("20 AVENUE DE SÉGUR")
+    page.dume.setChecked(True)
+    keeper.flush()
+    saved = json.loads((tmp_path / "draft.json").read_text(encoding="utf-8"))
+    assert saved["page"] == PageId.COMPLETE
+    assert saved["fields"]["adresse"] == "20 AVENUE DE SÉGUR"
+    first.close()
+    first.shutdown()
+
+    service = FakeService()
+    second, _ = new_wizard(qtbot, service, tmp_path)
+    identify = second.page_of(PageId.IDENTIFY)
+    assert isinstance(identify, IdentifyPage)
+    assert identify.resume_box.isVisible()
+    assert identify.resume_text.text().startswith("Reprendre l'inscription commencée le ")
+    identify.resume_button.click()
+    qtbot.waitUntil(lambda: second.currentId() == PageId.COMPLETE)
+    resumed = second.currentPage()
+    assert isinstance(resumed, CompletePage)
+    page = resumed
+    assert page.fields["adresse"].text() == "20 AVENUE DE SÉGUR"  # not the prefill's
+    assert (page.nom.text(), page.email_again.text(), page.dume.isChecked()) == (
+        "Durand",
+        EMAIL,
+        True,
+    )
+    assert service.calls.count("lookup") == 1  # existence re-read, not trusted
+
+
+def test_restart_forgets_the_draft(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> None:
+    DraftStore(tmp_path).save(2, {"email": EMAIL, "identifier": "13002526500013"})
+    wizard, _ = new_wizard(qtbot, FakeService(), tmp_path)
+    identify = wizard.page_of(PageId.IDENTIFY)
+    assert isinstance(identify, IdentifyPage)
+    identify.restart_button.click()
+    assert not identify.resume_box.isVisible()
+    qtbot.waitUntil(lambda: not (tmp_path / "draft.json").exists())
+    assert identify.email.text() == ""
+
+
+def test_a_corrupt_draft_is_set_aside_with_a_message(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    (tmp_path / "draft.json").write_text("{tronqué")
+    wizard, _ = new_wizard(qtbot, FakeService(), tmp_path)
+    identify = wizard.page_of(PageId.IDENTIFY)
+    assert identify.banner.tone is Tone.WARNING
+    assert "mis de côté" in identify.banner.text()
+    assert list(tmp_path.glob("draft.endommage-*.json"))
+
+
+def test_resume_after_account_creation_rereads_the_account(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    first, keeper = new_wizard(qtbot, FakeService(), tmp_path)
+    page = to_complete(qtbot, first)
+    page.email_again.setText(EMAIL)
+    page.nom.setText("Durand")
+    page.prenom.setText("Marie")
+    first.next()
+    qtbot.waitUntil(lambda: first.currentId() == PageId.WORKSPACES)
+    current = first.currentPage()
+    assert isinstance(current, WorkspacesPage)
+    qtbot.waitUntil(lambda: bool(current.switches))
+    current.switches["FACTURES_RECUES"].setChecked(True)
+    keeper.flush()
+    first.close()
+    first.shutdown()
+
+    service = FakeService()
+    second, _ = new_wizard(qtbot, service, tmp_path)
+    second.page_of(PageId.IDENTIFY).resume_button.click()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: second.currentId() == PageId.WORKSPACES)
+    spaces = second.currentPage()
+    assert isinstance(spaces, WorkspacesPage)
+    qtbot.waitUntil(lambda: bool(spaces.switches))
+    assert spaces.chosen() == ["FACTURES_EMISES", "SOLLICITATIONS_EMISES", "FACTURES_RECUES"]
+    assert "create_account" not in service.calls  # never created twice
+    assert second.context.draft.account is not None
+
+
+def test_no_secret_reaches_the_draft(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> None:
+    wizard, keeper = new_wizard(qtbot, FakeService(), tmp_path)
+    activate = wizard.page_of(PageId.ACTIVATE)
+    activate.password.password.setText("Secret-Girafe-2026")  # type: ignore[attr-defined]
+    activate.answer.setText("Médor le chien")  # type: ignore[attr-defined]
+    activate.code.setText("CODE-SECRET-123")  # type: ignore[attr-defined]
+    wizard.page_of(PageId.IDENTIFY).email.setText(EMAIL)  # type: ignore[attr-defined]
+    keeper.flush()
+    text = (tmp_path / "draft.json").read_text(encoding="utf-8")
+    assert EMAIL in text
+    for secret in ("Secret-Girafe-2026", "Médor", "CODE-SECRET-123"):
+        assert secret not in text
+
+
+def create_account_then_close(qtbot: QtBot, tmp_path: Path) -> None:
+    first, keeper = new_wizard(qtbot, FakeService(), tmp_path)
+    page = to_complete(qtbot, first)
+    page.email_again.setText(EMAIL)
+    page.nom.setText("Durand")
+    page.prenom.setText("Marie")
+    first.next()
+    qtbot.waitUntil(lambda: first.currentId() == PageId.WORKSPACES)
+    keeper.flush()
+    first.close()
+    first.shutdown()
+
+
+def test_resume_without_a_keychain_goes_to_activation(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    create_account_then_close(qtbot, tmp_path)
+    memory_keyring.passwords.clear()  # as on a machine without a keychain
+    service = FakeService()
+    second, _ = new_wizard(qtbot, service, tmp_path)
+    second.page_of(PageId.IDENTIFY).resume_button.click()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: second.currentId() == PageId.ACTIVATE)
+    assert "aucun trousseau" in second.currentPage().banner.text()  # type: ignore[attr-defined]
+    assert "create_account" not in service.calls
+
+
+def test_resume_of_an_account_activated_meanwhile_ends(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    create_account_then_close(qtbot, tmp_path)
+    service = FakeService(account_state="ACTIF")
+    second, _ = new_wizard(qtbot, service, tmp_path)
+    second.page_of(PageId.IDENTIFY).resume_button.click()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: second.currentId() == PageId.DONE)
