@@ -8,12 +8,14 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
 from chorus_wizard import __version__
 from chorus_wizard.backend.profiles import REAL_PROFILES, BackendProfile, sandbox_profile
 from chorus_wizard.backend.service import DIRECTORY_KINDS, ChorusSignupService, DirectoryChoice
+from chorus_wizard.drafts import DraftStore
+from chorus_wizard.ui.drafts import DraftKeeper, offer_resume
 from chorus_wizard.ui.pages.base import WizardContext
 from chorus_wizard.ui.wizard import SignupWizard
 from chorus_wizard.workers import TaskRunner
@@ -56,6 +58,18 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="URL de base remplaçant celle de l'annuaire public (miroir, serveur de test)",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="vérifie que le programme est complet (traductions, ressources, bac à sable), "
+        "affiche un rapport et quitte",
+    )
+    parser.add_argument(
+        "link",
+        nargs="?",
+        default=None,
+        help="lien d'activation reçu par courriel (chorus-wizard://activer?code=…)",
+    )
     args = parser.parse_args(argv)
     backend = args.backend
     if backend not in ("sandbox", *REAL_PROFILES) and not backend.startswith(
@@ -120,12 +134,13 @@ def build_wizard(argv: list[str]) -> QWizard:
 
     closing: list[Callable[[], object]] = []
     mail_dir = None
+    server = None
     profile: BackendProfile
     if args.backend == "sandbox":
         from chorus_wizard.sandbox.server import SandboxServer
 
         server = SandboxServer(data_dir)
-        server.start()
+        server.bind()  # the URL is known now; requests wait in the backlog until it serves
         closing.append(server.stop)
         profile = sandbox_profile(server.base_url)
         mail_dir = data_dir / "sandbox" / "mail"
@@ -143,17 +158,57 @@ def build_wizard(argv: list[str]) -> QWizard:
     wizard.add_closing_callback(service.close)
     for callback in closing:
         wizard.add_closing_callback(callback)
+    drafts = DraftStore(data_dir)
+    keeper = DraftKeeper(wizard, drafts)
+    wizard.add_closing_callback(keeper.flush)
+    offer_resume(wizard, keeper, drafts)
     app.aboutToQuit.connect(wizard.shutdown)
+    if server is not None:
+        after_first_paint(wizard, server.serve)
     return wizard
+
+
+class _FirstPaint(QObject):
+    """Calls back once, right after the widget's first paint (or after ``fallback_ms``)."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], None], fallback_ms: int) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._callback: Callable[[], None] | None = callback
+        widget.installEventFilter(self)
+        QTimer.singleShot(fallback_ms, self, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            QTimer.singleShot(0, self, self._fire)  # once the paint is on screen
+        return False
+
+    def _fire(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            self._widget.removeEventFilter(self)
+            callback()
+
+
+def after_first_paint(
+    widget: QWidget, callback: Callable[[], None], fallback_ms: int = 1500
+) -> None:
+    """Keep heavy start-up work (the sandbox's FastAPI import) off the first window's path."""
+    _FirstPaint(widget, callback, fallback_ms)
 
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    wizard = build_wizard(sys.argv[1:] if argv is None else argv)
-    wizard.show()
-    app = QApplication.instance()
-    assert app is not None
-    return int(app.exec())
+    argv = sys.argv[1:] if argv is None else argv
+    args = parse_args(argv)
+    if args.self_test:
+        from chorus_wizard.selftest import self_test_main
+
+        return self_test_main()
+    from chorus_wizard.launch import launch
+
+    data_dir = (args.data_dir or default_data_dir()).expanduser().resolve()
+    return launch(args, argv, build_wizard, data_dir)
 
 
 if __name__ == "__main__":

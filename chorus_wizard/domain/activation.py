@@ -1,7 +1,9 @@
-"""Activation links and codes as users paste them."""
+"""Activation links and codes: as users paste them, and as other programs hand them over."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from urllib.parse import parse_qs, urlsplit
 
 
@@ -16,3 +18,61 @@ def activation_code(text: str) -> str:
         codes = parse_qs(urlsplit(value).query).get("code")
         return codes[0].strip() if codes else ""
     return "".join(value.split())
+
+
+#: The URL scheme the installers register, so the mail's link opens the wizard.
+LINK_SCHEME = "chorus-wizard"
+_LINK_HOST = "activer"
+_SANDBOX_PATH = "/sandbox/activer"
+_LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
+_CODE = re.compile(r"[A-Za-z0-9_\-]{1,200}")
+
+
+class InvalidActivationLink(ValueError):
+    """A link that is not an activation link of this program; ``str()`` is the French reason."""
+
+
+def parse_activation_link(url: str, *, sandbox_origins: Iterable[str] = ()) -> str:
+    """The activation code carried by an activation link handed to the program.
+
+    Unlike :func:`activation_code` (what the user pastes into the field), this guards the door
+    through which other programs reach the wizard (the ``chorus-wizard://`` scheme, a second
+    launch, macOS' open events), so anything else than ``chorus-wizard://activer?code=…`` or
+    the sandbox's own ``http://127.0.0.1:PORT/sandbox/activer?code=…`` is refused.
+    ``sandbox_origins`` adds the ``scheme://host:port`` of a sandbox run elsewhere.
+    """
+    text = url.strip()
+    foreign = InvalidActivationLink(
+        "Ce lien n'est pas un lien d'activation de l'assistant Chorus Pro : il a été refusé. "
+        "Ouvrez le lien du courriel d'activation tel quel."
+    )
+    try:
+        parts = urlsplit(text)
+        port = parts.port
+    except ValueError:
+        raise foreign from None
+    if parts.username is not None or parts.password is not None or parts.fragment:
+        raise foreign
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    if scheme == LINK_SCHEME:
+        if host != _LINK_HOST or port is not None or parts.path not in ("", "/"):
+            raise foreign
+    elif scheme in ("http", "https"):
+        origin = f"{scheme}://{parts.netloc.lower()}"
+        trusted = {o.rstrip("/").lower() for o in sandbox_origins}
+        loopback = scheme == "http" and host in _LOOPBACK_HOSTS
+        if not (loopback or origin in trusted) or parts.path.rstrip("/") != _SANDBOX_PATH:
+            raise foreign
+    else:
+        raise foreign
+    codes = parse_qs(parts.query, keep_blank_values=True).get("code", [])
+    if not codes or not codes[0].strip():
+        raise InvalidActivationLink(
+            "Ce lien d'activation ne contient pas de code : ouvrez le lien complet du courriel."
+        )
+    if len(codes) > 1 or not _CODE.fullmatch(codes[0].strip()):
+        raise InvalidActivationLink(
+            "Le code de ce lien d'activation est illisible : ouvrez le lien complet du courriel."
+        )
+    return codes[0].strip()

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
+from urllib.parse import urlsplit
 
-from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
+from chorus_wizard import __version__
+from chorus_wizard.domain.activation import InvalidActivationLink, parse_activation_link
 from chorus_wizard.ui.pages.activate import ActivatePage
 from chorus_wizard.ui.pages.attach import AttachPage
 from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
@@ -47,10 +52,127 @@ class SignupWizard(QWizard):
         for page_id, page in self.pages.items():
             self.setPage(page_id, page)
         self.setStartId(PageId.IDENTIFY)
+        self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
+        self.setButtonText(QWizard.WizardButton.CustomButton1, "À propos")
+        self.setButtonLayout(
+            [
+                QWizard.WizardButton.CustomButton1,
+                QWizard.WizardButton.Stretch,
+                QWizard.WizardButton.BackButton,
+                QWizard.WizardButton.NextButton,
+                QWizard.WizardButton.CommitButton,
+                QWizard.WizardButton.FinishButton,
+                QWizard.WizardButton.CancelButton,
+            ]
+        )
+        #: The last message box shown by :meth:`show_about` or :meth:`open_activation_link`.
+        self.message_box: QMessageBox | None = None
+        self._pending_code = ""
         self.finished.connect(self._on_finished)
+        self.customButtonClicked.connect(self._on_custom_button_clicked)
+        self.currentIdChanged.connect(self._on_current_id_changed)
 
     def page_of(self, page_id: PageId) -> Page:
         return self.pages[page_id]
+
+    # -- À propos ----------------------------------------------------------------------
+
+    def _on_custom_button_clicked(self, which: int) -> None:
+        if which == QWizard.WizardButton.CustomButton1.value:
+            self.show_about()
+
+    def about_text(self) -> str:
+        profile = self.context.service.profile
+        return (
+            f"<p><b>chorus-wizard</b> — version {escape(__version__)}</p>"
+            "<p>Assistant de création de compte Chorus Pro pour les petites entreprises, "
+            "en quatre étapes.</p>"
+            f"<p>Serveur utilisé : {escape(profile.label)}</p>"
+            "<p>Logiciel libre sous licence MIT.</p>"
+        )
+
+    def show_about(self) -> QMessageBox:
+        """Name, version, purpose, licence and backend profile, in a non-blocking box."""
+        return self._show_message(
+            QMessageBox.Icon.Information, "À propos de chorus-wizard", self.about_text()
+        )
+
+    def _show_message(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+        if self.message_box is not None:
+            self.message_box.close()
+        box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(
+            Qt.TextFormat.RichText if text.startswith("<") else Qt.TextFormat.PlainText
+        )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.destroyed.connect(self._on_message_box_destroyed)
+        self.message_box = box
+        box.open()
+        return box
+
+    def _on_message_box_destroyed(self) -> None:
+        self.message_box = None
+
+    # -- activation links --------------------------------------------------------------
+
+    def open_activation_link(self, url: str) -> str | None:
+        """Take an activation link from outside (command line, second launch, macOS).
+
+        The code goes into step 4's field once the account created in this session reaches
+        it. Returns None when taken, otherwise the French reason, also shown in a box.
+        """
+        self.bring_to_front()
+        profile = self.context.service.profile
+        origins = []
+        if profile.name == "sandbox":
+            parts = urlsplit(profile.api_base)
+            origins.append(f"{parts.scheme}://{parts.netloc}")
+        try:
+            code = parse_activation_link(url, sandbox_origins=origins)
+        except InvalidActivationLink as error:
+            return self._refuse_link(str(error))
+        draft = self.context.draft
+        if draft.activated:
+            return self._refuse_link("Ce compte est déjà activé : ce lien n'est plus utile.")
+        if draft.account is None:
+            return self._refuse_link(
+                "Ce lien d'activation concerne une inscription commencée ailleurs (une autre "
+                "fenêtre de l'assistant, un autre poste ou le portail Chorus Pro) : il ne peut "
+                "pas servir ici. Ouvrez-le depuis l'assistant où vous avez créé le compte, ou "
+                "terminez votre inscription ici : un nouveau courriel vous sera envoyé."
+            )
+        self._pending_code = code
+        current = self.currentId()
+        if current == PageId.ACTIVATE:
+            self._fill_pending_code()
+        elif current == PageId.WORKSPACES:
+            page = self.pages[PageId.WORKSPACES]
+            if page.isComplete():
+                self.next()
+        return None
+
+    def bring_to_front(self) -> None:
+        """Show the window above the others (the link was opened from a mail program)."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        if QGuiApplication.platformName() not in ("offscreen", "minimal"):
+            self.raise_()
+            self.activateWindow()
+
+    def _refuse_link(self, reason: str) -> str:
+        self._show_message(QMessageBox.Icon.Warning, "Lien d'activation refusé", reason)
+        return reason
+
+    def _on_current_id_changed(self, page_id: int) -> None:
+        if page_id == PageId.ACTIVATE and self._pending_code:
+            self._fill_pending_code()
+
+    def _fill_pending_code(self) -> None:
+        page = self.pages[PageId.ACTIVATE]
+        assert isinstance(page, ActivatePage)
+        page.code.setText(self._pending_code)
+        self._pending_code = ""
 
     def add_closing_callback(self, callback: Callable[[], object]) -> None:
         self._closing.append(callback)
@@ -67,6 +189,7 @@ class SignupWizard(QWizard):
         assert isinstance(activate, ActivatePage)
         activate.clear_secrets()
         self.context.forget_password()
+        self._pending_code = ""
         callbacks, self._closing = self._closing, []
         for callback in callbacks:
             callback()

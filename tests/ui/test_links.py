@@ -1,0 +1,153 @@
+"""Activation links from outside the wizard, the single running instance, and « À propos »."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox, QWizard
+from pytestqt.qtbot import QtBot
+
+from chorus_wizard import __version__
+from chorus_wizard.backend.models import AccountCreated
+from chorus_wizard.instance import SingleInstance, server_name
+from chorus_wizard.launch import launch
+from chorus_wizard.ui.pages.activate import ActivatePage
+from chorus_wizard.ui.pages.base import PageId
+from chorus_wizard.ui.wizard import SignupWizard
+from tests.ui.test_pages import fill_person, go_to_complete
+
+LINK = "chorus-wizard://activer?code=Code_du-lien42"
+
+#: The offscreen platform cannot size a message box's native window: harmless here.
+offscreen_message_box = pytest.mark.qt_log_ignore(
+    r"This plugin does not support propagateSizeHints"
+)
+
+
+def activate_page(wizard: SignupWizard) -> ActivatePage:
+    page = wizard.page_of(PageId.ACTIVATE)
+    assert isinstance(page, ActivatePage)
+    return page
+
+
+def go_to_workspaces(qtbot: QtBot, wizard: SignupWizard) -> None:
+    fill_person(go_to_complete(qtbot, wizard))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == PageId.WORKSPACES)
+    qtbot.waitUntil(wizard.currentPage().isComplete)
+
+
+def shown_message(wizard: SignupWizard) -> str:
+    box = wizard.message_box
+    assert isinstance(box, QMessageBox)
+    assert box.isVisible()
+    text = box.text()
+    box.close()
+    return text
+
+
+def test_link_on_the_workspaces_page_moves_on_and_fills_the_code(
+    qtbot: QtBot, wizard: SignupWizard
+) -> None:
+    go_to_workspaces(qtbot, wizard)
+    assert wizard.open_activation_link(LINK) is None
+    qtbot.waitUntil(lambda: wizard.currentId() == PageId.ACTIVATE)
+    assert activate_page(wizard).code.text() == "Code_du-lien42"
+    assert wizard.message_box is None
+
+
+def test_link_on_the_activation_page_fills_the_code(qtbot: QtBot, wizard: SignupWizard) -> None:
+    go_to_workspaces(qtbot, wizard)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == PageId.ACTIVATE)
+    page = activate_page(wizard)
+    page.code.setText("ancien")
+    port = "http://127.0.0.1:8123/sandbox/activer?code=NouveauCode"
+    assert wizard.open_activation_link(port) is None
+    assert page.code.text() == "NouveauCode"
+
+
+def test_link_that_arrives_early_waits_for_the_activation_page(
+    qtbot: QtBot, wizard: SignupWizard
+) -> None:
+    wizard.context.draft.account = AccountCreated(1, 2, "jeton", "Compte créé")
+    assert wizard.open_activation_link(LINK) is None
+    assert wizard.currentId() == PageId.IDENTIFY  # no jump over the steps still to do
+    go_to_workspaces(qtbot, wizard)
+    assert activate_page(wizard).code.text() == ""
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == PageId.ACTIVATE)
+    assert activate_page(wizard).code.text() == "Code_du-lien42"
+
+
+@offscreen_message_box
+def test_link_of_a_signup_started_elsewhere_is_explained(wizard: SignupWizard) -> None:
+    reason = wizard.open_activation_link(LINK)
+    assert reason is not None and "commencée ailleurs" in reason
+    assert wizard.currentId() == PageId.IDENTIFY
+    assert "commencée ailleurs" in shown_message(wizard)
+
+
+@offscreen_message_box
+@pytest.mark.parametrize(
+    "url", ["https://evil.example/activer?code=x", "chorus-wizard://autre?code=x"]
+)
+def test_foreign_link_is_refused(qtbot: QtBot, wizard: SignupWizard, url: str) -> None:
+    go_to_workspaces(qtbot, wizard)
+    reason = wizard.open_activation_link(url)
+    assert reason is not None and "n'est pas un lien d'activation" in reason
+    assert wizard.currentId() == PageId.WORKSPACES
+    assert reason in shown_message(wizard)
+
+
+@offscreen_message_box
+def test_about_names_version_licence_and_backend(qtbot: QtBot, wizard: SignupWizard) -> None:
+    button = wizard.button(QWizard.WizardButton.CustomButton1)
+    assert button.isVisible() and button.text() == "À propos"
+    button.click()
+    text = shown_message(wizard)
+    assert "chorus-wizard" in text and __version__ in text
+    assert "MIT" in text and "Bac à sable" in text
+
+
+def test_server_name_depends_on_user_and_data_dir(tmp_path: Path) -> None:
+    one = server_name(tmp_path / "a", user="marie")
+    assert one == server_name(tmp_path / "a", user="marie")
+    assert one != server_name(tmp_path / "b", user="marie")
+    assert one != server_name(tmp_path / "a", user="paul")
+    assert one.startswith("chorus-wizard-") and len(one) < 60
+
+
+def test_second_instance_hands_its_link_to_the_first(qtbot: QtBot, tmp_path: Path) -> None:
+    name = server_name(tmp_path)
+    first = SingleInstance(name)
+    second = SingleInstance(name)
+    received: list[str] = []
+    first.message_received.connect(received.append)
+    try:
+        assert not second.send(LINK)  # nobody listens yet
+        assert first.listen()
+        assert second.send(LINK)
+        qtbot.waitUntil(lambda: received == [LINK])
+        assert second.send("")  # a plain second launch: just come to the front
+        qtbot.waitUntil(lambda: received == [LINK, ""])
+    finally:
+        first.close()
+
+
+def test_launch_hands_the_link_over_and_exits(qtbot: QtBot, tmp_path: Path) -> None:
+    running = SingleInstance(server_name(tmp_path))
+    received: list[str] = []
+    running.message_received.connect(received.append)
+    assert running.listen()
+
+    def must_not_build(argv: list[str]) -> QWizard:
+        raise AssertionError("a second launch must not build a wizard")
+
+    try:
+        assert launch(argparse.Namespace(link=LINK), [LINK], must_not_build, tmp_path) == 0
+        qtbot.waitUntil(lambda: received == [LINK])
+    finally:
+        running.close()
