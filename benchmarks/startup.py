@@ -1,0 +1,276 @@
+"""Start-up: process launch → first page painted, the wizard on its sandbox vs a bare QWizard.
+
+Each program runs in a fresh Python process. The harness takes ``time.time_ns()`` just before
+launching it; the child takes it again once its window has been exposed and painted (the first
+``QEvent.Paint`` reaching the window, then a zero-delay timer so the whole paint is done) and
+prints it. The difference is the user's wait. Programs:
+
+- ``bare``: a ``QWizard`` with four empty pages (the baseline);
+- ``wizard``: what ``chorus-wizard --data-dir <tmp>`` does (``build_wizard`` on the embedded
+  sandbox, ``show()``, event loop);
+- ``wizard-remote`` (diagnostic): the same with ``--backend http://127.0.0.1:9``, i.e. no embedded
+  server to start, to show what the sandbox costs on that path;
+- ``wizard, no bytecode cache`` (diagnostic): ``wizard`` compiling every module from source, as
+  any process does when ``PYTHONDONTWRITEBYTECODE`` is set (the other rows share a bytecode
+  cache outside the repository, ``PYTHONPYCACHEPREFIX``, filled by warm-up runs).
+
+Then one ``python -X importtime`` run of ``wizard`` lists the ten heaviest top-level imports done
+before the first paint, and says whether FastAPI, uvicorn, Starlette or Pydantic were loaded by
+then (they must not be: the sandbox server is imported in its own thread, off the start path).
+
+Usage: ``uv run python benchmarks/startup.py [--runs 9]`` (target: wizard ≤ 1.3× bare).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import NamedTuple
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks._common import (
+    PYTHON,
+    ROOT,
+    child_env,
+    machine_summary,
+    median,
+    ratio,
+    table,
+    verdict,
+)
+
+TARGET_RATIO = 1.3
+HEAVY = ("fastapi", "uvicorn", "starlette", "pydantic", "chorus_wizard.sandbox.app", "sqlite3")
+
+#: The child: builds one program, shows it, reports the first paint, exits.
+CHILD = r"""
+import os, sys, time
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+variant, data_dir = sys.argv[1], sys.argv[2]
+if variant == "bare":
+    from PySide6.QtWidgets import QApplication, QWizard, QWizardPage
+    app = QApplication([sys.argv[0]])
+    window = QWizard()
+    for _ in range(4):
+        window.addPage(QWizardPage())
+else:
+    import logging
+    from chorus_wizard.app import build_wizard
+    from PySide6.QtWidgets import QApplication
+    logging.basicConfig(level=logging.WARNING)
+    argv = ["--data-dir", data_dir]
+    if variant == "wizard-remote":
+        argv += ["--backend", "http://127.0.0.1:9"]
+    window = build_wizard(argv)
+    app = QApplication.instance()
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+class Probe(QObject):
+    def __init__(self):
+        super().__init__()
+        self.exposed = 0
+        self.painted = False
+
+    def eventFilter(self, obj, event):
+        kind = event.type()
+        if kind == QEvent.Type.Expose and not self.exposed:
+            self.exposed = time.time_ns()
+        elif kind == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            QTimer.singleShot(0, self.report)
+        return False
+
+    def report(self):
+        now = time.time_ns()
+        heavy = [m for m in HEAVY_MODULES if m in sys.modules]
+        print("PAINTED", now, self.exposed, ",".join(heavy) or "-", flush=True)
+        print("FIRST-PAINT-MARKER", file=sys.stderr, flush=True)
+        shutdown = getattr(window, "shutdown", None)
+        if shutdown is not None:
+            shutdown()
+        app.quit()
+
+probe = Probe()
+window.installEventFilter(probe)
+window.show()
+window.windowHandle().installEventFilter(probe)
+QTimer.singleShot(30000, app.quit)  # never hang
+sys.exit(app.exec())
+""".replace("HEAVY_MODULES", repr(HEAVY))
+
+#: (label, program, with a bytecode cache)
+VARIANTS = (
+    ("bare", "bare", True),
+    ("wizard", "wizard", True),
+    ("wizard-remote", "wizard-remote", True),
+    ("wizard, no bytecode cache", "wizard", False),
+)
+
+
+def launch(
+    program: str, *, cache: bool = True, importtime: bool = False
+) -> tuple[float, float, str, str]:
+    """(ms to first paint done, ms to expose, heavy modules loaded by then, stderr)."""
+    data_dir = tempfile.mkdtemp(prefix="cw-bench-start-")
+    try:
+        flags = ["-X", "importtime"] if importtime else []
+        start = time.time_ns()
+        done = subprocess.run(
+            [PYTHON, *flags, "-c", CHILD, program, data_dir],
+            cwd=ROOT,
+            env=child_env(bytecode_cache=cache),
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    finally:
+        shutil.rmtree(data_dir, ignore_errors=True)
+    line = next((x for x in done.stdout.splitlines() if x.startswith("PAINTED")), None)
+    if done.returncode != 0 or line is None:
+        raise RuntimeError(f"{program} failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    _, painted, exposed, heavy = line.split()
+    return (int(painted) - start) / 1e6, (int(exposed) - start) / 1e6, heavy, done.stderr
+
+
+class Import(NamedTuple):
+    name: str
+    level: int
+    cumulative_ms: float
+    self_ms: float
+
+
+def imports_before_paint(stderr: str) -> list[Import]:
+    """The ``-X importtime`` lines printed before the first paint, in order."""
+    found: list[Import] = []
+    for line in stderr.splitlines():
+        if line.startswith("FIRST-PAINT-MARKER"):
+            break
+        if not line.startswith("import time:") or "imported package" in line:
+            continue
+        head, cumulative, name = line.split("|", 2)
+        self_us = head.rsplit(":", 1)[1]
+        level = (len(name) - len(name.lstrip(" ")) - 1) // 2
+        found.append(Import(name.strip(), level, int(cumulative) / 1000, int(self_us) / 1000))
+    return found
+
+
+def top_packages(rows: list[Import], count: int = 10) -> list[tuple[Import, str]]:
+    """The heaviest packages (outermost import of each top-level name), with their importer.
+
+    ``-X importtime`` prints an import after the imports it caused, one level deeper, so the
+    importer of a line is the next line of a lower level.
+    """
+    best: dict[str, tuple[Import, str]] = {}
+    for index, row in enumerate(rows):
+        root = row.name.split(".")[0]
+        parent = next((r.name for r in rows[index + 1 :] if r.level < row.level), "-")
+        if root not in best or row.cumulative_ms > best[root][0].cumulative_ms:
+            best[root] = (row, parent)
+    return sorted(best.values(), key=lambda b: b[0].cumulative_ms, reverse=True)[:count]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=9, help="runs per program (≥ 7)")
+    parser.add_argument("--json", type=Path, help="also write the results there")
+    args = parser.parse_args()
+    runs = max(7, args.runs)
+    print(machine_summary())
+    print(f"{runs} runs per program, interleaved, after one warm-up run each")
+
+    labels = [label for label, _p, _c in VARIANTS]
+    for _label, program, cache in VARIANTS:  # warm the disk cache and the bytecode cache
+        launch(program, cache=cache)
+    paint: dict[str, list[float]] = {v: [] for v in labels}
+    expose: dict[str, list[float]] = {v: [] for v in labels}
+    heavy_seen: dict[str, set[str]] = {v: set() for v in labels}
+    deadline = time.monotonic() + 600
+    for _ in range(runs):
+        for label, program, cache in VARIANTS:
+            painted, exposed, heavy, _err = launch(program, cache=cache)
+            paint[label].append(painted)
+            expose[label].append(exposed)
+            heavy_seen[label].update(h for h in heavy.split(",") if h != "-")
+        if time.monotonic() > deadline:
+            print("time budget spent: stopping early")
+            break
+
+    base = median(paint["bare"])
+    rows = []
+    for variant in labels:
+        m = median(paint[variant])
+        rows.append(
+            [
+                variant,
+                len(paint[variant]),
+                f"{median(expose[variant]):.0f}",
+                f"{m:.0f}",
+                f"{min(paint[variant]):.0f}–{max(paint[variant]):.0f}",
+                ratio(m, base),
+                ", ".join(sorted(heavy_seen[variant])) or "none",
+            ]
+        )
+    print(
+        table(
+            [
+                "program",
+                "runs",
+                "exposed (ms, median)",
+                "first paint done (ms, median)",
+                "range (ms)",
+                "vs bare",
+                "heavy modules loaded at first paint",
+            ],
+            rows,
+            "Process launch → first page painted",
+        )
+    )
+    wizard_ratio = median(paint["wizard"]) / base
+    print(
+        f"\nTarget: wizard ≤ {TARGET_RATIO}× bare → {wizard_ratio:.2f}× : "
+        f"{verdict(wizard_ratio <= TARGET_RATIO)}"
+    )
+
+    _p, _e, heavy, stderr = launch("wizard", importtime=True)
+    rows_before = imports_before_paint(stderr)
+    print(
+        table(
+            ["package", "outermost import", "imported by", "cumulative ms", "self ms"],
+            [
+                [r.name.split(".")[0], r.name, parent, f"{r.cumulative_ms:.1f}", f"{r.self_ms:.1f}"]
+                for r, parent in top_packages(rows_before)
+            ],
+            "python -X importtime, wizard: the 10 heaviest packages imported before the first "
+            "paint (one run; -X importtime inflates times)",
+        )
+    )
+    on_path = {
+        r.name: r.cumulative_ms for r in rows_before if r.name in HEAVY and r.cumulative_ms > 0
+    }
+    print(
+        "\nServer stack imported before the first paint (importtime log, any thread): "
+        + (", ".join(f"{m} ({ms:.0f} ms cumulative)" for m, ms in on_path.items()) or "none")
+    )
+    print(f"Server stack in sys.modules at the first paint: {heavy}")
+    top = [r._asdict() for r, _parent in top_packages(rows_before)]
+    if args.json:
+        args.json.write_text(
+            json.dumps(
+                {"paint_ms": paint, "expose_ms": expose, "top_imports": top, "on_path": on_path},
+                indent=1,
+            )
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
