@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import multiprocessing
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -137,9 +138,9 @@ def build_wizard(argv: list[str]) -> QWizard:
     server = None
     profile: BackendProfile
     if args.backend == "sandbox":
-        from chorus_wizard.sandbox.server import SandboxServer
+        from chorus_wizard.sandbox.process import SandboxProcess
 
-        server = SandboxServer(data_dir)
+        server = SandboxProcess(data_dir)
         server.bind()  # the URL is known now; requests wait in the backlog until it serves
         closing.append(server.stop)
         profile = sandbox_profile(server.base_url)
@@ -198,6 +199,7 @@ def after_first_paint(
 
 
 def main(argv: list[str] | None = None) -> int:
+    multiprocessing.freeze_support()  # the sandbox runs in a spawned process, bundles too
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)

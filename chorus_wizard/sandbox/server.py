@@ -109,6 +109,13 @@ class SandboxServer:
         self._socket = sock
         self.port = int(sock.getsockname()[1])
 
+    def adopt(self, sock: socket.socket) -> None:
+        """Serve on a socket bound by another process (see :mod:`.process`)."""
+        if self._socket is not None:
+            raise RuntimeError("the sandbox server is already started")
+        self._socket = sock
+        self.host, self.port = sock.getsockname()[:2]
+
     def serve(self) -> None:
         """Serve from a daemon thread (importing FastAPI there); a second call does nothing."""
         if self._socket is None:
@@ -185,6 +192,11 @@ class SandboxServer:
                 self._server.should_exit = True
         if self._thread is not None:
             self._thread.join(timeout)
+        if self._socket is not None:
+            self._socket.close()
+
+    def release_socket(self) -> None:
+        """Close this process's copy of the listening socket (another process serves it)."""
         if self._socket is not None:
             self._socket.close()
 

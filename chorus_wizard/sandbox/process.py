@@ -1,0 +1,147 @@
+"""The embedded sandbox in a process of its own, so it never competes with the window.
+
+In the wizard's process a thread would share the GIL with the GUI (FastAPI's import and the
+scrypt hashing made the window stutter) and add its memory to the wizard's. Here the wizard
+binds the listening socket itself (so the URL is known at once, and early requests wait in
+the backlog), then a spawned child process serves it. The two talk over one pipe: the child
+says when it is ready, the wizard says stop; when the wizard dies, even by SIGKILL, the
+pipe closes and the child stops too. The child logs to ``<data-dir>/sandbox/sandbox.log``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import multiprocessing
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from chorus_wizard.sandbox.server import SandboxServer
+
+if TYPE_CHECKING:
+    import socket
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
+
+log = logging.getLogger(__name__)
+
+READY = "ready"
+STOP = "stop"
+
+
+def _child_main(sock: socket.socket, data_dir: Path, public_url: str, conn: Connection) -> None:
+    """Entry point of the sandbox process."""
+    log_file = data_dir / "sandbox" / "sandbox.log"
+    log_file.parent.mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(
+        filename=log_file,
+        level=logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    server = SandboxServer(data_dir, public_url=public_url)
+    server.adopt(sock)
+    server.serve()
+    try:
+        server.wait_ready(120)
+    except (RuntimeError, TimeoutError) as exc:
+        conn.send(f"failed: {type(exc).__name__}")
+        server.stop()
+        return
+    conn.send(READY)
+    try:
+        conn.recv()  # STOP, or EOFError when the wizard is gone
+    except (EOFError, OSError):
+        log.info("Wizard gone: the sandbox stops")
+    server.stop()
+
+
+class SandboxProcess:
+    """``bind()`` now, ``serve()`` when convenient, ``stop()`` at the end."""
+
+    def __init__(self, data_dir: Path, host: str = "127.0.0.1") -> None:
+        self.data_dir = data_dir
+        self._binder = SandboxServer(data_dir, host)
+        self._process: BaseProcess | None = None
+        self._conn: Connection | None = None
+        self._ready = threading.Event()
+        self._failure: str | None = None
+        self._base_url = ""
+
+    @property
+    def base_url(self) -> str:
+        if not self._base_url:
+            raise RuntimeError("the sandbox is not bound")
+        return self._base_url
+
+    def bind(self) -> None:
+        self._binder.bind()
+        self._base_url = self._binder.base_url
+
+    def serve(self) -> None:
+        """Spawn the serving process (a second call does nothing)."""
+        if self._process is not None:
+            return
+        sock = self._binder._socket
+        if sock is None:
+            raise RuntimeError("the sandbox is not bound")
+        context = multiprocessing.get_context("spawn")  # never fork a process running Qt
+        ours, theirs = context.Pipe()
+        process = context.Process(
+            target=_child_main,
+            args=(sock, self.data_dir, self.base_url, theirs),
+            name="chorus-wizard-sandbox",
+            daemon=True,
+        )
+        process.start()
+        theirs.close()
+        self._process, self._conn = process, ours
+        threading.Thread(target=self._await_ready, name="sandbox-ready", daemon=True).start()
+
+    def _await_ready(self) -> None:
+        conn = self._conn
+        assert conn is not None
+        try:
+            if conn.poll(120):
+                message = conn.recv()
+                if message == READY:
+                    # The child serves its own copy: without ours, a sandbox that dies
+                    # later refuses connections at once instead of leaving them waiting.
+                    self._binder.release_socket()
+                    self._ready.set()
+                    return
+                self._failure = str(message)
+            else:
+                self._failure = "timeout"
+        except (EOFError, OSError) as exc:
+            self._failure = type(exc).__name__
+        log.error("Le bac à sable n'a pas démarré (%s)", self._failure)
+        self._ready.set()
+
+    def wait_ready(self, timeout: float = 60.0) -> None:
+        """Return once the sandbox serves; raise if it could not start."""
+        if self._process is None:
+            raise RuntimeError("the sandbox is not started")
+        if not self._ready.wait(timeout):
+            raise TimeoutError(f"the sandbox was not ready within {timeout} s")
+        if self._failure is not None:
+            raise RuntimeError(f"the sandbox failed to start ({self._failure})")
+
+    @property
+    def running(self) -> bool:
+        return self._process is not None and self._process.is_alive()
+
+    def stop(self, timeout: float = 5.0) -> None:
+        """Ask the process to stop, wait for it, and close the socket (idempotent)."""
+        conn, self._conn = self._conn, None
+        process = self._process
+        if conn is not None:
+            with contextlib.suppress(OSError, ValueError):  # already gone
+                conn.send(STOP)
+            conn.close()
+        if process is not None:
+            process.join(timeout)
+            if process.is_alive():
+                process.terminate()
+                process.join(2)
+        self._binder.release_socket()

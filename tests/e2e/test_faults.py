@@ -1,0 +1,121 @@
+"""Faults under a running wizard: the sandbox stops and comes back; the window closes mid-call."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from chorus_wizard.app import build_wizard
+from chorus_wizard.backend.errors import NetworkError
+from chorus_wizard.sandbox.server import SandboxServer
+from chorus_wizard.ui.pages.base import PageId, WizardContext
+from chorus_wizard.ui.pages.complete import CompletePage
+from chorus_wizard.ui.pages.identify import IdentifyPage
+from chorus_wizard.ui.widgets.common import Tone
+from chorus_wizard.ui.wizard import SignupWizard
+from chorus_wizard.workers import TaskRunner
+from tests.fakes import FakeService
+
+EMAIL = "camille.martin@exemple.fr"
+TIMEOUT = 20000
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_sandbox_stopped_then_restarted_under_a_running_wizard(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    port = free_port()
+    data = tmp_path / "sandbox-data"
+    server = SandboxServer(data, port=port)
+    server.start()
+    server.wait_ready(30)
+    wizard = build_wizard(["--backend", server.base_url, "--data-dir", str(tmp_path / "w")])
+    assert isinstance(wizard, SignupWizard)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    try:
+        identify = wizard.currentPage()
+        assert isinstance(identify, IdentifyPage)
+        identify.email.setText(EMAIL)
+        identify.identifier.setText("13002526500013")
+        wizard.next()
+        qtbot.waitUntil(lambda: wizard.currentId() == PageId.COMPLETE, timeout=TIMEOUT)
+        complete = wizard.currentPage()
+        assert isinstance(complete, CompletePage)
+        qtbot.waitUntil(lambda: not complete.is_busy, timeout=TIMEOUT)
+        complete.email_again.setText(EMAIL)
+        complete.nom.setText("Martin")
+        complete.prenom.setText("Camille")
+
+        server.stop()  # the sandbox goes away while the user types
+        wizard.next()  # Valider
+        qtbot.waitUntil(lambda: complete.banner.tone is Tone.ERROR, timeout=TIMEOUT)
+        assert "refuse la connexion" in complete.banner.text()
+        assert complete.retry.isVisible()
+        assert (complete.nom.text(), complete.prenom.text()) == ("Martin", "Camille")
+        assert wizard.currentId() == PageId.COMPLETE
+
+        server = SandboxServer(data, port=port)  # back, same address, same database
+        server.start()
+        server.wait_ready(30)
+        complete.retry.click()
+        qtbot.waitUntil(lambda: wizard.currentId() == PageId.WORKSPACES, timeout=TIMEOUT)
+    finally:
+        wizard.close()
+        wizard.shutdown()
+        server.stop()
+
+
+def test_closing_while_a_call_runs_applies_nothing_late(qtbot: QtBot, qapp: QApplication) -> None:
+    gate = threading.Event()
+    service = FakeService(gate=gate)
+    runner = TaskRunner()
+    wizard = SignupWizard(WizardContext(service=service, runner=runner))
+    runner.setParent(wizard)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    identify = wizard.page_of(PageId.IDENTIFY)
+    assert isinstance(identify, IdentifyPage)
+    identify.email.setText(EMAIL)
+    identify.identifier.setText("13002526500013")
+    wizard.next()
+    qtbot.waitUntil(lambda: identify.is_busy)
+    wizard.close()  # the user closes the window while the lookup is still running
+    wizard.shutdown()
+    gate.set()
+    runner.wait_for_done(5000)
+    qtbot.wait(50)  # let a late answer try to land
+    assert wizard.context.draft.lookup is None
+    assert wizard.currentId() in (PageId.IDENTIFY, -1)
+
+
+def test_a_retryable_failure_offers_retry_and_keeps_values(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    service = FakeService()
+    service.fail["lookup"] = NetworkError("Le bac à sable refuse la connexion.")
+    runner = TaskRunner()
+    wizard = SignupWizard(WizardContext(service=service, runner=runner))
+    runner.setParent(wizard)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    identify = wizard.page_of(PageId.IDENTIFY)
+    assert isinstance(identify, IdentifyPage)
+    identify.email.setText(EMAIL)
+    identify.identifier.setText("13002526500013")
+    wizard.next()
+    qtbot.waitUntil(identify.retry.isVisible)
+    assert identify.identifier.text() == "13002526500013"
+    identify.retry.click()
+    qtbot.waitUntil(lambda: wizard.currentId() == PageId.COMPLETE)
+    wizard.shutdown()
+    runner.wait_for_done(5000)
