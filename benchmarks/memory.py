@@ -18,7 +18,6 @@ import os
 import resource
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 if __package__ in (None, ""):
@@ -92,11 +91,18 @@ def child(program: str) -> None:
         wizard.show()
         wait_exposed(wizard)
         mark("wizard built and shown")
-        # the server is ready once the first lookup could be answered: wait for its thread
-        started = time.monotonic()
-        wait_until(
-            lambda: "uvicorn" in sys.modules and time.monotonic() - started > 1.0, 30, "server"
-        )
+        # the sandbox (its own process since it left the wizard's) answers its health check
+        health = f"{wizard.context.service.profile.api_base}/sandbox/v1/sante"
+
+        def sandbox_answers() -> bool:
+            import httpx
+
+            try:
+                return httpx.get(health, timeout=0.5).status_code == 200
+            except httpx.HTTPError:
+                return False
+
+        wait_until(sandbox_answers, 60, "server")
         mark("embedded sandbox started")
         if program == "wizard-run":
             full_run(wizard, data_dir / "sandbox" / "mail", on_step=lambda s: mark(f"step {s}"))

@@ -13,9 +13,16 @@ from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTran
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
 from chorus_wizard import __version__
-from chorus_wizard.backend.profiles import REAL_PROFILES, BackendProfile, sandbox_profile
+from chorus_wizard.backend.profiles import (
+    REAL_PROFILES,
+    BackendProfile,
+    PisteCredentials,
+    sandbox_profile,
+)
 from chorus_wizard.backend.service import DIRECTORY_KINDS, ChorusSignupService, DirectoryChoice
 from chorus_wizard.drafts import DraftStore
+from chorus_wizard.keychain import SecretStore
+from chorus_wizard.settings import SettingsStore, insee_key, piste_credentials
 from chorus_wizard.ui.drafts import DraftKeeper, offer_resume
 from chorus_wizard.ui.pages.base import WizardContext
 from chorus_wizard.ui.wizard import SignupWizard
@@ -33,9 +40,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     )
     parser.add_argument(
         "--backend",
-        default="sandbox",
-        help="sandbox (défaut : serveur local intégré), qualification, production, ou l'URL "
-        "d'un serveur bac à sable (salle de formation)",
+        default=None,
+        help="sandbox (serveur local intégré), qualification, production, ou l'URL d'un "
+        "serveur bac à sable (salle de formation) ; défaut : le choix enregistré dans "
+        "« Paramètres », sinon sandbox",
     )
     parser.add_argument(
         "--data-dir",
@@ -72,7 +80,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="lien d'activation reçu par courriel (chorus-wizard://activer?code=…)",
     )
     args = parser.parse_args(argv)
-    backend = args.backend
+    backend = args.backend or "sandbox"
     if backend not in ("sandbox", *REAL_PROFILES) and not backend.startswith(
         ("http://", "https://")
     ):
@@ -87,6 +95,19 @@ def directory_choice(args: argparse.Namespace, profile: BackendProfile) -> Direc
     kind = args.directory or ("sandbox" if profile.name == "sandbox" else "recherche-entreprises")
     url = args.directory_url or (profile.directory_url if kind == "sandbox" else "")
     return DirectoryChoice(kind, url)
+
+
+def saved_credentials(
+    profile_name: str, store: SettingsStore, secrets: SecretStore
+) -> Callable[[], PisteCredentials | None]:
+    """Real Chorus Pro's credentials, read (in a worker, on first use) from the Paramètres."""
+
+    def read() -> PisteCredentials | None:
+        if profile_name not in REAL_PROFILES:
+            return None
+        return piste_credentials(profile_name, store.load().for_profile(profile_name), secrets)
+
+    return read
 
 
 def default_data_dir() -> Path:
@@ -132,8 +153,13 @@ def build_wizard(argv: list[str]) -> QWizard:
 
     data_dir: Path = (args.data_dir or default_data_dir()).expanduser().resolve()
     data_dir.mkdir(parents=True, exist_ok=True)
+    # Paramètres: the saved backend unless --backend says otherwise; secrets read lazily.
+    settings_store = SettingsStore(data_dir)
+    backend_option = args.backend or ""
+    args.backend = backend_option or settings_store.load().backend
+    secrets = SecretStore()
 
-    closing: list[Callable[[], object]] = []
+    closing: list[Callable[[], object]] = [secrets.forget_session]
     mail_dir = None
     server = None
     profile: BackendProfile
@@ -150,10 +176,23 @@ def build_wizard(argv: list[str]) -> QWizard:
     else:
         profile = sandbox_profile(args.backend)
 
-    service = ChorusSignupService(profile, directory=directory_choice(args, profile))
+    service = ChorusSignupService(
+        profile,
+        directory=directory_choice(args, profile),
+        credentials=saved_credentials(profile.name, settings_store, secrets),
+        insee_key=lambda: insee_key(secrets),
+    )
     runner = TaskRunner()
-    context = WizardContext(service=service, runner=runner, mail_dir=mail_dir)
+    context = WizardContext(
+        service=service,
+        runner=runner,
+        mail_dir=mail_dir,
+        settings=settings_store,
+        secrets=secrets,
+        backend_option=backend_option,
+    )
     wizard = SignupWizard(context)
+    wizard.desk.use_settings_file(data_dir / "interface.json")  # « Aide » shown or not
     runner.setParent(wizard)
     wizard.add_closing_callback(lambda: runner.wait_for_done(5000))
     wizard.add_closing_callback(service.close)
@@ -165,7 +204,7 @@ def build_wizard(argv: list[str]) -> QWizard:
     offer_resume(wizard, keeper, drafts)
     app.aboutToQuit.connect(wizard.shutdown)
     if server is not None:
-        after_first_paint(wizard, server.serve)
+        after_first_paint(wizard, server.serve_in_background)
     return wizard
 
 

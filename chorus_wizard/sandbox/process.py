@@ -67,6 +67,8 @@ class SandboxProcess:
         self._ready = threading.Event()
         self._failure: str | None = None
         self._base_url = ""
+        self._lock = threading.Lock()  # serve() may run in a helper thread, stop() in the GUI
+        self._stopped = False
 
     @property
     def base_url(self) -> str:
@@ -78,10 +80,18 @@ class SandboxProcess:
         self._binder.bind()
         self._base_url = self._binder.base_url
 
+    def serve_in_background(self) -> None:
+        """:meth:`serve` from a helper thread: starting a process takes tens of ms."""
+        threading.Thread(target=self.serve, name="sandbox-spawn", daemon=True).start()
+
     def serve(self) -> None:
-        """Spawn the serving process (a second call does nothing)."""
-        if self._process is not None:
-            return
+        """Spawn the serving process (a second call, or a call after stop(), does nothing)."""
+        with self._lock:
+            if self._process is not None or self._stopped:
+                return
+            self._spawn()
+
+    def _spawn(self) -> None:
         sock = self._binder._socket
         if sock is None:
             raise RuntimeError("the sandbox is not bound")
@@ -120,8 +130,6 @@ class SandboxProcess:
 
     def wait_ready(self, timeout: float = 60.0) -> None:
         """Return once the sandbox serves; raise if it could not start."""
-        if self._process is None:
-            raise RuntimeError("the sandbox is not started")
         if not self._ready.wait(timeout):
             raise TimeoutError(f"the sandbox was not ready within {timeout} s")
         if self._failure is not None:
@@ -133,8 +141,10 @@ class SandboxProcess:
 
     def stop(self, timeout: float = 5.0) -> None:
         """Ask the process to stop, wait for it, and close the socket (idempotent)."""
-        conn, self._conn = self._conn, None
-        process = self._process
+        with self._lock:
+            self._stopped = True
+            conn, self._conn = self._conn, None
+            process = self._process
         if conn is not None:
             with contextlib.suppress(OSError, ValueError):  # already gone
                 conn.send(STOP)
