@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from chorus_wizard.domain.identifiers import IdentifierType
 
@@ -42,13 +42,56 @@ class ExistingStructure:
 
 
 @dataclass(frozen=True)
+class StructureDetails:
+    """``consulterStructure``: what Chorus Pro holds about a registered structure."""
+
+    id_structure: int
+    identifier: str
+    identifier_type: str
+    raison_sociale: str = ""
+    libelle: str = ""
+    adresse: str = ""
+    complement1: str = ""
+    complement2: str = ""
+    code_postal: str = ""
+    ville: str = ""
+    pays: str = ""
+    #: ``dateExpirationMotPasseCompteTech``: when the technical account's password expires.
+    tech_password_expiry: date | None = None
+
+    def address_lines(self) -> list[str]:
+        """The postal address as it would be written on an envelope (empty parts left out)."""
+        town = " ".join(part for part in (self.code_postal, self.ville) if part)
+        lines = [self.adresse, self.complement1, self.complement2, town]
+        if self.pays and self.pays.upper() not in ("FR", "FRANCE"):
+            lines.append(self.pays)
+        return [line for line in lines if line]
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """One structure the technical account is attached to (``rattachements``)."""
+
+    id_structure: int
+    identifier: str
+    designation: str
+    role: str = ""
+
+
+@dataclass(frozen=True)
 class Lookup:
-    """What the identify step learned: an existing structure, or the prefill for a new one."""
+    """What the identify step learned: an existing structure, or the prefill for a new one.
+
+    ``details`` is Chorus Pro's own record of ``existing`` when it could be read.
+    """
 
     identifier_type: IdentifierType
     identifier: str
     existing: ExistingStructure | None = None
     company: CompanyRecord | None = None
+    details: StructureDetails | None = None
+    #: False when no technical account could ask Chorus Pro whether the structure exists.
+    existence_checked: bool = True
 
 
 @dataclass(frozen=True)

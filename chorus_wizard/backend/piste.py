@@ -1,16 +1,36 @@
-"""PISTE client for the Chorus Pro services the real API offers (structures, transverses)."""
+"""PISTE client for the Chorus Pro services the real API offers (structures, transverses).
+
+Error mapping (domain.md §2), every message in words a small-business owner understands:
+
+- token service 400/401 → identifiants PISTE incorrects (client id or secret);
+- ``/cpro/`` 401 whose ``WWW-Authenticate`` says the token is invalid → one new token, then
+  the call again; any other 401 → compte technique refusé, with the header's
+  ``error_description`` when there is one (never a secret);
+- 403, usually with an empty body → application PISTE non abonnée à l'API, ou compte technique
+  non rattaché;
+- 400 → the service's own ``libelle`` (:class:`Rejected`);
+- 429 → wait as long as ``Retry-After`` says when that is short (this runs in a worker), then
+  try again; otherwise :class:`RateLimited` with the wait to tell the user.
+"""
 
 from __future__ import annotations
 
 import base64
+import re
 import threading
 import time
 from collections.abc import Callable
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from chorus_wizard.backend.errors import AuthenticationError, ProtocolError, Rejected
+from chorus_wizard.backend.errors import (
+    AuthenticationError,
+    ProtocolError,
+    RateLimited,
+    Rejected,
+)
 from chorus_wizard.backend.http import field, json_body, send
-from chorus_wizard.backend.models import ExistingStructure
+from chorus_wizard.backend.models import Attachment, ExistingStructure, StructureDetails
 from chorus_wizard.backend.profiles import PisteCredentials
 from chorus_wizard.domain.countries import Country
 
@@ -19,6 +39,44 @@ if TYPE_CHECKING:
 
 SERVICE = "Chorus Pro"
 RENEW_MARGIN_S = 300.0
+#: A 429 is waited out in the worker only when ``Retry-After`` asks for at most this long.
+MAX_RETRY_AFTER_S = 5.0
+#: Pause before trying again after a 429 that gave no ``Retry-After``.
+DEFAULT_RATE_PAUSE_S = 1.0
+RATE_LIMIT_RETRIES = 2
+
+BAD_CLIENT = "Identifiants PISTE incorrects : vérifiez l'identifiant client et le secret."
+TECH_REFUSED = "Compte technique refusé par Chorus Pro (mot de passe erroné ou expiré)."
+NOT_SUBSCRIBED = (
+    "Accès refusé par Chorus Pro : l'application PISTE n'est pas abonnée à l'API, "
+    "ou le compte technique n'est pas rattaché."
+)
+
+_DESCRIPTION = re.compile(r'error_description="([^"]*)"', re.IGNORECASE)
+_ERROR = re.compile(r'error="([^"]*)"', re.IGNORECASE)
+
+
+def authenticate_detail(header: str) -> str:
+    """The ``error_description`` of a ``WWW-Authenticate`` header, bounded, or ``""``."""
+    match = _DESCRIPTION.search(header)
+    if not match:
+        return ""
+    return " ".join(match.group(1).split())[:200]
+
+
+def parse_day(value: object) -> date | None:
+    """A date from Chorus Pro (``2026-05-31``, ``2026-05-31T00:00:00Z``, ``31/05/2026``)."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        return datetime.strptime(text, "%d/%m/%Y").date()
+    except ValueError:
+        pass
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
 
 
 class PisteClient:
@@ -32,8 +90,10 @@ class PisteClient:
         credentials: PisteCredentials,
         *,
         clock: Callable[[], float] = time.monotonic,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self._client = client
+        self._sleep = sleep
         self._token_url = token_url
         self._api = api_base.rstrip("/") + "/cpro/"
         self._credentials = credentials
@@ -46,12 +106,10 @@ class PisteClient:
         with self._lock:
             if self._token and self._clock() < self._token_expiry - RENEW_MARGIN_S:
                 return self._token
-            response = send(
-                self._client,
+            response = self._send(
                 "POST",
                 self._token_url,
                 "le service d'authentification PISTE",
-                idempotent=True,
                 data={
                     "grant_type": "client_credentials",
                     "client_id": self._credentials.client_id,
@@ -60,8 +118,11 @@ class PisteClient:
                 },
             )
             if response.status_code in (400, 401):
+                raise AuthenticationError(BAD_CLIENT)
+            if response.status_code != 200:
                 raise AuthenticationError(
-                    "Identifiants PISTE incorrects : vérifiez l'identifiant client et le secret."
+                    "Le service d'authentification PISTE a refusé la demande de jeton "
+                    f"(HTTP {response.status_code})."
                 )
             data = json_body(response, "PISTE")
             token = field(data, "access_token", str, "PISTE")
@@ -69,6 +130,10 @@ class PisteClient:
             self._token = token
             self._token_expiry = self._clock() + float(expires_in)
             return token
+
+    def authenticate(self) -> None:
+        """Obtain a token now (the first step of « Tester la connexion »)."""
+        self._access_token()
 
     def _headers(self) -> dict[str, str]:
         pair = f"{self._credentials.tech_login}:{self._credentials.tech_password}"
@@ -79,28 +144,58 @@ class PisteClient:
             "Accept": "application/json",
         }
 
+    def _send(self, method: str, url: str, service: str, **kwargs: Any) -> httpx.Response:
+        """:func:`send`, waiting out a short 429 (we are in a worker) before giving up."""
+        attempts = RATE_LIMIT_RETRIES
+        while True:
+            try:
+                return send(self._client, method, url, service, idempotent=True, **kwargs)
+            except RateLimited as limited:
+                wait = limited.retry_after
+                if attempts <= 0 or (wait is not None and wait > MAX_RETRY_AFTER_S):
+                    raise
+                attempts -= 1
+                self._sleep(DEFAULT_RATE_PAUSE_S if wait is None else wait)
+
+    def _forget_token(self) -> None:
+        with self._lock:
+            self._token = None
+
+    def _request(self, method: str, path: str, body: dict[str, Any] | None) -> httpx.Response:
+        """One ``/cpro/`` call with its two headers; a token PISTE no longer takes is renewed
+        once."""
+        for fresh_token in (False, True):
+            extra = {} if method == "GET" else {"json": body or {}}
+            response = self._send(
+                method, self._api + path, SERVICE, headers=self._headers(), **extra
+            )
+            if response.status_code != 401:
+                break
+            header = response.headers.get("WWW-Authenticate", "")
+            match = _ERROR.search(header)
+            if header.lower().startswith("bearer") and match and match.group(1) == "invalid_token":
+                self._forget_token()
+                if not fresh_token:
+                    continue
+                raise AuthenticationError(
+                    "Le jeton PISTE est refusé même tout juste renouvelé : vérifiez que "
+                    "l'application PISTE est bien celle de cet environnement."
+                )
+            detail = authenticate_detail(header)
+            raise AuthenticationError(TECH_REFUSED + (f" Détail : « {detail} »." if detail else ""))
+        if response.status_code == 403:
+            reason = ""
+            if response.content:
+                try:
+                    reason = str(response.json().get("libelle") or "")
+                except (ValueError, AttributeError):
+                    reason = ""
+            raise AuthenticationError(NOT_SUBSCRIBED + (f" ({reason})" if reason else ""))
+        return response
+
     def call(self, path: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
         """POST ``body`` to ``/cpro/<path>`` and return the success body (``codeRetour`` 0)."""
-        response = send(
-            self._client,
-            "POST",
-            self._api + path,
-            SERVICE,
-            idempotent=True,  # the /cpro/ services used here only read
-            headers=self._headers(),
-            json=body or {},
-        )
-        if response.status_code == 401:
-            with self._lock:
-                self._token = None
-            raise AuthenticationError(
-                "Compte technique refusé par Chorus Pro (mot de passe erroné ou expiré)."
-            )
-        if response.status_code == 403:
-            raise AuthenticationError(
-                "Accès refusé par Chorus Pro : l'application PISTE n'est pas abonnée à l'API, "
-                "ou le compte technique n'est pas rattaché."
-            )
+        response = self._request("POST", path, body)
         data = json_body(response, SERVICE)
         if response.status_code != 200 or data.get("codeRetour") not in (0, None):
             libelle = data.get("libelle") or f"Erreur {response.status_code}"
@@ -112,16 +207,78 @@ class PisteClient:
             )
         return data
 
-    def health_check(self) -> None:
-        response = send(
-            self._client,
-            "GET",
-            self._api + "transverses/v1/health-check",
-            SERVICE,
-            headers=self._headers(),
-        )
+    def health_check(self) -> str:
+        """``GET transverses/v1/health-check``; returns the service's ``libelle``."""
+        response = self._request("GET", "transverses/v1/health-check", None)
         if response.status_code != 200:
-            raise AuthenticationError(f"Chorus Pro indisponible (HTTP {response.status_code}).")
+            raise ProtocolError(
+                f"Chorus Pro ne répond pas normalement au test de santé (HTTP "
+                f"{response.status_code})."
+            )
+        try:
+            data = response.json()
+        except ValueError:
+            return ""
+        return str(data.get("libelle") or "") if isinstance(data, dict) else ""
+
+    def attachments(self) -> list[Attachment]:
+        """``recupererRattachementsMonCompteUtilisateur``: the technical account's structures.
+
+        The response's shape is not documented in the sources at hand (domain.md §2): rows
+        are read from ``listeRattachements`` (or ``listeStructures``) with tolerant keys.
+        """
+        data = self.call("utilisateurs/v1/monCompte/recuperer/rattachements", {})
+        rows = data.get("listeRattachements") or data.get("listeStructures") or []
+        if not isinstance(rows, list):
+            raise ProtocolError("Réponse inattendue de Chorus Pro (rattachements).")
+        found = []
+        for row in rows:
+            try:
+                found.append(
+                    Attachment(
+                        id_structure=int(row.get("idStructure") or row["idStructureCPP"]),
+                        identifier=str(row.get("identifiantStructure") or ""),
+                        designation=str(
+                            row.get("designationStructure") or row.get("raisonSociale") or ""
+                        ),
+                        role=str(row.get("role") or ""),
+                    )
+                )
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                raise ProtocolError("Réponse inattendue de Chorus Pro (rattachements).") from exc
+        return found
+
+    def consult_structure(self, id_structure: int) -> StructureDetails:
+        """``consulterStructure``: raison sociale, address, technical password expiry."""
+        data = self.call(
+            "structures/v1/consulter", {"idStructureCPP": id_structure, "codeLangue": "FR"}
+        )
+        info = field(data, "informationGenerales", dict, SERVICE)
+        address = data.get("adressePostaleDuSiege") or {}
+        if not isinstance(address, dict):
+            raise ProtocolError("Réponse inattendue de Chorus Pro (adresse).")
+
+        def text(source: dict[str, Any], key: str) -> str:
+            value = source.get(key)
+            return str(value).strip() if value is not None else ""
+
+        try:
+            return StructureDetails(
+                id_structure=int(info.get("idStructureCPP") or id_structure),
+                identifier=text(info, "identifiantStructure"),
+                identifier_type=text(info, "typeIdentifiantStructure"),
+                raison_sociale=text(info, "raisonSocialeStructure"),
+                libelle=text(info, "libelleStructure"),
+                adresse=text(address, "adresse"),
+                complement1=text(address, "complementAdresse1"),
+                complement2=text(address, "complementAdresse2"),
+                code_postal=text(address, "codePostal"),
+                ville=text(address, "ville"),
+                pays=text(address, "pays"),
+                tech_password_expiry=parse_day(info.get("dateExpirationMotPasseCompteTech")),
+            )
+        except (TypeError, ValueError) as exc:
+            raise ProtocolError("Réponse inattendue de Chorus Pro (structure).") from exc
 
     def find_structure(self, identifier_type: str, identifier: str) -> ExistingStructure | None:
         """``rechercherStructure``: the registered structure with this identifier, if any."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from urllib.parse import urlsplit
 
 from chorus_wizard.sandbox import (
     SANDBOX_CLIENT_ID,
@@ -45,6 +46,16 @@ class BackendProfile:
     signup_url: str = ""
     credentials: PisteCredentials | None = None
 
+    @property
+    def portal_host(self) -> str:
+        """``portail.chorus-pro.gouv.fr``: the portal named in the « Mode portail » banner."""
+        return urlsplit(self.portal_url).netloc or self.portal_url
+
+    @property
+    def is_real(self) -> bool:
+        """Real Chorus Pro (qualification or production): its credentials are the user's."""
+        return self.name in ("qualification", "production")
+
 
 def sandbox_profile(base_url: str) -> BackendProfile:
     """The embedded (or a remote training-room) sandbox at ``base_url``."""
@@ -86,6 +97,42 @@ PRODUCTION = BackendProfile(
 
 REAL_PROFILES = {p.name: p for p in (QUALIFICATION, PRODUCTION)}
 
+#: What the Paramètres dialog and ``--backend`` accept, in the order shown.
+PROFILE_CHOICES = ("sandbox", "qualification", "production", "url")
+
+#: Days a Chorus Pro technical account's password stays valid (domain.md §2).
+TECH_PASSWORD_LIFETIME_DAYS = 424
+#: Below this many days left, the reminder turns into a warning.
+TECH_PASSWORD_WARNING_DAYS = 30
+
 
 def with_credentials(profile: BackendProfile, credentials: PisteCredentials) -> BackendProfile:
     return replace(profile, credentials=credentials)
+
+
+def is_custom_url(value: str) -> bool:
+    return value.startswith(("http://", "https://"))
+
+
+def profile_for(backend: str, *, sandbox_url: str = "") -> BackendProfile:
+    """The profile named by ``backend`` (``--backend`` value, or a saved setting).
+
+    ``sandbox`` needs the embedded server's ``sandbox_url``; a URL is a sandbox run
+    elsewhere (a training room); ``qualification`` and ``production`` are real Chorus Pro,
+    without credentials: they come from the settings and the keychain, on first use.
+    """
+    if backend in REAL_PROFILES:
+        return REAL_PROFILES[backend]
+    if is_custom_url(backend):
+        return sandbox_profile(backend)
+    if backend == "sandbox" and sandbox_url:
+        return sandbox_profile(sandbox_url)
+    raise ValueError(f"unknown backend {backend!r}")
+
+
+def portal_mode(profile: BackendProfile) -> BackendProfile:
+    """The same URLs, but handing over to the portal as real Chorus Pro does.
+
+    For tests and screenshots: the portal path driven against a sandbox, no real host.
+    """
+    return replace(profile, can_create_accounts=False, label=profile.label + " (mode portail)")

@@ -4,13 +4,19 @@
 real implementation: PISTE for what Chorus Pro offers, the company directory for the prefill,
 and the sandbox's ``/sandbox/v1`` services for what only the portal does. Against real
 Chorus Pro (``can_create_accounts`` false) the portal-only operations raise
-:class:`NotSupported` instead of pretending.
+:class:`NotSupported` instead of pretending; the pages then hand over to the portal, and
+:meth:`ChorusSignupService.verify_structure` checks afterwards, through the API, that the
+structure now exists. Real profiles get their PISTE credentials from ``credentials`` (the
+settings and the keychain), read in a worker on first use and again after
+:meth:`ChorusSignupService.reload_credentials`.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
@@ -20,6 +26,7 @@ from chorus_wizard.backend.directory import RechercheEntreprisesClient
 from chorus_wizard.backend.errors import (
     ActivationError,
     AlreadyRegistered,
+    BackendError,
     NotSupported,
     ProtocolError,
     Rejected,
@@ -31,19 +38,32 @@ from chorus_wizard.backend.models import (
     AccountStatus,
     ActivationResent,
     AttachmentSent,
+    ExistingStructure,
     Lookup,
     SecretQuestion,
     SignupRequest,
+    StructureDetails,
     Workspace,
 )
 from chorus_wizard.backend.piste import PisteClient
-from chorus_wizard.backend.profiles import RECHERCHE_ENTREPRISES_URL, BackendProfile
+from chorus_wizard.backend.profiles import (
+    RECHERCHE_ENTREPRISES_URL,
+    BackendProfile,
+    PisteCredentials,
+)
 from chorus_wizard.domain.countries import Country, countries
 from chorus_wizard.domain.identifiers import IdentifierType
 from chorus_wizard.domain.password import PasswordPolicy
 
 if TYPE_CHECKING:
     import httpx  # made on first use, in a worker: not on the first window's path
+
+log = logging.getLogger(__name__)
+
+NO_CREDENTIALS = (
+    "Aucun compte technique Chorus Pro n'est configuré : l'assistant ne peut pas interroger "
+    "Chorus Pro. Renseignez l'application PISTE et le compte technique dans « Paramètres »."
+)
 
 
 class SignupService(Protocol):
@@ -54,6 +74,10 @@ class SignupService(Protocol):
     def profile(self) -> BackendProfile: ...
 
     def lookup(self, identifier_type: IdentifierType, identifier: str) -> Lookup: ...
+
+    def verify_structure(
+        self, identifier_type: IdentifierType, identifier: str
+    ) -> ExistingStructure | None: ...
 
     def countries(self) -> list[Country]: ...
 
@@ -95,11 +119,15 @@ class DirectoryChoice:
     url: str
 
 
-def make_directory(choice: DirectoryChoice, client: httpx.Client) -> CompanyDirectory:
+def make_directory(
+    choice: DirectoryChoice,
+    client: httpx.Client,
+    insee_key: Callable[[], str | None] = keychain_insee_key,
+) -> CompanyDirectory:
     """The directory client for ``choice``; INSEE falls back to API Recherche d'entreprises."""
     if choice.kind == "insee":
         return FallbackDirectory(
-            InseeSireneClient(client, choice.url or INSEE_URL, keychain_insee_key),
+            InseeSireneClient(client, choice.url or INSEE_URL, insee_key),
             RechercheEntreprisesClient(client, RECHERCHE_ENTREPRISES_URL),
         )
     return RechercheEntreprisesClient(client, choice.url or RECHERCHE_ENTREPRISES_URL)
@@ -109,15 +137,34 @@ def new_idempotency_key() -> str:
     return uuid.uuid4().hex
 
 
+def workspace_catalogue() -> list[Workspace]:
+    """The workspaces offered on the portal (shipped data, domain.md §5), for portal mode."""
+    from chorus_wizard.resources import resource_path
+    from chorus_wizard.sandbox.seed import load_workspaces
+
+    try:
+        rows = load_workspaces(resource_path("sandbox", "workspaces.json"))
+    except (OSError, KeyError, TypeError, ValueError) as exc:
+        raise ProtocolError("Catalogue des espaces de travail illisible.") from exc
+    return [
+        Workspace(w.code, w.label, w.description, w.on_by_default)
+        for w in rows
+        if not w.managers_only
+    ]
+
+
 @dataclass(frozen=True)
 class _Clients:
     http: httpx.Client
     directory: CompanyDirectory
-    piste: PisteClient | None
 
 
 class ChorusSignupService:
-    """The real :class:`SignupService` over HTTP, for any :class:`BackendProfile`."""
+    """The real :class:`SignupService` over HTTP, for any :class:`BackendProfile`.
+
+    ``credentials`` supplies the PISTE credentials when the profile carries none (real
+    Chorus Pro: settings + keychain); it may block, and is called in a worker.
+    """
 
     def __init__(
         self,
@@ -125,13 +172,19 @@ class ChorusSignupService:
         *,
         client: httpx.Client | None = None,
         directory: DirectoryChoice | None = None,
+        credentials: Callable[[], PisteCredentials | None] | None = None,
+        insee_key: Callable[[], str | None] = keychain_insee_key,
     ) -> None:
         self._profile = profile
         self._directory_choice = directory or DirectoryChoice(
             "recherche-entreprises", profile.directory_url
         )
         self._given_client = client
+        self._credentials_source = credentials
+        self._insee_key = insee_key
         self._clients: _Clients | None = None
+        self._piste_client: PisteClient | None = None
+        self._piste_resolved = False
         self._lock = threading.Lock()
 
     def _connected(self) -> _Clients:
@@ -139,15 +192,16 @@ class ChorusSignupService:
         with self._lock:
             if self._clients is None:
                 http = self._given_client or new_client()
-                profile = self._profile
                 self._clients = _Clients(
-                    http,
-                    make_directory(self._directory_choice, http),
-                    PisteClient(http, profile.token_url, profile.api_base, profile.credentials)
-                    if profile.credentials
-                    else None,
+                    http, make_directory(self._directory_choice, http, self._insee_key)
                 )
             return self._clients
+
+    def reload_credentials(self) -> None:
+        """The Paramètres changed: read the credentials again on the next call."""
+        with self._lock:
+            self._piste_client = None
+            self._piste_resolved = False
 
     @property
     def _http(self) -> httpx.Client:
@@ -159,7 +213,22 @@ class ChorusSignupService:
 
     @property
     def _piste(self) -> PisteClient | None:
-        return self._connected().piste
+        http = self._connected().http
+        with self._lock:
+            if self._piste_resolved:
+                return self._piste_client
+        credentials = self._profile.credentials
+        if credentials is None and self._credentials_source is not None:
+            credentials = self._credentials_source()
+        profile = self._profile
+        client = (
+            PisteClient(http, profile.token_url, profile.api_base, credentials)
+            if credentials
+            else None
+        )
+        with self._lock:
+            self._piste_client, self._piste_resolved = client, True
+        return client
 
     @property
     def profile(self) -> BackendProfile:
@@ -168,19 +237,50 @@ class ChorusSignupService:
     def close(self) -> None:
         with self._lock:
             clients, self._clients = self._clients, None
+            self._piste_client, self._piste_resolved = None, False
         if clients is not None and self._given_client is None:
             clients.http.close()
 
     # -- Chorus Pro (PISTE) and directory -------------------------------------------------
 
     def lookup(self, identifier_type: IdentifierType, identifier: str) -> Lookup:
-        existing = (
-            self._piste.find_structure(identifier_type.value, identifier) if self._piste else None
-        )
+        piste = self._piste
+        existing = piste.find_structure(identifier_type.value, identifier) if piste else None
+        details = None
+        if existing is not None and piste is not None:
+            try:
+                details = piste.consult_structure(existing.id_structure)
+            except BackendError as exc:  # the details only enrich the attachment page
+                log.info("consulterStructure indisponible (%s)", type(exc).__name__)
         company = None
         if existing is None and identifier_type is IdentifierType.SIRET:
             company = self._directory.company(identifier)
-        return Lookup(identifier_type, identifier, existing=existing, company=company)
+        return Lookup(
+            identifier_type,
+            identifier,
+            existing=existing,
+            company=company,
+            details=details,
+            existence_checked=piste is not None,
+        )
+
+    def verify_structure(
+        self, identifier_type: IdentifierType, identifier: str
+    ) -> ExistingStructure | None:
+        """After the portal hand-off: is the structure now on Chorus Pro (rechercherStructure)?
+
+        :class:`NotSupported` when no technical account is configured.
+        """
+        piste = self._piste
+        if piste is None:
+            raise NotSupported(NO_CREDENTIALS)
+        return piste.find_structure(identifier_type.value, identifier)
+
+    def structure_details(self, id_structure: int) -> StructureDetails:
+        piste = self._piste
+        if piste is None:
+            raise NotSupported(NO_CREDENTIALS)
+        return piste.consult_structure(id_structure)
 
     def countries(self) -> list[Country]:
         if self._piste:
@@ -288,6 +388,8 @@ class ChorusSignupService:
         )
 
     def workspaces(self) -> list[Workspace]:
+        if not self._profile.can_create_accounts:
+            return workspace_catalogue()  # chosen here, opened on the portal
         status, data = self._signup("GET", "/espaces")
         if status != 200:
             raise self._rejected(status, data)

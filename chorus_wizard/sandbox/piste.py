@@ -10,6 +10,7 @@ import base64
 import binascii
 import hmac
 import math
+from datetime import timedelta
 from typing import Annotated, Any
 from urllib.parse import parse_qs
 
@@ -34,6 +35,10 @@ from chorus_wizard.sandbox.storage import StructureRow
 
 TAG = "PISTE"
 OK_LIBELLE = "GCU_MSG_01_000"
+
+#: The sandbox's technical account is attached to the structures of ``registered.json``
+#: (the training structures); its password "expires" this many days after the request.
+TECH_PASSWORD_DAYS_LEFT = 200
 
 #: ``codeRetour`` of the sandbox's Chorus Pro errors.
 CODE_INVALID_BODY = 10000
@@ -238,6 +243,33 @@ def build_cpro_router(ctx: SandboxContext) -> APIRouter:
             }
         )
 
+    def attached_structures() -> list[StructureRow]:
+        with ctx.storage.transaction(write=False) as session:
+            rows = [session.find_structure(r.id_type, r.identifier) for r in ctx.seed.registered]
+        return [row for row in rows if row is not None]
+
+    @router.post(
+        "/utilisateurs/v1/monCompte/recuperer/rattachements",
+        summary="recupererRattachementsMonCompteUtilisateur",
+    )
+    def my_attachments(body: dict[str, Any] | None = None) -> JSONResponse:
+        # The real response's shape is not documented in the sources at hand (domain.md §2):
+        # this one is plausible, and the client reads it with tolerant keys.
+        return _ok(
+            {
+                "listeRattachements": [
+                    {
+                        "idStructure": s.id,
+                        "identifiantStructure": s.identifier,
+                        "typeIdentifiantStructure": s.id_type,
+                        "designationStructure": s.company_name,
+                        "role": "GESTIONNAIRE",
+                    }
+                    for s in attached_structures()
+                ]
+            }
+        )
+
     @router.post("/structures/v1/consulter", summary="consulterStructure")
     def consult_structure(body: ConsultStructureRequest) -> JSONResponse:
         with ctx.storage.transaction(write=False) as session:
@@ -245,6 +277,9 @@ def build_cpro_router(ctx: SandboxContext) -> APIRouter:
             manager = session.main_manager(structure.id) if structure else None
         if structure is None:
             return _error(CODE_UNKNOWN_STRUCTURE, "Structure inconnue")
+        expiry = None
+        if any(row.id == structure.id for row in attached_structures()):
+            expiry = (ctx.now() + timedelta(days=TECH_PASSWORD_DAYS_LEFT)).date().isoformat()
         particulier = structure.id_type == IdentifierType.PARTICULIER
         return _ok(
             {
@@ -259,7 +294,7 @@ def build_cpro_router(ctx: SandboxContext) -> APIRouter:
                     "numeroTVA": _vat_number(structure),
                     "nomStructure": manager.last_name if manager and particulier else None,
                     "prenomStructure": manager.first_name if manager and particulier else None,
-                    "dateExpirationMotPasseCompteTech": None,
+                    "dateExpirationMotPasseCompteTech": expiry,
                 },
                 "adressePostaleDuSiege": {
                     "adresse": structure.address,

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import base64
 import json
+from datetime import date
 
 import httpx
 import pytest
 
-from chorus_wizard.backend.errors import AuthenticationError, Rejected
-from chorus_wizard.backend.piste import PisteClient
+from chorus_wizard.backend.errors import AuthenticationError, RateLimited, Rejected
+from chorus_wizard.backend.piste import PisteClient, parse_day
 from chorus_wizard.backend.profiles import PisteCredentials
 
 CREDS = PisteCredentials("cid", "csecret", "tech@x.fr", "techpw")
@@ -98,3 +99,173 @@ def test_bad_client_credentials() -> None:
     )
     with pytest.raises(AuthenticationError, match="Identifiants PISTE incorrects"):
         client.countries()
+
+
+# -- the error mapping of domain.md §2, on recorded shapes -----------------------------
+
+
+class Sleeps:
+    def __init__(self) -> None:
+        self.calls: list[float] = []
+
+    def __call__(self, seconds: float) -> None:
+        self.calls.append(seconds)
+
+
+def make_sleepy(handler: httpx.MockTransport, sleep: Sleeps) -> PisteClient:
+    return PisteClient(
+        httpx.Client(transport=handler),
+        "https://oauth.test/api/oauth/token",
+        "https://api.test",
+        CREDS,
+        clock=FakeClock(),
+        sleep=sleep,
+    )
+
+
+def test_technical_account_refused_names_the_header_detail_and_no_secret() -> None:
+    header = (
+        'Basic realm="cpro-account", error="invalid_account", error_description="Compte bloque"'
+    )
+    response = httpx.Response(401, headers={"WWW-Authenticate": header})
+    client = make(httpx.MockTransport(lambda r: ok_token(r) or response))
+    with pytest.raises(AuthenticationError) as caught:
+        client.find_structure("SIRET", "1")
+    message = str(caught.value)
+    assert "Compte technique refusé" in message
+    assert "« Compte bloque »" in message
+    assert "techpw" not in message and "csecret" not in message
+
+
+def test_an_expired_token_is_renewed_once_then_the_call_goes_through() -> None:
+    tokens: list[str] = []
+    refused = {"done": False}
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/api/oauth/token":
+            tokens.append(f"t{len(tokens) + 1}")
+            return httpx.Response(200, json={"access_token": tokens[-1], "expires_in": 3600})
+        if not refused["done"]:
+            refused["done"] = True
+            return httpx.Response(401, headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
+        assert request.headers["Authorization"] == "Bearer t2"
+        return httpx.Response(200, json={"codeRetour": 0, "libelle": "ok", "listePays": []})
+
+    assert make(httpx.MockTransport(handler)).countries() == []
+    assert tokens == ["t1", "t2"]
+
+
+def test_403_with_an_empty_body_means_not_subscribed_or_not_attached() -> None:
+    client = make(httpx.MockTransport(lambda r: ok_token(r) or httpx.Response(403)))
+    with pytest.raises(AuthenticationError, match="pas abonnée") as caught:
+        client.attachments()
+    assert "compte technique n'est pas rattaché" in str(caught.value)
+
+
+def test_token_400_means_wrong_piste_identifiers() -> None:
+    client = make(
+        httpx.MockTransport(
+            lambda r: httpx.Response(
+                400, json={"error": "invalid_request", "error_description": "bad"}
+            )
+        )
+    )
+    with pytest.raises(AuthenticationError, match="Identifiants PISTE incorrects"):
+        client.authenticate()
+
+
+def test_a_short_429_is_waited_out_in_the_worker() -> None:
+    calls = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if token := ok_token(request):
+            return token
+        calls.append(1)
+        if len(calls) == 1:
+            return httpx.Response(429, headers={"Retry-After": "2"})
+        return httpx.Response(200, json={"codeRetour": 0, "libelle": "ok", "listePays": []})
+
+    sleeps = Sleeps()
+    assert make_sleepy(httpx.MockTransport(handler), sleeps).countries() == []
+    assert sleeps.calls == [2.0]
+    assert len(calls) == 2
+
+
+def test_a_long_429_is_reported_with_the_wait() -> None:
+    sleeps = Sleeps()
+    response = httpx.Response(429, headers={"Retry-After": "120"})
+    client = make_sleepy(httpx.MockTransport(lambda r: ok_token(r) or response), sleeps)
+    with pytest.raises(RateLimited, match="Patientez 120 s") as caught:
+        client.countries()
+    assert caught.value.retry_after == 120
+    assert sleeps.calls == []
+
+
+def test_a_429_without_retry_after_is_retried_briefly_then_reported() -> None:
+    sleeps = Sleeps()
+    client = make_sleepy(httpx.MockTransport(lambda r: ok_token(r) or httpx.Response(429)), sleeps)
+    with pytest.raises(RateLimited):
+        client.countries()
+    assert sleeps.calls == [1.0, 1.0]
+
+
+def test_consult_structure_reads_address_and_password_expiry() -> None:
+    body = {
+        "codeRetour": 0,
+        "libelle": "GCU_MSG_01_000",
+        "informationGenerales": {
+            "idStructureCPP": 26,
+            "identifiantStructure": "55203253400703",
+            "typeIdentifiantStructure": "SIRET",
+            "raisonSocialeStructure": "DANONE",
+            "libelleStructure": "DANONE",
+            "dateExpirationMotPasseCompteTech": "2027-01-15",
+        },
+        "adressePostaleDuSiege": {
+            "adresse": "59 RUE LA FAYETTE",
+            "complementAdresse1": None,
+            "codePostal": "75009",
+            "ville": "PARIS",
+            "pays": "FR",
+        },
+    }
+    client = make(httpx.MockTransport(lambda r: ok_token(r) or httpx.Response(200, json=body)))
+    details = client.consult_structure(26)
+    assert details.raison_sociale == "DANONE"
+    assert details.address_lines() == ["59 RUE LA FAYETTE", "75009 PARIS"]
+    assert details.tech_password_expiry == date(2027, 1, 15)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2027-01-15", date(2027, 1, 15)),
+        ("2027-01-15T00:00:00Z", date(2027, 1, 15)),
+        ("15/01/2027", date(2027, 1, 15)),
+        ("", None),
+        (None, None),
+        ("demain", None),
+    ],
+)
+def test_dates_of_chorus_pro(value: object, expected: date | None) -> None:
+    assert parse_day(value) == expected
+
+
+def test_attachments_are_read_with_tolerant_keys() -> None:
+    body = {
+        "codeRetour": 0,
+        "libelle": "ok",
+        "listeRattachements": [
+            {
+                "idStructure": 3,
+                "identifiantStructure": "55203253400703",
+                "designationStructure": "DANONE",
+                "role": "GESTIONNAIRE",
+            },
+            {"idStructureCPP": 4, "raisonSociale": "LA POSTE"},
+        ],
+    }
+    client = make(httpx.MockTransport(lambda r: ok_token(r) or httpx.Response(200, json=body)))
+    found = client.attachments()
+    assert [(a.id_structure, a.designation) for a in found] == [(3, "DANONE"), (4, "LA POSTE")]
+    assert found[0].role == "GESTIONNAIRE"

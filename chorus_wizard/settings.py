@@ -1,0 +1,158 @@
+"""The Paramètres file: chosen backend, PISTE client id, technical login — never a secret.
+
+``<data-dir>/settings.json``, written atomically (temporary file + rename)::
+
+    {"format": "chorus-wizard-settings", "version": 1, "backend": "production",
+     "profiles": {"production": {"client_id": "…", "tech_login": "…",
+                                 "tech_password_expiry": "2027-03-31"}}}
+
+Only the keys below are read or written: a secret has no key, so it cannot reach the file.
+The secrets themselves (PISTE client secret, technical password, INSEE key) live in the OS
+keychain, see :class:`chorus_wizard.keychain.SecretStore`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import tempfile
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from chorus_wizard.backend.profiles import REAL_PROFILES, PisteCredentials, is_custom_url
+from chorus_wizard.keychain import INSEE_USER, SecretStore, client_secret_user, tech_password_user
+
+log = logging.getLogger(__name__)
+
+FORMAT = "chorus-wizard-settings"
+VERSION = 1
+FILE_NAME = "settings.json"
+
+
+@dataclass(frozen=True)
+class ProfileSettings:
+    """What the user entered for one real Chorus Pro environment (no secret)."""
+
+    client_id: str = ""
+    tech_login: str = ""
+    #: Entered by hand when known (the portal shows it), for the 424-day reminder.
+    tech_password_expiry: date | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"client_id": self.client_id, "tech_login": self.tech_login}
+        if self.tech_password_expiry is not None:
+            data["tech_password_expiry"] = self.tech_password_expiry.isoformat()
+        return data
+
+    @classmethod
+    def from_json(cls, data: object) -> ProfileSettings:
+        if not isinstance(data, dict):
+            return cls()
+        expiry = None
+        raw = data.get("tech_password_expiry")
+        if isinstance(raw, str):
+            try:
+                expiry = date.fromisoformat(raw)
+            except ValueError:
+                expiry = None
+        return cls(
+            client_id=str(data.get("client_id") or "").strip(),
+            tech_login=str(data.get("tech_login") or "").strip(),
+            tech_password_expiry=expiry,
+        )
+
+
+@dataclass(frozen=True)
+class Settings:
+    """``backend``: ``sandbox``, ``qualification``, ``production`` or a sandbox URL."""
+
+    backend: str = "sandbox"
+    profiles: dict[str, ProfileSettings] = field(default_factory=dict)
+
+    def for_profile(self, name: str) -> ProfileSettings:
+        return self.profiles.get(name, ProfileSettings())
+
+    def with_profile(self, name: str, values: ProfileSettings) -> Settings:
+        return replace(self, profiles={**self.profiles, name: values})
+
+
+def valid_backend(value: str) -> bool:
+    return value == "sandbox" or value in REAL_PROFILES or is_custom_url(value)
+
+
+class SettingsStore:
+    """Reads and writes ``settings.json`` of one data directory."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.path = data_dir / FILE_NAME
+
+    def load(self) -> Settings:
+        """The saved settings; defaults when there is no file or it cannot be read."""
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return Settings()
+        except (OSError, ValueError) as exc:
+            log.warning("Paramètres illisibles, valeurs par défaut (%s)", type(exc).__name__)
+            return Settings()
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            return Settings()
+        backend = str(data.get("backend") or "sandbox")
+        profiles = data.get("profiles") if isinstance(data.get("profiles"), dict) else {}
+        assert isinstance(profiles, dict)
+        return Settings(
+            backend=backend if valid_backend(backend) else "sandbox",
+            profiles={
+                name: ProfileSettings.from_json(values)
+                for name, values in profiles.items()
+                if name in REAL_PROFILES
+            },
+        )
+
+    def save(self, settings: Settings) -> None:
+        """Write atomically: the old file stays whole until the new one is complete."""
+        data = {
+            "format": FORMAT,
+            "version": VERSION,
+            "backend": settings.backend,
+            "profiles": {
+                name: values.to_json()
+                for name, values in settings.profiles.items()
+                if name in REAL_PROFILES
+            },
+        }
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(prefix=".settings-", dir=self.path.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(data, handle, ensure_ascii=False, indent=2)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temporary, self.path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+
+
+def piste_credentials(
+    profile_name: str, values: ProfileSettings, secrets: SecretStore
+) -> PisteCredentials | None:
+    """The four PISTE values for a real profile, or None while one is missing.
+
+    Reads the keychain: call it off the GUI thread.
+    """
+    if not (values.client_id and values.tech_login):
+        return None
+    secret = secrets.get(client_secret_user(profile_name, values.client_id))
+    password = secrets.get(tech_password_user(profile_name, values.tech_login))
+    if not (secret and password):
+        return None
+    return PisteCredentials(values.client_id, secret, values.tech_login, password)
+
+
+def insee_key(secrets: SecretStore) -> str | None:
+    """The INSEE API key (keychain, or this session's memory). Off the GUI thread."""
+    return secrets.get(INSEE_USER)

@@ -1,0 +1,111 @@
+"""Portal mode of steps 2 to 4: same pages and data, but the portal does the creating.
+
+Real Chorus Pro's API creates no account, structure or workspace (domain.md §2). In portal
+mode each page keeps its fields and shows a :class:`HandoffPanel` instead of committing: the
+portal's address, every prepared value with « Copier », a short checklist, and a confirmation
+the user ticks once it is done there. The wording never says something was created.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from chorus_wizard.domain.countries import countries
+from chorus_wizard.domain.identifiers import IdentifierType
+from chorus_wizard.ui.pages.base import SignupDraft, WizardContext
+from chorus_wizard.ui.widgets.handoff import HandoffPanel
+
+#: The portal's activation link is valid this long after the mail is sent (domain.md §6).
+ACTIVATION_WINDOW = timedelta(minutes=60)
+
+COMPLETE_NOTE = (
+    "Mode portail : l'API de Chorus Pro ne permet pas de créer un compte. « Suivant » ne crée "
+    "rien : créez votre compte utilisateur sur le portail en suivant les indications ci-dessous, "
+    "puis revenez ici. Vos données restent dans l'assistant pour les étapes suivantes."
+)
+COMPLETE_CHECKLIST = (
+    "Ouvrez le portail et choisissez de créer un compte utilisateur.",
+    "Saisissez votre adresse électronique, votre nom et votre prénom (boutons « Copier ») et "
+    "validez : le portail vous envoie un courriel d'activation, valable 60 minutes.",
+    "Gardez l'assistant ouvert : les données de la structure vous serviront une fois connecté "
+    "(étape 4).",
+)
+COMPLETE_CONFIRM = "J'ai demandé la création de mon compte sur le portail"
+
+WORKSPACES_NOTE = (
+    "Mode portail : choisissez ici les espaces de travail dont vous aurez besoin. L'assistant "
+    "ne les ouvre pas : vous les activerez vous-même sur le portail, une fois votre compte "
+    "activé et votre structure créée (étape 4)."
+)
+WORKSPACES_MANAGER = (
+    "Si vous êtes le premier à créer votre entreprise dans Chorus Pro, vous en deviendrez le "
+    "<b>gestionnaire principal</b>, avec tous les droits de modification sur celle-ci."
+)
+WORKSPACES_CHECKLIST = (
+    "Après l'activation de votre compte et la création de votre structure (étape 4), "
+    "connectez-vous au portail.",
+    "Dans la gestion de vos espaces de travail, passez à OUI les espaces choisis sur cette page.",
+)
+
+ACTIVATE_INTRO = (
+    "Le portail envoie le courriel d'activation à {email}. Son lien n'est valable que 60 "
+    "minutes : dites à l'assistant quand le courriel est arrivé, il vous indiquera l'heure "
+    "limite."
+)
+ACTIVATE_CHECKLIST = (
+    "Ouvrez le lien du courriel d'activation avant son expiration et choisissez votre mot de "
+    "passe sur le portail. Lien expiré : demandez-en un nouveau sur le portail.",
+    "Connectez-vous, puis créez votre structure avec les valeurs ci-dessous (si le portail "
+    "indique qu'elle existe déjà, demandez-y votre rattachement).",
+    "Ouvrez les espaces de travail choisis à l'étape 3.",
+)
+ACTIVATE_CONFIRM = "J'ai activé mon compte et créé (ou demandé) ma structure sur le portail"
+
+
+def handoff_panel(
+    context: WizardContext, title: str, checklist: Sequence[str], confirmation: str = ""
+) -> HandoffPanel:
+    panel = HandoffPanel(
+        context.service.profile.portal_url,
+        context.open_url,
+        title=title,
+        confirmation=confirmation,
+    )
+    panel.set_checklist(checklist)
+    return panel
+
+
+def identifier_label(kind: IdentifierType) -> str:
+    return "SIRET" if kind is IdentifierType.SIRET else "Identifiant de la structure"
+
+
+def person_values(email: str, nom: str, prenom: str) -> list[tuple[str, str]]:
+    return [("Adresse électronique", email), ("Nom", nom), ("Prénom", prenom)]
+
+
+def structure_values(draft: SignupDraft, country_label: str = "") -> list[tuple[str, str]]:
+    s = draft.structure
+    return [
+        (identifier_label(s.identifier_type), s.identifier),
+        ("Raison sociale", s.raison_sociale),
+        ("Libellé de la structure", s.libelle),
+        ("Adresse", s.adresse),
+        ("Complément adresse 1", s.complement1),
+        ("Complément adresse 2", s.complement2),
+        ("Code postal", s.code_postal),
+        ("Ville", s.ville),
+        ("Pays", country_label or country_name(s.code_pays)),
+    ]
+
+
+def country_name(code: str) -> str:
+    for country in countries():
+        if country.code == code:
+            return country.label
+    return code
+
+
+def activation_deadline(mail_arrived: datetime) -> datetime:
+    """The latest the portal's link is still valid (counted from its arrival: an estimate)."""
+    return mail_arrived + ACTIVATION_WINDOW

@@ -1,0 +1,192 @@
+"""The guided hand-off to the Chorus Pro portal, for the steps the API cannot perform.
+
+A :class:`HandoffPanel` opens the portal in the browser, lists every value the wizard prepared
+with a « Copier » button, gives a short checklist, and (optionally) asks the user to confirm
+that it is done on the portal: the wizard never claims it did anything there itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from chorus_wizard.ui.widgets.common import wrapped
+
+#: Opens a URL in the user's browser; True when the desktop accepted it.
+UrlOpener = Callable[[str], bool]
+
+
+def open_in_browser(url: str) -> bool:
+    """The production opener (never called in tests: they inject their own)."""
+    from PySide6.QtCore import QUrl
+
+    return bool(QDesktopServices.openUrl(QUrl(url)))
+
+
+def portal_banner_text(host: str) -> str:
+    return (
+        f"Mode portail : la création se fait sur {host} ; l'assistant prépare vos données "
+        "et vous y guide."
+    )
+
+
+class HandoffPanel(QFrame):
+    """Open the portal, copy the prepared values, follow the checklist, confirm."""
+
+    #: The user ticked (or unticked) the confirmation that it is done on the portal.
+    confirmed_changed = Signal(bool)
+
+    def __init__(
+        self,
+        portal_url: str,
+        opener: UrlOpener,
+        *,
+        title: str,
+        confirmation: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.portal_url = portal_url
+        self._opener = opener
+        self.setObjectName("handoff")
+        self.setStyleSheet("QFrame#handoff { border: 1px solid #0b3d91; border-radius: 4px; }")
+        layout = QVBoxLayout(self)
+        heading = QLabel(f"<b>{escape(title)}</b>")
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+
+        self.intro = wrapped("")
+        self.intro.hide()
+        layout.addWidget(self.intro)
+
+        open_row = QHBoxLayout()
+        self.open_button = QPushButton("Ouvrir le portail Chorus Pro")
+        self.open_button.setToolTip(portal_url)
+        self.open_button.clicked.connect(self._on_open_clicked)
+        open_row.addWidget(self.open_button)
+        self.address = QLabel(f'<a href="{escape(portal_url)}">{escape(portal_url)}</a>')
+        self.address.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.address.setWordWrap(True)
+        self.address.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        open_row.addWidget(self.address, 1)
+        layout.addLayout(open_row)
+
+        self.checklist = QLabel()
+        self.checklist.setWordWrap(True)
+        self.checklist.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.checklist)
+
+        self.values_title = QLabel("<b>Vos valeurs, prêtes à copier</b>")
+        layout.addWidget(self.values_title)
+        self.values_box = QWidget()
+        self.values_grid = QGridLayout(self.values_box)
+        self.values_grid.setContentsMargins(0, 0, 0, 0)
+        self.values_grid.setColumnStretch(1, 1)
+        layout.addWidget(self.values_box)
+        self.copy_status = QLabel()
+        self.copy_status.setStyleSheet("color: #14532d;")
+        self.copy_status.hide()
+        layout.addWidget(self.copy_status)
+
+        self.extra = QVBoxLayout()
+        layout.addLayout(self.extra)
+
+        self.confirm = QCheckBox(confirmation)
+        self.confirm.setAccessibleName(confirmation)
+        self.confirm.setVisible(bool(confirmation))
+        self.confirm.toggled.connect(self.confirmed_changed)
+        layout.addWidget(self.confirm)
+
+        #: label → the read-only field showing it, in display order.
+        self.value_fields: dict[str, QLineEdit] = {}
+        self.copy_buttons: dict[str, QPushButton] = {}
+        self.open_failed = False
+
+    # -- content -------------------------------------------------------------------------
+
+    def set_intro(self, text: str) -> None:
+        self.intro.setText(text)
+        self.intro.setVisible(bool(text))
+
+    def set_checklist(self, items: Sequence[str]) -> None:
+        rows = "".join(f"<li>{escape(item)}</li>" for item in items)
+        self.checklist.setText(f"<ol style='margin-left: 0px;'>{rows}</ol>")
+
+    def set_values(self, values: Sequence[tuple[str, str]]) -> None:
+        """Show ``(label, value)`` rows; empty values are left out. Reuses existing rows."""
+        shown = [(label, value) for label, value in values if value.strip()]
+        if [label for label, _ in shown] != list(self.value_fields):
+            self._rebuild_rows([label for label, _ in shown])
+        for label, value in shown:
+            field = self.value_fields[label]
+            if field.text() != value:
+                field.setText(value)
+                field.setCursorPosition(0)
+                field.setToolTip(value)  # the whole value when the field is narrow
+        self.values_title.setVisible(bool(shown))
+
+    def _rebuild_rows(self, labels: list[str]) -> None:
+        while self.values_grid.count():
+            item = self.values_grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        self.value_fields, self.copy_buttons = {}, {}
+        for row, label in enumerate(labels):
+            name = QLabel(label)
+            field = QLineEdit()
+            field.setReadOnly(True)
+            field.setAccessibleName(label)
+            name.setBuddy(field)
+            button = QPushButton("Copier")
+            button.setAccessibleName(f"Copier : {label}")
+            button.clicked.connect(lambda _=False, which=label: self.copy(which))
+            self.values_grid.addWidget(name, row, 0)
+            self.values_grid.addWidget(field, row, 1)
+            self.values_grid.addWidget(button, row, 2)
+            self.value_fields[label] = field
+            self.copy_buttons[label] = button
+
+    def value(self, label: str) -> str:
+        field = self.value_fields.get(label)
+        return field.text() if field is not None else ""
+
+    # -- actions -------------------------------------------------------------------------
+
+    def copy(self, label: str) -> None:
+        """Put one value on the clipboard and say so."""
+        QGuiApplication.clipboard().setText(self.value(label))
+        self.copy_status.setText(f"✔ « {label} » copié dans le presse-papiers.")
+        self.copy_status.show()
+
+    def _on_open_clicked(self) -> None:
+        self.open_failed = not self._opener(self.portal_url)
+        if self.open_failed:
+            self.copy_status.setText(
+                "Le navigateur n'a pas pu être ouvert : copiez l'adresse du portail ci-dessus "
+                "dans votre navigateur."
+            )
+            self.copy_status.setStyleSheet("color: #8a1212;")
+        else:
+            self.copy_status.setText("Le portail s'ouvre dans votre navigateur.")
+            self.copy_status.setStyleSheet("color: #14532d;")
+        self.copy_status.show()
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.confirm.isChecked() if self.confirm.text() else True

@@ -1,0 +1,263 @@
+"""Portal mode: steps 2 to 4 hand over to the portal, honestly; nothing is claimed created."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QLabel
+from pytestqt.qtbot import QtBot
+
+import chorus_wizard.backend.http
+from chorus_wizard.app import build_wizard, install_translators
+from chorus_wizard.backend.errors import NotSupported
+from chorus_wizard.backend.models import ExistingStructure, StructureDetails
+from chorus_wizard.backend.profiles import PRODUCTION
+from chorus_wizard.domain.identifiers import IdentifierType
+from chorus_wizard.ui.pages.activate import ActivatePage
+from chorus_wizard.ui.pages.attach import AttachPage
+from chorus_wizard.ui.pages.base import PageId, WizardContext
+from chorus_wizard.ui.pages.complete import CompletePage
+from chorus_wizard.ui.pages.done import DonePage
+from chorus_wizard.ui.pages.workspaces import WorkspacesPage
+from chorus_wizard.ui.widgets.common import Tone
+from chorus_wizard.ui.wizard import SignupWizard
+from chorus_wizard.workers import TaskRunner
+from tests.fakes import DINUM, FakeService
+from tests.ui.test_pages import EMAIL, fill_person, go_to_complete
+
+DANONE = "55203253400703"
+
+
+class Opener:
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+
+    def __call__(self, url: str) -> bool:
+        self.urls.append(url)
+        return True
+
+
+@pytest.fixture
+def opener() -> Opener:
+    return Opener()
+
+
+@pytest.fixture
+def portal(qtbot: QtBot, qapp: QApplication, opener: Opener) -> Iterator[SignupWizard]:
+    install_translators(qapp, "fr")
+    runner = TaskRunner()
+    service = FakeService(_profile=PRODUCTION)
+    wizard = SignupWizard(WizardContext(service=service, runner=runner, open_url=opener))
+    runner.setParent(wizard)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    yield wizard
+    wizard.shutdown()
+    runner.wait_for_done(5000)
+
+
+def fake(wizard: SignupWizard) -> FakeService:
+    service = wizard.context.service
+    assert isinstance(service, FakeService)
+    return service
+
+
+def visible_texts(wizard: SignupWizard) -> str:
+    page = wizard.currentPage()
+    texts = [page.title(), page.subTitle()]
+    texts += [label.text() for label in page.findChildren(QLabel) if label.isVisible()]
+    return "\n".join(texts)
+
+
+def assert_honest(wizard: SignupWizard) -> None:
+    page = wizard.currentPage()
+    assert page.mode_banner.isVisible()  # type: ignore[attr-defined]
+    assert "Mode portail : la création se fait sur portail.chorus-pro.gouv.fr" in (
+        page.mode_banner.text()  # type: ignore[attr-defined]
+    )
+    text = visible_texts(wizard).lower()
+    for claim in ("a été créé", "compte créé", "sont créés", "désormais actif", "a été envoyé"):
+        assert claim not in text, claim
+
+
+def test_the_whole_hand_off(qtbot: QtBot, portal: SignupWizard, opener: Opener) -> None:
+    service = fake(portal)
+    assert_honest(portal)
+    complete = go_to_complete(qtbot, portal)
+    assert_honest(portal)
+    assert not complete.isCommitPage()
+    fill_person(complete)
+    handoff = complete.handoff
+    assert handoff is not None
+    assert not complete.isComplete()  # until the user says it is done on the portal
+    assert handoff.value("Adresse électronique") == EMAIL
+    assert handoff.value("Raison sociale") == DINUM.raison_sociale
+    assert handoff.value("SIRET") == DINUM.siret
+    assert handoff.value("Pays") == "France"
+    complete.fields["ville"].setText("PARIS 7E")
+    assert handoff.value("Ville") == "PARIS 7E"  # the values follow the typing
+
+    handoff.copy_buttons["Raison sociale"].click()
+    assert QGuiApplication.clipboard().text() == DINUM.raison_sociale
+    assert "copié" in handoff.copy_status.text()
+    handoff.open_button.click()
+    assert opener.urls == ["https://portail.chorus-pro.gouv.fr/"]
+
+    handoff.confirm.setChecked(True)
+    assert complete.isComplete()
+    portal.next()
+    qtbot.waitUntil(lambda: portal.currentId() == PageId.WORKSPACES)
+    assert "create_account" not in service.calls
+
+    spaces = portal.currentPage()
+    assert isinstance(spaces, WorkspacesPage)
+    qtbot.waitUntil(lambda: bool(spaces.switches))
+    assert_honest(portal)
+    assert not spaces.isCommitPage()
+    assert spaces.handoff is not None
+    assert spaces.handoff.value("Espaces à ouvrir") == "Factures émises, Sollicitations émises"
+    spaces.switches["FACTURES_RECUES"].setChecked(True)
+    assert "Factures reçues" in spaces.handoff.value("Espaces à ouvrir")
+    portal.next()
+    qtbot.waitUntil(lambda: portal.currentId() == PageId.ACTIVATE)
+    assert "choose_workspaces" not in service.calls
+
+    activate = portal.currentPage()
+    assert isinstance(activate, ActivatePage)
+    assert_honest(portal)
+    assert not activate.form_box.isVisible()
+    assert activate.handoff is not None
+    assert activate.handoff.value("Espaces à ouvrir").endswith("Factures reçues")
+    assert activate.handoff.value("Ville") == "PARIS 7E"
+    assert not activate.portal_validity.isVisible()  # shown once the mail has arrived
+    arrived = datetime(2026, 11, 27, 14, 0, tzinfo=UTC)
+    activate.clock = lambda: arrived
+    activate.mail_arrived.click()
+    assert activate.portal_validity.isVisible()
+    local = (arrived + timedelta(minutes=60)).astimezone()
+    assert f"avant {local.hour} h {local.minute:02d}" in activate.portal_validity.text()
+    assert "valable encore 60 minutes" in activate.portal_validity.text()
+    activate.clock = lambda: arrived + timedelta(minutes=61)
+    activate._refresh_validity()
+    assert "expiré" in activate.portal_validity.text()
+    assert not activate.isComplete()
+    activate.handoff.confirm.setChecked(True)
+    portal.next()
+    qtbot.waitUntil(lambda: portal.currentId() == PageId.DONE)
+    assert "activate" not in service.calls and "password_policy" not in service.calls
+
+    done = portal.currentPage()
+    assert isinstance(done, DonePage)
+    qtbot.waitUntil(lambda: done.message.tone is not None)
+    assert_honest(portal)
+    assert done.message.tone is Tone.WARNING
+    assert "pas encore visible" in done.message.text()
+    assert done.verify.isVisible()
+    assert not done.save_password.isVisible()
+    service.existing[DINUM.siret] = ExistingStructure(9, DINUM.siret, "SIRET", "DINUM")
+    done.verify.click()
+    qtbot.waitUntil(lambda: done.message.tone is Tone.SUCCESS)
+    assert "« DINUM » est bien inscrite sur Chorus Pro" in done.message.text()
+    assert service.calls.count("verify_structure") == 2
+
+
+def test_without_technical_account_the_final_step_says_it_cannot_check(
+    qtbot: QtBot, portal: SignupWizard
+) -> None:
+    service = fake(portal)
+    service.fail["verify_structure"] = NotSupported("Aucun compte technique.")
+    done = portal.page_of(PageId.DONE)
+    assert isinstance(done, DonePage)
+    portal.context.draft.lookup = service.lookup(IdentifierType.SIRET, DINUM.siret)
+    done.initializePage()
+    qtbot.waitUntil(lambda: done.message.tone is Tone.INFO)
+    assert "ne peut pas vérifier" in done.message.text()
+    assert "Paramètres" in done.message.text()
+
+
+def test_attachment_is_handed_over_with_chorus_pro_details(
+    qtbot: QtBot, portal: SignupWizard, opener: Opener
+) -> None:
+    service = fake(portal)
+    service.existing[DANONE] = ExistingStructure(26, DANONE, "SIRET", "DANONE")
+    page = portal.page_of(PageId.IDENTIFY)
+    page.email.setText(EMAIL)  # type: ignore[attr-defined]
+    page.identifier.setText(DANONE)  # type: ignore[attr-defined]
+    original = service.lookup
+
+    def with_details(kind, identifier):  # type: ignore[no-untyped-def]
+        from dataclasses import replace
+
+        details = StructureDetails(
+            26, DANONE, "SIRET", "DANONE", "DANONE", "59 RUE LA FAYETTE", "", "", "75009", "PARIS"
+        )
+        return replace(original(kind, identifier), details=details)
+
+    service.lookup = with_details  # type: ignore[method-assign]
+    portal.next()
+    qtbot.waitUntil(lambda: portal.currentId() == PageId.ATTACH)
+    attach = portal.currentPage()
+    assert isinstance(attach, AttachPage)
+    assert_honest(portal)
+    assert attach.details.isVisible()
+    assert "59 RUE LA FAYETTE<br>75009 PARIS" in attach.details.text()
+    assert not attach.send.isVisible()
+    assert attach.handoff is not None
+    assert attach.handoff.value("Identifiant de la structure") == DANONE
+    attach.nom.setText("Durand")
+    assert attach.handoff.value("Nom") == "Durand"
+    assert not attach.isComplete()
+    attach.handoff.confirm.setChecked(True)
+    assert attach.isComplete()
+    assert "request_attachment" not in service.calls
+
+
+def test_unchecked_existence_is_said_on_step_2(qtbot: QtBot, portal: SignupWizard) -> None:
+    service = fake(portal)
+    original = service.lookup
+
+    def unchecked(kind, identifier):  # type: ignore[no-untyped-def]
+        from dataclasses import replace
+
+        return replace(original(kind, identifier), existence_checked=False)
+
+    service.lookup = unchecked  # type: ignore[method-assign]
+    complete = go_to_complete(qtbot, portal)
+    assert isinstance(complete, CompletePage)
+    assert "n'a pas pu vérifier si votre structure est déjà inscrite" in complete.banner.text()
+
+
+def test_the_sandbox_mode_shows_no_portal_banner(wizard: SignupWizard) -> None:
+    for page in wizard.pages.values():
+        assert not page.mode_banner.isVisibleTo(page)
+
+
+def test_production_is_built_without_contacting_anything(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a network connection was attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(chorus_wizard.backend.http, "new_client", no_network)
+    wizard = build_wizard(["--backend", "production", "--data-dir", str(tmp_path / "data")])
+    assert isinstance(wizard, SignupWizard)
+    qtbot.addWidget(wizard)
+    try:
+        wizard.show()
+        qtbot.waitExposed(wizard)
+        qtbot.wait(50)
+        assert "production" in wizard.windowTitle()
+        assert wizard.context.portal_mode
+        assert wizard.context.backend_option == "production"
+        identify = wizard.currentPage()
+        assert "portail.chorus-pro.gouv.fr" in identify.mode_banner.text()  # type: ignore[attr-defined]
+    finally:
+        wizard.shutdown()

@@ -1,0 +1,206 @@
+"""« Paramètres »: profile choice, secrets to the keychain (or the session), connection test."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import keyring.core
+import pytest
+from keyring.backends import fail
+from pytestqt.qtbot import QtBot
+
+from chorus_wizard.backend.connection import ConnectionReport, StepResult, StepStatus
+from chorus_wizard.backend.profiles import BackendProfile, PisteCredentials
+from chorus_wizard.keychain import client_secret_user, tech_password_user
+from chorus_wizard.settings import SettingsStore
+from chorus_wizard.ui.settings_dialog import SettingsDialog
+from chorus_wizard.ui.widgets.common import Tone
+from chorus_wizard.ui.wizard import SignupWizard
+from tests.memory_keyring import MemoryKeyring
+
+TODAY = date(2026, 11, 27)
+
+# The offscreen platform warns when a top-level dialog is shown; nothing to fix there.
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+
+
+def open_dialog(
+    qtbot: QtBot, wizard: SignupWizard, tmp_path: Path, **kwargs: object
+) -> SettingsDialog:
+    wizard.context.settings = SettingsStore(tmp_path / "data")
+    dialog = SettingsDialog(
+        wizard.context,
+        wizard.context.settings,
+        wizard,
+        today=lambda: TODAY,
+        **kwargs,  # type: ignore[arg-type]
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled())  # loaded in a worker
+    return dialog
+
+
+def choose(dialog: SettingsDialog, value: str) -> None:
+    dialog.backend.setCurrentIndex(dialog.backend.findData(value))
+
+
+def fill(dialog: SettingsDialog) -> None:
+    dialog.client_id.setText("mon-appli")
+    dialog.client_secret.setText("secret-client")
+    dialog.tech_login.setText("TECH_1@exemple.fr")
+    dialog.tech_password.setText("mot-de-passe-tech")
+
+
+def test_the_wizard_has_a_parametres_button(qtbot: QtBot, wizard: SignupWizard) -> None:
+    from PySide6.QtWidgets import QWizard
+
+    assert wizard.buttonText(QWizard.WizardButton.HelpButton) == "Paramètres"
+    wizard.button(QWizard.WizardButton.HelpButton).click()
+    dialog = wizard.settings_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled())
+    dialog.reject()
+    qtbot.waitUntil(lambda: wizard.settings_dialog is None)
+
+
+def test_saving_writes_choices_to_the_file_and_secrets_to_the_keychain(
+    qtbot: QtBot, wizard: SignupWizard, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    dialog = open_dialog(qtbot, wizard, tmp_path)
+    assert dialog.keychain_status.tone is Tone.INFO
+    assert not dialog.piste_group.isEnabled()  # the sandbox needs nothing
+    choose(dialog, "production")
+    assert dialog.piste_group.isEnabled()
+    assert "prochain démarrage" in dialog.backend_note.text()
+    fill(dialog)
+    dialog.insee_key.setText("cle-insee")
+    dialog.expiry_known.setChecked(True)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save_button.click()
+    text = (tmp_path / "data" / "settings.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert data["backend"] == "production"
+    assert data["profiles"]["production"]["client_id"] == "mon-appli"
+    assert data["profiles"]["production"]["tech_password_expiry"] == "2026-11-27"
+    for secret in ("secret-client", "mot-de-passe-tech", "cle-insee"):
+        assert secret not in text
+    stored = memory_keyring.passwords
+    assert stored[("chorus-wizard", client_secret_user("production", "mon-appli"))] == (
+        "secret-client"
+    )
+    assert stored[("chorus-wizard", tech_password_user("production", "TECH_1@exemple.fr"))] == (
+        "mot-de-passe-tech"
+    )
+    assert stored[("chorus-wizard", "insee-api-key")] == "cle-insee"
+
+
+def test_reopening_shows_what_is_kept_without_showing_secrets(
+    qtbot: QtBot, wizard: SignupWizard, tmp_path: Path
+) -> None:
+    dialog = open_dialog(qtbot, wizard, tmp_path)
+    choose(dialog, "qualification")
+    fill(dialog)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save_button.click()
+    again = open_dialog(qtbot, wizard, tmp_path)
+    assert again.backend.currentData() == "qualification"
+    assert again.client_id.text() == "mon-appli"
+    assert again.client_secret.text() == ""
+    assert "trousseau" in again.client_secret.placeholderText()
+    choose(again, "production")  # another environment, other credentials
+    assert again.client_id.text() == ""
+
+
+def test_without_keychain_it_says_so_and_keeps_secrets_for_the_session(
+    qtbot: QtBot,
+    wizard: SignupWizard,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(keyring.core, "_keyring_backend", fail.Keyring())
+    dialog = open_dialog(qtbot, wizard, tmp_path)
+    assert dialog.keychain_status.tone is Tone.WARNING
+    assert "en mémoire pour cette session seulement" in dialog.keychain_status.text()
+    choose(dialog, "production")
+    fill(dialog)
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save_button.click()
+    secrets = wizard.context.secrets
+    assert secrets.get(client_secret_user("production", "mon-appli")) == "secret-client"
+    written = "".join(
+        p.read_text(encoding="utf-8", errors="replace") for p in tmp_path.rglob("*") if p.is_file()
+    )
+    assert "secret-client" not in written and "mot-de-passe-tech" not in written
+
+
+def test_connection_test_reports_each_step(
+    qtbot: QtBot, wizard: SignupWizard, tmp_path: Path
+) -> None:
+    seen: list[tuple[BackendProfile, PisteCredentials, str]] = []
+
+    def checker(profile: BackendProfile, creds: PisteCredentials, siret: str) -> ConnectionReport:
+        seen.append((profile, creds, siret))
+        return ConnectionReport(
+            [
+                StepResult("Jeton d'accès PISTE", StepStatus.OK, "Jeton obtenu."),
+                StepResult(
+                    "Disponibilité de l'API Chorus Pro",
+                    StepStatus.FAILED,
+                    "Accès refusé.",
+                    "Abonnez l'application.",
+                ),
+            ],
+            tech_password_expiry=date(2026, 12, 10),
+        )
+
+    dialog = open_dialog(qtbot, wizard, tmp_path, checker=checker)
+    choose(dialog, "production")
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.banner.tone is Tone.ERROR)
+    assert "Identifiants incomplets" in dialog.banner.text()
+    assert seen == []
+    fill(dialog)
+    dialog.probe.setText("552 032 534 00703")
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.results.isVisible())
+    profile, creds, siret = seen[0]
+    assert profile.name == "production"
+    assert (creds.client_id, creds.tech_password) == ("mon-appli", "mot-de-passe-tech")
+    assert siret == "55203253400703"
+    html = dialog.results.text()
+    assert "✔ Jeton d&#x27;accès PISTE" in html or "✔ Jeton d'accès PISTE" in html
+    assert "✖ Disponibilité" in html
+    assert "À faire : Abonnez l&#x27;application." in html or "Abonnez l'application" in html
+    assert dialog.reminder.tone is Tone.WARNING  # 13 days left
+    assert "expire le 10/12/2026 (dans 13 jours)" in dialog.reminder.text()
+
+
+def test_the_sandbox_is_tested_with_its_own_identities(
+    qtbot: QtBot, wizard: SignupWizard, tmp_path: Path
+) -> None:
+    seen: list[PisteCredentials] = []
+
+    def checker(profile: BackendProfile, creds: PisteCredentials, siret: str) -> ConnectionReport:
+        seen.append(creds)
+        return ConnectionReport([StepResult("Jeton d'accès PISTE", StepStatus.OK, "ok")])
+
+    dialog = open_dialog(qtbot, wizard, tmp_path, checker=checker)
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.banner.tone is Tone.SUCCESS)
+    assert seen[0].client_id == "chorus-wizard-sandbox"
+
+
+def test_password_expiry_typed_by_hand(qtbot: QtBot, wizard: SignupWizard, tmp_path: Path) -> None:
+    from PySide6.QtCore import QDate
+
+    dialog = open_dialog(qtbot, wizard, tmp_path)
+    choose(dialog, "production")
+    dialog.expiry_known.setChecked(True)
+    dialog.expiry.setDate(QDate(2027, 6, 30))
+    assert dialog.reminder.tone is Tone.INFO
+    assert "expire le 30/06/2027" in dialog.reminder.text()
+    dialog.expiry.setDate(QDate(2026, 12, 1))
+    assert dialog.reminder.tone is Tone.WARNING

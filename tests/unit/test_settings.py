@@ -1,0 +1,115 @@
+"""Paramètres: the file holds choices and never a secret; secrets go to the keychain or memory."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import keyring.core
+import pytest
+from keyring.backends import fail
+
+from chorus_wizard.keychain import (
+    INSEE_USER,
+    Kept,
+    KeychainRefused,
+    SecretStore,
+    client_secret_user,
+    tech_password_user,
+)
+from chorus_wizard.settings import (
+    ProfileSettings,
+    Settings,
+    SettingsStore,
+    piste_credentials,
+)
+from tests.memory_keyring import MemoryKeyring
+
+
+def test_round_trip_without_secrets(tmp_path: Path) -> None:
+    store = SettingsStore(tmp_path / "data")
+    assert store.load() == Settings()
+    settings = Settings(
+        backend="production",
+        profiles={"production": ProfileSettings("cid", "tech@x.fr", date(2027, 1, 2))},
+    )
+    store.save(settings)
+    assert store.load() == settings
+    data = json.loads(store.path.read_text(encoding="utf-8"))
+    assert data["profiles"]["production"] == {
+        "client_id": "cid",
+        "tech_login": "tech@x.fr",
+        "tech_password_expiry": "2027-01-02",
+    }
+    assert list(store.path.parent.iterdir()) == [store.path]  # no temporary file left behind
+
+
+@pytest.mark.parametrize(
+    "content",
+    ["", "{not json", '{"format": "autre"}', '{"format": "chorus-wizard-settings", "backend": 3}'],
+)
+def test_unreadable_file_gives_defaults(tmp_path: Path, content: str) -> None:
+    (tmp_path / "settings.json").write_text(content, encoding="utf-8")
+    assert SettingsStore(tmp_path).load().backend == "sandbox"
+
+
+def test_unknown_profiles_and_backends_are_ignored(tmp_path: Path) -> None:
+    (tmp_path / "settings.json").write_text(
+        json.dumps(
+            {
+                "format": "chorus-wizard-settings",
+                "backend": "ftp://ailleurs",
+                "profiles": {"autre": {"client_id": "x"}, "qualification": {"client_id": "q"}},
+            }
+        ),
+        encoding="utf-8",
+    )
+    loaded = SettingsStore(tmp_path).load()
+    assert loaded.backend == "sandbox"
+    assert set(loaded.profiles) == {"qualification"}
+
+
+def test_secrets_go_to_the_keychain(memory_keyring: MemoryKeyring) -> None:
+    secrets = SecretStore()
+    assert secrets.set(INSEE_USER, "cle") is Kept.KEYCHAIN
+    assert memory_keyring.passwords[("chorus-wizard", "insee-api-key")] == "cle"
+    assert secrets.get(INSEE_USER) == "cle"
+
+
+def test_without_keychain_secrets_stay_in_memory_for_the_session(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(keyring.core, "_keyring_backend", fail.Keyring())
+    secrets = SecretStore()
+    assert not secrets.available()
+    assert secrets.set(INSEE_USER, "cle") is Kept.SESSION
+    assert secrets.get(INSEE_USER) == "cle"
+    secrets.forget_session()
+    assert secrets.get(INSEE_USER) is None
+    written = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert not written  # nothing was written anywhere, not even under HOME
+
+
+def test_a_refusing_keychain_keeps_the_secret_for_the_session(
+    memory_keyring: MemoryKeyring,
+) -> None:
+    memory_keyring.refuse = True
+    secrets = SecretStore()
+    with pytest.raises(KeychainRefused, match="cette session"):
+        secrets.set(INSEE_USER, "cle")
+    assert secrets.get(INSEE_USER) == "cle"
+
+
+def test_credentials_need_all_four_values(memory_keyring: MemoryKeyring) -> None:
+    secrets = SecretStore()
+    values = ProfileSettings("cid", "tech@x.fr")
+    assert piste_credentials("production", values, secrets) is None
+    secrets.set(client_secret_user("production", "cid"), "s3cret")
+    assert piste_credentials("production", values, secrets) is None
+    secrets.set(tech_password_user("production", "tech@x.fr"), "pw")
+    credentials = piste_credentials("production", values, secrets)
+    assert credentials is not None
+    assert (credentials.client_secret, credentials.tech_password) == ("s3cret", "pw")
+    assert "s3cret" not in repr(credentials) and "pw'" not in repr(credentials)
+    assert piste_credentials("qualification", values, secrets) is None  # per environment
