@@ -1,0 +1,219 @@
+"""The signup recap (« Récapitulatif »): what was registered, as plain text and as HTML.
+
+Qt-free and pure: built from the wizard's draft, the backend profile's label and a date, so
+the same content goes to the clipboard, to the PDF and to the screen. A recap never holds a
+secret: the draft has none (no password, secret answer, activation code or signup token is
+ever read here), and the recap says so in its last line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from html import escape
+from typing import Protocol
+
+from chorus_wizard.backend.models import AccountCreated, Lookup, StructureForm
+from chorus_wizard.domain.identifiers import FIELD_LABELS, IdentifierType, format_siret
+
+TITLE = "Récapitulatif de l'inscription à Chorus Pro"
+NO_SECRET_NOTE = (
+    "Ce document ne contient ni votre mot de passe, ni la réponse à votre question secrète, "
+    "ni le code d'activation : ne les notez jamais à côté."
+)
+YES = "Oui"
+NO = "Non"
+NOT_YET = "pas encore choisis"
+STATUS_ACTIVE = "Compte activé"
+STATUS_PENDING = "Compte créé, en attente d'activation (courriel envoyé)"
+STATUS_NOT_CREATED = "Compte pas encore créé"
+STATUS_EXISTING = "Structure déjà inscrite : demande de rattachement"
+
+
+class DraftLike(Protocol):
+    """The part of the wizard's draft a recap reads (``SignupDraft`` has it)."""
+
+    @property
+    def email(self) -> str: ...
+    @property
+    def nom(self) -> str: ...
+    @property
+    def prenom(self) -> str: ...
+    @property
+    def structure(self) -> StructureForm: ...
+    @property
+    def deposer_demandes_paiement(self) -> bool: ...
+    @property
+    def dume(self) -> bool: ...
+    @property
+    def lookup(self) -> Lookup | None: ...
+    @property
+    def account(self) -> AccountCreated | None: ...
+    @property
+    def workspaces(self) -> list[str]: ...
+    @property
+    def activated(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    rows: tuple[tuple[str, str], ...] = ()
+    items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Recap:
+    """A title, a date line, then sections of (label, value) rows or of list items."""
+
+    title: str
+    dated: str
+    sections: tuple[Section, ...]
+    note: str = NO_SECRET_NOTE
+
+
+def date_text(moment: datetime) -> str:
+    """« le 27/11/2025 à 14 h 05 »."""
+    return f"le {moment:%d/%m/%Y} à {moment.hour} h {moment.minute:02d}"
+
+
+def identifier_text(kind: IdentifierType, identifier: str) -> str:
+    return format_siret(identifier) if kind is IdentifierType.SIRET else identifier
+
+
+def _structure_of(draft: DraftLike) -> StructureForm:
+    """The structure as validated, else as prefilled from the directory (not yet validated)."""
+    if draft.structure.identifier:
+        return draft.structure
+    lookup = draft.lookup
+    if lookup is None:
+        return draft.structure
+    company = lookup.company
+    if company is None:
+        return StructureForm(identifier_type=lookup.identifier_type, identifier=lookup.identifier)
+    return StructureForm(
+        identifier_type=lookup.identifier_type,
+        identifier=lookup.identifier,
+        raison_sociale=company.raison_sociale,
+        libelle=company.libelle,
+        adresse=company.adresse,
+        complement1=company.complement1,
+        complement2=company.complement2,
+        code_postal=company.code_postal,
+        ville=company.ville,
+        code_pays=company.code_pays,
+    )
+
+
+def _status(draft: DraftLike) -> str:
+    if draft.activated:
+        return STATUS_ACTIVE
+    if draft.account is not None:
+        return STATUS_PENDING
+    if draft.lookup is not None and draft.lookup.existing is not None:
+        return STATUS_EXISTING
+    return STATUS_NOT_CREATED
+
+
+def build_recap(
+    draft: DraftLike,
+    *,
+    profile_label: str,
+    now: datetime,
+    workspace_labels: Mapping[str, str] | None = None,
+    country_labels: Mapping[str, str] | None = None,
+) -> Recap:
+    """The recap of ``draft``; ``workspace_labels`` and ``country_labels`` name the codes."""
+    labels = workspace_labels or {}
+    countries = country_labels or {}
+    structure = _structure_of(draft)
+    account_rows: list[tuple[str, str]] = [
+        ("État", _status(draft)),
+        ("Identifiant de connexion (adresse électronique)", draft.email),
+        ("Nom", draft.nom),
+        ("Prénom", draft.prenom),
+    ]
+    if draft.account is not None:
+        account_rows.append(("Numéro du compte utilisateur", str(draft.account.account_id)))
+        account_rows.append(("Numéro de la structure", str(draft.account.structure_id)))
+    structure_rows: list[tuple[str, str]] = []
+    if structure.identifier:
+        structure_rows.append(
+            (
+                FIELD_LABELS[structure.identifier_type],
+                identifier_text(structure.identifier_type, structure.identifier),
+            )
+        )
+    for label, value in (
+        ("Raison sociale", structure.raison_sociale),
+        ("Libellé de la structure", structure.libelle),
+        ("Adresse", structure.adresse),
+        ("Complément adresse 1", structure.complement1),
+        ("Complément adresse 2", structure.complement2),
+        ("Code postal", structure.code_postal),
+        ("Ville", structure.ville),
+    ):
+        if value:
+            structure_rows.append((label, value))
+    if structure.identifier:
+        code = structure.code_pays
+        structure_rows.append(("Pays", countries.get(code, code)))
+    features = (
+        ("Déposer des demandes de paiement", YES if draft.deposer_demandes_paiement else NO),
+        ("Créer et/ou consulter des DUME", YES if draft.dume else NO),
+    )
+    spaces: Sequence[str] = [labels.get(code, code) for code in draft.workspaces]
+    sections = [
+        Section("Compte utilisateur", tuple(account_rows)),
+        Section("Structure", tuple(structure_rows)),
+        Section("Fonctionnalités", features),
+        Section("Espaces de travail ouverts", items=tuple(spaces) or (NOT_YET,)),
+        Section("Serveur", (("Profil", profile_label),)),
+    ]
+    return Recap(TITLE, f"Établi {date_text(now)}", tuple(sections))
+
+
+def recap_text(recap: Recap) -> str:
+    """Plain text for the clipboard (one « label : valeur » a line)."""
+    lines = [recap.title, recap.dated, ""]
+    for section in recap.sections:
+        lines.append(section.title)
+        lines.extend(f"  {label} : {value}" for label, value in section.rows)
+        lines.extend(f"  - {item}" for item in section.items)
+        lines.append("")
+    lines.append(recap.note)
+    return "\n".join(lines) + "\n"
+
+
+def recap_html(recap: Recap) -> str:
+    """Simple HTML that QTextDocument renders (screen and PDF)."""
+    parts = [
+        "<html><body>",
+        f"<h2>{escape(recap.title)}</h2>",
+        f"<p>{escape(recap.dated)}</p>",
+    ]
+    for section in recap.sections:
+        parts.append(f"<h3>{escape(section.title)}</h3>")
+        if section.rows:
+            parts.append('<table cellspacing="0" cellpadding="3">')
+            parts.extend(
+                f'<tr><td width="45%">{escape(label)}</td><td><b>{escape(value)}</b></td></tr>'
+                for label, value in section.rows
+            )
+            parts.append("</table>")
+        if section.items:
+            parts.append("<ul>")
+            parts.extend(f"<li>{escape(item)}</li>" for item in section.items)
+            parts.append("</ul>")
+    parts.append(f"<p><i>{escape(recap.note)}</i></p>")
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+def recap_file_name(recap_of: DraftLike, now: datetime) -> str:
+    """``recapitulatif-chorus-pro-13002526500013-2025-11-27.pdf``."""
+    identifier = _structure_of(recap_of).identifier
+    safe = "".join(ch for ch in identifier if ch.isalnum())
+    middle = f"-{safe}" if safe else ""
+    return f"recapitulatif-chorus-pro{middle}-{now:%Y-%m-%d}.pdf"

@@ -1,0 +1,313 @@
+"""Tools for the people at the desk: the « Aide » panel, the recap, the diagnostic export.
+
+:class:`DeskTools` plugs into a :class:`SignupWizard`: two buttons of the wizard's row
+(« Aide », checkable, also F1; « Récapitulatif »), the help panel as the wizard's side
+widget (its visibility remembered in a small JSON file under the data folder, once
+:meth:`DeskTools.use_settings_file` names it), the final page's recap buttons, and a
+:class:`~chorus_wizard.diagnostics.DiagnosticJournal` that hears the log and every message
+the pages show. File names are asked through :attr:`DeskTools.choose_path`, which tests
+replace.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import PySide6
+from PySide6.QtCore import QObject, QStandardPaths, qVersion
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFileDialog, QLabel, QWizard
+
+from chorus_wizard.diagnostics import (
+    DiagnosticJournal,
+    diagnostic_file_name,
+    environment,
+    write_diagnostic,
+)
+from chorus_wizard.recap import Recap, build_recap, recap_file_name
+from chorus_wizard.resources import resource_path
+from chorus_wizard.ui.pages.base import STEPS, Page, PageId
+from chorus_wizard.ui.recap_actions import RecapDialog, copy_recap, write_recap_pdf
+from chorus_wizard.ui.widgets.common import Banner, Tone
+from chorus_wizard.ui.widgets.help import HelpPanel
+
+if TYPE_CHECKING:
+    from chorus_wizard.ui.wizard import SignupWizard
+
+log = logging.getLogger(__name__)
+
+HELP_BUTTON = QWizard.WizardButton.CustomButton2
+RECAP_BUTTON = QWizard.WizardButton.CustomButton3
+
+HELP_TEXT = "Aide"
+HELP_DESCRIPTION = (
+    "Affiche ou masque, à côté de la page, les instructions du guide pour cette étape, ce "
+    "qu'il faut avoir sous la main et les problèmes fréquents (touche F1)."
+)
+RECAP_TEXT = "Récapitulatif"
+RECAP_DESCRIPTION = (
+    "Affiche le récapitulatif de l'inscription, à enregistrer en PDF ou à copier ; il ne "
+    "contient aucun mot de passe, réponse ni code."
+)
+SAVE_RECAP_TITLE = "Enregistrer le récapitulatif"
+PDF_FILTER = "Document PDF (*.pdf)"
+SAVE_DIAGNOSTIC_TITLE = "Exporter un diagnostic"
+ZIP_FILTER = "Archive zip (*.zip)"
+RECAP_SAVED = "Récapitulatif enregistré : {path}"
+RECAP_COPIED = "Récapitulatif copié dans le presse-papiers."
+DIAGNOSTIC_SAVED = (
+    "Diagnostic enregistré : {path}. Transmettez ce fichier au support ; il ne contient ni "
+    "mot de passe, ni réponse, ni code."
+)
+NOT_WRITTEN = "Le fichier n'a pas pu être enregistré ({reason}). Choisissez un autre dossier."
+
+#: Progress line read by assistive technology (the visible one is the page's subtitle).
+PROGRESS_SPOKEN = "Étape {step} sur {count} : {name}. {states}"
+STEP_STATES = ("terminée", "en cours", "à venir")
+
+SETTINGS_HELP_VISIBLE = "aide_visible"
+
+
+def spoken_progress(step: int) -> str:
+    """« Étape 2 sur 4 : Complétez. 1. Identifiez-vous, terminée ; 2. Complétez, en cours ; … »."""
+    states = []
+    for number, name in enumerate(STEPS, start=1):
+        state = STEP_STATES[0 if number < step else 1 if number == step else 2]
+        states.append(f"{number}. {name}, {state}")
+    return PROGRESS_SPOKEN.format(
+        step=step, count=len(STEPS), name=STEPS[step - 1], states=" ; ".join(states) + "."
+    )
+
+
+@cache
+def catalogue_labels() -> dict[str, str]:
+    """Every workspace's name from the shipped catalogue, including those given to managers
+    automatically (not shown as switches, but listed among the account's workspaces)."""
+    try:
+        data = json.loads(resource_path("sandbox", "workspaces.json").read_text("utf-8"))
+        return {str(row["code"]): str(row["libelle"]) for row in data["espaces"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def documents_dir() -> Path:
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(location) if location else Path.home()
+
+
+class DeskTools(QObject):
+    """Help panel, recap and diagnostic of one wizard."""
+
+    def __init__(self, wizard: SignupWizard) -> None:
+        super().__init__(wizard)
+        self.wizard = wizard
+        self.settings_path: Path | None = None
+        #: (dialog title, suggested path, filter) → the chosen path, or None if cancelled.
+        self.choose_path: Callable[[str, Path, str], Path | None] = self._ask_path
+        self.clock: Callable[[], datetime] = datetime.now
+        self.recap_dialog: RecapDialog | None = None
+
+        wizard.setOption(QWizard.WizardOption.HaveCustomButton2, True)
+        wizard.setOption(QWizard.WizardOption.HaveCustomButton3, True)
+        wizard.setButtonText(HELP_BUTTON, HELP_TEXT)
+        wizard.setButtonText(RECAP_BUTTON, RECAP_TEXT)
+        self.help_button = wizard.button(HELP_BUTTON)
+        self.help_button.setCheckable(True)
+        self.help_button.setAccessibleDescription(HELP_DESCRIPTION)
+        self.help_button.setToolTip(HELP_DESCRIPTION)
+        self.recap_button = wizard.button(RECAP_BUTTON)
+        self.recap_button.setAccessibleDescription(RECAP_DESCRIPTION)
+        self.recap_button.setToolTip(RECAP_DESCRIPTION)
+
+        self.panel = HelpPanel()
+        self.panel.hide()
+        wizard.setSideWidget(self.panel)
+        self.help_button.toggled.connect(self._on_help_button_toggled)
+        self.recap_button.clicked.connect(self.show_recap)
+        self.panel.export.clicked.connect(self.export_diagnostic)
+        shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), wizard)
+        shortcut.activated.connect(self.help_button.toggle)
+
+        self.journal = DiagnosticJournal()
+        root = logging.getLogger()
+        root.addHandler(self.journal)
+        wizard.add_closing_callback(lambda: root.removeHandler(self.journal))
+        for banner in wizard.findChildren(Banner):
+            banner.message_shown.connect(self.journal.message_shown)
+
+        done = wizard.pages[PageId.DONE]
+        for name, slot in (("save_recap", self.save_recap), ("copy_recap", self.copy_recap)):
+            button = getattr(done, name, None)
+            if button is not None:
+                button.clicked.connect(slot)
+        wizard.currentIdChanged.connect(self._on_current_id_changed)
+
+    # -- help panel ------------------------------------------------------------------------
+
+    @property
+    def help_visible(self) -> bool:
+        return self.help_button.isChecked()
+
+    def set_help_visible(self, visible: bool) -> None:
+        self.help_button.setChecked(visible)
+
+    def _on_help_button_toggled(self, visible: bool) -> None:
+        if visible:
+            self._show_help_of(self.wizard.currentId())
+        self.panel.setVisible(visible)
+        self._save_settings()
+
+    def _show_help_of(self, page_id: int) -> None:
+        if page_id in PageId._value2member_map_:
+            self.panel.show_page(PageId(page_id).name.lower())
+
+    def _on_current_id_changed(self, page_id: int) -> None:
+        if page_id < 0:
+            return
+        page = self.wizard.page(page_id)
+        self.journal.note(f"Page : {page.title()}")
+        if self.help_visible:
+            self._show_help_of(page_id)
+        if isinstance(page, Page) and page.step:
+            self._expose_progress(page)
+
+    def _expose_progress(self, page: Page) -> None:
+        """Name the subtitle (the progress line) in words for assistive technology."""
+        subtitle = page.subTitle()
+        for label in self.wizard.findChildren(QLabel):
+            if label.text() == subtitle:
+                label.setAccessibleName(spoken_progress(page.step))
+        page.setAccessibleDescription(spoken_progress(page.step))
+
+    # -- settings --------------------------------------------------------------------------
+
+    def use_settings_file(self, path: Path) -> None:
+        """Remember the panel's visibility in ``path`` (JSON); apply what it says now."""
+        self.settings_path = path
+        try:
+            values = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            values = {}
+        visible = isinstance(values, dict) and values.get(SETTINGS_HELP_VISIBLE) is True
+        self.help_button.blockSignals(True)
+        self.help_button.setChecked(visible)
+        self.help_button.blockSignals(False)
+        self._on_help_button_toggled(visible)
+
+    def _save_settings(self) -> None:
+        path = self.settings_path
+        if path is None:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(
+                json.dumps({SETTINGS_HELP_VISIBLE: self.help_visible}) + "\n", encoding="utf-8"
+            )
+        except OSError as error:
+            log.warning("Préférences non enregistrées (%s)", type(error).__name__)
+
+    # -- recap -----------------------------------------------------------------------------
+
+    def recap(self) -> Recap:
+        """The recap of the signup as it stands, with workspace and country names."""
+        wizard = self.wizard
+        spaces = wizard.pages[PageId.WORKSPACES]
+        switches = getattr(spaces, "switches", {})
+        labels = dict(catalogue_labels())
+        labels.update({code: switch.accessibleName() for code, switch in switches.items()})
+        combo = getattr(wizard.pages[PageId.COMPLETE], "country", None)
+        countries: dict[str, str] = {}
+        if combo is not None:
+            for index in range(combo.count()):
+                countries[str(combo.itemData(index))] = combo.itemText(index)
+        return build_recap(
+            wizard.context.draft,
+            profile_label=wizard.context.service.profile.label,
+            now=self.clock(),
+            workspace_labels=labels,
+            country_labels=countries,
+        )
+
+    def show_recap(self) -> RecapDialog:
+        if self.recap_dialog is not None:
+            self.recap_dialog.close()
+        dialog = RecapDialog(self.recap(), self.save_recap, self.copy_recap, self.wizard)
+        dialog.destroyed.connect(self._on_recap_dialog_destroyed)
+        self.recap_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_recap_dialog_destroyed(self) -> None:
+        self.recap_dialog = None
+
+    def save_recap(self) -> Path | None:
+        """Ask where, then write the PDF; says where it went on the current page."""
+        suggested = documents_dir() / recap_file_name(self.wizard.context.draft, self.clock())
+        path = self.choose_path(SAVE_RECAP_TITLE, suggested, PDF_FILTER)
+        if path is None:
+            return None
+        if path.suffix.lower() != ".pdf":
+            path = path.with_name(path.name + ".pdf")
+        try:
+            path.open("ab").close()  # QPdfWriter says nothing when it cannot write there
+            write_recap_pdf(path, self.recap())
+        except OSError as error:
+            self._tell(Tone.ERROR, NOT_WRITTEN.format(reason=error.strerror or error))
+            return None
+        self._tell(Tone.SUCCESS, RECAP_SAVED.format(path=path))
+        return path
+
+    def copy_recap(self) -> str:
+        text = copy_recap(self.recap())
+        self._tell(Tone.SUCCESS, RECAP_COPIED)
+        return text
+
+    # -- diagnostic ------------------------------------------------------------------------
+
+    def diagnostic_info(self) -> dict[str, str]:
+        profile = self.wizard.context.service.profile
+        info = environment(
+            profile_name=profile.name,
+            profile_label=profile.label,
+            qt_versions={"qt": qVersion(), "pyside6": PySide6.__version__},
+        )
+        page = self.wizard.currentPage()
+        info["page"] = page.title() if page is not None else ""
+        return info
+
+    def export_diagnostic(self) -> Path | None:
+        now = self.clock()
+        suggested = documents_dir() / diagnostic_file_name(now)
+        path = self.choose_path(SAVE_DIAGNOSTIC_TITLE, suggested, ZIP_FILTER)
+        if path is None:
+            return None
+        try:
+            write_diagnostic(
+                path,
+                info=self.diagnostic_info(),
+                messages=list(self.journal.messages),
+                records=list(self.journal.records),
+                now=now,
+            )
+        except OSError as error:
+            self._tell(Tone.ERROR, NOT_WRITTEN.format(reason=error.strerror or error))
+            return None
+        self._tell(Tone.SUCCESS, DIAGNOSTIC_SAVED.format(path=path))
+        return path
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _tell(self, tone: Tone, text: str) -> None:
+        page = self.wizard.currentPage()
+        if isinstance(page, Page):
+            page.banner.show_message(tone, text)
+
+    def _ask_path(self, title: str, suggested: Path, name_filter: str) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(self.wizard, title, str(suggested), name_filter)
+        return Path(chosen) if chosen else None

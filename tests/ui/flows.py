@@ -1,0 +1,55 @@
+"""Drive the wizard through the four steps (values set directly; see test_keyboard for keys)."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from chorus_wizard.ui.pages.activate import ActivatePage
+from chorus_wizard.ui.pages.base import PageId
+from chorus_wizard.ui.pages.complete import CompletePage
+from chorus_wizard.ui.pages.identify import IdentifyPage
+from chorus_wizard.ui.pages.workspaces import WorkspacesPage
+from chorus_wizard.ui.wizard import SignupWizard
+
+EMAIL = "marie.durand@exemple.fr"
+SIRET = "13002526500013"
+PASSWORD = "Girafe-Bleue-2026"
+ANSWER = "Médor-le-chien"
+CODE = "CODE-SECRET-4242"
+
+
+def reach_activation(qtbot: QtBot, wizard: SignupWizard) -> ActivatePage:
+    """Steps 1 to 3, then step 4 filled in (not yet validated)."""
+    identify = wizard.page_of(PageId.IDENTIFY)
+    assert isinstance(identify, IdentifyPage)
+    identify.email.setText(EMAIL)
+    identify.identifier.setText(SIRET)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == PageId.COMPLETE)
+    complete = wizard.page_of(PageId.COMPLETE)
+    assert isinstance(complete, CompletePage)
+    qtbot.waitUntil(lambda: not complete.is_busy)
+    complete.email_again.setText(EMAIL)
+    complete.nom.setText("Durand")
+    complete.prenom.setText("Marie")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == PageId.WORKSPACES)
+    spaces = wizard.page_of(PageId.WORKSPACES)
+    assert isinstance(spaces, WorkspacesPage)
+    qtbot.waitUntil(lambda: bool(spaces.switches))
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == PageId.ACTIVATE)
+    activate = wizard.page_of(PageId.ACTIVATE)
+    assert isinstance(activate, ActivatePage)
+    qtbot.waitUntil(lambda: activate.question.count() > 0)
+    activate.code.setText(CODE)
+    activate.password.password.setText(PASSWORD)
+    activate.password.confirmation.setText(PASSWORD)
+    activate.answer.setText(ANSWER)
+    return activate
+
+
+def run_signup(qtbot: QtBot, wizard: SignupWizard) -> None:
+    reach_activation(qtbot, wizard)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == PageId.DONE)
