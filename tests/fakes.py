@@ -75,6 +75,12 @@ class FakeService:
             company=self.companies.get(identifier),
         )
 
+    def verify_structure(
+        self, identifier_type: IdentifierType, identifier: str
+    ) -> ExistingStructure | None:
+        self._enter("verify_structure")
+        return self.existing.get(identifier)
+
     def countries(self) -> list[Country]:
         self._enter("countries")
         return [

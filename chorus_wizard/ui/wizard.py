@@ -8,10 +8,11 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton, QWidget, QWizard
 
 from chorus_wizard import __version__
 from chorus_wizard.domain.activation import InvalidActivationLink, parse_activation_link
+from chorus_wizard.ui.desk import DeskTools
 from chorus_wizard.ui.pages.activate import ActivatePage
 from chorus_wizard.ui.pages.attach import AttachPage
 from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
@@ -19,6 +20,7 @@ from chorus_wizard.ui.pages.complete import CompletePage
 from chorus_wizard.ui.pages.done import DonePage
 from chorus_wizard.ui.pages.identify import IdentifyPage
 from chorus_wizard.ui.pages.workspaces import WorkspacesPage
+from chorus_wizard.ui.settings_dialog import SettingsDialog
 
 
 class SignupWizard(QWizard):
@@ -37,7 +39,6 @@ class SignupWizard(QWizard):
         self.setWindowTitle(title)
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setOption(QWizard.WizardOption.HaveHelpButton, False)
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setMinimumSize(QSize(560, 520))
         self.resize(820, 720)
@@ -52,11 +53,23 @@ class SignupWizard(QWizard):
         for page_id, page in self.pages.items():
             self.setPage(page_id, page)
         self.setStartId(PageId.IDENTIFY)
+        # « Plus » gathers what is seldom needed, so the row fits a 560-pixel window.
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
-        self.setButtonText(QWizard.WizardButton.CustomButton1, "À propos")
+        self.setButtonText(QWizard.WizardButton.CustomButton1, "Plus")
+        self.more_menu = QMenu(self)
+        self.settings_action = self.more_menu.addAction("Paramètres…")
+        self.about_action = self.more_menu.addAction("À propos de chorus-wizard")
+        self.settings_action.triggered.connect(self.show_settings)
+        self.about_action.triggered.connect(self.show_about)
+        more = self.button(QWizard.WizardButton.CustomButton1)
+        assert isinstance(more, QPushButton)  # QWizard's buttons are push buttons
+        more.setMenu(self.more_menu)
+        more.setAccessibleName("Plus : paramètres, à propos")
         self.setButtonLayout(
             [
-                QWizard.WizardButton.CustomButton1,
+                QWizard.WizardButton.CustomButton2,  # Aide (DeskTools)
+                QWizard.WizardButton.CustomButton3,  # Récapitulatif (DeskTools)
+                QWizard.WizardButton.CustomButton1,  # Plus : Paramètres, À propos
                 QWizard.WizardButton.Stretch,
                 QWizard.WizardButton.BackButton,
                 QWizard.WizardButton.NextButton,
@@ -69,17 +82,31 @@ class SignupWizard(QWizard):
         self.message_box: QMessageBox | None = None
         self._pending_code = ""
         self.finished.connect(self._on_finished)
-        self.customButtonClicked.connect(self._on_custom_button_clicked)
+        #: The « Paramètres » dialog while it is open.
+        self.settings_dialog: SettingsDialog | None = None
         self.currentIdChanged.connect(self._on_current_id_changed)
+        #: Help panel, recap and diagnostic export.
+        self.desk = DeskTools(self)
 
     def page_of(self, page_id: PageId) -> Page:
         return self.pages[page_id]
 
     # -- À propos ----------------------------------------------------------------------
 
-    def _on_custom_button_clicked(self, which: int) -> None:
-        if which == QWizard.WizardButton.CustomButton1.value:
-            self.show_about()
+    def show_settings(self) -> SettingsDialog:
+        """« Paramètres »: server, PISTE credentials (keychain), connection test."""
+        if self.settings_dialog is not None:
+            self.settings_dialog.raise_()
+            return self.settings_dialog
+        dialog = SettingsDialog(self.context, self.context.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.destroyed.connect(self._on_settings_dialog_destroyed)
+        self.settings_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_settings_dialog_destroyed(self) -> None:
+        self.settings_dialog = None
 
     def about_text(self) -> str:
         profile = self.context.service.profile

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -13,6 +14,16 @@ from chorus_wizard.ui.pages.base import WizardContext
 from chorus_wizard.ui.wizard import SignupWizard
 from chorus_wizard.workers import TaskRunner
 from tests.fakes import FakeService
+
+
+@pytest.fixture(autouse=True)
+def _no_browser(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test ever opens a real browser: the portal opener must be injected."""
+
+    def refuse(url: object) -> bool:
+        raise AssertionError(f"a test tried to open {url} in a real browser")
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", refuse)
 
 
 @pytest.fixture

@@ -55,10 +55,12 @@ def fill(dialog: SettingsDialog) -> None:
 
 
 def test_the_wizard_has_a_parametres_button(qtbot: QtBot, wizard: SignupWizard) -> None:
-    from PySide6.QtWidgets import QWizard
+    from PySide6.QtWidgets import QPushButton, QWizard
 
-    assert wizard.buttonText(QWizard.WizardButton.HelpButton) == "Paramètres"
-    wizard.button(QWizard.WizardButton.HelpButton).click()
+    more = wizard.button(QWizard.WizardButton.CustomButton1)
+    assert isinstance(more, QPushButton) and more.menu() is wizard.more_menu
+    assert wizard.settings_action.text() == "Paramètres…"
+    wizard.settings_action.trigger()
     dialog = wizard.settings_dialog
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.save_button.isEnabled())

@@ -28,6 +28,7 @@ from chorus_wizard.backend.sandbox_mail import ReceivedMail, latest_mail_to
 from chorus_wizard.backend.service import SignupService
 from chorus_wizard.domain.activation import activation_code
 from chorus_wizard.domain.password import PasswordPolicy, load_strength_estimator
+from chorus_wizard.ui.pages import portal
 from chorus_wizard.ui.pages.base import Page, WizardContext
 from chorus_wizard.ui.widgets.common import (
     FieldHint,
@@ -37,10 +38,15 @@ from chorus_wizard.ui.widgets.common import (
     stacked,
     wrapped,
 )
+from chorus_wizard.ui.widgets.explain import explained
+from chorus_wizard.ui.widgets.handoff import HandoffPanel
 from chorus_wizard.ui.widgets.password import PasswordInput
 
 #: How often the link's time left is redrawn.
 VALIDITY_REFRESH_MS = 30_000
+
+#: ``codeRetour`` of a wrong, used or replaced activation code.
+INVALID_CODE = 20
 
 EXPIRED_TEXT = (
     "Ce lien a expiré : cliquez sur « Renvoyer le courriel » pour recevoir un nouveau lien, "
@@ -148,7 +154,9 @@ class ActivatePage(Page):
         mail_row.addStretch(1)
         form.addRow(
             field_label("Lien ou code d'activation", self.code, required=True),
-            stacked(self.code, self.code_hint, self.validity, mail_row),
+            explained(
+                stacked(self.code, self.code_hint, self.validity, mail_row), "code", self.code
+            ),
         )
 
         self.password = PasswordInput(self)
@@ -161,11 +169,21 @@ class ActivatePage(Page):
             "La question secrète vous permettra de récupérer votre mot de passe en cas "
             "d'oubli. La réponse ne tient compte ni des majuscules ni des accents."
         )
-        form.addRow(field_label("Question secrète", self.question, required=True), self.question)
         form.addRow(
-            field_label("Réponse", self.answer, required=True), stacked(self.answer, answer_note)
+            field_label("Question secrète", self.question, required=True),
+            explained(self.question, "question", self.question),
         )
-        self.body.addLayout(form)
+        form.addRow(
+            field_label("Réponse", self.answer, required=True),
+            explained(stacked(self.answer, answer_note), "answer", self.answer),
+        )
+        self.form_box = QWidget()
+        self.form_box.setLayout(form)
+        self.body.addWidget(self.form_box)
+        self.handoff: HandoffPanel | None = None
+        self.mail_arrived_at: datetime | None = None
+        if context.portal_mode:
+            self._build_portal_handoff(context)
         self.finish_layout()
 
         self.code.textChanged.connect(self._on_code_text_changed)
@@ -175,8 +193,84 @@ class ActivatePage(Page):
         self.show_mail.clicked.connect(self._on_show_mail_clicked)
         self.resend.clicked.connect(self._on_resend_clicked)
 
+    # -- portal mode: activation and structure on the portal ---------------------------
+
+    def _build_portal_handoff(self, context: WizardContext) -> None:
+        """Nothing is activated here: the portal's mail, its 60 minutes, the checklist."""
+        self.setCommitPage(False)
+        self.setTitle("Activez votre compte sur le portail Chorus Pro")
+        self.form_box.hide()
+        self.handoff = portal.handoff_panel(
+            context,
+            "Activez votre compte, puis créez votre structure sur le portail",
+            portal.ACTIVATE_CHECKLIST,
+            portal.ACTIVATE_CONFIRM,
+        )
+        self.mail_arrived = QPushButton("Le courriel d'activation est arrivé")
+        self.mail_arrived.clicked.connect(self._on_mail_arrived_clicked)
+        self.portal_validity = wrapped("")
+        self.portal_validity.hide()
+        row = QHBoxLayout()
+        row.addWidget(self.mail_arrived)
+        row.addStretch(1)
+        self.handoff.extra.addLayout(row)
+        self.handoff.extra.addWidget(self.portal_validity)
+        self.handoff.confirmed_changed.connect(self.completeChanged)
+        self.body.addWidget(self.handoff)
+
+    def _on_mail_arrived_clicked(self) -> None:
+        self.mail_arrived_at = self.clock()
+        self.mail_arrived.setText("Un nouveau courriel est arrivé")
+        self._refresh_validity()
+
+    def _refresh_portal_validity(self) -> None:
+        if self.mail_arrived_at is None:
+            self.portal_validity.hide()
+            return
+        until = portal.activation_deadline(self.mail_arrived_at)
+        now = self.clock()
+        left = time_left_text(until - now)
+        if left is None:
+            self._validity_timer.stop()
+            text = (
+                "Ce lien a sans doute expiré (plus de 60 minutes depuis son arrivée) : demandez "
+                "un nouveau lien sur le portail, puis cliquez sur « Un nouveau courriel est "
+                "arrivé » dès qu'il est là."
+            )
+            color = "#8a1212"
+        else:
+            text = (
+                f"Ouvrez le lien avant {clock_time(until, now)} environ (60 minutes après son "
+                f"envoi). {left}"
+            )
+            color = "#9a5200" if until - now <= timedelta(minutes=5) else "#4a4a4a"
+            if not self._validity_timer.isActive():
+                self._validity_timer.start()
+        self.portal_validity.setText(text)
+        self.portal_validity.setStyleSheet(f"color: {color};")
+        self.portal_validity.show()
+
+    def _update_handoff(self) -> None:
+        if self.handoff is None:
+            return
+        draft = self.context.draft
+        labels = draft.workspace_labels
+        spaces = ", ".join(labels.get(code, code) for code in draft.workspaces)
+        self.handoff.set_values(
+            [
+                ("Adresse électronique", draft.email),
+                *portal.structure_values(draft),
+                ("Espaces à ouvrir", spaces),
+            ]
+        )
+
     def initializePage(self) -> None:
         draft = self.context.draft
+        if self.handoff is not None:
+            self.intro.setText(portal.ACTIVATE_INTRO.format(email=draft.email))
+            self._update_handoff()
+            self._refresh_validity()
+            return
         self.intro.setText(
             f"Le courriel d'activation a été envoyé à {draft.email}. Copiez le lien qu'il "
             "contient (ou le code seul) dans le champ ci-dessous, puis choisissez votre mot de "
@@ -219,6 +313,8 @@ class ActivatePage(Page):
         self.completeChanged.emit()
 
     def ready(self) -> bool:
+        if self.handoff is not None:
+            return self.handoff.is_confirmed
         return (
             self._policy_loaded
             and bool(activation_code(self.code.text()))
@@ -242,6 +338,9 @@ class ActivatePage(Page):
         return account.activation_valid_until if account is not None else None
 
     def _refresh_validity(self) -> None:
+        if self.handoff is not None:
+            self._refresh_portal_validity()
+            return
         until = self.valid_until()
         if until is None and not self._expired_by_server:
             self._validity_timer.stop()
@@ -310,6 +409,8 @@ class ActivatePage(Page):
         return "activated" if self.context.draft.activated else None
 
     def start_step(self) -> bool:
+        if self.handoff is not None:
+            return True  # activated on the portal, not here: the final page checks the API
         draft = self.context.draft
         service = self.context.service
         email = draft.email
@@ -346,3 +447,19 @@ class ActivatePage(Page):
             self.banner.show_message(Tone.ERROR, locked_message(error.locked_until, self.clock()))
             return
         self.show_error(error)
+        if isinstance(error, ActivationError):
+            self._focus_refused_field(error)
+
+    def _focus_refused_field(self, error: ActivationError) -> None:
+        """Put the cursor in the field the service refused (a wrong code: the code field)."""
+        fields: dict[str, QWidget] = {
+            "motDePasse": self.password.password,
+            "idQuestionSecrete": self.question,
+            "reponseQuestionSecrete": self.answer,
+        }
+        target = fields.get(str(error.details.get("champ")))
+        if target is None and error.code == INVALID_CODE:
+            self.code_hint.set_reason(str(error))
+            target = self.code
+        if target is not None:
+            target.setFocus()

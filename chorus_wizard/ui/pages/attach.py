@@ -1,4 +1,7 @@
-"""The structure is already on Chorus Pro: explain the attachment request and send it."""
+"""The structure is already on Chorus Pro: explain the attachment request and send it.
+
+In portal mode the request is made on the portal: the page hands over instead of sending it.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,16 @@ from chorus_wizard.backend.models import AttachmentSent
 from chorus_wizard.domain.identifiers import IdentifierType, format_siret
 from chorus_wizard.ui.pages.base import Page, WizardContext
 from chorus_wizard.ui.widgets.common import Tone, field_label, form_layout, wrapped
+from chorus_wizard.ui.widgets.handoff import HandoffPanel
+
+ATTACH_CHECKLIST = (
+    "Ouvrez le portail et connectez-vous. Sans compte utilisateur, créez-le d'abord avec "
+    "l'adresse ci-dessous : le lien du courriel d'activation est valable 60 minutes.",
+    "Une fois connecté, demandez le rattachement à la structure en saisissant son identifiant "
+    "(bouton « Copier »).",
+    "Le gestionnaire principal de la structure valide votre demande ; vous êtes informé de sa "
+    "décision par courriel.",
+)
 
 
 class AttachPage(Page):
@@ -24,6 +37,15 @@ class AttachPage(Page):
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.body.addWidget(self.explanation)
+        #: consulterStructure: what Chorus Pro holds about the structure (raison sociale…).
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setStyleSheet(
+            "QLabel { background: #f4f6f9; border: 1px solid #c8ced8; border-radius: 4px; "
+            "padding: 8px; }"
+        )
+        self.details.hide()
+        self.body.addWidget(self.details)
         self.body.addWidget(
             wrapped(
                 "Vous ne pouvez pas la créer une seconde fois : demandez à y être rattaché. Votre "
@@ -44,6 +66,18 @@ class AttachPage(Page):
         self.send = QPushButton("Envoyer la demande de rattachement")
         self.send.setEnabled(False)
         self.body.addWidget(self.send)
+        self.handoff: HandoffPanel | None = None
+        if context.portal_mode:
+            self.send.hide()
+            self.handoff = HandoffPanel(
+                context.service.profile.portal_url,
+                context.open_url,
+                title="Demandez le rattachement sur le portail Chorus Pro",
+                confirmation="J'ai envoyé ma demande de rattachement sur le portail",
+            )
+            self.handoff.set_checklist(ATTACH_CHECKLIST)
+            self.handoff.confirmed_changed.connect(self.completeChanged)
+            self.body.addWidget(self.handoff)
         self.finish_layout()
 
         self.nom.textChanged.connect(self._on_name_changed)
@@ -63,8 +97,33 @@ class AttachPage(Page):
             f"La structure <b>{escape(lookup.existing.designation)}</b> ({escape(shown)}) "
             "existe déjà sur Chorus Pro."
         )
+        details = lookup.details
+        if details is not None:
+            lines = [f"<b>Raison sociale :</b> {escape(details.raison_sociale)}"]
+            if details.libelle and details.libelle != details.raison_sociale:
+                lines.append(f"<b>Libellé :</b> {escape(details.libelle)}")
+            address = details.address_lines()
+            if address:
+                lines.append("<b>Adresse :</b> " + "<br>".join(escape(a) for a in address))
+            self.details.setText("<b>Fiche Chorus Pro de la structure</b><br>" + "<br>".join(lines))
+        self.details.setVisible(details is not None)
+        self._update_handoff()
+
+    def _update_handoff(self) -> None:
+        lookup = self.context.draft.lookup
+        if self.handoff is None or lookup is None:
+            return
+        self.handoff.set_values(
+            [
+                ("Adresse électronique", self.context.draft.email),
+                ("Identifiant de la structure", lookup.identifier),
+                ("Nom", self.nom.text().strip()),
+                ("Prénom", self.prenom.text().strip()),
+            ]
+        )
 
     def _on_name_changed(self) -> None:
+        self._update_handoff()
         self.send.setEnabled(
             self._sent is None and bool(self.nom.text().strip() and self.prenom.text().strip())
         )
@@ -97,6 +156,8 @@ class AttachPage(Page):
         self.completeChanged.emit()
 
     def ready(self) -> bool:
+        if self.handoff is not None:
+            return self.handoff.is_confirmed
         return self._sent is not None
 
     def nextId(self) -> int:

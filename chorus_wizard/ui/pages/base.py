@@ -34,8 +34,10 @@ from chorus_wizard.backend.models import (
     StructureForm,
 )
 from chorus_wizard.backend.service import SignupService, new_idempotency_key
-from chorus_wizard.keychain import Keychain, SystemKeychain
+from chorus_wizard.keychain import Keychain, SecretStore, SystemKeychain
+from chorus_wizard.settings import SettingsStore
 from chorus_wizard.ui.widgets.common import Banner, BusyBar, Tone
+from chorus_wizard.ui.widgets.handoff import UrlOpener, open_in_browser, portal_banner_text
 from chorus_wizard.workers import TaskRunner, Ticket
 
 log = logging.getLogger(__name__)
@@ -68,6 +70,8 @@ class SignupDraft:
     account: AccountCreated | None = None
     idempotency_key: str = field(default_factory=new_idempotency_key)
     workspaces: list[str] = field(default_factory=list)
+    #: code → label of the workspace catalogue, as loaded by step 3.
+    workspace_labels: dict[str, str] = field(default_factory=dict)
     activated: bool = False
     final_message: str = ""
 
@@ -95,6 +99,18 @@ class WizardContext:
     #: page has offered to store it in the keychain; never in the draft (which may be
     #: saved to disk). Emptied once stored and when the wizard closes.
     password_in_memory: str = field(default="", repr=False, compare=False)
+    #: Opens the portal in the browser (tests inject a recorder: no browser in tests).
+    open_url: UrlOpener = open_in_browser
+    #: The Paramètres file, and the keychain (or session memory) for their secrets.
+    settings: SettingsStore | None = None
+    secrets: SecretStore = field(default_factory=SecretStore)
+    #: ``--backend`` as given on the command line ("" when it came from the Paramètres).
+    backend_option: str = ""
+
+    @property
+    def portal_mode(self) -> bool:
+        """Real Chorus Pro: the API creates nothing, the portal does (guided hand-off)."""
+        return not self.service.profile.can_create_accounts
 
     def forget_password(self) -> None:
         self.password_in_memory = ""
@@ -145,6 +161,14 @@ class Page(QWizardPage):
         messages.addWidget(self.banner, 1)
         messages.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignVCenter)
         outer = QVBoxLayout(self)
+        #: « Mode portail… » on every page when the backend cannot create accounts.
+        self.mode_banner = Banner()
+        self.mode_banner.setAccessibleName("Mode portail")
+        if context.portal_mode:
+            self.mode_banner.show_message(
+                Tone.INFO, portal_banner_text(context.service.profile.portal_host)
+            )
+        outer.addWidget(self.mode_banner)
         outer.addWidget(self.scroll_area, 1)
         outer.addLayout(messages)
         outer.addWidget(self.busy)

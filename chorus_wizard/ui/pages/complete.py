@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from chorus_wizard.backend.errors import AlreadyRegistered
+from chorus_wizard.backend.errors import AlreadyRegistered, Rejected
 from chorus_wizard.backend.models import AccountCreated, CompanyRecord, StructureForm
 from chorus_wizard.domain.countries import Country
 from chorus_wizard.domain.identifiers import IdentifierType, format_siret
+from chorus_wizard.ui.pages import portal
 from chorus_wizard.ui.pages.base import Page, WizardContext
 from chorus_wizard.ui.widgets.common import (
     FieldHint,
@@ -30,6 +31,8 @@ from chorus_wizard.ui.widgets.common import (
     stacked,
     wrapped,
 )
+from chorus_wizard.ui.widgets.explain import explained
+from chorus_wizard.ui.widgets.handoff import HandoffPanel
 
 #: The form's structure fields: attribute of StructureForm, label, mandatory, max length.
 STRUCTURE_FIELDS = (
@@ -77,7 +80,7 @@ class CompletePage(Page):
                 self.email_again,
                 required=True,
             ),
-            stacked(self.email_again, self.email_hint),
+            explained(stacked(self.email_again, self.email_hint), "email_again", self.email_again),
         )
         you_form.addRow(field_label("Nom", self.nom, required=True), self.nom)
         you_form.addRow(field_label("Prénom", self.prenom, required=True), self.prenom)
@@ -105,6 +108,8 @@ class CompletePage(Page):
             if name == "code_postal":
                 self.postal_hint = FieldHint(edit)
                 cell = stacked(edit, self.postal_hint)
+            if name in ("raison_sociale", "libelle"):
+                cell = explained(cell, name, edit)
             s_form.addRow(field_label(label, edit, required=required), cell)
         self.country = QComboBox()
         self.country.setEditable(False)
@@ -132,19 +137,31 @@ class CompletePage(Page):
             note.setIndent(24)
         self.payments.setAccessibleDescription(payments_note.text())
         self.dume.setAccessibleDescription(dume_note.text())
-        f_box.addWidget(self.payments)
+        f_box.addLayout(explained(self.payments, "payments", self.payments))
         f_box.addWidget(payments_note)
-        f_box.addWidget(self.dume)
+        f_box.addLayout(explained(self.dume, "dume", self.dume))
         f_box.addWidget(dume_note)
         self.body.addWidget(features)
 
-        self.body.addWidget(
-            wrapped(
-                "En cliquant sur « Valider », votre compte utilisateur et votre structure sont "
-                "créés sur Chorus Pro et un courriel d'activation vous est envoyé. Cette étape est "
-                "définitive : vérifiez vos informations avant de valider."
-            )
+        self.commit_note = wrapped(
+            "En cliquant sur « Valider », votre compte utilisateur et votre structure sont "
+            "créés sur Chorus Pro et un courriel d'activation vous est envoyé. Cette étape est "
+            "définitive : vérifiez vos informations avant de valider."
         )
+        self.body.addWidget(self.commit_note)
+        self.handoff: HandoffPanel | None = None
+        if context.portal_mode:  # nothing is committed here: the portal creates the account
+            self.setCommitPage(False)
+            self.commit_note.setText(portal.COMPLETE_NOTE)
+            self.handoff = portal.handoff_panel(
+                context,
+                "Créez votre compte sur le portail Chorus Pro",
+                portal.COMPLETE_CHECKLIST,
+                portal.COMPLETE_CONFIRM,
+            )
+            self.handoff.confirmed_changed.connect(self.completeChanged)
+            self.completeChanged.connect(self._update_handoff)
+            self.body.addWidget(self.handoff)
         self.finish_layout()
 
         for edit in (self.email_again, self.nom, self.prenom):
@@ -190,6 +207,12 @@ class CompletePage(Page):
             )
         if lookup.company is not None and lookup.company.notice:
             notices.append(lookup.company.notice)
+        if not lookup.existence_checked:
+            notices.append(
+                "Sans compte technique Chorus Pro configuré (« Paramètres »), l'assistant n'a "
+                "pas pu vérifier si votre structure est déjà inscrite : si c'est le cas, le "
+                "portail vous proposera d'y demander votre rattachement."
+            )
         if notices:
             self.banner.show_message(Tone.INFO, " ".join(notices))
 
@@ -212,6 +235,7 @@ class CompletePage(Page):
                 if edit.text():
                     replaced.append(label)
                 edit.setText(values[name])
+                edit.setCursorPosition(0)  # a long name shows its beginning
         if self.country.currentData() != country:
             replaced.append("Pays")
         self._select_country(country)
@@ -231,6 +255,8 @@ class CompletePage(Page):
         return replaced
 
     def ready(self) -> bool:
+        if self.handoff is not None and not self.handoff.is_confirmed:
+            return False
         if self.email_again.text().strip().lower() != self.context.draft.email.lower():
             return False
         if not self.nom.text().strip() or not self.prenom.text().strip():
@@ -334,7 +360,21 @@ class CompletePage(Page):
     def step_key(self) -> object:
         return "created" if self.context.draft.account else None
 
+    def _update_handoff(self) -> None:
+        """Portal mode: the values to copy follow what is typed."""
+        if self.handoff is None or self.context.draft.lookup is None:
+            return
+        self.collect()
+        draft = self.context.draft
+        self.handoff.set_values(
+            portal.person_values(draft.email, draft.nom, draft.prenom)
+            + portal.structure_values(draft, self.country.currentText())
+        )
+
     def start_step(self) -> bool:
+        if self.handoff is not None:
+            self.collect()  # portal mode: nothing to create here
+            return True
         if self.context.draft.account is not None:
             return True
         self.collect()
@@ -363,3 +403,22 @@ class CompletePage(Page):
             )
             return
         self.show_error(error)
+        self._focus_refused_field(error)
+
+    def _focus_refused_field(self, error: BaseException) -> None:
+        """The service named the refused field (``champ``): put the cursor in it."""
+        champ = error.details.get("champ") if isinstance(error, Rejected) else None
+        targets: dict[str, QWidget] = {
+            "email": self.email_again,
+            "nom": self.nom,
+            "prenom": self.prenom,
+            "structure.raisonSociale": self.fields["raison_sociale"],
+            "structure.adresse": self.fields["adresse"],
+            "structure.codePostal": self.fields["code_postal"],
+            "structure.ville": self.fields["ville"],
+            "structure.codePays": self.country,
+        }
+        target = targets.get(str(champ))
+        if target is not None:
+            target.setAccessibleDescription(str(error))
+            target.setFocus()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
+from chorus_wizard.backend.errors import NotSupported
+from chorus_wizard.backend.models import ExistingStructure
 from chorus_wizard.keychain import (
     KEYRING_SERVICE,
     NO_KEYCHAIN,
@@ -35,6 +37,14 @@ class DonePage(Page):
         self.body.addWidget(self.message)
         self.summary = wrapped("")
         self.body.addWidget(self.summary)
+        # Wired by the wizard's DeskTools (PDF and clipboard; no secret in either).
+        self.save_recap = QPushButton("Enregistrer le récapitulatif")
+        self.copy_recap = QPushButton("Copier le récapitulatif")
+        recap_row = QHBoxLayout()
+        recap_row.addWidget(self.save_recap)
+        recap_row.addWidget(self.copy_recap)
+        recap_row.addStretch(1)
+        self.body.addLayout(recap_row)
 
         self.keychain_note = wrapped(KEYCHAIN_NOTE)
         self.save_password = QPushButton("Enregistrer le mot de passe dans le trousseau du système")
@@ -47,12 +57,33 @@ class DonePage(Page):
         self.body.addLayout(row)
         self.body.addWidget(self.keychain_status)
         self._show_keychain_offer(False)
+        self.verify = QPushButton("Vérifier de nouveau")
+        self.verify.hide()
+        self.verify.clicked.connect(self._verify_structure)
+        verify_row = QHBoxLayout()
+        verify_row.addWidget(self.verify)
+        verify_row.addStretch(1)
+        self.body.addLayout(verify_row)
+        if context.portal_mode:
+            self.setTitle("Vérification sur Chorus Pro")
+            self.setSubTitle(
+                "Le passage par le portail est terminé : l'assistant vérifie ce que Chorus Pro "
+                "en sait."
+            )
         self.finish_layout()
 
         self.save_password.clicked.connect(self._on_save_password_clicked)
 
     def initializePage(self) -> None:
         draft = self.context.draft
+        if self.context.portal_mode:
+            self._show_keychain_offer(False)
+            self.summary.setText(
+                f"Votre compte utilisateur ({draft.email}) et votre structure se gèrent sur le "
+                f"portail : {self.context.service.profile.portal_url}"
+            )
+            self._verify_structure()
+            return
         self.message.show_message(Tone.SUCCESS, draft.final_message or FINAL_MESSAGE)
         self.summary.setText(
             f"Connectez-vous à Chorus Pro avec l'adresse {draft.email} et le mot de passe que "
@@ -72,6 +103,51 @@ class DonePage(Page):
 
     def nextId(self) -> int:
         return -1
+
+    # -- portal mode: is the structure on Chorus Pro now? ------------------------------
+
+    def _verify_structure(self) -> None:
+        lookup = self.context.draft.lookup
+        if lookup is None:
+            return
+        service = self.context.service
+        kind, identifier = lookup.identifier_type, lookup.identifier
+        self.verify.hide()
+        self.message.clear_message()
+        self.run(
+            "Recherche de votre structure sur Chorus Pro…",
+            lambda: service.verify_structure(kind, identifier),
+            self._on_structure_verified,
+            self._on_verification_failed,
+        )
+
+    def _on_structure_verified(self, found: ExistingStructure | None) -> None:
+        if found is not None:
+            self.message.show_message(
+                Tone.SUCCESS,
+                f"Votre structure « {found.designation} » est bien inscrite sur Chorus Pro "
+                "(vérifié par l'API). Vous pouvez déposer vos factures depuis le portail.",
+            )
+            return
+        self.message.show_message(
+            Tone.WARNING,
+            "Votre structure n'est pas encore visible sur Chorus Pro. Terminez sa création "
+            "(ou votre demande de rattachement) sur le portail, puis cliquez sur « Vérifier de "
+            "nouveau ».",
+        )
+        self.verify.show()
+
+    def _on_verification_failed(self, error: BaseException) -> None:
+        if isinstance(error, NotSupported):
+            self.message.show_message(
+                Tone.INFO,
+                "L'assistant ne peut pas vérifier votre inscription : aucun compte technique "
+                "Chorus Pro n'est configuré (« Paramètres »). Connectez-vous au portail pour "
+                "vérifier que votre structure apparaît dans votre compte.",
+            )
+            return
+        self.show_error(error)
+        self.verify.show()
 
     def _show_keychain_offer(self, shown: bool) -> None:
         self.keychain_note.setVisible(shown)

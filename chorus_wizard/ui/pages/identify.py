@@ -28,14 +28,15 @@ from chorus_wizard.domain.identifiers import (
 )
 from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
 from chorus_wizard.ui.widgets.common import (
-    REQUIRED_MARK,
     FieldHint,
     Tone,
     field_label,
     form_layout,
+    required_mark,
     stacked,
     wrapped,
 )
+from chorus_wizard.ui.widgets.explain import beside, explain_button, explained
 
 
 def email_problem(value: str) -> str | None:
@@ -114,13 +115,17 @@ class IdentifyPage(Page):
         form = form_layout()
         form.addRow(
             field_label("Adresse électronique de connexion", self.email, required=True),
-            stacked(self.email, self.email_hint, email_note),
+            explained(stacked(self.email, self.email_hint, email_note), "email", self.email),
         )
-        form.addRow("", self.no_siret)
+        form.addRow("", explained(self.no_siret, "no_siret", self.no_siret))
         form.addRow(self.kind_label, self.kind)
         self.identifier_label = QLabel()
         self.identifier_label.setBuddy(self.identifier)
-        form.addRow(self.identifier_label, stacked(self.identifier, self.identifier_hint))
+        self.siret_help = explain_button("siret")
+        form.addRow(
+            self.identifier_label,
+            beside(stacked(self.identifier, self.identifier_hint), self.siret_help),
+        )
         self.body.addLayout(form)
         self.pending = QPushButton("Mon entreprise est en cours d'immatriculation")
         self.pending.hide()
@@ -185,9 +190,13 @@ class IdentifyPage(Page):
         self.kind.setVisible(self.no_siret.isChecked())
         self.kind_label.setVisible(self.no_siret.isChecked())
         label = FIELD_LABELS[kind]
-        self.identifier_label.setText(label + REQUIRED_MARK)
+        self.identifier_label.setText(label + required_mark())
         self.identifier.setAccessibleName(label)
         self.identifier.setPlaceholderText(PLACEHOLDERS[kind])
+        self.siret_help.setVisible(kind is IdentifierType.SIRET)
+        self.identifier.setToolTip(
+            self.siret_help.toolTip() if kind is IdentifierType.SIRET else ""
+        )
         self._check_identifier(final=False)
 
     def _on_email_text_changed(self) -> None:

@@ -14,8 +14,11 @@ from PySide6.QtWidgets import (
 )
 
 from chorus_wizard.backend.models import Workspace
+from chorus_wizard.ui.pages import portal
 from chorus_wizard.ui.pages.base import Page, WizardContext
 from chorus_wizard.ui.widgets.common import Tone, wrapped
+from chorus_wizard.ui.widgets.explain import explained
+from chorus_wizard.ui.widgets.handoff import HandoffPanel
 from chorus_wizard.ui.widgets.switch import ToggleSwitch
 
 
@@ -43,12 +46,18 @@ class WorkspacesPage(Page):
             "QLabel { background: #e8f0fb; color: #0b3d91; border-radius: 4px; padding: 8px; }"
         )
         self.body.addWidget(manager)
-        self.body.addWidget(
-            wrapped(
-                "Les espaces de travail vous donnent accès aux fonctionnalités de Chorus Pro dont "
-                "vous avez besoin. « Factures émises » et « Sollicitations émises » sont activés "
-                "par défaut. Cliquez sur OUI/NON pour ouvrir ou fermer un espace ; vous pourrez "
-                "les faire évoluer plus tard selon vos besoins."
+        if context.portal_mode:  # chosen here, opened on the portal: nothing to commit
+            self.setCommitPage(False)
+            manager.setText(portal.WORKSPACES_MANAGER)
+        self.body.addLayout(
+            explained(
+                wrapped(
+                    "Les espaces de travail vous donnent accès aux fonctionnalités de Chorus Pro "
+                    "dont vous avez besoin. « Factures émises » et « Sollicitations émises » sont "
+                    "activés par défaut. Cliquez sur OUI/NON pour ouvrir ou fermer un espace ; "
+                    "vous pourrez les faire évoluer plus tard selon vos besoins."
+                ),
+                "workspaces",
             )
         )
 
@@ -61,10 +70,21 @@ class WorkspacesPage(Page):
             self.grid.addWidget(header, 0, column)
         self.grid.setColumnStretch(1, 1)
         self.body.addWidget(self.table)
+        self.handoff: HandoffPanel | None = None
+        if context.portal_mode:
+            self.handoff = portal.handoff_panel(
+                context, "À faire sur le portail, après l'activation", portal.WORKSPACES_CHECKLIST
+            )
+            self.body.addWidget(self.handoff)
         self.finish_layout()
 
     def initializePage(self) -> None:
         draft = self.context.draft
+        if self.handoff is not None:
+            self.created.setText(portal.WORKSPACES_NOTE)
+            if not self.switches:
+                self._load()
+            return
         self.created.setText(
             f"Votre compte utilisateur <b>{escape(draft.email)}</b> a été créé et un courriel "
             "d'activation vous a été envoyé. Pensez à le consulter rapidement : le lien a une "
@@ -94,6 +114,8 @@ class WorkspacesPage(Page):
                 else workspace.code in self._restored_choice
             )
             switch.toggled.connect(self.edited)
+            switch.toggled.connect(self._update_handoff)
+            self.context.draft.workspace_labels[workspace.code] = workspace.label
             switch.setToolTip(workspace.description)
             name.setBuddy(switch)
             self.grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
@@ -105,7 +127,14 @@ class WorkspacesPage(Page):
             if previous is not None:
                 QWidget.setTabOrder(previous, switch)
             previous = switch
+        self._update_handoff()
         self.completeChanged.emit()
+
+    def _update_handoff(self) -> None:
+        if self.handoff is not None:
+            labels = self.context.draft.workspace_labels
+            chosen = ", ".join(labels.get(code, code) for code in self.chosen())
+            self.handoff.set_values([("Espaces à ouvrir", chosen)])
 
     def ready(self) -> bool:
         return bool(self.switches)
@@ -134,6 +163,9 @@ class WorkspacesPage(Page):
         return tuple(self.chosen())
 
     def start_step(self) -> bool:
+        if self.handoff is not None:
+            self.context.draft.workspaces = self.chosen()  # opened later, on the portal
+            return True
         account = self.context.draft.account
         if account is None:
             self.banner.show_message(Tone.ERROR, "Le compte n'a pas encore été créé.")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from enum import Enum
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,14 +19,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chorus_wizard.ui.contrast import HINT_ON_DARK, hint_color, on_background
+
 FIELD_MIN_WIDTH = 220
 REQUIRED_MARK = '<span style="color:#c00000;"> *</span>'
+
+
+def required_mark() -> str:
+    """The red asterisk, in a red that reads on the application's window colour."""
+    window = QGuiApplication.palette().color(QPalette.ColorRole.Window).name()
+    return REQUIRED_MARK.replace("#c00000", on_background(window, "#c00000", HINT_ON_DARK))
 
 
 def field_label(text: str, buddy: QWidget, *, required: bool = False) -> QLabel:
     """A form label (with the red asterisk if mandatory) whose text names ``buddy`` for
     assistive technology, without asterisk or colon."""
-    label = QLabel(escape(text) + (REQUIRED_MARK if required else ""))
+    label = QLabel(escape(text) + (required_mark() if required else ""))
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setBuddy(buddy)
     buddy.setAccessibleName(text)
@@ -83,6 +92,9 @@ class Tone(Enum):
 class Banner(QLabel):
     """An inline message on the page; hidden when empty. Errors are never silent."""
 
+    #: A message was shown: the tone's name (``ERROR``…) and its text (for the diagnostic).
+    message_shown = Signal(str, str)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
@@ -102,6 +114,9 @@ class Banner(QLabel):
         self.setText(f"{icon}  {text}")
         self.setAccessibleDescription(text)
         self.show()
+        if tone in (Tone.ERROR, Tone.WARNING):  # screen readers announce it at once
+            QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
+        self.message_shown.emit(tone.name, text)
 
     def clear_message(self) -> None:
         self.tone = None
@@ -139,12 +154,21 @@ class FieldHint(QLabel):
         self._field = field
         self.setWordWrap(True)
         _fill_width(self)
-        self.setStyleSheet("color: #b00020;")
+        self._color = self._palette_color()
+        self.setStyleSheet(f"color: {self._color};")
         self.hide()
 
+    def _palette_color(self) -> str:
+        """Dark red on a light window, light red on a dark one (WCAG AA either way)."""
+        return hint_color(self.palette().color(QPalette.ColorRole.Window).name())
+
     def set_reason(self, reason: str | None) -> None:
+        color = self._palette_color()
+        if color != self._color:
+            self._color = color
+            self.setStyleSheet(f"color: {color};")
         self.setText(reason or "")
         self.setVisible(bool(reason))
         self._field.setAccessibleDescription(reason or "")
         self._field.setProperty("invalid", bool(reason))
-        self._field.setStyleSheet("border: 1px solid #b00020;" if reason else "")
+        self._field.setStyleSheet(f"border: 1px solid {color};" if reason else "")

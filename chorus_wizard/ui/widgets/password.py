@@ -23,6 +23,7 @@ from chorus_wizard.domain.password import (
     evaluate,
 )
 from chorus_wizard.ui.widgets.common import FieldHint, field_label, stacked
+from chorus_wizard.ui.widgets.explain import explain_button
 
 MET = "✔"
 UNMET = "✘"
@@ -87,6 +88,7 @@ class PasswordInput(QObject):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.password, 1)
         row.addWidget(self.show_button)
+        row.addWidget(explain_button("password", self.password))
         gauge = QHBoxLayout()
         gauge.setContentsMargins(0, 0, 0, 0)
         gauge.setSpacing(8)
