@@ -13,11 +13,11 @@ from chorus_wizard.app import build_wizard
 from chorus_wizard.backend.errors import NetworkError
 from chorus_wizard.sandbox.server import SandboxServer
 from chorus_wizard.ui.pages.base import PageId, WizardContext
-from chorus_wizard.ui.pages.complete import CompletePage
 from chorus_wizard.ui.pages.identify import IdentifyPage
 from chorus_wizard.ui.widgets.common import Tone
 from chorus_wizard.ui.wizard import SignupWizard
 from chorus_wizard.workers import TaskRunner
+from tests.e2e.steps import reach_complete
 from tests.fakes import FakeService
 
 EMAIL = "camille.martin@exemple.fr"
@@ -43,18 +43,7 @@ def test_sandbox_stopped_then_restarted_under_a_running_wizard(
     qtbot.addWidget(wizard)
     wizard.show()
     try:
-        identify = wizard.currentPage()
-        assert isinstance(identify, IdentifyPage)
-        identify.email.setText(EMAIL)
-        identify.identifier.setText("13002526500013")
-        wizard.next()
-        qtbot.waitUntil(lambda: wizard.currentId() == PageId.COMPLETE, timeout=TIMEOUT)
-        complete = wizard.currentPage()
-        assert isinstance(complete, CompletePage)
-        qtbot.waitUntil(lambda: not complete.is_busy, timeout=TIMEOUT)
-        complete.email_again.setText(EMAIL)
-        complete.nom.setText("Martin")
-        complete.prenom.setText("Camille")
+        complete = reach_complete(qtbot, wizard, EMAIL)
 
         server.stop()  # the sandbox goes away while the user types
         wizard.next()  # Valider

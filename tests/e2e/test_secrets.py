@@ -30,11 +30,10 @@ from chorus_wizard.domain.password import normalize_secret_answer
 from chorus_wizard.keychain import KEYRING_SERVICE
 from chorus_wizard.ui.pages.activate import ActivatePage
 from chorus_wizard.ui.pages.base import PageId
-from chorus_wizard.ui.pages.complete import CompletePage
 from chorus_wizard.ui.pages.done import DonePage
-from chorus_wizard.ui.pages.identify import IdentifyPage
 from chorus_wizard.ui.widgets.common import Tone
 from chorus_wizard.ui.wizard import SignupWizard
+from tests.e2e.steps import reach_complete
 from tests.memory_keyring import MemoryKeyring
 
 EMAIL = "sacha.lefevre@exemple.fr"
@@ -75,18 +74,7 @@ def files_holding(root: Path, secrets: dict[str, str], skip_codes_in: Path) -> l
 
 
 def walk_to_activation(qtbot: QtBot, wizard: SignupWizard) -> ActivatePage:
-    identify = wizard.currentPage()
-    assert isinstance(identify, IdentifyPage)
-    identify.email.setText(EMAIL)
-    identify.identifier.setText("13002526500013")
-    wizard.next()
-    qtbot.waitUntil(lambda: wizard.currentId() == PageId.COMPLETE, timeout=TIMEOUT)
-    complete = wizard.currentPage()
-    assert isinstance(complete, CompletePage)
-    qtbot.waitUntil(lambda: not complete.is_busy, timeout=TIMEOUT)
-    complete.email_again.setText(EMAIL)
-    complete.nom.setText("Lefèvre")
-    complete.prenom.setText("Sacha")
+    reach_complete(qtbot, wizard, EMAIL, nom="Lefèvre", prenom="Sacha")
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentId() == PageId.WORKSPACES, timeout=TIMEOUT)
     qtbot.waitUntil(wizard.currentPage().isComplete, timeout=TIMEOUT)
