@@ -9,10 +9,18 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
-from chorus_wizard import __version__
+from chorus_wizard import __version__, texts
 from chorus_wizard.backend.profiles import (
     REAL_PROFILES,
     BackendProfile,
@@ -22,7 +30,8 @@ from chorus_wizard.backend.profiles import (
 from chorus_wizard.backend.service import DIRECTORY_KINDS, ChorusSignupService, DirectoryChoice
 from chorus_wizard.drafts import DraftStore
 from chorus_wizard.keychain import SecretStore
-from chorus_wizard.settings import SettingsStore, insee_key, piste_credentials
+from chorus_wizard.resources import resource_path
+from chorus_wizard.settings import LANGUAGES, SettingsStore, insee_key, piste_credentials
 from chorus_wizard.ui.drafts import DraftKeeper, offer_resume
 from chorus_wizard.ui.pages.base import WizardContext
 from chorus_wizard.ui.wizard import SignupWizard
@@ -42,8 +51,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--backend",
         default=None,
         help="sandbox (serveur local intégré), qualification, production, ou l'URL d'un "
-        "serveur bac à sable (salle de formation) ; défaut : le choix enregistré dans "
-        "« Paramètres », sinon sandbox",
+        "serveur bac à sable (salle de formation) ; défaut : le choix enregistré dans « Paramètres "
+        "», sinon sandbox",
     )
     parser.add_argument(
         "--data-dir",
@@ -52,7 +61,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="dossier où le programme écrit tout (défaut : dossier utilisateur)",
     )
     parser.add_argument(
-        "--lang", choices=("fr", "en"), default="fr", help="langue de l'interface (fr par défaut)"
+        "--lang",
+        choices=LANGUAGES,
+        default=None,
+        help="langue de l'interface (défaut : celle choisie dans « Paramètres », sinon fr)",
     )
     parser.add_argument(
         "--directory",
@@ -116,9 +128,19 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
-def install_translators(app: QApplication, lang: str) -> None:
-    """Load Qt's own strings (Précédent, Suivant, Annuler…) in the chosen language, once."""
-    if app.property("chorus_wizard_lang") == lang:
+def translations_dir() -> Path:
+    """Where ``chorus_wizard_<lang>.qm`` live (built by ``scripts/update_translations.py``)."""
+    return resource_path("translations")
+
+
+def install_translators(app: QApplication, lang: str, *, catalog: Path | None = None) -> None:
+    """Load the interface's and Qt's own strings (Précédent, Annuler…) in ``lang``, once.
+
+    French is the source language: it needs no catalog of ours. ``catalog`` replaces
+    ``chorus_wizard_<lang>.qm`` (the tests' pseudo-translation).
+    """
+    key = f"{lang}:{catalog or ''}"
+    if app.property("chorus_wizard_lang") == key:
         return
     for old in getattr(app, "_chorus_translators", []):
         app.removeTranslator(old)
@@ -130,8 +152,17 @@ def install_translators(app: QApplication, lang: str) -> None:
         translators.append(translator)
     else:
         log.warning("Qt translation qtbase_%s not found in %s", lang, directory)
+    if lang != "fr" or catalog is not None:
+        ours = QTranslator(app)
+        path = catalog or translations_dir() / f"chorus_wizard_{lang}.qm"
+        if ours.load(str(path)):
+            app.installTranslator(ours)
+            translators.append(ours)
+        else:
+            log.warning("Interface translation %s not found", path)
     app._chorus_translators = translators  # type: ignore[attr-defined]
-    app.setProperty("chorus_wizard_lang", lang)
+    app.setProperty("chorus_wizard_lang", key)
+    texts.install(QCoreApplication.translate)  # the Qt-free modules' strings too
     QLocale.setDefault(
         QLocale(QLocale.Language.French if lang == "fr" else QLocale.Language.English)
     )
@@ -149,14 +180,17 @@ def build_wizard(argv: list[str]) -> QWizard:
         app = QApplication([sys.argv[0] if sys.argv else APP_NAME])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
-    install_translators(app, args.lang)
 
     data_dir: Path = (args.data_dir or default_data_dir()).expanduser().resolve()
     data_dir.mkdir(parents=True, exist_ok=True)
-    # Paramètres: the saved backend unless --backend says otherwise; secrets read lazily.
+    # Paramètres: the saved backend and language unless --backend or --lang say otherwise;
+    # secrets read lazily.
     settings_store = SettingsStore(data_dir)
+    saved = settings_store.load()
     backend_option = args.backend or ""
-    args.backend = backend_option or settings_store.load().backend
+    args.backend = backend_option or saved.backend
+    args.lang = args.lang or saved.language
+    install_translators(app, args.lang)
     secrets = SecretStore()
 
     closing: list[Callable[[], object]] = [secrets.forget_session]

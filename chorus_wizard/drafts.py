@@ -21,6 +21,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from chorus_wizard.texts import translate
+
 FORMAT = "chorus-wizard-draft"
 VERSION = 1
 
@@ -114,7 +116,11 @@ class DraftStore:
         except FileNotFoundError:
             return None
         except OSError as exc:
-            raise self._set_aside("illisible", f"il n'a pas pu être lu ({exc.strerror})") from None
+            why = translate(
+                "drafts",
+                "il n'a pas pu être lu ({reason})",
+            ).format(reason=exc.strerror)
+            raise self._set_aside("illisible", why) from None
         try:
             document = json.loads(text)
             if not isinstance(document, dict) or document.get("format") != FORMAT:
@@ -123,7 +129,7 @@ class DraftStore:
             if version > VERSION:
                 raise self._set_aside(
                     f"v{version}",
-                    "il a été écrit par une version plus récente du programme",
+                    translate("drafts", "il a été écrit par une version plus récente du programme"),
                 )
             saved_at = datetime.fromisoformat(str(document["saved_at"]))
             page = int(document["page"])
@@ -133,7 +139,7 @@ class DraftStore:
         except DraftSetAside:
             raise
         except (ValueError, KeyError, TypeError):
-            raise self._set_aside("endommage", "il est endommagé") from None
+            raise self._set_aside("endommage", translate("drafts", "il est endommagé")) from None
         return SavedDraft(saved_at, page, _checked(fields))
 
     def discard(self) -> None:
@@ -147,10 +153,16 @@ class DraftStore:
             os.replace(self.path, aside)
         except OSError:
             return DraftSetAside(
-                f"L'inscription commencée précédemment n'a pas pu être reprise : {why}. "
-                "Une nouvelle inscription commence."
+                translate(
+                    "drafts",
+                    "L'inscription commencée précédemment n'a pas pu être reprise : {why}. Une "
+                    "nouvelle inscription commence.",
+                ).format(why=why)
             )
         return DraftSetAside(
-            f"L'inscription commencée précédemment n'a pas pu être reprise : {why}. Le fichier "
-            f"a été mis de côté ({aside.name}) et une nouvelle inscription commence."
+            translate(
+                "drafts",
+                "L'inscription commencée précédemment n'a pas pu être reprise : {why}. Le fichier "
+                "a été mis de côté ({file}) et une nouvelle inscription commence.",
+            ).format(why=why, file=aside.name)
         )

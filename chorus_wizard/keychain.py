@@ -13,6 +13,8 @@ import threading
 from enum import Enum
 from typing import Protocol
 
+from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
+
 log = logging.getLogger(__name__)
 
 #: Service name of the passwords chorus-wizard stores; the user name is the login e-mail.
@@ -35,15 +37,17 @@ def tech_password_user(profile: str, login: str) -> str:
     return f"compte-technique:{profile}:{login}"
 
 
-NO_KEYCHAIN_SETTINGS = (
-    "Aucun trousseau du système n'est disponible sur cet ordinateur : les secrets saisis ici "
-    "sont gardés en mémoire pour cette session seulement, jamais écrits dans un fichier. Il "
-    "faudra les saisir de nouveau au prochain démarrage."
+NO_KEYCHAIN_SETTINGS = QT_TRANSLATE_NOOP(
+    "keychain",
+    "Aucun trousseau du système n'est disponible sur cet ordinateur : les secrets saisis ici sont "
+    "gardés en mémoire pour cette session seulement, jamais écrits dans un fichier. Il faudra les "
+    "saisir de nouveau au prochain démarrage.",
 )
 
-NO_KEYCHAIN = (
-    "Aucun trousseau du système n'est disponible sur cet ordinateur : le mot de passe n'a "
-    "pas été enregistré. Conservez-le dans un gestionnaire de mots de passe."
+NO_KEYCHAIN = QT_TRANSLATE_NOOP(
+    "keychain",
+    "Aucun trousseau du système n'est disponible sur cet ordinateur : le mot de passe n'a pas été "
+    "enregistré. Conservez-le dans un gestionnaire de mots de passe.",
 )
 
 
@@ -100,14 +104,18 @@ class SystemKeychain:
         import keyring
 
         if not self.available():
-            raise KeychainUnavailable(NO_KEYCHAIN)
+            raise KeychainUnavailable(translate("keychain", NO_KEYCHAIN))
         try:
             keyring.set_password(self.service, login, password)
         except Exception as exc:  # keyring backends raise many kinds; none may leak the secret
             log.warning("Échec de l'enregistrement dans le trousseau (%s)", type(exc).__name__)
             raise KeychainRefused(
-                "Le trousseau du système a refusé d'enregistrer le mot de passe (trousseau "
-                "verrouillé ou accès refusé). Conservez-le dans un gestionnaire de mots de passe."
+                translate(
+                    "keychain",
+                    "Le trousseau du système a refusé d'enregistrer le mot de passe (trousseau "
+                    "verrouillé ou accès refusé). Conservez-le dans un gestionnaire de mots de "
+                    "passe.",
+                )
             ) from None
 
     # The signup token: best effort, never an error for the user (without a keychain, an
@@ -210,8 +218,12 @@ class SecretStore:
             with self._lock:
                 self._session[user] = value
             raise KeychainRefused(
-                "Le trousseau du système a refusé d'enregistrer le secret (trousseau verrouillé "
-                "ou accès refusé) : il est gardé en mémoire pour cette session seulement."
+                translate(
+                    "keychain",
+                    "Le trousseau du système a refusé d'enregistrer le secret (trousseau "
+                    "verrouillé ou accès refusé) : il est gardé en mémoire pour cette session "
+                    "seulement.",
+                )
             ) from None
         with self._lock:
             self._session.pop(user, None)

@@ -16,19 +16,24 @@ from typing import Protocol
 
 from chorus_wizard.backend.models import AccountCreated, Lookup, StructureForm
 from chorus_wizard.domain.identifiers import FIELD_LABELS, IdentifierType, format_siret
+from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 
-TITLE = "Récapitulatif de l'inscription à Chorus Pro"
-NO_SECRET_NOTE = (
-    "Ce document ne contient ni votre mot de passe, ni la réponse à votre question secrète, "
-    "ni le code d'activation : ne les notez jamais à côté."
+TITLE = QT_TRANSLATE_NOOP("recap", "Récapitulatif de l'inscription à Chorus Pro")
+NO_SECRET_NOTE = QT_TRANSLATE_NOOP(
+    "recap",
+    "Ce document ne contient ni votre mot de passe, ni la réponse à votre question secrète, ni le "
+    "code d'activation : ne les notez jamais à côté.",
 )
-YES = "Oui"
-NO = "Non"
-NOT_YET = "pas encore choisis"
-STATUS_ACTIVE = "Compte activé"
-STATUS_PENDING = "Compte créé, en attente d'activation (courriel envoyé)"
-STATUS_NOT_CREATED = "Compte pas encore créé"
-STATUS_EXISTING = "Structure déjà inscrite : demande de rattachement"
+YES = QT_TRANSLATE_NOOP("recap", "Oui")
+NO = QT_TRANSLATE_NOOP("recap", "Non")
+NOT_YET = QT_TRANSLATE_NOOP("recap", "pas encore choisis")
+STATUS_ACTIVE = QT_TRANSLATE_NOOP("recap", "Compte activé")
+STATUS_PENDING = QT_TRANSLATE_NOOP(
+    "recap",
+    "Compte créé, en attente d'activation (courriel envoyé)",
+)
+STATUS_NOT_CREATED = QT_TRANSLATE_NOOP("recap", "Compte pas encore créé")
+STATUS_EXISTING = QT_TRANSLATE_NOOP("recap", "Structure déjà inscrite : demande de rattachement")
 
 
 class DraftLike(Protocol):
@@ -75,7 +80,9 @@ class Recap:
 
 def date_text(moment: datetime) -> str:
     """« le 27/11/2025 à 14 h 05 »."""
-    return f"le {moment:%d/%m/%Y} à {moment.hour} h {moment.minute:02d}"
+    return translate("recap", "le {date} à {hour} h {minute}").format(
+        date=f"{moment:%d/%m/%Y}", hour=moment.hour, minute=f"{moment.minute:02d}"
+    )
 
 
 def identifier_text(kind: IdentifierType, identifier: str) -> str:
@@ -108,12 +115,12 @@ def _structure_of(draft: DraftLike) -> StructureForm:
 
 def _status(draft: DraftLike) -> str:
     if draft.activated:
-        return STATUS_ACTIVE
+        return translate("recap", STATUS_ACTIVE)
     if draft.account is not None:
-        return STATUS_PENDING
+        return translate("recap", STATUS_PENDING)
     if draft.lookup is not None and draft.lookup.existing is not None:
-        return STATUS_EXISTING
-    return STATUS_NOT_CREATED
+        return translate("recap", STATUS_EXISTING)
+    return translate("recap", STATUS_NOT_CREATED)
 
 
 def build_recap(
@@ -129,49 +136,88 @@ def build_recap(
     countries = country_labels or {}
     structure = _structure_of(draft)
     account_rows: list[tuple[str, str]] = [
-        ("État", _status(draft)),
-        ("Identifiant de connexion (adresse électronique)", draft.email),
-        ("Nom", draft.nom),
-        ("Prénom", draft.prenom),
+        (translate("recap", "État"), _status(draft)),
+        (translate("recap", "Identifiant de connexion (adresse électronique)"), draft.email),
+        (translate("recap", "Nom"), draft.nom),
+        (translate("recap", "Prénom"), draft.prenom),
     ]
     if draft.account is not None:
-        account_rows.append(("Numéro du compte utilisateur", str(draft.account.account_id)))
-        account_rows.append(("Numéro de la structure", str(draft.account.structure_id)))
+        account_rows.append(
+            (
+                translate(
+                    "recap",
+                    "Numéro du compte utilisateur",
+                ),
+                str(draft.account.account_id),
+            )
+        )
+        account_rows.append(
+            (
+                translate(
+                    "recap",
+                    "Numéro de la structure",
+                ),
+                str(draft.account.structure_id),
+            )
+        )
     structure_rows: list[tuple[str, str]] = []
     if structure.identifier:
         structure_rows.append(
             (
-                FIELD_LABELS[structure.identifier_type],
+                translate("identifiers", FIELD_LABELS[structure.identifier_type]),
                 identifier_text(structure.identifier_type, structure.identifier),
             )
         )
     for label, value in (
-        ("Raison sociale", structure.raison_sociale),
-        ("Libellé de la structure", structure.libelle),
-        ("Adresse", structure.adresse),
-        ("Complément adresse 1", structure.complement1),
-        ("Complément adresse 2", structure.complement2),
-        ("Code postal", structure.code_postal),
-        ("Ville", structure.ville),
+        (translate("recap", "Raison sociale"), structure.raison_sociale),
+        (translate("recap", "Libellé de la structure"), structure.libelle),
+        (translate("recap", "Adresse"), structure.adresse),
+        (translate("recap", "Complément adresse 1"), structure.complement1),
+        (translate("recap", "Complément adresse 2"), structure.complement2),
+        (translate("recap", "Code postal"), structure.code_postal),
+        (translate("recap", "Ville"), structure.ville),
     ):
         if value:
             structure_rows.append((label, value))
     if structure.identifier:
         code = structure.code_pays
-        structure_rows.append(("Pays", countries.get(code, code)))
+        structure_rows.append((translate("recap", "Pays"), countries.get(code, code)))
     features = (
-        ("Déposer des demandes de paiement", YES if draft.deposer_demandes_paiement else NO),
-        ("Créer et/ou consulter des DUME", YES if draft.dume else NO),
+        (
+            translate(
+                "recap",
+                "Déposer des demandes de paiement",
+            ),
+            translate("recap", YES if draft.deposer_demandes_paiement else NO),
+        ),
+        (
+            translate(
+                "recap",
+                "Créer et/ou consulter des DUME",
+            ),
+            translate("recap", YES if draft.dume else NO),
+        ),
     )
     spaces: Sequence[str] = [labels.get(code, code) for code in draft.workspaces]
     sections = [
-        Section("Compte utilisateur", tuple(account_rows)),
-        Section("Structure", tuple(structure_rows)),
-        Section("Fonctionnalités", features),
-        Section("Espaces de travail ouverts", items=tuple(spaces) or (NOT_YET,)),
-        Section("Serveur", (("Profil", profile_label),)),
+        Section(translate("recap", "Compte utilisateur"), tuple(account_rows)),
+        Section(translate("recap", "Structure"), tuple(structure_rows)),
+        Section(translate("recap", "Fonctionnalités"), features),
+        Section(
+            translate(
+                "recap",
+                "Espaces de travail ouverts",
+            ),
+            items=tuple(spaces) or (translate("recap", NOT_YET),),
+        ),
+        Section(translate("recap", "Serveur"), ((translate("recap", "Profil"), profile_label),)),
     ]
-    return Recap(TITLE, f"Établi {date_text(now)}", tuple(sections))
+    return Recap(
+        translate("recap", TITLE),
+        translate("recap", "Établi {date}").format(date=date_text(now)),
+        tuple(sections),
+        translate("recap", NO_SECRET_NOTE),
+    )
 
 
 def recap_text(recap: Recap) -> str:
@@ -179,7 +225,8 @@ def recap_text(recap: Recap) -> str:
     lines = [recap.title, recap.dated, ""]
     for section in recap.sections:
         lines.append(section.title)
-        lines.extend(f"  {label} : {value}" for label, value in section.rows)
+        row = translate("recap", "  {label} : {value}")
+        lines.extend(row.format(label=label, value=value) for label, value in section.rows)
         lines.extend(f"  - {item}" for item in section.items)
         lines.append("")
     lines.append(recap.note)

@@ -3,6 +3,7 @@
 ``<data-dir>/settings.json``, written atomically (temporary file + rename)::
 
     {"format": "chorus-wizard-settings", "version": 1, "backend": "production",
+     "language": "fr",
      "profiles": {"production": {"client_id": "…", "tech_login": "…",
                                  "tech_password_expiry": "2027-03-31"}}}
 
@@ -30,6 +31,7 @@ log = logging.getLogger(__name__)
 FORMAT = "chorus-wizard-settings"
 VERSION = 1
 FILE_NAME = "settings.json"
+LANGUAGES = ("fr", "en")
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,8 @@ class Settings:
     """``backend``: ``sandbox``, ``qualification``, ``production`` or a sandbox URL."""
 
     backend: str = "sandbox"
+    #: Interface language (``fr`` or ``en``), used from the next start; ``--lang`` wins.
+    language: str = "fr"
     profiles: dict[str, ProfileSettings] = field(default_factory=dict)
 
     def for_profile(self, name: str) -> ProfileSettings:
@@ -103,8 +107,10 @@ class SettingsStore:
         backend = str(data.get("backend") or "sandbox")
         profiles = data.get("profiles") if isinstance(data.get("profiles"), dict) else {}
         assert isinstance(profiles, dict)
+        language = str(data.get("language") or "fr")
         return Settings(
             backend=backend if valid_backend(backend) else "sandbox",
+            language=language if language in LANGUAGES else "fr",
             profiles={
                 name: ProfileSettings.from_json(values)
                 for name, values in profiles.items()
@@ -118,6 +124,7 @@ class SettingsStore:
             "format": FORMAT,
             "version": VERSION,
             "backend": settings.backend,
+            "language": settings.language,
             "profiles": {
                 name: values.to_json()
                 for name, values in settings.profiles.items()

@@ -1,7 +1,7 @@
 """Save a PNG of every page of the wizard, driven against the embedded sandbox.
 
 Usage: ``uv run python scripts/screenshots.py OUT_DIR [--width W --height H] [--long]
-[--demo-keychain]``. Run it under Xvfb (``xvfb-run -a``) to see real fonts and window
+[--demo-keychain] [--lang fr|en]``. Run it under Xvfb (``xvfb-run -a``) to see real fonts and window
 decorations, or with ``QT_QPA_PLATFORM=offscreen``. The final page shows this machine's
 keychain as it is, untouched; ``--demo-keychain`` swaps in an in-memory one and stores the
 password in it, to show that state too.
@@ -70,6 +70,7 @@ def main() -> int:
     parser.add_argument("--height", type=int, default=760)
     parser.add_argument("--long", action="store_true", help="type very long values")
     parser.add_argument("--siret", default="13002526500013")
+    parser.add_argument("--lang", choices=("fr", "en"), default="fr")
     parser.add_argument(
         "--demo-keychain", action="store_true", help="in-memory keychain, password stored in it"
     )
@@ -79,12 +80,13 @@ def main() -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     data = Path(tempfile.mkdtemp(prefix="chorus-shots-"))
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    wizard = build_wizard(["--data-dir", str(data)])
+    wizard = build_wizard(["--data-dir", str(data), "--lang", args.lang])
     assert isinstance(wizard, SignupWizard)
     wizard.resize(args.width, args.height)
     wizard.show()
     settle()
-    tag = f"{args.width}x{args.height}{'-long' if args.long else ''}"
+    lang = "" if args.lang == "fr" else f"{args.lang}-"
+    tag = f"{lang}{args.width}x{args.height}{'-long' if args.long else ''}"
 
     def shot(name: str) -> None:
         settle()
@@ -181,7 +183,7 @@ def main() -> int:
     wizard.shutdown()
 
     # The attachment path: a structure already registered in the sandbox.
-    wizard = build_wizard(["--data-dir", str(data)])
+    wizard = build_wizard(["--data-dir", str(data), "--lang", args.lang])
     assert isinstance(wizard, SignupWizard)
     wizard.resize(args.width, args.height)
     wizard.show()

@@ -17,6 +17,7 @@ from typing import Any, Protocol
 from chorus_wizard.backend.errors import BackendError, Rejected
 from chorus_wizard.backend.models import CompanyRecord
 from chorus_wizard.domain.countries import country_code_for_label
+from chorus_wizard.texts import translate
 
 
 class CompanyDirectory(Protocol):
@@ -195,9 +196,9 @@ def company_record(data: EstablishmentData) -> CompanyRecord:
 
     reason = ""
     if data.unit_ceased:
-        reason = "L'entreprise a cessé son activité selon l'INSEE."
+        reason = translate("company", "L'entreprise a cessé son activité selon l'INSEE.")
     elif data.establishment_closed:
-        reason = "Cet établissement est fermé selon l'INSEE."
+        reason = translate("company", "Cet établissement est fermé selon l'INSEE.")
     return CompanyRecord(
         siret=data.siret,
         raison_sociale=name,
@@ -232,5 +233,7 @@ class FallbackDirectory:
             record = self._fallback.company(siret)
             if record is None:
                 return None
-            notice = f"{error} Les données viennent de {self._fallback.name}."
+            notice = translate("company", "{error} Les données viennent de {source}.").format(
+                error=error, source=translate("http", self._fallback.name)
+            )
             return replace(record, notice=notice)

@@ -30,6 +30,7 @@ from chorus_wizard.backend.profiles import (
     BackendProfile,
     PisteCredentials,
 )
+from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     import httpx
@@ -70,54 +71,74 @@ class ConnectionReport:
         return all(step.status in (StepStatus.OK, StepStatus.WARNING) for step in self.steps)
 
 
-STEP_TOKEN = "Jeton d'accès PISTE"
-STEP_HEALTH = "Disponibilité de l'API Chorus Pro"
-STEP_ATTACHMENTS = "Rattachements du compte technique"
-STEP_LOOKUP = "Recherche d'une structure"
+STEP_TOKEN = QT_TRANSLATE_NOOP("connection", "Jeton d'accès PISTE")
+STEP_HEALTH = QT_TRANSLATE_NOOP("connection", "Disponibilité de l'API Chorus Pro")
+STEP_ATTACHMENTS = QT_TRANSLATE_NOOP("connection", "Rattachements du compte technique")
+STEP_LOOKUP = QT_TRANSLATE_NOOP("connection", "Recherche d'une structure")
 
-FIX_NETWORK = (
-    "Vérifiez la connexion à Internet de cet ordinateur ; sur un réseau d'entreprise, "
-    "demandez si un proxy ou un pare-feu bloque piste.gouv.fr."
+FIX_NETWORK = QT_TRANSLATE_NOOP(
+    "connection",
+    "Vérifiez la connexion à Internet de cet ordinateur ; sur un réseau d'entreprise, demandez si "
+    "un proxy ou un pare-feu bloque piste.gouv.fr.",
 )
-FIX_CLIENT = (
-    "Vérifiez l'identifiant client (client_id) et le secret (client_secret) de votre "
-    "application sur piste.gouv.fr, et qu'elle appartient bien à l'environnement choisi "
-    "(bac à sable PISTE pour la qualification, PISTE pour la production)."
+FIX_CLIENT = QT_TRANSLATE_NOOP(
+    "connection",
+    "Vérifiez l'identifiant client (client_id) et le secret (client_secret) de votre application "
+    "sur piste.gouv.fr, et qu'elle appartient bien à l'environnement choisi (bac à sable PISTE "
+    "pour la qualification, PISTE pour la production).",
 )
-FIX_SUBSCRIPTION = (
-    "Sur piste.gouv.fr, abonnez votre application à l'API Chorus Pro et acceptez ses "
-    "conditions générales d'utilisation ; sur le portail Chorus Pro, rattachez le compte "
-    "technique à votre structure (espace « Raccordements EDI/API »)."
+FIX_SUBSCRIPTION = QT_TRANSLATE_NOOP(
+    "connection",
+    "Sur piste.gouv.fr, abonnez votre application à l'API Chorus Pro et acceptez ses conditions "
+    "générales d'utilisation ; sur le portail Chorus Pro, rattachez le compte technique à votre "
+    "structure (espace « Raccordements EDI/API »).",
 )
-FIX_TECH = (
-    "Vérifiez le login et le mot de passe du compte technique, créé sur le portail Chorus Pro "
-    f"par le gestionnaire de la structure. Son mot de passe expire au bout de "
-    f"{TECH_PASSWORD_LIFETIME_DAYS} jours : s'il a expiré, générez-en un nouveau sur le portail."
+FIX_TECH_TEMPLATE = QT_TRANSLATE_NOOP(
+    "connection",
+    "Vérifiez le login et le mot de passe du compte technique, créé sur le portail Chorus Pro par "
+    "le gestionnaire de la structure. Son mot de passe expire au bout de {days} jours : s'il a "
+    "expiré, générez-en un nouveau sur le portail.",
 )
-FIX_LATER = "Le service est momentanément indisponible : réessayez dans quelques minutes."
-SKIPPED = "Non testé : corrigez d'abord l'étape précédente."
+FIX_TECH = FIX_TECH_TEMPLATE.format(days=TECH_PASSWORD_LIFETIME_DAYS)
+FIX_LATER = QT_TRANSLATE_NOOP(
+    "connection",
+    "Le service est momentanément indisponible : réessayez dans quelques minutes.",
+)
+SKIPPED = QT_TRANSLATE_NOOP("connection", "Non testé : corrigez d'abord l'étape précédente.")
+
+
+def _t(text: str) -> str:
+    return translate("connection", text)
 
 
 def _fix_for(error: BaseException, step: str) -> str:
     if isinstance(error, NetworkError):
-        return FIX_NETWORK
+        return _t(FIX_NETWORK)
     if isinstance(error, ServerError | RateLimited):
-        return FIX_LATER
+        return _t(FIX_LATER)
     if isinstance(error, AuthenticationError):
         if step == STEP_TOKEN:
-            return FIX_CLIENT
-        if str(error).startswith(NOT_SUBSCRIBED):
-            return FIX_SUBSCRIPTION
-        return FIX_TECH
+            return _t(FIX_CLIENT)
+        if str(error).startswith(translate("piste", NOT_SUBSCRIBED)):
+            return _t(FIX_SUBSCRIPTION)
+        return _t(FIX_TECH_TEMPLATE).format(days=TECH_PASSWORD_LIFETIME_DAYS)
     if isinstance(error, Rejected):
-        return "Chorus Pro a refusé la demande pour la raison indiquée ; corrigez la saisie."
-    return "Réessayez ; si le problème persiste, notez le message et contactez le support."
+        return translate(
+            "connection",
+            "Chorus Pro a refusé la demande pour la raison indiquée ; corrigez la saisie.",
+        )
+    return translate(
+        "connection",
+        "Réessayez ; si le problème persiste, notez le message et contactez le support.",
+    )
 
 
 def _describe(error: BaseException) -> str:
     if isinstance(error, BackendError):
         return str(error)
-    return f"Erreur inattendue ({type(error).__name__})."
+    return translate("connection", "Erreur inattendue ({error}).").format(
+        error=type(error).__name__
+    )
 
 
 def expiry_reminder(expiry: date | None, today: date) -> tuple[str, bool] | None:
@@ -128,14 +149,27 @@ def expiry_reminder(expiry: date | None, today: date) -> tuple[str, bool] | None
     when = expiry.strftime("%d/%m/%Y")
     if left < 0:
         return (
-            f"Le mot de passe du compte technique a expiré le {when} : générez-en un nouveau "
-            "sur le portail Chorus Pro, puis saisissez-le ici.",
+            translate(
+                "connection",
+                "Le mot de passe du compte technique a expiré le {date} : générez-en un nouveau "
+                "sur le portail Chorus Pro, puis saisissez-le ici.",
+            ).format(date=when),
             True,
         )
-    days = "aujourd'hui" if left == 0 else f"dans {left} jour{'s' if left > 1 else ''}"
-    text = f"Le mot de passe du compte technique expire le {when} ({days})."
+    if left == 0:
+        days = translate("connection", "aujourd'hui")
+    elif left == 1:
+        days = translate("connection", "dans 1 jour")
+    else:
+        days = translate("connection", "dans {count} jours").format(count=left)
+    text = translate(
+        "connection", "Le mot de passe du compte technique expire le {date} ({days})."
+    ).format(date=when, days=days)
     if left < TECH_PASSWORD_WARNING_DAYS:
-        return text + " Pensez à le renouveler sur le portail Chorus Pro dès maintenant.", True
+        renew = translate(
+            "connection", "{text} Pensez à le renouveler sur le portail Chorus Pro dès maintenant."
+        )
+        return renew.format(text=text), True
     return text, False
 
 
@@ -163,10 +197,14 @@ def _run(piste: PisteClient, siret: str) -> ConnectionReport:
     steps: list[StepResult] = []
     expiry: date | None = None
 
-    def failed(title: str, error: BaseException) -> ConnectionReport:
-        steps.append(StepResult(title, StepStatus.FAILED, _describe(error), _fix_for(error, title)))
+    def failed(step: str, error: BaseException, title: str = "") -> ConnectionReport:
+        steps.append(
+            StepResult(
+                title or _t(step), StepStatus.FAILED, _describe(error), _fix_for(error, step)
+            )
+        )
         for later in (STEP_TOKEN, STEP_HEALTH, STEP_ATTACHMENTS, STEP_LOOKUP)[len(steps) :]:
-            steps.append(StepResult(later, StepStatus.SKIPPED, SKIPPED))
+            steps.append(StepResult(_t(later), StepStatus.SKIPPED, _t(SKIPPED)))
         return ConnectionReport(steps, expiry)
 
     try:
@@ -174,14 +212,30 @@ def _run(piste: PisteClient, siret: str) -> ConnectionReport:
     except Exception as error:
         return failed(STEP_TOKEN, error)
     steps.append(
-        StepResult(STEP_TOKEN, StepStatus.OK, "Jeton obtenu : l'application PISTE est reconnue.")
+        StepResult(
+            _t(STEP_TOKEN),
+            StepStatus.OK,
+            translate(
+                "connection",
+                "Jeton obtenu : l'application PISTE est reconnue.",
+            ),
+        )
     )
 
     try:
         piste.health_check()
     except Exception as error:
         return failed(STEP_HEALTH, error)
-    steps.append(StepResult(STEP_HEALTH, StepStatus.OK, "L'API Chorus Pro répond."))
+    steps.append(
+        StepResult(
+            _t(STEP_HEALTH),
+            StepStatus.OK,
+            translate(
+                "connection",
+                "L'API Chorus Pro répond.",
+            ),
+        )
+    )
 
     try:
         attachments = piste.attachments()
@@ -192,14 +246,23 @@ def _run(piste: PisteClient, siret: str) -> ConnectionReport:
             f"{a.designation or '?'} ({a.identifier})" if a.identifier else a.designation
             for a in attachments[:3]
         )
-        more = f" et {len(attachments) - 3} autre(s)" if len(attachments) > 3 else ""
-        count = len(attachments)
+        if len(attachments) > 3:
+            names = translate("connection", "{names} et {count} autre(s)").format(
+                names=names, count=len(attachments) - 3
+            )
+        if len(attachments) == 1:
+            detail = translate(
+                "connection", "Compte technique accepté, rattaché à 1 structure : {names}."
+            )
+        else:
+            detail = translate(
+                "connection", "Compte technique accepté, rattaché à {count} structures : {names}."
+            )
         steps.append(
             StepResult(
-                STEP_ATTACHMENTS,
+                _t(STEP_ATTACHMENTS),
                 StepStatus.OK,
-                f"Compte technique accepté, rattaché à {count} structure"
-                f"{'s' if count > 1 else ''} : {names}{more}.",
+                detail.format(count=len(attachments), names=names),
             )
         )
         try:
@@ -209,26 +272,35 @@ def _run(piste: PisteClient, siret: str) -> ConnectionReport:
     else:
         steps.append(
             StepResult(
-                STEP_ATTACHMENTS,
+                _t(STEP_ATTACHMENTS),
                 StepStatus.WARNING,
-                "Compte technique accepté, mais rattaché à aucune structure.",
-                "Sur le portail Chorus Pro, rattachez le compte technique à votre structure.",
+                translate(
+                    "connection",
+                    "Compte technique accepté, mais rattaché à aucune structure.",
+                ),
+                translate(
+                    "connection",
+                    "Sur le portail Chorus Pro, rattachez le compte technique à votre structure.",
+                ),
             )
         )
 
-    title = f"{STEP_LOOKUP} (SIRET {siret})"
+    title = translate("connection", "{step} (SIRET {siret})").format(
+        step=_t(STEP_LOOKUP), siret=siret
+    )
     try:
         found = piste.find_structure("SIRET", siret)
     except Exception as error:
-        return failed(title, error)
+        return failed(STEP_LOOKUP, error, title)
     if found is not None:
-        detail = (
-            f"Structure trouvée sur Chorus Pro : {found.designation} (n° {found.id_structure})."
-        )
+        detail = translate(
+            "connection", "Structure trouvée sur Chorus Pro : {name} (n° {number})."
+        ).format(name=found.designation, number=found.id_structure)
     else:
-        detail = (
+        detail = translate(
+            "connection",
             "La recherche fonctionne ; aucune structure n'est inscrite sur Chorus Pro avec ce "
-            "SIRET."
+            "SIRET.",
         )
     steps.append(StepResult(title, StepStatus.OK, detail))
     return ConnectionReport(steps, expiry)

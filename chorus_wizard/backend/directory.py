@@ -13,13 +13,14 @@ from chorus_wizard.backend.company import (
     street_from_adresse,
 )
 from chorus_wizard.backend.errors import ProtocolError, RateLimited, Rejected
-from chorus_wizard.backend.http import field, json_body, send
+from chorus_wizard.backend.http import field, json_body, send, service_message
 from chorus_wizard.backend.models import CompanyRecord
+from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     import httpx  # imported lazily: not on the first window's path
 
-SERVICE = "l'annuaire des entreprises"
+SERVICE = QT_TRANSLATE_NOOP("http", "l'annuaire des entreprises")
 
 #: A 429 asking to wait at most this long is waited out once, in the worker thread.
 MAX_AUTOMATIC_WAIT_S = 3.0
@@ -113,9 +114,18 @@ class RechercheEntreprisesClient:
         )
         data = json_body(response, SERVICE)
         if response.status_code == 400:
-            raise Rejected(str(data.get("erreur") or "Recherche refusée."), status=400)
+            raise Rejected(
+                str(data.get("erreur") or translate("directory", "Recherche refusée.")), status=400
+            )
         if response.status_code != 200:
-            raise ProtocolError(f"Réponse inattendue de {SERVICE} (HTTP {response.status_code}).")
+            raise ProtocolError(
+                service_message(
+                    QT_TRANSLATE_NOOP(
+                        "http", "{Service} a envoyé une réponse inattendue (HTTP {status})."
+                    ),
+                    SERVICE,
+                ).format(status=response.status_code)
+            )
         results = field(data, "results", list, SERVICE)
         try:
             for result in results:
@@ -126,5 +136,10 @@ class RechercheEntreprisesClient:
                 if siret in sirets:
                     return map_result(result, siret)
         except (AttributeError, TypeError, IndexError) as exc:
-            raise ProtocolError(f"Réponse inattendue de {SERVICE}.") from exc
+            raise ProtocolError(
+                service_message(
+                    QT_TRANSLATE_NOOP("http", "{Service} a envoyé une réponse inattendue."),
+                    SERVICE,
+                )
+            ) from exc
         return None

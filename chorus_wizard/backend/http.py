@@ -15,6 +15,7 @@ from chorus_wizard.backend.errors import (
     RateLimited,
     ServerError,
 )
+from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     import httpx  # imported on first use, in a worker: not on the first window's path
@@ -47,6 +48,19 @@ def capitalized(service: str) -> str:
     return service[:1].upper() + service[1:]
 
 
+def service_message(text: str, service: str) -> str:
+    """``text`` in the interface's language, ``{service}``/``{Service}`` filled in.
+
+    ``service`` is one of the names marked ``QT_TRANSLATE_NOOP("http", …)`` by the clients
+    (« l'annuaire des entreprises »…), translated here; ``{Service}`` starts a sentence. Other
+    placeholders are left for the caller's ``format``.
+    """
+    name = translate("http", service)
+    return (
+        translate("http", text).replace("{Service}", capitalized(name)).replace("{service}", name)
+    )
+
+
 def _transport_error(exc: httpx.HTTPError, service: str) -> NetworkError:
     """A French sentence for each way a request can fail before any answer."""
     import httpx
@@ -55,18 +69,35 @@ def _transport_error(exc: httpx.HTTPError, service: str) -> NetworkError:
     lowered = text.lower()
     if isinstance(exc, httpx.ConnectTimeout):
         return NetworkError(
-            f"{capitalized(service)} ne répond pas (délai de connexion dépassé). Vérifiez votre "
-            "connexion à Internet puis réessayez."
+            service_message(
+                QT_TRANSLATE_NOOP(
+                    "http",
+                    "{Service} ne répond pas (délai de connexion dépassé). Vérifiez votre "
+                    "connexion à Internet puis réessayez.",
+                ),
+                service,
+            )
         )
     if isinstance(exc, httpx.TimeoutException):
         return NetworkError(
-            f"{capitalized(service)} n'a pas répondu à temps. Réessayez dans un instant."
+            service_message(
+                QT_TRANSLATE_NOOP(
+                    "http", "{Service} n'a pas répondu à temps. Réessayez dans un instant."
+                ),
+                service,
+            )
         )
     if "certificate" in lowered or "ssl" in lowered or "tls" in lowered:
         return NetworkError(
-            f"La connexion sécurisée avec {service} a échoué (certificat refusé). Vérifiez la date "
-            "et l'heure de l'ordinateur ; sur un réseau d'entreprise, un proxy peut en être la "
-            "cause."
+            service_message(
+                QT_TRANSLATE_NOOP(
+                    "http",
+                    "La connexion sécurisée avec {service} a échoué (certificat refusé). Vérifiez "
+                    "la date et l'heure de l'ordinateur ; sur un réseau d'entreprise, un proxy "
+                    "peut en être la cause.",
+                ),
+                service,
+            )
         )
     if any(
         word in lowered
@@ -79,22 +110,53 @@ def _transport_error(exc: httpx.HTTPError, service: str) -> NetworkError:
         )
     ):
         return NetworkError(
-            f"Le nom du serveur de {service} est introuvable : l'ordinateur n'est peut-être pas "
-            "connecté à Internet."
+            service_message(
+                QT_TRANSLATE_NOOP(
+                    "http",
+                    "Adresse du serveur introuvable ({service}) : l'ordinateur n'est peut-être pas "
+                    "connecté à Internet.",
+                ),
+                service,
+            )
         )
     if "refused" in lowered:
         return NetworkError(
-            f"{capitalized(service)} refuse la connexion : le service est arrêté ou "
-            "inaccessible. Réessayez dans quelques minutes."
+            service_message(
+                QT_TRANSLATE_NOOP(
+                    "http",
+                    "{Service} refuse la connexion : le service est arrêté ou inaccessible. "
+                    "Réessayez dans quelques minutes.",
+                ),
+                service,
+            )
         )
     if isinstance(exc, httpx.RemoteProtocolError | httpx.ReadError):
-        return NetworkError(f"La réponse de {service} a été interrompue avant la fin. Réessayez.")
+        return NetworkError(
+            service_message(
+                QT_TRANSLATE_NOOP(
+                    "http", "{Service} a interrompu sa réponse avant la fin. Réessayez."
+                ),
+                service,
+            )
+        )
     if isinstance(exc, httpx.ConnectError):
         return NetworkError(
-            f"Impossible de joindre {service}. Vérifiez votre connexion à Internet puis réessayez."
+            service_message(
+                QT_TRANSLATE_NOOP(
+                    "http",
+                    "Impossible de joindre {service}. Vérifiez votre connexion à Internet puis "
+                    "réessayez.",
+                ),
+                service,
+            )
         )
     return NetworkError(
-        f"La communication avec {service} a échoué ({type(exc).__name__}). Réessayez."
+        service_message(
+            QT_TRANSLATE_NOOP(
+                "http", "La communication avec {service} a échoué ({error}). Réessayez."
+            ),
+            service,
+        ).format(error=type(exc).__name__)
     )
 
 
@@ -138,12 +200,33 @@ def _send_once(
         raise _transport_error(exc, service) from exc
     if response.status_code == 429:
         retry_after = _retry_after(response)
-        wait = f" Patientez {int(retry_after)} s puis réessayez." if retry_after else ""
-        raise RateLimited(f"{capitalized(service)} reçoit trop de demandes.{wait}", retry_after)
+        if retry_after:
+            message = service_message(
+                QT_TRANSLATE_NOOP(
+                    "http",
+                    "{Service} reçoit trop de demandes. Patientez {seconds} s puis réessayez.",
+                ),
+                service,
+            ).format(seconds=int(retry_after))
+        else:
+            message = service_message(
+                QT_TRANSLATE_NOOP(
+                    "http",
+                    "{Service} reçoit trop de demandes.",
+                ),
+                service,
+            )
+        raise RateLimited(message, retry_after)
     if response.status_code >= 500:
         raise ServerError(
-            f"{capitalized(service)} rencontre un problème (erreur {response.status_code}). "
-            "Réessayez dans quelques minutes.",
+            service_message(
+                QT_TRANSLATE_NOOP(
+                    "http",
+                    "{Service} rencontre un problème (erreur {status}). Réessayez dans quelques "
+                    "minutes.",
+                ),
+                service,
+            ).format(status=response.status_code),
             response.status_code,
         )
     return response
@@ -155,10 +238,23 @@ def json_body(response: httpx.Response, service: str) -> dict[str, Any]:
         data = response.json()
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise ProtocolError(
-            f"Réponse illisible de {service} (HTTP {response.status_code})."
+            service_message(
+                QT_TRANSLATE_NOOP(
+                    "http", "{Service} a envoyé une réponse illisible (HTTP {status})."
+                ),
+                service,
+            ).format(status=response.status_code)
         ) from exc
     if not isinstance(data, dict):
-        raise ProtocolError(f"Réponse inattendue de {service}.")
+        raise ProtocolError(
+            service_message(
+                QT_TRANSLATE_NOOP(
+                    "http",
+                    "{Service} a envoyé une réponse inattendue.",
+                ),
+                service,
+            )
+        )
     return data
 
 
@@ -166,7 +262,14 @@ def field(data: dict[str, Any], key: str, kind: type, service: str) -> Any:
     """``data[key]`` checked to be of ``kind``; :class:`ProtocolError` otherwise."""
     value = data.get(key)
     if not isinstance(value, kind):
-        raise ProtocolError(f"Réponse inattendue de {service} : « {key} » manquant.")
+        raise ProtocolError(
+            service_message(
+                QT_TRANSLATE_NOOP(
+                    "http", "{Service} a envoyé une réponse inattendue : « {key} » manquant."
+                ),
+                service,
+            ).format(key=key)
+        )
     return value
 
 

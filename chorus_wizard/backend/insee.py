@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING, Any
 
 from chorus_wizard.backend.company import EstablishmentData, company_record
 from chorus_wizard.backend.errors import AuthenticationError, NotSupported, ProtocolError, Rejected
-from chorus_wizard.backend.http import field, json_body, send
+from chorus_wizard.backend.http import field, json_body, send, service_message
 from chorus_wizard.backend.models import CompanyRecord
+from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     import httpx  # imported lazily: not on the first window's path
 
-SERVICE = "l'API Sirene de l'INSEE"
+SERVICE = QT_TRANSLATE_NOOP("http", "l'API Sirene de l'INSEE")
 INSEE_URL = "https://api.insee.fr/api-sirene/3.11"
 #: Where the key lives in the OS keychain (service, user name).
 KEYRING_SERVICE = "chorus-wizard"
@@ -62,7 +63,7 @@ def map_etablissement(etablissement: dict[str, Any]) -> CompanyRecord:
 class InseeSireneClient:
     """Sirene 3.11 lookups; the key is fetched (in the worker) by ``api_key``."""
 
-    name = "l'INSEE"
+    name = QT_TRANSLATE_NOOP("http", "l'INSEE")
 
     def __init__(
         self, client: httpx.Client, base_url: str, api_key: Callable[[], str | None]
@@ -75,7 +76,10 @@ class InseeSireneClient:
         key = self._api_key()
         if not key:
             raise NotSupported(
-                "Aucune clé d'API INSEE n'est enregistrée dans le trousseau du système."
+                translate(
+                    "insee",
+                    "Aucune clé d'API INSEE n'est enregistrée dans le trousseau du système.",
+                )
             )
         response = send(
             self._client,
@@ -88,20 +92,33 @@ class InseeSireneClient:
             return None
         if response.status_code in (401, 403):
             raise AuthenticationError(
-                "Clé d'API INSEE refusée : vérifiez-la sur portail-api.insee.fr."
+                translate(
+                    "insee", "Clé d'API INSEE refusée : vérifiez-la sur portail-api.insee.fr."
+                )
             )
         data = json_body(response, SERVICE)
         if response.status_code != 200:
             header = data.get("header") or {}
             message = header.get("message") if isinstance(header, dict) else None
             raise Rejected(
-                str(message or f"Erreur INSEE {response.status_code}."), status=response.status_code
+                str(
+                    message
+                    or translate("insee", "Erreur INSEE {status}.").format(
+                        status=response.status_code
+                    )
+                ),
+                status=response.status_code,
             )
         etablissement = field(data, "etablissement", dict, SERVICE)
         try:
             return map_etablissement(etablissement)
         except (AttributeError, TypeError) as exc:
-            raise ProtocolError(f"Réponse inattendue de {SERVICE}.") from exc
+            raise ProtocolError(
+                service_message(
+                    QT_TRANSLATE_NOOP("http", "{Service} a envoyé une réponse inattendue."),
+                    SERVICE,
+                )
+            ) from exc
 
 
 def keychain_insee_key() -> str | None:

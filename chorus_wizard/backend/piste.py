@@ -33,6 +33,7 @@ from chorus_wizard.backend.http import field, json_body, send
 from chorus_wizard.backend.models import Attachment, ExistingStructure, StructureDetails
 from chorus_wizard.backend.profiles import PisteCredentials
 from chorus_wizard.domain.countries import Country
+from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     import httpx  # imported lazily: not on the first window's path
@@ -45,11 +46,16 @@ MAX_RETRY_AFTER_S = 5.0
 DEFAULT_RATE_PAUSE_S = 1.0
 RATE_LIMIT_RETRIES = 2
 
-BAD_CLIENT = "Identifiants PISTE incorrects : vérifiez l'identifiant client et le secret."
-TECH_REFUSED = "Compte technique refusé par Chorus Pro (mot de passe erroné ou expiré)."
-NOT_SUBSCRIBED = (
-    "Accès refusé par Chorus Pro : l'application PISTE n'est pas abonnée à l'API, "
-    "ou le compte technique n'est pas rattaché."
+BAD_CLIENT = QT_TRANSLATE_NOOP(
+    "piste", "Identifiants PISTE incorrects : vérifiez l'identifiant client et le secret."
+)
+TECH_REFUSED = QT_TRANSLATE_NOOP(
+    "piste", "Compte technique refusé par Chorus Pro (mot de passe erroné ou expiré)."
+)
+NOT_SUBSCRIBED = QT_TRANSLATE_NOOP(
+    "piste",
+    "Accès refusé par Chorus Pro : l'application PISTE n'est pas abonnée à l'API, ou le compte "
+    "technique n'est pas rattaché.",
 )
 
 _DESCRIPTION = re.compile(r'error_description="([^"]*)"', re.IGNORECASE)
@@ -109,7 +115,7 @@ class PisteClient:
             response = self._send(
                 "POST",
                 self._token_url,
-                "le service d'authentification PISTE",
+                QT_TRANSLATE_NOOP("http", "le service d'authentification PISTE"),
                 data={
                     "grant_type": "client_credentials",
                     "client_id": self._credentials.client_id,
@@ -118,11 +124,14 @@ class PisteClient:
                 },
             )
             if response.status_code in (400, 401):
-                raise AuthenticationError(BAD_CLIENT)
+                raise AuthenticationError(translate("piste", BAD_CLIENT))
             if response.status_code != 200:
                 raise AuthenticationError(
-                    "Le service d'authentification PISTE a refusé la demande de jeton "
-                    f"(HTTP {response.status_code})."
+                    translate(
+                        "piste",
+                        "Le service d'authentification PISTE a refusé la demande de jeton (HTTP "
+                        "{status}).",
+                    ).format(status=response.status_code)
                 )
             data = json_body(response, "PISTE")
             token = field(data, "access_token", str, "PISTE")
@@ -178,11 +187,19 @@ class PisteClient:
                 if not fresh_token:
                     continue
                 raise AuthenticationError(
-                    "Le jeton PISTE est refusé même tout juste renouvelé : vérifiez que "
-                    "l'application PISTE est bien celle de cet environnement."
+                    translate(
+                        "piste",
+                        "Le jeton PISTE est refusé même tout juste renouvelé : vérifiez que "
+                        "l'application PISTE est bien celle de cet environnement.",
+                    )
                 )
             detail = authenticate_detail(header)
-            raise AuthenticationError(TECH_REFUSED + (f" Détail : « {detail} »." if detail else ""))
+            message = translate("piste", TECH_REFUSED)
+            if detail:
+                message = translate("piste", "{message} Détail : « {detail} ».").format(
+                    message=message, detail=detail
+                )
+            raise AuthenticationError(message)
         if response.status_code == 403:
             reason = ""
             if response.content:
@@ -190,7 +207,8 @@ class PisteClient:
                     reason = str(response.json().get("libelle") or "")
                 except (ValueError, AttributeError):
                     reason = ""
-            raise AuthenticationError(NOT_SUBSCRIBED + (f" ({reason})" if reason else ""))
+            message = translate("piste", NOT_SUBSCRIBED)
+            raise AuthenticationError(f"{message} ({reason})" if reason else message)
         return response
 
     def call(self, path: str, body: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -198,7 +216,9 @@ class PisteClient:
         response = self._request("POST", path, body)
         data = json_body(response, SERVICE)
         if response.status_code != 200 or data.get("codeRetour") not in (0, None):
-            libelle = data.get("libelle") or f"Erreur {response.status_code}"
+            libelle = data.get("libelle") or translate("piste", "Erreur {status}").format(
+                status=response.status_code
+            )
             code = data.get("codeRetour")
             raise Rejected(
                 str(libelle),
@@ -212,8 +232,10 @@ class PisteClient:
         response = self._request("GET", "transverses/v1/health-check", None)
         if response.status_code != 200:
             raise ProtocolError(
-                f"Chorus Pro ne répond pas normalement au test de santé (HTTP "
-                f"{response.status_code})."
+                translate(
+                    "piste",
+                    "Chorus Pro ne répond pas normalement au test de santé (HTTP {status}).",
+                ).format(status=response.status_code)
             )
         try:
             data = response.json()
@@ -230,7 +252,9 @@ class PisteClient:
         data = self.call("utilisateurs/v1/monCompte/recuperer/rattachements", {})
         rows = data.get("listeRattachements") or data.get("listeStructures") or []
         if not isinstance(rows, list):
-            raise ProtocolError("Réponse inattendue de Chorus Pro (rattachements).")
+            raise ProtocolError(
+                translate("piste", "Réponse inattendue de Chorus Pro (rattachements).")
+            )
         found = []
         for row in rows:
             try:
@@ -245,7 +269,9 @@ class PisteClient:
                     )
                 )
             except (KeyError, TypeError, ValueError, AttributeError) as exc:
-                raise ProtocolError("Réponse inattendue de Chorus Pro (rattachements).") from exc
+                raise ProtocolError(
+                    translate("piste", "Réponse inattendue de Chorus Pro (rattachements).")
+                ) from exc
         return found
 
     def consult_structure(self, id_structure: int) -> StructureDetails:
@@ -256,7 +282,7 @@ class PisteClient:
         info = field(data, "informationGenerales", dict, SERVICE)
         address = data.get("adressePostaleDuSiege") or {}
         if not isinstance(address, dict):
-            raise ProtocolError("Réponse inattendue de Chorus Pro (adresse).")
+            raise ProtocolError(translate("piste", "Réponse inattendue de Chorus Pro (adresse)."))
 
         def text(source: dict[str, Any], key: str) -> str:
             value = source.get(key)
@@ -278,7 +304,9 @@ class PisteClient:
                 tech_password_expiry=parse_day(info.get("dateExpirationMotPasseCompteTech")),
             )
         except (TypeError, ValueError) as exc:
-            raise ProtocolError("Réponse inattendue de Chorus Pro (structure).") from exc
+            raise ProtocolError(
+                translate("piste", "Réponse inattendue de Chorus Pro (structure).")
+            ) from exc
 
     def find_structure(self, identifier_type: str, identifier: str) -> ExistingStructure | None:
         """``rechercherStructure``: the registered structure with this identifier, if any."""
@@ -302,7 +330,9 @@ class PisteClient:
                     designation=str(row.get("designationStructure") or ""),
                 )
             except (KeyError, TypeError, ValueError) as exc:
-                raise ProtocolError("Réponse inattendue de Chorus Pro (structure).") from exc
+                raise ProtocolError(
+                    translate("piste", "Réponse inattendue de Chorus Pro (structure).")
+                ) from exc
         return None
 
     def countries(self) -> list[Country]:
@@ -312,4 +342,6 @@ class PisteClient:
         try:
             return [Country(str(r["codePays"]), str(r["libellePays"])) for r in rows]
         except (KeyError, TypeError) as exc:
-            raise ProtocolError("Réponse inattendue de Chorus Pro (pays).") from exc
+            raise ProtocolError(
+                translate("piste", "Réponse inattendue de Chorus Pro (pays).")
+            ) from exc

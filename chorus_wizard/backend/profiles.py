@@ -11,6 +11,7 @@ from chorus_wizard.sandbox import (
     SANDBOX_TECH_LOGIN,
     SANDBOX_TECH_PASSWORD,
 )
+from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 
 RECHERCHE_ENTREPRISES_URL = "https://recherche-entreprises.api.gouv.fr"
 
@@ -52,6 +53,11 @@ class BackendProfile:
         return urlsplit(self.portal_url).netloc or self.portal_url
 
     @property
+    def shown_label(self) -> str:
+        """``label`` in the interface's language (the file and diagnostics keep the French)."""
+        return translate("profiles", self.label)
+
+    @property
     def is_real(self) -> bool:
         """Real Chorus Pro (qualification or production): its credentials are the user's."""
         return self.name in ("qualification", "production")
@@ -62,7 +68,7 @@ def sandbox_profile(base_url: str) -> BackendProfile:
     base = base_url.rstrip("/")
     return BackendProfile(
         name="sandbox",
-        label="Bac à sable",
+        label=QT_TRANSLATE_NOOP("profiles", "Bac à sable"),
         token_url=f"{base}/api/oauth/token",
         api_base=base,
         portal_url=f"{base}/sandbox/",
@@ -77,7 +83,7 @@ def sandbox_profile(base_url: str) -> BackendProfile:
 
 QUALIFICATION = BackendProfile(
     name="qualification",
-    label="Chorus Pro — qualification",
+    label=QT_TRANSLATE_NOOP("profiles", "Chorus Pro — qualification"),
     token_url="https://sandbox-oauth.piste.gouv.fr/api/oauth/token",
     api_base="https://sandbox-api.piste.gouv.fr",
     portal_url="https://qualif.chorus-pro.gouv.fr/aife_qual",
@@ -87,7 +93,7 @@ QUALIFICATION = BackendProfile(
 
 PRODUCTION = BackendProfile(
     name="production",
-    label="Chorus Pro — production",
+    label=QT_TRANSLATE_NOOP("profiles", "Chorus Pro — production"),
     token_url="https://oauth.piste.gouv.fr/api/oauth/token",
     api_base="https://api.piste.gouv.fr",
     portal_url="https://portail.chorus-pro.gouv.fr/",

@@ -54,15 +54,17 @@ from chorus_wizard.backend.profiles import (
 from chorus_wizard.domain.countries import Country, countries
 from chorus_wizard.domain.identifiers import IdentifierType
 from chorus_wizard.domain.password import PasswordPolicy
+from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
     import httpx  # made on first use, in a worker: not on the first window's path
 
 log = logging.getLogger(__name__)
 
-NO_CREDENTIALS = (
-    "Aucun compte technique Chorus Pro n'est configuré : l'assistant ne peut pas interroger "
-    "Chorus Pro. Renseignez l'application PISTE et le compte technique dans « Paramètres »."
+NO_CREDENTIALS = QT_TRANSLATE_NOOP(
+    "service",
+    "Aucun compte technique Chorus Pro n'est configuré : l'assistant ne peut pas interroger Chorus "
+    "Pro. Renseignez l'application PISTE et le compte technique dans « Paramètres ».",
 )
 
 
@@ -106,7 +108,7 @@ class SignupService(Protocol):
     def close(self) -> None: ...
 
 
-SIGNUP_SERVICE = "le service d'inscription"
+SIGNUP_SERVICE = QT_TRANSLATE_NOOP("http", "le service d'inscription")
 
 DIRECTORY_KINDS = ("sandbox", "recherche-entreprises", "insee")
 
@@ -145,7 +147,9 @@ def workspace_catalogue() -> list[Workspace]:
     try:
         rows = load_workspaces(resource_path("sandbox", "workspaces.json"))
     except (OSError, KeyError, TypeError, ValueError) as exc:
-        raise ProtocolError("Catalogue des espaces de travail illisible.") from exc
+        raise ProtocolError(
+            translate("service", "Catalogue des espaces de travail illisible.")
+        ) from exc
     return [
         Workspace(w.code, w.label, w.description, w.on_by_default)
         for w in rows
@@ -273,13 +277,13 @@ class ChorusSignupService:
         """
         piste = self._piste
         if piste is None:
-            raise NotSupported(NO_CREDENTIALS)
+            raise NotSupported(translate("service", NO_CREDENTIALS))
         return piste.find_structure(identifier_type.value, identifier)
 
     def structure_details(self, id_structure: int) -> StructureDetails:
         piste = self._piste
         if piste is None:
-            raise NotSupported(NO_CREDENTIALS)
+            raise NotSupported(translate("service", NO_CREDENTIALS))
         return piste.consult_structure(id_structure)
 
     def countries(self) -> list[Country]:
@@ -300,8 +304,11 @@ class ChorusSignupService:
     ) -> tuple[int, dict[str, Any]]:
         if not self._profile.can_create_accounts:
             raise NotSupported(
-                "Ce service n'existe que sur le portail Chorus Pro : l'API ne permet pas de "
-                "créer un compte. Poursuivez sur " + self._profile.portal_url
+                translate(
+                    "service",
+                    "Ce service n'existe que sur le portail Chorus Pro : l'API ne permet pas de "
+                    "créer un compte. Poursuivez sur {portal}",
+                ).format(portal=self._profile.portal_url)
             )
         all_headers = dict(headers or {})
         if token:
@@ -322,7 +329,10 @@ class ChorusSignupService:
     def _rejected(status: int, data: dict[str, Any]) -> Rejected:
         code = data.get("codeRetour")
         return Rejected(
-            str(data.get("libelle") or f"Demande refusée (HTTP {status})."),
+            str(
+                data.get("libelle")
+                or translate("service", "Demande refusée (HTTP {status}).").format(status=status)
+            ),
             status=status,
             code=code if isinstance(code, int) else None,
             details=data,
@@ -405,7 +415,7 @@ class ChorusSignupService:
                 for r in rows
             ]
         except (KeyError, TypeError) as exc:
-            raise ProtocolError("Catalogue des espaces illisible.") from exc
+            raise ProtocolError(translate("service", "Catalogue des espaces illisible.")) from exc
 
     def choose_workspaces(self, account: AccountCreated, codes: list[str]) -> list[str]:
         status, data = self._signup(
@@ -425,7 +435,9 @@ class ChorusSignupService:
         try:
             return PasswordPolicy.from_json(field(data, "politique", dict, SIGNUP_SERVICE))
         except (KeyError, TypeError, ValueError) as exc:
-            raise ProtocolError("Politique de mot de passe illisible.") from exc
+            raise ProtocolError(
+                translate("service", "Politique de mot de passe illisible.")
+            ) from exc
 
     def secret_questions(self) -> list[SecretQuestion]:
         status, data = self._signup("GET", "/questions-secretes")
@@ -435,7 +447,9 @@ class ChorusSignupService:
         try:
             return [SecretQuestion(int(r["id"]), str(r["libelle"])) for r in rows]
         except (KeyError, TypeError, ValueError) as exc:
-            raise ProtocolError("Liste des questions secrètes illisible.") from exc
+            raise ProtocolError(
+                translate("service", "Liste des questions secrètes illisible.")
+            ) from exc
 
     def resend_activation(self, email: str) -> ActivationResent:
         status, data = self._signup("POST", "/activation/renvoyer", json={"email": email})
@@ -460,7 +474,12 @@ class ChorusSignupService:
         if status != 200:
             code_retour = data.get("codeRetour")
             raise ActivationError(
-                str(data.get("libelle") or f"Activation refusée (HTTP {status})."),
+                str(
+                    data.get("libelle")
+                    or translate("service", "Activation refusée (HTTP {status}).").format(
+                        status=status
+                    )
+                ),
                 status=status,
                 code=code_retour if isinstance(code_retour, int) else None,
                 details={k: v for k, v in data.items() if k != "libelle"},

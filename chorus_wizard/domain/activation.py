@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 from urllib.parse import parse_qs, urlsplit
 
+from chorus_wizard.texts import translate
+
 
 def activation_code(text: str) -> str:
     """The activation code in what the user pasted: a whole link, or the code itself.
@@ -43,8 +45,11 @@ def parse_activation_link(url: str, *, sandbox_origins: Iterable[str] = ()) -> s
     """
     text = url.strip()
     foreign = InvalidActivationLink(
-        "Ce lien n'est pas un lien d'activation de l'assistant Chorus Pro : il a été refusé. "
-        "Ouvrez le lien du courriel d'activation tel quel."
+        translate(
+            "activation",
+            "Ce lien n'est pas un lien d'activation de l'assistant Chorus Pro : il a été refusé. "
+            "Ouvrez le lien du courriel d'activation tel quel.",
+        )
     )
     try:
         parts = urlsplit(text)
@@ -69,10 +74,18 @@ def parse_activation_link(url: str, *, sandbox_origins: Iterable[str] = ()) -> s
     codes = parse_qs(parts.query, keep_blank_values=True).get("code", [])
     if not codes or not codes[0].strip():
         raise InvalidActivationLink(
-            "Ce lien d'activation ne contient pas de code : ouvrez le lien complet du courriel."
+            translate(
+                "activation",
+                "Ce lien d'activation ne contient pas de code : ouvrez le lien complet du "
+                "courriel.",
+            )
         )
     if len(codes) > 1 or not _CODE.fullmatch(codes[0].strip()):
         raise InvalidActivationLink(
-            "Le code de ce lien d'activation est illisible : ouvrez le lien complet du courriel."
+            translate(
+                "activation",
+                "Le code de ce lien d'activation est illisible : ouvrez le lien complet du "
+                "courriel.",
+            )
         )
     return codes[0].strip()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from chorus_wizard.domain.countries import EU_COUNTRY_CODES, is_country_code
+from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 
 LA_POSTE_SIREN = "356000000"
 
@@ -30,23 +31,33 @@ class IdentifierType(StrEnum):
 
 #: The portal's own words for each "no SIRET" case, in the order the portal lists them.
 NO_SIRET_LABELS: dict[IdentifierType, str] = {
-    IdentifierType.UE_HORS_FRANCE: "Structure européenne hors France",
-    IdentifierType.HORS_UE: "Structure hors UE",
-    IdentifierType.RIDET: "Structure avec RIDET (Nouvelle-Calédonie)",
-    IdentifierType.TAHITI: "Structure avec numéro TAHITI (Polynésie française)",
-    IdentifierType.PARTICULIER: "Particulier",
-    IdentifierType.AUTRE: "En cours d'immatriculation",
+    IdentifierType.UE_HORS_FRANCE: QT_TRANSLATE_NOOP(
+        "identifiers", "Structure européenne hors France"
+    ),
+    IdentifierType.HORS_UE: QT_TRANSLATE_NOOP("identifiers", "Structure hors UE"),
+    IdentifierType.RIDET: QT_TRANSLATE_NOOP(
+        "identifiers", "Structure avec RIDET (Nouvelle-Calédonie)"
+    ),
+    IdentifierType.TAHITI: QT_TRANSLATE_NOOP(
+        "identifiers", "Structure avec numéro TAHITI (Polynésie française)"
+    ),
+    IdentifierType.PARTICULIER: QT_TRANSLATE_NOOP("identifiers", "Particulier"),
+    IdentifierType.AUTRE: QT_TRANSLATE_NOOP("identifiers", "En cours d'immatriculation"),
 }
 
 #: Label of the identifier field for each type.
 FIELD_LABELS: dict[IdentifierType, str] = {
-    IdentifierType.SIRET: "Numéro de SIRET",
-    IdentifierType.UE_HORS_FRANCE: "Numéro de TVA intracommunautaire",
-    IdentifierType.HORS_UE: "Identifiant hors UE (code pays + nom)",
-    IdentifierType.RIDET: "Numéro RIDET",
-    IdentifierType.TAHITI: "Numéro TAHITI",
-    IdentifierType.PARTICULIER: "Identifiant du particulier",
-    IdentifierType.AUTRE: "Identifiant provisoire",
+    IdentifierType.SIRET: QT_TRANSLATE_NOOP("identifiers", "Numéro de SIRET"),
+    IdentifierType.UE_HORS_FRANCE: QT_TRANSLATE_NOOP(
+        "identifiers", "Numéro de TVA intracommunautaire"
+    ),
+    IdentifierType.HORS_UE: QT_TRANSLATE_NOOP(
+        "identifiers", "Identifiant hors UE (code pays + nom)"
+    ),
+    IdentifierType.RIDET: QT_TRANSLATE_NOOP("identifiers", "Numéro RIDET"),
+    IdentifierType.TAHITI: QT_TRANSLATE_NOOP("identifiers", "Numéro TAHITI"),
+    IdentifierType.PARTICULIER: QT_TRANSLATE_NOOP("identifiers", "Identifiant du particulier"),
+    IdentifierType.AUTRE: QT_TRANSLATE_NOOP("identifiers", "Identifiant provisoire"),
 }
 
 #: Example shown as a placeholder in the identifier field.
@@ -56,8 +67,10 @@ PLACEHOLDERS: dict[IdentifierType, str] = {
     IdentifierType.HORS_UE: "CHNOM DE LA SOCIETE",
     IdentifierType.RIDET: "1234567001",
     IdentifierType.TAHITI: "G33972001",
-    IdentifierType.PARTICULIER: "NOM Prénom",
-    IdentifierType.AUTRE: "Nom de l'entreprise en cours d'immatriculation",
+    IdentifierType.PARTICULIER: QT_TRANSLATE_NOOP("identifiers", "NOM Prénom"),
+    IdentifierType.AUTRE: QT_TRANSLATE_NOOP(
+        "identifiers", "Nom de l'entreprise en cours d'immatriculation"
+    ),
 }
 
 _SEPARATORS = re.compile(r"[\s.\-/]+")
@@ -96,14 +109,22 @@ def _digits_reason(number: str, expected: int | tuple[int, ...], what: str) -> s
     """Reason for a number that should be made of ``expected`` digits, or None if it is."""
     lengths = (expected,) if isinstance(expected, int) else expected
     if not number:
-        return f"Saisissez le {what}."
+        return translate("identifiers", "Saisissez le {what}.").format(what=what)
     bad = sorted({c for c in number if not c.isdigit()})
     if bad:
         shown = " ".join(f"« {c} »" for c in bad[:3])
-        return f"Le {what} ne contient que des chiffres : {shown} n'est pas accepté."
+        return translate(
+            "identifiers", "Le {what} ne contient que des chiffres : {shown} n'est pas accepté."
+        ).format(what=what, shown=shown)
     if len(number) not in lengths:
-        wanted = " ou ".join(str(n) for n in sorted(lengths))
-        return f"{wanted} chiffres attendus, {len(number)} saisi{'s' if len(number) > 1 else ''}."
+        wanted = translate("identifiers", " ou ").join(str(n) for n in sorted(lengths))
+        if len(number) <= 1:
+            return translate("identifiers", "{wanted} chiffres attendus, {typed} saisi.").format(
+                wanted=wanted, typed=len(number)
+            )
+        return translate("identifiers", "{wanted} chiffres attendus, {typed} saisis.").format(
+            wanted=wanted, typed=len(number)
+        )
     return None
 
 
@@ -114,7 +135,7 @@ def check_siret(value: str) -> IdentifierCheck:
     from stdnum.fr import siret as fr_siret
 
     number = compact(value)
-    reason = _digits_reason(number, 14, "numéro de SIRET")
+    reason = _digits_reason(number, 14, translate("identifiers", "numéro de SIRET"))
     if reason:
         return IdentifierCheck(number, reason)
     try:
@@ -125,16 +146,22 @@ def check_siret(value: str) -> IdentifierCheck:
         except stdnum_exceptions.ValidationError:
             return IdentifierCheck(
                 number,
-                "Clé de contrôle incorrecte : les 9 premiers chiffres (SIREN) ne forment pas "
-                "un numéro valide. Vérifiez chaque chiffre.",
+                translate(
+                    "identifiers",
+                    "Clé de contrôle incorrecte : les 9 premiers chiffres (SIREN) ne forment pas "
+                    "un numéro valide. Vérifiez chaque chiffre.",
+                ),
             )
         return IdentifierCheck(
             number,
-            "Clé de contrôle incorrecte : le numéro d'établissement (5 derniers chiffres) "
-            "ne correspond pas au SIREN. Vérifiez chaque chiffre.",
+            translate(
+                "identifiers",
+                "Clé de contrôle incorrecte : le numéro d'établissement (5 derniers chiffres) ne "
+                "correspond pas au SIREN. Vérifiez chaque chiffre.",
+            ),
         )
     except stdnum_exceptions.ValidationError:
-        return IdentifierCheck(number, "Numéro de SIRET invalide.")
+        return IdentifierCheck(number, translate("identifiers", "Numéro de SIRET invalide."))
     return IdentifierCheck(number)
 
 
@@ -145,32 +172,69 @@ def check_eu_vat(value: str) -> IdentifierCheck:
 
     number = compact(value)
     if not number:
-        return IdentifierCheck(number, "Saisissez le numéro de TVA intracommunautaire.")
+        return IdentifierCheck(
+            number, translate("identifiers", "Saisissez le numéro de TVA intracommunautaire.")
+        )
     prefix = number[:2]
     if not prefix.isalpha() or len(number) < 3:
         return IdentifierCheck(
-            number, "Le numéro doit commencer par le préfixe du pays (par exemple DE, BE, IT)."
+            number,
+            translate(
+                "identifiers",
+                "Le numéro doit commencer par le préfixe du pays (par exemple DE, BE, IT).",
+            ),
         )
     country = "GR" if prefix == "EL" else prefix
     if country == "FR" and not is_monaco_vat(number):
         return IdentifierCheck(
             number,
-            "Numéro de TVA français : une structure française s'identifie par son numéro de SIRET.",
+            translate(
+                "identifiers",
+                "Numéro de TVA français : une structure française s'identifie par son numéro de "
+                "SIRET.",
+            ),
         )
     if country not in EU_COUNTRY_CODES:
-        return IdentifierCheck(number, f"Préfixe pays inconnu dans l'Union européenne : {prefix}.")
+        return IdentifierCheck(
+            number,
+            translate(
+                "identifiers", "Préfixe pays inconnu dans l'Union européenne : {prefix}."
+            ).format(prefix=prefix),
+        )
     if len(number) > _VAT_MAX:
-        return IdentifierCheck(number, f"18 caractères au plus, {len(number)} saisis.")
+        return IdentifierCheck(
+            number,
+            translate("identifiers", "18 caractères au plus, {typed} saisis.").format(
+                typed=len(number)
+            ),
+        )
     try:
         eu_vat.validate(number)
     except stdnum_exceptions.InvalidLength:
-        return IdentifierCheck(number, f"Longueur incorrecte pour un numéro de TVA {prefix}.")
+        return IdentifierCheck(
+            number,
+            translate("identifiers", "Longueur incorrecte pour un numéro de TVA {prefix}.").format(
+                prefix=prefix
+            ),
+        )
     except stdnum_exceptions.InvalidChecksum:
-        return IdentifierCheck(number, "Clé de contrôle du numéro de TVA incorrecte.")
+        return IdentifierCheck(
+            number, translate("identifiers", "Clé de contrôle du numéro de TVA incorrecte.")
+        )
     except stdnum_exceptions.InvalidComponent:
-        return IdentifierCheck(number, f"Préfixe pays inconnu dans l'Union européenne : {prefix}.")
+        return IdentifierCheck(
+            number,
+            translate(
+                "identifiers", "Préfixe pays inconnu dans l'Union européenne : {prefix}."
+            ).format(prefix=prefix),
+        )
     except stdnum_exceptions.ValidationError:
-        return IdentifierCheck(number, f"Format incorrect pour un numéro de TVA {prefix}.")
+        return IdentifierCheck(
+            number,
+            translate("identifiers", "Format incorrect pour un numéro de TVA {prefix}.").format(
+                prefix=prefix
+            ),
+        )
     return IdentifierCheck(number)
 
 
@@ -194,26 +258,42 @@ def check_hors_ue(value: str) -> IdentifierCheck:
     number = re.sub(r"\s+", " ", value.strip()).upper()
     if len(number) < 3:
         return IdentifierCheck(
-            number, "Saisissez le code pays (2 lettres) suivi du nom de la structure."
+            number,
+            translate(
+                "identifiers", "Saisissez le code pays (2 lettres) suivi du nom de la structure."
+            ),
         )
     prefix = number[:2]
     if not is_country_code(prefix):
-        return IdentifierCheck(number, f"Préfixe pays inconnu : {prefix}.")
+        return IdentifierCheck(
+            number,
+            translate("identifiers", "Préfixe pays inconnu : {prefix}.").format(prefix=prefix),
+        )
     if prefix == "FR" or prefix in EU_COUNTRY_CODES:
         return IdentifierCheck(
             number,
-            f"{prefix} est un pays de l'Union européenne : choisissez « Structure européenne "
-            "hors France » ou le SIRET.",
+            translate(
+                "identifiers",
+                "{prefix} est un pays de l'Union européenne : choisissez « Structure européenne "
+                "hors France » ou le SIRET.",
+            ).format(prefix=prefix),
         )
     if len(number) > _HORS_UE_MAX:
-        return IdentifierCheck(number, f"18 caractères au plus, {len(number)} saisis.")
+        return IdentifierCheck(
+            number,
+            translate("identifiers", "18 caractères au plus, {typed} saisis.").format(
+                typed=len(number)
+            ),
+        )
     return IdentifierCheck(number)
 
 
 def check_ridet(value: str) -> IdentifierCheck:
     """RIDET (New Caledonia): 10 digits (7-digit RID + 3-digit establishment), older ones 9."""
     number = compact(value)
-    return IdentifierCheck(number, _digits_reason(number, (10, 9), "numéro RIDET"))
+    return IdentifierCheck(
+        number, _digits_reason(number, (10, 9), translate("identifiers", "numéro RIDET"))
+    )
 
 
 _TAHITI = re.compile(r"[A-Z0-9][0-9]{5}[0-9]{3}")
@@ -223,13 +303,22 @@ def check_tahiti(value: str) -> IdentifierCheck:
     """TAHITI (French Polynesia): 6-character number (letter or digit + 5 digits) + 3 digits."""
     number = compact(value)
     if not number:
-        return IdentifierCheck(number, "Saisissez le numéro TAHITI.")
+        return IdentifierCheck(number, translate("identifiers", "Saisissez le numéro TAHITI."))
     if len(number) != 9:
-        return IdentifierCheck(number, f"9 caractères attendus, {len(number)} saisis.")
+        return IdentifierCheck(
+            number,
+            translate("identifiers", "9 caractères attendus, {typed} saisis.").format(
+                typed=len(number)
+            ),
+        )
     if not _TAHITI.fullmatch(number):
         return IdentifierCheck(
             number,
-            "Format attendu : une lettre ou un chiffre, puis 8 chiffres (par exemple G33972001).",
+            translate(
+                "identifiers",
+                "Format attendu : une lettre ou un chiffre, puis 8 chiffres (par exemple "
+                "G33972001).",
+            ),
         )
     return IdentifierCheck(number)
 
@@ -238,7 +327,7 @@ def check_free_text(value: str) -> IdentifierCheck:
     """PARTICULIER and AUTRE: Chorus Pro checks nothing but presence."""
     text = value.strip()
     if not text:
-        return IdentifierCheck(text, "Ce champ est obligatoire.")
+        return IdentifierCheck(text, translate("identifiers", "Ce champ est obligatoire."))
     return IdentifierCheck(text)
 
 

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
+
 #: A short list of passwords that satisfy length and classes yet are among the most guessed.
 COMMON_PASSWORDS: frozenset[str] = frozenset(
     {
@@ -104,27 +106,40 @@ def evaluate(
     results = [
         RuleResult(
             "length",
-            f"Au moins {policy.min_length} caractères",
+            translate("password", "Au moins {count} caractères").format(count=policy.min_length),
             policy.min_length <= len(password) <= policy.max_length,
         ),
         RuleResult(
             "classes",
-            f"Au moins {policy.min_classes} types de caractères parmi : minuscules, "
-            "majuscules, chiffres, caractères spéciaux",
+            translate(
+                "password",
+                "Au moins {count} types de caractères parmi : minuscules, majuscules, chiffres, "
+                "caractères spéciaux",
+            ).format(count=policy.min_classes),
             character_classes(password) >= policy.min_classes,
         ),
     ]
     if policy.forbid_email_local_part:
         local = _fold(email.partition("@")[0])
         met = not (len(local) >= 3 and local in folded)
-        results.append(RuleResult("email", "Ne contient pas votre adresse électronique", met))
+        results.append(
+            RuleResult(
+                "email", translate("password", "Ne contient pas votre adresse électronique"), met
+            )
+        )
     if policy.forbid_company_name:
         words = [w for w in _fold(company_name).split() if len(w) >= 4]
         met = not any(w in folded for w in words)
-        results.append(RuleResult("company", "Ne contient pas le nom de la structure", met))
+        results.append(
+            RuleResult(
+                "company", translate("password", "Ne contient pas le nom de la structure"), met
+            )
+        )
     if policy.forbid_common:
         met = folded not in COMMON_PASSWORDS
-        results.append(RuleResult("common", "N'est pas un mot de passe courant", met))
+        results.append(
+            RuleResult("common", translate("password", "N'est pas un mot de passe courant"), met)
+        )
     return results
 
 
@@ -143,7 +158,13 @@ def normalize_secret_answer(answer: str) -> str:
 #: zxcvbn's cost grows quickly with length; past this many characters it learns nothing new.
 STRENGTH_MAX_INPUT = 72
 #: French wording of zxcvbn's scores 0 to 4.
-STRENGTH_LABELS = ("faible", "faible", "moyenne", "bonne", "excellente")
+STRENGTH_LABELS = (
+    QT_TRANSLATE_NOOP("password", "faible"),
+    QT_TRANSLATE_NOOP("password", "faible"),
+    QT_TRANSLATE_NOOP("password", "moyenne"),
+    QT_TRANSLATE_NOOP("password", "bonne"),
+    QT_TRANSLATE_NOOP("password", "excellente"),
+)
 
 
 @dataclass(frozen=True)
@@ -177,9 +198,11 @@ def load_strength_estimator() -> None:
 def estimate_strength(password: str, user_inputs: Iterable[str] = ()) -> Strength:
     """zxcvbn's estimate of ``password`` (first 72 characters), knowing the user's own data."""
     if not password:
-        return Strength(0, STRENGTH_LABELS[0])  # zxcvbn fails on an empty string
+        return Strength(
+            0, translate("password", STRENGTH_LABELS[0])
+        )  # zxcvbn fails on an empty string
     from zxcvbn import zxcvbn
 
     result = zxcvbn(password[:STRENGTH_MAX_INPUT], user_inputs=strength_hints(user_inputs))
     score = max(0, min(4, int(result["score"])))
-    return Strength(score, STRENGTH_LABELS[score])
+    return Strength(score, translate("password", STRENGTH_LABELS[score]))

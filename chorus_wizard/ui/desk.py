@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import PySide6
-from PySide6.QtCore import QObject, QStandardPaths, qVersion
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, qVersion
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QLabel, QWizard
 
@@ -32,6 +32,7 @@ from chorus_wizard.diagnostics import (
 )
 from chorus_wizard.recap import Recap, build_recap, recap_file_name
 from chorus_wizard.resources import resource_path
+from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.pages.base import STEPS, Page, PageId
 from chorus_wizard.ui.recap_actions import RecapDialog, copy_recap, write_recap_pdf
 from chorus_wizard.ui.widgets.common import Banner, Tone
@@ -45,43 +46,61 @@ log = logging.getLogger(__name__)
 HELP_BUTTON = QWizard.WizardButton.CustomButton2
 RECAP_BUTTON = QWizard.WizardButton.CustomButton3
 
-HELP_TEXT = "Aide"
-HELP_DESCRIPTION = (
-    "Affiche ou masque, à côté de la page, les instructions du guide pour cette étape, ce "
-    "qu'il faut avoir sous la main et les problèmes fréquents (touche F1)."
+HELP_TEXT = QT_TRANSLATE_NOOP("DeskTools", "Aide")
+HELP_DESCRIPTION = QT_TRANSLATE_NOOP(
+    "DeskTools",
+    "Affiche ou masque, à côté de la page, les instructions du guide pour cette étape, ce qu'il "
+    "faut avoir sous la main et les problèmes fréquents (touche F1).",
 )
-RECAP_TEXT = "Récapitulatif"
-RECAP_DESCRIPTION = (
-    "Affiche le récapitulatif de l'inscription, à enregistrer en PDF ou à copier ; il ne "
-    "contient aucun mot de passe, réponse ni code."
+RECAP_TEXT = QT_TRANSLATE_NOOP("DeskTools", "Récapitulatif")
+RECAP_DESCRIPTION = QT_TRANSLATE_NOOP(
+    "DeskTools",
+    "Affiche le récapitulatif de l'inscription, à enregistrer en PDF ou à copier ; il ne contient "
+    "aucun mot de passe, réponse ni code.",
 )
-SAVE_RECAP_TITLE = "Enregistrer le récapitulatif"
-PDF_FILTER = "Document PDF (*.pdf)"
-SAVE_DIAGNOSTIC_TITLE = "Exporter un diagnostic"
-ZIP_FILTER = "Archive zip (*.zip)"
-RECAP_SAVED = "Récapitulatif enregistré : {path}"
-RECAP_COPIED = "Récapitulatif copié dans le presse-papiers."
-DIAGNOSTIC_SAVED = (
-    "Diagnostic enregistré : {path}. Transmettez ce fichier au support ; il ne contient ni "
-    "mot de passe, ni réponse, ni code."
+SAVE_RECAP_TITLE = QT_TRANSLATE_NOOP("DeskTools", "Enregistrer le récapitulatif")
+PDF_FILTER = QT_TRANSLATE_NOOP("DeskTools", "Document PDF (*.pdf)")
+SAVE_DIAGNOSTIC_TITLE = QT_TRANSLATE_NOOP("DeskTools", "Exporter un diagnostic")
+ZIP_FILTER = QT_TRANSLATE_NOOP("DeskTools", "Archive zip (*.zip)")
+RECAP_SAVED = QT_TRANSLATE_NOOP("DeskTools", "Récapitulatif enregistré : {path}")
+RECAP_COPIED = QT_TRANSLATE_NOOP("DeskTools", "Récapitulatif copié dans le presse-papiers.")
+DIAGNOSTIC_SAVED = QT_TRANSLATE_NOOP(
+    "DeskTools",
+    "Diagnostic enregistré : {path}. Transmettez ce fichier au support ; il ne contient ni mot de "
+    "passe, ni réponse, ni code.",
 )
-NOT_WRITTEN = "Le fichier n'a pas pu être enregistré ({reason}). Choisissez un autre dossier."
+NOT_WRITTEN = QT_TRANSLATE_NOOP(
+    "DeskTools", "Le fichier n'a pas pu être enregistré ({reason}). Choisissez un autre dossier."
+)
 
 #: Progress line read by assistive technology (the visible one is the page's subtitle).
-PROGRESS_SPOKEN = "Étape {step} sur {count} : {name}. {states}"
-STEP_STATES = ("terminée", "en cours", "à venir")
+PROGRESS_SPOKEN = QT_TRANSLATE_NOOP("DeskTools", "Étape {step} sur {count} : {name}. {states}")
+STEP_STATES = (
+    QT_TRANSLATE_NOOP("DeskTools", "terminée"),
+    QT_TRANSLATE_NOOP("DeskTools", "en cours"),
+    QT_TRANSLATE_NOOP("DeskTools", "à venir"),
+)
 
 SETTINGS_HELP_VISIBLE = "aide_visible"
+
+
+def _t(source: str) -> str:
+    """One of this module's constants in the interface's language."""
+    return QCoreApplication.translate("DeskTools", source)
+
+
+def _page(source: str) -> str:
+    return QCoreApplication.translate("Page", source)
 
 
 def spoken_progress(step: int) -> str:
     """« Étape 2 sur 4 : Complétez. 1. Identifiez-vous, terminée ; 2. Complétez, en cours ; … »."""
     states = []
     for number, name in enumerate(STEPS, start=1):
-        state = STEP_STATES[0 if number < step else 1 if number == step else 2]
-        states.append(f"{number}. {name}, {state}")
-    return PROGRESS_SPOKEN.format(
-        step=step, count=len(STEPS), name=STEPS[step - 1], states=" ; ".join(states) + "."
+        state = _t(STEP_STATES[0 if number < step else 1 if number == step else 2])
+        states.append(f"{number}. {_page(name)}, {state}")
+    return _t(PROGRESS_SPOKEN).format(
+        step=step, count=len(STEPS), name=_page(STEPS[step - 1]), states=" ; ".join(states) + "."
     )
 
 
@@ -115,15 +134,15 @@ class DeskTools(QObject):
 
         wizard.setOption(QWizard.WizardOption.HaveCustomButton2, True)
         wizard.setOption(QWizard.WizardOption.HaveCustomButton3, True)
-        wizard.setButtonText(HELP_BUTTON, HELP_TEXT)
-        wizard.setButtonText(RECAP_BUTTON, RECAP_TEXT)
+        wizard.setButtonText(HELP_BUTTON, _t(HELP_TEXT))
+        wizard.setButtonText(RECAP_BUTTON, _t(RECAP_TEXT))
         self.help_button = wizard.button(HELP_BUTTON)
         self.help_button.setCheckable(True)
-        self.help_button.setAccessibleDescription(HELP_DESCRIPTION)
-        self.help_button.setToolTip(HELP_DESCRIPTION)
+        self.help_button.setAccessibleDescription(_t(HELP_DESCRIPTION))
+        self.help_button.setToolTip(_t(HELP_DESCRIPTION))
         self.recap_button = wizard.button(RECAP_BUTTON)
-        self.recap_button.setAccessibleDescription(RECAP_DESCRIPTION)
-        self.recap_button.setToolTip(RECAP_DESCRIPTION)
+        self.recap_button.setAccessibleDescription(_t(RECAP_DESCRIPTION))
+        self.recap_button.setToolTip(_t(RECAP_DESCRIPTION))
 
         self.panel = HelpPanel()
         self.panel.hide()
@@ -228,7 +247,7 @@ class DeskTools(QObject):
                 countries[str(combo.itemData(index))] = combo.itemText(index)
         return build_recap(
             wizard.context.draft,
-            profile_label=wizard.context.service.profile.label,
+            profile_label=wizard.context.service.profile.shown_label,
             now=self.clock(),
             workspace_labels=labels,
             country_labels=countries,
@@ -249,7 +268,7 @@ class DeskTools(QObject):
     def save_recap(self) -> Path | None:
         """Ask where, then write the PDF; says where it went on the current page."""
         suggested = documents_dir() / recap_file_name(self.wizard.context.draft, self.clock())
-        path = self.choose_path(SAVE_RECAP_TITLE, suggested, PDF_FILTER)
+        path = self.choose_path(_t(SAVE_RECAP_TITLE), suggested, _t(PDF_FILTER))
         if path is None:
             return None
         if path.suffix.lower() != ".pdf":
@@ -258,14 +277,14 @@ class DeskTools(QObject):
             path.open("ab").close()  # QPdfWriter says nothing when it cannot write there
             write_recap_pdf(path, self.recap())
         except OSError as error:
-            self._tell(Tone.ERROR, NOT_WRITTEN.format(reason=error.strerror or error))
+            self._tell(Tone.ERROR, _t(NOT_WRITTEN).format(reason=error.strerror or error))
             return None
-        self._tell(Tone.SUCCESS, RECAP_SAVED.format(path=path))
+        self._tell(Tone.SUCCESS, _t(RECAP_SAVED).format(path=path))
         return path
 
     def copy_recap(self) -> str:
         text = copy_recap(self.recap())
-        self._tell(Tone.SUCCESS, RECAP_COPIED)
+        self._tell(Tone.SUCCESS, _t(RECAP_COPIED))
         return text
 
     # -- diagnostic ------------------------------------------------------------------------
@@ -284,7 +303,7 @@ class DeskTools(QObject):
     def export_diagnostic(self) -> Path | None:
         now = self.clock()
         suggested = documents_dir() / diagnostic_file_name(now)
-        path = self.choose_path(SAVE_DIAGNOSTIC_TITLE, suggested, ZIP_FILTER)
+        path = self.choose_path(_t(SAVE_DIAGNOSTIC_TITLE), suggested, _t(ZIP_FILTER))
         if path is None:
             return None
         try:
@@ -296,9 +315,9 @@ class DeskTools(QObject):
                 now=now,
             )
         except OSError as error:
-            self._tell(Tone.ERROR, NOT_WRITTEN.format(reason=error.strerror or error))
+            self._tell(Tone.ERROR, _t(NOT_WRITTEN).format(reason=error.strerror or error))
             return None
-        self._tell(Tone.SUCCESS, DIAGNOSTIC_SAVED.format(path=path))
+        self._tell(Tone.SUCCESS, _t(DIAGNOSTIC_SAVED).format(path=path))
         return path
 
     # -- helpers ---------------------------------------------------------------------------

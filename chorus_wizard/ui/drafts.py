@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
 from chorus_wizard.backend.models import AccountCreated, AccountStatus, Lookup
@@ -129,8 +129,9 @@ class DraftKeeper(QObject):
 
 def describe_saved(saved: SavedDraft) -> str:
     local = saved.saved_at.astimezone()
-    when = f"{local:%d/%m/%Y} à {local.hour} h {local.minute:02d}"
-    return f"Reprendre l'inscription commencée le {when} ?"
+    return QCoreApplication.translate(
+        "drafts", "Reprendre l'inscription commencée le {date} à {hour} h {minute} ?"
+    ).format(date=f"{local:%d/%m/%Y}", hour=local.hour, minute=f"{local.minute:02d}")
 
 
 @dataclass(frozen=True)
@@ -211,13 +212,21 @@ def resume_draft(
     def failed(error: BaseException) -> None:
         identify.banner.show_message(
             Tone.ERROR,
-            f"{describe_error(error)} Vos saisies ont été remises en place ; cliquez sur "
-            "« Suivant » pour poursuivre.",
+            QCoreApplication.translate(
+                "drafts",
+                "{error} Vos saisies ont été remises en place ; cliquez sur « Suivant » pour "
+                "poursuivre.",
+            ).format(error=describe_error(error)),
         )
         if on_done:
             on_done()
 
-    identify.run("Reprise de votre inscription…", reread, arrived, failed)
+    identify.run(
+        QCoreApplication.translate("drafts", "Reprise de votre inscription…"),
+        reread,
+        arrived,
+        failed,
+    )
 
 
 def _go_to_saved_page(
@@ -262,8 +271,11 @@ def _go_to_saved_page(
     if state.token_missing:
         wizard.currentPage().banner.show_message(  # type: ignore[attr-defined]
             Tone.INFO,
-            "Votre compte a déjà été créé. Le choix des espaces de travail n'a pas pu être "
-            "relu (aucun trousseau du système) : vous pourrez le revoir après l'activation.",
+            QCoreApplication.translate(
+                "drafts",
+                "Votre compte a déjà été créé. Le choix des espaces de travail n'a pas pu être "
+                "relu (aucun trousseau du système) : vous pourrez le revoir après l'activation.",
+            ),
         )
 
 

@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from chorus_wizard.recap import Recap, recap_html, recap_text
+from chorus_wizard.texts import QT_TRANSLATE_NOOP
 
-DIALOG_TITLE = "Récapitulatif de l'inscription"
-SAVE_TEXT = "Enregistrer le récapitulatif"
-COPY_TEXT = "Copier"
-CLOSE_TEXT = "Fermer"
-BROWSER_NAME = "Récapitulatif"
+DIALOG_TITLE = QT_TRANSLATE_NOOP("RecapDialog", "Récapitulatif de l'inscription")
+SAVE_TEXT = QT_TRANSLATE_NOOP("RecapDialog", "Enregistrer le récapitulatif")
+COPY_TEXT = QT_TRANSLATE_NOOP("RecapDialog", "Copier")
+CLOSE_TEXT = QT_TRANSLATE_NOOP("RecapDialog", "Fermer")
+BROWSER_NAME = QT_TRANSLATE_NOOP("RecapDialog", "Récapitulatif")
 
 
 def write_recap_pdf(path: Path, recap: Recap) -> Path:
@@ -63,15 +64,15 @@ class RecapDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(DIALOG_TITLE)
+        self.setWindowTitle(self.tr(DIALOG_TITLE))
         self.resize(560, 560)
         self.browser = QTextBrowser()
-        self.browser.setAccessibleName(BROWSER_NAME)
+        self.browser.setAccessibleName(self.tr(BROWSER_NAME))
         self.browser.setHtml(recap_html(recap))
-        self.save_button = QPushButton(SAVE_TEXT)
-        self.copy_button = QPushButton(COPY_TEXT)
-        self.copy_button.setAccessibleName("Copier le récapitulatif")
-        close = QPushButton(CLOSE_TEXT)
+        self.save_button = QPushButton(self.tr(SAVE_TEXT))
+        self.copy_button = QPushButton(self.tr(COPY_TEXT))
+        self.copy_button.setAccessibleName(self.tr("Copier le récapitulatif"))
+        close = QPushButton(self.tr(CLOSE_TEXT))
         self.save_button.clicked.connect(save)
         self.copy_button.clicked.connect(copy)
         close.clicked.connect(self.accept)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chorus_wizard import texts
 from chorus_wizard.backend.connection import (
     DEFAULT_PROBE_SIRET,
     ConnectionReport,
@@ -57,16 +58,35 @@ from chorus_wizard.keychain import (
     tech_password_user,
 )
 from chorus_wizard.settings import ProfileSettings, Settings, SettingsStore
+from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.pages.base import WizardContext, describe_error
 from chorus_wizard.ui.widgets.common import Banner, BusyBar, Tone, field_label, form_layout
 from chorus_wizard.workers import Ticket
 
+#: Each language in its own name, as language pickers show them.
+LANGUAGE_CHOICES = (("fr", "Français"), ("en", "English"))
+
 #: Combo entries: value, label.
 BACKEND_CHOICES = (
-    ("sandbox", "Bac à sable intégré (aucune donnée n'est envoyée à Chorus Pro)"),
-    ("qualification", "Chorus Pro — qualification (environnement de test de l'AIFE)"),
-    ("production", "Chorus Pro — production"),
-    ("url", "Bac à sable distant (salle de formation), à l'adresse :"),
+    (
+        "sandbox",
+        QT_TRANSLATE_NOOP(
+            "SettingsDialog", "Bac à sable intégré (aucune donnée n'est envoyée à Chorus Pro)"
+        ),
+    ),
+    (
+        "qualification",
+        QT_TRANSLATE_NOOP(
+            "SettingsDialog", "Chorus Pro — qualification (environnement de test de l'AIFE)"
+        ),
+    ),
+    ("production", QT_TRANSLATE_NOOP("SettingsDialog", "Chorus Pro — production")),
+    (
+        "url",
+        QT_TRANSLATE_NOOP(
+            "SettingsDialog", "Bac à sable distant (salle de formation), à l'adresse :"
+        ),
+    ),
 )
 
 Checker = Callable[[BackendProfile, PisteCredentials, str], ConnectionReport]
@@ -107,7 +127,7 @@ class SettingsDialog(QDialog):
         today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Paramètres")
+        self.setWindowTitle(self.tr("Paramètres"))
         self.setObjectName("settings")
         self.context = context
         self.store = store
@@ -127,25 +147,27 @@ class SettingsDialog(QDialog):
         body = QVBoxLayout(inner)
         body.setContentsMargins(0, 0, 8, 0)
         self.current = QLabel(
-            f"Serveur utilisé en ce moment : <b>{escape(running.label)}</b>"
-            + (
-                f" — mode portail (la création se fait sur {escape(running.portal_host)})."
+            (
+                self.tr(
+                    "Serveur utilisé en ce moment : <b>{server}</b> — mode portail (la création se "
+                    "fait sur {portal})."
+                )
                 if not running.can_create_accounts
-                else "."
-            )
+                else self.tr("Serveur utilisé en ce moment : <b>{server}</b>.")
+            ).format(server=escape(running.shown_label), portal=escape(running.portal_host))
         )
         self.current.setWordWrap(True)
         body.addWidget(self.current)
 
-        server = QGroupBox("Serveur Chorus Pro")
+        server = QGroupBox(self.tr("Serveur Chorus Pro"))
         server_box = QVBoxLayout(server)
         self.backend = QComboBox()
-        self.backend.setAccessibleName("Serveur Chorus Pro")
+        self.backend.setAccessibleName(self.tr("Serveur Chorus Pro"))
         for value, label in BACKEND_CHOICES:
-            self.backend.addItem(label, value)
+            self.backend.addItem(self.tr(label), value)
         self.url = QLineEdit()
         self.url.setPlaceholderText("http://salle-de-formation:8765")
-        self.url.setAccessibleName("Adresse du bac à sable distant")
+        self.url.setAccessibleName(self.tr("Adresse du bac à sable distant"))
         self.backend_note = QLabel()
         self.backend_note.setWordWrap(True)
         self.backend_note.setStyleSheet("color: #6b3d00;")
@@ -154,7 +176,24 @@ class SettingsDialog(QDialog):
         server_box.addWidget(self.backend_note)
         body.addWidget(server)
 
-        self.piste_group = QGroupBox("Application PISTE et compte technique Chorus Pro")
+        interface = QGroupBox(self.tr("Langue de l'interface"))
+        interface_form = form_layout()
+        interface.setLayout(interface_form)
+        self.language = QComboBox()
+        for value, label in LANGUAGE_CHOICES:
+            self.language.addItem(label, value)
+        interface_form.addRow(field_label(self.tr("Langue"), self.language), self.language)
+        self.language_note = QLabel(
+            self.tr(
+                "La langue choisie s'applique au prochain démarrage de l'assistant. L'option "
+                "--lang de la ligne de commande l'emporte sur ce choix."
+            )
+        )
+        self.language_note.setWordWrap(True)
+        interface_form.addRow(self.language_note)
+        body.addWidget(interface)
+
+        self.piste_group = QGroupBox(self.tr("Application PISTE et compte technique Chorus Pro"))
         piste_box = QVBoxLayout(self.piste_group)
         self.piste_note = QLabel()
         self.piste_note.setWordWrap(True)
@@ -168,18 +207,28 @@ class SettingsDialog(QDialog):
         self.tech_password.setEchoMode(QLineEdit.EchoMode.Password)
         for edit in (self.client_id, self.client_secret, self.tech_login, self.tech_password):
             edit.setMaxLength(200)
-        form.addRow(field_label("Identifiant client PISTE", self.client_id), self.client_id)
-        form.addRow(field_label("Secret client PISTE", self.client_secret), self.client_secret)
-        form.addRow(field_label("Login du compte technique", self.tech_login), self.tech_login)
         form.addRow(
-            field_label("Mot de passe du compte technique", self.tech_password),
+            field_label(self.tr("Identifiant client PISTE"), self.client_id), self.client_id
+        )
+        form.addRow(
+            field_label(self.tr("Secret client PISTE"), self.client_secret), self.client_secret
+        )
+        form.addRow(
+            field_label(self.tr("Login du compte technique"), self.tech_login), self.tech_login
+        )
+        form.addRow(
+            field_label(self.tr("Mot de passe du compte technique"), self.tech_password),
             self.tech_password,
         )
-        self.expiry_known = QCheckBox("Je connais la date d'expiration de ce mot de passe :")
+        self.expiry_known = QCheckBox(
+            self.tr("Je connais la date d'expiration de ce mot de passe :")
+        )
         self.expiry = QDateEdit()
         self.expiry.setCalendarPopup(True)
         self.expiry.setDisplayFormat("dd/MM/yyyy")
-        self.expiry.setAccessibleName("Date d'expiration du mot de passe du compte technique")
+        self.expiry.setAccessibleName(
+            self.tr("Date d'expiration du mot de passe du compte technique")
+        )
         self.expiry.setEnabled(False)
         expiry_row = QHBoxLayout()
         expiry_row.addWidget(self.expiry_known)
@@ -191,39 +240,45 @@ class SettingsDialog(QDialog):
         piste_box.addWidget(self.reminder)
         body.addWidget(self.piste_group)
 
-        insee = QGroupBox("Annuaire INSEE (facultatif)")
+        insee = QGroupBox(self.tr("Annuaire INSEE (facultatif)"))
         insee_form = form_layout()
         insee.setLayout(insee_form)
         self.insee_key = QLineEdit()
         self.insee_key.setEchoMode(QLineEdit.EchoMode.Password)
         self.insee_key.setMaxLength(200)
         insee_note = QLabel(
-            "Clé de l'API Sirene (portail-api.insee.fr), utilisée quand l'assistant est lancé "
-            "avec --directory insee."
+            self.tr(
+                "Clé de l'API Sirene (portail-api.insee.fr), utilisée quand l'assistant est lancé "
+                "avec --directory insee."
+            )
         )
         insee_note.setWordWrap(True)
         insee_form.addRow(insee_note)
-        insee_form.addRow(field_label("Clé d'API INSEE", self.insee_key), self.insee_key)
+        insee_form.addRow(field_label(self.tr("Clé d'API INSEE"), self.insee_key), self.insee_key)
         body.addWidget(insee)
 
         self.keychain_status = Banner()
         body.addWidget(self.keychain_status)
 
-        test = QGroupBox("Tester la connexion")
+        test = QGroupBox(self.tr("Tester la connexion"))
         test_box = QVBoxLayout(test)
         test_note = QLabel(
-            "Vérifie, avec les valeurs saisies ci-dessus (avant de les enregistrer) : le jeton "
-            "PISTE, la disponibilité de l'API, les rattachements du compte technique, puis la "
-            "recherche d'une structure."
+            self.tr(
+                "Vérifie, avec les valeurs saisies ci-dessus (avant de les enregistrer) : le jeton "
+                "PISTE, la disponibilité de l'API, les rattachements du compte technique, puis la "
+                "recherche d'une structure."
+            )
         )
         test_note.setWordWrap(True)
         test_box.addWidget(test_note)
         test_row = QHBoxLayout()
         self.probe = QLineEdit()
-        self.probe.setPlaceholderText(f"SIRET à rechercher (par défaut {DEFAULT_PROBE_SIRET})")
-        self.probe.setAccessibleName("SIRET à rechercher")
+        self.probe.setPlaceholderText(
+            self.tr("SIRET à rechercher (par défaut {siret})").format(siret=DEFAULT_PROBE_SIRET)
+        )
+        self.probe.setAccessibleName(self.tr("SIRET à rechercher"))
         self.probe.setMaxLength(20)
-        self.test_button = QPushButton("Tester la connexion")
+        self.test_button = QPushButton(self.tr("Tester la connexion"))
         test_row.addWidget(self.probe, 1)
         test_row.addWidget(self.test_button)
         test_box.addLayout(test_row)
@@ -246,8 +301,8 @@ class SettingsDialog(QDialog):
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText("Enregistrer")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
+        self.save_button.setText(self.tr("Enregistrer"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
         outer = QVBoxLayout(self)
         outer.addWidget(scroll, 1)
         outer.addWidget(self.banner)
@@ -326,7 +381,7 @@ class SettingsDialog(QDialog):
             present = frozenset(user for user in users if secrets.get(user))
             return _Loaded(settings, secrets.available(), present)
 
-        self._run("Lecture des paramètres…", read, self._on_loaded)  # type: ignore[arg-type]
+        self._run(self.tr("Lecture des paramètres…"), read, self._on_loaded)  # type: ignore[arg-type]
 
     def _on_loaded(self, loaded: _Loaded) -> None:
         self._settings = loaded.settings
@@ -341,14 +396,19 @@ class SettingsDialog(QDialog):
             index = self.backend.findData(backend)
             self.backend.setCurrentIndex(max(index, 0))
         self.backend.blockSignals(False)
+        self.language.setCurrentIndex(max(self.language.findData(loaded.settings.language), 0))
         if self._keychain:
             self.keychain_status.show_message(
                 Tone.INFO,
-                "Les secrets (secret client, mot de passe du compte technique, clé INSEE) sont "
-                "enregistrés dans le trousseau du système, jamais dans un fichier.",
+                self.tr(
+                    "Les secrets (secret client, mot de passe du compte technique, clé INSEE) sont "
+                    "enregistrés dans le trousseau du système, jamais dans un fichier."
+                ),
             )
         else:
-            self.keychain_status.show_message(Tone.WARNING, NO_KEYCHAIN_SETTINGS)
+            self.keychain_status.show_message(
+                Tone.WARNING, texts.translate("keychain", NO_KEYCHAIN_SETTINGS)
+            )
         self._set_placeholder(self.insee_key, INSEE_USER in self._present)
         self._on_backend_changed()
 
@@ -356,9 +416,13 @@ class SettingsDialog(QDialog):
         if not present:
             edit.setPlaceholderText("")
         elif self._keychain:
-            edit.setPlaceholderText("Enregistré dans le trousseau (laisser vide pour le garder)")
+            edit.setPlaceholderText(
+                self.tr("Enregistré dans le trousseau (laisser vide pour le garder)")
+            )
         else:
-            edit.setPlaceholderText("Gardé pour cette session (laisser vide pour le garder)")
+            edit.setPlaceholderText(
+                self.tr("Gardé pour cette session (laisser vide pour le garder)")
+            )
 
     # -- profile -------------------------------------------------------------------------
 
@@ -389,14 +453,18 @@ class SettingsDialog(QDialog):
         self.piste_group.setEnabled(name is not None)
         if name is None:
             self.piste_note.setText(
-                "Le bac à sable utilise ses propres identifiants de test, publics : rien à "
-                "saisir ici."
+                self.tr(
+                    "Le bac à sable utilise ses propres identifiants de test, publics : rien à "
+                    "saisir ici."
+                )
             )
         else:
             self.piste_note.setText(
-                "Créez l'application sur piste.gouv.fr (identifiant et secret client) et le "
-                "compte technique sur le portail Chorus Pro (espace « Raccordements EDI/API »). "
-                "Sans eux, l'assistant prépare tout mais ne peut pas interroger Chorus Pro."
+                self.tr(
+                    "Créez l'application sur piste.gouv.fr (identifiant et secret client) et le "
+                    "compte technique sur le portail Chorus Pro (espace « Raccordements EDI/API "
+                    "»). Sans eux, l'assistant prépare tout mais ne peut pas interroger Chorus Pro."
+                )
             )
         self._show_backend_note()
         self._show_reminder()
@@ -431,17 +499,23 @@ class SettingsDialog(QDialog):
         notes = []
         if self.context.backend_option:
             notes.append(
-                f"L'assistant a été lancé avec --backend {self.context.backend_option} : cette "
-                "option l'emporte sur le choix enregistré ici tant qu'elle est donnée."
+                self.tr(
+                    "L'assistant a été lancé avec --backend {option} : cette option l'emporte sur "
+                    "le choix enregistré ici tant qu'elle est donnée."
+                ).format(option=self.context.backend_option)
             )
         if not same:
             notes.append(
-                "Le serveur choisi sera utilisé au prochain démarrage de l'assistant : "
-                "l'inscription en cours continue sur le serveur actuel."
+                self.tr(
+                    "Le serveur choisi sera utilisé au prochain démarrage de l'assistant : "
+                    "l'inscription en cours continue sur le serveur actuel."
+                )
             )
         else:
             notes.append(
-                "Les identifiants enregistrés servent dès la prochaine demande à Chorus Pro."
+                self.tr(
+                    "Les identifiants enregistrés servent dès la prochaine demande à Chorus Pro."
+                )
             )
         self.backend_note.setText(" ".join(notes))
 
@@ -456,9 +530,11 @@ class SettingsDialog(QDialog):
         if reminder is None or self._real_profile_name() is None:
             self.reminder.show_message(
                 Tone.INFO,
-                f"Le mot de passe d'un compte technique expire au bout de "
-                f"{TECH_PASSWORD_LIFETIME_DAYS} jours. Indiquez sa date d'expiration (affichée "
-                "sur le portail) pour que l'assistant vous le rappelle.",
+                self.tr(
+                    "Le mot de passe d'un compte technique expire au bout de {days} jours. "
+                    "Indiquez sa date d'expiration (affichée sur le portail) pour que l'assistant "
+                    "vous le rappelle."
+                ).format(days=TECH_PASSWORD_LIFETIME_DAYS),
             )
             self.reminder.setVisible(self._real_profile_name() is not None)
             return
@@ -494,13 +570,13 @@ class SettingsDialog(QDialog):
         if value == "sandbox":
             if running.name == "sandbox" and running.credentials is not None:
                 return running
-            return (
+            return self.tr(
                 "Le bac à sable intégré ne fonctionne pas en ce moment : il démarrera avec "
                 "l'assistant une fois ce choix enregistré et l'assistant relancé."
             )
         url = self.url.text().strip()
         if not is_custom_url(url):
-            return "Saisissez l'adresse du bac à sable distant (http://… ou https://…)."
+            return self.tr("Saisissez l'adresse du bac à sable distant (http://… ou https://…).")
         from chorus_wizard.backend.profiles import sandbox_profile
 
         return sandbox_profile(url)
@@ -516,7 +592,9 @@ class SettingsDialog(QDialog):
         probe = self.probe.text().strip() or DEFAULT_PROBE_SIRET
         check = check_identifier(IdentifierType.SIRET, probe)
         if not check.ok:
-            self.banner.show_message(Tone.ERROR, f"SIRET à rechercher : {check.reason}")
+            self.banner.show_message(
+                Tone.ERROR, self.tr("SIRET à rechercher : {reason}").format(reason=check.reason)
+            )
             return
         credentials = self._credentials_for_test()
         checker = self._checker
@@ -529,14 +607,16 @@ class SettingsDialog(QDialog):
             return checker(profile, resolved, siret)
 
         self.results.hide()
-        self._run("Test de la connexion à Chorus Pro…", test, self._on_tested)  # type: ignore[arg-type]
+        self._run(self.tr("Test de la connexion à Chorus Pro…"), test, self._on_tested)  # type: ignore[arg-type]
 
     def _on_tested(self, report: ConnectionReport | None) -> None:
         if report is None:
             self.banner.show_message(
                 Tone.ERROR,
-                "Identifiants incomplets : saisissez l'identifiant et le secret client PISTE, "
-                "le login et le mot de passe du compte technique.",
+                self.tr(
+                    "Identifiants incomplets : saisissez l'identifiant et le secret client PISTE, "
+                    "le login et le mot de passe du compte technique."
+                ),
             )
             return
         self._report = report
@@ -553,7 +633,9 @@ class SettingsDialog(QDialog):
                 f"{escape(step.title)}</b></span><br>{escape(step.detail)}"
             )
             if step.fix:
-                row += f"<br><i>À faire : {escape(step.fix)}</i>"
+                row += "<br><i>{}</i>".format(
+                    self.tr("À faire : {fix}").format(fix=escape(step.fix))
+                )
             rows.append(row + "</p>")
         self.results.setText("".join(rows))
         self.results.show()
@@ -563,10 +645,11 @@ class SettingsDialog(QDialog):
             self.expiry.setDate(QDate(day.year, day.month, day.day))
         self._show_reminder()
         if report.ok:
-            self.banner.show_message(Tone.SUCCESS, "La connexion à Chorus Pro fonctionne.")
+            self.banner.show_message(Tone.SUCCESS, self.tr("La connexion à Chorus Pro fonctionne."))
         else:
             self.banner.show_message(
-                Tone.ERROR, "La connexion à Chorus Pro ne fonctionne pas encore : voir ci-dessus."
+                Tone.ERROR,
+                self.tr("La connexion à Chorus Pro ne fonctionne pas encore : voir ci-dessus."),
             )
 
     # -- Enregistrer ---------------------------------------------------------------------
@@ -575,11 +658,16 @@ class SettingsDialog(QDialog):
         backend = self.chosen_backend()
         if str(self.backend.currentData()) == "url" and not is_custom_url(backend):
             self.banner.show_message(
-                Tone.ERROR, "Saisissez l'adresse du bac à sable distant (http://… ou https://…)."
+                Tone.ERROR,
+                self.tr("Saisissez l'adresse du bac à sable distant (http://… ou https://…)."),
             )
             return
         self._remember_shown_profile()
-        settings = Settings(backend=backend, profiles=dict(self._settings.profiles))
+        settings = Settings(
+            backend=backend,
+            language=str(self.language.currentData()),
+            profiles=dict(self._settings.profiles),
+        )
         writes: list[tuple[str, str]] = []
         name = self._real_profile_name()
         if name is not None:
@@ -607,7 +695,7 @@ class SettingsDialog(QDialog):
                 return _Saved(Kept.SESSION, str(refused))
             return _Saved(kept)
 
-        self._run("Enregistrement des paramètres…", save, self._on_saved)  # type: ignore[arg-type]
+        self._run(self.tr("Enregistrement des paramètres…"), save, self._on_saved)  # type: ignore[arg-type]
 
     def _on_saved(self, saved: _Saved) -> None:
         reload = getattr(self.context.service, "reload_credentials", None)
@@ -615,6 +703,6 @@ class SettingsDialog(QDialog):
             reload()
         if saved.refused:
             self.banner.show_message(Tone.WARNING, saved.refused)
-            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Fermer")
+            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Fermer"))
             return
         self.accept()

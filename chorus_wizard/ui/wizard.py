@@ -31,11 +31,14 @@ class SignupWizard(QWizard):
         self.context = context
         self._closing: list[Callable[[], object]] = []
         profile = context.service.profile
-        title = "Inscription à Chorus Pro"
         if profile.name == "sandbox":
-            title += " — bac à sable (aucune donnée n'est envoyée à Chorus Pro)"
+            title = self.tr(
+                "Inscription à Chorus Pro — bac à sable (aucune donnée n'est envoyée à Chorus Pro)"
+            )
         else:
-            title += f" — {profile.label}"
+            title = self.tr("Inscription à Chorus Pro — {server}").format(
+                server=profile.shown_label
+            )
         self.setWindowTitle(title)
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
@@ -55,16 +58,16 @@ class SignupWizard(QWizard):
         self.setStartId(PageId.IDENTIFY)
         # « Plus » gathers what is seldom needed, so the row fits a 560-pixel window.
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
-        self.setButtonText(QWizard.WizardButton.CustomButton1, "Plus")
+        self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Plus"))
         self.more_menu = QMenu(self)
-        self.settings_action = self.more_menu.addAction("Paramètres…")
-        self.about_action = self.more_menu.addAction("À propos de chorus-wizard")
+        self.settings_action = self.more_menu.addAction(self.tr("Paramètres…"))
+        self.about_action = self.more_menu.addAction(self.tr("À propos de chorus-wizard"))
         self.settings_action.triggered.connect(self.show_settings)
         self.about_action.triggered.connect(self.show_about)
         more = self.button(QWizard.WizardButton.CustomButton1)
         assert isinstance(more, QPushButton)  # QWizard's buttons are push buttons
         more.setMenu(self.more_menu)
-        more.setAccessibleName("Plus : paramètres, à propos")
+        more.setAccessibleName(self.tr("Plus : paramètres, à propos"))
         self.setButtonLayout(
             [
                 QWizard.WizardButton.CustomButton2,  # Aide (DeskTools)
@@ -110,18 +113,16 @@ class SignupWizard(QWizard):
 
     def about_text(self) -> str:
         profile = self.context.service.profile
-        return (
-            f"<p><b>chorus-wizard</b> — version {escape(__version__)}</p>"
-            "<p>Assistant de création de compte Chorus Pro pour les petites entreprises, "
-            "en quatre étapes.</p>"
-            f"<p>Serveur utilisé : {escape(profile.label)}</p>"
-            "<p>Logiciel libre sous licence MIT.</p>"
-        )
+        return self.tr(
+            "<p><b>chorus-wizard</b> — version {version}</p><p>Assistant de création de compte "
+            "Chorus Pro pour les petites entreprises, en quatre étapes.</p><p>Serveur utilisé : "
+            "{server}</p><p>Logiciel libre sous licence MIT.</p>"
+        ).format(version=escape(__version__), server=escape(profile.shown_label))
 
     def show_about(self) -> QMessageBox:
         """Name, version, purpose, licence and backend profile, in a non-blocking box."""
         return self._show_message(
-            QMessageBox.Icon.Information, "À propos de chorus-wizard", self.about_text()
+            QMessageBox.Icon.Information, self.tr("À propos de chorus-wizard"), self.about_text()
         )
 
     def _show_message(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
@@ -160,13 +161,17 @@ class SignupWizard(QWizard):
             return self._refuse_link(str(error))
         draft = self.context.draft
         if draft.activated:
-            return self._refuse_link("Ce compte est déjà activé : ce lien n'est plus utile.")
+            return self._refuse_link(
+                self.tr("Ce compte est déjà activé : ce lien n'est plus utile.")
+            )
         if draft.account is None:
             return self._refuse_link(
-                "Ce lien d'activation concerne une inscription commencée ailleurs (une autre "
-                "fenêtre de l'assistant, un autre poste ou le portail Chorus Pro) : il ne peut "
-                "pas servir ici. Ouvrez-le depuis l'assistant où vous avez créé le compte, ou "
-                "terminez votre inscription ici : un nouveau courriel vous sera envoyé."
+                self.tr(
+                    "Ce lien d'activation concerne une inscription commencée ailleurs (une autre "
+                    "fenêtre de l'assistant, un autre poste ou le portail Chorus Pro) : il ne peut "
+                    "pas servir ici. Ouvrez-le depuis l'assistant où vous avez créé le compte, ou "
+                    "terminez votre inscription ici : un nouveau courriel vous sera envoyé."
+                )
             )
         self._pending_code = code
         current = self.currentId()
@@ -188,7 +193,7 @@ class SignupWizard(QWizard):
             self.activateWindow()
 
     def _refuse_link(self, reason: str) -> str:
-        self._show_message(QMessageBox.Icon.Warning, "Lien d'activation refusé", reason)
+        self._show_message(QMessageBox.Icon.Warning, self.tr("Lien d'activation refusé"), reason)
         return reason
 
     def _on_current_id_changed(self, page_id: int) -> None:

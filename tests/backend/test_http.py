@@ -32,7 +32,7 @@ def failing(exc: Exception) -> httpx.Client:
         ),
         (httpx.ConnectTimeout("timed out"), "délai de connexion dépassé"),
         (httpx.ReadTimeout("timed out"), "n'a pas répondu à temps"),
-        (httpx.RemoteProtocolError("peer closed connection"), "interrompue"),
+        (httpx.RemoteProtocolError("peer closed connection"), "interrompu sa réponse"),
         (httpx.ConnectError("something else"), "Impossible de joindre"),
     ],
 )

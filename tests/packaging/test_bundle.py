@@ -94,7 +94,7 @@ def test_bundle_leaves_out_what_it_does_not_need(program: Path) -> None:
         pytest.skip("no _internal folder on this platform's layout")
     names = {p.relative_to(internal).as_posix() for p in internal.rglob("*")}
     translations = {n.rsplit("/", 1)[-1] for n in names if "/translations/" in n}
-    assert translations == {"qtbase_fr.qm", "qtbase_en.qm"}
+    assert translations == {"qtbase_fr.qm", "qtbase_en.qm", "chorus_wizard_en.qm"}
     assert not [n for n in names if "QtQml" in n or "QtQuick" in n or "Qt6Pdf" in n]
     locales = {n.split("/")[2] for n in names if n.startswith("pycountry/locales/")}
     assert locales == {"fr"}

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from html import escape
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,6 +28,7 @@ from chorus_wizard.backend.sandbox_mail import ReceivedMail, latest_mail_to
 from chorus_wizard.backend.service import SignupService
 from chorus_wizard.domain.activation import activation_code
 from chorus_wizard.domain.password import PasswordPolicy, load_strength_estimator
+from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.pages import portal
 from chorus_wizard.ui.pages.base import Page, WizardContext
 from chorus_wizard.ui.widgets.common import (
@@ -48,14 +49,16 @@ VALIDITY_REFRESH_MS = 30_000
 #: ``codeRetour`` of a wrong, used or replaced activation code.
 INVALID_CODE = 20
 
-EXPIRED_TEXT = (
-    "Ce lien a expiré : cliquez sur « Renvoyer le courriel » pour recevoir un nouveau lien, "
-    "puis collez-le ici."
+EXPIRED_TEXT = QT_TRANSLATE_NOOP(
+    "ActivatePage",
+    "Ce lien a expiré : cliquez sur « Renvoyer le courriel » pour recevoir un nouveau lien, puis "
+    "collez-le ici.",
 )
-EXPIRED_ERROR = (
-    "Ce lien d'activation a expiré : un lien n'est valable que 60 minutes. Cliquez sur "
-    "« Renvoyer le courriel » pour en recevoir un nouveau, puis collez le nouveau lien et "
-    "validez à nouveau. Vos autres saisies sont conservées."
+EXPIRED_ERROR = QT_TRANSLATE_NOOP(
+    "ActivatePage",
+    "Ce lien d'activation a expiré : un lien n'est valable que 60 minutes. Cliquez sur « Renvoyer "
+    "le courriel » pour en recevoir un nouveau, puis collez le nouveau lien et validez à nouveau. "
+    "Vos autres saisies sont conservées.",
 )
 
 
@@ -70,25 +73,42 @@ def time_left_text(left: timedelta) -> str | None:
         return None
     minutes = int(seconds // 60)
     if minutes == 0:
-        return "Ce lien est valable encore moins d'une minute."
-    return f"Ce lien est valable encore {minutes} minute{'s' if minutes > 1 else ''}."
+        return QCoreApplication.translate(
+            "ActivatePage", "Ce lien est valable encore moins d'une minute."
+        )
+    if minutes == 1:
+        return QCoreApplication.translate("ActivatePage", "Ce lien est valable encore 1 minute.")
+    return QCoreApplication.translate(
+        "ActivatePage", "Ce lien est valable encore {minutes} minutes."
+    ).format(minutes=minutes)
 
 
 def clock_time(moment: datetime, now: datetime) -> str:
     """``15 h 42`` in local time (``demain 0 h 30`` when it is tomorrow already)."""
     local = moment.astimezone()
-    day = "demain " if local.date() > now.astimezone().date() else ""
-    return f"{day}{local.hour} h {local.minute:02d}"
+    time = QCoreApplication.translate("ActivatePage", "{hour} h {minute}").format(
+        hour=local.hour, minute=f"{local.minute:02d}"
+    )
+    if local.date() > now.astimezone().date():
+        return QCoreApplication.translate("ActivatePage", "demain {time}").format(time=time)
+    return time
 
 
 def locked_message(until: datetime | None, now: datetime) -> str:
     """What to say after five failed attempts, with the local time the lock ends."""
-    when = f"jusqu'à {clock_time(until, now)}" if until is not None else "pendant une heure"
-    return (
-        "Trop de tentatives infructueuses : l'activation de ce compte est bloquée "
-        f"{when}. Patientez jusque-là, puis validez à nouveau avec le lien du dernier courriel "
-        "reçu. Vos saisies sont conservées."
-    )
+    if until is None:
+        return QCoreApplication.translate(
+            "ActivatePage",
+            "Trop de tentatives infructueuses : l'activation de ce compte est bloquée pendant une "
+            "heure. Patientez, puis validez à nouveau avec le lien du dernier courriel reçu. Vos "
+            "saisies sont conservées.",
+        )
+    return QCoreApplication.translate(
+        "ActivatePage",
+        "Trop de tentatives infructueuses : l'activation de ce compte est bloquée jusqu'à {time}. "
+        "Patientez jusque-là, puis validez à nouveau avec le lien du dernier courriel reçu. Vos "
+        "saisies sont conservées.",
+    ).format(time=clock_time(until, now))
 
 
 def _load_rules(service: SignupService) -> tuple[PasswordPolicy, list[SecretQuestion]]:
@@ -102,16 +122,19 @@ class MailDialog(QDialog):
 
     def __init__(self, mail: ReceivedMail, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Courriel reçu")
+        self.setWindowTitle(self.tr("Courriel reçu"))
         self.resize(620, 480)
         header = QLabel(
-            f"<b>De :</b> {escape(mail.sender)}<br><b>Objet :</b> {escape(mail.subject)}"
-            f"<br><b>Date :</b> {escape(mail.date)}"
+            self.tr(
+                "<b>De :</b> {sender}<br><b>Objet :</b> {subject}<br><b>Date :</b> {date}"
+            ).format(
+                sender=escape(mail.sender), subject=escape(mail.subject), date=escape(mail.date)
+            )
         )
         header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text = QTextBrowser()
         self.text.setPlainText(mail.text)
-        self.text.setAccessibleName("Contenu du courriel")
+        self.text.setAccessibleName(self.tr("Contenu du courriel"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -125,9 +148,9 @@ class ActivatePage(Page):
 
     def __init__(self, context: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.setTitle("Activez votre compte utilisateur")
+        self.setTitle(self.tr("Activez votre compte utilisateur"))
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, "Valider")
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Valider"))
         self._policy_loaded = False
         self._expired_by_server = False
         self.clock: Callable[[], datetime] = utc_now
@@ -140,20 +163,22 @@ class ActivatePage(Page):
 
         form = form_layout()
         self.code = QLineEdit()
-        self.code.setPlaceholderText("Collez ici le lien reçu par courriel, ou le code seul")
+        self.code.setPlaceholderText(
+            self.tr("Collez ici le lien reçu par courriel, ou le code seul")
+        )
         self.code.setMaxLength(500)
         self.code_hint = FieldHint(self.code)
         self.validity = wrapped("")
         self.validity.hide()
         mail_row = QHBoxLayout()
-        self.show_mail = QPushButton("Voir le courriel reçu")
+        self.show_mail = QPushButton(self.tr("Voir le courriel reçu"))
         self.show_mail.setVisible(context.mail_dir is not None)
-        self.resend = QPushButton("Renvoyer le courriel")
+        self.resend = QPushButton(self.tr("Renvoyer le courriel"))
         mail_row.addWidget(self.show_mail)
         mail_row.addWidget(self.resend)
         mail_row.addStretch(1)
         form.addRow(
-            field_label("Lien ou code d'activation", self.code, required=True),
+            field_label(self.tr("Lien ou code d'activation"), self.code, required=True),
             explained(
                 stacked(self.code, self.code_hint, self.validity, mail_row), "code", self.code
             ),
@@ -166,15 +191,17 @@ class ActivatePage(Page):
         self.answer = QLineEdit()
         self.answer.setMaxLength(100)
         answer_note = wrapped(
-            "La question secrète vous permettra de récupérer votre mot de passe en cas "
-            "d'oubli. La réponse ne tient compte ni des majuscules ni des accents."
+            self.tr(
+                "La question secrète vous permettra de récupérer votre mot de passe en cas "
+                "d'oubli. La réponse ne tient compte ni des majuscules ni des accents."
+            )
         )
         form.addRow(
-            field_label("Question secrète", self.question, required=True),
+            field_label(self.tr("Question secrète"), self.question, required=True),
             explained(self.question, "question", self.question),
         )
         form.addRow(
-            field_label("Réponse", self.answer, required=True),
+            field_label(self.tr("Réponse"), self.answer, required=True),
             explained(stacked(self.answer, answer_note), "answer", self.answer),
         )
         self.form_box = QWidget()
@@ -198,15 +225,15 @@ class ActivatePage(Page):
     def _build_portal_handoff(self, context: WizardContext) -> None:
         """Nothing is activated here: the portal's mail, its 60 minutes, the checklist."""
         self.setCommitPage(False)
-        self.setTitle("Activez votre compte sur le portail Chorus Pro")
+        self.setTitle(self.tr("Activez votre compte sur le portail Chorus Pro"))
         self.form_box.hide()
         self.handoff = portal.handoff_panel(
             context,
-            "Activez votre compte, puis créez votre structure sur le portail",
+            self.tr("Activez votre compte, puis créez votre structure sur le portail"),
             portal.ACTIVATE_CHECKLIST,
             portal.ACTIVATE_CONFIRM,
         )
-        self.mail_arrived = QPushButton("Le courriel d'activation est arrivé")
+        self.mail_arrived = QPushButton(self.tr("Le courriel d'activation est arrivé"))
         self.mail_arrived.clicked.connect(self._on_mail_arrived_clicked)
         self.portal_validity = wrapped("")
         self.portal_validity.hide()
@@ -220,7 +247,7 @@ class ActivatePage(Page):
 
     def _on_mail_arrived_clicked(self) -> None:
         self.mail_arrived_at = self.clock()
-        self.mail_arrived.setText("Un nouveau courriel est arrivé")
+        self.mail_arrived.setText(self.tr("Un nouveau courriel est arrivé"))
         self._refresh_validity()
 
     def _refresh_portal_validity(self) -> None:
@@ -232,17 +259,16 @@ class ActivatePage(Page):
         left = time_left_text(until - now)
         if left is None:
             self._validity_timer.stop()
-            text = (
-                "Ce lien a sans doute expiré (plus de 60 minutes depuis son arrivée) : demandez "
-                "un nouveau lien sur le portail, puis cliquez sur « Un nouveau courriel est "
-                "arrivé » dès qu'il est là."
+            text = self.tr(
+                "Ce lien a sans doute expiré (plus de 60 minutes depuis son arrivée) : demandez un "
+                "nouveau lien sur le portail, puis cliquez sur « Un nouveau courriel est arrivé » "
+                "dès qu'il est là."
             )
             color = "#8a1212"
         else:
-            text = (
-                f"Ouvrez le lien avant {clock_time(until, now)} environ (60 minutes après son "
-                f"envoi). {left}"
-            )
+            text = self.tr(
+                "Ouvrez le lien avant {time} environ (60 minutes après son envoi). {left}"
+            ).format(time=clock_time(until, now), left=left)
             color = "#9a5200" if until - now <= timedelta(minutes=5) else "#4a4a4a"
             if not self._validity_timer.isActive():
                 self._validity_timer.start()
@@ -258,29 +284,31 @@ class ActivatePage(Page):
         spaces = ", ".join(labels.get(code, code) for code in draft.workspaces)
         self.handoff.set_values(
             [
-                ("Adresse électronique", draft.email),
+                (self.tr("Adresse électronique"), draft.email),
                 *portal.structure_values(draft),
-                ("Espaces à ouvrir", spaces),
+                (self.tr("Espaces à ouvrir"), spaces),
             ]
         )
 
     def initializePage(self) -> None:
         draft = self.context.draft
         if self.handoff is not None:
-            self.intro.setText(portal.ACTIVATE_INTRO.format(email=draft.email))
+            self.intro.setText(portal.text(portal.ACTIVATE_INTRO).format(email=draft.email))
             self._update_handoff()
             self._refresh_validity()
             return
         self.intro.setText(
-            f"Le courriel d'activation a été envoyé à {draft.email}. Copiez le lien qu'il "
-            "contient (ou le code seul) dans le champ ci-dessous, puis choisissez votre mot de "
-            "passe et votre question secrète."
+            self.tr(
+                "Le courriel d'activation a été envoyé à {email}. Copiez le lien qu'il contient "
+                "(ou le code seul) dans le champ ci-dessous, puis choisissez votre mot de passe et "
+                "votre question secrète."
+            ).format(email=draft.email)
         )
         self._refresh_validity()
         if not self._policy_loaded:
             service = self.context.service
             self.run(
-                "Chargement des règles de mot de passe…",
+                self.tr("Chargement des règles de mot de passe…"),
                 lambda: _load_rules(service),
                 self._on_rules_loaded,
             )
@@ -327,7 +355,9 @@ class ActivatePage(Page):
         text = self.code.text()
         problem = None
         if text.strip() and not activation_code(text):
-            problem = "Ce lien ne contient pas de code d'activation : copiez le lien complet."
+            problem = self.tr(
+                "Ce lien ne contient pas de code d'activation : copiez le lien complet."
+            )
         self.code_hint.set_reason(problem)
         self.completeChanged.emit()
 
@@ -350,7 +380,7 @@ class ActivatePage(Page):
         text = None if self._expired_by_server else time_left_text(left)
         if text is None:
             self._validity_timer.stop()
-            self._show_validity(EXPIRED_TEXT, "#8a1212")
+            self._show_validity(self.tr(EXPIRED_TEXT), "#8a1212")
             return
         self._show_validity(text, "#9a5200" if left <= timedelta(minutes=5) else "#4a4a4a")
         if not self._validity_timer.isActive():
@@ -376,12 +406,16 @@ class ActivatePage(Page):
         if mail_dir is None:
             return
         self.run(
-            "Lecture du courriel…", lambda: latest_mail_to(mail_dir, email), self._on_mail_read
+            self.tr("Lecture du courriel…"),
+            lambda: latest_mail_to(mail_dir, email),
+            self._on_mail_read,
         )
 
     def _on_mail_read(self, mail: ReceivedMail | None) -> None:
         if mail is None:
-            self.banner.show_message(Tone.WARNING, "Aucun courriel reçu pour cette adresse.")
+            self.banner.show_message(
+                Tone.WARNING, self.tr("Aucun courriel reçu pour cette adresse.")
+            )
             return
         MailDialog(mail, self).exec()
 
@@ -389,7 +423,7 @@ class ActivatePage(Page):
         service = self.context.service
         email = self.context.draft.email
         self.run(
-            "Envoi d'un nouveau courriel…",
+            self.tr("Envoi d'un nouveau courriel…"),
             lambda: service.resend_activation(email),
             self._on_resent,
         )
@@ -399,8 +433,9 @@ class ActivatePage(Page):
         self._set_valid_until(resent.valid_until)
         self.banner.show_message(
             Tone.SUCCESS,
-            (resent.message or "Un nouveau courriel d'activation a été envoyé.")
-            + " Le lien précédent n'est plus valable.",
+            self.tr("{sent} Le lien précédent n'est plus valable.").format(
+                sent=resent.message or self.tr("Un nouveau courriel d'activation a été envoyé.")
+            ),
         )
 
     # -- Valider -----------------------------------------------------------------------
@@ -419,7 +454,7 @@ class ActivatePage(Page):
         question = int(self.question.currentData())
         answer = self.answer.text()
         self.run(
-            "Activation de votre compte…",
+            self.tr("Activation de votre compte…"),
             lambda: service.activate(email, code, password, question, answer),
             lambda message: self._on_activated(message, password),
             self._on_activation_failed,
@@ -440,7 +475,7 @@ class ActivatePage(Page):
         if isinstance(error, ActivationError) and error.expired:
             self._expired_by_server = True
             self._refresh_validity()
-            self.banner.show_message(Tone.ERROR, EXPIRED_ERROR)
+            self.banner.show_message(Tone.ERROR, self.tr(EXPIRED_ERROR))
             self.resend.setFocus()
             return
         if isinstance(error, ActivationError) and error.locked:

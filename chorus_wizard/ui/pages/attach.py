@@ -11,17 +11,27 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
 from chorus_wizard.backend.models import AttachmentSent
 from chorus_wizard.domain.identifiers import IdentifierType, format_siret
+from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.pages.base import Page, WizardContext
 from chorus_wizard.ui.widgets.common import Tone, field_label, form_layout, wrapped
 from chorus_wizard.ui.widgets.handoff import HandoffPanel
 
 ATTACH_CHECKLIST = (
-    "Ouvrez le portail et connectez-vous. Sans compte utilisateur, créez-le d'abord avec "
-    "l'adresse ci-dessous : le lien du courriel d'activation est valable 60 minutes.",
-    "Une fois connecté, demandez le rattachement à la structure en saisissant son identifiant "
-    "(bouton « Copier »).",
-    "Le gestionnaire principal de la structure valide votre demande ; vous êtes informé de sa "
-    "décision par courriel.",
+    QT_TRANSLATE_NOOP(
+        "AttachPage",
+        "Ouvrez le portail et connectez-vous. Sans compte utilisateur, créez-le d'abord avec "
+        "l'adresse ci-dessous : le lien du courriel d'activation est valable 60 minutes.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "AttachPage",
+        "Une fois connecté, demandez le rattachement à la structure en saisissant son identifiant "
+        "(bouton « Copier »).",
+    ),
+    QT_TRANSLATE_NOOP(
+        "AttachPage",
+        "Le gestionnaire principal de la structure valide votre demande ; vous êtes informé de sa "
+        "décision par courriel.",
+    ),
 )
 
 
@@ -30,7 +40,7 @@ class AttachPage(Page):
 
     def __init__(self, context: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.setTitle("Votre structure est déjà inscrite sur Chorus Pro")
+        self.setTitle(self.tr("Votre structure est déjà inscrite sur Chorus Pro"))
         self.setFinalPage(True)
         self._sent: AttachmentSent | None = None
 
@@ -41,18 +51,20 @@ class AttachPage(Page):
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setStyleSheet(
-            "QLabel { background: #f4f6f9; border: 1px solid #c8ced8; border-radius: 4px; "
-            "padding: 8px; }"
+            "QLabel { background: #f4f6f9; border: 1px solid #c8ced8; border-radius: 4px; padding: "
+            "8px; }"
         )
         self.details.hide()
         self.body.addWidget(self.details)
         self.body.addWidget(
             wrapped(
-                "Vous ne pouvez pas la créer une seconde fois : demandez à y être rattaché. Votre "
-                "demande est transmise au gestionnaire principal de la structure, qui la valide ; "
-                "vous êtes informé de sa décision par courriel. Si le gestionnaire principal a "
-                "quitté la structure, seul le support Chorus Pro peut en désigner un nouveau (par "
-                "une sollicitation)."
+                self.tr(
+                    "Vous ne pouvez pas la créer une seconde fois : demandez à y être rattaché. "
+                    "Votre demande est transmise au gestionnaire principal de la structure, qui la "
+                    "valide ; vous êtes informé de sa décision par courriel. Si le gestionnaire "
+                    "principal a quitté la structure, seul le support Chorus Pro peut en désigner "
+                    "un nouveau (par une sollicitation)."
+                )
             )
         )
         form = form_layout()
@@ -60,10 +72,10 @@ class AttachPage(Page):
         self.nom.setMaxLength(60)
         self.prenom = QLineEdit()
         self.prenom.setMaxLength(60)
-        form.addRow(field_label("Nom", self.nom, required=True), self.nom)
-        form.addRow(field_label("Prénom", self.prenom, required=True), self.prenom)
+        form.addRow(field_label(self.tr("Nom"), self.nom, required=True), self.nom)
+        form.addRow(field_label(self.tr("Prénom"), self.prenom, required=True), self.prenom)
         self.body.addLayout(form)
-        self.send = QPushButton("Envoyer la demande de rattachement")
+        self.send = QPushButton(self.tr("Envoyer la demande de rattachement"))
         self.send.setEnabled(False)
         self.body.addWidget(self.send)
         self.handoff: HandoffPanel | None = None
@@ -72,10 +84,10 @@ class AttachPage(Page):
             self.handoff = HandoffPanel(
                 context.service.profile.portal_url,
                 context.open_url,
-                title="Demandez le rattachement sur le portail Chorus Pro",
-                confirmation="J'ai envoyé ma demande de rattachement sur le portail",
+                title=self.tr("Demandez le rattachement sur le portail Chorus Pro"),
+                confirmation=self.tr("J'ai envoyé ma demande de rattachement sur le portail"),
             )
-            self.handoff.set_checklist(ATTACH_CHECKLIST)
+            self.handoff.set_checklist([self.tr(item) for item in ATTACH_CHECKLIST])
             self.handoff.confirmed_changed.connect(self.completeChanged)
             self.body.addWidget(self.handoff)
         self.finish_layout()
@@ -89,23 +101,38 @@ class AttachPage(Page):
         if lookup is None or lookup.existing is None:
             return
         shown = (
-            f"SIRET {format_siret(lookup.identifier)}"
+            self.tr("SIRET {siret}").format(siret=format_siret(lookup.identifier))
             if lookup.identifier_type is IdentifierType.SIRET
             else lookup.identifier
         )
         self.explanation.setText(
-            f"La structure <b>{escape(lookup.existing.designation)}</b> ({escape(shown)}) "
-            "existe déjà sur Chorus Pro."
+            self.tr("La structure <b>{name}</b> ({identifier}) existe déjà sur Chorus Pro.").format(
+                name=escape(lookup.existing.designation), identifier=escape(shown)
+            )
         )
         details = lookup.details
         if details is not None:
-            lines = [f"<b>Raison sociale :</b> {escape(details.raison_sociale)}"]
+            lines = [
+                self.tr("<b>Raison sociale :</b> {value}").format(
+                    value=escape(details.raison_sociale)
+                )
+            ]
             if details.libelle and details.libelle != details.raison_sociale:
-                lines.append(f"<b>Libellé :</b> {escape(details.libelle)}")
+                lines.append(
+                    self.tr("<b>Libellé :</b> {value}").format(value=escape(details.libelle))
+                )
             address = details.address_lines()
             if address:
-                lines.append("<b>Adresse :</b> " + "<br>".join(escape(a) for a in address))
-            self.details.setText("<b>Fiche Chorus Pro de la structure</b><br>" + "<br>".join(lines))
+                lines.append(
+                    self.tr("<b>Adresse :</b> {value}").format(
+                        value="<br>".join(escape(a) for a in address)
+                    )
+                )
+            self.details.setText(
+                self.tr("<b>Fiche Chorus Pro de la structure</b><br>{lines}").format(
+                    lines="<br>".join(lines)
+                )
+            )
         self.details.setVisible(details is not None)
         self._update_handoff()
 
@@ -115,10 +142,10 @@ class AttachPage(Page):
             return
         self.handoff.set_values(
             [
-                ("Adresse électronique", self.context.draft.email),
-                ("Identifiant de la structure", lookup.identifier),
-                ("Nom", self.nom.text().strip()),
-                ("Prénom", self.prenom.text().strip()),
+                (self.tr("Adresse électronique"), self.context.draft.email),
+                (self.tr("Identifiant de la structure"), lookup.identifier),
+                (self.tr("Nom"), self.nom.text().strip()),
+                (self.tr("Prénom"), self.prenom.text().strip()),
             ]
         )
 
@@ -136,7 +163,7 @@ class AttachPage(Page):
         email, nom, prenom = draft.email, self.nom.text().strip(), self.prenom.text().strip()
         self.send.setEnabled(False)
         self.run(
-            "Envoi de votre demande de rattachement…",
+            self.tr("Envoi de votre demande de rattachement…"),
             lambda: service.request_attachment(
                 email, nom, prenom, lookup.identifier_type, lookup.identifier
             ),

@@ -15,7 +15,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -36,6 +36,7 @@ from chorus_wizard.backend.models import (
 from chorus_wizard.backend.service import SignupService, new_idempotency_key
 from chorus_wizard.keychain import Keychain, SecretStore, SystemKeychain
 from chorus_wizard.settings import SettingsStore
+from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.widgets.common import Banner, BusyBar, Tone
 from chorus_wizard.ui.widgets.handoff import UrlOpener, open_in_browser, portal_banner_text
 from chorus_wizard.workers import TaskRunner, Ticket
@@ -53,7 +54,12 @@ class PageId(IntEnum):
 
 
 #: The guide's four steps, for the progress line at the top of each page.
-STEPS = ("Identifiez-vous", "Complétez", "Espaces de travail", "Activez")
+STEPS = (
+    QT_TRANSLATE_NOOP("Page", "Identifiez-vous"),
+    QT_TRANSLATE_NOOP("Page", "Complétez"),
+    QT_TRANSLATE_NOOP("Page", "Espaces de travail"),
+    QT_TRANSLATE_NOOP("Page", "Activez"),
+)
 
 
 @dataclass
@@ -121,9 +127,10 @@ def describe_error(error: BaseException) -> str:
     if isinstance(error, BackendError):
         return str(error)
     log.error("Unexpected failure: %s", type(error).__name__, exc_info=error)
-    return (
+    return QCoreApplication.translate(
+        "Page",
         "Une erreur inattendue est survenue. Vos saisies sont conservées ; réessayez, et si le "
-        "problème persiste, contactez le support."
+        "problème persiste, contactez le support.",
     )
 
 
@@ -153,7 +160,7 @@ class Page(QWizardPage):
         self.scroll_area.setWidget(inner)
         self.scroll_area.viewport().setAutoFillBackground(False)
         inner.setAutoFillBackground(False)
-        self.retry = QPushButton("Réessayer")
+        self.retry = QPushButton(self.tr("Réessayer"))
         self.retry.hide()
         self.retry.clicked.connect(self._on_retry_clicked)
         self._retry_call: Callable[[], None] | None = None
@@ -163,7 +170,7 @@ class Page(QWizardPage):
         outer = QVBoxLayout(self)
         #: « Mode portail… » on every page when the backend cannot create accounts.
         self.mode_banner = Banner()
-        self.mode_banner.setAccessibleName("Mode portail")
+        self.mode_banner.setAccessibleName(self.tr("Mode portail"))
         if context.portal_mode:
             self.mode_banner.show_message(
                 Tone.INFO, portal_banner_text(context.service.profile.portal_host)
@@ -178,9 +185,11 @@ class Page(QWizardPage):
     def _progress_text(self) -> str:
         parts = []
         for number, name in enumerate(STEPS, start=1):
-            text = f"{number}. {name}"
+            text = f"{number}. {QCoreApplication.translate('Page', name)}"
             parts.append(f"<b><u>{text}</u></b>" if number == self.step else text)
-        return f"Étape {self.step} sur 4 — " + "  ›  ".join(parts)
+        return self.tr("Étape {step} sur 4 — {steps}").format(
+            step=self.step, steps="  ›  ".join(parts)
+        )
 
     def finish_layout(self) -> None:
         """Keep the page's own widgets at the top of the scrolling area."""

@@ -21,6 +21,7 @@ from chorus_wizard.backend.errors import AlreadyRegistered, Rejected
 from chorus_wizard.backend.models import AccountCreated, CompanyRecord, StructureForm
 from chorus_wizard.domain.countries import Country
 from chorus_wizard.domain.identifiers import IdentifierType, format_siret
+from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.pages import portal
 from chorus_wizard.ui.pages.base import Page, WizardContext
 from chorus_wizard.ui.widgets.common import (
@@ -36,13 +37,13 @@ from chorus_wizard.ui.widgets.handoff import HandoffPanel
 
 #: The form's structure fields: attribute of StructureForm, label, mandatory, max length.
 STRUCTURE_FIELDS = (
-    ("raison_sociale", "Raison sociale", True, 100),
-    ("libelle", "Libellé de la structure", False, 100),
-    ("adresse", "Adresse", True, 100),
-    ("complement1", "Complément adresse 1", False, 100),
-    ("complement2", "Complément adresse 2", False, 100),
-    ("code_postal", "Code postal", True, 10),
-    ("ville", "Ville", True, 60),
+    ("raison_sociale", QT_TRANSLATE_NOOP("CompletePage", "Raison sociale"), True, 100),
+    ("libelle", QT_TRANSLATE_NOOP("CompletePage", "Libellé de la structure"), False, 100),
+    ("adresse", QT_TRANSLATE_NOOP("CompletePage", "Adresse"), True, 100),
+    ("complement1", QT_TRANSLATE_NOOP("CompletePage", "Complément adresse 1"), False, 100),
+    ("complement2", QT_TRANSLATE_NOOP("CompletePage", "Complément adresse 2"), False, 100),
+    ("code_postal", QT_TRANSLATE_NOOP("CompletePage", "Code postal"), True, 10),
+    ("ville", QT_TRANSLATE_NOOP("CompletePage", "Ville"), True, 60),
 )
 
 #: Default country for identifiers that imply one.
@@ -54,9 +55,9 @@ class CompletePage(Page):
 
     def __init__(self, context: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.setTitle("Complétez les informations demandées")
+        self.setTitle(self.tr("Complétez les informations demandées"))
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, "Valider")
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Valider"))
         self._prefilled_for: tuple[IdentifierType, str] | None = None
         self._countries_loaded = False
 
@@ -64,7 +65,7 @@ class CompletePage(Page):
         self.identity.setWordWrap(True)
         self.body.addWidget(self.identity)
 
-        you = QGroupBox("Vous")
+        you = QGroupBox(self.tr("Vous"))
         you_form = form_layout()
         you.setLayout(you_form)
         self.email_again = QLineEdit()
@@ -76,22 +77,24 @@ class CompletePage(Page):
         self.prenom.setMaxLength(60)
         you_form.addRow(
             field_label(
-                "Ressaisissez votre adresse électronique de connexion",
+                self.tr("Ressaisissez votre adresse électronique de connexion"),
                 self.email_again,
                 required=True,
             ),
             explained(stacked(self.email_again, self.email_hint), "email_again", self.email_again),
         )
-        you_form.addRow(field_label("Nom", self.nom, required=True), self.nom)
-        you_form.addRow(field_label("Prénom", self.prenom, required=True), self.prenom)
+        you_form.addRow(field_label(self.tr("Nom"), self.nom, required=True), self.nom)
+        you_form.addRow(field_label(self.tr("Prénom"), self.prenom, required=True), self.prenom)
         self.body.addWidget(you)
 
-        structure = QGroupBox("Votre structure")
+        structure = QGroupBox(self.tr("Votre structure"))
         s_form = form_layout()
         structure.setLayout(s_form)
         self.prefill_note = wrapped(
-            "Les champs concernant votre structure sont alimentés avec les données de la base "
-            "INSEE, mais restent modifiables."
+            self.tr(
+                "Les champs concernant votre structure sont alimentés avec les données de la base "
+                "INSEE, mais restent modifiables."
+            )
         )
         s_form.addRow(self.prefill_note)
         self.masked_note = QLabel()
@@ -99,7 +102,8 @@ class CompletePage(Page):
         self.masked_note.hide()
         s_form.addRow(self.masked_note)
         self.fields: dict[str, QLineEdit] = {}
-        for name, label, required, length in STRUCTURE_FIELDS:
+        for name, source, required, length in STRUCTURE_FIELDS:
+            label = self.tr(source)
             edit = QLineEdit()
             edit.setMaxLength(length)
             edit.textChanged.connect(self.completeChanged)
@@ -113,25 +117,29 @@ class CompletePage(Page):
             s_form.addRow(field_label(label, edit, required=required), cell)
         self.country = QComboBox()
         self.country.setEditable(False)
-        self.country.addItem("France", "FR")
-        s_form.addRow(field_label("Pays", self.country, required=True), self.country)
+        self.country.addItem(self.tr("France"), "FR")
+        s_form.addRow(field_label(self.tr("Pays"), self.country, required=True), self.country)
         self.body.addWidget(structure)
 
-        features = QGroupBox("Fonctionnalités")
+        features = QGroupBox(self.tr("Fonctionnalités"))
         f_box = QVBoxLayout(features)
-        self.payments = QCheckBox("Déposer des demandes de paiement")
-        self.payments.setAccessibleName("Déposer des demandes de paiement")
+        self.payments = QCheckBox(self.tr("Déposer des demandes de paiement"))
+        self.payments.setAccessibleName(self.tr("Déposer des demandes de paiement"))
         self.payments.setChecked(True)
-        self.dume = QCheckBox("Créer et/ou consulter des DUME")
-        self.dume.setAccessibleName("Créer et/ou consulter des DUME")
+        self.dume = QCheckBox(self.tr("Créer et/ou consulter des DUME"))
+        self.dume.setAccessibleName(self.tr("Créer et/ou consulter des DUME"))
         payments_note = wrapped(
-            "Cochée par défaut : elle vous permet de transmettre vos factures à vos clients "
-            "publics."
+            self.tr(
+                "Cochée par défaut : elle vous permet de transmettre vos factures à vos clients "
+                "publics."
+            )
         )
         dume_note = wrapped(
-            "Réservée aux éditeurs de « profils d'acheteurs » (places de marchés publics en "
-            "ligne) qui se raccordent au service DUME (document unique de marché européen) par "
-            "API. Si vous n'êtes pas un profil d'acheteur, cocher cette case est inutile."
+            self.tr(
+                "Réservée aux éditeurs de « profils d'acheteurs » (places de marchés publics en "
+                "ligne) qui se raccordent au service DUME (document unique de marché européen) par "
+                "API. Si vous n'êtes pas un profil d'acheteur, cocher cette case est inutile."
+            )
         )
         for note in (payments_note, dume_note):
             note.setIndent(24)
@@ -144,18 +152,20 @@ class CompletePage(Page):
         self.body.addWidget(features)
 
         self.commit_note = wrapped(
-            "En cliquant sur « Valider », votre compte utilisateur et votre structure sont "
-            "créés sur Chorus Pro et un courriel d'activation vous est envoyé. Cette étape est "
-            "définitive : vérifiez vos informations avant de valider."
+            self.tr(
+                "En cliquant sur « Valider », votre compte utilisateur et votre structure sont "
+                "créés sur Chorus Pro et un courriel d'activation vous est envoyé. Cette étape est "
+                "définitive : vérifiez vos informations avant de valider."
+            )
         )
         self.body.addWidget(self.commit_note)
         self.handoff: HandoffPanel | None = None
         if context.portal_mode:  # nothing is committed here: the portal creates the account
             self.setCommitPage(False)
-            self.commit_note.setText(portal.COMPLETE_NOTE)
+            self.commit_note.setText(portal.text(portal.COMPLETE_NOTE))
             self.handoff = portal.handoff_panel(
                 context,
-                "Créez votre compte sur le portail Chorus Pro",
+                self.tr("Créez votre compte sur le portail Chorus Pro"),
                 portal.COMPLETE_CHECKLIST,
                 portal.COMPLETE_CONFIRM,
             )
@@ -179,17 +189,18 @@ class CompletePage(Page):
             return
         key = (lookup.identifier_type, lookup.identifier)
         shown = (
-            f"SIRET {format_siret(lookup.identifier)}"
+            self.tr("SIRET {siret}").format(siret=format_siret(lookup.identifier))
             if lookup.identifier_type is IdentifierType.SIRET
             else lookup.identifier
         )
         self.identity.setText(
-            f"Adresse de connexion : <b>{escape(draft.email)}</b><br>"
-            f"Structure : <b>{escape(shown)}</b>"
+            self.tr(
+                "Adresse de connexion : <b>{email}</b><br>Structure : <b>{structure}</b>"
+            ).format(email=escape(draft.email), structure=escape(shown))
         )
         if not self._countries_loaded:
             self.run(
-                "Chargement de la liste des pays…",
+                self.tr("Chargement de la liste des pays…"),
                 self.context.service.countries,
                 self._on_countries_loaded,
                 self._on_countries_failed,
@@ -202,16 +213,20 @@ class CompletePage(Page):
         notices = []
         if replaced and not first_time:
             notices.append(
-                "L'identifiant de la structure a changé : ces champs ont été remplacés par les "
-                "données de la nouvelle structure : " + ", ".join(replaced) + "."
+                self.tr(
+                    "L'identifiant de la structure a changé : ces champs ont été remplacés par les "
+                    "données de la nouvelle structure : {fields}."
+                ).format(fields=", ".join(replaced))
             )
         if lookup.company is not None and lookup.company.notice:
             notices.append(lookup.company.notice)
         if not lookup.existence_checked:
             notices.append(
-                "Sans compte technique Chorus Pro configuré (« Paramètres »), l'assistant n'a "
-                "pas pu vérifier si votre structure est déjà inscrite : si c'est le cas, le "
-                "portail vous proposera d'y demander votre rattachement."
+                self.tr(
+                    "Sans compte technique Chorus Pro configuré (« Paramètres »), l'assistant n'a "
+                    "pas pu vérifier si votre structure est déjà inscrite : si c'est le cas, le "
+                    "portail vous proposera d'y demander votre rattachement."
+                )
             )
         if notices:
             self.banner.show_message(Tone.INFO, " ".join(notices))
@@ -233,20 +248,24 @@ class CompletePage(Page):
             edit = self.fields[name]
             if edit.text() != values[name]:
                 if edit.text():
-                    replaced.append(label)
+                    replaced.append(self.tr(label))
                 edit.setText(values[name])
                 edit.setCursorPosition(0)  # a long name shows its beginning
         if self.country.currentData() != country:
-            replaced.append("Pays")
+            replaced.append(self.tr("Pays"))
         self._select_country(country)
         self.prefill_note.setVisible(company is not None)
         masked = [
-            label for name, label, *_ in STRUCTURE_FIELDS if company and name in company.masked
+            self.tr(label)
+            for name, label, *_ in STRUCTURE_FIELDS
+            if company and name in company.masked
         ]
         if masked:
             self.masked_note.setText(
-                "⚠ Une partie des données de cette entreprise n'est pas diffusée par l'INSEE : "
-                "saisissez vous-même " + ", ".join(masked) + "."
+                self.tr(
+                    "⚠ Une partie des données de cette entreprise n'est pas diffusée par l'INSEE : "
+                    "saisissez vous-même {fields}."
+                ).format(fields=", ".join(masked))
             )
             self.masked_note.setStyleSheet("color: #6b3d00;")
             self.masked_note.show()
@@ -269,7 +288,7 @@ class CompletePage(Page):
     def _postal_code_problem(self) -> str | None:
         code = self.fields["code_postal"].text().strip()
         if self.country.currentData() == "FR" and code and not (len(code) == 5 and code.isdigit()):
-            return "Un code postal français comporte 5 chiffres."
+            return self.tr("Un code postal français comporte 5 chiffres.")
         return None
 
     def _on_postal_code_changed(self) -> None:
@@ -281,7 +300,7 @@ class CompletePage(Page):
         expected = self.context.draft.email.lower()
         problem = None
         if typed and len(typed) >= len(expected) and typed != expected:
-            problem = "Les deux adresses électroniques ne sont pas identiques."
+            problem = self.tr("Les deux adresses électroniques ne sont pas identiques.")
         self.email_hint.set_reason(problem)
 
     # -- countries ---------------------------------------------------------------------
@@ -299,8 +318,9 @@ class CompletePage(Page):
     def _on_countries_failed(self, error: BaseException) -> None:
         self.banner.show_message(
             Tone.WARNING,
-            "La liste des pays n'a pas pu être chargée ; seule la France est proposée. "
-            + str(error),
+            self.tr(
+                "La liste des pays n'a pas pu être chargée ; seule la France est proposée. {error}"
+            ).format(error=error),
         )
 
     def _select_country(self, code: str) -> None:
@@ -383,7 +403,7 @@ class CompletePage(Page):
         key = draft.idempotency_key
         service = self.context.service
         self.run(
-            "Création de votre compte et de votre structure…",
+            self.tr("Création de votre compte et de votre structure…"),
             lambda: service.create_account(request, key),
             self._on_account_created,
             self._on_creation_failed,
@@ -398,8 +418,10 @@ class CompletePage(Page):
         if isinstance(error, AlreadyRegistered):
             self.banner.show_message(
                 Tone.ERROR,
-                f"{error} Revenez à l'étape précédente : l'assistant vous proposera d'envoyer "
-                "une demande de rattachement.",
+                self.tr(
+                    "{error} Revenez à l'étape précédente : l'assistant vous proposera d'envoyer "
+                    "une demande de rattachement."
+                ).format(error=error),
             )
             return
         self.show_error(error)

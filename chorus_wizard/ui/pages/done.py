@@ -12,42 +12,47 @@ from chorus_wizard.keychain import (
     KeychainError,
     KeychainUnavailable,
 )
+from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 from chorus_wizard.ui.pages.base import Page, WizardContext
 from chorus_wizard.ui.widgets.common import Banner, Tone, wrapped
 
-FINAL_MESSAGE = (
+FINAL_MESSAGE = QT_TRANSLATE_NOOP(
+    "DonePage",
     "Votre compte est désormais actif et vous pouvez dès à présent transmettre vos factures à "
-    "votre client public."
+    "votre client public.",
 )
 
-KEYCHAIN_NOTE = (
-    "Facultatif : chorus-wizard peut confier votre mot de passe au trousseau du système "
-    "(Trousseau d'accès sur macOS, Gestionnaire d'identification sous Windows, trousseau de "
-    "votre bureau sous Linux), qui le garde chiffré. Il ne l'enregistre nulle part ailleurs."
+KEYCHAIN_NOTE = QT_TRANSLATE_NOOP(
+    "DonePage",
+    "Facultatif : chorus-wizard peut confier votre mot de passe au trousseau du système (Trousseau "
+    "d'accès sur macOS, Gestionnaire d'identification sous Windows, trousseau de votre bureau sous "
+    "Linux), qui le garde chiffré. Il ne l'enregistre nulle part ailleurs.",
 )
 
 
 class DonePage(Page):
     def __init__(self, context: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.setTitle("Inscription terminée")
-        self.setSubTitle("Les quatre étapes sont faites.")
+        self.setTitle(self.tr("Inscription terminée"))
+        self.setSubTitle(self.tr("Les quatre étapes sont faites."))
         self.setFinalPage(True)
         self.message = Banner()
         self.body.addWidget(self.message)
         self.summary = wrapped("")
         self.body.addWidget(self.summary)
         # Wired by the wizard's DeskTools (PDF and clipboard; no secret in either).
-        self.save_recap = QPushButton("Enregistrer le récapitulatif")
-        self.copy_recap = QPushButton("Copier le récapitulatif")
+        self.save_recap = QPushButton(self.tr("Enregistrer le récapitulatif"))
+        self.copy_recap = QPushButton(self.tr("Copier le récapitulatif"))
         recap_row = QHBoxLayout()
         recap_row.addWidget(self.save_recap)
         recap_row.addWidget(self.copy_recap)
         recap_row.addStretch(1)
         self.body.addLayout(recap_row)
 
-        self.keychain_note = wrapped(KEYCHAIN_NOTE)
-        self.save_password = QPushButton("Enregistrer le mot de passe dans le trousseau du système")
+        self.keychain_note = wrapped(self.tr(KEYCHAIN_NOTE))
+        self.save_password = QPushButton(
+            self.tr("Enregistrer le mot de passe dans le trousseau du système")
+        )
         self.keychain_status = Banner()
         row = QHBoxLayout()
         row.addWidget(self.save_password)
@@ -57,7 +62,7 @@ class DonePage(Page):
         self.body.addLayout(row)
         self.body.addWidget(self.keychain_status)
         self._show_keychain_offer(False)
-        self.verify = QPushButton("Vérifier de nouveau")
+        self.verify = QPushButton(self.tr("Vérifier de nouveau"))
         self.verify.hide()
         self.verify.clicked.connect(self._verify_structure)
         verify_row = QHBoxLayout()
@@ -65,10 +70,12 @@ class DonePage(Page):
         verify_row.addStretch(1)
         self.body.addLayout(verify_row)
         if context.portal_mode:
-            self.setTitle("Vérification sur Chorus Pro")
+            self.setTitle(self.tr("Vérification sur Chorus Pro"))
             self.setSubTitle(
-                "Le passage par le portail est terminé : l'assistant vérifie ce que Chorus Pro "
-                "en sait."
+                self.tr(
+                    "Le passage par le portail est terminé : l'assistant vérifie ce que Chorus Pro "
+                    "en sait."
+                )
             )
         self.finish_layout()
 
@@ -79,15 +86,19 @@ class DonePage(Page):
         if self.context.portal_mode:
             self._show_keychain_offer(False)
             self.summary.setText(
-                f"Votre compte utilisateur ({draft.email}) et votre structure se gèrent sur le "
-                f"portail : {self.context.service.profile.portal_url}"
+                self.tr(
+                    "Votre compte utilisateur ({email}) et votre structure se gèrent sur le "
+                    "portail : {portal}"
+                ).format(email=draft.email, portal=self.context.service.profile.portal_url)
             )
             self._verify_structure()
             return
-        self.message.show_message(Tone.SUCCESS, draft.final_message or FINAL_MESSAGE)
+        self.message.show_message(Tone.SUCCESS, draft.final_message or self.tr(FINAL_MESSAGE))
         self.summary.setText(
-            f"Connectez-vous à Chorus Pro avec l'adresse {draft.email} et le mot de passe que "
-            "vous venez de choisir."
+            self.tr(
+                "Connectez-vous à Chorus Pro avec l'adresse {email} et le mot de passe que vous "
+                "venez de choisir."
+            ).format(email=draft.email)
         )
         offer = bool(self.context.password_in_memory)
         self._show_keychain_offer(offer)
@@ -95,7 +106,7 @@ class DonePage(Page):
             keychain = self.context.keychain
             self.save_password.setEnabled(False)
             self.run(
-                "Recherche du trousseau du système…",
+                self.tr("Recherche du trousseau du système…"),
                 keychain.available,
                 self._on_keychain_checked,
                 self._on_keychain_failed,
@@ -115,7 +126,7 @@ class DonePage(Page):
         self.verify.hide()
         self.message.clear_message()
         self.run(
-            "Recherche de votre structure sur Chorus Pro…",
+            self.tr("Recherche de votre structure sur Chorus Pro…"),
             lambda: service.verify_structure(kind, identifier),
             self._on_structure_verified,
             self._on_verification_failed,
@@ -125,15 +136,19 @@ class DonePage(Page):
         if found is not None:
             self.message.show_message(
                 Tone.SUCCESS,
-                f"Votre structure « {found.designation} » est bien inscrite sur Chorus Pro "
-                "(vérifié par l'API). Vous pouvez déposer vos factures depuis le portail.",
+                self.tr(
+                    "Votre structure « {name} » est bien inscrite sur Chorus Pro (vérifié par "
+                    "l'API). Vous pouvez déposer vos factures depuis le portail."
+                ).format(name=found.designation),
             )
             return
         self.message.show_message(
             Tone.WARNING,
-            "Votre structure n'est pas encore visible sur Chorus Pro. Terminez sa création "
-            "(ou votre demande de rattachement) sur le portail, puis cliquez sur « Vérifier de "
-            "nouveau ».",
+            self.tr(
+                "Votre structure n'est pas encore visible sur Chorus Pro. Terminez sa création (ou "
+                "votre demande de rattachement) sur le portail, puis cliquez sur « Vérifier de "
+                "nouveau »."
+            ),
         )
         self.verify.show()
 
@@ -141,9 +156,11 @@ class DonePage(Page):
         if isinstance(error, NotSupported):
             self.message.show_message(
                 Tone.INFO,
-                "L'assistant ne peut pas vérifier votre inscription : aucun compte technique "
-                "Chorus Pro n'est configuré (« Paramètres »). Connectez-vous au portail pour "
-                "vérifier que votre structure apparaît dans votre compte.",
+                self.tr(
+                    "L'assistant ne peut pas vérifier votre inscription : aucun compte technique "
+                    "Chorus Pro n'est configuré (« Paramètres »). Connectez-vous au portail pour "
+                    "vérifier que votre structure apparaît dans votre compte."
+                ),
             )
             return
         self.show_error(error)
@@ -161,7 +178,7 @@ class DonePage(Page):
         if available:
             self.save_password.setEnabled(True)
         else:
-            self._keychain_missing(NO_KEYCHAIN)
+            self._keychain_missing(translate("keychain", NO_KEYCHAIN))
 
     def _keychain_missing(self, text: str) -> None:
         self.save_password.setEnabled(False)
@@ -176,7 +193,7 @@ class DonePage(Page):
         self.save_password.setEnabled(False)
         self.keychain_status.clear_message()
         self.run(
-            "Enregistrement dans le trousseau du système…",
+            self.tr("Enregistrement dans le trousseau du système…"),
             lambda: keychain.store_password(login, password),
             self._on_password_stored,
             self._on_keychain_failed,
@@ -184,11 +201,13 @@ class DonePage(Page):
 
     def _on_password_stored(self, _result: object) -> None:
         self.context.forget_password()
-        self.save_password.setText("Mot de passe enregistré")
+        self.save_password.setText(self.tr("Mot de passe enregistré"))
         self.keychain_status.show_message(
             Tone.SUCCESS,
-            "Votre mot de passe est enregistré dans le trousseau du système (service "
-            f"« {KEYRING_SERVICE} », identifiant {self.context.draft.email}).",
+            self.tr(
+                "Votre mot de passe est enregistré dans le trousseau du système (service « "
+                "{service} », identifiant {email})."
+            ).format(service=KEYRING_SERVICE, email=self.context.draft.email),
         )
 
     def _on_keychain_failed(self, error: BaseException) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +27,7 @@ from chorus_wizard.domain.identifiers import (
     format_siret,
     is_typing_prefix,
 )
+from chorus_wizard.texts import translate
 from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
 from chorus_wizard.ui.widgets.common import (
     FieldHint,
@@ -43,20 +45,28 @@ def email_problem(value: str) -> str | None:
     """Why ``value`` is not a usable login e-mail address, in French; None if it is."""
     text = value.strip()
     if not text:
-        return "Saisissez votre adresse électronique."
+        return QCoreApplication.translate("IdentifyPage", "Saisissez votre adresse électronique.")
     if "@" not in text:
-        return "Il manque le caractère « @ » (par exemple prenom.nom@entreprise.fr)."
+        return QCoreApplication.translate(
+            "IdentifyPage", "Il manque le caractère « @ » (par exemple prenom.nom@entreprise.fr)."
+        )
     local, _, domain = text.rpartition("@")
     if not local:
-        return "Il manque la partie avant « @ »."
+        return QCoreApplication.translate("IdentifyPage", "Il manque la partie avant « @ ».")
     if "." not in domain:
-        return "Le nom de domaine après « @ » est incomplet (par exemple entreprise.fr)."
+        return QCoreApplication.translate(
+            "IdentifyPage",
+            "Le nom de domaine après « @ » est incomplet (par exemple entreprise.fr).",
+        )
     from email_validator import EmailNotValidError, validate_email  # first use only
 
     try:
         validate_email(text, check_deliverability=False)
     except EmailNotValidError:
-        return "Cette adresse électronique n'est pas valide : vérifiez-la caractère par caractère."
+        return QCoreApplication.translate(
+            "IdentifyPage",
+            "Cette adresse électronique n'est pas valide : vérifiez-la caractère par caractère.",
+        )
     return None
 
 
@@ -65,7 +75,7 @@ class IdentifyPage(Page):
 
     def __init__(self, context: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.setTitle("Identifiez-vous")
+        self.setTitle(self.tr("Identifiez-vous"))
         self.resume_box = QFrame()
         self.resume_box.setObjectName("resume")
         self.resume_box.setStyleSheet(
@@ -75,8 +85,8 @@ class IdentifyPage(Page):
         self.resume_text = QLabel()
         self.resume_text.setWordWrap(True)
         resume_buttons = QHBoxLayout()
-        self.resume_button = QPushButton("Reprendre")
-        self.restart_button = QPushButton("Recommencer")
+        self.resume_button = QPushButton(self.tr("Reprendre"))
+        self.restart_button = QPushButton(self.tr("Recommencer"))
         resume_buttons.addWidget(self.resume_button)
         resume_buttons.addWidget(self.restart_button)
         resume_buttons.addStretch(1)
@@ -86,9 +96,11 @@ class IdentifyPage(Page):
         self.body.addWidget(self.resume_box)
         self.body.addWidget(
             wrapped(
-                "Vous êtes nouveau sur Chorus Pro ? Saisissez votre adresse électronique de "
-                "connexion et le numéro de SIRET de votre entreprise (munissez-vous de ce numéro "
-                "avant la saisie)."
+                self.tr(
+                    "Vous êtes nouveau sur Chorus Pro ? Saisissez votre adresse électronique de "
+                    "connexion et le numéro de SIRET de votre entreprise (munissez-vous de ce "
+                    "numéro avant la saisie)."
+                )
             )
         )
 
@@ -99,22 +111,24 @@ class IdentifyPage(Page):
         self.identifier = QLineEdit()
         self.identifier.setMaxLength(40)
         self.identifier_hint = FieldHint(self.identifier)
-        self.no_siret = QCheckBox("Je n'ai pas de numéro de SIRET")
-        self.no_siret.setAccessibleName("Je n'ai pas de numéro de SIRET")
+        self.no_siret = QCheckBox(self.tr("Je n'ai pas de numéro de SIRET"))
+        self.no_siret.setAccessibleName(self.tr("Je n'ai pas de numéro de SIRET"))
         self.kind = QComboBox()
         for kind, label in NO_SIRET_LABELS.items():
-            self.kind.addItem(label, kind.value)
-        self.kind_label = field_label("Type d'identifiant", self.kind, required=True)
+            self.kind.addItem(translate("identifiers", label), kind.value)
+        self.kind_label = field_label(self.tr("Type d'identifiant"), self.kind, required=True)
 
         email_note = wrapped(
-            "Un courriel d'activation vous sera envoyé à cette adresse. C'est elle qui vous "
-            "servira à accéder à votre compte utilisateur sur Chorus Pro : choisissez une "
-            "adresse que vous garderez."
+            self.tr(
+                "Un courriel d'activation vous sera envoyé à cette adresse. C'est elle qui vous "
+                "servira à accéder à votre compte utilisateur sur Chorus Pro : choisissez une "
+                "adresse que vous garderez."
+            )
         )
         email_note.setStyleSheet("color: palette(placeholder-text);")
         form = form_layout()
         form.addRow(
-            field_label("Adresse électronique de connexion", self.email, required=True),
+            field_label(self.tr("Adresse électronique de connexion"), self.email, required=True),
             explained(stacked(self.email, self.email_hint, email_note), "email", self.email),
         )
         form.addRow("", explained(self.no_siret, "no_siret", self.no_siret))
@@ -127,7 +141,7 @@ class IdentifyPage(Page):
             beside(stacked(self.identifier, self.identifier_hint), self.siret_help),
         )
         self.body.addLayout(form)
-        self.pending = QPushButton("Mon entreprise est en cours d'immatriculation")
+        self.pending = QPushButton(self.tr("Mon entreprise est en cours d'immatriculation"))
         self.pending.hide()
         self.pending.clicked.connect(self._on_pending_clicked)
         self.body.addWidget(self.pending)
@@ -189,10 +203,10 @@ class IdentifyPage(Page):
         kind = self.identifier_type()
         self.kind.setVisible(self.no_siret.isChecked())
         self.kind_label.setVisible(self.no_siret.isChecked())
-        label = FIELD_LABELS[kind]
+        label = translate("identifiers", FIELD_LABELS[kind])
         self.identifier_label.setText(label + required_mark())
         self.identifier.setAccessibleName(label)
-        self.identifier.setPlaceholderText(PLACEHOLDERS[kind])
+        self.identifier.setPlaceholderText(translate("identifiers", PLACEHOLDERS[kind]))
         self.siret_help.setVisible(kind is IdentifierType.SIRET)
         self.identifier.setToolTip(
             self.siret_help.toolTip() if kind is IdentifierType.SIRET else ""
@@ -247,7 +261,7 @@ class IdentifyPage(Page):
         number = self.identifier_value()
         service = self.context.service
         self.run(
-            "Recherche de votre structure…",
+            self.tr("Recherche de votre structure…"),
             lambda: service.lookup(kind, number),
             self._on_lookup_finished,
         )
@@ -259,10 +273,13 @@ class IdentifyPage(Page):
             if company is None:
                 self.banner.show_message(
                     Tone.ERROR,
-                    "Ce numéro de SIRET est inconnu de l'INSEE. Chorus Pro exige un SIRET "
-                    "existant et actif : vérifiez-le sur un avis de situation ou un extrait "
-                    "Kbis. Si votre entreprise est en cours d'immatriculation, cochez « Je n'ai "
-                    "pas de numéro de SIRET » puis choisissez « En cours d'immatriculation ».",
+                    self.tr(
+                        "Ce numéro de SIRET est inconnu de l'INSEE. Chorus Pro exige un SIRET "
+                        "existant et actif : vérifiez-le sur un avis de situation ou un extrait "
+                        "Kbis. Si votre entreprise est en cours d'immatriculation, cochez « Je "
+                        "n'ai pas de numéro de SIRET » puis choisissez « En cours "
+                        "d'immatriculation »."
+                    ),
                 )
                 self.pending.show()
                 self.identifier.setFocus()
@@ -270,9 +287,11 @@ class IdentifyPage(Page):
             if not company.active:
                 self.banner.show_message(
                     Tone.ERROR,
-                    f"{company.closed_reason} Chorus Pro n'accepte que les établissements "
-                    "actifs : saisissez le SIRET d'un établissement ouvert de votre "
-                    "entreprise (par exemple celui du siège).",
+                    self.tr(
+                        "{reason} Chorus Pro n'accepte que les établissements actifs : saisissez "
+                        "le SIRET d'un établissement ouvert de votre entreprise (par exemple celui "
+                        "du siège)."
+                    ).format(reason=company.closed_reason),
                 )
                 self.identifier.setFocus()
                 return

@@ -11,56 +11,90 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
+from PySide6.QtCore import QCoreApplication
+
 from chorus_wizard.domain.countries import countries
 from chorus_wizard.domain.identifiers import IdentifierType
+from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.pages.base import SignupDraft, WizardContext
 from chorus_wizard.ui.widgets.handoff import HandoffPanel
 
 #: The portal's activation link is valid this long after the mail is sent (domain.md §6).
 ACTIVATION_WINDOW = timedelta(minutes=60)
 
-COMPLETE_NOTE = (
-    "Mode portail : l'API de Chorus Pro ne permet pas de créer un compte. « Suivant » ne crée "
-    "rien : créez votre compte utilisateur sur le portail en suivant les indications ci-dessous, "
-    "puis revenez ici. Vos données restent dans l'assistant pour les étapes suivantes."
+COMPLETE_NOTE = QT_TRANSLATE_NOOP(
+    "portal",
+    "Mode portail : l'API de Chorus Pro ne permet pas de créer un compte. « Suivant » ne crée rien "
+    ": créez votre compte utilisateur sur le portail en suivant les indications ci-dessous, puis "
+    "revenez ici. Vos données restent dans l'assistant pour les étapes suivantes.",
 )
 COMPLETE_CHECKLIST = (
-    "Ouvrez le portail et choisissez de créer un compte utilisateur.",
-    "Saisissez votre adresse électronique, votre nom et votre prénom (boutons « Copier ») et "
-    "validez : le portail vous envoie un courriel d'activation, valable 60 minutes.",
-    "Gardez l'assistant ouvert : les données de la structure vous serviront une fois connecté "
-    "(étape 4).",
+    QT_TRANSLATE_NOOP("portal", "Ouvrez le portail et choisissez de créer un compte utilisateur."),
+    QT_TRANSLATE_NOOP(
+        "portal",
+        "Saisissez votre adresse électronique, votre nom et votre prénom (boutons « Copier ») et "
+        "validez : le portail vous envoie un courriel d'activation, valable 60 minutes.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "portal",
+        "Gardez l'assistant ouvert : les données de la structure vous serviront une fois connecté "
+        "(étape 4).",
+    ),
 )
-COMPLETE_CONFIRM = "J'ai demandé la création de mon compte sur le portail"
+COMPLETE_CONFIRM = QT_TRANSLATE_NOOP(
+    "portal", "J'ai demandé la création de mon compte sur le portail"
+)
 
-WORKSPACES_NOTE = (
-    "Mode portail : choisissez ici les espaces de travail dont vous aurez besoin. L'assistant "
-    "ne les ouvre pas : vous les activerez vous-même sur le portail, une fois votre compte "
-    "activé et votre structure créée (étape 4)."
+WORKSPACES_NOTE = QT_TRANSLATE_NOOP(
+    "portal",
+    "Mode portail : choisissez ici les espaces de travail dont vous aurez besoin. L'assistant ne "
+    "les ouvre pas : vous les activerez vous-même sur le portail, une fois votre compte activé et "
+    "votre structure créée (étape 4).",
 )
-WORKSPACES_MANAGER = (
+WORKSPACES_MANAGER = QT_TRANSLATE_NOOP(
+    "portal",
     "Si vous êtes le premier à créer votre entreprise dans Chorus Pro, vous en deviendrez le "
-    "<b>gestionnaire principal</b>, avec tous les droits de modification sur celle-ci."
+    "<b>gestionnaire principal</b>, avec tous les droits de modification sur celle-ci.",
 )
 WORKSPACES_CHECKLIST = (
-    "Après l'activation de votre compte et la création de votre structure (étape 4), "
-    "connectez-vous au portail.",
-    "Dans la gestion de vos espaces de travail, passez à OUI les espaces choisis sur cette page.",
+    QT_TRANSLATE_NOOP(
+        "portal",
+        "Après l'activation de votre compte et la création de votre structure (étape 4), "
+        "connectez-vous au portail.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "portal",
+        "Dans la gestion de vos espaces de travail, passez à OUI les espaces choisis sur cette "
+        "page.",
+    ),
 )
 
-ACTIVATE_INTRO = (
-    "Le portail envoie le courriel d'activation à {email}. Son lien n'est valable que 60 "
-    "minutes : dites à l'assistant quand le courriel est arrivé, il vous indiquera l'heure "
-    "limite."
+ACTIVATE_INTRO = QT_TRANSLATE_NOOP(
+    "portal",
+    "Le portail envoie le courriel d'activation à {email}. Son lien n'est valable que 60 minutes : "
+    "dites à l'assistant quand le courriel est arrivé, il vous indiquera l'heure limite.",
 )
 ACTIVATE_CHECKLIST = (
-    "Ouvrez le lien du courriel d'activation avant son expiration et choisissez votre mot de "
-    "passe sur le portail. Lien expiré : demandez-en un nouveau sur le portail.",
-    "Connectez-vous, puis créez votre structure avec les valeurs ci-dessous (si le portail "
-    "indique qu'elle existe déjà, demandez-y votre rattachement).",
-    "Ouvrez les espaces de travail choisis à l'étape 3.",
+    QT_TRANSLATE_NOOP(
+        "portal",
+        "Ouvrez le lien du courriel d'activation avant son expiration et choisissez votre mot de "
+        "passe sur le portail. Lien expiré : demandez-en un nouveau sur le portail.",
+    ),
+    QT_TRANSLATE_NOOP(
+        "portal",
+        "Connectez-vous, puis créez votre structure avec les valeurs ci-dessous (si le portail "
+        "indique qu'elle existe déjà, demandez-y votre rattachement).",
+    ),
+    QT_TRANSLATE_NOOP("portal", "Ouvrez les espaces de travail choisis à l'étape 3."),
 )
-ACTIVATE_CONFIRM = "J'ai activé mon compte et créé (ou demandé) ma structure sur le portail"
+ACTIVATE_CONFIRM = QT_TRANSLATE_NOOP(
+    "portal", "J'ai activé mon compte et créé (ou demandé) ma structure sur le portail"
+)
+
+
+def text(source: str) -> str:
+    """One of this module's constants in the interface's language."""
+    return QCoreApplication.translate("portal", source)
 
 
 def handoff_panel(
@@ -70,32 +104,40 @@ def handoff_panel(
         context.service.profile.portal_url,
         context.open_url,
         title=title,
-        confirmation=confirmation,
+        confirmation=text(confirmation) if confirmation else "",
     )
-    panel.set_checklist(checklist)
+    panel.set_checklist([text(item) for item in checklist])
     return panel
 
 
 def identifier_label(kind: IdentifierType) -> str:
-    return "SIRET" if kind is IdentifierType.SIRET else "Identifiant de la structure"
+    return (
+        QCoreApplication.translate("portal", "SIRET")
+        if kind is IdentifierType.SIRET
+        else QCoreApplication.translate("portal", "Identifiant de la structure")
+    )
 
 
 def person_values(email: str, nom: str, prenom: str) -> list[tuple[str, str]]:
-    return [("Adresse électronique", email), ("Nom", nom), ("Prénom", prenom)]
+    return [
+        (QCoreApplication.translate("portal", "Adresse électronique"), email),
+        (QCoreApplication.translate("portal", "Nom"), nom),
+        (QCoreApplication.translate("portal", "Prénom"), prenom),
+    ]
 
 
 def structure_values(draft: SignupDraft, country_label: str = "") -> list[tuple[str, str]]:
     s = draft.structure
     return [
         (identifier_label(s.identifier_type), s.identifier),
-        ("Raison sociale", s.raison_sociale),
-        ("Libellé de la structure", s.libelle),
-        ("Adresse", s.adresse),
-        ("Complément adresse 1", s.complement1),
-        ("Complément adresse 2", s.complement2),
-        ("Code postal", s.code_postal),
-        ("Ville", s.ville),
-        ("Pays", country_label or country_name(s.code_pays)),
+        (QCoreApplication.translate("portal", "Raison sociale"), s.raison_sociale),
+        (QCoreApplication.translate("portal", "Libellé de la structure"), s.libelle),
+        (QCoreApplication.translate("portal", "Adresse"), s.adresse),
+        (QCoreApplication.translate("portal", "Complément adresse 1"), s.complement1),
+        (QCoreApplication.translate("portal", "Complément adresse 2"), s.complement2),
+        (QCoreApplication.translate("portal", "Code postal"), s.code_postal),
+        (QCoreApplication.translate("portal", "Ville"), s.ville),
+        (QCoreApplication.translate("portal", "Pays"), country_label or country_name(s.code_pays)),
     ]
 
 

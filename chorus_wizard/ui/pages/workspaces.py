@@ -27,9 +27,9 @@ class WorkspacesPage(Page):
 
     def __init__(self, context: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.setTitle("Ouvrez vos espaces de travail")
+        self.setTitle(self.tr("Ouvrez vos espaces de travail"))
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, "Valider")
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Valider"))
         self.switches: dict[str, ToggleSwitch] = {}
         self._restored_choice: list[str] | None = None
 
@@ -38,8 +38,11 @@ class WorkspacesPage(Page):
         self.created.setTextFormat(Qt.TextFormat.RichText)
         self.body.addWidget(self.created)
         manager = wrapped(
-            "Vous êtes le premier à créer votre entreprise dans Chorus Pro : vous en êtes le "
-            "<b>gestionnaire principal</b> et avez tous les droits de modification sur celle-ci.",
+            self.tr(
+                "Vous êtes le premier à créer votre entreprise dans Chorus Pro : vous en êtes le "
+                "<b>gestionnaire principal</b> et avez tous les droits de modification sur "
+                "celle-ci."
+            ),
             rich=True,
         )
         manager.setStyleSheet(
@@ -48,14 +51,16 @@ class WorkspacesPage(Page):
         self.body.addWidget(manager)
         if context.portal_mode:  # chosen here, opened on the portal: nothing to commit
             self.setCommitPage(False)
-            manager.setText(portal.WORKSPACES_MANAGER)
+            manager.setText(portal.text(portal.WORKSPACES_MANAGER))
         self.body.addLayout(
             explained(
                 wrapped(
-                    "Les espaces de travail vous donnent accès aux fonctionnalités de Chorus Pro "
-                    "dont vous avez besoin. « Factures émises » et « Sollicitations émises » sont "
-                    "activés par défaut. Cliquez sur OUI/NON pour ouvrir ou fermer un espace ; "
-                    "vous pourrez les faire évoluer plus tard selon vos besoins."
+                    self.tr(
+                        "Les espaces de travail vous donnent accès aux fonctionnalités de Chorus "
+                        "Pro dont vous avez besoin. « Factures émises » et « Sollicitations émises "
+                        "» sont activés par défaut. Cliquez sur OUI/NON pour ouvrir ou fermer un "
+                        "espace ; vous pourrez les faire évoluer plus tard selon vos besoins."
+                    )
                 ),
                 "workspaces",
             )
@@ -65,7 +70,9 @@ class WorkspacesPage(Page):
         self.grid = QGridLayout(self.table)
         self.grid.setHorizontalSpacing(16)
         self.grid.setVerticalSpacing(8)
-        for column, title in enumerate(("Espace", "Description", "Activation")):
+        for column, title in enumerate(
+            (self.tr("Espace"), self.tr("Description"), self.tr("Activation"))
+        ):
             header = QLabel(f"<b>{title}</b>")
             self.grid.addWidget(header, 0, column)
         self.grid.setColumnStretch(1, 1)
@@ -73,7 +80,9 @@ class WorkspacesPage(Page):
         self.handoff: HandoffPanel | None = None
         if context.portal_mode:
             self.handoff = portal.handoff_panel(
-                context, "À faire sur le portail, après l'activation", portal.WORKSPACES_CHECKLIST
+                context,
+                self.tr("À faire sur le portail, après l'activation"),
+                portal.WORKSPACES_CHECKLIST,
             )
             self.body.addWidget(self.handoff)
         self.finish_layout()
@@ -81,21 +90,23 @@ class WorkspacesPage(Page):
     def initializePage(self) -> None:
         draft = self.context.draft
         if self.handoff is not None:
-            self.created.setText(portal.WORKSPACES_NOTE)
+            self.created.setText(portal.text(portal.WORKSPACES_NOTE))
             if not self.switches:
                 self._load()
             return
         self.created.setText(
-            f"Votre compte utilisateur <b>{escape(draft.email)}</b> a été créé et un courriel "
-            "d'activation vous a été envoyé. Pensez à le consulter rapidement : le lien a une "
-            "durée de validité limitée (60 minutes)."
+            self.tr(
+                "Votre compte utilisateur <b>{email}</b> a été créé et un courriel d'activation "
+                "vous a été envoyé. Pensez à le consulter rapidement : le lien a une durée de "
+                "validité limitée (60 minutes)."
+            ).format(email=escape(draft.email))
         )
         if not self.switches:
             self._load()
 
     def _load(self) -> None:
         self.run(
-            "Chargement des espaces de travail…",
+            self.tr("Chargement des espaces de travail…"),
             self.context.service.workspaces,
             self._on_workspaces_loaded,
         )
@@ -134,7 +145,7 @@ class WorkspacesPage(Page):
         if self.handoff is not None:
             labels = self.context.draft.workspace_labels
             chosen = ", ".join(labels.get(code, code) for code in self.chosen())
-            self.handoff.set_values([("Espaces à ouvrir", chosen)])
+            self.handoff.set_values([(self.tr("Espaces à ouvrir"), chosen)])
 
     def ready(self) -> bool:
         return bool(self.switches)
@@ -168,12 +179,12 @@ class WorkspacesPage(Page):
             return True
         account = self.context.draft.account
         if account is None:
-            self.banner.show_message(Tone.ERROR, "Le compte n'a pas encore été créé.")
+            self.banner.show_message(Tone.ERROR, self.tr("Le compte n'a pas encore été créé."))
             return False
         codes = self.chosen()
         service = self.context.service
         self.run(
-            "Ouverture de vos espaces de travail…",
+            self.tr("Ouverture de vos espaces de travail…"),
             lambda: service.choose_workspaces(account, codes),
             self._on_workspaces_saved,
         )

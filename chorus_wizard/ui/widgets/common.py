@@ -6,7 +6,7 @@ from enum import Enum
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QGuiApplication, QPalette
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QGuiApplication, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -66,9 +66,23 @@ def stacked(*items: QWidget | QLayout) -> QVBoxLayout:
     return box
 
 
+class WrappingLabel(QLabel):
+    """A word-wrapped label that keeps the height its wrapped text needs at its width.
+
+    Nested in a form's field cell (beside a « ? », under a field), a wrapping QLabel can be
+    given the height of a wider line and lose its last line; longer translations show it.
+    """
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        needed = self.heightForWidth(self.width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+
+
 def wrapped(text: str, *, rich: bool = False) -> QLabel:
     """A paragraph of explanation that wraps with the window."""
-    label = QLabel(text)
+    label = WrappingLabel(text)
     label.setWordWrap(True)
     label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     _fill_width(label)
@@ -100,7 +114,7 @@ class Banner(QLabel):
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setAccessibleName("Message")
+        self.setAccessibleName(self.tr("Message"))
         self.tone: Tone | None = None
         self.hide()
 
@@ -132,9 +146,9 @@ class BusyBar(QProgressBar):
         super().__init__(parent)
         self.setRange(0, 0)
         self.setTextVisible(True)
-        self.setFormat("Veuillez patienter…")
+        self.setFormat(self.tr("Veuillez patienter…"))
         self.setMaximumHeight(18)
-        self.setAccessibleName("Veuillez patienter")
+        self.setAccessibleName(self.tr("Veuillez patienter"))
         self.hide()
 
     def start(self, caption: str) -> None:

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.field_help import FIELD_HELP, FieldHelp
 
 BUTTON_TEXT = "?"
-ACCESSIBLE_NAME = "Aide : {name}"
+ACCESSIBLE_NAME = QT_TRANSLATE_NOOP("ExplainButton", "Aide : {name}")
 
 
 class ExplainButton(QToolButton):
@@ -25,10 +26,10 @@ class ExplainButton(QToolButton):
 
     def __init__(self, help_: FieldHelp, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.help = help_
+        self.help = help_ = help_.translated()
         self.setText(BUTTON_TEXT)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setAccessibleName(ACCESSIBLE_NAME.format(name=help_.name))
+        self.setAccessibleName(self.tr(ACCESSIBLE_NAME).format(name=help_.name))
         self.setAccessibleDescription(help_.explanation)
         self.setToolTip(help_.tooltip)
         self.setWhatsThis(self.html())
@@ -46,7 +47,7 @@ def explain_button(key: str, field: QWidget | None = None) -> ExplainButton:
     """The « ? » of ``FIELD_HELP[key]``; ``field``, if given, gets the short tooltip."""
     help_ = FIELD_HELP[key]
     if field is not None:
-        field.setToolTip(help_.tooltip)
+        field.setToolTip(help_.translated().tooltip)
     return ExplainButton(help_)
 
 

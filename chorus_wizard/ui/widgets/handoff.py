@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -39,10 +39,11 @@ def open_in_browser(url: str) -> bool:
 
 
 def portal_banner_text(host: str) -> str:
-    return (
-        f"Mode portail : la création se fait sur {host} ; l'assistant prépare vos données "
-        "et vous y guide."
-    )
+    return QCoreApplication.translate(
+        "HandoffPanel",
+        "Mode portail : la création se fait sur {host} ; l'assistant prépare vos données et vous y "
+        "guide.",
+    ).format(host=host)
 
 
 class HandoffPanel(QFrame):
@@ -75,7 +76,7 @@ class HandoffPanel(QFrame):
         layout.addWidget(self.intro)
 
         open_row = QHBoxLayout()
-        self.open_button = QPushButton("Ouvrir le portail Chorus Pro")
+        self.open_button = QPushButton(self.tr("Ouvrir le portail Chorus Pro"))
         self.open_button.setToolTip(portal_url)
         self.open_button.clicked.connect(self._on_open_clicked)
         open_row.addWidget(self.open_button)
@@ -91,7 +92,7 @@ class HandoffPanel(QFrame):
         self.checklist.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.checklist)
 
-        self.values_title = QLabel("<b>Vos valeurs, prêtes à copier</b>")
+        self.values_title = QLabel(self.tr("<b>Vos valeurs, prêtes à copier</b>"))
         layout.addWidget(self.values_title)
         self.values_box = QWidget()
         self.values_grid = QGridLayout(self.values_box)
@@ -153,8 +154,8 @@ class HandoffPanel(QFrame):
             field.setReadOnly(True)
             field.setAccessibleName(label)
             name.setBuddy(field)
-            button = QPushButton("Copier")
-            button.setAccessibleName(f"Copier : {label}")
+            button = QPushButton(self.tr("Copier"))
+            button.setAccessibleName(self.tr("Copier : {label}").format(label=label))
             button.clicked.connect(lambda _=False, which=label: self.copy(which))
             self.values_grid.addWidget(name, row, 0)
             self.values_grid.addWidget(field, row, 1)
@@ -171,19 +172,23 @@ class HandoffPanel(QFrame):
     def copy(self, label: str) -> None:
         """Put one value on the clipboard and say so."""
         QGuiApplication.clipboard().setText(self.value(label))
-        self.copy_status.setText(f"✔ « {label} » copié dans le presse-papiers.")
+        self.copy_status.setText(
+            self.tr("✔ « {label} » copié dans le presse-papiers.").format(label=label)
+        )
         self.copy_status.show()
 
     def _on_open_clicked(self) -> None:
         self.open_failed = not self._opener(self.portal_url)
         if self.open_failed:
             self.copy_status.setText(
-                "Le navigateur n'a pas pu être ouvert : copiez l'adresse du portail ci-dessus "
-                "dans votre navigateur."
+                self.tr(
+                    "Le navigateur n'a pas pu être ouvert : copiez l'adresse du portail ci-dessus "
+                    "dans votre navigateur."
+                )
             )
             self.copy_status.setStyleSheet("color: #8a1212;")
         else:
-            self.copy_status.setText("Le portail s'ouvre dans votre navigateur.")
+            self.copy_status.setText(self.tr("Le portail s'ouvre dans votre navigateur."))
             self.copy_status.setStyleSheet("color: #14532d;")
         self.copy_status.show()
 

@@ -7,23 +7,30 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from chorus_wizard.resources import resource_path
+from chorus_wizard.texts import QT_TRANSLATE_NOOP
 
-HEADING = "Aide"
-BROWSER_NAME = "Aide de l'étape"
-EXPORT_TEXT = "Exporter un diagnostic"
-EXPORT_DESCRIPTION = (
+HEADING = QT_TRANSLATE_NOOP("HelpPanel", "Aide")
+BROWSER_NAME = QT_TRANSLATE_NOOP("HelpPanel", "Aide de l'étape")
+EXPORT_TEXT = QT_TRANSLATE_NOOP("HelpPanel", "Exporter un diagnostic")
+EXPORT_DESCRIPTION = QT_TRANSLATE_NOOP(
+    "HelpPanel",
     "Enregistre un fichier zip pour le support : versions, serveur utilisé, derniers messages "
-    "d'erreur et journal, sans aucun mot de passe, réponse ni code."
+    "d'erreur et journal, sans aucun mot de passe, réponse ni code.",
 )
-MISSING = "Aucune aide n'est disponible pour cette page."
+MISSING = QT_TRANSLATE_NOOP("HelpPanel", "Aucune aide n'est disponible pour cette page.")
 #: Width of the panel, in average characters of the current font (so it follows the scale).
 WIDTH_IN_CHARS = 40
 #: The files' headings (# and ##) are shown two levels smaller in the narrow panel.
 _HEADING = re.compile(r"^(#{1,4}) ", re.MULTILINE)
+
+
+def interface_language() -> str:
+    """``en`` or ``fr``: the language ``install_translators`` made the default locale's."""
+    return "en" if QLocale().language() == QLocale.Language.English else "fr"
 
 
 @cache
@@ -39,22 +46,22 @@ def help_markdown(key: str, language: str = "fr") -> str:
 class HelpPanel(QWidget):
     """A heading, the page's help in a keyboard-scrollable browser, « Exporter un diagnostic »."""
 
-    def __init__(self, parent: QWidget | None = None, *, language: str = "fr") -> None:
+    def __init__(self, parent: QWidget | None = None, *, language: str | None = None) -> None:
         super().__init__(parent)
-        self.language = language
+        self.language = language or interface_language()
         self.key = ""
         self.setObjectName("help_panel")
-        self.setAccessibleName(HEADING)
-        heading = QLabel(f"<b>{HEADING}</b>")
+        self.setAccessibleName(self.tr(HEADING))
+        heading = QLabel(f"<b>{self.tr(HEADING)}</b>")
         heading.setTextFormat(Qt.TextFormat.RichText)
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)
-        self.browser.setAccessibleName(BROWSER_NAME)
+        self.browser.setAccessibleName(self.tr(BROWSER_NAME))
         self.browser.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         heading.setBuddy(self.browser)
-        self.export = QPushButton(EXPORT_TEXT)
-        self.export.setAccessibleDescription(EXPORT_DESCRIPTION)
-        self.export.setToolTip(EXPORT_DESCRIPTION)
+        self.export = QPushButton(self.tr(EXPORT_TEXT))
+        self.export.setAccessibleDescription(self.tr(EXPORT_DESCRIPTION))
+        self.export.setToolTip(self.tr(EXPORT_DESCRIPTION))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 8, 0)
         layout.addWidget(heading)
@@ -67,7 +74,10 @@ class HelpPanel(QWidget):
         if key == self.key:
             return
         self.key = key
-        self.browser.setMarkdown(_HEADING.sub(r"##\1 ", help_markdown(key, self.language)))
+        text = help_markdown(key, self.language)
+        if text == MISSING:
+            text = self.tr(MISSING)
+        self.browser.setMarkdown(_HEADING.sub(r"##\1 ", text))
         self.browser.setAccessibleDescription(self.browser.toPlainText().split("\n", 1)[0])
 
     def text(self) -> str:

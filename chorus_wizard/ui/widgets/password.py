@@ -22,7 +22,7 @@ from chorus_wizard.domain.password import (
     estimate_strength,
     evaluate,
 )
-from chorus_wizard.ui.widgets.common import FieldHint, field_label, stacked
+from chorus_wizard.ui.widgets.common import FieldHint, WrappingLabel, field_label, stacked
 from chorus_wizard.ui.widgets.explain import explain_button
 
 MET = "✔"
@@ -61,15 +61,15 @@ class PasswordInput(QObject):
         self.confirmation.setMaxLength(MAX_LENGTH)
         self.show_button = QToolButton()
         self.show_button.setCheckable(True)
-        self.show_button.setText("Afficher")
-        self.show_button.setAccessibleName("Afficher le mot de passe")
+        self.show_button.setText(self.tr("Afficher"))
+        self.show_button.setAccessibleName(self.tr("Afficher le mot de passe"))
         self.show_button.toggled.connect(self._on_show_button_toggled)
         self.mismatch = FieldHint(self.confirmation)
         self.strength_bar = QProgressBar()
         self.strength_bar.setRange(0, 4)
         self.strength_bar.setTextVisible(False)
         self.strength_bar.setFixedSize(120, 8)
-        self.strength_bar.setAccessibleName("Robustesse du mot de passe")
+        self.strength_bar.setAccessibleName(self.tr("Robustesse du mot de passe"))
         self.strength_label = QLabel()
         self.strength: Strength | None = None
 
@@ -95,11 +95,11 @@ class PasswordInput(QObject):
         gauge.addWidget(self.strength_bar)
         gauge.addWidget(self.strength_label, 1)
         form.addRow(
-            field_label("Mot de passe", self.password, required=True),
+            field_label(self.tr("Mot de passe"), self.password, required=True),
             stacked(row, gauge, self._rules_box),
         )
         form.addRow(
-            field_label("Confirmation du mot de passe", self.confirmation, required=True),
+            field_label(self.tr("Confirmation du mot de passe"), self.confirmation, required=True),
             stacked(self.confirmation, self.mismatch),
         )
 
@@ -120,7 +120,7 @@ class PasswordInput(QObject):
             label.deleteLater()
         self._rule_labels.clear()
         for rule in self.rules():
-            label = QLabel()
+            label = WrappingLabel()
             label.setWordWrap(True)
             self._rules_box.addWidget(label)
             self._rule_labels[rule.key] = label
@@ -150,9 +150,9 @@ class PasswordInput(QObject):
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
         self.password.setEchoMode(mode)
         self.confirmation.setEchoMode(mode)
-        self.show_button.setText("Masquer" if shown else "Afficher")
+        self.show_button.setText(self.tr("Masquer") if shown else self.tr("Afficher"))
         self.show_button.setAccessibleName(
-            "Masquer le mot de passe" if shown else "Afficher le mot de passe"
+            self.tr("Masquer le mot de passe") if shown else self.tr("Afficher le mot de passe")
         )
 
     def _refresh(self) -> None:
@@ -161,7 +161,7 @@ class PasswordInput(QObject):
         confirmation = self.confirmation.text()
         mismatch = bool(confirmation) and confirmation != self.password.text()
         self.mismatch.set_reason(
-            "La confirmation ne correspond pas au mot de passe." if mismatch else None
+            self.tr("La confirmation ne correspond pas au mot de passe.") if mismatch else None
         )
         self.changed.emit()
 
@@ -174,7 +174,11 @@ class PasswordInput(QObject):
             color = "#1f6f43" if rule.met else "#6b6b6b"
             label.setText(f"{mark} {rule.label}")
             label.setStyleSheet(f"color: {color};")
-            label.setAccessibleName(f"{rule.label} : {'respecté' if rule.met else 'non respecté'}")
+            label.setAccessibleName(
+                (
+                    self.tr("{rule} : respecté") if rule.met else self.tr("{rule} : non respecté")
+                ).format(rule=rule.label)
+            )
 
     def _refresh_strength(self) -> None:
         """zxcvbn on at most 72 characters takes milliseconds: fine on every keystroke."""
@@ -182,14 +186,16 @@ class PasswordInput(QObject):
         if not password:
             self.strength = None
             self.strength_bar.setValue(0)
-            self.strength_label.setText("Robustesse : —")
+            self.strength_label.setText(self.tr("Robustesse : —"))
             self.strength_label.setStyleSheet("color: #6b6b6b;")
-            self.strength_bar.setAccessibleDescription("non évaluée")
+            self.strength_bar.setAccessibleDescription(self.tr("non évaluée"))
             return
         self.strength = estimate_strength(password, self._user_inputs)
         color = STRENGTH_COLORS[self.strength.score]
         self.strength_bar.setValue(max(1, self.strength.score))
         self.strength_bar.setStyleSheet(f"QProgressBar::chunk {{ background: {color}; }}")
         self.strength_bar.setAccessibleDescription(self.strength.label)
-        self.strength_label.setText(f"Robustesse : {self.strength.label}")
+        self.strength_label.setText(
+            self.tr("Robustesse : {strength}").format(strength=self.strength.label)
+        )
         self.strength_label.setStyleSheet(f"color: {color};")

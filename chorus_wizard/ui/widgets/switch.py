@@ -18,11 +18,15 @@ class ToggleSwitch(QCheckBox):
     """A pill-shaped OUI/NON switch."""
 
     def __init__(
-        self, parent: QWidget | None = None, *, on_text: str = "OUI", off_text: str = "NON"
+        self,
+        parent: QWidget | None = None,
+        *,
+        on_text: str = "",
+        off_text: str = "",
     ) -> None:
         super().__init__(parent)
-        self._on_text = on_text
-        self._off_text = off_text
+        self._on_text = on_text or self.tr("OUI")
+        self._off_text = off_text or self.tr("NON")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.toggled.connect(self._update_state_text)

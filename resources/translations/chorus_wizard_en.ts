@@ -1,0 +1,2160 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="fr_FR">
+<context>
+    <name>ActivatePage</name>
+    <message>
+        <source>Ce lien a expiré : cliquez sur « Renvoyer le courriel » pour recevoir un nouveau lien, puis collez-le ici.</source>
+        <extracomment>How often the link&apos;s time left is redrawn. ``codeRetour`` of a wrong, used or replaced activation code.</extracomment>
+        <translation>This link has expired: click “Resend the email” to receive a new link, then paste it here.</translation>
+    </message>
+    <message>
+        <source>Ce lien d&apos;activation a expiré : un lien n&apos;est valable que 60 minutes. Cliquez sur « Renvoyer le courriel » pour en recevoir un nouveau, puis collez le nouveau lien et validez à nouveau. Vos autres saisies sont conservées.</source>
+        <translation>This activation link has expired: a link is only valid for 60 minutes. Click “Resend the email” to receive a new one, then paste the new link and confirm again. Everything else you entered is kept.</translation>
+    </message>
+    <message>
+        <source>Ce lien est valable encore moins d&apos;une minute.</source>
+        <translation>This link is valid for less than a minute.</translation>
+    </message>
+    <message>
+        <source>Ce lien est valable encore 1 minute.</source>
+        <translation>This link is valid for 1 more minute.</translation>
+    </message>
+    <message>
+        <source>Ce lien est valable encore {minutes} minutes.</source>
+        <translation>This link is valid for {minutes} more minutes.</translation>
+    </message>
+    <message>
+        <source>{hour} h {minute}</source>
+        <translation>{hour}:{minute}</translation>
+    </message>
+    <message>
+        <source>demain {time}</source>
+        <translation>tomorrow at {time}</translation>
+    </message>
+    <message>
+        <source>Trop de tentatives infructueuses : l&apos;activation de ce compte est bloquée pendant une heure. Patientez, puis validez à nouveau avec le lien du dernier courriel reçu. Vos saisies sont conservées.</source>
+        <translation>Too many failed attempts: activation of this account is blocked for one hour. Wait, then confirm again with the link from the latest email received. What you entered is kept.</translation>
+    </message>
+    <message>
+        <source>Trop de tentatives infructueuses : l&apos;activation de ce compte est bloquée jusqu&apos;à {time}. Patientez jusque-là, puis validez à nouveau avec le lien du dernier courriel reçu. Vos saisies sont conservées.</source>
+        <translation>Too many failed attempts: activation of this account is blocked until {time}. Wait until then, then confirm again with the link from the latest email received. What you entered is kept.</translation>
+    </message>
+    <message>
+        <source>Activez votre compte utilisateur</source>
+        <translation>Activate your user account</translation>
+    </message>
+    <message>
+        <source>Valider</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Collez ici le lien reçu par courriel, ou le code seul</source>
+        <translation>Paste the link received by email here, or just the code</translation>
+    </message>
+    <message>
+        <source>Voir le courriel reçu</source>
+        <translation>Show the email received</translation>
+    </message>
+    <message>
+        <source>Renvoyer le courriel</source>
+        <translation>Resend the email</translation>
+    </message>
+    <message>
+        <source>Lien ou code d&apos;activation</source>
+        <translation>Activation link or code</translation>
+    </message>
+    <message>
+        <source>La question secrète vous permettra de récupérer votre mot de passe en cas d&apos;oubli. La réponse ne tient compte ni des majuscules ni des accents.</source>
+        <translation>The secret question will let you recover your password if you forget it. The answer ignores capital letters and accents.</translation>
+    </message>
+    <message>
+        <source>Question secrète</source>
+        <translation>Secret question</translation>
+    </message>
+    <message>
+        <source>Réponse</source>
+        <translation>Answer</translation>
+    </message>
+    <message>
+        <source>Activez votre compte sur le portail Chorus Pro</source>
+        <translation>Activate your account on the Chorus Pro portal</translation>
+    </message>
+    <message>
+        <source>Activez votre compte, puis créez votre structure sur le portail</source>
+        <translation>Activate your account, then create your structure on the portal</translation>
+    </message>
+    <message>
+        <source>Le courriel d&apos;activation est arrivé</source>
+        <translation>The activation email has arrived</translation>
+    </message>
+    <message>
+        <source>Un nouveau courriel est arrivé</source>
+        <translation>A new email has arrived</translation>
+    </message>
+    <message>
+        <source>Ce lien a sans doute expiré (plus de 60 minutes depuis son arrivée) : demandez un nouveau lien sur le portail, puis cliquez sur « Un nouveau courriel est arrivé » dès qu&apos;il est là.</source>
+        <translation>This link has probably expired (more than 60 minutes since it arrived): ask the portal for a new link, then click “A new email has arrived” as soon as it is there.</translation>
+    </message>
+    <message>
+        <source>Ouvrez le lien avant {time} environ (60 minutes après son envoi). {left}</source>
+        <translation>Open the link before about {time} (60 minutes after it was sent). {left}</translation>
+    </message>
+    <message>
+        <source>Adresse électronique</source>
+        <translation>Email address</translation>
+    </message>
+    <message>
+        <source>Espaces à ouvrir</source>
+        <translation>Workspaces to open</translation>
+    </message>
+    <message>
+        <source>Le courriel d&apos;activation a été envoyé à {email}. Copiez le lien qu&apos;il contient (ou le code seul) dans le champ ci-dessous, puis choisissez votre mot de passe et votre question secrète.</source>
+        <translation>The activation email was sent to {email}. Copy the link it contains (or just the code) into the field below, then choose your password and your secret question.</translation>
+    </message>
+    <message>
+        <source>Chargement des règles de mot de passe…</source>
+        <translation>Loading the password rules…</translation>
+    </message>
+    <message>
+        <source>Ce lien ne contient pas de code d&apos;activation : copiez le lien complet.</source>
+        <translation>This link contains no activation code: copy the whole link.</translation>
+    </message>
+    <message>
+        <source>Lecture du courriel…</source>
+        <translation>Reading the email…</translation>
+    </message>
+    <message>
+        <source>Aucun courriel reçu pour cette adresse.</source>
+        <translation>No email received for this address.</translation>
+    </message>
+    <message>
+        <source>Envoi d&apos;un nouveau courriel…</source>
+        <translation>Sending a new email…</translation>
+    </message>
+    <message>
+        <source>{sent} Le lien précédent n&apos;est plus valable.</source>
+        <translation>{sent} The previous link is no longer valid.</translation>
+    </message>
+    <message>
+        <source>Un nouveau courriel d&apos;activation a été envoyé.</source>
+        <translation>A new activation email has been sent.</translation>
+    </message>
+    <message>
+        <source>Activation de votre compte…</source>
+        <translation>Activating your account…</translation>
+    </message>
+</context>
+<context>
+    <name>AttachPage</name>
+    <message>
+        <source>Ouvrez le portail et connectez-vous. Sans compte utilisateur, créez-le d&apos;abord avec l&apos;adresse ci-dessous : le lien du courriel d&apos;activation est valable 60 minutes.</source>
+        <translation>Open the portal and sign in. If you have no user account, first create one with the address below: the link in the activation email is valid for 60 minutes.</translation>
+    </message>
+    <message>
+        <source>Une fois connecté, demandez le rattachement à la structure en saisissant son identifiant (bouton « Copier »).</source>
+        <translation>Once signed in, ask to be attached to the structure by entering its identifier (“Copy” button).</translation>
+    </message>
+    <message>
+        <source>Le gestionnaire principal de la structure valide votre demande ; vous êtes informé de sa décision par courriel.</source>
+        <translation>The structure&apos;s main manager approves your request; you are told of the decision by email.</translation>
+    </message>
+    <message>
+        <source>Votre structure est déjà inscrite sur Chorus Pro</source>
+        <translation>Your structure is already registered on Chorus Pro</translation>
+    </message>
+    <message>
+        <source>Vous ne pouvez pas la créer une seconde fois : demandez à y être rattaché. Votre demande est transmise au gestionnaire principal de la structure, qui la valide ; vous êtes informé de sa décision par courriel. Si le gestionnaire principal a quitté la structure, seul le support Chorus Pro peut en désigner un nouveau (par une sollicitation).</source>
+        <extracomment>consulterStructure: what Chorus Pro holds about the structure (raison sociale…).</extracomment>
+        <translation>You cannot create it a second time: ask to be attached to it. Your request goes to the structure&apos;s main manager, who approves it; you are told of the decision by email. If the main manager has left the structure, only Chorus Pro support can appoint a new one (through a request).</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Prénom</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Envoyer la demande de rattachement</source>
+        <translation>Send the attachment request</translation>
+    </message>
+    <message>
+        <source>Demandez le rattachement sur le portail Chorus Pro</source>
+        <translation>Ask to be attached on the Chorus Pro portal</translation>
+    </message>
+    <message>
+        <source>J&apos;ai envoyé ma demande de rattachement sur le portail</source>
+        <translation>I have sent my attachment request on the portal</translation>
+    </message>
+    <message>
+        <source>SIRET {siret}</source>
+        <translation>SIRET {siret}</translation>
+    </message>
+    <message>
+        <source>La structure &lt;b&gt;{name}&lt;/b&gt; ({identifier}) existe déjà sur Chorus Pro.</source>
+        <translation>The structure &lt;b&gt;{name}&lt;/b&gt; ({identifier}) already exists on Chorus Pro.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Raison sociale :&lt;/b&gt; {value}</source>
+        <translation>&lt;b&gt;Company name:&lt;/b&gt; {value}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Libellé :&lt;/b&gt; {value}</source>
+        <translation>&lt;b&gt;Display name:&lt;/b&gt; {value}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Adresse :&lt;/b&gt; {value}</source>
+        <translation>&lt;b&gt;Address:&lt;/b&gt; {value}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Fiche Chorus Pro de la structure&lt;/b&gt;&lt;br&gt;{lines}</source>
+        <translation>&lt;b&gt;The structure&apos;s Chorus Pro record&lt;/b&gt;&lt;br&gt;{lines}</translation>
+    </message>
+    <message>
+        <source>Adresse électronique</source>
+        <translation>Email address</translation>
+    </message>
+    <message>
+        <source>Identifiant de la structure</source>
+        <translation>Structure identifier</translation>
+    </message>
+    <message>
+        <source>Envoi de votre demande de rattachement…</source>
+        <translation>Sending your attachment request…</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Message</source>
+        <extracomment>A message was shown: the tone&apos;s name (``ERROR``…) and its text (for the diagnostic).</extracomment>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>BusyBar</name>
+    <message>
+        <source>Veuillez patienter…</source>
+        <translation>Please wait…</translation>
+    </message>
+    <message>
+        <source>Veuillez patienter</source>
+        <translation>Please wait</translation>
+    </message>
+</context>
+<context>
+    <name>CompletePage</name>
+    <message>
+        <source>Raison sociale</source>
+        <extracomment>The form&apos;s structure fields: attribute of StructureForm, label, mandatory, max length.</extracomment>
+        <translation>Company name</translation>
+    </message>
+    <message>
+        <source>Libellé de la structure</source>
+        <translation>Structure display name</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Complément adresse 1</source>
+        <translation>Address line 2</translation>
+    </message>
+    <message>
+        <source>Complément adresse 2</source>
+        <translation>Address line 3</translation>
+    </message>
+    <message>
+        <source>Code postal</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Ville</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Complétez les informations demandées</source>
+        <extracomment>Default country for identifiers that imply one.</extracomment>
+        <translation>Complete the requested information</translation>
+    </message>
+    <message>
+        <source>Valider</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Vous</source>
+        <translation>You</translation>
+    </message>
+    <message>
+        <source>Ressaisissez votre adresse électronique de connexion</source>
+        <translation>Re-enter your login email address</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Prénom</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Votre structure</source>
+        <translation>Your structure</translation>
+    </message>
+    <message>
+        <source>Les champs concernant votre structure sont alimentés avec les données de la base INSEE, mais restent modifiables.</source>
+        <translation>The fields about your structure are filled in from the INSEE database, but you can still change them.</translation>
+    </message>
+    <message>
+        <source>France</source>
+        <translation>France</translation>
+    </message>
+    <message>
+        <source>Pays</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <source>Fonctionnalités</source>
+        <translation>Features</translation>
+    </message>
+    <message>
+        <source>Déposer des demandes de paiement</source>
+        <translation>Submit payment requests</translation>
+    </message>
+    <message>
+        <source>Créer et/ou consulter des DUME</source>
+        <translation>Create and/or view ESPDs (DUME)</translation>
+    </message>
+    <message>
+        <source>Cochée par défaut : elle vous permet de transmettre vos factures à vos clients publics.</source>
+        <translation>Ticked by default: it lets you send your invoices to your public-sector customers.</translation>
+    </message>
+    <message>
+        <source>Réservée aux éditeurs de « profils d&apos;acheteurs » (places de marchés publics en ligne) qui se raccordent au service DUME (document unique de marché européen) par API. Si vous n&apos;êtes pas un profil d&apos;acheteur, cocher cette case est inutile.</source>
+        <translation>Only for publishers of “buyer profiles” (online public-procurement platforms) that connect to the DUME service (European Single Procurement Document) through the API. If you are not a buyer profile, there is no point ticking this box.</translation>
+    </message>
+    <message>
+        <source>En cliquant sur « Valider », votre compte utilisateur et votre structure sont créés sur Chorus Pro et un courriel d&apos;activation vous est envoyé. Cette étape est définitive : vérifiez vos informations avant de valider.</source>
+        <translation>When you click “Confirm”, your user account and your structure are created on Chorus Pro and an activation email is sent to you. This step cannot be undone: check your information before confirming.</translation>
+    </message>
+    <message>
+        <source>Créez votre compte sur le portail Chorus Pro</source>
+        <translation>Create your account on the Chorus Pro portal</translation>
+    </message>
+    <message>
+        <source>SIRET {siret}</source>
+        <translation>SIRET {siret}</translation>
+    </message>
+    <message>
+        <source>Adresse de connexion : &lt;b&gt;{email}&lt;/b&gt;&lt;br&gt;Structure : &lt;b&gt;{structure}&lt;/b&gt;</source>
+        <translation>Login address: &lt;b&gt;{email}&lt;/b&gt;&lt;br&gt;Structure: &lt;b&gt;{structure}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Chargement de la liste des pays…</source>
+        <translation>Loading the list of countries…</translation>
+    </message>
+    <message>
+        <source>L&apos;identifiant de la structure a changé : ces champs ont été remplacés par les données de la nouvelle structure : {fields}.</source>
+        <translation>The structure&apos;s identifier has changed: these fields were replaced with the new structure&apos;s data: {fields}.</translation>
+    </message>
+    <message>
+        <source>Sans compte technique Chorus Pro configuré (« Paramètres »), l&apos;assistant n&apos;a pas pu vérifier si votre structure est déjà inscrite : si c&apos;est le cas, le portail vous proposera d&apos;y demander votre rattachement.</source>
+        <translation>With no Chorus Pro technical account configured (“Settings”), the wizard could not check whether your structure is already registered: if it is, the portal will offer to let you ask to be attached to it.</translation>
+    </message>
+    <message>
+        <source>⚠ Une partie des données de cette entreprise n&apos;est pas diffusée par l&apos;INSEE : saisissez vous-même {fields}.</source>
+        <translation>⚠ INSEE does not publish part of this company&apos;s data: enter {fields} yourself.</translation>
+    </message>
+    <message>
+        <source>Un code postal français comporte 5 chiffres.</source>
+        <translation>A French postcode has 5 digits.</translation>
+    </message>
+    <message>
+        <source>Les deux adresses électroniques ne sont pas identiques.</source>
+        <translation>The two email addresses are not the same.</translation>
+    </message>
+    <message>
+        <source>La liste des pays n&apos;a pas pu être chargée ; seule la France est proposée. {error}</source>
+        <translation>The list of countries could not be loaded; only France is offered. {error}</translation>
+    </message>
+    <message>
+        <source>Création de votre compte et de votre structure…</source>
+        <translation>Creating your account and your structure…</translation>
+    </message>
+    <message>
+        <source>{error} Revenez à l&apos;étape précédente : l&apos;assistant vous proposera d&apos;envoyer une demande de rattachement.</source>
+        <translation>{error} Go back to the previous step: the wizard will offer to send an attachment request.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskTools</name>
+    <message>
+        <source>Aide</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>Affiche ou masque, à côté de la page, les instructions du guide pour cette étape, ce qu&apos;il faut avoir sous la main et les problèmes fréquents (touche F1).</source>
+        <translation>Shows or hides, beside the page, the guide&apos;s instructions for this step, what to have at hand and common problems (F1 key).</translation>
+    </message>
+    <message>
+        <source>Récapitulatif</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Affiche le récapitulatif de l&apos;inscription, à enregistrer en PDF ou à copier ; il ne contient aucun mot de passe, réponse ni code.</source>
+        <translation>Shows the signup summary, to save as a PDF or copy; it contains no password, answer or code.</translation>
+    </message>
+    <message>
+        <source>Enregistrer le récapitulatif</source>
+        <translation>Save the summary</translation>
+    </message>
+    <message>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Exporter un diagnostic</source>
+        <translation>Export a diagnostic</translation>
+    </message>
+    <message>
+        <source>Archive zip (*.zip)</source>
+        <translation>Zip archive (*.zip)</translation>
+    </message>
+    <message>
+        <source>Récapitulatif enregistré : {path}</source>
+        <translation>Summary saved: {path}</translation>
+    </message>
+    <message>
+        <source>Récapitulatif copié dans le presse-papiers.</source>
+        <translation>Summary copied to the clipboard.</translation>
+    </message>
+    <message>
+        <source>Diagnostic enregistré : {path}. Transmettez ce fichier au support ; il ne contient ni mot de passe, ni réponse, ni code.</source>
+        <translation>Diagnostic saved: {path}. Send this file to support; it contains no password, answer or code.</translation>
+    </message>
+    <message>
+        <source>Le fichier n&apos;a pas pu être enregistré ({reason}). Choisissez un autre dossier.</source>
+        <translation>The file could not be saved ({reason}). Choose another folder.</translation>
+    </message>
+    <message>
+        <source>Étape {step} sur {count} : {name}. {states}</source>
+        <extracomment>Progress line read by assistive technology (the visible one is the page&apos;s subtitle).</extracomment>
+        <translation>Step {step} of {count}: {name}. {states}</translation>
+    </message>
+    <message>
+        <source>terminée</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>en cours</source>
+        <translation>current</translation>
+    </message>
+    <message>
+        <source>à venir</source>
+        <translation>to come</translation>
+    </message>
+</context>
+<context>
+    <name>DonePage</name>
+    <message>
+        <source>Votre compte est désormais actif et vous pouvez dès à présent transmettre vos factures à votre client public.</source>
+        <translation>Your account is now active and you can start sending your invoices to your public-sector customer right away.</translation>
+    </message>
+    <message>
+        <source>Facultatif : chorus-wizard peut confier votre mot de passe au trousseau du système (Trousseau d&apos;accès sur macOS, Gestionnaire d&apos;identification sous Windows, trousseau de votre bureau sous Linux), qui le garde chiffré. Il ne l&apos;enregistre nulle part ailleurs.</source>
+        <translation>Optional: chorus-wizard can hand your password to the system keychain (Keychain Access on macOS, Credential Manager on Windows, your desktop&apos;s keyring on Linux), which keeps it encrypted. It stores it nowhere else.</translation>
+    </message>
+    <message>
+        <source>Inscription terminée</source>
+        <translation>Signup complete</translation>
+    </message>
+    <message>
+        <source>Les quatre étapes sont faites.</source>
+        <translation>All four steps are done.</translation>
+    </message>
+    <message>
+        <source>Enregistrer le récapitulatif</source>
+        <translation>Save the summary</translation>
+    </message>
+    <message>
+        <source>Copier le récapitulatif</source>
+        <translation>Copy the summary</translation>
+    </message>
+    <message>
+        <source>Enregistrer le mot de passe dans le trousseau du système</source>
+        <translation>Save the password in the system keychain</translation>
+    </message>
+    <message>
+        <source>Vérifier de nouveau</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <source>Vérification sur Chorus Pro</source>
+        <translation>Checking on Chorus Pro</translation>
+    </message>
+    <message>
+        <source>Le passage par le portail est terminé : l&apos;assistant vérifie ce que Chorus Pro en sait.</source>
+        <translation>You are done on the portal: the wizard checks what Chorus Pro knows about it.</translation>
+    </message>
+    <message>
+        <source>Votre compte utilisateur ({email}) et votre structure se gèrent sur le portail : {portal}</source>
+        <translation>Your user account ({email}) and your structure are managed on the portal: {portal}</translation>
+    </message>
+    <message>
+        <source>Connectez-vous à Chorus Pro avec l&apos;adresse {email} et le mot de passe que vous venez de choisir.</source>
+        <translation>Sign in to Chorus Pro with the address {email} and the password you have just chosen.</translation>
+    </message>
+    <message>
+        <source>Recherche du trousseau du système…</source>
+        <translation>Looking for the system keychain…</translation>
+    </message>
+    <message>
+        <source>Recherche de votre structure sur Chorus Pro…</source>
+        <translation>Looking up your structure on Chorus Pro…</translation>
+    </message>
+    <message>
+        <source>Votre structure « {name} » est bien inscrite sur Chorus Pro (vérifié par l&apos;API). Vous pouvez déposer vos factures depuis le portail.</source>
+        <translation>Your structure “{name}” is registered on Chorus Pro (checked through the API). You can submit your invoices from the portal.</translation>
+    </message>
+    <message>
+        <source>Votre structure n&apos;est pas encore visible sur Chorus Pro. Terminez sa création (ou votre demande de rattachement) sur le portail, puis cliquez sur « Vérifier de nouveau ».</source>
+        <translation>Your structure is not visible on Chorus Pro yet. Finish creating it (or your attachment request) on the portal, then click “Check again”.</translation>
+    </message>
+    <message>
+        <source>L&apos;assistant ne peut pas vérifier votre inscription : aucun compte technique Chorus Pro n&apos;est configuré (« Paramètres »). Connectez-vous au portail pour vérifier que votre structure apparaît dans votre compte.</source>
+        <translation>The wizard cannot check your signup: no Chorus Pro technical account is configured (“Settings”). Sign in to the portal to check that your structure appears in your account.</translation>
+    </message>
+    <message>
+        <source>Enregistrement dans le trousseau du système…</source>
+        <translation>Saving in the system keychain…</translation>
+    </message>
+    <message>
+        <source>Mot de passe enregistré</source>
+        <translation>Password saved</translation>
+    </message>
+    <message>
+        <source>Votre mot de passe est enregistré dans le trousseau du système (service « {service} », identifiant {email}).</source>
+        <translation>Your password is saved in the system keychain (service “{service}”, user {email}).</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainButton</name>
+    <message>
+        <source>Aide : {name}</source>
+        <translation>Help: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>FieldHelp</name>
+    <message>
+        <source>Adresse électronique de connexion</source>
+        <translation>Login email address</translation>
+    </message>
+    <message>
+        <source>Votre identifiant de connexion ; le courriel d&apos;activation y sera envoyé.</source>
+        <translation>Your login; the activation email will be sent there.</translation>
+    </message>
+    <message>
+        <source>C&apos;est l&apos;adresse qui vous servira à vous connecter à Chorus Pro, et celle où arrive le courriel d&apos;activation. Choisissez une adresse que vous garderez : si elle appartient à une personne qui quitte l&apos;entreprise, plus personne ne pourra recevoir les courriels du compte ni retrouver l&apos;accès. Une adresse consultée par plusieurs personnes (par exemple comptabilite@votre-entreprise.fr) est un bon choix.</source>
+        <translation>This is the address you will use to sign in to Chorus Pro, and the one the activation email goes to. Choose an address you will keep: if it belongs to someone who leaves the company, nobody will be able to receive the account&apos;s emails or recover access. An address read by several people (for example accounts@your-company.fr) is a good choice.</translation>
+    </message>
+    <message>
+        <source>Numéro de SIRET</source>
+        <translation>SIRET number</translation>
+    </message>
+    <message>
+        <source>14 chiffres : le SIREN (9 chiffres) suivi du NIC (5 chiffres).</source>
+        <translation>14 digits: the SIREN (9 digits) followed by the NIC (5 digits).</translation>
+    </message>
+    <message>
+        <source>Le SIRET identifie un établissement de votre entreprise : 14 chiffres, le SIREN (9 chiffres) suivi du NIC (5 chiffres). Vous le trouverez sur un extrait Kbis, l&apos;avis de situation au répertoire Sirene de l&apos;INSEE, vos factures, ou sur annuaire-entreprises.data.gouv.fr. Chorus Pro n&apos;accepte qu&apos;un établissement actif, connu de l&apos;INSEE : munissez-vous de ce numéro avant la saisie.</source>
+        <translation>The SIRET identifies one establishment of your company: 14 digits, the SIREN (9 digits) followed by the NIC (5 digits). You will find it on a Kbis extract, INSEE&apos;s Sirene status notice, your invoices, or on annuaire-entreprises.data.gouv.fr. Chorus Pro only accepts an active establishment known to INSEE: have this number at hand before you start.</translation>
+    </message>
+    <message>
+        <source>Je n&apos;ai pas de numéro de SIRET</source>
+        <translation>I have no SIRET number</translation>
+    </message>
+    <message>
+        <source>Structure étrangère, RIDET, TAHITI, particulier ou entreprise en cours d&apos;immatriculation.</source>
+        <translation>Foreign structure, RIDET, TAHITI, private individual or company being registered.</translation>
+    </message>
+    <message>
+        <source>Cochez cette case si votre structure n&apos;a pas de SIRET : structure européenne hors France (numéro de TVA intracommunautaire), structure hors Union européenne, structure de Nouvelle-Calédonie (RIDET) ou de Polynésie française (numéro TAHITI), particulier, ou entreprise en cours d&apos;immatriculation. Choisissez ensuite le type d&apos;identifiant.</source>
+        <translation>Tick this box if your structure has no SIRET: a European structure outside France (intra-EU VAT number), a structure outside the European Union, a structure in New Caledonia (RIDET) or French Polynesia (TAHITI number), a private individual, or a company being registered. Then choose the identifier type.</translation>
+    </message>
+    <message>
+        <source>Ressaisie de l&apos;adresse électronique</source>
+        <translation>Email address, again</translation>
+    </message>
+    <message>
+        <source>Retapez l&apos;adresse de l&apos;étape 1, sans copier-coller, pour éviter une faute de frappe.</source>
+        <translation>Type the address from step 1 again, without copy and paste, to avoid a typo.</translation>
+    </message>
+    <message>
+        <source>Le courriel d&apos;activation part à cette adresse : une seule faute de frappe et il n&apos;arrivera jamais. Retapez-la à l&apos;identique de l&apos;étape 1. Elle permet aussi de recevoir les notifications de Chorus Pro.</source>
+        <translation>The activation email goes to this address: a single typo and it will never arrive. Type it exactly as in step 1. It also receives Chorus Pro&apos;s notifications.</translation>
+    </message>
+    <message>
+        <source>Raison sociale</source>
+        <translation>Company name</translation>
+    </message>
+    <message>
+        <source>Le nom officiel de l&apos;entreprise, tel qu&apos;il figure au répertoire de l&apos;INSEE.</source>
+        <translation>The company&apos;s official name, as listed in the INSEE register.</translation>
+    </message>
+    <message>
+        <source>Le nom officiel (dénomination) de votre entreprise. Il est prérempli avec les données de l&apos;INSEE et reste modifiable. Pour un entrepreneur individuel, c&apos;est en général « Prénom Nom ».</source>
+        <translation>Your company&apos;s official name (dénomination). It is prefilled from INSEE&apos;s data and you can still change it. For a sole trader, it is usually “First name Last name”.</translation>
+    </message>
+    <message>
+        <source>Libellé de la structure</source>
+        <translation>Structure display name</translation>
+    </message>
+    <message>
+        <source>Le nom sous lequel votre structure apparaîtra dans Chorus Pro et auprès de vos clients publics, s&apos;il diffère de la raison sociale : enseigne, nom commercial, nom de l&apos;établissement. Ce champ est facultatif.</source>
+        <translation>The name under which your structure will appear in Chorus Pro and to your public-sector customers, if it differs from the company name: sign, trading name, establishment name. This field is optional.</translation>
+    </message>
+    <message>
+        <source>Déposer des demandes de paiement</source>
+        <translation>Submit payment requests</translation>
+    </message>
+    <message>
+        <source>Cochée par défaut : elle vous permet de transmettre vos factures.</source>
+        <translation>Ticked by default: it lets you send your invoices.</translation>
+    </message>
+    <message>
+        <source>La fonctionnalité « Déposer des demandes de paiement » est cochée par défaut. Elle vous permet de transmettre vos factures à vos clients publics. Laissez-la cochée si vous venez sur Chorus Pro pour facturer.</source>
+        <translation>The “Submit payment requests” feature is ticked by default. It lets you send your invoices to your public-sector customers. Leave it ticked if you are coming to Chorus Pro to invoice.</translation>
+    </message>
+    <message>
+        <source>Créer et/ou consulter des DUME</source>
+        <translation>Create and/or view ESPDs (DUME)</translation>
+    </message>
+    <message>
+        <source>Réservée aux éditeurs de profils d&apos;acheteurs : inutile pour facturer.</source>
+        <translation>Only for publishers of buyer profiles: not needed to invoice.</translation>
+    </message>
+    <message>
+        <source>Le DUME (document unique de marché européen) est une déclaration utilisée dans les marchés publics. Cette fonctionnalité permet aux éditeurs informatiques de « profils d&apos;acheteurs » (qui gèrent des places de marchés publics en ligne) de se raccorder au service DUME par API. Si vous n&apos;êtes pas un profil d&apos;acheteur, cocher cette case est inutile.</source>
+        <translation>The DUME (European Single Procurement Document) is a declaration used in public procurement. This feature lets software publishers of “buyer profiles” (who run online public-procurement platforms) connect to the DUME service through the API. If you are not a buyer profile, there is no point ticking this box.</translation>
+    </message>
+    <message>
+        <source>Espaces de travail</source>
+        <translation>Workspaces</translation>
+    </message>
+    <message>
+        <source>Chaque espace ouvre une partie de Chorus Pro ; OUI pour l&apos;ouvrir, NON pour le fermer.</source>
+        <translation>Each workspace opens a part of Chorus Pro; YES to open it, NO to close it.</translation>
+    </message>
+    <message>
+        <source>Les espaces de travail vous donnent accès aux fonctionnalités de Chorus Pro dont vous avez besoin. « Factures émises » (déposer et suivre vos factures) et « Sollicitations émises » (poser une question à vos clients publics ou au support) sont ouverts par défaut et suffisent pour facturer. Ne rien savoir n&apos;est pas grave : vous pourrez ouvrir ou fermer des espaces plus tard, selon vos besoins.</source>
+        <translation>Workspaces give you access to the Chorus Pro features you need. “Factures émises” (submit and follow your invoices) and “Sollicitations émises” (ask your public-sector customers or support a question) are open by default and are enough to invoice. Not knowing is fine: you can open or close workspaces later, as you need.</translation>
+    </message>
+    <message>
+        <source>Lien ou code d&apos;activation</source>
+        <translation>Activation link or code</translation>
+    </message>
+    <message>
+        <source>Collez le lien du courriel d&apos;activation (valable 60 minutes).</source>
+        <translation>Paste the link from the activation email (valid for 60 minutes).</translation>
+    </message>
+    <message>
+        <source>Le courriel d&apos;activation contient un lien valable 60 minutes. Copiez-le en entier et collez-le ici (le code seul convient aussi). Courriel introuvable ? Regardez dans les indésirables, puis cliquez sur « Renvoyer le courriel » : seul le lien du dernier courriel reçu est valable.</source>
+        <translation>The activation email contains a link valid for 60 minutes. Copy all of it and paste it here (just the code works too). Can&apos;t find the email? Look in your junk mail, then click “Resend the email”: only the link in the latest email received is valid.</translation>
+    </message>
+    <message>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Choisissez un mot de passe qui respecte toutes les règles affichées.</source>
+        <translation>Choose a password that meets every rule shown.</translation>
+    </message>
+    <message>
+        <source>Les règles affichées sous le champ sont celles que le serveur vérifie ; elles se cochent au fur et à mesure. Après cinq tentatives de connexion manquées, le compte est bloqué pendant une heure. Le mot de passe n&apos;est jamais enregistré par l&apos;assistant, sauf dans le trousseau du système si vous le demandez à la fin.</source>
+        <translation>The rules shown under the field are the ones the server checks; they are ticked as you type. After five failed sign-in attempts, the account is blocked for one hour. The wizard never stores the password, except in the system keychain if you ask for it at the end.</translation>
+    </message>
+    <message>
+        <source>Question secrète</source>
+        <translation>Secret question</translation>
+    </message>
+    <message>
+        <source>Elle vous permettra de récupérer votre mot de passe en cas d&apos;oubli.</source>
+        <translation>It will let you recover your password if you forget it.</translation>
+    </message>
+    <message>
+        <source>La question secrète vous permettra de récupérer votre mot de passe en cas d&apos;oubli. Choisissez une question dont vous seul connaissez la réponse, et dont la réponse ne changera pas avec le temps.</source>
+        <translation>The secret question will let you recover your password if you forget it. Choose a question only you know the answer to, and whose answer will not change over time.</translation>
+    </message>
+    <message>
+        <source>Réponse à la question secrète</source>
+        <translation>Answer to the secret question</translation>
+    </message>
+    <message>
+        <source>Ni les majuscules ni les accents ne comptent.</source>
+        <translation>Capital letters and accents do not count.</translation>
+    </message>
+    <message>
+        <source>La réponse ne tient compte ni des majuscules ni des accents. Gardez-la pour vous : elle n&apos;apparaît ni dans le récapitulatif ni dans le diagnostic.</source>
+        <translation>The answer ignores capital letters and accents. Keep it to yourself: it appears neither in the summary nor in the diagnostic.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffPanel</name>
+    <message>
+        <source>Mode portail : la création se fait sur {host} ; l&apos;assistant prépare vos données et vous y guide.</source>
+        <extracomment>Opens a URL in the user&apos;s browser; True when the desktop accepted it.</extracomment>
+        <translation>Portal mode: the account is created on {host}; the wizard prepares your data and guides you there.</translation>
+    </message>
+    <message>
+        <source>Ouvrir le portail Chorus Pro</source>
+        <extracomment>The user ticked (or unticked) the confirmation that it is done on the portal.</extracomment>
+        <translation>Open the Chorus Pro portal</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Vos valeurs, prêtes à copier&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Your values, ready to copy&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Copier</source>
+        <extracomment>label → the read-only field showing it, in display order.</extracomment>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Copier : {label}</source>
+        <translation>Copy: {label}</translation>
+    </message>
+    <message>
+        <source>✔ « {label} » copié dans le presse-papiers.</source>
+        <translation>✔ “{label}” copied to the clipboard.</translation>
+    </message>
+    <message>
+        <source>Le navigateur n&apos;a pas pu être ouvert : copiez l&apos;adresse du portail ci-dessus dans votre navigateur.</source>
+        <translation>The browser could not be opened: copy the portal&apos;s address above into your browser.</translation>
+    </message>
+    <message>
+        <source>Le portail s&apos;ouvre dans votre navigateur.</source>
+        <translation>The portal is opening in your browser.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpPanel</name>
+    <message>
+        <source>Aide</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>Aide de l&apos;étape</source>
+        <translation>Help for this step</translation>
+    </message>
+    <message>
+        <source>Exporter un diagnostic</source>
+        <translation>Export a diagnostic</translation>
+    </message>
+    <message>
+        <source>Enregistre un fichier zip pour le support : versions, serveur utilisé, derniers messages d&apos;erreur et journal, sans aucun mot de passe, réponse ni code.</source>
+        <translation>Saves a zip file for support: versions, server in use, latest error messages and log, without any password, answer or code.</translation>
+    </message>
+    <message>
+        <source>Aucune aide n&apos;est disponible pour cette page.</source>
+        <translation>No help is available for this page.</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifyPage</name>
+    <message>
+        <source>Saisissez votre adresse électronique.</source>
+        <translation>Enter your email address.</translation>
+    </message>
+    <message>
+        <source>Il manque le caractère « @ » (par exemple prenom.nom@entreprise.fr).</source>
+        <translation>The “@” character is missing (for example firstname.lastname@company.fr).</translation>
+    </message>
+    <message>
+        <source>Il manque la partie avant « @ ».</source>
+        <translation>The part before “@” is missing.</translation>
+    </message>
+    <message>
+        <source>Le nom de domaine après « @ » est incomplet (par exemple entreprise.fr).</source>
+        <translation>The domain name after “@” is incomplete (for example company.fr).</translation>
+    </message>
+    <message>
+        <source>Cette adresse électronique n&apos;est pas valide : vérifiez-la caractère par caractère.</source>
+        <translation>This email address is not valid: check it character by character.</translation>
+    </message>
+    <message>
+        <source>Identifiez-vous</source>
+        <translation>Identify yourself</translation>
+    </message>
+    <message>
+        <source>Reprendre</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Recommencer</source>
+        <translation>Start over</translation>
+    </message>
+    <message>
+        <source>Vous êtes nouveau sur Chorus Pro ? Saisissez votre adresse électronique de connexion et le numéro de SIRET de votre entreprise (munissez-vous de ce numéro avant la saisie).</source>
+        <translation>New to Chorus Pro? Enter your login email address and your company&apos;s SIRET number (have this number at hand before you start).</translation>
+    </message>
+    <message>
+        <source>Je n&apos;ai pas de numéro de SIRET</source>
+        <translation>I have no SIRET number</translation>
+    </message>
+    <message>
+        <source>Type d&apos;identifiant</source>
+        <translation>Identifier type</translation>
+    </message>
+    <message>
+        <source>Un courriel d&apos;activation vous sera envoyé à cette adresse. C&apos;est elle qui vous servira à accéder à votre compte utilisateur sur Chorus Pro : choisissez une adresse que vous garderez.</source>
+        <translation>An activation email will be sent to this address. It is the one you will use to sign in to your Chorus Pro user account: choose an address you will keep.</translation>
+    </message>
+    <message>
+        <source>Adresse électronique de connexion</source>
+        <translation>Login email address</translation>
+    </message>
+    <message>
+        <source>Mon entreprise est en cours d&apos;immatriculation</source>
+        <translation>My company is being registered</translation>
+    </message>
+    <message>
+        <source>Recherche de votre structure…</source>
+        <translation>Looking up your structure…</translation>
+    </message>
+    <message>
+        <source>Ce numéro de SIRET est inconnu de l&apos;INSEE. Chorus Pro exige un SIRET existant et actif : vérifiez-le sur un avis de situation ou un extrait Kbis. Si votre entreprise est en cours d&apos;immatriculation, cochez « Je n&apos;ai pas de numéro de SIRET » puis choisissez « En cours d&apos;immatriculation ».</source>
+        <translation>INSEE does not know this SIRET number. Chorus Pro requires an existing, active SIRET: check it on a status notice (avis de situation) or a Kbis extract. If your company is being registered, tick “I have no SIRET number” and choose “Being registered”.</translation>
+    </message>
+    <message>
+        <source>{reason} Chorus Pro n&apos;accepte que les établissements actifs : saisissez le SIRET d&apos;un établissement ouvert de votre entreprise (par exemple celui du siège).</source>
+        <translation>{reason} Chorus Pro only accepts active establishments: enter the SIRET of an open establishment of your company (for example the head office&apos;s).</translation>
+    </message>
+</context>
+<context>
+    <name>MailDialog</name>
+    <message>
+        <source>Courriel reçu</source>
+        <translation>Email received</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;De :&lt;/b&gt; {sender}&lt;br&gt;&lt;b&gt;Objet :&lt;/b&gt; {subject}&lt;br&gt;&lt;b&gt;Date :&lt;/b&gt; {date}</source>
+        <translation>&lt;b&gt;From:&lt;/b&gt; {sender}&lt;br&gt;&lt;b&gt;Subject:&lt;/b&gt; {subject}&lt;br&gt;&lt;b&gt;Date:&lt;/b&gt; {date}</translation>
+    </message>
+    <message>
+        <source>Contenu du courriel</source>
+        <translation>Email content</translation>
+    </message>
+</context>
+<context>
+    <name>Page</name>
+    <message>
+        <source>Identifiez-vous</source>
+        <extracomment>The guide&apos;s four steps, for the progress line at the top of each page.</extracomment>
+        <translation>Identify yourself</translation>
+    </message>
+    <message>
+        <source>Complétez</source>
+        <translation>Complete</translation>
+    </message>
+    <message>
+        <source>Espaces de travail</source>
+        <translation>Workspaces</translation>
+    </message>
+    <message>
+        <source>Activez</source>
+        <translation>Activate</translation>
+    </message>
+    <message>
+        <source>Une erreur inattendue est survenue. Vos saisies sont conservées ; réessayez, et si le problème persiste, contactez le support.</source>
+        <extracomment>code → label of the workspace catalogue, as loaded by step 3. The password just chosen, kept in memory only, from the activation until the final page has offered to store it in the keychain; never in the draft (which may be saved to disk). Emptied once stored and when the wizard closes. Opens the portal in the browser (tests inject a recorder: no browser in tests). The Paramètres file, and the keychain (or session memory) for their secrets. ``--backend`` as given on the command line (&quot;&quot; when it came from the Paramètres).</extracomment>
+        <translation>An unexpected error occurred. What you entered is kept; try again, and if the problem persists, contact support.</translation>
+    </message>
+    <message>
+        <source>Réessayer</source>
+        <extracomment>Something the user typed or chose changed (the draft is saved a moment later).</extracomment>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Mode portail</source>
+        <extracomment>« Mode portail… » on every page when the backend cannot create accounts.</extracomment>
+        <translation>Portal mode</translation>
+    </message>
+    <message>
+        <source>Étape {step} sur 4 — {steps}</source>
+        <translation>Step {step} of 4 — {steps}</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordInput</name>
+    <message>
+        <source>Afficher</source>
+        <extracomment>Bar and text colour for zxcvbn&apos;s scores 0 to 4.</extracomment>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Afficher le mot de passe</source>
+        <translation>Show the password</translation>
+    </message>
+    <message>
+        <source>Robustesse du mot de passe</source>
+        <translation>Password strength</translation>
+    </message>
+    <message>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Confirmation du mot de passe</source>
+        <translation>Confirm the password</translation>
+    </message>
+    <message>
+        <source>Masquer</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <source>Masquer le mot de passe</source>
+        <translation>Hide the password</translation>
+    </message>
+    <message>
+        <source>La confirmation ne correspond pas au mot de passe.</source>
+        <translation>The confirmation does not match the password.</translation>
+    </message>
+    <message>
+        <source>{rule} : respecté</source>
+        <translation>{rule}: met</translation>
+    </message>
+    <message>
+        <source>{rule} : non respecté</source>
+        <translation>{rule}: not met</translation>
+    </message>
+    <message>
+        <source>Robustesse : —</source>
+        <translation>Strength: —</translation>
+    </message>
+    <message>
+        <source>non évaluée</source>
+        <translation>not assessed</translation>
+    </message>
+    <message>
+        <source>Robustesse : {strength}</source>
+        <translation>Strength: {strength}</translation>
+    </message>
+</context>
+<context>
+    <name>RecapDialog</name>
+    <message>
+        <source>Récapitulatif de l&apos;inscription</source>
+        <translation>Signup summary</translation>
+    </message>
+    <message>
+        <source>Enregistrer le récapitulatif</source>
+        <translation>Save the summary</translation>
+    </message>
+    <message>
+        <source>Copier</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Récapitulatif</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Copier le récapitulatif</source>
+        <translation>Copy the summary</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Bac à sable intégré (aucune donnée n&apos;est envoyée à Chorus Pro)</source>
+        <extracomment>Each language in its own name, as language pickers show them. Combo entries: value, label.</extracomment>
+        <translation>Built-in sandbox (no data is sent to Chorus Pro)</translation>
+    </message>
+    <message>
+        <source>Chorus Pro — qualification (environnement de test de l&apos;AIFE)</source>
+        <translation>Chorus Pro — qualification (AIFE&apos;s test environment)</translation>
+    </message>
+    <message>
+        <source>Chorus Pro — production</source>
+        <translation>Chorus Pro — production</translation>
+    </message>
+    <message>
+        <source>Bac à sable distant (salle de formation), à l&apos;adresse :</source>
+        <translation>Remote sandbox (training room), at the address:</translation>
+    </message>
+    <message>
+        <source>Paramètres</source>
+        <extracomment>keychain user names that hold a secret (keychain or session)</extracomment>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Serveur utilisé en ce moment : &lt;b&gt;{server}&lt;/b&gt; — mode portail (la création se fait sur {portal}).</source>
+        <translation>Server in use now: &lt;b&gt;{server}&lt;/b&gt; — portal mode (the account is created on {portal}).</translation>
+    </message>
+    <message>
+        <source>Serveur utilisé en ce moment : &lt;b&gt;{server}&lt;/b&gt;.</source>
+        <translation>Server in use now: &lt;b&gt;{server}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Serveur Chorus Pro</source>
+        <translation>Chorus Pro server</translation>
+    </message>
+    <message>
+        <source>Adresse du bac à sable distant</source>
+        <translation>Address of the remote sandbox</translation>
+    </message>
+    <message>
+        <source>Langue de l&apos;interface</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <source>Langue</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>La langue choisie s&apos;applique au prochain démarrage de l&apos;assistant. L&apos;option --lang de la ligne de commande l&apos;emporte sur ce choix.</source>
+        <translation>The chosen language applies from the next start of the wizard. The --lang command-line option takes precedence over this choice.</translation>
+    </message>
+    <message>
+        <source>Application PISTE et compte technique Chorus Pro</source>
+        <translation>PISTE application and Chorus Pro technical account</translation>
+    </message>
+    <message>
+        <source>Identifiant client PISTE</source>
+        <translation>PISTE client ID</translation>
+    </message>
+    <message>
+        <source>Secret client PISTE</source>
+        <translation>PISTE client secret</translation>
+    </message>
+    <message>
+        <source>Login du compte technique</source>
+        <translation>Technical account login</translation>
+    </message>
+    <message>
+        <source>Mot de passe du compte technique</source>
+        <translation>Technical account password</translation>
+    </message>
+    <message>
+        <source>Je connais la date d&apos;expiration de ce mot de passe :</source>
+        <translation>I know when this password expires:</translation>
+    </message>
+    <message>
+        <source>Date d&apos;expiration du mot de passe du compte technique</source>
+        <translation>Expiry date of the technical account&apos;s password</translation>
+    </message>
+    <message>
+        <source>Annuaire INSEE (facultatif)</source>
+        <translation>INSEE directory (optional)</translation>
+    </message>
+    <message>
+        <source>Clé de l&apos;API Sirene (portail-api.insee.fr), utilisée quand l&apos;assistant est lancé avec --directory insee.</source>
+        <translation>Key for the Sirene API (portail-api.insee.fr), used when the wizard is started with --directory insee.</translation>
+    </message>
+    <message>
+        <source>Clé d&apos;API INSEE</source>
+        <translation>INSEE API key</translation>
+    </message>
+    <message>
+        <source>Tester la connexion</source>
+        <translation>Test the connection</translation>
+    </message>
+    <message>
+        <source>Vérifie, avec les valeurs saisies ci-dessus (avant de les enregistrer) : le jeton PISTE, la disponibilité de l&apos;API, les rattachements du compte technique, puis la recherche d&apos;une structure.</source>
+        <translation>Checks, with the values entered above (before saving them): the PISTE token, the API&apos;s availability, the technical account&apos;s attachments, then a structure search.</translation>
+    </message>
+    <message>
+        <source>SIRET à rechercher (par défaut {siret})</source>
+        <translation>SIRET to look up (default {siret})</translation>
+    </message>
+    <message>
+        <source>SIRET à rechercher</source>
+        <translation>SIRET to look up</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Lecture des paramètres…</source>
+        <translation>Reading the settings…</translation>
+    </message>
+    <message>
+        <source>Les secrets (secret client, mot de passe du compte technique, clé INSEE) sont enregistrés dans le trousseau du système, jamais dans un fichier.</source>
+        <translation>Secrets (client secret, technical account password, INSEE key) are stored in the system keychain, never in a file.</translation>
+    </message>
+    <message>
+        <source>Enregistré dans le trousseau (laisser vide pour le garder)</source>
+        <translation>Stored in the keychain (leave empty to keep it)</translation>
+    </message>
+    <message>
+        <source>Gardé pour cette session (laisser vide pour le garder)</source>
+        <translation>Kept for this session (leave empty to keep it)</translation>
+    </message>
+    <message>
+        <source>Le bac à sable utilise ses propres identifiants de test, publics : rien à saisir ici.</source>
+        <translation>The sandbox uses its own public test credentials: nothing to enter here.</translation>
+    </message>
+    <message>
+        <source>Créez l&apos;application sur piste.gouv.fr (identifiant et secret client) et le compte technique sur le portail Chorus Pro (espace « Raccordements EDI/API »). Sans eux, l&apos;assistant prépare tout mais ne peut pas interroger Chorus Pro.</source>
+        <translation>Create the application on piste.gouv.fr (client ID and secret) and the technical account on the Chorus Pro portal (“Raccordements EDI/API” area). Without them, the wizard prepares everything but cannot query Chorus Pro.</translation>
+    </message>
+    <message>
+        <source>L&apos;assistant a été lancé avec --backend {option} : cette option l&apos;emporte sur le choix enregistré ici tant qu&apos;elle est donnée.</source>
+        <translation>The wizard was started with --backend {option}: as long as it is given, this option takes precedence over the choice saved here.</translation>
+    </message>
+    <message>
+        <source>Le serveur choisi sera utilisé au prochain démarrage de l&apos;assistant : l&apos;inscription en cours continue sur le serveur actuel.</source>
+        <translation>The chosen server will be used from the next start of the wizard: the signup in progress continues on the current server.</translation>
+    </message>
+    <message>
+        <source>Les identifiants enregistrés servent dès la prochaine demande à Chorus Pro.</source>
+        <translation>The saved credentials are used from the next request to Chorus Pro.</translation>
+    </message>
+    <message>
+        <source>Le mot de passe d&apos;un compte technique expire au bout de {days} jours. Indiquez sa date d&apos;expiration (affichée sur le portail) pour que l&apos;assistant vous le rappelle.</source>
+        <translation>A technical account&apos;s password expires after {days} days. Enter its expiry date (shown on the portal) so that the wizard can remind you.</translation>
+    </message>
+    <message>
+        <source>Le bac à sable intégré ne fonctionne pas en ce moment : il démarrera avec l&apos;assistant une fois ce choix enregistré et l&apos;assistant relancé.</source>
+        <translation>The built-in sandbox is not running at the moment: it will start with the wizard once this choice is saved and the wizard restarted.</translation>
+    </message>
+    <message>
+        <source>Saisissez l&apos;adresse du bac à sable distant (http://… ou https://…).</source>
+        <translation>Enter the address of the remote sandbox (http://… or https://…).</translation>
+    </message>
+    <message>
+        <source>SIRET à rechercher : {reason}</source>
+        <translation>SIRET to look up: {reason}</translation>
+    </message>
+    <message>
+        <source>Test de la connexion à Chorus Pro…</source>
+        <translation>Testing the connection to Chorus Pro…</translation>
+    </message>
+    <message>
+        <source>Identifiants incomplets : saisissez l&apos;identifiant et le secret client PISTE, le login et le mot de passe du compte technique.</source>
+        <translation>Incomplete credentials: enter the PISTE client ID and secret, and the technical account&apos;s login and password.</translation>
+    </message>
+    <message>
+        <source>À faire : {fix}</source>
+        <translation>To do: {fix}</translation>
+    </message>
+    <message>
+        <source>La connexion à Chorus Pro fonctionne.</source>
+        <translation>The connection to Chorus Pro works.</translation>
+    </message>
+    <message>
+        <source>La connexion à Chorus Pro ne fonctionne pas encore : voir ci-dessus.</source>
+        <translation>The connection to Chorus Pro does not work yet: see above.</translation>
+    </message>
+    <message>
+        <source>Enregistrement des paramètres…</source>
+        <translation>Saving the settings…</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>SignupWizard</name>
+    <message>
+        <source>Inscription à Chorus Pro — bac à sable (aucune donnée n&apos;est envoyée à Chorus Pro)</source>
+        <translation>Signing up to Chorus Pro — sandbox (no data is sent to Chorus Pro)</translation>
+    </message>
+    <message>
+        <source>Inscription à Chorus Pro — {server}</source>
+        <translation>Signing up to Chorus Pro — {server}</translation>
+    </message>
+    <message>
+        <source>Plus</source>
+        <translation>More</translation>
+    </message>
+    <message>
+        <source>Paramètres…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <source>À propos de chorus-wizard</source>
+        <translation>About chorus-wizard</translation>
+    </message>
+    <message>
+        <source>Plus : paramètres, à propos</source>
+        <translation>More: settings, about</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;chorus-wizard&lt;/b&gt; — version {version}&lt;/p&gt;&lt;p&gt;Assistant de création de compte Chorus Pro pour les petites entreprises, en quatre étapes.&lt;/p&gt;&lt;p&gt;Serveur utilisé : {server}&lt;/p&gt;&lt;p&gt;Logiciel libre sous licence MIT.&lt;/p&gt;</source>
+        <extracomment>The last message box shown by :meth:`show_about` or :meth:`open_activation_link`. The « Paramètres » dialog while it is open. Help panel, recap and diagnostic export.</extracomment>
+        <translation>&lt;p&gt;&lt;b&gt;chorus-wizard&lt;/b&gt; — version {version}&lt;/p&gt;&lt;p&gt;A four-step wizard that creates a Chorus Pro account for small businesses.&lt;/p&gt;&lt;p&gt;Server in use: {server}&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Ce compte est déjà activé : ce lien n&apos;est plus utile.</source>
+        <translation>This account is already activated: this link is no longer needed.</translation>
+    </message>
+    <message>
+        <source>Ce lien d&apos;activation concerne une inscription commencée ailleurs (une autre fenêtre de l&apos;assistant, un autre poste ou le portail Chorus Pro) : il ne peut pas servir ici. Ouvrez-le depuis l&apos;assistant où vous avez créé le compte, ou terminez votre inscription ici : un nouveau courriel vous sera envoyé.</source>
+        <translation>This activation link belongs to a signup started elsewhere (another wizard window, another computer or the Chorus Pro portal): it cannot be used here. Open it from the wizard where you created the account, or finish your signup here: a new email will be sent to you.</translation>
+    </message>
+    <message>
+        <source>Lien d&apos;activation refusé</source>
+        <translation>Activation link refused</translation>
+    </message>
+</context>
+<context>
+    <name>ToggleSwitch</name>
+    <message>
+        <source>OUI</source>
+        <translation>YES</translation>
+    </message>
+    <message>
+        <source>NON</source>
+        <translation>NO</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspacesPage</name>
+    <message>
+        <source>Ouvrez vos espaces de travail</source>
+        <translation>Open your workspaces</translation>
+    </message>
+    <message>
+        <source>Valider</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Vous êtes le premier à créer votre entreprise dans Chorus Pro : vous en êtes le &lt;b&gt;gestionnaire principal&lt;/b&gt; et avez tous les droits de modification sur celle-ci.</source>
+        <translation>You are the first to create your company in Chorus Pro: you are its &lt;b&gt;main manager&lt;/b&gt; and have every right to change it.</translation>
+    </message>
+    <message>
+        <source>Les espaces de travail vous donnent accès aux fonctionnalités de Chorus Pro dont vous avez besoin. « Factures émises » et « Sollicitations émises » sont activés par défaut. Cliquez sur OUI/NON pour ouvrir ou fermer un espace ; vous pourrez les faire évoluer plus tard selon vos besoins.</source>
+        <translation>Workspaces give you access to the Chorus Pro features you need. “Factures émises” and “Sollicitations émises” are switched on by default. Click YES/NO to open or close a workspace; you can change them later as you need.</translation>
+    </message>
+    <message>
+        <source>Espace</source>
+        <translation>Workspace</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>Activation</translation>
+    </message>
+    <message>
+        <source>À faire sur le portail, après l&apos;activation</source>
+        <translation>To do on the portal, after activation</translation>
+    </message>
+    <message>
+        <source>Votre compte utilisateur &lt;b&gt;{email}&lt;/b&gt; a été créé et un courriel d&apos;activation vous a été envoyé. Pensez à le consulter rapidement : le lien a une durée de validité limitée (60 minutes).</source>
+        <translation>Your user account &lt;b&gt;{email}&lt;/b&gt; has been created and an activation email has been sent to you. Check it soon: the link is only valid for a limited time (60 minutes).</translation>
+    </message>
+    <message>
+        <source>Chargement des espaces de travail…</source>
+        <translation>Loading the workspaces…</translation>
+    </message>
+    <message>
+        <source>Espaces à ouvrir</source>
+        <translation>Workspaces to open</translation>
+    </message>
+    <message>
+        <source>Le compte n&apos;a pas encore été créé.</source>
+        <translation>The account has not been created yet.</translation>
+    </message>
+    <message>
+        <source>Ouverture de vos espaces de travail…</source>
+        <translation>Opening your workspaces…</translation>
+    </message>
+</context>
+<context>
+    <name>activation</name>
+    <message>
+        <source>Ce lien n&apos;est pas un lien d&apos;activation de l&apos;assistant Chorus Pro : il a été refusé. Ouvrez le lien du courriel d&apos;activation tel quel.</source>
+        <extracomment>The URL scheme the installers register, so the mail&apos;s link opens the wizard.</extracomment>
+        <translation>This link is not an activation link of the Chorus Pro wizard: it was refused. Open the link in the activation email as it is.</translation>
+    </message>
+    <message>
+        <source>Ce lien d&apos;activation ne contient pas de code : ouvrez le lien complet du courriel.</source>
+        <translation>This activation link contains no code: open the complete link from the email.</translation>
+    </message>
+    <message>
+        <source>Le code de ce lien d&apos;activation est illisible : ouvrez le lien complet du courriel.</source>
+        <translation>The code in this activation link is unreadable: open the complete link from the email.</translation>
+    </message>
+</context>
+<context>
+    <name>company</name>
+    <message>
+        <source>L&apos;entreprise a cessé son activité selon l&apos;INSEE.</source>
+        <extracomment>Shown to the user (&quot;l&apos;annuaire des entreprises&quot;, &quot;l&apos;INSEE&quot;). INSEE ``typvoie`` codes expanded when the value is exactly one of them.</extracomment>
+        <translation>According to INSEE, the company has ceased trading.</translation>
+    </message>
+    <message>
+        <source>Cet établissement est fermé selon l&apos;INSEE.</source>
+        <translation>According to INSEE, this establishment is closed.</translation>
+    </message>
+    <message>
+        <source>{error} Les données viennent de {source}.</source>
+        <translation>{error} The data comes from {source}.</translation>
+    </message>
+</context>
+<context>
+    <name>connection</name>
+    <message>
+        <source>Jeton d&apos;accès PISTE</source>
+        <extracomment>DINUM: a SIRET that exists at INSEE, used when the user typed none. ``dateExpirationMotPasseCompteTech`` of the technical account&apos;s structure, if read.</extracomment>
+        <translation>PISTE access token</translation>
+    </message>
+    <message>
+        <source>Disponibilité de l&apos;API Chorus Pro</source>
+        <translation>Chorus Pro API availability</translation>
+    </message>
+    <message>
+        <source>Rattachements du compte technique</source>
+        <translation>Technical account&apos;s attachments</translation>
+    </message>
+    <message>
+        <source>Recherche d&apos;une structure</source>
+        <translation>Structure search</translation>
+    </message>
+    <message>
+        <source>Vérifiez la connexion à Internet de cet ordinateur ; sur un réseau d&apos;entreprise, demandez si un proxy ou un pare-feu bloque piste.gouv.fr.</source>
+        <translation>Check this computer&apos;s Internet connection; on a company network, ask whether a proxy or a firewall blocks piste.gouv.fr.</translation>
+    </message>
+    <message>
+        <source>Vérifiez l&apos;identifiant client (client_id) et le secret (client_secret) de votre application sur piste.gouv.fr, et qu&apos;elle appartient bien à l&apos;environnement choisi (bac à sable PISTE pour la qualification, PISTE pour la production).</source>
+        <translation>Check your application&apos;s client ID (client_id) and secret (client_secret) on piste.gouv.fr, and that it belongs to the chosen environment (PISTE sandbox for qualification, PISTE for production).</translation>
+    </message>
+    <message>
+        <source>Sur piste.gouv.fr, abonnez votre application à l&apos;API Chorus Pro et acceptez ses conditions générales d&apos;utilisation ; sur le portail Chorus Pro, rattachez le compte technique à votre structure (espace « Raccordements EDI/API »).</source>
+        <translation>On piste.gouv.fr, subscribe your application to the Chorus Pro API and accept its terms of use; on the Chorus Pro portal, attach the technical account to your structure (“Raccordements EDI/API” area).</translation>
+    </message>
+    <message>
+        <source>Vérifiez le login et le mot de passe du compte technique, créé sur le portail Chorus Pro par le gestionnaire de la structure. Son mot de passe expire au bout de {days} jours : s&apos;il a expiré, générez-en un nouveau sur le portail.</source>
+        <translation>Check the login and password of the technical account, created on the Chorus Pro portal by the structure&apos;s manager. Its password expires after {days} days: if it has expired, generate a new one on the portal.</translation>
+    </message>
+    <message>
+        <source>Le service est momentanément indisponible : réessayez dans quelques minutes.</source>
+        <translation>The service is temporarily unavailable: try again in a few minutes.</translation>
+    </message>
+    <message>
+        <source>Non testé : corrigez d&apos;abord l&apos;étape précédente.</source>
+        <translation>Not tested: fix the previous step first.</translation>
+    </message>
+    <message>
+        <source>Chorus Pro a refusé la demande pour la raison indiquée ; corrigez la saisie.</source>
+        <translation>Chorus Pro refused the request for the reason given; correct what you entered.</translation>
+    </message>
+    <message>
+        <source>Réessayez ; si le problème persiste, notez le message et contactez le support.</source>
+        <translation>Try again; if the problem persists, note the message and contact support.</translation>
+    </message>
+    <message>
+        <source>Erreur inattendue ({error}).</source>
+        <translation>Unexpected error ({error}).</translation>
+    </message>
+    <message>
+        <source>Le mot de passe du compte technique a expiré le {date} : générez-en un nouveau sur le portail Chorus Pro, puis saisissez-le ici.</source>
+        <translation>The technical account&apos;s password expired on {date}: generate a new one on the Chorus Pro portal, then enter it here.</translation>
+    </message>
+    <message>
+        <source>aujourd&apos;hui</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>dans 1 jour</source>
+        <translation>in 1 day</translation>
+    </message>
+    <message>
+        <source>dans {count} jours</source>
+        <translation>in {count} days</translation>
+    </message>
+    <message>
+        <source>Le mot de passe du compte technique expire le {date} ({days}).</source>
+        <translation>The technical account&apos;s password expires on {date} ({days}).</translation>
+    </message>
+    <message>
+        <source>{text} Pensez à le renouveler sur le portail Chorus Pro dès maintenant.</source>
+        <translation>{text} Remember to renew it on the Chorus Pro portal now.</translation>
+    </message>
+    <message>
+        <source>Jeton obtenu : l&apos;application PISTE est reconnue.</source>
+        <translation>Token obtained: the PISTE application is recognised.</translation>
+    </message>
+    <message>
+        <source>L&apos;API Chorus Pro répond.</source>
+        <translation>The Chorus Pro API answers.</translation>
+    </message>
+    <message>
+        <source>{names} et {count} autre(s)</source>
+        <translation>{names} and {count} more</translation>
+    </message>
+    <message>
+        <source>Compte technique accepté, rattaché à 1 structure : {names}.</source>
+        <translation>Technical account accepted, attached to 1 structure: {names}.</translation>
+    </message>
+    <message>
+        <source>Compte technique accepté, rattaché à {count} structures : {names}.</source>
+        <translation>Technical account accepted, attached to {count} structures: {names}.</translation>
+    </message>
+    <message>
+        <source>Compte technique accepté, mais rattaché à aucune structure.</source>
+        <translation>Technical account accepted, but attached to no structure.</translation>
+    </message>
+    <message>
+        <source>Sur le portail Chorus Pro, rattachez le compte technique à votre structure.</source>
+        <translation>On the Chorus Pro portal, attach the technical account to your structure.</translation>
+    </message>
+    <message>
+        <source>{step} (SIRET {siret})</source>
+        <translation>{step} (SIRET {siret})</translation>
+    </message>
+    <message>
+        <source>Structure trouvée sur Chorus Pro : {name} (n° {number}).</source>
+        <translation>Structure found on Chorus Pro: {name} (no. {number}).</translation>
+    </message>
+    <message>
+        <source>La recherche fonctionne ; aucune structure n&apos;est inscrite sur Chorus Pro avec ce SIRET.</source>
+        <translation>The search works; no structure is registered on Chorus Pro with this SIRET.</translation>
+    </message>
+</context>
+<context>
+    <name>directory</name>
+    <message>
+        <source>Recherche refusée.</source>
+        <extracomment>A 429 asking to wait at most this long is waited out once, in the worker thread.</extracomment>
+        <translation>Search refused.</translation>
+    </message>
+</context>
+<context>
+    <name>drafts</name>
+    <message>
+        <source>Reprendre l&apos;inscription commencée le {date} à {hour} h {minute} ?</source>
+        <translation>Resume the signup started on {date} at {hour}:{minute}?</translation>
+    </message>
+    <message>
+        <source>{error} Vos saisies ont été remises en place ; cliquez sur « Suivant » pour poursuivre.</source>
+        <translation>{error} What you entered has been put back; click “Next” to continue.</translation>
+    </message>
+    <message>
+        <source>Reprise de votre inscription…</source>
+        <translation>Resuming your signup…</translation>
+    </message>
+    <message>
+        <source>Votre compte a déjà été créé. Le choix des espaces de travail n&apos;a pas pu être relu (aucun trousseau du système) : vous pourrez le revoir après l&apos;activation.</source>
+        <translation>Your account has already been created. The choice of workspaces could not be read back (no system keychain): you can review it after activation.</translation>
+    </message>
+    <message>
+        <source>il n&apos;a pas pu être lu ({reason})</source>
+        <extracomment>Everything a draft may hold, with the type of its value.</extracomment>
+        <translation>it could not be read ({reason})</translation>
+    </message>
+    <message>
+        <source>il a été écrit par une version plus récente du programme</source>
+        <translation>it was written by a newer version of the program</translation>
+    </message>
+    <message>
+        <source>il est endommagé</source>
+        <translation>it is damaged</translation>
+    </message>
+    <message>
+        <source>L&apos;inscription commencée précédemment n&apos;a pas pu être reprise : {why}. Une nouvelle inscription commence.</source>
+        <translation>The signup started earlier could not be resumed: {why}. A new signup begins.</translation>
+    </message>
+    <message>
+        <source>L&apos;inscription commencée précédemment n&apos;a pas pu être reprise : {why}. Le fichier a été mis de côté ({file}) et une nouvelle inscription commence.</source>
+        <translation>The signup started earlier could not be resumed: {why}. The file has been set aside ({file}) and a new signup begins.</translation>
+    </message>
+</context>
+<context>
+    <name>http</name>
+    <message>
+        <source>l&apos;annuaire des entreprises</source>
+        <translation>the company directory</translation>
+    </message>
+    <message>
+        <source>{Service} a envoyé une réponse inattendue (HTTP {status}).</source>
+        <translation>{Service} sent an unexpected answer (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>{Service} a envoyé une réponse inattendue.</source>
+        <translation>{Service} sent an unexpected answer.</translation>
+    </message>
+    <message>
+        <source>{Service} ne répond pas (délai de connexion dépassé). Vérifiez votre connexion à Internet puis réessayez.</source>
+        <extracomment>Seconds: connecting, then each read/write. Pauses before the 2nd and 3rd attempt of an idempotent call that met a transient fault.</extracomment>
+        <translation>{Service} is not answering (connection timed out). Check your Internet connection, then try again.</translation>
+    </message>
+    <message>
+        <source>{Service} n&apos;a pas répondu à temps. Réessayez dans un instant.</source>
+        <translation>{Service} did not answer in time. Try again in a moment.</translation>
+    </message>
+    <message>
+        <source>La connexion sécurisée avec {service} a échoué (certificat refusé). Vérifiez la date et l&apos;heure de l&apos;ordinateur ; sur un réseau d&apos;entreprise, un proxy peut en être la cause.</source>
+        <translation>The secure connection to {service} failed (certificate refused). Check the computer&apos;s date and time; on a company network, a proxy may be the cause.</translation>
+    </message>
+    <message>
+        <source>{Service} refuse la connexion : le service est arrêté ou inaccessible. Réessayez dans quelques minutes.</source>
+        <translation>{Service} refuses the connection: the service is stopped or unreachable. Try again in a few minutes.</translation>
+    </message>
+    <message>
+        <source>Adresse du serveur introuvable ({service}) : l&apos;ordinateur n&apos;est peut-être pas connecté à Internet.</source>
+        <translation>Server address not found ({service}): the computer may not be connected to the Internet.</translation>
+    </message>
+    <message>
+        <source>{Service} a interrompu sa réponse avant la fin. Réessayez.</source>
+        <translation>{Service} cut its answer short. Try again.</translation>
+    </message>
+    <message>
+        <source>Impossible de joindre {service}. Vérifiez votre connexion à Internet puis réessayez.</source>
+        <translation>Cannot reach {service}. Check your Internet connection, then try again.</translation>
+    </message>
+    <message>
+        <source>La communication avec {service} a échoué ({error}). Réessayez.</source>
+        <translation>Communication with {service} failed ({error}). Try again.</translation>
+    </message>
+    <message>
+        <source>{Service} reçoit trop de demandes. Patientez {seconds} s puis réessayez.</source>
+        <translation>{Service} is receiving too many requests. Wait {seconds} s, then try again.</translation>
+    </message>
+    <message>
+        <source>{Service} reçoit trop de demandes.</source>
+        <translation>{Service} is receiving too many requests.</translation>
+    </message>
+    <message>
+        <source>{Service} rencontre un problème (erreur {status}). Réessayez dans quelques minutes.</source>
+        <translation>{Service} has a problem (error {status}). Try again in a few minutes.</translation>
+    </message>
+    <message>
+        <source>{Service} a envoyé une réponse illisible (HTTP {status}).</source>
+        <translation>{Service} sent an unreadable answer (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>{Service} a envoyé une réponse inattendue : « {key} » manquant.</source>
+        <translation>{Service} sent an unexpected answer: “{key}” is missing.</translation>
+    </message>
+    <message>
+        <source>l&apos;API Sirene de l&apos;INSEE</source>
+        <translation>INSEE&apos;s Sirene API</translation>
+    </message>
+    <message>
+        <source>l&apos;INSEE</source>
+        <extracomment>Where the key lives in the OS keychain (service, user name).</extracomment>
+        <translation>INSEE</translation>
+    </message>
+    <message>
+        <source>le service d&apos;authentification PISTE</source>
+        <translation>the PISTE authentication service</translation>
+    </message>
+    <message>
+        <source>le service d&apos;inscription</source>
+        <translation>the signup service</translation>
+    </message>
+</context>
+<context>
+    <name>identifiers</name>
+    <message>
+        <source>Structure européenne hors France</source>
+        <extracomment>The portal&apos;s own words for each &quot;no SIRET&quot; case, in the order the portal lists them.</extracomment>
+        <translation>European structure outside France</translation>
+    </message>
+    <message>
+        <source>Structure hors UE</source>
+        <translation>Structure outside the EU</translation>
+    </message>
+    <message>
+        <source>Structure avec RIDET (Nouvelle-Calédonie)</source>
+        <translation>Structure with a RIDET (New Caledonia)</translation>
+    </message>
+    <message>
+        <source>Structure avec numéro TAHITI (Polynésie française)</source>
+        <translation>Structure with a TAHITI number (French Polynesia)</translation>
+    </message>
+    <message>
+        <source>Particulier</source>
+        <translation>Private individual</translation>
+    </message>
+    <message>
+        <source>En cours d&apos;immatriculation</source>
+        <translation>Being registered</translation>
+    </message>
+    <message>
+        <source>Numéro de SIRET</source>
+        <extracomment>Label of the identifier field for each type.</extracomment>
+        <translation>SIRET number</translation>
+    </message>
+    <message>
+        <source>Numéro de TVA intracommunautaire</source>
+        <translation>Intra-EU VAT number</translation>
+    </message>
+    <message>
+        <source>Identifiant hors UE (code pays + nom)</source>
+        <translation>Non-EU identifier (country code + name)</translation>
+    </message>
+    <message>
+        <source>Numéro RIDET</source>
+        <translation>RIDET number</translation>
+    </message>
+    <message>
+        <source>Numéro TAHITI</source>
+        <translation>TAHITI number</translation>
+    </message>
+    <message>
+        <source>Identifiant du particulier</source>
+        <translation>Private individual&apos;s identifier</translation>
+    </message>
+    <message>
+        <source>Identifiant provisoire</source>
+        <translation>Temporary identifier</translation>
+    </message>
+    <message>
+        <source>NOM Prénom</source>
+        <extracomment>Example shown as a placeholder in the identifier field.</extracomment>
+        <translation>LASTNAME Firstname</translation>
+    </message>
+    <message>
+        <source>Nom de l&apos;entreprise en cours d&apos;immatriculation</source>
+        <translation>Name of the company being registered</translation>
+    </message>
+    <message>
+        <source>Saisissez le {what}.</source>
+        <translation>Enter the {what}.</translation>
+    </message>
+    <message>
+        <source>Le {what} ne contient que des chiffres : {shown} n&apos;est pas accepté.</source>
+        <translation>The {what} may contain only digits: {shown} is not accepted.</translation>
+    </message>
+    <message>
+        <source> ou </source>
+        <translation> or </translation>
+    </message>
+    <message>
+        <source>{wanted} chiffres attendus, {typed} saisi.</source>
+        <translation>{wanted} digits expected, {typed} entered.</translation>
+    </message>
+    <message>
+        <source>{wanted} chiffres attendus, {typed} saisis.</source>
+        <translation>{wanted} digits expected, {typed} entered.</translation>
+    </message>
+    <message>
+        <source>numéro de SIRET</source>
+        <translation>SIRET number</translation>
+    </message>
+    <message>
+        <source>Clé de contrôle incorrecte : les 9 premiers chiffres (SIREN) ne forment pas un numéro valide. Vérifiez chaque chiffre.</source>
+        <translation>Wrong check digit: the first 9 digits (SIREN) do not form a valid number. Check each digit.</translation>
+    </message>
+    <message>
+        <source>Clé de contrôle incorrecte : le numéro d&apos;établissement (5 derniers chiffres) ne correspond pas au SIREN. Vérifiez chaque chiffre.</source>
+        <translation>Wrong check digit: the establishment number (last 5 digits) does not match the SIREN. Check each digit.</translation>
+    </message>
+    <message>
+        <source>Numéro de SIRET invalide.</source>
+        <translation>Invalid SIRET number.</translation>
+    </message>
+    <message>
+        <source>Saisissez le numéro de TVA intracommunautaire.</source>
+        <translation>Enter the intra-EU VAT number.</translation>
+    </message>
+    <message>
+        <source>Le numéro doit commencer par le préfixe du pays (par exemple DE, BE, IT).</source>
+        <translation>The number must start with the country prefix (for example DE, BE, IT).</translation>
+    </message>
+    <message>
+        <source>Numéro de TVA français : une structure française s&apos;identifie par son numéro de SIRET.</source>
+        <translation>French VAT number: a French structure is identified by its SIRET number.</translation>
+    </message>
+    <message>
+        <source>Préfixe pays inconnu dans l&apos;Union européenne : {prefix}.</source>
+        <translation>Country prefix unknown in the European Union: {prefix}.</translation>
+    </message>
+    <message>
+        <source>18 caractères au plus, {typed} saisis.</source>
+        <translation>18 characters at most, {typed} entered.</translation>
+    </message>
+    <message>
+        <source>Longueur incorrecte pour un numéro de TVA {prefix}.</source>
+        <translation>Wrong length for a {prefix} VAT number.</translation>
+    </message>
+    <message>
+        <source>Clé de contrôle du numéro de TVA incorrecte.</source>
+        <translation>Wrong check digits in the VAT number.</translation>
+    </message>
+    <message>
+        <source>Format incorrect pour un numéro de TVA {prefix}.</source>
+        <translation>Wrong format for a {prefix} VAT number.</translation>
+    </message>
+    <message>
+        <source>Saisissez le code pays (2 lettres) suivi du nom de la structure.</source>
+        <translation>Enter the country code (2 letters) followed by the structure&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Préfixe pays inconnu : {prefix}.</source>
+        <translation>Unknown country prefix: {prefix}.</translation>
+    </message>
+    <message>
+        <source>{prefix} est un pays de l&apos;Union européenne : choisissez « Structure européenne hors France » ou le SIRET.</source>
+        <translation>{prefix} is a European Union country: choose “European structure outside France” or the SIRET.</translation>
+    </message>
+    <message>
+        <source>numéro RIDET</source>
+        <translation>RIDET number</translation>
+    </message>
+    <message>
+        <source>Saisissez le numéro TAHITI.</source>
+        <translation>Enter the TAHITI number.</translation>
+    </message>
+    <message>
+        <source>9 caractères attendus, {typed} saisis.</source>
+        <translation>9 characters expected, {typed} entered.</translation>
+    </message>
+    <message>
+        <source>Format attendu : une lettre ou un chiffre, puis 8 chiffres (par exemple G33972001).</source>
+        <translation>Expected format: a letter or a digit, then 8 digits (for example G33972001).</translation>
+    </message>
+    <message>
+        <source>Ce champ est obligatoire.</source>
+        <translation>This field is required.</translation>
+    </message>
+</context>
+<context>
+    <name>insee</name>
+    <message>
+        <source>Aucune clé d&apos;API INSEE n&apos;est enregistrée dans le trousseau du système.</source>
+        <translation>No INSEE API key is stored in the system keychain.</translation>
+    </message>
+    <message>
+        <source>Clé d&apos;API INSEE refusée : vérifiez-la sur portail-api.insee.fr.</source>
+        <translation>INSEE API key refused: check it on portail-api.insee.fr.</translation>
+    </message>
+    <message>
+        <source>Erreur INSEE {status}.</source>
+        <translation>INSEE error {status}.</translation>
+    </message>
+</context>
+<context>
+    <name>keychain</name>
+    <message>
+        <source>Aucun trousseau du système n&apos;est disponible sur cet ordinateur : les secrets saisis ici sont gardés en mémoire pour cette session seulement, jamais écrits dans un fichier. Il faudra les saisir de nouveau au prochain démarrage.</source>
+        <extracomment>Service name of the passwords chorus-wizard stores; the user name is the login e-mail. Service name of the signup token of an account being created (user name: its id), kept so that a signup interrupted by a crash can be resumed with the backend state re-read. User names, under :data:`KEYRING_SERVICE`, of the Paramètres&apos; secrets.</extracomment>
+        <translation>No system keychain is available on this computer: the secrets entered here are kept in memory for this session only, never written to a file. You will have to enter them again at the next start.</translation>
+    </message>
+    <message>
+        <source>Aucun trousseau du système n&apos;est disponible sur cet ordinateur : le mot de passe n&apos;a pas été enregistré. Conservez-le dans un gestionnaire de mots de passe.</source>
+        <translation>No system keychain is available on this computer: the password was not saved. Keep it in a password manager.</translation>
+    </message>
+    <message>
+        <source>Le trousseau du système a refusé d&apos;enregistrer le mot de passe (trousseau verrouillé ou accès refusé). Conservez-le dans un gestionnaire de mots de passe.</source>
+        <translation>The system keychain refused to save the password (keychain locked or access denied). Keep it in a password manager.</translation>
+    </message>
+    <message>
+        <source>Le trousseau du système a refusé d&apos;enregistrer le secret (trousseau verrouillé ou accès refusé) : il est gardé en mémoire pour cette session seulement.</source>
+        <translation>The system keychain refused to save the secret (keychain locked or access denied): it is kept in memory for this session only.</translation>
+    </message>
+</context>
+<context>
+    <name>password</name>
+    <message>
+        <source>Au moins {count} caractères</source>
+        <translation>At least {count} characters</translation>
+    </message>
+    <message>
+        <source>Au moins {count} types de caractères parmi : minuscules, majuscules, chiffres, caractères spéciaux</source>
+        <translation>At least {count} kinds of characters among: lower case, upper case, digits, special characters</translation>
+    </message>
+    <message>
+        <source>Ne contient pas votre adresse électronique</source>
+        <translation>Does not contain your email address</translation>
+    </message>
+    <message>
+        <source>Ne contient pas le nom de la structure</source>
+        <translation>Does not contain the structure&apos;s name</translation>
+    </message>
+    <message>
+        <source>N&apos;est pas un mot de passe courant</source>
+        <translation>Is not a common password</translation>
+    </message>
+    <message>
+        <source>faible</source>
+        <extracomment>zxcvbn&apos;s cost grows quickly with length; past this many characters it learns nothing new. French wording of zxcvbn&apos;s scores 0 to 4.</extracomment>
+        <translation>weak</translation>
+    </message>
+    <message>
+        <source>moyenne</source>
+        <translation>fair</translation>
+    </message>
+    <message>
+        <source>bonne</source>
+        <translation>good</translation>
+    </message>
+    <message>
+        <source>excellente</source>
+        <translation>excellent</translation>
+    </message>
+</context>
+<context>
+    <name>piste</name>
+    <message>
+        <source>Identifiants PISTE incorrects : vérifiez l&apos;identifiant client et le secret.</source>
+        <extracomment>A 429 is waited out in the worker only when ``Retry-After`` asks for at most this long. Pause before trying again after a 429 that gave no ``Retry-After``.</extracomment>
+        <translation>Wrong PISTE credentials: check the client ID and secret.</translation>
+    </message>
+    <message>
+        <source>Compte technique refusé par Chorus Pro (mot de passe erroné ou expiré).</source>
+        <translation>Technical account refused by Chorus Pro (wrong or expired password).</translation>
+    </message>
+    <message>
+        <source>Accès refusé par Chorus Pro : l&apos;application PISTE n&apos;est pas abonnée à l&apos;API, ou le compte technique n&apos;est pas rattaché.</source>
+        <translation>Access refused by Chorus Pro: the PISTE application is not subscribed to the API, or the technical account is not attached.</translation>
+    </message>
+    <message>
+        <source>Le service d&apos;authentification PISTE a refusé la demande de jeton (HTTP {status}).</source>
+        <translation>The PISTE authentication service refused the token request (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>Le jeton PISTE est refusé même tout juste renouvelé : vérifiez que l&apos;application PISTE est bien celle de cet environnement.</source>
+        <translation>The PISTE token is refused even freshly renewed: check that the PISTE application belongs to this environment.</translation>
+    </message>
+    <message>
+        <source>{message} Détail : « {detail} ».</source>
+        <translation>{message} Detail: “{detail}”.</translation>
+    </message>
+    <message>
+        <source>Erreur {status}</source>
+        <translation>Error {status}</translation>
+    </message>
+    <message>
+        <source>Chorus Pro ne répond pas normalement au test de santé (HTTP {status}).</source>
+        <translation>Chorus Pro does not answer the health check normally (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>Réponse inattendue de Chorus Pro (rattachements).</source>
+        <translation>Unexpected answer from Chorus Pro (attachments).</translation>
+    </message>
+    <message>
+        <source>Réponse inattendue de Chorus Pro (adresse).</source>
+        <translation>Unexpected answer from Chorus Pro (address).</translation>
+    </message>
+    <message>
+        <source>Réponse inattendue de Chorus Pro (structure).</source>
+        <translation>Unexpected answer from Chorus Pro (structure).</translation>
+    </message>
+    <message>
+        <source>Réponse inattendue de Chorus Pro (pays).</source>
+        <translation>Unexpected answer from Chorus Pro (countries).</translation>
+    </message>
+</context>
+<context>
+    <name>portal</name>
+    <message>
+        <source>Mode portail : l&apos;API de Chorus Pro ne permet pas de créer un compte. « Suivant » ne crée rien : créez votre compte utilisateur sur le portail en suivant les indications ci-dessous, puis revenez ici. Vos données restent dans l&apos;assistant pour les étapes suivantes.</source>
+        <extracomment>The portal&apos;s activation link is valid this long after the mail is sent (domain.md §6).</extracomment>
+        <translation>Portal mode: the Chorus Pro API cannot create accounts. “Next” creates nothing: create your user account on the portal following the instructions below, then come back here. Your data stays in the wizard for the next steps.</translation>
+    </message>
+    <message>
+        <source>Ouvrez le portail et choisissez de créer un compte utilisateur.</source>
+        <translation>Open the portal and choose to create a user account.</translation>
+    </message>
+    <message>
+        <source>Saisissez votre adresse électronique, votre nom et votre prénom (boutons « Copier ») et validez : le portail vous envoie un courriel d&apos;activation, valable 60 minutes.</source>
+        <translation>Enter your email address, last name and first name (“Copy” buttons) and confirm: the portal sends you an activation email, valid for 60 minutes.</translation>
+    </message>
+    <message>
+        <source>Gardez l&apos;assistant ouvert : les données de la structure vous serviront une fois connecté (étape 4).</source>
+        <translation>Keep the wizard open: you will need the structure&apos;s data once signed in (step 4).</translation>
+    </message>
+    <message>
+        <source>J&apos;ai demandé la création de mon compte sur le portail</source>
+        <translation>I have asked the portal to create my account</translation>
+    </message>
+    <message>
+        <source>Mode portail : choisissez ici les espaces de travail dont vous aurez besoin. L&apos;assistant ne les ouvre pas : vous les activerez vous-même sur le portail, une fois votre compte activé et votre structure créée (étape 4).</source>
+        <translation>Portal mode: choose here the workspaces you will need. The wizard does not open them: you will switch them on yourself on the portal, once your account is activated and your structure created (step 4).</translation>
+    </message>
+    <message>
+        <source>Si vous êtes le premier à créer votre entreprise dans Chorus Pro, vous en deviendrez le &lt;b&gt;gestionnaire principal&lt;/b&gt;, avec tous les droits de modification sur celle-ci.</source>
+        <translation>If you are the first to create your company in Chorus Pro, you will become its &lt;b&gt;main manager&lt;/b&gt;, with every right to change it.</translation>
+    </message>
+    <message>
+        <source>Après l&apos;activation de votre compte et la création de votre structure (étape 4), connectez-vous au portail.</source>
+        <translation>After activating your account and creating your structure (step 4), sign in to the portal.</translation>
+    </message>
+    <message>
+        <source>Dans la gestion de vos espaces de travail, passez à OUI les espaces choisis sur cette page.</source>
+        <translation>In your workspace settings, switch the workspaces chosen on this page to YES.</translation>
+    </message>
+    <message>
+        <source>Le portail envoie le courriel d&apos;activation à {email}. Son lien n&apos;est valable que 60 minutes : dites à l&apos;assistant quand le courriel est arrivé, il vous indiquera l&apos;heure limite.</source>
+        <translation>The portal sends the activation email to {email}. Its link is only valid for 60 minutes: tell the wizard when the email has arrived and it will tell you the deadline.</translation>
+    </message>
+    <message>
+        <source>Ouvrez le lien du courriel d&apos;activation avant son expiration et choisissez votre mot de passe sur le portail. Lien expiré : demandez-en un nouveau sur le portail.</source>
+        <translation>Open the link in the activation email before it expires and choose your password on the portal. Link expired: ask the portal for a new one.</translation>
+    </message>
+    <message>
+        <source>Connectez-vous, puis créez votre structure avec les valeurs ci-dessous (si le portail indique qu&apos;elle existe déjà, demandez-y votre rattachement).</source>
+        <translation>Sign in, then create your structure with the values below (if the portal says it already exists, ask to be attached to it there).</translation>
+    </message>
+    <message>
+        <source>Ouvrez les espaces de travail choisis à l&apos;étape 3.</source>
+        <translation>Open the workspaces chosen in step 3.</translation>
+    </message>
+    <message>
+        <source>J&apos;ai activé mon compte et créé (ou demandé) ma structure sur le portail</source>
+        <translation>I have activated my account and created (or requested) my structure on the portal</translation>
+    </message>
+    <message>
+        <source>SIRET</source>
+        <translation>SIRET</translation>
+    </message>
+    <message>
+        <source>Identifiant de la structure</source>
+        <translation>Structure identifier</translation>
+    </message>
+    <message>
+        <source>Adresse électronique</source>
+        <translation>Email address</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Prénom</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Raison sociale</source>
+        <translation>Company name</translation>
+    </message>
+    <message>
+        <source>Libellé de la structure</source>
+        <translation>Structure display name</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Complément adresse 1</source>
+        <translation>Address line 2</translation>
+    </message>
+    <message>
+        <source>Complément adresse 2</source>
+        <translation>Address line 3</translation>
+    </message>
+    <message>
+        <source>Code postal</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Ville</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Pays</source>
+        <translation>Country</translation>
+    </message>
+</context>
+<context>
+    <name>profiles</name>
+    <message>
+        <source>Bac à sable</source>
+        <translation>Sandbox</translation>
+    </message>
+    <message>
+        <source>Chorus Pro — qualification</source>
+        <translation>Chorus Pro — qualification</translation>
+    </message>
+    <message>
+        <source>Chorus Pro — production</source>
+        <translation>Chorus Pro — production</translation>
+    </message>
+</context>
+<context>
+    <name>recap</name>
+    <message>
+        <source>Récapitulatif de l&apos;inscription à Chorus Pro</source>
+        <translation>Summary of the Chorus Pro signup</translation>
+    </message>
+    <message>
+        <source>Ce document ne contient ni votre mot de passe, ni la réponse à votre question secrète, ni le code d&apos;activation : ne les notez jamais à côté.</source>
+        <translation>This document contains neither your password, nor the answer to your secret question, nor the activation code: never write them down next to it.</translation>
+    </message>
+    <message>
+        <source>Oui</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Non</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>pas encore choisis</source>
+        <translation>not chosen yet</translation>
+    </message>
+    <message>
+        <source>Compte activé</source>
+        <translation>Account activated</translation>
+    </message>
+    <message>
+        <source>Compte créé, en attente d&apos;activation (courriel envoyé)</source>
+        <translation>Account created, waiting for activation (email sent)</translation>
+    </message>
+    <message>
+        <source>Compte pas encore créé</source>
+        <translation>Account not created yet</translation>
+    </message>
+    <message>
+        <source>Structure déjà inscrite : demande de rattachement</source>
+        <translation>Structure already registered: attachment request</translation>
+    </message>
+    <message>
+        <source>le {date} à {hour} h {minute}</source>
+        <translation>on {date} at {hour}:{minute}</translation>
+    </message>
+    <message>
+        <source>État</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Identifiant de connexion (adresse électronique)</source>
+        <translation>Login (email address)</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Prénom</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Numéro du compte utilisateur</source>
+        <translation>User account number</translation>
+    </message>
+    <message>
+        <source>Numéro de la structure</source>
+        <translation>Structure number</translation>
+    </message>
+    <message>
+        <source>Raison sociale</source>
+        <translation>Company name</translation>
+    </message>
+    <message>
+        <source>Libellé de la structure</source>
+        <translation>Structure display name</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Complément adresse 1</source>
+        <translation>Address line 2</translation>
+    </message>
+    <message>
+        <source>Complément adresse 2</source>
+        <translation>Address line 3</translation>
+    </message>
+    <message>
+        <source>Code postal</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Ville</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Pays</source>
+        <translation>Country</translation>
+    </message>
+    <message>
+        <source>Déposer des demandes de paiement</source>
+        <translation>Submit payment requests</translation>
+    </message>
+    <message>
+        <source>Créer et/ou consulter des DUME</source>
+        <translation>Create and/or view ESPDs (DUME)</translation>
+    </message>
+    <message>
+        <source>Compte utilisateur</source>
+        <translation>User account</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <source>Fonctionnalités</source>
+        <translation>Features</translation>
+    </message>
+    <message>
+        <source>Espaces de travail ouverts</source>
+        <translation>Open workspaces</translation>
+    </message>
+    <message>
+        <source>Serveur</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Profil</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Établi {date}</source>
+        <translation>Drawn up {date}</translation>
+    </message>
+    <message>
+        <source>  {label} : {value}</source>
+        <translation>  {label}: {value}</translation>
+    </message>
+</context>
+<context>
+    <name>service</name>
+    <message>
+        <source>Aucun compte technique Chorus Pro n&apos;est configuré : l&apos;assistant ne peut pas interroger Chorus Pro. Renseignez l&apos;application PISTE et le compte technique dans « Paramètres ».</source>
+        <translation>No Chorus Pro technical account is configured: the wizard cannot query Chorus Pro. Enter the PISTE application and the technical account in “Settings”.</translation>
+    </message>
+    <message>
+        <source>Catalogue des espaces de travail illisible.</source>
+        <translation>Unreadable workspace catalogue.</translation>
+    </message>
+    <message>
+        <source>Ce service n&apos;existe que sur le portail Chorus Pro : l&apos;API ne permet pas de créer un compte. Poursuivez sur {portal}</source>
+        <translation>This service only exists on the Chorus Pro portal: the API cannot create accounts. Continue on {portal}</translation>
+    </message>
+    <message>
+        <source>Demande refusée (HTTP {status}).</source>
+        <translation>Request refused (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>Catalogue des espaces illisible.</source>
+        <translation>Unreadable workspace catalogue.</translation>
+    </message>
+    <message>
+        <source>Politique de mot de passe illisible.</source>
+        <translation>Unreadable password policy.</translation>
+    </message>
+    <message>
+        <source>Liste des questions secrètes illisible.</source>
+        <translation>Unreadable list of secret questions.</translation>
+    </message>
+    <message>
+        <source>Activation refusée (HTTP {status}).</source>
+        <translation>Activation refused (HTTP {status}).</translation>
+    </message>
+</context>
+</TS>

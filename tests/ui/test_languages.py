@@ -1,0 +1,195 @@
+"""French is the source, English the translation: complete, up to date, loaded by --lang."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel, QWizard
+from pytestqt.qtbot import QtBot
+
+from chorus_wizard.app import install_translators
+from chorus_wizard.texts import translate
+from chorus_wizard.ui.pages.base import PageId, WizardContext
+from chorus_wizard.ui.wizard import SignupWizard
+from chorus_wizard.workers import TaskRunner
+from tests.fakes import FakeService
+
+ROOT = Path(__file__).resolve().parents[2]
+TS = ROOT / "resources" / "translations" / "chorus_wizard_en.ts"
+QM = ROOT / "resources" / "translations" / "chorus_wizard_en.qm"
+
+
+def _script() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "update_translations", ROOT / "scripts" / "update_translations.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _messages(ts: Path) -> list[tuple[str, str, ET.Element]]:
+    root = ET.parse(ts).getroot()
+    return [
+        (context.findtext("name") or "", message.findtext("source") or "", message)
+        for context in root.iter("context")
+        for message in context.iter("message")
+    ]
+
+
+def test_every_entry_is_translated() -> None:
+    messages = _messages(TS)
+    assert messages, "the .ts holds no string: run scripts/update_translations.py"
+    unfinished = [
+        f"{context}: {source!r}"
+        for context, source, message in messages
+        if (translation := message.find("translation")) is None
+        or translation.get("type") in ("unfinished", "vanished", "obsolete")
+        or not (translation.text or "").strip()
+    ]
+    assert unfinished == []
+
+
+def test_placeholders_are_kept() -> None:
+    import re
+
+    field = re.compile(r"\{\w*\}")
+    wrong = [
+        source
+        for _, source, message in _messages(TS)
+        if sorted(field.findall(source))
+        != sorted(field.findall(message.findtext("translation") or ""))
+    ]
+    assert wrong == []
+
+
+def test_ts_holds_every_string_of_the_code(tmp_path: Path) -> None:
+    script = _script()
+    copy = tmp_path / TS.name
+    shutil.copyfile(TS, copy)
+    script.lupdate(copy)
+    before = {(context, source) for context, source, _ in _messages(TS)}
+    after = {(context, source) for context, source, _ in _messages(copy)}
+    assert sorted(after - before) == [], "run scripts/update_translations.py and translate"
+    assert sorted(before - after) == [], "strings gone from the code: run the script"
+
+
+def test_qm_is_built_from_the_ts(tmp_path: Path) -> None:
+    built = tmp_path / QM.name
+    _script().lrelease(TS, built)
+    assert QM.read_bytes() == built.read_bytes(), "run scripts/update_translations.py"
+
+
+def test_update_script_check_mode() -> None:
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "update_translations.py"), "--check"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("saved", ["fr", "en"])
+def test_language_setting_round_trip(tmp_path: Path, saved: str) -> None:
+    from chorus_wizard.settings import Settings, SettingsStore
+
+    store = SettingsStore(tmp_path)
+    store.save(Settings(language=saved))
+    assert store.load().language == saved
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    install_translators(qapp, "en")
+    yield
+    install_translators(qapp, "fr")
+
+
+def _english_wizard(qtbot: QtBot) -> SignupWizard:
+    runner = TaskRunner()
+    wizard = SignupWizard(WizardContext(service=FakeService(), runner=runner))
+    runner.setParent(wizard)
+    qtbot.addWidget(wizard)
+    return wizard
+
+
+def test_english_wizard(qtbot: QtBot, english: None) -> None:
+    wizard = _english_wizard(qtbot)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    page = wizard.page_of(PageId.IDENTIFY)
+    assert page.title() == "Identify yourself"
+    assert page.subTitle().startswith("Step 1 of 4")
+    assert wizard.buttonText(QWizard.WizardButton.CancelButton) == "Cancel"
+    assert wizard.buttonText(QWizard.WizardButton.CustomButton1) == "More"
+    labels = [label.text() for label in page.findChildren(QLabel)]
+    assert any(text.startswith("Login email address") for text in labels), labels
+    assert not any("Adresse électronique" in text for text in labels)
+    assert translate("IdentifyPage", "Identifiez-vous") == "Identify yourself"
+    wizard.desk.set_help_visible(True)
+    assert wizard.desk.panel.text().startswith("Step 1 — Identify yourself")
+    wizard.shutdown()
+
+
+def test_every_help_text_exists_in_english() -> None:
+    help_dir = ROOT / "resources" / "help"
+    french = sorted(path.name for path in (help_dir / "fr").glob("*.md"))
+    assert french
+    assert sorted(path.name for path in (help_dir / "en").glob("*.md")) == french
+
+
+def test_french_is_the_default(qtbot: QtBot, qapp: QApplication) -> None:
+    install_translators(qapp, "fr")
+    wizard = _english_wizard(qtbot)
+    assert wizard.page_of(PageId.IDENTIFY).title() == "Identifiez-vous"
+    assert wizard.buttonText(QWizard.WizardButton.CancelButton) == "Annuler"
+    wizard.shutdown()
+
+
+@pytest.mark.parametrize(
+    ("option", "title"), [([], "Identify yourself"), (["--lang", "fr"], "Identifiez-vous")]
+)
+def test_saved_language_unless_lang_option(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, option: list[str], title: str
+) -> None:
+    from chorus_wizard.app import build_wizard
+    from chorus_wizard.settings import Settings, SettingsStore
+
+    SettingsStore(tmp_path).save(Settings(language="en"))
+    try:
+        wizard = build_wizard(
+            ["--backend", "http://127.0.0.1:9", "--data-dir", str(tmp_path), *option]
+        )
+        assert isinstance(wizard, SignupWizard)
+        qtbot.addWidget(wizard)
+        assert wizard.page_of(PageId.IDENTIFY).title() == title
+        wizard.shutdown()
+    finally:
+        install_translators(qapp, "fr")
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+def test_settings_dialog_saves_the_language(
+    qtbot: QtBot, wizard: SignupWizard, tmp_path: Path, memory_keyring: object
+) -> None:
+    from chorus_wizard.settings import SettingsStore
+    from tests.ui.test_settings_dialog import open_dialog
+
+    dialog = open_dialog(qtbot, wizard, tmp_path)
+    assert dialog.language.currentData() == "fr"
+    assert "prochain démarrage" in dialog.language_note.text()
+    assert "--lang" in dialog.language_note.text()
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save_button.click()
+    assert SettingsStore(tmp_path / "data").load().language == "en"
