@@ -27,15 +27,53 @@ IO_TIMEOUT_S = 10.0
 
 
 def new_client(*, transport: httpx.BaseTransport | None = None) -> httpx.Client:
-    """An ``httpx.Client`` with the project's User-Agent and timeouts."""
+    """An ``httpx.Client`` with the project's User-Agent and timeouts.
+
+    Without an explicit ``transport``, TLS is set up on the first https request only: the
+    embedded sandbox is plain HTTP on loopback, and loading the system's certificates takes
+    about 100 ms during which Python's other threads, the GUI's included, cannot run.
+    """
     import httpx
 
     return httpx.Client(
         headers={"User-Agent": USER_AGENT},
         timeout=httpx.Timeout(IO_TIMEOUT_S, connect=CONNECT_TIMEOUT_S),
-        transport=transport,
+        transport=transport or _per_scheme_transport(),
         follow_redirects=False,
     )
+
+
+def _per_scheme_transport() -> httpx.BaseTransport:
+    import threading
+
+    import httpx
+
+    class PerScheme(httpx.BaseTransport):
+        """An ``httpx.HTTPTransport`` per URL scheme, each made on first use."""
+
+        def __init__(self) -> None:
+            self._lock = threading.Lock()
+            self._transports: dict[str, httpx.HTTPTransport] = {}
+
+        def _for(self, scheme: str) -> httpx.HTTPTransport:
+            with self._lock:
+                transport = self._transports.get(scheme)
+                if transport is None:
+                    # Plain HTTP never uses the TLS context: no certificates to load for it.
+                    transport = httpx.HTTPTransport(verify=scheme == "https")
+                    self._transports[scheme] = transport
+                return transport
+
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            return self._for(request.url.scheme).handle_request(request)
+
+        def close(self) -> None:
+            with self._lock:
+                transports, self._transports = list(self._transports.values()), {}
+            for transport in transports:
+                transport.close()
+
+    return PerScheme()
 
 
 #: Pauses before the 2nd and 3rd attempt of an idempotent call that met a transient fault.

@@ -89,3 +89,19 @@ def test_post_with_an_idempotency_key_is_repeated() -> None:
     client, seen = counting(httpx.Response(500), httpx.Response(201, json={}))
     response = send(client, "POST", "https://x.test/", SERVICE, idempotent=True)
     assert response.status_code == 201 and seen == ["POST", "POST"]
+
+
+def test_tls_is_set_up_for_https_only_and_verifies() -> None:
+    import ssl
+
+    from chorus_wizard.backend.http import new_client
+
+    client = new_client()
+    transport = client._transport
+    https = transport._for("https")  # type: ignore[attr-defined]
+    http = transport._for("http")  # type: ignore[attr-defined]
+    assert https is transport._for("https")  # type: ignore[attr-defined]  # made once
+    assert https._pool._ssl_context.verify_mode == ssl.CERT_REQUIRED
+    assert https._pool._ssl_context.check_hostname
+    assert http is not https
+    client.close()
