@@ -55,3 +55,19 @@ def on_background(background: str, light_theme: str, dark_theme: str) -> str:
 
 def hint_color(background: str) -> str:
     return on_background(background, HINT_ON_LIGHT, HINT_ON_DARK)
+
+
+def readable_on(background: str, color: str, minimum: float = AA_TEXT) -> str:
+    """``color``, or the nearest shade of it that reaches ``minimum`` contrast on
+    ``background``: mixed towards white on a dark background, towards black on a light one."""
+    if contrast_ratio(color, background) >= minimum:
+        return color
+    target = 255 if is_dark(background) else 0
+    red, green, blue = parse_hex(color)
+    for step in range(1, 21):
+        share = step / 20
+        mixed = tuple(round(c + (target - c) * share) for c in (red, green, blue))
+        candidate = "#{:02x}{:02x}{:02x}".format(*mixed)
+        if contrast_ratio(candidate, background) >= minimum:
+            return candidate
+    return "#ffffff" if target else "#000000"

@@ -55,3 +55,16 @@ def test_required_asterisk(window: str) -> None:
 @pytest.mark.parametrize(("window", "ring"), FOCUS_RINGS.items())
 def test_switch_focus_ring(window: str, ring: str) -> None:
     assert contrast_ratio(ring, window) >= AA_NON_TEXT
+
+
+@pytest.mark.parametrize(
+    "color", ["#6b6b6b", "#4a4a4a", "#9a5200", "#8a1212", "#6b3d00", "#1f6f43", "#b00020"]
+)
+@pytest.mark.parametrize("background", ["#efefef", "#ffffff", "#353535", "#1e1e1e"])
+def test_readable_on_reaches_aa_and_keeps_good_colours(color: str, background: str) -> None:
+    from chorus_wizard.ui.contrast import AA_TEXT, contrast_ratio, readable_on
+
+    shade = readable_on(background, color)
+    assert contrast_ratio(shade, background) >= AA_TEXT
+    if contrast_ratio(color, background) >= AA_TEXT:
+        assert shade == color  # a colour that already reads is left alone

@@ -36,6 +36,7 @@ from chorus_wizard.ui.widgets.common import (
     Tone,
     field_label,
     form_layout,
+    readable,
     stacked,
     wrapped,
 )
@@ -273,7 +274,7 @@ class ActivatePage(Page):
             if not self._validity_timer.isActive():
                 self._validity_timer.start()
         self.portal_validity.setText(text)
-        self.portal_validity.setStyleSheet(f"color: {color};")
+        self.portal_validity.setStyleSheet(f"color: {readable(color)};")
         self.portal_validity.show()
 
     def _update_handoff(self) -> None:
@@ -388,7 +389,7 @@ class ActivatePage(Page):
 
     def _show_validity(self, text: str, color: str) -> None:
         self.validity.setText(text)
-        self.validity.setStyleSheet(f"color: {color};")
+        self.validity.setStyleSheet(f"color: {readable(color)};")
         self.validity.show()
 
     def _set_valid_until(self, until: datetime | None) -> None:

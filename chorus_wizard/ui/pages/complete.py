@@ -29,6 +29,7 @@ from chorus_wizard.ui.widgets.common import (
     Tone,
     field_label,
     form_layout,
+    readable,
     stacked,
     wrapped,
 )
@@ -267,7 +268,7 @@ class CompletePage(Page):
                     "saisissez vous-même {fields}."
                 ).format(fields=", ".join(masked))
             )
-            self.masked_note.setStyleSheet("color: #6b3d00;")
+            self.masked_note.setStyleSheet(f"color: {readable('#6b3d00')};")
             self.masked_note.show()
         else:
             self.masked_note.hide()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +35,7 @@ from chorus_wizard.ui.widgets.common import (
     Tone,
     field_label,
     form_layout,
+    readable,
     required_mark,
     stacked,
     wrapped,
@@ -125,7 +127,9 @@ class IdentifyPage(Page):
                 "adresse que vous garderez."
             )
         )
-        email_note.setStyleSheet("color: palette(placeholder-text);")
+        # the placeholder grey is too pale for text on some palettes: its readable shade
+        placeholder = email_note.palette().color(QPalette.ColorRole.PlaceholderText).name()
+        email_note.setStyleSheet(f"color: {readable(placeholder)};")
         form = form_layout()
         form.addRow(
             field_label(self.tr("Adresse électronique de connexion"), self.email, required=True),

@@ -19,10 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chorus_wizard.ui.contrast import HINT_ON_DARK, hint_color, on_background
+from chorus_wizard.ui.contrast import HINT_ON_DARK, hint_color, on_background, readable_on
 
 FIELD_MIN_WIDTH = 220
 REQUIRED_MARK = '<span style="color:#c00000;"> *</span>'
+
+
+def readable(color: str) -> str:
+    """``color``, or its nearest shade that passes WCAG AA on the application's window."""
+    window = QGuiApplication.palette().color(QPalette.ColorRole.Window).name()
+    return readable_on(window, color)
 
 
 def required_mark() -> str:

@@ -22,7 +22,13 @@ from chorus_wizard.domain.password import (
     estimate_strength,
     evaluate,
 )
-from chorus_wizard.ui.widgets.common import FieldHint, WrappingLabel, field_label, stacked
+from chorus_wizard.ui.widgets.common import (
+    FieldHint,
+    WrappingLabel,
+    field_label,
+    readable,
+    stacked,
+)
 from chorus_wizard.ui.widgets.explain import explain_button
 
 MET = "✔"
@@ -173,7 +179,7 @@ class PasswordInput(QObject):
             mark = MET if rule.met else UNMET
             color = "#1f6f43" if rule.met else "#6b6b6b"
             label.setText(f"{mark} {rule.label}")
-            label.setStyleSheet(f"color: {color};")
+            label.setStyleSheet(f"color: {readable(color)};")
             label.setAccessibleName(
                 (
                     self.tr("{rule} : respecté") if rule.met else self.tr("{rule} : non respecté")
@@ -187,7 +193,7 @@ class PasswordInput(QObject):
             self.strength = None
             self.strength_bar.setValue(0)
             self.strength_label.setText(self.tr("Robustesse : —"))
-            self.strength_label.setStyleSheet("color: #6b6b6b;")
+            self.strength_label.setStyleSheet(f"color: {readable('#6b6b6b')};")
             self.strength_bar.setAccessibleDescription(self.tr("non évaluée"))
             return
         self.strength = estimate_strength(password, self._user_inputs)
@@ -198,4 +204,4 @@ class PasswordInput(QObject):
         self.strength_label.setText(
             self.tr("Robustesse : {strength}").format(strength=self.strength.label)
         )
-        self.strength_label.setStyleSheet(f"color: {color};")
+        self.strength_label.setStyleSheet(f"color: {readable(color)};")
