@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from chorus_wizard.files import write_json_atomically
 from chorus_wizard.texts import translate
 
 FORMAT = "chorus-wizard-draft"
@@ -97,17 +97,7 @@ class DraftStore:
             "page": page,
             "fields": _checked(fields),
         }
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".draft-", suffix=".tmp", dir=self.path.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(document, stream, ensure_ascii=False, indent=1)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temporary, self.path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_json_atomically(self.path, document)
 
     def load(self) -> SavedDraft | None:
         """The saved draft, None if there is none; :class:`DraftSetAside` if it was unusable."""

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from chorus_wizard.backend.profiles import REAL_PROFILES, PisteCredentials, is_custom_url
+from chorus_wizard.files import write_json_atomically
 from chorus_wizard.keychain import INSEE_USER, SecretStore, client_secret_user, tech_password_user
 
 log = logging.getLogger(__name__)
@@ -131,17 +130,7 @@ class SettingsStore:
                 if name in REAL_PROFILES
             },
         }
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=".settings-", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump(data, handle, ensure_ascii=False, indent=2)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temporary, self.path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        write_json_atomically(self.path, data, indent=2)
 
 
 def piste_credentials(
