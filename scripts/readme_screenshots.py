@@ -19,11 +19,10 @@ import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
 from email import message_from_bytes, policy
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QThread
+from demo import settle, use_memory_keychain
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -36,43 +35,6 @@ EMAIL = "camille.martin@exemple.fr"
 SIRET = "13002526500013"  # DINUM, in the sandbox's directory
 REGISTERED_SIRET = "55203253400703"  # Danone, already registered in the sandbox
 PASSWORD = "Girafe-Bleue-2026"  # a demo value typed into the sandbox only
-
-
-def use_memory_keychain() -> None:
-    """Replace the OS keychain by a dict, so the screenshots never write the real one."""
-    import keyring
-    from keyring.backend import KeyringBackend
-
-    class DemoKeyring(KeyringBackend):
-        priority = 1
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.passwords: dict[tuple[str, str], str] = {}
-
-        def get_password(self, service: str, username: str) -> str | None:
-            return self.passwords.get((service, username))
-
-        def set_password(self, service: str, username: str, password: str) -> None:
-            self.passwords[(service, username)] = password
-
-    keyring.set_keyring(DemoKeyring())
-
-
-def settle(condition: Callable[[], bool] | None = None, timeout: float = 15.0) -> None:
-    """Run the event loop until ``condition`` holds (or for a short while)."""
-    deadline = QDeadlineTimer(int(timeout * 1000))
-    while not deadline.hasExpired():
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        if condition is None:
-            QThread.msleep(200)
-            QCoreApplication.processEvents()
-            return
-        if condition():
-            QCoreApplication.processEvents()
-            return
-        QThread.msleep(20)
-    raise TimeoutError("the wizard did not reach the expected state")
 
 
 def save_png(widget: QWidget, path: Path) -> None:

@@ -18,49 +18,13 @@ from datetime import UTC, datetime, timedelta
 from email import message_from_bytes, policy
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QThread
+from demo import settle, use_memory_keychain
 from PySide6.QtWidgets import QApplication
 
 from chorus_wizard.app import build_wizard
 from chorus_wizard.backend.errors import ActivationError
 from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.wizard import SignupWizard
-
-
-def use_memory_keychain() -> None:
-    """Replace the OS keychain by a dict, so the demo never writes the real one."""
-    import keyring
-    from keyring.backend import KeyringBackend
-
-    class DemoKeyring(KeyringBackend):
-        priority = 1
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.passwords: dict[tuple[str, str], str] = {}
-
-        def get_password(self, service: str, username: str) -> str | None:
-            return self.passwords.get((service, username))
-
-        def set_password(self, service: str, username: str, password: str) -> None:
-            self.passwords[(service, username)] = password
-
-    keyring.set_keyring(DemoKeyring())
-
-
-def settle(condition: object = None, timeout: float = 10.0) -> None:
-    deadline = QDeadlineTimer(int(timeout * 1000))
-    while not deadline.hasExpired():
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        if condition is None or condition():  # type: ignore[operator]
-            if condition is None:
-                QThread.msleep(150)
-                QCoreApplication.processEvents()
-                return
-            QCoreApplication.processEvents()
-            return
-        QThread.msleep(20)
-    raise TimeoutError("the wizard did not reach the expected state")
 
 
 def main() -> int:

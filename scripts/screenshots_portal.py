@@ -18,7 +18,8 @@ from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QDeadlineTimer, QEventLoop, QThread
+from demo import settle, use_memory_keychain
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication, QWidget
 
 from chorus_wizard.app import install_translators
@@ -33,39 +34,6 @@ from chorus_wizard.ui.wizard import SignupWizard
 from chorus_wizard.workers import TaskRunner
 
 
-def settle(condition: object = None, timeout: float = 10.0) -> None:
-    deadline = QDeadlineTimer(int(timeout * 1000))
-    while not deadline.hasExpired():
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        if condition is None or condition():  # type: ignore[operator]
-            QThread.msleep(120 if condition is None else 0)
-            QCoreApplication.processEvents()
-            return
-        QThread.msleep(20)
-    raise TimeoutError("the wizard did not reach the expected state")
-
-
-def keychain(enabled: bool) -> None:
-    import keyring
-    from keyring.backend import KeyringBackend
-    from keyring.backends import fail
-
-    class DemoKeyring(KeyringBackend):
-        priority = 1
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.passwords: dict[tuple[str, str], str] = {}
-
-        def get_password(self, service: str, username: str) -> str | None:
-            return self.passwords.get((service, username))
-
-        def set_password(self, service: str, username: str, password: str) -> None:
-            self.passwords[(service, username)] = password
-
-    keyring.set_keyring(DemoKeyring() if enabled else fail.Keyring())
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
@@ -73,7 +41,7 @@ def main() -> int:
     parser.add_argument("--height", type=int, default=760)
     parser.add_argument("--no-keychain", action="store_true")
     args = parser.parse_args()
-    keychain(not args.no_keychain)
+    use_memory_keychain(not args.no_keychain)
     args.out.mkdir(parents=True, exist_ok=True)
     data = Path(tempfile.mkdtemp(prefix="chorus-portal-shots-"))
     app = QApplication.instance() or QApplication(sys.argv[:1])
