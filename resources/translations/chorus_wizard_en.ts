@@ -703,6 +703,13 @@
     </message>
 </context>
 <context>
+    <name>Form</name>
+    <message>
+        <source>Champ obligatoire</source>
+        <translation>Required field</translation>
+    </message>
+</context>
+<context>
     <name>HandoffPanel</name>
     <message>
         <source>Mode portail : la création se fait sur {host} ; l&apos;assistant prépare vos données et vous y guide.</source>

@@ -105,3 +105,17 @@ def test_help_panel_is_in_the_focus_chain(qtbot: QtBot, wizard: SignupWizard) ->
     assert wizard.desk.help_visible
     tab_to(qtbot, wizard.desk.panel.browser)
     tab_to(qtbot, wizard.desk.panel.export)
+
+
+def test_mandatory_fields_are_announced_and_errors_take_the_description(
+    wizard: SignupWizard,
+) -> None:
+    identify = wizard.page_of(PageId.IDENTIFY)
+    field = identify.identifier  # type: ignore[attr-defined]
+    assert field.accessibleDescription() == "Champ obligatoire"
+    field.setText("1300252650001")
+    field.editingFinished.emit()
+    assert "14 chiffres attendus" in field.accessibleDescription()
+    field.setText("13002526500013")
+    field.editingFinished.emit()
+    assert field.accessibleDescription() == "Champ obligatoire"

@@ -35,6 +35,7 @@ from chorus_wizard.ui.widgets.common import (
     Tone,
     field_label,
     form_layout,
+    mark_required,
     readable,
     required_mark,
     stacked,
@@ -210,6 +211,7 @@ class IdentifyPage(Page):
         label = translate("identifiers", FIELD_LABELS[kind])
         self.identifier_label.setText(label + required_mark())
         self.identifier.setAccessibleName(label)
+        mark_required(self.identifier)
         self.identifier.setPlaceholderText(translate("identifiers", PLACEHOLDERS[kind]))
         self.siret_help.setVisible(kind is IdentifierType.SIRET)
         self.identifier.setToolTip(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QGuiApplication, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from chorus_wizard.ui.contrast import HINT_ON_DARK, hint_color, on_background, readable_on
 
 FIELD_MIN_WIDTH = 220
+# Widget property holding a field's accessible description when it has no error to tell.
+BASE_DESCRIPTION = "chorus_base_description"
 REQUIRED_MARK = '<span style="color:#c00000;"> *</span>'
 
 
@@ -44,11 +46,22 @@ def field_label(text: str, buddy: QWidget, *, required: bool = False) -> QLabel:
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setBuddy(buddy)
     buddy.setAccessibleName(text)
+    if required:
+        mark_required(buddy)
     if isinstance(buddy, QLineEdit | QComboBox):
         buddy.setMinimumWidth(FIELD_MIN_WIDTH)  # a narrow window puts the label above instead
     if isinstance(buddy, QComboBox):
         buddy.setSizePolicy(QSizePolicy.Policy.Expanding, buddy.sizePolicy().verticalPolicy())
     return label
+
+
+def mark_required(field: QWidget) -> None:
+    """The asterisk is only seen: screen readers hear « Champ obligatoire » instead (and a
+    refusal's reason while there is one, see :class:`FieldHint`)."""
+    mandatory = QCoreApplication.translate("Form", "Champ obligatoire")
+    field.setProperty(BASE_DESCRIPTION, mandatory)
+    if not field.property("invalid"):
+        field.setAccessibleDescription(mandatory)
 
 
 def form_layout() -> QFormLayout:
@@ -189,6 +202,7 @@ class FieldHint(QLabel):
             self.setStyleSheet(f"color: {color};")
         self.setText(reason or "")
         self.setVisible(bool(reason))
-        self._field.setAccessibleDescription(reason or "")
+        base = self._field.property(BASE_DESCRIPTION) or ""
+        self._field.setAccessibleDescription(reason or str(base))
         self._field.setProperty("invalid", bool(reason))
         self._field.setStyleSheet(f"border: 1px solid {color};" if reason else "")
