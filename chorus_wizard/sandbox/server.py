@@ -192,8 +192,7 @@ class SandboxServer:
                 self._server.should_exit = True
         if self._thread is not None:
             self._thread.join(timeout)
-        if self._socket is not None:
-            self._socket.close()
+        self.release_socket()
 
     def release_socket(self) -> None:
         """Close this process's copy of the listening socket (another process serves it)."""
