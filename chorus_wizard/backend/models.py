@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -168,3 +169,8 @@ class AccountStatus:
 class AttachmentSent:
     request_id: int
     message: str
+
+
+def new_idempotency_key() -> str:
+    """A fresh key for one account creation (128 random bits, hex; the server only compares it)."""
+    return os.urandom(16).hex()

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -133,10 +132,6 @@ def make_directory(
             RechercheEntreprisesClient(client, RECHERCHE_ENTREPRISES_URL),
         )
     return RechercheEntreprisesClient(client, choice.url or RECHERCHE_ENTREPRISES_URL)
-
-
-def new_idempotency_key() -> str:
-    return uuid.uuid4().hex
 
 
 def workspace_catalogue() -> list[Workspace]:

@@ -130,14 +130,16 @@ def _digits_reason(number: str, expected: int | tuple[int, ...], what: str) -> s
 
 def check_siret(value: str) -> IdentifierCheck:
     """SIRET: 14 digits, Luhn on the SIREN and on the whole, except La Poste (digit sum % 5)."""
-    from stdnum import exceptions as stdnum_exceptions
-    from stdnum.fr import siren as fr_siren
-    from stdnum.fr import siret as fr_siret
-
     number = compact(value)
     reason = _digits_reason(number, 14, translate("identifiers", "numéro de SIRET"))
     if reason:
         return IdentifierCheck(number, reason)
+    # Imported once 14 digits are there: an empty or half-typed field (the first window)
+    # does not pay for python-stdnum.
+    from stdnum import exceptions as stdnum_exceptions
+    from stdnum.fr import siren as fr_siren
+    from stdnum.fr import siret as fr_siret
+
     try:
         fr_siret.validate(number)
     except stdnum_exceptions.InvalidChecksum:
@@ -167,9 +169,6 @@ def check_siret(value: str) -> IdentifierCheck:
 
 def check_eu_vat(value: str) -> IdentifierCheck:
     """Intra-EU VAT number with its country prefix, outside France."""
-    from stdnum import exceptions as stdnum_exceptions
-    from stdnum.eu import vat as eu_vat
-
     number = compact(value)
     if not number:
         return IdentifierCheck(
@@ -208,6 +207,9 @@ def check_eu_vat(value: str) -> IdentifierCheck:
                 typed=len(number)
             ),
         )
+    from stdnum import exceptions as stdnum_exceptions
+    from stdnum.eu import vat as eu_vat
+
     try:
         eu_vat.validate(number)
     except stdnum_exceptions.InvalidLength:

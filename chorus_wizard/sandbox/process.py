@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import multiprocessing
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -95,6 +94,8 @@ class SandboxProcess:
         sock = self._binder._socket
         if sock is None:
             raise RuntimeError("the sandbox is not bound")
+        import multiprocessing  # here, in a helper thread: not on the first window's path
+
         context = multiprocessing.get_context("spawn")  # never fork a process running Qt
         ours, theirs = context.Pipe()
         process = context.Process(

@@ -6,6 +6,8 @@ import dataclasses
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -24,7 +26,6 @@ from PySide6.QtWidgets import (
 
 from chorus_wizard.backend.errors import ActivationError
 from chorus_wizard.backend.models import ActivationResent, SecretQuestion
-from chorus_wizard.backend.sandbox_mail import ReceivedMail, latest_mail_to
 from chorus_wizard.backend.service import SignupService
 from chorus_wizard.domain.activation import activation_code
 from chorus_wizard.domain.password import PasswordPolicy, load_strength_estimator
@@ -43,6 +44,9 @@ from chorus_wizard.ui.widgets.common import (
 from chorus_wizard.ui.widgets.explain import explained
 from chorus_wizard.ui.widgets.handoff import HandoffPanel
 from chorus_wizard.ui.widgets.password import PasswordInput
+
+if TYPE_CHECKING:
+    from chorus_wizard.backend.sandbox_mail import ReceivedMail
 
 #: How often the link's time left is redrawn.
 VALIDITY_REFRESH_MS = 30_000
@@ -110,6 +114,13 @@ def locked_message(until: datetime | None, now: datetime) -> str:
         "Patientez jusque-là, puis validez à nouveau avec le lien du dernier courriel reçu. Vos "
         "saisies sont conservées.",
     ).format(time=clock_time(until, now))
+
+
+def _latest_mail(mail_dir: Path, email: str) -> ReceivedMail | None:
+    """Off the GUI thread: the sandbox's last mail to ``email`` (``mailbox`` loaded here)."""
+    from chorus_wizard.backend.sandbox_mail import latest_mail_to
+
+    return latest_mail_to(mail_dir, email)
 
 
 def _load_rules(service: SignupService) -> tuple[PasswordPolicy, list[SecretQuestion]]:
@@ -408,7 +419,7 @@ class ActivatePage(Page):
             return
         self.run(
             self.tr("Lecture du courriel…"),
-            lambda: latest_mail_to(mail_dir, email),
+            lambda: _latest_mail(mail_dir, email),
             self._on_mail_read,
         )
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import IntEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -32,14 +32,18 @@ from chorus_wizard.backend.models import (
     Lookup,
     SignupRequest,
     StructureForm,
+    new_idempotency_key,
 )
-from chorus_wizard.backend.service import SignupService, new_idempotency_key
 from chorus_wizard.keychain import Keychain, SecretStore, SystemKeychain
-from chorus_wizard.settings import SettingsStore
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.widgets.common import Banner, BusyBar, Tone
-from chorus_wizard.ui.widgets.handoff import UrlOpener, open_in_browser, portal_banner_text
-from chorus_wizard.workers import TaskRunner, Ticket
+from chorus_wizard.workers import Ticket
+
+if TYPE_CHECKING:  # the first window is painted before these are imported
+    from chorus_wizard.backend.service import SignupService
+    from chorus_wizard.settings import SettingsStore
+    from chorus_wizard.ui.widgets.handoff import UrlOpener
+    from chorus_wizard.workers import TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -90,6 +94,13 @@ class SignupDraft:
             deposer_demandes_paiement=self.deposer_demandes_paiement,
             dume=self.dume,
         )
+
+
+def open_in_browser(url: str) -> bool:
+    """The production URL opener (:func:`~chorus_wizard.ui.widgets.handoff.open_in_browser`)."""
+    from chorus_wizard.ui.widgets.handoff import open_in_browser as opener
+
+    return opener(url)
 
 
 @dataclass
@@ -172,6 +183,8 @@ class Page(QWizardPage):
         self.mode_banner = Banner()
         self.mode_banner.setAccessibleName(self.tr("Mode portail"))
         if context.portal_mode:
+            from chorus_wizard.ui.widgets.handoff import portal_banner_text
+
             self.mode_banner.show_message(
                 Tone.INFO, portal_banner_text(context.service.profile.portal_host)
             )
@@ -301,6 +314,9 @@ class Page(QWizardPage):
             wizard.next()
 
     def validatePage(self) -> bool:
+        ensure_pages = getattr(self.wizard(), "ensure_pages", None)
+        if ensure_pages is not None:
+            ensure_pages()  # Suivant pressed before the later pages were built: build them now
         if self._step_done_for is not None and self._step_done_for == self.step_key():
             return True  # done already (a side call, e.g. the country list, may still run)
         if self._busy:
