@@ -69,7 +69,7 @@ else:
     argv = ["--data-dir", data_dir]
     if variant == "wizard-remote":
         argv += ["--backend", "http://127.0.0.1:9"]
-    window = build_wizard(argv)
+    window = build_wizard(argv, deferred=True)  # what chorus-wizard does
     app = QApplication.instance()
 from PySide6.QtCore import QEvent, QObject, QTimer
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import logging
-import multiprocessing
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,7 +32,6 @@ from chorus_wizard.drafts import DraftStore
 from chorus_wizard.keychain import SecretStore
 from chorus_wizard.resources import resource_path
 from chorus_wizard.settings import LANGUAGES, SettingsStore, insee_key, piste_credentials
-from chorus_wizard.ui.drafts import DraftKeeper, offer_resume
 from chorus_wizard.ui.pages.base import WizardContext
 from chorus_wizard.ui.wizard import SignupWizard
 from chorus_wizard.workers import TaskRunner
@@ -168,11 +167,16 @@ def install_translators(app: QApplication, lang: str, *, catalog: Path | None = 
     )
 
 
-def build_wizard(argv: list[str]) -> QWizard:
+def build_wizard(argv: list[str], *, deferred: bool = False) -> QWizard:
     """Build the fully wired wizard for ``argv`` (same options as the command line).
 
     Does not enter the event loop. With the sandbox backend, the embedded server is started
-    in the background and stopped when the wizard finishes.
+    in the background once the window is painted, and stopped when the wizard finishes.
+
+    ``deferred`` (what ``chorus-wizard`` does): only step 1 is built before the window is
+    shown; the later pages, the help panel, the draft keeper and the offer to resume follow
+    once it has been painted, one piece per turn of the event loop so that typing is never
+    held up (see :class:`~chorus_wizard.ui.wizard.SignupWizard`).
     """
     args = parse_args(argv)
     app = QApplication.instance()
@@ -225,21 +229,70 @@ def build_wizard(argv: list[str]) -> QWizard:
         secrets=secrets,
         backend_option=backend_option,
     )
-    wizard = SignupWizard(context)
-    wizard.desk.use_settings_file(data_dir / "interface.json")  # « Aide » shown or not
+    wizard = SignupWizard(context, later_pages_deferred=deferred)
     runner.setParent(wizard)
     wizard.add_closing_callback(lambda: runner.wait_for_done(5000))
     wizard.add_closing_callback(service.close)
     for callback in closing:
         wizard.add_closing_callback(callback)
     drafts = DraftStore(data_dir)
-    keeper = DraftKeeper(wizard, drafts)
-    wizard.add_closing_callback(keeper.flush)
-    offer_resume(wizard, keeper, drafts)
+
+    def complete() -> None:
+        from chorus_wizard.ui.drafts import DraftKeeper, offer_resume
+
+        wizard.desk.use_settings_file(data_dir / "interface.json")  # « Aide » shown or not
+        keeper = DraftKeeper(wizard, drafts)
+        wizard.add_closing_callback(keeper.flush)
+        offer_resume(wizard, keeper, drafts)
+
+    wizard.when_complete(complete)
     app.aboutToQuit.connect(wizard.shutdown)
-    if server is not None:
+    if deferred:
+        # One thing at a time after the first paint: the pages, one per turn of the event
+        # loop; then, in one helper thread, the sandbox's process and step 1's checks.
+        background: list[Callable[[], object]] = [] if server is None else [server.serve]
+        background.append(import_checks)
+        after_first_paint(wizard, lambda: build_in_turns(wizard))
+        wizard.when_complete(lambda: in_helper_thread(background))
+    elif server is not None:
         after_first_paint(wizard, server.serve_in_background)
     return wizard
+
+
+#: What step 1's checks import on first use: python-stdnum (which loads OpenSSL's bindings)
+#: and email-validator, tens of milliseconds together.
+CHECK_MODULES = ("stdnum.fr.siret", "stdnum.fr.siren", "stdnum.eu.vat", "email_validator")
+
+
+def import_checks() -> None:
+    """Import step 1's checks, so the first SIRET or address typed does not wait for them."""
+    import importlib
+
+    for name in CHECK_MODULES:
+        importlib.import_module(name)
+
+
+def in_helper_thread(calls: list[Callable[[], object]]) -> None:
+    """Run ``calls`` one after the other in a daemon thread (start-up work off the GUI)."""
+
+    def run() -> None:
+        for call in calls:
+            try:
+                call()
+            except Exception:  # each is also done, or reported, where it is needed
+                log.exception("Start-up work failed in the background")
+
+    threading.Thread(target=run, name="start-up", daemon=True).start()
+
+
+def build_in_turns(wizard: SignupWizard) -> None:
+    """Build the wizard's later pages one per turn of the event loop, until all exist.
+
+    Each piece takes a few tens of milliseconds at most; input that arrives meanwhile is
+    handled between two pieces, and Suivant builds whatever is left at once.
+    """
+    if wizard.build_next_page():
+        QTimer.singleShot(0, wizard, lambda: build_in_turns(wizard))
 
 
 class _FirstPaint(QObject):
@@ -272,7 +325,10 @@ def after_first_paint(
 
 
 def main(argv: list[str] | None = None) -> int:
-    multiprocessing.freeze_support()  # the sandbox runs in a spawned process, bundles too
+    if getattr(sys, "frozen", False):  # a bundle: its spawned sandbox process starts here
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     argv = sys.argv[1:] if argv is None else argv
     args = parse_args(argv)
@@ -283,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
     from chorus_wizard.launch import launch
 
     data_dir = (args.data_dir or default_data_dir()).expanduser().resolve()
-    return launch(args, argv, build_wizard, data_dir)
+    return launch(args, argv, lambda options: build_wizard(options, deferred=True), data_dir)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import PySide6
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, qVersion
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QLabel, QWizard
+from PySide6.QtWidgets import QFileDialog, QLabel
 
 from chorus_wizard.diagnostics import (
     DiagnosticJournal,
@@ -37,22 +37,18 @@ from chorus_wizard.ui.pages.base import STEPS, Page, PageId
 from chorus_wizard.ui.recap_actions import RecapDialog, copy_recap, write_recap_pdf
 from chorus_wizard.ui.widgets.common import Banner, Tone
 from chorus_wizard.ui.widgets.help import HelpPanel
+from chorus_wizard.ui.wizard import HELP_BUTTON, RECAP_BUTTON
 
 if TYPE_CHECKING:
     from chorus_wizard.ui.wizard import SignupWizard
 
 log = logging.getLogger(__name__)
 
-HELP_BUTTON = QWizard.WizardButton.CustomButton2
-RECAP_BUTTON = QWizard.WizardButton.CustomButton3
-
-HELP_TEXT = QT_TRANSLATE_NOOP("DeskTools", "Aide")
 HELP_DESCRIPTION = QT_TRANSLATE_NOOP(
     "DeskTools",
     "Affiche ou masque, à côté de la page, les instructions du guide pour cette étape, ce qu'il "
     "faut avoir sous la main et les problèmes fréquents (touche F1).",
 )
-RECAP_TEXT = QT_TRANSLATE_NOOP("DeskTools", "Récapitulatif")
 RECAP_DESCRIPTION = QT_TRANSLATE_NOOP(
     "DeskTools",
     "Affiche le récapitulatif de l'inscription, à enregistrer en PDF ou à copier ; il ne contient "
@@ -132,10 +128,7 @@ class DeskTools(QObject):
         self.clock: Callable[[], datetime] = datetime.now
         self.recap_dialog: RecapDialog | None = None
 
-        wizard.setOption(QWizard.WizardOption.HaveCustomButton2, True)
-        wizard.setOption(QWizard.WizardOption.HaveCustomButton3, True)
-        wizard.setButtonText(HELP_BUTTON, _t(HELP_TEXT))
-        wizard.setButtonText(RECAP_BUTTON, _t(RECAP_TEXT))
+        # The buttons are the wizard's (in place from its first paint); they are wired here.
         self.help_button = wizard.button(HELP_BUTTON)
         self.help_button.setCheckable(True)
         self.help_button.setAccessibleDescription(_t(HELP_DESCRIPTION))

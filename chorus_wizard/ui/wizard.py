@@ -4,32 +4,88 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton, QWidget, QWizard
 
 from chorus_wizard import __version__
-from chorus_wizard.domain.activation import InvalidActivationLink, parse_activation_link
-from chorus_wizard.ui.desk import DeskTools
-from chorus_wizard.ui.pages.activate import ActivatePage
-from chorus_wizard.ui.pages.attach import AttachPage
 from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
-from chorus_wizard.ui.pages.complete import CompletePage
-from chorus_wizard.ui.pages.done import DonePage
 from chorus_wizard.ui.pages.identify import IdentifyPage
-from chorus_wizard.ui.pages.workspaces import WorkspacesPage
-from chorus_wizard.ui.settings_dialog import SettingsDialog
+
+if TYPE_CHECKING:
+    from chorus_wizard.ui.desk import DeskTools
+    from chorus_wizard.ui.settings_dialog import SettingsDialog
+
+#: The buttons of the help panel and of the recap (wired by :class:`DeskTools`); their place
+#: in the button row is taken from the first paint on.
+HELP_BUTTON = QWizard.WizardButton.CustomButton2
+RECAP_BUTTON = QWizard.WizardButton.CustomButton3
+
+
+def _attach_page(context: WizardContext) -> Page:
+    from chorus_wizard.ui.pages.attach import AttachPage
+
+    return AttachPage(context)
+
+
+def _complete_page(context: WizardContext) -> Page:
+    from chorus_wizard.ui.pages.complete import CompletePage
+
+    return CompletePage(context)
+
+
+def _workspaces_page(context: WizardContext) -> Page:
+    from chorus_wizard.ui.pages.workspaces import WorkspacesPage
+
+    return WorkspacesPage(context)
+
+
+def _activate_page(context: WizardContext) -> Page:
+    from chorus_wizard.ui.pages.activate import ActivatePage
+
+    return ActivatePage(context)
+
+
+def _done_page(context: WizardContext) -> Page:
+    from chorus_wizard.ui.pages.done import DonePage
+
+    return DonePage(context)
+
+
+#: The pages after the first, in the order they are built.
+LATER_PAGES: tuple[tuple[PageId, Callable[[WizardContext], Page]], ...] = (
+    (PageId.ATTACH, _attach_page),
+    (PageId.COMPLETE, _complete_page),
+    (PageId.WORKSPACES, _workspaces_page),
+    (PageId.ACTIVATE, _activate_page),
+    (PageId.DONE, _done_page),
+)
 
 
 class SignupWizard(QWizard):
-    """Wires the pages together; ``closing`` callbacks run once when the wizard ends."""
+    """Wires the pages together; ``closing`` callbacks run once when the wizard ends.
 
-    def __init__(self, context: WizardContext, parent: QWidget | None = None) -> None:
+    With ``later_pages_deferred``, only step 1 is built here (the first window then appears
+    sooner): the caller builds the others once it is painted, one per turn of the event loop
+    with :meth:`build_next_page`. Whatever needs them (Suivant, :meth:`page_of`, :attr:`desk`,
+    a resumed draft) builds the rest at once through :meth:`ensure_pages`, and
+    :meth:`when_complete` callbacks run once every page exists.
+    """
+
+    def __init__(
+        self,
+        context: WizardContext,
+        parent: QWidget | None = None,
+        *,
+        later_pages_deferred: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self._closing: list[Callable[[], object]] = []
+        self._on_complete: list[Callable[[], object]] = []
+        self._desk: DeskTools | None = None
         profile = context.service.profile
         if profile.name == "sandbox":
             title = self.tr(
@@ -45,16 +101,8 @@ class SignupWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
         self.setMinimumSize(QSize(560, 520))
         self.resize(820, 720)
-        self.pages: dict[PageId, Page] = {
-            PageId.IDENTIFY: IdentifyPage(context),
-            PageId.ATTACH: AttachPage(context),
-            PageId.COMPLETE: CompletePage(context),
-            PageId.WORKSPACES: WorkspacesPage(context),
-            PageId.ACTIVATE: ActivatePage(context),
-            PageId.DONE: DonePage(context),
-        }
-        for page_id, page in self.pages.items():
-            self.setPage(page_id, page)
+        self.pages: dict[PageId, Page] = {PageId.IDENTIFY: IdentifyPage(context)}
+        self.setPage(PageId.IDENTIFY, self.pages[PageId.IDENTIFY])
         self.setStartId(PageId.IDENTIFY)
         # « Plus » gathers what is seldom needed, so the row fits a 560-pixel window.
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
@@ -68,6 +116,10 @@ class SignupWizard(QWizard):
         assert isinstance(more, QPushButton)  # QWizard's buttons are push buttons
         more.setMenu(self.more_menu)
         more.setAccessibleName(self.tr("Plus : paramètres, à propos"))
+        self.setOption(QWizard.WizardOption.HaveCustomButton2, True)
+        self.setOption(QWizard.WizardOption.HaveCustomButton3, True)
+        self.setButtonText(HELP_BUTTON, self.tr("Aide"))
+        self.setButtonText(RECAP_BUTTON, self.tr("Récapitulatif"))
         self.setButtonLayout(
             [
                 QWizard.WizardButton.CustomButton2,  # Aide (DeskTools)
@@ -88,10 +140,55 @@ class SignupWizard(QWizard):
         #: The « Paramètres » dialog while it is open.
         self.settings_dialog: SettingsDialog | None = None
         self.currentIdChanged.connect(self._on_current_id_changed)
-        #: Help panel, recap and diagnostic export.
-        self.desk = DeskTools(self)
+        if not later_pages_deferred:
+            self.ensure_pages()
+
+    # -- building the later pages ------------------------------------------------------------
+
+    @property
+    def complete(self) -> bool:
+        """Whether every page, and the help panel and recap, exist."""
+        return self._desk is not None
+
+    def build_next_page(self) -> bool:
+        """Build one of the pages not built yet; False once all exist (then completes)."""
+        for page_id, build in LATER_PAGES:
+            if page_id not in self.pages:
+                page = build(self.context)
+                self.pages[page_id] = page
+                self.setPage(page_id, page)
+                return True
+        if self._desk is None:
+            from chorus_wizard.ui.desk import DeskTools
+
+            self._desk = DeskTools(self)
+            callbacks, self._on_complete = self._on_complete, []
+            for callback in callbacks:
+                callback()
+        return False
+
+    def ensure_pages(self) -> None:
+        """Build every page not built yet, now."""
+        while self.build_next_page():
+            pass
+
+    def when_complete(self, callback: Callable[[], object]) -> None:
+        """Call ``callback`` once every page exists (at once if they all do)."""
+        if self.complete:
+            callback()
+        else:
+            self._on_complete.append(callback)
+
+    @property
+    def desk(self) -> DeskTools:
+        """Help panel, recap and diagnostic export (builds the later pages if needed)."""
+        self.ensure_pages()
+        assert self._desk is not None
+        return self._desk
 
     def page_of(self, page_id: PageId) -> Page:
+        if page_id not in self.pages:
+            self.ensure_pages()
         return self.pages[page_id]
 
     # -- À propos ----------------------------------------------------------------------
@@ -101,6 +198,10 @@ class SignupWizard(QWizard):
         if self.settings_dialog is not None:
             self.settings_dialog.raise_()
             return self.settings_dialog
+        from PySide6.QtCore import Qt
+
+        from chorus_wizard.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.context, self.context.settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.destroyed.connect(self._on_settings_dialog_destroyed)
@@ -126,6 +227,8 @@ class SignupWizard(QWizard):
         )
 
     def _show_message(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+        from PySide6.QtCore import Qt
+
         if self.message_box is not None:
             self.message_box.close()
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
@@ -149,7 +252,12 @@ class SignupWizard(QWizard):
         The code goes into step 4's field once the account created in this session reaches
         it. Returns None when taken, otherwise the French reason, also shown in a box.
         """
+        from urllib.parse import urlsplit
+
+        from chorus_wizard.domain.activation import InvalidActivationLink, parse_activation_link
+
         self.bring_to_front()
+        self.ensure_pages()
         profile = self.context.service.profile
         origins = []
         if profile.name == "sandbox":
@@ -201,6 +309,8 @@ class SignupWizard(QWizard):
             self._fill_pending_code()
 
     def _fill_pending_code(self) -> None:
+        from chorus_wizard.ui.pages.activate import ActivatePage
+
         page = self.pages[PageId.ACTIVATE]
         assert isinstance(page, ActivatePage)
         page.code.setText(self._pending_code)
@@ -217,9 +327,12 @@ class SignupWizard(QWizard):
         the backend."""
         for page in self.pages.values():
             page.cancel_work()
-        activate = self.pages[PageId.ACTIVATE]
-        assert isinstance(activate, ActivatePage)
-        activate.clear_secrets()
+        activate = self.pages.get(PageId.ACTIVATE)
+        if activate is not None:  # secrets are only ever typed there
+            from chorus_wizard.ui.pages.activate import ActivatePage
+
+            assert isinstance(activate, ActivatePage)
+            activate.clear_secrets()
         self.context.forget_password()
         self._pending_code = ""
         callbacks, self._closing = self._closing, []

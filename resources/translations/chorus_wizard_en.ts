@@ -392,16 +392,8 @@
 <context>
     <name>DeskTools</name>
     <message>
-        <source>Aide</source>
-        <translation>Help</translation>
-    </message>
-    <message>
         <source>Affiche ou masque, à côté de la page, les instructions du guide pour cette étape, ce qu&apos;il faut avoir sous la main et les problèmes fréquents (touche F1).</source>
         <translation>Shows or hides, beside the page, the guide&apos;s instructions for this step, what to have at hand and common problems (F1 key).</translation>
-    </message>
-    <message>
-        <source>Récapitulatif</source>
-        <translation>Summary</translation>
     </message>
     <message>
         <source>Affiche le récapitulatif de l&apos;inscription, à enregistrer en PDF ou à copier ; il ne contient aucun mot de passe, réponse ni code.</source>
@@ -1179,6 +1171,7 @@
     <name>SignupWizard</name>
     <message>
         <source>Inscription à Chorus Pro — bac à sable (aucune donnée n&apos;est envoyée à Chorus Pro)</source>
+        <extracomment>The buttons of the help panel and of the recap (wired by :class:`DeskTools`); their place in the button row is taken from the first paint on. The pages after the first, in the order they are built.</extracomment>
         <translation>Signing up to Chorus Pro — sandbox (no data is sent to Chorus Pro)</translation>
     </message>
     <message>
@@ -1202,8 +1195,16 @@
         <translation>More: settings, about</translation>
     </message>
     <message>
+        <source>Aide</source>
+        <translation>Help</translation>
+    </message>
+    <message>
+        <source>Récapitulatif</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
         <source>&lt;p&gt;&lt;b&gt;chorus-wizard&lt;/b&gt; — version {version}&lt;/p&gt;&lt;p&gt;Assistant de création de compte Chorus Pro pour les petites entreprises, en quatre étapes.&lt;/p&gt;&lt;p&gt;Serveur utilisé : {server}&lt;/p&gt;&lt;p&gt;Logiciel libre sous licence MIT.&lt;/p&gt;</source>
-        <extracomment>The last message box shown by :meth:`show_about` or :meth:`open_activation_link`. The « Paramètres » dialog while it is open. Help panel, recap and diagnostic export.</extracomment>
+        <extracomment>The last message box shown by :meth:`show_about` or :meth:`open_activation_link`. The « Paramètres » dialog while it is open.</extracomment>
         <translation>&lt;p&gt;&lt;b&gt;chorus-wizard&lt;/b&gt; — version {version}&lt;/p&gt;&lt;p&gt;A four-step wizard that creates a Chorus Pro account for small businesses.&lt;/p&gt;&lt;p&gt;Server in use: {server}&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;</translation>
     </message>
     <message>
