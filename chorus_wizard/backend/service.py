@@ -20,8 +20,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
-from chorus_wizard.backend.company import CompanyDirectory, FallbackDirectory
-from chorus_wizard.backend.directory import RechercheEntreprisesClient
 from chorus_wizard.backend.errors import (
     ActivationError,
     AlreadyRegistered,
@@ -31,7 +29,6 @@ from chorus_wizard.backend.errors import (
     Rejected,
 )
 from chorus_wizard.backend.http import field, json_body, new_client, send
-from chorus_wizard.backend.insee import INSEE_URL, InseeSireneClient, keychain_insee_key
 from chorus_wizard.backend.models import (
     AccountCreated,
     AccountStatus,
@@ -44,19 +41,23 @@ from chorus_wizard.backend.models import (
     StructureDetails,
     Workspace,
 )
-from chorus_wizard.backend.piste import PisteClient
 from chorus_wizard.backend.profiles import (
     RECHERCHE_ENTREPRISES_URL,
     BackendProfile,
     PisteCredentials,
 )
-from chorus_wizard.domain.countries import Country, countries
 from chorus_wizard.domain.identifiers import IdentifierType
-from chorus_wizard.domain.password import PasswordPolicy
 from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
-    import httpx  # made on first use, in a worker: not on the first window's path
+    # The clients are imported where they are made, in a worker on first use: httpx, the
+    # directories' mappings and the PISTE client stay off the first window's path.
+    import httpx
+
+    from chorus_wizard.backend.company import CompanyDirectory
+    from chorus_wizard.backend.piste import PisteClient
+    from chorus_wizard.domain.countries import Country
+    from chorus_wizard.domain.password import PasswordPolicy
 
 log = logging.getLogger(__name__)
 
@@ -123,10 +124,18 @@ class DirectoryChoice:
 def make_directory(
     choice: DirectoryChoice,
     client: httpx.Client,
-    insee_key: Callable[[], str | None] = keychain_insee_key,
+    insee_key: Callable[[], str | None] | None = None,
 ) -> CompanyDirectory:
-    """The directory client for ``choice``; INSEE falls back to API Recherche d'entreprises."""
+    """The directory client for ``choice``; INSEE falls back to API Recherche d'entreprises.
+
+    ``insee_key`` defaults to the key kept in the keychain.
+    """
+    from chorus_wizard.backend.company import FallbackDirectory
+    from chorus_wizard.backend.directory import RechercheEntreprisesClient
+    from chorus_wizard.backend.insee import INSEE_URL, InseeSireneClient, keychain_insee_key
+
     if choice.kind == "insee":
+        insee_key = insee_key or keychain_insee_key
         return FallbackDirectory(
             InseeSireneClient(client, choice.url or INSEE_URL, insee_key),
             RechercheEntreprisesClient(client, RECHERCHE_ENTREPRISES_URL),
@@ -172,7 +181,7 @@ class ChorusSignupService:
         client: httpx.Client | None = None,
         directory: DirectoryChoice | None = None,
         credentials: Callable[[], PisteCredentials | None] | None = None,
-        insee_key: Callable[[], str | None] = keychain_insee_key,
+        insee_key: Callable[[], str | None] | None = None,
     ) -> None:
         self._profile = profile
         self._directory_choice = directory or DirectoryChoice(
@@ -220,6 +229,8 @@ class ChorusSignupService:
         if credentials is None and self._credentials_source is not None:
             credentials = self._credentials_source()
         profile = self._profile
+        from chorus_wizard.backend.piste import PisteClient
+
         client = (
             PisteClient(http, profile.token_url, profile.api_base, credentials)
             if credentials
@@ -284,6 +295,8 @@ class ChorusSignupService:
     def countries(self) -> list[Country]:
         if self._piste:
             return self._piste.countries()
+        from chorus_wizard.domain.countries import countries
+
         return list(countries())
 
     # -- portal-only services (sandbox) ---------------------------------------------------
@@ -424,6 +437,8 @@ class ChorusSignupService:
         return [str(c) for c in field(data, "espaces", list, SIGNUP_SERVICE)]
 
     def password_policy(self) -> PasswordPolicy:
+        from chorus_wizard.domain.password import PasswordPolicy
+
         status, data = self._signup("GET", "/politique-mot-de-passe")
         if status != 200:
             raise self._rejected(status, data)
