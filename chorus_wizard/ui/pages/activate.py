@@ -113,7 +113,7 @@ def locked_message(until: datetime | None, now: datetime) -> str:
 
 
 def _load_rules(service: SignupService) -> tuple[PasswordPolicy, list[SecretQuestion]]:
-    """Off the GUI thread: the policy, the questions, and zxcvbn's word lists."""
+    """Off the GUI thread: the policy, the questions, and zxcvbn's dictionaries."""
     load_strength_estimator()
     return service.password_policy(), service.secret_questions()
 
