@@ -6,7 +6,11 @@ Each measurement is a fresh process (this script with ``--child``), read with
 - ``bare``: a ``QWizard`` with four empty pages, shown, clicked through to the last page;
 - ``wizard shown``: ``build_wizard`` on the embedded sandbox, shown, server ready (diagnostic);
 - ``wizard, full run``: the same, then the four steps against the embedded sandbox (the server
-  runs in the same process, as in the product, so its memory counts).
+  runs in a process of its own, as in the product: only the wizard's process is measured).
+
+The harness adds as little as it can to the measured process: it waits for the sandbox with
+``http.client`` (standard library, plain HTTP), not ``httpx``, whose client would load the
+system's certificates for a TLS context the wizard never builds for the plain-HTTP sandbox.
 
 Usage: ``uv run python benchmarks/memory.py [--runs 5]`` (target: full run < bare + 60 MB).
 """
@@ -91,16 +95,24 @@ def child(program: str) -> None:
         wizard.show()
         wait_exposed(wizard)
         mark("wizard built and shown")
-        # the sandbox (its own process since it left the wizard's) answers its health check
-        health = f"{wizard.context.service.profile.api_base}/sandbox/v1/sante"
+        # The sandbox (its own process since it left the wizard's) answers its health check.
+        # Asked with http.client, not httpx: httpx.get() would build a client with a TLS
+        # context (the certificates loaded, about 3 MB) that the wizard never makes for the
+        # plain-HTTP sandbox. Imported here: the bare QWizard's process needs none of it.
+        import http.client
+        from urllib.parse import urlsplit
+
+        health = urlsplit(f"{wizard.context.service.profile.api_base}/sandbox/v1/sante")
 
         def sandbox_answers() -> bool:
-            import httpx
-
+            connection = http.client.HTTPConnection(health.netloc, timeout=0.5)
             try:
-                return httpx.get(health, timeout=0.5).status_code == 200
-            except httpx.HTTPError:
+                connection.request("GET", health.path)
+                return connection.getresponse().status == 200
+            except OSError:
                 return False
+            finally:
+                connection.close()
 
         wait_until(sandbox_answers, 60, "server")
         mark("embedded sandbox started")

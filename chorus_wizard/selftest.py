@@ -123,9 +123,9 @@ def run_self_test(out: TextIO | None = None) -> int:
             return f"{len(names)} pays"
 
         def password_strength() -> str:
-            zxcvbn = importlib.import_module("zxcvbn").zxcvbn
-            weak = int(zxcvbn("motdepasse")["score"])
-            strong = int(zxcvbn("Cinq-Chevaux-Bleus-Traversent-Lyon-1987")["score"])
+            zxcvbn = importlib.import_module("zxcvbn_rs_py").zxcvbn
+            weak = int(zxcvbn("motdepasse").score)
+            strong = int(zxcvbn("Cinq-Chevaux-Bleus-Traversent-Lyon-1987").score)
             _check(weak <= 1 < 3 <= strong, f"scores inattendus ({weak}, {strong})")
             return f"scores {weak} et {strong}"
 

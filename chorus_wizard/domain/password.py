@@ -2,7 +2,8 @@
 
 The same :func:`evaluate` runs on both sides so the wizard ticks exactly the rules the server
 enforces. The policy travels as JSON (:meth:`PasswordPolicy.to_json`). :func:`estimate_strength`
-adds zxcvbn's estimate for the wizard to show; it is advice, not a rule.
+adds zxcvbn's estimate (``zxcvbn-rs-py``, the Rust implementation) for the wizard to show; it is
+advice, not a rule.
 """
 
 from __future__ import annotations
@@ -191,18 +192,19 @@ def strength_hints(values: Iterable[str]) -> list[str]:
 
 
 def load_strength_estimator() -> None:
-    """Import zxcvbn (its word lists take a moment): call it off the GUI thread, once."""
-    import zxcvbn  # type: ignore[import-untyped]  # noqa: F401
+    """Build zxcvbn's dictionaries (about 15 ms, on the first estimate): call it off the GUI
+    thread, once, so the first keystroke does not pay for it."""
+    from zxcvbn_rs_py import zxcvbn
+
+    zxcvbn("chorus-wizard")
 
 
 def estimate_strength(password: str, user_inputs: Iterable[str] = ()) -> Strength:
     """zxcvbn's estimate of ``password`` (first 72 characters), knowing the user's own data."""
-    if not password:
-        return Strength(
-            0, translate("password", STRENGTH_LABELS[0])
-        )  # zxcvbn fails on an empty string
-    from zxcvbn import zxcvbn
+    if not password:  # nothing to estimate
+        return Strength(0, translate("password", STRENGTH_LABELS[0]))
+    from zxcvbn_rs_py import zxcvbn
 
-    result = zxcvbn(password[:STRENGTH_MAX_INPUT], user_inputs=strength_hints(user_inputs))
-    score = max(0, min(4, int(result["score"])))
+    result = zxcvbn(password[:STRENGTH_MAX_INPUT], strength_hints(user_inputs))
+    score = max(0, min(4, int(result.score)))
     return Strength(score, translate("password", STRENGTH_LABELS[score]))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from chorus_wizard.domain.password import (
@@ -11,6 +13,7 @@ from chorus_wizard.domain.password import (
     estimate_strength,
     evaluate,
     is_acceptable,
+    load_strength_estimator,
     normalize_secret_answer,
     strength_hints,
 )
@@ -80,14 +83,24 @@ def test_the_users_own_data_weakens_the_estimate() -> None:
 
 
 def test_strength_sees_72_characters_at_most(monkeypatch: pytest.MonkeyPatch) -> None:
-    import zxcvbn  # type: ignore[import-untyped]
+    import zxcvbn_rs_py
 
     seen: list[str] = []
 
-    def fake(password: str, user_inputs: list[str]) -> dict[str, int]:
+    def fake(password: str, user_inputs: list[str] | None = None) -> SimpleNamespace:
         seen.append(password)
-        return {"score": 3}
+        return SimpleNamespace(score=3)
 
-    monkeypatch.setattr(zxcvbn, "zxcvbn", fake)
+    monkeypatch.setattr(zxcvbn_rs_py, "zxcvbn", fake)
     assert estimate_strength("Ab1-" * 40) == Strength(3, "bonne")
     assert seen == [("Ab1-" * 40)[:STRENGTH_MAX_INPUT]]
+
+
+def test_strength_of_common_and_long_passwords() -> None:
+    assert estimate_strength("motdepasse").score <= 1
+    assert estimate_strength("Cinq-Chevaux-Bleus-Traversent-Lyon-1987").score == 4
+
+
+def test_strength_estimator_loads() -> None:
+    load_strength_estimator()
+    assert estimate_strength("Girafe-Bleue-2026").score == 4

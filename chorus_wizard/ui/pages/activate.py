@@ -124,7 +124,7 @@ def _latest_mail(mail_dir: Path, email: str) -> ReceivedMail | None:
 
 
 def _load_rules(service: SignupService) -> tuple[PasswordPolicy, list[SecretQuestion]]:
-    """Off the GUI thread: the policy, the questions, and zxcvbn's word lists."""
+    """Off the GUI thread: the policy, the questions, and zxcvbn's dictionaries."""
     load_strength_estimator()
     return service.password_policy(), service.secret_questions()
 

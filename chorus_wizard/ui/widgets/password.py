@@ -187,7 +187,7 @@ class PasswordInput(QObject):
             )
 
     def _refresh_strength(self) -> None:
-        """zxcvbn on at most 72 characters takes milliseconds: fine on every keystroke."""
+        """zxcvbn on at most 72 characters takes under a millisecond: fine on every keystroke."""
         password = self.password.text()
         if not password:
             self.strength = None
