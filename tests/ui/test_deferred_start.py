@@ -141,7 +141,7 @@ wizard.shutdown()
         "mailbox",
         "multiprocessing",
         "httpx",
-        "zxcvbn",
+        "zxcvbn_rs_py",
     }
     assert sorted(later & loaded) == []
     assert "chorus_wizard.ui.pages.identify" in loaded
