@@ -168,8 +168,13 @@ class Page(QWizardPage):
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        # A viewport of ours, not viewport(): PySide6 would first resolve the Python type of
+        # the QWidget it returns by loading every QWidget subclass (~10 ms, on the first page).
+        # (Replacing the viewport deletes the old one with its children: before setWidget.)
+        viewport = QWidget()
+        viewport.setAutoFillBackground(False)
+        self.scroll_area.setViewport(viewport)
         self.scroll_area.setWidget(inner)
-        self.scroll_area.viewport().setAutoFillBackground(False)
         inner.setAutoFillBackground(False)
         self.retry = QPushButton(self.tr("Réessayer"))
         self.retry.hide()
