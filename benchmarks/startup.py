@@ -6,8 +6,8 @@ launching it; the child takes it again once its window has been exposed and pain
 prints it. The difference is the user's wait. Programs:
 
 - ``bare``: a ``QWizard`` with four empty pages (the baseline);
-- ``wizard``: what ``chorus-wizard --data-dir <tmp>`` does (``build_wizard`` on the embedded
-  sandbox, ``show()``, event loop);
+- ``wizard``: what ``chorus-wizard --data-dir <tmp>`` does (``build_wizard(deferred=True)`` on
+  the embedded sandbox: step 1 alone, the rest after the first paint; ``show()``, event loop);
 - ``wizard-remote`` (diagnostic): the same with ``--backend http://127.0.0.1:9``, i.e. no embedded
   server to start, to show what the sandbox costs on that path;
 - ``wizard, no bytecode cache`` (diagnostic): ``wizard`` compiling every module from source, as
