@@ -50,6 +50,10 @@ DRAFT_FIELDS: dict[str, type] = {
     "structure_id": int,
     "workspaces": list,
     "workspaces_saved": bool,
+    # portal mode: ticked « done on the portal » boxes, and when the portal's mail arrived
+    "portal_account_created": bool,
+    "portal_activated": bool,
+    "portal_mail_arrived": str,
 }
 
 

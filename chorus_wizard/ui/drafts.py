@@ -261,6 +261,15 @@ def _go_to_saved_page(
             draft.workspaces = list(chosen)
         else:
             target = max(target, PageId.WORKSPACES)
+    elif wizard.context.portal_mode and saved.fields.get("portal_account_created") is True:
+        # The account was created on the portal (the user ticked it): back to the saved page,
+        # workspaces or activation, with the portal's checklist as it was. The workspaces to
+        # open there are the saved choice, named from the portal's catalogue (shipped).
+        from chorus_wizard.ui.desk import catalogue_labels
+
+        target = PageId(min(max(saved.page, PageId.WORKSPACES), PageId.ACTIVATE))
+        draft.workspaces = [str(code) for code in saved.fields.get("workspaces", [])]
+        draft.workspace_labels.update(catalogue_labels())
     else:
         target = PageId.COMPLETE
     wizard.next()  # to COMPLETE: its initializePage keeps the restored values

@@ -18,6 +18,8 @@ from chorus_wizard.backend.errors import NotSupported
 from chorus_wizard.backend.models import ExistingStructure, StructureDetails
 from chorus_wizard.backend.profiles import PRODUCTION
 from chorus_wizard.domain.identifiers import IdentifierType
+from chorus_wizard.drafts import DraftStore
+from chorus_wizard.ui.drafts import DraftKeeper, offer_resume
 from chorus_wizard.ui.pages.activate import ActivatePage
 from chorus_wizard.ui.pages.attach import AttachPage
 from chorus_wizard.ui.pages.base import PageId, WizardContext
@@ -259,5 +261,83 @@ def test_production_is_built_without_contacting_anything(
         assert wizard.context.backend_option == "production"
         identify = wizard.currentPage()
         assert "portail.chorus-pro.gouv.fr" in identify.mode_banner.text()  # type: ignore[attr-defined]
+    finally:
+        wizard.shutdown()
+
+
+def portal_wizard_with_drafts(
+    qtbot: QtBot, opener: Opener, data_dir: Path
+) -> tuple[SignupWizard, DraftKeeper]:
+    runner = TaskRunner()
+    service = FakeService(_profile=PRODUCTION)
+    wizard = SignupWizard(WizardContext(service=service, runner=runner, open_url=opener))
+    runner.setParent(wizard)
+    qtbot.addWidget(wizard)
+    store = DraftStore(data_dir)
+    keeper = DraftKeeper(wizard, store)
+    offer_resume(wizard, keeper, store)
+    wizard.show()
+    return wizard, keeper
+
+
+def test_a_portal_signup_resumes_where_it_was_left(
+    qtbot: QtBot, qapp: QApplication, opener: Opener, tmp_path: Path
+) -> None:
+    install_translators(qapp, "fr")
+    first, keeper = portal_wizard_with_drafts(qtbot, opener, tmp_path)
+    complete = go_to_complete(qtbot, first)
+    fill_person(complete)
+    assert complete.handoff is not None
+    complete.handoff.confirm.setChecked(True)  # created on the portal
+    first.next()
+    qtbot.waitUntil(lambda: first.currentId() == PageId.WORKSPACES)
+    spaces = first.currentPage()
+    assert isinstance(spaces, WorkspacesPage)
+    qtbot.waitUntil(lambda: bool(spaces.switches))
+    spaces.switches["FACTURES_RECUES"].setChecked(True)
+    first.next()
+    qtbot.waitUntil(lambda: first.currentId() == PageId.ACTIVATE)
+    activate = first.currentPage()
+    assert isinstance(activate, ActivatePage)
+    arrived = datetime.now(UTC) - timedelta(minutes=10)
+    activate.clock = lambda: arrived
+    activate.mail_arrived.click()
+    keeper.flush()
+    first.close()
+    first.shutdown()
+
+    second, _ = portal_wizard_with_drafts(qtbot, opener, tmp_path)
+    try:
+        identify = second.page_of(PageId.IDENTIFY)
+        identify.resume_button.click()  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: second.currentId() == PageId.ACTIVATE)
+        resumed = second.currentPage()
+        assert isinstance(resumed, ActivatePage) and resumed.handoff is not None
+        assert resumed.mail_arrived_at == arrived  # the 60 minutes still count from then
+        assert resumed.portal_validity.isVisible()
+        assert not resumed.handoff.confirm.isChecked()  # not activated yet: still to tick
+        assert resumed.handoff.value("Espaces à ouvrir").endswith("Factures reçues")
+        created = second.page_of(PageId.COMPLETE)
+        assert isinstance(created, CompletePage) and created.handoff is not None
+        assert created.handoff.confirm.isChecked()
+        assert "create_account" not in fake(second).calls
+    finally:
+        second.shutdown()
+
+
+def test_a_portal_signup_not_yet_created_there_resumes_on_step_2(
+    qtbot: QtBot, qapp: QApplication, opener: Opener, tmp_path: Path
+) -> None:
+    install_translators(qapp, "fr")
+    DraftStore(tmp_path).save(
+        PageId.ACTIVATE,
+        {"email": EMAIL, "identifier": DINUM.siret, "portal_account_created": False},
+    )
+    wizard, _ = portal_wizard_with_drafts(qtbot, opener, tmp_path)
+    try:
+        wizard.page_of(PageId.IDENTIFY).resume_button.click()  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: wizard.currentId() == PageId.COMPLETE)
+        qtbot.wait(50)
+        assert wizard.currentId() == PageId.COMPLETE
     finally:
         wizard.shutdown()

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -258,9 +258,35 @@ class ActivatePage(Page):
         self.body.addWidget(self.handoff)
 
     def _on_mail_arrived_clicked(self) -> None:
-        self.mail_arrived_at = self.clock()
+        self._set_mail_arrived(self.clock())
+        self.edited.emit()
+
+    def _set_mail_arrived(self, when: datetime) -> None:
+        self.mail_arrived_at = when
         self.mail_arrived.setText(self.tr("Un nouveau courriel est arrivé"))
         self._refresh_validity()
+
+    def draft_values(self) -> dict[str, Any]:
+        """Portal mode: whether it is done on the portal, and when its mail arrived."""
+        if self.handoff is None:
+            return {}  # the code, the password and the answer are never saved
+        values: dict[str, Any] = {"portal_activated": self.handoff.confirm.isChecked()}
+        if self.mail_arrived_at is not None:
+            values["portal_mail_arrived"] = self.mail_arrived_at.isoformat()
+        return values
+
+    def restore_draft(self, values: dict[str, Any]) -> None:
+        if self.handoff is None:
+            return
+        self.handoff.confirm.setChecked(values.get("portal_activated", False) is True)
+        arrived = values.get("portal_mail_arrived")
+        if isinstance(arrived, str):
+            try:
+                when = datetime.fromisoformat(arrived)
+            except ValueError:
+                return
+            if when.tzinfo is not None:
+                self._set_mail_arrived(when)
 
     def _refresh_portal_validity(self) -> None:
         if self.mail_arrived_at is None:

@@ -346,6 +346,8 @@ class CompletePage(Page):
         if self._prefilled_for is not None:
             kind, identifier = self._prefilled_for
             values["prefilled_for"] = f"{kind.value}:{identifier}"
+        if self.handoff is not None:  # portal mode: « the account is created on the portal »
+            values["portal_account_created"] = self.handoff.confirm.isChecked()
         return values
 
     def restore_draft(self, values: dict[str, Any]) -> None:
@@ -361,6 +363,8 @@ class CompletePage(Page):
         if kind in IdentifierType.__members__ and identifier:
             # the saved fields are the user's: the prefill must not overwrite them
             self._prefilled_for = (IdentifierType(kind), identifier)
+        if self.handoff is not None:
+            self.handoff.confirm.setChecked(values.get("portal_account_created", False) is True)
 
     def collect(self) -> None:
         draft = self.context.draft
@@ -379,7 +383,14 @@ class CompletePage(Page):
         draft.dume = self.dume.isChecked()
 
     def step_key(self) -> object:
+        if self.handoff is not None:  # portal mode: the step only collects what is typed
+            return tuple(sorted(self.draft_values().items()))
         return "created" if self.context.draft.account else None
+
+    def mark_step_done(self) -> None:
+        if self.handoff is not None:
+            self.collect()  # what the later hand-off panels show
+        super().mark_step_done()
 
     def _update_handoff(self) -> None:
         """Portal mode: the values to copy follow what is typed."""
