@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from datetime import UTC, datetime, timedelta
 
 import keyring.core
@@ -278,3 +279,24 @@ def test_a_refusing_keychain_allows_a_retry(
     done.save_password.click()
     qtbot.waitUntil(lambda: done.keychain_status.tone is Tone.SUCCESS)
     assert memory_keyring.passwords == {(KEYRING_SERVICE, EMAIL): PASSWORD}
+
+
+@pytest.mark.parametrize("width", [560, 820])
+def test_the_password_rules_never_overlap(
+    qtbot: QtBot, wizard: SignupWizard, clock: Clock, width: int
+) -> None:
+    page = go_to_activate(qtbot, wizard, clock)
+    wizard.resize(width, 760)
+    page.password.password.setText("Girafe-bleue")
+    page.password.confirmation.setText("Girafe-bleu")
+    labels = list(page.password._rule_labels.values())
+    wrapped_rule = max(labels, key=lambda label: len(label.text()))
+
+    def laid_out() -> bool:
+        return wrapped_rule.height() >= wrapped_rule.heightForWidth(wrapped_rule.width())
+
+    qtbot.waitUntil(laid_out)
+    qtbot.wait(50)  # and any later layout pass
+    assert wrapped_rule.heightForWidth(wrapped_rule.width()) > wrapped_rule.fontMetrics().height()
+    for above, below in itertools.pairwise(labels):
+        assert above.geometry().bottom() < below.geometry().top(), (above.text(), below.text())

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QToolButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from chorus_wizard.domain.password import (
@@ -79,7 +80,10 @@ class PasswordInput(QObject):
         self.strength_label = QLabel()
         self.strength: Strength | None = None
 
-        self._rules_box = QVBoxLayout()
+        # The rules in a widget of their own: as a bare layout nested in the form's cell, their
+        # wrapped lines were given the height of unwrapped ones and overlapped.
+        self.rules_panel = QWidget()
+        self._rules_box = QVBoxLayout(self.rules_panel)
         self._rules_box.setContentsMargins(0, 0, 0, 0)
         self._rules_box.setSpacing(2)
         self._rule_labels: dict[str, QLabel] = {}
@@ -102,7 +106,7 @@ class PasswordInput(QObject):
         gauge.addWidget(self.strength_label, 1)
         form.addRow(
             field_label(self.tr("Mot de passe"), self.password, required=True),
-            stacked(row, gauge, self._rules_box),
+            stacked(row, gauge, self.rules_panel),
         )
         form.addRow(
             field_label(self.tr("Confirmation du mot de passe"), self.confirmation, required=True),
