@@ -18,6 +18,7 @@ from chorus_wizard.ui.pages.complete import CompletePage
 from chorus_wizard.ui.pages.identify import IdentifyPage
 from chorus_wizard.ui.pages.workspaces import WorkspacesPage
 from chorus_wizard.ui.wizard import SignupWizard
+from tests.e2e.steps import reach_complete
 
 EMAIL = "camille.martin@exemple.fr"
 PASSWORD = "Girafe-Bleue-2026"
@@ -119,22 +120,19 @@ def test_four_steps_against_the_embedded_sandbox(
 def test_as_chorus_wizard_builds_it_the_sandbox_starts_after_step_1_is_shown(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path
 ) -> None:
-    """The deferred build (``chorus-wizard``): step 1 first, then the sandbox's process."""
+    """The deferred build (``chorus-wizard``): step 1 first, then the sandbox's process.
+
+    Suivant comes at once: the later pages are built then, and the lookup waits in the
+    socket's backlog until the sandbox serves.
+    """
     wizard = build_wizard(["--data-dir", str(tmp_path / "data")], deferred=True)
     assert isinstance(wizard, SignupWizard)
     qtbot.addWidget(wizard)
     wizard.show()
     qtbot.waitExposed(wizard)
     try:
-        identify = wizard.currentPage()
-        assert isinstance(identify, IdentifyPage)
-        identify.email.setText(EMAIL)
-        identify.identifier.setText("13002526500013")
-        wizard.next()
-        qtbot.waitUntil(lambda: wizard.currentId() == PageId.COMPLETE, timeout=TIMEOUT)
-        complete = wizard.currentPage()
-        assert isinstance(complete, CompletePage)
-        qtbot.waitUntil(lambda: not complete.is_busy, timeout=TIMEOUT)
+        assert not wizard.complete
+        complete = reach_complete(qtbot, wizard, EMAIL)
         assert complete.fields["adresse"].text() == "20 AVENUE DE SEGUR"  # from the sandbox
     finally:
         wizard.shutdown()

@@ -15,6 +15,7 @@ from chorus_wizard.ui.pages.complete import CompletePage
 from chorus_wizard.ui.pages.identify import IdentifyPage
 from chorus_wizard.ui.pages.workspaces import WorkspacesPage
 from chorus_wizard.ui.widgets.common import Tone
+from chorus_wizard.ui.widgets.handoff import UrlOpener
 from chorus_wizard.ui.wizard import SignupWizard
 from chorus_wizard.workers import TaskRunner
 from tests.fakes import FakeService
@@ -24,10 +25,14 @@ EMAIL = "marie.durand@exemple.fr"
 
 
 def new_wizard(
-    qtbot: QtBot, service: FakeService, data_dir: Path
+    qtbot: QtBot, service: FakeService, data_dir: Path, *, open_url: UrlOpener | None = None
 ) -> tuple[SignupWizard, DraftKeeper]:
+    """A wizard keeping its draft in ``data_dir`` and offering to resume it, as the app's."""
     runner = TaskRunner()
-    wizard = SignupWizard(WizardContext(service=service, runner=runner))
+    context = WizardContext(service=service, runner=runner)
+    if open_url is not None:
+        context.open_url = open_url
+    wizard = SignupWizard(context)
     runner.setParent(wizard)
     qtbot.addWidget(wizard)
     store = DraftStore(data_dir)

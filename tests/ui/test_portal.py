@@ -19,7 +19,7 @@ from chorus_wizard.backend.models import ExistingStructure, StructureDetails
 from chorus_wizard.backend.profiles import PRODUCTION
 from chorus_wizard.domain.identifiers import IdentifierType
 from chorus_wizard.drafts import DraftStore
-from chorus_wizard.ui.drafts import DraftKeeper, offer_resume
+from chorus_wizard.ui.drafts import DraftKeeper
 from chorus_wizard.ui.pages.activate import ActivatePage
 from chorus_wizard.ui.pages.attach import AttachPage
 from chorus_wizard.ui.pages.base import PageId, WizardContext
@@ -30,6 +30,7 @@ from chorus_wizard.ui.widgets.common import Tone
 from chorus_wizard.ui.wizard import SignupWizard
 from chorus_wizard.workers import TaskRunner
 from tests.fakes import DINUM, FakeService
+from tests.ui.test_drafts import new_wizard
 from tests.ui.test_pages import EMAIL, fill_person, go_to_complete
 
 DANONE = "55203253400703"
@@ -268,16 +269,7 @@ def test_production_is_built_without_contacting_anything(
 def portal_wizard_with_drafts(
     qtbot: QtBot, opener: Opener, data_dir: Path
 ) -> tuple[SignupWizard, DraftKeeper]:
-    runner = TaskRunner()
-    service = FakeService(_profile=PRODUCTION)
-    wizard = SignupWizard(WizardContext(service=service, runner=runner, open_url=opener))
-    runner.setParent(wizard)
-    qtbot.addWidget(wizard)
-    store = DraftStore(data_dir)
-    keeper = DraftKeeper(wizard, store)
-    offer_resume(wizard, keeper, store)
-    wizard.show()
-    return wizard, keeper
+    return new_wizard(qtbot, FakeService(_profile=PRODUCTION), data_dir, open_url=opener)
 
 
 def test_a_portal_signup_resumes_where_it_was_left(
