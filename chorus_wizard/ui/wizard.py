@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton, QWidget, QWizard
 
 from chorus_wizard import __version__
+from chorus_wizard.domain.activation import InvalidActivationLink, parse_activation_link
 from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
 from chorus_wizard.ui.pages.identify import IdentifyPage
 
@@ -198,8 +200,6 @@ class SignupWizard(QWizard):
         if self.settings_dialog is not None:
             self.settings_dialog.raise_()
             return self.settings_dialog
-        from PySide6.QtCore import Qt
-
         from chorus_wizard.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.context, self.context.settings, self)
@@ -227,8 +227,6 @@ class SignupWizard(QWizard):
         )
 
     def _show_message(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
-        from PySide6.QtCore import Qt
-
         if self.message_box is not None:
             self.message_box.close()
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
@@ -252,10 +250,6 @@ class SignupWizard(QWizard):
         The code goes into step 4's field once the account created in this session reaches
         it. Returns None when taken, otherwise the French reason, also shown in a box.
         """
-        from urllib.parse import urlsplit
-
-        from chorus_wizard.domain.activation import InvalidActivationLink, parse_activation_link
-
         self.bring_to_front()
         self.ensure_pages()
         profile = self.context.service.profile
