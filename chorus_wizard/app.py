@@ -32,6 +32,7 @@ from chorus_wizard.drafts import DraftStore
 from chorus_wizard.keychain import SecretStore
 from chorus_wizard.resources import resource_path
 from chorus_wizard.settings import LANGUAGES, SettingsStore, insee_key, piste_credentials
+from chorus_wizard.ui.collector import collect_on_gui_thread
 from chorus_wizard.ui.pages.base import WizardContext
 from chorus_wizard.ui.wizard import SignupWizard
 from chorus_wizard.workers import TaskRunner
@@ -184,6 +185,7 @@ def build_wizard(argv: list[str], *, deferred: bool = False) -> QWizard:
         app = QApplication([sys.argv[0] if sys.argv else APP_NAME])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    collect_on_gui_thread(app)  # never destroy widgets from a worker thread
 
     data_dir: Path = (args.data_dir or default_data_dir()).expanduser().resolve()
     data_dir.mkdir(parents=True, exist_ok=True)
