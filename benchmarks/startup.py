@@ -6,6 +6,9 @@ launching it; the child takes it again once its window has been exposed and pain
 prints it. The difference is the user's wait. Programs:
 
 - ``bare``: a ``QWizard`` with four empty pages (the baseline);
+- ``step 1 in plain Qt`` (diagnostic): step 1's window written with PySide6 alone, no project
+  code (same wizard options, buttons, widgets and Qt enums, French Qt strings): what Qt
+  itself costs for this first page;
 - ``wizard``: what ``chorus-wizard --data-dir <tmp>`` does (``build_wizard(deferred=True)`` on
   the embedded sandbox: step 1 alone, the rest after the first paint; ``show()``, event loop);
 - ``wizard-remote`` (diagnostic): the same with ``--backend http://127.0.0.1:9``, i.e. no embedded
@@ -61,6 +64,8 @@ if variant == "bare":
     window = QWizard()
     for _ in range(4):
         window.addPage(QWizardPage())
+elif variant == "qt-step1":
+    STEP1_IN_PLAIN_QT
 else:
     import logging
     from chorus_wizard.app import build_wizard
@@ -106,9 +111,144 @@ QTimer.singleShot(30000, app.quit)  # never hang
 sys.exit(app.exec())
 """.replace("HEAVY_MODULES", repr(HEAVY))
 
+#: Step 1's window written in plain PySide6, without the project's code: the same wizard
+#: options and buttons, the same widgets and Qt enums (alignments, text formats, focus
+#: policy), the later pages as empty pages. What Qt itself costs for this first page.
+STEP1_IN_PLAIN_QT = r"""
+    from PySide6.QtCore import QSize, Qt
+    from PySide6.QtWidgets import (
+        QApplication, QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit,
+        QMenu, QProgressBar, QPushButton, QScrollArea, QSizePolicy, QToolButton, QVBoxLayout,
+        QWidget, QWizard, QWizardPage,
+    )
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+    app = QApplication([sys.argv[0]])
+    translator = QTranslator(app)
+    translator.load("qtbase_fr", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    app.installTranslator(translator)
+    window = QWizard()
+    window.setWindowTitle("Inscription à Chorus Pro — bac à sable")
+    window.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+    window.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+    window.setMinimumSize(QSize(560, 520))
+    window.resize(820, 720)
+    page = QWizardPage()
+    page.setTitle("Identifiez-vous")
+    page.setSubTitle(
+        "Étape 1 sur 4 — <b><u>1. Identifiez-vous</u></b> › 2. Complétez › "
+        "3. Espaces de travail › 4. Activez"
+    )
+    inner = QWidget()
+    body = QVBoxLayout(inner)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    viewport = QWidget()
+    viewport.setAutoFillBackground(False)
+    scroll.setViewport(viewport)
+    scroll.setWidget(inner)
+    def label(text, rich=False):
+        widget = QLabel(text)
+        widget.setWordWrap(True)
+        widget.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+        widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        return widget
+    def explain():
+        button = QToolButton()
+        button.setText("?")
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        button.setCursor(Qt.CursorShape.WhatsThisCursor)
+        return button
+    def beside(cell, button):
+        row = QHBoxLayout()
+        if isinstance(cell, QVBoxLayout):
+            row.addLayout(cell, 1)
+        else:
+            row.addWidget(cell, 1)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        return row
+    resume = QFrame()
+    resume_layout = QVBoxLayout(resume)
+    resume_layout.addWidget(label(""))
+    resume_layout.addWidget(QPushButton("Reprendre"))
+    resume.hide()
+    body.addWidget(resume)
+    body.addWidget(label(
+        "Vous êtes nouveau sur Chorus Pro ? Saisissez votre adresse électronique de "
+        "connexion et le numéro de SIRET de votre entreprise (munissez-vous de ce numéro "
+        "avant la saisie)."
+    ))
+    form = QFormLayout()
+    email = QLineEdit()
+    email.setPlaceholderText("prenom.nom@entreprise.fr")
+    email_cell = QVBoxLayout()
+    email_cell.addWidget(email)
+    hint = label("")
+    hint.hide()
+    email_cell.addWidget(hint)
+    email_cell.addWidget(label(
+        "Un courriel d'activation vous sera envoyé à cette adresse. C'est elle qui vous "
+        "servira à accéder à votre compte utilisateur sur Chorus Pro : choisissez une "
+        "adresse que vous garderez."
+    ))
+    STAR = "<span style='color:#c00000;'> *</span>"
+    email_label = label("Adresse électronique de connexion" + STAR, True)
+    form.addRow(email_label, beside(email_cell, explain()))
+    form.addRow("", beside(QCheckBox("Je n'ai pas de numéro de SIRET"), explain()))
+    kind = QComboBox()
+    kind.addItems([
+        "Structure européenne hors France", "Structure hors UE", "RIDET", "Numéro TAHITI",
+        "En cours d'immatriculation", "Particulier",
+    ])
+    kind_label = label("Type d'identifiant" + STAR, True)
+    form.addRow(kind_label, kind)
+    kind.hide()
+    kind_label.hide()
+    siret = QLineEdit()
+    siret.setPlaceholderText("130 025 265 00013")
+    form.addRow(label("Numéro de SIRET" + STAR, True), beside(siret, explain()))
+    body.addLayout(form)
+    body.addStretch(1)
+    banner = label("")
+    banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    banner.hide()
+    retry = QPushButton("Réessayer")
+    retry.hide()
+    messages = QHBoxLayout()
+    messages.addWidget(banner, 1)
+    messages.addWidget(retry, 0, Qt.AlignmentFlag.AlignVCenter)
+    busy = QProgressBar()
+    busy.hide()
+    outer = QVBoxLayout(page)
+    outer.addWidget(scroll, 1)
+    outer.addLayout(messages)
+    outer.addWidget(busy)
+    window.addPage(page)
+    for _ in range(5):
+        window.addPage(QWizardPage())
+    for option in ("HaveCustomButton1", "HaveCustomButton2", "HaveCustomButton3"):
+        window.setOption(getattr(QWizard.WizardOption, option), True)
+    window.setButtonText(QWizard.WizardButton.CustomButton1, "Plus")
+    window.setButtonText(QWizard.WizardButton.CustomButton2, "Aide")
+    window.setButtonText(QWizard.WizardButton.CustomButton3, "Récapitulatif")
+    menu = QMenu(window)
+    menu.addAction("Paramètres…")
+    menu.addAction("À propos de chorus-wizard")
+    window.button(QWizard.WizardButton.CustomButton1).setMenu(menu)
+    button = QWizard.WizardButton
+    window.setButtonLayout([
+        button.CustomButton2, button.CustomButton3, button.CustomButton1, button.Stretch,
+        button.BackButton, button.NextButton, button.CommitButton, button.FinishButton,
+        button.CancelButton,
+    ])
+"""
+
+CHILD = CHILD.replace("    STEP1_IN_PLAIN_QT\n", STEP1_IN_PLAIN_QT.lstrip("\n"))
+
 #: (label, program, with a bytecode cache)
 VARIANTS = (
     ("bare", "bare", True),
+    ("step 1 in plain Qt (diagnostic)", "qt-step1", True),
     ("wizard", "wizard", True),
     ("wizard-remote", "wizard-remote", True),
     ("wizard, no bytecode cache", "wizard", False),
@@ -238,6 +378,11 @@ def main() -> int:
     print(
         f"\nTarget: wizard ≤ {TARGET_RATIO}× bare → {wizard_ratio:.2f}× : "
         f"{verdict(wizard_ratio <= TARGET_RATIO)}"
+    )
+    plain = median(paint["step 1 in plain Qt (diagnostic)"])
+    print(
+        f"The same step 1 in plain Qt: {plain / base:.2f}× bare; the wizard is "
+        f"{median(paint['wizard']) / plain:.2f}× that (the project's own Python on the path)."
     )
 
     _p, _e, heavy, stderr = launch("wizard", importtime=True)
