@@ -67,12 +67,12 @@ def kill_during(stage: str, data_dir: Path, env: dict[str, str]) -> None:
 
 
 def restart(qtbot: QtBot, data_dir: Path) -> SignupWizard:
-    wizard = build_wizard(["--data-dir", str(data_dir)])
+    wizard = build_wizard(["--data-dir", str(data_dir)], deferred=True)  # as chorus-wizard
     assert isinstance(wizard, SignupWizard)
     qtbot.addWidget(wizard)
     wizard.show()
     identify = wizard.page_of(PageId.IDENTIFY)
-    assert identify.resume_box.isVisible()  # type: ignore[attr-defined]
+    qtbot.waitUntil(identify.resume_box.isVisible)  # type: ignore[attr-defined]
     identify.resume_button.click()  # type: ignore[attr-defined]
     return wizard
 
