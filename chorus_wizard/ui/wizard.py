@@ -188,6 +188,11 @@ class SignupWizard(QWizard):
         assert self._desk is not None
         return self._desk
 
+    def validateCurrentPage(self) -> bool:
+        """Suivant (or next()) before the later pages were built: build them first."""
+        self.ensure_pages()
+        return super().validateCurrentPage()
+
     def page_of(self, page_id: PageId) -> Page:
         if page_id not in self.pages:
             self.ensure_pages()

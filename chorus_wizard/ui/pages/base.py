@@ -319,9 +319,6 @@ class Page(QWizardPage):
             wizard.next()
 
     def validatePage(self) -> bool:
-        ensure_pages = getattr(self.wizard(), "ensure_pages", None)
-        if ensure_pages is not None:
-            ensure_pages()  # Suivant pressed before the later pages were built: build them now
         if self._step_done_for is not None and self._step_done_for == self.step_key():
             return True  # done already (a side call, e.g. the country list, may still run)
         if self._busy:
