@@ -162,7 +162,7 @@ def slow_run(delay: float) -> tuple[Ticker, float, list[str], dict[str, float]]:
         wizard.currentIdChanged.connect(on_page)
 
         wizard.next = labelled_next  # type: ignore[method-assign]
-        # The later pages are built, and step 1's checks imported in a helper thread, in the
+        # The later pages are built, and step 1's checks imported in a worker, in the
         # first few tenths of a second, while the ticker runs. Nobody fills in step 1 and
         # presses Suivant that fast: the run starts after half a second, as a person's would.
         wait_until(lambda: wizard.complete, 10, "later pages built")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,6 +33,7 @@ from chorus_wizard.resources import resource_path
 from chorus_wizard.settings import LANGUAGES, SettingsStore, insee_key, piste_credentials
 from chorus_wizard.ui.collector import collect_on_gui_thread
 from chorus_wizard.ui.pages.base import WizardContext
+from chorus_wizard.ui.pages.identify import load_checks
 from chorus_wizard.ui.wizard import SignupWizard
 from chorus_wizard.workers import TaskRunner
 
@@ -251,40 +251,26 @@ def build_wizard(argv: list[str], *, deferred: bool = False) -> QWizard:
     app.aboutToQuit.connect(wizard.shutdown)
     if deferred:
         # One thing at a time after the first paint: the pages, one per turn of the event
-        # loop; then, in one helper thread, the sandbox's process and step 1's checks.
-        background: list[Callable[[], object]] = [] if server is None else [server.serve]
-        background.append(import_checks)
+        # loop; then, in one worker, the sandbox's process and step 1's checks.
+        def start_up_work() -> None:
+            if server is not None:
+                server.serve()
+            load_checks()
+
         after_first_paint(wizard, lambda: build_in_turns(wizard))
-        wizard.when_complete(lambda: in_helper_thread(background))
+        wizard.when_complete(lambda: runner.run(start_up_work, _ignore, _log_start_up_failure))
     elif server is not None:
         after_first_paint(wizard, server.serve_in_background)
     return wizard
 
 
-#: What step 1's checks import on first use: python-stdnum (which loads OpenSSL's bindings)
-#: and email-validator, tens of milliseconds together.
-CHECK_MODULES = ("stdnum.fr.siret", "stdnum.fr.siren", "stdnum.eu.vat", "email_validator")
+def _ignore(_result: object) -> None:
+    """Start-up work in the background has no answer to show."""
 
 
-def import_checks() -> None:
-    """Import step 1's checks, so the first SIRET or address typed does not wait for them."""
-    import importlib
-
-    for name in CHECK_MODULES:
-        importlib.import_module(name)
-
-
-def in_helper_thread(calls: list[Callable[[], object]]) -> None:
-    """Run ``calls`` one after the other in a daemon thread (start-up work off the GUI)."""
-
-    def run() -> None:
-        for call in calls:
-            try:
-                call()
-            except Exception:  # each is also done, or reported, where it is needed
-                log.exception("Start-up work failed in the background")
-
-    threading.Thread(target=run, name="start-up", daemon=True).start()
+def _log_start_up_failure(error: BaseException) -> None:
+    # The sandbox failing to start is also reported by the first call that needs it.
+    log.error("Start-up work failed in the background", exc_info=error)
 
 
 def build_in_turns(wizard: SignupWizard) -> None:

@@ -105,6 +105,15 @@ def format_siret(value: str) -> str:
     return str(fr_siret.format(digits))
 
 
+def load_identifier_rules() -> None:
+    """Import the python-stdnum modules the checks use (OpenSSL's bindings come with them,
+    tens of milliseconds): call it off the GUI thread, once, so the first number typed
+    does not wait for them."""
+    from stdnum import exceptions  # noqa: F401
+    from stdnum.eu import vat  # noqa: F401
+    from stdnum.fr import siren, siret  # noqa: F401
+
+
 def _digits_reason(number: str, expected: int | tuple[int, ...], what: str) -> str | None:
     """Reason for a number that should be made of ``expected`` digits, or None if it is."""
     lengths = (expected,) if isinstance(expected, int) else expected

@@ -94,7 +94,7 @@ class SandboxProcess:
         sock = self._binder._socket
         if sock is None:
             raise RuntimeError("the sandbox is not bound")
-        import multiprocessing  # here, in a helper thread: not on the first window's path
+        import multiprocessing  # here, in a worker thread: not on the first window's path
 
         context = multiprocessing.get_context("spawn")  # never fork a process running Qt
         ours, theirs = context.Pipe()

@@ -27,6 +27,7 @@ from chorus_wizard.domain.identifiers import (
     check_identifier,
     format_siret,
     is_typing_prefix,
+    load_identifier_rules,
 )
 from chorus_wizard.texts import translate
 from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
@@ -42,6 +43,14 @@ from chorus_wizard.ui.widgets.common import (
     wrapped,
 )
 from chorus_wizard.ui.widgets.explain import beside, explain_button, explained
+
+
+def load_checks() -> None:
+    """Import what step 1's checks use on first use (python-stdnum, email-validator): call it
+    off the GUI thread, once."""
+    import email_validator  # noqa: F401
+
+    load_identifier_rules()
 
 
 def email_problem(value: str) -> str | None:
