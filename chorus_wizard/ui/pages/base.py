@@ -97,10 +97,11 @@ class SignupDraft:
 
 
 def open_in_browser(url: str) -> bool:
-    """The production URL opener (:func:`~chorus_wizard.ui.widgets.handoff.open_in_browser`)."""
-    from chorus_wizard.ui.widgets.handoff import open_in_browser as opener
+    """The production URL opener (never called in tests: they inject their own)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
 
-    return opener(url)
+    return bool(QDesktopServices.openUrl(QUrl(url)))
 
 
 @dataclass

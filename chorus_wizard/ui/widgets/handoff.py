@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -29,13 +29,6 @@ from chorus_wizard.ui.widgets.common import wrapped
 
 #: Opens a URL in the user's browser; True when the desktop accepted it.
 UrlOpener = Callable[[str], bool]
-
-
-def open_in_browser(url: str) -> bool:
-    """The production opener (never called in tests: they inject their own)."""
-    from PySide6.QtCore import QUrl
-
-    return bool(QDesktopServices.openUrl(QUrl(url)))
 
 
 def portal_banner_text(host: str) -> str:
