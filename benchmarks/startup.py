@@ -32,6 +32,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import textwrap
 import time
 from pathlib import Path
 from typing import NamedTuple
@@ -53,29 +54,13 @@ from benchmarks._common import (
 TARGET_RATIO = 1.3
 HEAVY = ("fastapi", "uvicorn", "starlette", "pydantic", "chorus_wizard.sandbox.app", "sqlite3")
 
-#: The child: builds one program, shows it, reports the first paint, exits.
+#: The child: builds one program, shows it, reports the first paint, exits. The wizard rows
+#: run ``chorus_wizard.app.main`` itself (the ``chorus-wizard`` command: single-instance check,
+#: icon, build, show, event loop); the probe is attached to the window ``build_wizard`` returns.
 CHILD = r"""
 import os, sys, time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 variant, data_dir = sys.argv[1], sys.argv[2]
-if variant == "bare":
-    from PySide6.QtWidgets import QApplication, QWizard, QWizardPage
-    app = QApplication([sys.argv[0]])
-    window = QWizard()
-    for _ in range(4):
-        window.addPage(QWizardPage())
-elif variant == "qt-step1":
-    STEP1_IN_PLAIN_QT
-else:
-    import logging
-    from chorus_wizard.app import build_wizard
-    from PySide6.QtWidgets import QApplication
-    logging.basicConfig(level=logging.WARNING)
-    argv = ["--data-dir", data_dir]
-    if variant == "wizard-remote":
-        argv += ["--backend", "http://127.0.0.1:9"]
-    window = build_wizard(argv, deferred=True)  # what chorus-wizard does
-    app = QApplication.instance()
 from PySide6.QtCore import QEvent, QObject, QTimer
 
 class Probe(QObject):
@@ -83,10 +68,17 @@ class Probe(QObject):
         super().__init__()
         self.exposed = 0
         self.painted = False
+        self.window = None
+
+    def watch(self, window):
+        self.window = window
+        window.installEventFilter(self)
 
     def eventFilter(self, obj, event):
         kind = event.type()
-        if kind == QEvent.Type.Expose and not self.exposed:
+        if kind == QEvent.Type.Show and obj is self.window:
+            self.window.windowHandle().installEventFilter(self)
+        elif kind == QEvent.Type.Expose and not self.exposed:
             self.exposed = time.time_ns()
         elif kind == QEvent.Type.Paint and not self.painted:
             self.painted = True
@@ -98,17 +90,42 @@ class Probe(QObject):
         heavy = [m for m in HEAVY_MODULES if m in sys.modules]
         print("PAINTED", now, self.exposed, ",".join(heavy) or "-", flush=True)
         print("FIRST-PAINT-MARKER", file=sys.stderr, flush=True)
-        shutdown = getattr(window, "shutdown", None)
+        shutdown = getattr(self.window, "shutdown", None)
         if shutdown is not None:
             shutdown()
-        app.quit()
+        from PySide6.QtCore import QCoreApplication
+        QCoreApplication.quit()
 
 probe = Probe()
-window.installEventFilter(probe)
-window.show()
-window.windowHandle().installEventFilter(probe)
-QTimer.singleShot(30000, app.quit)  # never hang
-sys.exit(app.exec())
+if variant in ("bare", "qt-step1"):
+    if variant == "bare":
+        from PySide6.QtWidgets import QApplication, QWizard, QWizardPage
+        app = QApplication([sys.argv[0]])
+        window = QWizard()
+        for _ in range(4):
+            window.addPage(QWizardPage())
+    else:
+        STEP1_IN_PLAIN_QT
+    probe.watch(window)
+    window.show()
+    QTimer.singleShot(30000, app.quit)  # never hang
+    sys.exit(app.exec())
+
+import chorus_wizard.app as program
+build_wizard = program.build_wizard
+
+def build_and_watch(argv, **options):
+    window = build_wizard(argv, **options)
+    probe.watch(window)
+    QTimer.singleShot(30000, QCoreApplication.quit)  # never hang
+    return window
+
+from PySide6.QtCore import QCoreApplication
+program.build_wizard = build_and_watch
+argv = ["--data-dir", data_dir]
+if variant == "wizard-remote":
+    argv += ["--backend", "http://127.0.0.1:9"]
+sys.exit(program.main(argv))  # what chorus-wizard does
 """.replace("HEAVY_MODULES", repr(HEAVY))
 
 #: Step 1's window written in plain PySide6, without the project's code: the same wizard
@@ -243,7 +260,9 @@ STEP1_IN_PLAIN_QT = r"""
     ])
 """
 
-CHILD = CHILD.replace("    STEP1_IN_PLAIN_QT\n", STEP1_IN_PLAIN_QT.lstrip("\n"))
+CHILD = CHILD.replace(
+    "        STEP1_IN_PLAIN_QT\n", textwrap.indent(textwrap.dedent(STEP1_IN_PLAIN_QT), " " * 8)
+)
 
 #: (label, program, with a bytecode cache)
 VARIANTS = (
