@@ -31,6 +31,7 @@ from chorus_wizard.drafts import DraftStore
 from chorus_wizard.keychain import SecretStore
 from chorus_wizard.resources import resource_path
 from chorus_wizard.settings import LANGUAGES, SettingsStore, insee_key, piste_credentials
+from chorus_wizard.ui.application import APP_NAME, application
 from chorus_wizard.ui.collector import collect_on_gui_thread
 from chorus_wizard.ui.pages.base import WizardContext
 from chorus_wizard.ui.pages.identify import load_checks
@@ -38,8 +39,6 @@ from chorus_wizard.ui.wizard import SignupWizard
 from chorus_wizard.workers import TaskRunner
 
 log = logging.getLogger(__name__)
-
-APP_NAME = "chorus-wizard"
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -180,9 +179,7 @@ def build_wizard(argv: list[str], *, deferred: bool = False) -> QWizard:
     held up (see :class:`~chorus_wizard.ui.wizard.SignupWizard`).
     """
     args = parse_args(argv)
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        app = QApplication([sys.argv[0] if sys.argv else APP_NAME])
+    app = application()
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     collect_on_gui_thread(app)  # never destroy widgets from a worker thread

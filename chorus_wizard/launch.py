@@ -9,39 +9,18 @@ from __future__ import annotations
 
 import argparse
 import logging
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QFileOpenEvent, QIcon
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QWizard
 
 from chorus_wizard.instance import SingleInstance, server_name
 from chorus_wizard.resources import resource_path
+from chorus_wizard.ui.application import WizardApplication, application
 
 log = logging.getLogger(__name__)
-
-
-class UrlOpenFilter(QObject):
-    """Turns macOS' open-URL events (``QEvent.FileOpen`` with a URL) into ``url_opened``."""
-
-    url_opened = Signal(str)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
-            url = event.url()
-            if url.isValid() and not url.isLocalFile():
-                self.url_opened.emit(url.toString())
-                return True
-        return super().eventFilter(watched, event)
-
-
-def _application() -> QApplication:
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        return app
-    return QApplication([sys.argv[0] if sys.argv else "chorus-wizard"])
 
 
 def launch(
@@ -51,7 +30,7 @@ def launch(
     data_dir: Path,
 ) -> int:
     """Hand ``args.link`` to a running wizard, or build one, show it and run the event loop."""
-    app = _application()
+    app = application()
     link: str = getattr(args, "link", None) or ""
     instance = SingleInstance(server_name(data_dir))
     if instance.send(link):
@@ -77,11 +56,10 @@ def launch(
             if bring_to_front is not None:
                 bring_to_front()
 
-    # macOS delivers the URL that launched the program once the event loop runs: the filter
-    # is in place before that.
-    url_filter = UrlOpenFilter(app)
-    url_filter.url_opened.connect(on_link)
-    app.installEventFilter(url_filter)
+    # macOS delivers the URL that launched the program once the event loop runs: connected
+    # before that.
+    if isinstance(app, WizardApplication):
+        app.url_opened.connect(on_link)
     instance.message_received.connect(on_message)
     wizard.finished.connect(instance.close)
     wizard.show()
@@ -91,4 +69,3 @@ def launch(
         return int(app.exec())
     finally:
         instance.close()
-        app.removeEventFilter(url_filter)

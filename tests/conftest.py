@@ -8,6 +8,7 @@ from pathlib import Path
 
 import keyring.core
 import pytest
+from PySide6.QtWidgets import QApplication
 
 import chorus_wizard.backend.http
 from tests.memory_keyring import MemoryKeyring
@@ -25,6 +26,14 @@ def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HOME", str(home))
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(name, str(home / name.lower()))
+
+
+@pytest.fixture(scope="session")
+def qapp_cls() -> type[QApplication]:
+    """The tests run on the program's own application class."""
+    from chorus_wizard.ui.application import WizardApplication
+
+    return WizardApplication
 
 
 @pytest.fixture(autouse=True)

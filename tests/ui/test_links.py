@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWizard
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWizard
 from pytestqt.qtbot import QtBot
 
 from chorus_wizard import __version__
 from chorus_wizard.backend.models import AccountCreated
 from chorus_wizard.instance import SingleInstance, server_name
 from chorus_wizard.launch import launch
+from chorus_wizard.ui.application import WizardApplication
 from chorus_wizard.ui.pages.activate import ActivatePage
 from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.wizard import SignupWizard
@@ -111,6 +116,52 @@ def test_about_names_version_licence_and_backend(qtbot: QtBot, wizard: SignupWiz
     text = shown_message(wizard)
     assert "chorus-wizard" in text and __version__ in text
     assert "MIT" in text and "Bac à sable" in text
+
+
+def test_open_url_events_become_url_opened(qapp: QApplication) -> None:
+    assert isinstance(qapp, WizardApplication)  # tests/conftest.py: the program's class
+    received: list[str] = []
+    qapp.url_opened.connect(received.append)
+    try:
+        QCoreApplication.sendEvent(qapp, QFileOpenEvent(QUrl(LINK)))
+        QCoreApplication.sendEvent(qapp, QFileOpenEvent("/tmp/facture.pdf"))  # a file: not ours
+    finally:
+        qapp.url_opened.disconnect(received.append)
+    assert received == [LINK]
+
+
+def test_launch_gives_macos_links_to_the_wizard(tmp_path: Path) -> None:
+    """A fresh interpreter: ``launch`` makes the application, and runs its event loop."""
+    script = r"""
+import argparse, os, sys
+from pathlib import Path
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QCoreApplication, QTimer, QUrl
+from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtWidgets import QWizard
+from chorus_wizard.launch import launch
+
+class Window(QWizard):
+    def open_activation_link(self, url):
+        print("OPENED", url, flush=True)
+        QCoreApplication.quit()
+
+def build(argv):
+    app = QCoreApplication.instance()
+    QTimer.singleShot(0, lambda: QCoreApplication.sendEvent(app, QFileOpenEvent(QUrl(sys.argv[2]))))
+    QTimer.singleShot(10000, QCoreApplication.quit)  # never hang
+    return Window()
+
+sys.exit(launch(argparse.Namespace(link=None), [], build, Path(sys.argv[1])))
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path), LINK],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert result.stdout.splitlines() == [f"OPENED {LINK}"]
 
 
 def test_server_name_depends_on_user_and_data_dir(tmp_path: Path) -> None:

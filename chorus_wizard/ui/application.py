@@ -1,0 +1,45 @@
+"""The program's ``QApplication``: macOS' open-URL events arrive on it as ``url_opened``.
+
+macOS sends the link that launched the program, or one clicked while it runs, to the
+application object as a ``QFileOpenEvent``. Overriding ``event()`` sees only the events sent
+to the application itself. An event filter installed on the application would see every
+event of every object, and PySide6 would then give a Python type to each object Qt creates
+on its own (a scroll area's bars, a wizard's inner widgets): the first time, that loads every
+``QWidget`` subclass with its enums, about 30 ms before the first window is painted.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QFileOpenEvent
+from PySide6.QtWidgets import QApplication
+
+APP_NAME = "chorus-wizard"
+
+
+class WizardApplication(QApplication):
+    """A ``QApplication`` that turns open-URL events into ``url_opened``."""
+
+    url_opened = Signal(str)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            url = event.url()
+            if url.isValid() and not url.isLocalFile():
+                self.url_opened.emit(url.toString())
+                return True
+        return super().event(event)
+
+
+def application() -> QApplication:
+    """The running application, or a new :class:`WizardApplication`.
+
+    An application made elsewhere (a host program, the tests' own) is used as it is; it only
+    lacks ``url_opened``.
+    """
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    return WizardApplication([sys.argv[0] if sys.argv else APP_NAME])
