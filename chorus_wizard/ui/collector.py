@@ -56,8 +56,12 @@ class GuiThreadCollector(QObject):
 
 def collect_on_gui_thread(app: QCoreApplication) -> GuiThreadCollector:
     """The application's collector, installed once (a child of ``app``), and running."""
-    existing = app.findChild(GuiThreadCollector)
+    # Kept on the application's wrapper: findChild() would give a Python type to each of the
+    # application's children Qt made itself (PySide6 loads their classes: ~2 ms at launch).
+    existing = getattr(app, "_chorus_collector", None)
     if isinstance(existing, GuiThreadCollector):
         existing.start()
         return existing
-    return GuiThreadCollector(app)
+    collector = GuiThreadCollector(app)
+    app._chorus_collector = collector  # type: ignore[attr-defined]
+    return collector

@@ -7,7 +7,7 @@ from html import escape
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton, QWidget, QWizard
 
@@ -205,6 +205,8 @@ class SignupWizard(QWizard):
         if self.settings_dialog is not None:
             self.settings_dialog.raise_()
             return self.settings_dialog
+        from PySide6.QtCore import Qt
+
         from chorus_wizard.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.context, self.context.settings, self)
@@ -232,6 +234,8 @@ class SignupWizard(QWizard):
         )
 
     def _show_message(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+        from PySide6.QtCore import Qt  # not before the first paint (see set_qt_enum)
+
         if self.message_box is not None:
             self.message_box.close()
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)

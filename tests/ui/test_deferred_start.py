@@ -117,7 +117,9 @@ from chorus_wizard.app import build_wizard
 wizard = build_wizard(["--data-dir", sys.argv[1], "--backend", "http://127.0.0.1:9"], deferred=True)
 wizard.show()
 QApplication.processEvents()  # exposed and painted; the later pages wait for the next turn
-print(json.dumps(sorted(sys.modules)))
+import PySide6.QtCore
+qt_namespace_built = "Qt" in vars(PySide6.QtCore)  # PySide6 makes its 93 enums on first use
+print(json.dumps({"modules": sorted(sys.modules), "qt_namespace_built": qt_namespace_built}))
 wizard.shutdown()
 """
     result = subprocess.run(
@@ -127,7 +129,8 @@ wizard.shutdown()
         timeout=60,
         check=True,
     )
-    loaded = set(json.loads(result.stdout.strip().splitlines()[-1]))
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    loaded = set(report["modules"])
     later = {
         "chorus_wizard.ui.pages.activate",
         "chorus_wizard.ui.pages.complete",
@@ -145,3 +148,4 @@ wizard.shutdown()
     }
     assert sorted(later & loaded) == []
     assert "chorus_wizard.ui.pages.identify" in loaded
+    assert report["qt_namespace_built"] is False

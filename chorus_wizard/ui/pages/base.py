@@ -15,7 +15,7 @@ from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -183,7 +183,7 @@ class Page(QWizardPage):
         self._retry_call: Callable[[], None] | None = None
         messages = QHBoxLayout()
         messages.addWidget(self.banner, 1)
-        messages.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignVCenter)
+        messages.addWidget(self.retry)  # a box layout centres it vertically
         outer = QVBoxLayout(self)
         #: « Mode portail… » on every page when the backend cannot create accounts.
         self.mode_banner = Banner()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from enum import Enum
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAccessible, QAccessibleEvent, QGuiApplication, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,6 +27,19 @@ BASE_DESCRIPTION = "chorus_base_description"
 REQUIRED_MARK = '<span style="color:#c00000;"> *</span>'
 
 
+def set_qt_enum(target: QObject, name: str, keys: str) -> None:
+    """Set the Qt-enum property ``name`` of ``target`` by its keys: ``"RichText"``,
+    ``"AlignLeft|AlignTop"``.
+
+    Step 1's widgets are made before the window is first painted. Naming ``Qt.TextFormat``
+    or any other ``Qt.*`` enum would make PySide6 build all of the ``Qt`` namespace's 93 enums
+    first (about 15 ms of the launch, see docs/performance.md); Qt's property system takes the
+    keys as text instead.
+    """
+    if not target.setProperty(name, keys):
+        raise ValueError(f"{type(target).__name__} has no Qt enum property {name} = {keys}")
+
+
 def readable(color: str) -> str:
     """``color``, or its nearest shade that passes WCAG AA on the application's window."""
     window = QGuiApplication.palette().color(QPalette.ColorRole.Window).name()
@@ -43,7 +56,7 @@ def field_label(text: str, buddy: QWidget, *, required: bool = False) -> QLabel:
     """A form label (with the red asterisk if mandatory) whose text names ``buddy`` for
     assistive technology, without asterisk or colon."""
     label = QLabel(escape(text) + (required_mark() if required else ""))
-    label.setTextFormat(Qt.TextFormat.RichText)
+    set_qt_enum(label, "textFormat", "RichText")
     label.setBuddy(buddy)
     buddy.setAccessibleName(text)
     if required:
@@ -103,7 +116,7 @@ def wrapped(text: str, *, rich: bool = False) -> QLabel:
     """A paragraph of explanation that wraps with the window."""
     label = WrappingLabel(text)
     label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+    set_qt_enum(label, "textFormat", "RichText" if rich else "PlainText")
     _fill_width(label)
     return label
 
@@ -131,8 +144,8 @@ class Banner(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_qt_enum(self, "textFormat", "PlainText")
+        set_qt_enum(self, "textInteractionFlags", "TextSelectableByMouse")
         self.setAccessibleName(self.tr("Message"))
         self.tone: Tone | None = None
         self.hide()

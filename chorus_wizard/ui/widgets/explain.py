@@ -4,18 +4,21 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QEnterEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QHBoxLayout,
     QLayout,
     QToolButton,
+    QVBoxLayout,
     QWhatsThis,
     QWidget,
 )
 
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.field_help import FIELD_HELP, FieldHelp
+from chorus_wizard.ui.widgets.common import set_qt_enum
 
 BUTTON_TEXT = "?"
 ACCESSIBLE_NAME = QT_TRANSLATE_NOOP("ExplainButton", "Aide : {name}")
@@ -28,13 +31,23 @@ class ExplainButton(QToolButton):
         super().__init__(parent)
         self.help = help_ = help_.translated()
         self.setText(BUTTON_TEXT)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        set_qt_enum(self, "focusPolicy", "StrongFocus")
         self.setAccessibleName(self.tr(ACCESSIBLE_NAME).format(name=help_.name))
         self.setAccessibleDescription(help_.explanation)
         self.setToolTip(help_.tooltip)
         self.setWhatsThis(self.html())
-        self.setCursor(Qt.CursorShape.WhatsThisCursor)
+        self._pointer_set = False
         self.clicked.connect(self._on_clicked)
+
+    def enterEvent(self, event: QEnterEvent) -> None:
+        # The « what's this » pointer is set on the first hover: a cursor shape has no
+        # property keys, and importing ``Qt`` before step 1 is painted costs ~15 ms.
+        if not self._pointer_set:
+            from PySide6.QtCore import Qt
+
+            self.setCursor(Qt.CursorShape.WhatsThisCursor)
+            self._pointer_set = True
+        super().enterEvent(event)
 
     def html(self) -> str:
         return f"<p><b>{escape(self.help.name)}</b></p><p>{escape(self.help.explanation)}</p>"
@@ -61,7 +74,11 @@ def beside(cell: QWidget | QLayout, button: QToolButton) -> QHBoxLayout:
         row.addLayout(cell, 1)
     else:
         row.addWidget(cell, 0 if compact else 1)
-    row.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+    top = QVBoxLayout()  # the button at the top of a cell of several lines
+    top.setContentsMargins(0, 0, 0, 0)
+    top.addWidget(button)
+    top.addStretch(1)
+    row.addLayout(top)
     if compact:
         row.addStretch(1)
     return row
