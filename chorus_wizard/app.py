@@ -10,14 +10,12 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
-    QEvent,
     QLibraryInfo,
     QLocale,
-    QObject,
     QTimer,
     QTranslator,
 )
-from PySide6.QtWidgets import QApplication, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QWizard
 
 from chorus_wizard import __version__, texts
 from chorus_wizard.backend.profiles import (
@@ -31,7 +29,7 @@ from chorus_wizard.drafts import DraftStore
 from chorus_wizard.keychain import SecretStore
 from chorus_wizard.resources import resource_path
 from chorus_wizard.settings import LANGUAGES, SettingsStore, insee_key, piste_credentials
-from chorus_wizard.ui.application import APP_NAME, application
+from chorus_wizard.ui.application import APP_NAME, after_first_paint, application
 from chorus_wizard.ui.collector import collect_on_gui_thread
 from chorus_wizard.ui.pages.base import WizardContext
 from chorus_wizard.ui.pages.identify import load_checks
@@ -278,35 +276,6 @@ def build_in_turns(wizard: SignupWizard) -> None:
     """
     if wizard.build_next_page():
         QTimer.singleShot(0, wizard, lambda: build_in_turns(wizard))
-
-
-class _FirstPaint(QObject):
-    """Calls back once, right after the widget's first paint (or after ``fallback_ms``)."""
-
-    def __init__(self, widget: QWidget, callback: Callable[[], None], fallback_ms: int) -> None:
-        super().__init__(widget)
-        self._widget = widget
-        self._callback: Callable[[], None] | None = callback
-        widget.installEventFilter(self)
-        QTimer.singleShot(fallback_ms, self, self._fire)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and self._callback is not None:
-            QTimer.singleShot(0, self, self._fire)  # once the paint is on screen
-        return False
-
-    def _fire(self) -> None:
-        callback, self._callback = self._callback, None
-        if callback is not None:
-            self._widget.removeEventFilter(self)
-            callback()
-
-
-def after_first_paint(
-    widget: QWidget, callback: Callable[[], None], fallback_ms: int = 1500
-) -> None:
-    """Keep heavy start-up work (the sandbox's FastAPI import) off the first window's path."""
-    _FirstPaint(widget, callback, fallback_ms)
 
 
 def main(argv: list[str] | None = None) -> int:

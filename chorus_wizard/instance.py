@@ -1,26 +1,38 @@
 """One wizard per user and data folder: a second launch hands its link to the first one.
 
-The first launch listens on a local socket (a Unix socket, a named pipe on Windows) whose
-name is derived from the user and the data folder, so two users of one computer, or two data
-folders of one user, each get their own wizard. A later launch connects, sends one line (the
-activation link it was given, or nothing to just bring the window to the front) and exits.
+The first launch takes a lock file in the data folder (:meth:`SingleInstance.claim`) and,
+once its window is painted, listens on a local socket (a Unix socket, a named pipe on
+Windows) whose name is derived from the user and the data folder, so two users of one
+computer, or two data folders of one user, each get their own wizard. A later launch finds
+the lock taken, connects, sends one line (the activation link it was given, or nothing to
+just bring the window to the front) and exits.
+
+The lock file lets the usual launch, the only one, leave QtNetwork (~10 ms with its enums)
+until after its first paint; QLockFile also tells a lock left by a crashed wizard, whose
+process is gone, and takes it over.
 """
 
 from __future__ import annotations
 
 import getpass
-import hashlib
 import logging
 import os
+import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QCryptographicHash, QLockFile, QObject, Signal
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
 #: Longest message accepted from another launch (an activation link is far shorter).
 MAX_MESSAGE = 4096
+#: How long a second launch keeps trying to reach the wizard holding the lock (it listens
+#: only once its window is painted).
+HAND_OVER_S = 5.0
 
 
 def _user() -> str:
@@ -33,20 +45,54 @@ def _user() -> str:
 def server_name(data_dir: Path, user: str | None = None) -> str:
     """The local socket's name for ``user`` (default: the current one) and ``data_dir``."""
     key = f"{user if user is not None else _user()}\0{data_dir.expanduser().resolve()}"
-    digest = hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()[:24]
-    return f"chorus-wizard-{digest}"
+    # SHA-256 from QtCore: hashlib would load OpenSSL's libcrypto before the first paint.
+    digest = QCryptographicHash.hash(
+        key.encode("utf-8", "surrogateescape"), QCryptographicHash.Algorithm.Sha256
+    )
+    return f"chorus-wizard-{bytes(digest.toHex().data()).decode('ascii')[:24]}"
 
 
 class SingleInstance(QObject):
-    """``send()`` to a running wizard, or ``listen()`` and be told by ``message_received``."""
+    """``claim()`` the lock and later ``listen()`` (told by ``message_received``), or
+    ``hand_over()`` to the wizard that holds it."""
 
     message_received = Signal(str)
 
-    def __init__(self, name: str, parent: QObject | None = None) -> None:
+    def __init__(
+        self, name: str, parent: QObject | None = None, *, lock_path: Path | None = None
+    ) -> None:
         super().__init__(parent)
         self.name = name
+        self._lock = QLockFile(str(lock_path)) if lock_path is not None else None
         self._server: QLocalServer | None = None
         self._buffers: dict[QLocalSocket, bytearray] = {}
+
+    def claim(self) -> bool:
+        """Take the lock file: True when no other wizard runs on this data folder.
+
+        A lock whose process is gone (a crash) is taken over. Without a lock path, or when
+        the file cannot be written, True: the local socket alone decides, as before.
+        """
+        if self._lock is None:
+            return True
+        if self._lock.tryLock(0):
+            return True
+        error = self._lock.error()
+        if error == QLockFile.LockError.LockFailedError:
+            return False  # a wizard that is alive holds it
+        log.warning("Single-instance lock file unusable (%s): going on without it", error)
+        return True
+
+    def hand_over(self, message: str, patience_s: float = HAND_OVER_S) -> bool:
+        """:meth:`send` to the wizard holding the lock, waiting for it to listen if it has
+        only just started; False if it never answers."""
+        deadline = time.monotonic() + patience_s
+        while True:
+            if self.send(message):
+                return True
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(0.1)
 
     @property
     def listening(self) -> bool:
@@ -54,6 +100,8 @@ class SingleInstance(QObject):
 
     def send(self, message: str, timeout_ms: int = 2000) -> bool:
         """Hand ``message`` to the wizard already running; False when there is none."""
+        from PySide6.QtNetwork import QLocalSocket
+
         socket = QLocalSocket(self)
         try:
             socket.connectToServer(self.name)
@@ -75,6 +123,8 @@ class SingleInstance(QObject):
 
     def listen(self) -> bool:
         """Become the running wizard; False (logged) when the name cannot be taken."""
+        from PySide6.QtNetwork import QLocalServer
+
         if self._server is not None and self._server.isListening():
             return True
         server = self._server or QLocalServer(self)
@@ -93,9 +143,11 @@ class SingleInstance(QObject):
         return True
 
     def close(self) -> None:
-        """Stop listening (the server object goes with this one)."""
+        """Stop listening (the server object goes with this one) and give the lock back."""
         if self._server is not None:
             self._server.close()
+        if self._lock is not None and self._lock.isLocked():
+            self._lock.unlock()
 
     def _on_server_new_connection(self) -> None:
         server = self._server
@@ -109,7 +161,7 @@ class SingleInstance(QObject):
             socket.readyRead.connect(lambda s=socket: self._on_socket_ready_read(s))
             socket.disconnected.connect(lambda s=socket: self._on_socket_disconnected(s))
             self._on_socket_ready_read(socket)
-            if socket.state() == QLocalSocket.LocalSocketState.UnconnectedState:
+            if socket.state() == socket.LocalSocketState.UnconnectedState:
                 self._on_socket_disconnected(socket)
 
     def _on_socket_ready_read(self, socket: QLocalSocket) -> None:

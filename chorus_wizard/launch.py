@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWizard
 
 from chorus_wizard.instance import SingleInstance, server_name
 from chorus_wizard.resources import resource_path
-from chorus_wizard.ui.application import WizardApplication, application
+from chorus_wizard.ui.application import WizardApplication, after_first_paint, application
 
 log = logging.getLogger(__name__)
 
@@ -32,11 +32,13 @@ def launch(
     """Hand ``args.link`` to a running wizard, or build one, show it and run the event loop."""
     app = application()
     link: str = getattr(args, "link", None) or ""
-    instance = SingleInstance(server_name(data_dir))
-    if instance.send(link):
-        log.info("Link handed to the wizard already running")
-        return 0
-    instance.listen()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    instance = SingleInstance(server_name(data_dir), lock_path=data_dir / "wizard.lock")
+    if not instance.claim():
+        if instance.hand_over(link):
+            log.info("Link handed to the wizard already running")
+            return 0
+        log.warning("The wizard holding %s does not answer: opening another", data_dir)
     icon = resource_path("icons", "chorus-wizard.png")
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
@@ -63,6 +65,8 @@ def launch(
     instance.message_received.connect(on_message)
     wizard.finished.connect(instance.close)
     wizard.show()
+    # A second launch waits for this (hand_over); QtNetwork is loaded once step 1 is shown.
+    after_first_paint(wizard, instance.listen)
     if link:
         QTimer.singleShot(0, lambda: on_link(link))
     try:

@@ -1,4 +1,5 @@
-"""The program's ``QApplication``: macOS' open-URL events arrive on it as ``url_opened``.
+"""The program's ``QApplication`` (macOS' open-URL events arrive on it as ``url_opened``),
+and :func:`after_first_paint` for the start-up work that waits for the first window.
 
 macOS sends the link that launched the program, or one clicked while it runs, to the
 application object as a ``QFileOpenEvent``. Overriding ``event()`` sees only the events sent
@@ -11,10 +12,11 @@ on its own (a scroll area's bars, a wizard's inner widgets): the first time, tha
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QFileOpenEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 APP_NAME = "chorus-wizard"
 
@@ -43,3 +45,32 @@ def application() -> QApplication:
     if isinstance(app, QApplication):
         return app
     return WizardApplication([sys.argv[0] if sys.argv else APP_NAME])
+
+
+class _FirstPaint(QObject):
+    """Calls back once, right after the widget's first paint (or after ``fallback_ms``)."""
+
+    def __init__(self, widget: QWidget, callback: Callable[[], object], fallback_ms: int) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._callback: Callable[[], object] | None = callback
+        widget.installEventFilter(self)
+        QTimer.singleShot(fallback_ms, self, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._callback is not None:
+            QTimer.singleShot(0, self, self._fire)  # once the paint is on screen
+        return False
+
+    def _fire(self) -> None:
+        callback, self._callback = self._callback, None
+        if callback is not None:
+            self._widget.removeEventFilter(self)
+            callback()
+
+
+def after_first_paint(
+    widget: QWidget, callback: Callable[[], object], fallback_ms: int = 1500
+) -> None:
+    """Keep heavy start-up work (the sandbox's FastAPI import) off the first window's path."""
+    _FirstPaint(widget, callback, fallback_ms)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 import subprocess
 import sys
 from pathlib import Path
@@ -170,6 +171,10 @@ def test_server_name_depends_on_user_and_data_dir(tmp_path: Path) -> None:
     assert one != server_name(tmp_path / "b", user="marie")
     assert one != server_name(tmp_path / "a", user="paul")
     assert one.startswith("chorus-wizard-") and len(one) < 60
+    # The same name as earlier versions computed with hashlib: a wizard already running and
+    # a newer launch still find each other.
+    key = f"marie\0{(tmp_path / 'a').resolve()}".encode()
+    assert one == f"chorus-wizard-{hashlib.sha256(key).hexdigest()[:24]}"
 
 
 def test_second_instance_hands_its_link_to_the_first(qtbot: QtBot, tmp_path: Path) -> None:
@@ -190,9 +195,10 @@ def test_second_instance_hands_its_link_to_the_first(qtbot: QtBot, tmp_path: Pat
 
 
 def test_launch_hands_the_link_over_and_exits(qtbot: QtBot, tmp_path: Path) -> None:
-    running = SingleInstance(server_name(tmp_path))
+    running = SingleInstance(server_name(tmp_path), lock_path=tmp_path / "wizard.lock")
     received: list[str] = []
     running.message_received.connect(received.append)
+    assert running.claim()
     assert running.listen()
 
     def must_not_build(argv: list[str]) -> QWizard:
@@ -203,3 +209,66 @@ def test_launch_hands_the_link_over_and_exits(qtbot: QtBot, tmp_path: Path) -> N
         qtbot.waitUntil(lambda: received == [LINK])
     finally:
         running.close()
+
+
+#: A wizard in another process: takes the lock, says so, listens only after ``delay`` seconds
+#: (its window being painted), prints the first message it receives; or, with ``crash``,
+#: dies holding the lock.
+OTHER_WIZARD = r"""
+import os, sys, time
+from pathlib import Path
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QCoreApplication, QTimer
+from chorus_wizard.instance import SingleInstance, server_name
+app = QCoreApplication([])
+data_dir, mode = Path(sys.argv[1]), sys.argv[2]
+instance = SingleInstance(server_name(data_dir), lock_path=data_dir / "wizard.lock")
+assert instance.claim()
+print("CLAIMED", flush=True)
+if mode == "crash":
+    os._exit(3)
+time.sleep(float(mode))
+assert instance.listen()
+instance.message_received.connect(lambda message: (print("RECEIVED", message), app.quit()))
+QTimer.singleShot(20000, app.quit)
+app.exec()
+instance.close()
+"""
+
+
+def other_wizard(tmp_path: Path, mode: str) -> subprocess.Popen[str]:
+    other = subprocess.Popen(
+        [sys.executable, "-c", OTHER_WIZARD, str(tmp_path), mode],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert other.stdout is not None
+    assert other.stdout.readline().strip() == "CLAIMED"
+    return other
+
+
+def test_launch_waits_for_a_wizard_that_has_just_started(tmp_path: Path) -> None:
+    """The first wizard listens only once painted: a second launch meanwhile waits for it."""
+    other = other_wizard(tmp_path, "0.7")
+    try:
+
+        def must_not_build(argv: list[str]) -> QWizard:
+            raise AssertionError("a second launch must not build a wizard")
+
+        assert launch(argparse.Namespace(link=LINK), [LINK], must_not_build, tmp_path) == 0
+        output, _ = other.communicate(timeout=30)
+        assert output.splitlines() == [f"RECEIVED {LINK}"]
+    finally:
+        other.kill()
+
+
+def test_lock_of_a_crashed_wizard_is_taken_over(tmp_path: Path) -> None:
+    other = other_wizard(tmp_path, "crash")
+    assert other.wait(timeout=30) == 3
+    assert (tmp_path / "wizard.lock").exists()  # left behind
+    instance = SingleInstance(server_name(tmp_path), lock_path=tmp_path / "wizard.lock")
+    try:
+        assert instance.claim()
+    finally:
+        instance.close()
+    assert not (tmp_path / "wizard.lock").exists()
