@@ -7,6 +7,7 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -18,14 +19,15 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication, QWizard
 
 from chorus_wizard import __version__, texts
+from chorus_wizard.backend.deferred import DeferredService
 from chorus_wizard.backend.profiles import (
+    DIRECTORY_KINDS,
     REAL_PROFILES,
     BackendProfile,
+    DirectoryChoice,
     PisteCredentials,
     sandbox_profile,
 )
-from chorus_wizard.backend.service import DIRECTORY_KINDS, ChorusSignupService, DirectoryChoice
-from chorus_wizard.drafts import DraftStore
 from chorus_wizard.keychain import SecretStore
 from chorus_wizard.resources import resource_path
 from chorus_wizard.settings import LANGUAGES, SettingsStore, insee_key, piste_credentials
@@ -35,6 +37,9 @@ from chorus_wizard.ui.pages.base import WizardContext
 from chorus_wizard.ui.pages.identify import load_checks
 from chorus_wizard.ui.wizard import SignupWizard
 from chorus_wizard.workers import TaskRunner
+
+if TYPE_CHECKING:
+    from chorus_wizard.backend.service import SignupService
 
 log = logging.getLogger(__name__)
 
@@ -211,12 +216,19 @@ def build_wizard(argv: list[str], *, deferred: bool = False) -> QWizard:
     else:
         profile = sandbox_profile(args.backend)
 
-    service = ChorusSignupService(
-        profile,
-        directory=directory_choice(args, profile),
-        credentials=saved_credentials(profile.name, settings_store, secrets),
-        insee_key=lambda: insee_key(secrets),
-    )
+    def build_service() -> SignupService:
+        from chorus_wizard.backend.service import ChorusSignupService
+
+        return ChorusSignupService(
+            profile,
+            directory=directory_choice(args, profile),
+            credentials=saved_credentials(profile.name, settings_store, secrets),
+            insee_key=lambda: insee_key(secrets),
+        )
+
+    # The title and the portal mode need the profile only: the service's modules are
+    # imported after the first paint (start_up_work), or by the first call.
+    service = DeferredService(profile, build_service)
     runner = TaskRunner()
     context = WizardContext(
         service=service,
@@ -232,11 +244,12 @@ def build_wizard(argv: list[str], *, deferred: bool = False) -> QWizard:
     wizard.add_closing_callback(service.close)
     for callback in closing:
         wizard.add_closing_callback(callback)
-    drafts = DraftStore(data_dir)
 
     def complete() -> None:
+        from chorus_wizard.drafts import DraftStore
         from chorus_wizard.ui.drafts import DraftKeeper, offer_resume
 
+        drafts = DraftStore(data_dir)
         wizard.desk.use_settings_file(data_dir / "interface.json")  # « Aide » shown or not
         keeper = DraftKeeper(wizard, drafts)
         wizard.add_closing_callback(keeper.flush)
@@ -246,10 +259,12 @@ def build_wizard(argv: list[str], *, deferred: bool = False) -> QWizard:
     app.aboutToQuit.connect(wizard.shutdown)
     if deferred:
         # One thing at a time after the first paint: the pages, one per turn of the event
-        # loop; then, in one worker, the sandbox's process and step 1's checks.
+        # loop; then, in one worker, the sandbox's process, the signup service and step 1's
+        # checks.
         def start_up_work() -> None:
             if server is not None:
                 server.serve()
+            service.ready()
             load_checks()
 
         after_first_paint(wizard, lambda: build_in_turns(wizard))

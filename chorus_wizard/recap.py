@@ -14,7 +14,8 @@ from datetime import datetime
 from html import escape
 from typing import Protocol
 
-from chorus_wizard.backend.models import AccountCreated, Lookup, StructureForm
+from chorus_wizard.backend.forms import StructureForm
+from chorus_wizard.backend.models import AccountCreated, Lookup
 from chorus_wizard.domain.identifiers import FIELD_LABELS, IdentifierType, format_siret
 from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from chorus_wizard.backend.errors import BackendError
+from chorus_wizard.backend.forms import SignupRequest
 from chorus_wizard.backend.models import (
     AccountCreated,
     AccountStatus,
@@ -16,7 +17,6 @@ from chorus_wizard.backend.models import (
     ExistingStructure,
     Lookup,
     SecretQuestion,
-    SignupRequest,
     Workspace,
 )
 from chorus_wizard.backend.profiles import BackendProfile, sandbox_profile

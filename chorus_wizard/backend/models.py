@@ -1,8 +1,8 @@
-"""Plain data exchanged between the pages and the signup service (Qt-free, I/O-free)."""
+"""Plain data the signup service answers with (Qt-free, I/O-free); what the pages send is in
+:mod:`chorus_wizard.backend.forms`."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -111,34 +111,6 @@ class SecretQuestion:
     label: str
 
 
-@dataclass
-class StructureForm:
-    """The structure part of the *Compléter* step."""
-
-    identifier_type: IdentifierType = IdentifierType.SIRET
-    identifier: str = ""
-    raison_sociale: str = ""
-    libelle: str = ""
-    adresse: str = ""
-    complement1: str = ""
-    complement2: str = ""
-    code_postal: str = ""
-    ville: str = ""
-    code_pays: str = "FR"
-
-
-@dataclass
-class SignupRequest:
-    """Everything needed to create the account and its structure."""
-
-    email: str
-    nom: str
-    prenom: str
-    structure: StructureForm
-    deposer_demandes_paiement: bool = True
-    dume: bool = False
-
-
 @dataclass(frozen=True)
 class AccountCreated:
     account_id: int
@@ -169,8 +141,3 @@ class AccountStatus:
 class AttachmentSent:
     request_id: int
     message: str
-
-
-def new_idempotency_key() -> str:
-    """A fresh key for one account creation (128 random bits, hex; the server only compares it)."""
-    return os.urandom(16).hex()

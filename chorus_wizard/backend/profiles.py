@@ -15,6 +15,16 @@ from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 
 RECHERCHE_ENTREPRISES_URL = "https://recherche-entreprises.api.gouv.fr"
 
+DIRECTORY_KINDS = ("sandbox", "recherche-entreprises", "insee")
+
+
+@dataclass(frozen=True)
+class DirectoryChoice:
+    """Which company directory prefills the form, and at which base URL."""
+
+    kind: str
+    url: str
+
 
 @dataclass(frozen=True)
 class PisteCredentials:

@@ -28,6 +28,7 @@ from chorus_wizard.backend.errors import (
     ProtocolError,
     Rejected,
 )
+from chorus_wizard.backend.forms import SignupRequest
 from chorus_wizard.backend.http import field, json_body, new_client, send
 from chorus_wizard.backend.models import (
     AccountCreated,
@@ -37,13 +38,13 @@ from chorus_wizard.backend.models import (
     ExistingStructure,
     Lookup,
     SecretQuestion,
-    SignupRequest,
     StructureDetails,
     Workspace,
 )
 from chorus_wizard.backend.profiles import (
     RECHERCHE_ENTREPRISES_URL,
     BackendProfile,
+    DirectoryChoice,
     PisteCredentials,
 )
 from chorus_wizard.domain.identifiers import IdentifierType
@@ -109,16 +110,6 @@ class SignupService(Protocol):
 
 
 SIGNUP_SERVICE = QT_TRANSLATE_NOOP("http", "le service d'inscription")
-
-DIRECTORY_KINDS = ("sandbox", "recherche-entreprises", "insee")
-
-
-@dataclass(frozen=True)
-class DirectoryChoice:
-    """Which company directory prefills the form, and at which base URL."""
-
-    kind: str
-    url: str
 
 
 def make_directory(

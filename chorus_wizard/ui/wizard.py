@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton, QWidget, QWizard
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget, QWizard
 
 from chorus_wizard import __version__
 from chorus_wizard.domain.activation import InvalidActivationLink, parse_activation_link
@@ -17,6 +17,8 @@ from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
 from chorus_wizard.ui.pages.identify import IdentifyPage
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from chorus_wizard.ui.desk import DeskTools
     from chorus_wizard.ui.settings_dialog import SettingsDialog
 
@@ -229,12 +231,14 @@ class SignupWizard(QWizard):
 
     def show_about(self) -> QMessageBox:
         """Name, version, purpose, licence and backend profile, in a non-blocking box."""
-        return self._show_message(
-            QMessageBox.Icon.Information, self.tr("À propos de chorus-wizard"), self.about_text()
-        )
+        return self._show_message(self.tr("À propos de chorus-wizard"), self.about_text())
 
-    def _show_message(self, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
-        from PySide6.QtCore import Qt  # not before the first paint (see set_qt_enum)
+    def _show_message(self, title: str, text: str, *, warning: bool = False) -> QMessageBox:
+        # Imported here, never before the first paint (see set_qt_enum).
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
 
         if self.message_box is not None:
             self.message_box.close()
@@ -304,7 +308,7 @@ class SignupWizard(QWizard):
             self.activateWindow()
 
     def _refuse_link(self, reason: str) -> str:
-        self._show_message(QMessageBox.Icon.Warning, self.tr("Lien d'activation refusé"), reason)
+        self._show_message(self.tr("Lien d'activation refusé"), reason, warning=True)
         return reason
 
     def _on_current_id_changed(self, page_id: int) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from chorus_wizard.app import build_wizard, install_translators
+from chorus_wizard.backend.deferred import DeferredService
 from chorus_wizard.drafts import DraftStore
 from chorus_wizard.ui.pages.base import PageId, WizardContext
 from chorus_wizard.ui.pages.identify import IdentifyPage
@@ -44,6 +45,10 @@ def test_step_1_is_shown_first_and_the_rest_follows_the_first_paint(
         ]
         assert wizard.desk.help_button is wizard.button(HELP_BUTTON)
         assert wizard.currentId() == PageId.IDENTIFY
+        # then the start-up work: the signup service is built before the first Suivant
+        service = wizard.context.service
+        assert isinstance(service, DeferredService)
+        qtbot.waitUntil(lambda: service.built, timeout=TIMEOUT)
     finally:
         wizard.shutdown()
 
@@ -105,7 +110,8 @@ def test_suivant_before_the_later_pages_exist_builds_them_at_once(
 
 
 def test_step_1_needs_none_of_the_later_modules(tmp_path: Path) -> None:
-    """Building and painting step 1 loads no later page, desk, checks, mail or sandbox process.
+    """Building and painting step 1 loads no later page, desk, service, checks, mail or
+    sandbox process, and not PySide6's ``Qt`` namespace.
 
     A fresh interpreter, since this test run has imported everything already.
     """
@@ -139,6 +145,10 @@ wizard.shutdown()
         "chorus_wizard.ui.desk",
         "chorus_wizard.ui.drafts",
         "chorus_wizard.ui.settings_dialog",
+        "chorus_wizard.backend.models",  # the service's answers, the service, its HTTP
+        "chorus_wizard.backend.service",
+        "chorus_wizard.backend.http",
+        "chorus_wizard.drafts",
         "stdnum",
         "email_validator",
         "mailbox",

@@ -105,6 +105,8 @@ def test_foreign_link_is_refused(qtbot: QtBot, wizard: SignupWizard, url: str) -
     reason = wizard.open_activation_link(url)
     assert reason is not None and "n'est pas un lien d'activation" in reason
     assert wizard.currentId() == PageId.WORKSPACES
+    assert wizard.message_box is not None
+    assert wizard.message_box.icon() == QMessageBox.Icon.Warning
     assert reason in shown_message(wizard)
 
 
@@ -114,6 +116,8 @@ def test_about_names_version_licence_and_backend(qtbot: QtBot, wizard: SignupWiz
     assert isinstance(button, QPushButton)
     assert button.isVisible() and button.menu() is wizard.more_menu
     wizard.about_action.trigger()
+    assert wizard.message_box is not None
+    assert wizard.message_box.icon() == QMessageBox.Icon.Information
     text = shown_message(wizard)
     assert "chorus-wizard" in text and __version__ in text
     assert "MIT" in text and "Bac à sable" in text

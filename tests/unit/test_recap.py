@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from chorus_wizard.backend.models import AccountCreated, Lookup, StructureForm
+from chorus_wizard.backend.forms import StructureForm
+from chorus_wizard.backend.models import AccountCreated, Lookup
 from chorus_wizard.domain.identifiers import IdentifierType
 from chorus_wizard.recap import (
     NOT_YET,

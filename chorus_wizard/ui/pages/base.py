@@ -27,19 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from chorus_wizard.backend.errors import BackendError
-from chorus_wizard.backend.models import (
-    AccountCreated,
-    Lookup,
-    SignupRequest,
-    StructureForm,
-    new_idempotency_key,
-)
+from chorus_wizard.backend.forms import SignupRequest, StructureForm, new_idempotency_key
 from chorus_wizard.keychain import Keychain, SecretStore, SystemKeychain
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.widgets.common import Banner, BusyBar, Tone
 from chorus_wizard.workers import Ticket
 
 if TYPE_CHECKING:  # the first window is painted before these are imported
+    from chorus_wizard.backend.models import AccountCreated, Lookup
     from chorus_wizard.backend.service import SignupService
     from chorus_wizard.settings import SettingsStore
     from chorus_wizard.ui.widgets.handoff import UrlOpener

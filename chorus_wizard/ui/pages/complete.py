@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from chorus_wizard.backend.errors import AlreadyRegistered, Rejected
-from chorus_wizard.backend.models import AccountCreated, CompanyRecord, StructureForm
+from chorus_wizard.backend.forms import StructureForm
+from chorus_wizard.backend.models import AccountCreated, CompanyRecord
 from chorus_wizard.domain.countries import Country
 from chorus_wizard.domain.identifiers import IdentifierType, format_siret
 from chorus_wizard.texts import QT_TRANSLATE_NOOP

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QPalette
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chorus_wizard.backend.models import Lookup
 from chorus_wizard.domain.identifiers import (
     FIELD_LABELS,
     NO_SIRET_LABELS,
@@ -43,6 +42,9 @@ from chorus_wizard.ui.widgets.common import (
     wrapped,
 )
 from chorus_wizard.ui.widgets.explain import beside, explain_button, explained
+
+if TYPE_CHECKING:  # the service's answers: imported once step 1 is shown
+    from chorus_wizard.backend.models import Lookup
 
 
 def load_checks() -> None:

@@ -6,7 +6,7 @@ from enum import Enum
 from html import escape
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QGuiApplication, QPalette, QResizeEvent
+from PySide6.QtGui import QGuiApplication, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -161,6 +161,8 @@ class Banner(QLabel):
         self.setAccessibleDescription(text)
         self.show()
         if tone in (Tone.ERROR, Tone.WARNING):  # screen readers announce it at once
+            from PySide6.QtGui import QAccessible, QAccessibleEvent  # ~2.5 ms: not at launch
+
             QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
         self.message_shown.emit(tone.name, text)
 
