@@ -11,8 +11,9 @@ Programs:
 - ``step 1 in plain Qt`` (diagnostic): step 1's window written with PySide6 alone, no project
   code (same wizard options, buttons, widgets and Qt enums, French Qt strings): what Qt
   itself costs for this first page;
-- ``wizard``: what ``chorus-wizard --data-dir <tmp>`` does (``build_wizard(deferred=True)`` on
-  the embedded sandbox: step 1 alone, the rest after the first paint; ``show()``, event loop);
+- ``wizard``: ``chorus_wizard.app.main(["--data-dir", <tmp>])``, what the ``chorus-wizard``
+  command runs (single-instance lock, window icon, ``build_wizard(deferred=True)`` on the
+  embedded sandbox: step 1 alone, the rest after the first paint; ``show()``, event loop);
 - ``wizard-remote`` (diagnostic): the same with ``--backend http://127.0.0.1:9``, i.e. no embedded
   server to start, to show what the sandbox costs on that path;
 - ``wizard, no bytecode cache`` (diagnostic): ``wizard`` compiling every module from source, as
@@ -409,6 +410,12 @@ def main() -> int:
         f"The same step 1 in plain Qt: {plain / base:.2f}× bare; the wizard is "
         f"{median(paint['wizard']) / plain:.2f}× that (the project's own Python on the path)."
     )
+    if any((ROOT / "chorus_wizard").rglob("__pycache__/*.pyc")):
+        print(
+            "Note: chorus_wizard/ holds __pycache__ files (written by a process run without "
+            "PYTHONDONTWRITEBYTECODE): the « no bytecode cache » row read them, and compiled "
+            "nothing."
+        )
 
     _p, _e, heavy, stderr = launch("wizard", importtime=True)
     rows_before = imports_before_paint(stderr)
