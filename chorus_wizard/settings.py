@@ -17,13 +17,15 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass, field, replace
-from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from chorus_wizard.backend.profiles import REAL_PROFILES, PisteCredentials, is_custom_url
 from chorus_wizard.files import write_json_atomically
 from chorus_wizard.keychain import INSEE_USER, SecretStore, client_secret_user, tech_password_user
+
+if TYPE_CHECKING:
+    from datetime import date
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +56,9 @@ class ProfileSettings:
             return cls()
         expiry = None
         raw = data.get("tech_password_expiry")
-        if isinstance(raw, str):
+        if isinstance(raw, str):  # real Chorus Pro's profiles only: datetime when needed
+            from datetime import date
+
             try:
                 expiry = date.fromisoformat(raw)
             except ValueError:

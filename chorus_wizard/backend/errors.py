@@ -17,7 +17,10 @@ show ``str(error)``: a French sentence a small-business owner understands::
 
 from __future__ import annotations
 
-from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from datetime import datetime
 
 
 class BackendError(Exception):

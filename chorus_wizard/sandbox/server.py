@@ -14,12 +14,13 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     import uvicorn
 
     from chorus_wizard.sandbox.relay import SmtpRelay

@@ -54,6 +54,20 @@ def test_the_answer_comes_from_the_source_when_there_is_one() -> None:
     assert not uses_pyside(sys.modules["PySide6.QtCore"])  # an extension module
 
 
+def test_the_answer_does_not_depend_on_the_source_encoding(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "cw_latin1.py").write_bytes(
+        b"# -*- coding: latin-1 -*-\nimport PySide6.QtCore\nNOM = 'Pr\xe9nom'\n"
+    )
+    (tmp_path / "cw_utf8.py").write_text("NOM = 'Prénom'  # Qt\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    for name in ("cw_latin1", "cw_utf8"):
+        monkeypatch.delitem(sys.modules, name, raising=False)
+    assert uses_pyside(importlib.import_module("cw_latin1"))
+    assert not uses_pyside(importlib.import_module("cw_utf8"))
+
+
 def test_a_fresh_wizard_process_keeps_no_module_source() -> None:
     code = (
         "import linecache, PySide6.QtWidgets, chorus_wizard.app; "
