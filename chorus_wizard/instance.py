@@ -63,7 +63,14 @@ class SingleInstance(QObject):
     ) -> None:
         super().__init__(parent)
         self.name = name
-        self._lock = QLockFile(str(lock_path)) if lock_path is not None else None
+        self._lock: QLockFile | None = None
+        if lock_path is not None:
+            self._lock = QLockFile(str(lock_path))
+            # Stale only when its process is gone. By default QLockFile also deems stale a
+            # lock older than 30 s (only the file system's own lock, where there is one,
+            # then keeps a wizard open for longer from losing it); Qt's advice for a lock
+            # held for long is 0.
+            self._lock.setStaleLockTime(0)
         self._server: QLocalServer | None = None
         self._buffers: dict[QLocalSocket, bytearray] = {}
 

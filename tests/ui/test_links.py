@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -266,6 +268,22 @@ def test_launch_waits_for_a_wizard_that_has_just_started(tmp_path: Path) -> None
         other.kill()
 
 
+def test_lock_of_a_wizard_open_for_long_is_not_taken(tmp_path: Path) -> None:
+    """Age does not make a lock stale (here flock() would protect it anyway; not every file
+    system has it)."""
+    other = other_wizard(tmp_path, "0")
+    try:
+        hour_ago = time.time() - 3600
+        os.utime(tmp_path / "wizard.lock", (hour_ago, hour_ago))
+        instance = SingleInstance(server_name(tmp_path), lock_path=tmp_path / "wizard.lock")
+        assert not instance.claim()
+        assert instance.hand_over(LINK)
+        output, _ = other.communicate(timeout=30)
+        assert output.splitlines() == [f"RECEIVED {LINK}"]
+    finally:
+        other.kill()
+
+
 def test_lock_of_a_crashed_wizard_is_taken_over(tmp_path: Path) -> None:
     other = other_wizard(tmp_path, "crash")
     assert other.wait(timeout=30) == 3
@@ -276,3 +294,4 @@ def test_lock_of_a_crashed_wizard_is_taken_over(tmp_path: Path) -> None:
     finally:
         instance.close()
     assert not (tmp_path / "wizard.lock").exists()
+
