@@ -139,6 +139,7 @@ class SignupWizard(QWizard):
         )
         #: The last message box shown by :meth:`show_about` or :meth:`open_activation_link`.
         self.message_box: QMessageBox | None = None
+        self._boxes_shown = 0  # which box is message_box, when an older one is deleted
         self._pending_code = ""
         self.finished.connect(self._on_finished)
         #: The « Paramètres » dialog while it is open.
@@ -239,7 +240,6 @@ class SignupWizard(QWizard):
         from PySide6.QtWidgets import QMessageBox
 
         icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
-
         if self.message_box is not None:
             self.message_box.close()
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
@@ -247,13 +247,17 @@ class SignupWizard(QWizard):
             Qt.TextFormat.RichText if text.startswith("<") else Qt.TextFormat.PlainText
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.destroyed.connect(self._on_message_box_destroyed)
+        self._boxes_shown += 1
+        number = self._boxes_shown
+        box.destroyed.connect(lambda: self._on_message_box_destroyed(number))
         self.message_box = box
         box.open()
         return box
 
-    def _on_message_box_destroyed(self) -> None:
-        self.message_box = None
+    def _on_message_box_destroyed(self, number: int) -> None:
+        # The box it replaced is deleted after the new one is shown: keep the new one.
+        if number == self._boxes_shown:
+            self.message_box = None
 
     # -- activation links --------------------------------------------------------------
 

@@ -295,3 +295,16 @@ def test_lock_of_a_crashed_wizard_is_taken_over(tmp_path: Path) -> None:
         instance.close()
     assert not (tmp_path / "wizard.lock").exists()
 
+
+@offscreen_message_box
+def test_a_new_message_box_stays_the_current_one(qtbot: QtBot, wizard: SignupWizard) -> None:
+    wizard.about_action.trigger()
+    first = wizard.message_box
+    assert first is not None
+    wizard.open_activation_link("https://evil.example/activer?code=x")  # replaces the box
+    second = wizard.message_box
+    assert second is not None and second is not first
+    qtbot.wait(50)  # the first box is deleted meanwhile
+    assert wizard.message_box is second and second.isVisible()
+    second.close()
+    qtbot.waitUntil(lambda: wizard.message_box is None)
