@@ -24,7 +24,6 @@ from chorus_wizard.backend.profiles import (
     DIRECTORY_KINDS,
     REAL_PROFILES,
     BackendProfile,
-    DirectoryChoice,
     PisteCredentials,
     sandbox_profile,
 )
@@ -39,7 +38,7 @@ from chorus_wizard.ui.wizard import SignupWizard
 from chorus_wizard.workers import TaskRunner
 
 if TYPE_CHECKING:
-    from chorus_wizard.backend.service import SignupService
+    from chorus_wizard.backend.service import DirectoryChoice, SignupService
 
 log = logging.getLogger(__name__)
 
@@ -108,6 +107,8 @@ def directory_choice(args: argparse.Namespace, profile: BackendProfile) -> Direc
     """The directory for ``args``: the sandbox's own with a sandbox, else the public API."""
     kind = args.directory or ("sandbox" if profile.name == "sandbox" else "recherche-entreprises")
     url = args.directory_url or (profile.directory_url if kind == "sandbox" else "")
+    from chorus_wizard.backend.service import DirectoryChoice  # after the first paint
+
     return DirectoryChoice(kind, url)
 
 

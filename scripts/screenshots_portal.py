@@ -24,13 +24,8 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from chorus_wizard.app import install_translators
 from chorus_wizard.backend.connection import ConnectionReport, check_connection
-from chorus_wizard.backend.profiles import (
-    PRODUCTION,
-    DirectoryChoice,
-    PisteCredentials,
-    sandbox_profile,
-)
-from chorus_wizard.backend.service import ChorusSignupService
+from chorus_wizard.backend.profiles import PRODUCTION, PisteCredentials, sandbox_profile
+from chorus_wizard.backend.service import ChorusSignupService, DirectoryChoice
 from chorus_wizard.sandbox.server import SandboxServer
 from chorus_wizard.settings import SettingsStore
 from chorus_wizard.ui.pages.base import Page, PageId, WizardContext

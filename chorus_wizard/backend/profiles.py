@@ -19,14 +19,6 @@ DIRECTORY_KINDS = ("sandbox", "recherche-entreprises", "insee")
 
 
 @dataclass(frozen=True)
-class DirectoryChoice:
-    """Which company directory prefills the form, and at which base URL."""
-
-    kind: str
-    url: str
-
-
-@dataclass(frozen=True)
 class PisteCredentials:
     """PISTE application and Chorus Pro technical account. Held in memory only."""
 
