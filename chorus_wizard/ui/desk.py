@@ -35,7 +35,7 @@ from chorus_wizard.resources import resource_path
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.pages.base import STEPS, Page, PageId
 from chorus_wizard.ui.recap_actions import RecapDialog, copy_recap, write_recap_pdf
-from chorus_wizard.ui.widgets.common import Banner, Tone
+from chorus_wizard.ui.widgets.common import Banner, CurrentDialog, Tone
 from chorus_wizard.ui.widgets.help import HelpPanel
 from chorus_wizard.ui.wizard import HELP_BUTTON, RECAP_BUTTON
 
@@ -126,7 +126,7 @@ class DeskTools(QObject):
         #: (dialog title, suggested path, filter) → the chosen path, or None if cancelled.
         self.choose_path: Callable[[str, Path, str], Path | None] = self._ask_path
         self.clock: Callable[[], datetime] = datetime.now
-        self.recap_dialog: RecapDialog | None = None
+        self._recap_dialog: CurrentDialog[RecapDialog] = CurrentDialog()
 
         # The buttons are the wizard's (in place from its first paint); they are wired here.
         self.help_button = wizard.button(HELP_BUTTON)
@@ -246,17 +246,15 @@ class DeskTools(QObject):
             country_labels=countries,
         )
 
-    def show_recap(self) -> RecapDialog:
-        if self.recap_dialog is not None:
-            self.recap_dialog.close()
-        dialog = RecapDialog(self.recap(), self.save_recap, self.copy_recap, self.wizard)
-        dialog.destroyed.connect(self._on_recap_dialog_destroyed)
-        self.recap_dialog = dialog
-        dialog.open()
-        return dialog
+    @property
+    def recap_dialog(self) -> RecapDialog | None:
+        """The recap while it is open."""
+        return self._recap_dialog.dialog
 
-    def _on_recap_dialog_destroyed(self) -> None:
-        self.recap_dialog = None
+    def show_recap(self) -> RecapDialog:
+        """The recap as it stands now, in place of one already open."""
+        dialog = RecapDialog(self.recap(), self.save_recap, self.copy_recap, self.wizard)
+        return self._recap_dialog.show(dialog)
 
     def save_recap(self) -> Path | None:
         """Ask where, then write the PDF; says where it went on the current page."""

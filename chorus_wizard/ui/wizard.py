@@ -15,6 +15,7 @@ from chorus_wizard import __version__
 from chorus_wizard.domain.activation import InvalidActivationLink, parse_activation_link
 from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
 from chorus_wizard.ui.pages.identify import IdentifyPage
+from chorus_wizard.ui.widgets.common import CurrentDialog
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
@@ -137,13 +138,10 @@ class SignupWizard(QWizard):
                 QWizard.WizardButton.CancelButton,
             ]
         )
-        #: The last message box shown by :meth:`show_about` or :meth:`open_activation_link`.
-        self.message_box: QMessageBox | None = None
-        self._boxes_shown = 0  # which box is message_box, when an older one is deleted
+        self._message_box: CurrentDialog[QMessageBox] = CurrentDialog()
         self._pending_code = ""
         self.finished.connect(self._on_finished)
-        #: The « Paramètres » dialog while it is open.
-        self.settings_dialog: SettingsDialog | None = None
+        self._settings_dialog: CurrentDialog[SettingsDialog] = CurrentDialog()
         self.currentIdChanged.connect(self._on_current_id_changed)
         if not later_pages_deferred:
             self.ensure_pages()
@@ -203,6 +201,16 @@ class SignupWizard(QWizard):
 
     # -- À propos ----------------------------------------------------------------------
 
+    @property
+    def message_box(self) -> QMessageBox | None:
+        """The message box shown last by :meth:`show_about` or :meth:`open_activation_link`."""
+        return self._message_box.dialog
+
+    @property
+    def settings_dialog(self) -> SettingsDialog | None:
+        """The « Paramètres » dialog while it is open."""
+        return self._settings_dialog.dialog
+
     def show_settings(self) -> SettingsDialog:
         """« Paramètres »: server, PISTE credentials (keychain), connection test."""
         if self.settings_dialog is not None:
@@ -214,13 +222,7 @@ class SignupWizard(QWizard):
 
         dialog = SettingsDialog(self.context, self.context.settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.destroyed.connect(self._on_settings_dialog_destroyed)
-        self.settings_dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _on_settings_dialog_destroyed(self) -> None:
-        self.settings_dialog = None
+        return self._settings_dialog.show(dialog)
 
     def about_text(self) -> str:
         profile = self.context.service.profile
@@ -240,24 +242,12 @@ class SignupWizard(QWizard):
         from PySide6.QtWidgets import QMessageBox
 
         icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
-        if self.message_box is not None:
-            self.message_box.close()
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(
             Qt.TextFormat.RichText if text.startswith("<") else Qt.TextFormat.PlainText
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self._boxes_shown += 1
-        number = self._boxes_shown
-        box.destroyed.connect(lambda: self._on_message_box_destroyed(number))
-        self.message_box = box
-        box.open()
-        return box
-
-    def _on_message_box_destroyed(self, number: int) -> None:
-        # The box it replaced is deleted after the new one is shown: keep the new one.
-        if number == self._boxes_shown:
-            self.message_box = None
+        return self._message_box.show(box)
 
     # -- activation links --------------------------------------------------------------
 

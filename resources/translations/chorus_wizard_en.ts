@@ -1204,7 +1204,6 @@
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;chorus-wizard&lt;/b&gt; — version {version}&lt;/p&gt;&lt;p&gt;Assistant de création de compte Chorus Pro pour les petites entreprises, en quatre étapes.&lt;/p&gt;&lt;p&gt;Serveur utilisé : {server}&lt;/p&gt;&lt;p&gt;Logiciel libre sous licence MIT.&lt;/p&gt;</source>
-        <extracomment>The last message box shown by :meth:`show_about` or :meth:`open_activation_link`. The « Paramètres » dialog while it is open.</extracomment>
         <translation>&lt;p&gt;&lt;b&gt;chorus-wizard&lt;/b&gt; — version {version}&lt;/p&gt;&lt;p&gt;A four-step wizard that creates a Chorus Pro account for small businesses.&lt;/p&gt;&lt;p&gt;Server in use: {server}&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;</translation>
     </message>
     <message>

@@ -290,3 +290,16 @@ def test_refused_field_gets_the_focus(
     qtbot.waitUntil(lambda: complete.banner.tone is Tone.ERROR)
     assert QApplication.focusWidget() is complete.fields["code_postal"]
     assert "5 chiffres" in complete.fields["code_postal"].accessibleDescription()
+
+
+@offscreen_dialog
+def test_a_new_recap_replaces_the_open_one(qtbot: QtBot, wizard: SignupWizard) -> None:
+    first = wizard.desk.show_recap()
+    second = wizard.desk.show_recap()  # « Récapitulatif » again: the first one closes
+    assert second is not first and not first.isVisible()
+    qtbot.wait(50)  # the first dialog is deleted meanwhile
+    assert wizard.desk.recap_dialog is second and second.isVisible()
+    third = wizard.desk.show_recap()
+    assert not second.isVisible() and third.isVisible()
+    third.close()
+    qtbot.waitUntil(lambda: wizard.desk.recap_dialog is None)

@@ -1,14 +1,17 @@
-"""Small shared widgets: labels with the red asterisk, inline message banner, busy bar."""
+"""Small shared widgets: labels with the red asterisk, inline message banner, busy bar, and
+the one dialog of a kind a window shows at a time."""
 
 from __future__ import annotations
 
 from enum import Enum
 from html import escape
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QGuiApplication, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
     QLabel,
     QLayout,
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
 from chorus_wizard.ui.contrast import HINT_ON_DARK, hint_color, on_background, readable_on
 
 FIELD_MIN_WIDTH = 220
+D = TypeVar("D", bound=QDialog)
 # Widget property holding a field's accessible description when it has no error to tell.
 BASE_DESCRIPTION = "chorus_base_description"
 REQUIRED_MARK = '<span style="color:#c00000;"> *</span>'
@@ -221,3 +225,28 @@ class FieldHint(QLabel):
         self._field.setAccessibleDescription(reason or str(base))
         self._field.setProperty("invalid", bool(reason))
         self._field.setStyleSheet(f"border: 1px solid {color};" if reason else "")
+
+
+class CurrentDialog(Generic[D]):
+    """The one dialog of its kind a window shows at a time: a message box, the recap.
+
+    :meth:`show` opens a dialog in place of the last one, which it closes; :attr:`dialog` is
+    the one open, None once it is deleted. Dialogs deleted on close go later, from the event
+    loop: the deletion of a replaced one, which comes after its successor is shown, leaves
+    :attr:`dialog` as it is.
+    """
+
+    def __init__(self) -> None:
+        self.dialog: D | None = None
+
+    def show(self, dialog: D) -> D:
+        previous, self.dialog = self.dialog, dialog
+        if previous is not None:
+            previous.close()
+        dialog.destroyed.connect(lambda: self._forget(dialog))
+        dialog.open()
+        return dialog
+
+    def _forget(self, dialog: D) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
