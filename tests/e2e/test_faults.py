@@ -12,13 +12,13 @@ from pytestqt.qtbot import QtBot
 from chorus_wizard.app import build_wizard
 from chorus_wizard.backend.errors import NetworkError
 from chorus_wizard.sandbox.server import SandboxServer
-from chorus_wizard.ui.pages.base import PageId, WizardContext
+from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.pages.identify import IdentifyPage
 from chorus_wizard.ui.widgets.common import Tone
 from chorus_wizard.ui.wizard import SignupWizard
-from chorus_wizard.workers import TaskRunner
 from tests.e2e.steps import reach_complete
 from tests.fakes import FakeService
+from tests.ui.flows import fake_wizard
 
 EMAIL = "camille.martin@exemple.fr"
 TIMEOUT = 20000
@@ -67,10 +67,7 @@ def test_sandbox_stopped_then_restarted_under_a_running_wizard(
 def test_closing_while_a_call_runs_applies_nothing_late(qtbot: QtBot, qapp: QApplication) -> None:
     gate = threading.Event()
     service = FakeService(gate=gate)
-    runner = TaskRunner()
-    wizard = SignupWizard(WizardContext(service=service, runner=runner))
-    runner.setParent(wizard)
-    qtbot.addWidget(wizard)
+    wizard = fake_wizard(qtbot, service)
     wizard.show()
     identify = wizard.page_of(PageId.IDENTIFY)
     assert isinstance(identify, IdentifyPage)
@@ -81,7 +78,7 @@ def test_closing_while_a_call_runs_applies_nothing_late(qtbot: QtBot, qapp: QApp
     wizard.close()  # the user closes the window while the lookup is still running
     wizard.shutdown()
     gate.set()
-    runner.wait_for_done(5000)
+    wizard.context.runner.wait_for_done(5000)
     qtbot.wait(50)  # let a late answer try to land
     assert wizard.context.draft.lookup is None
     assert wizard.currentId() in (PageId.IDENTIFY, -1)
@@ -92,10 +89,7 @@ def test_a_retryable_failure_offers_retry_and_keeps_values(
 ) -> None:
     service = FakeService()
     service.fail["lookup"] = NetworkError("Le bac à sable refuse la connexion.")
-    runner = TaskRunner()
-    wizard = SignupWizard(WizardContext(service=service, runner=runner))
-    runner.setParent(wizard)
-    qtbot.addWidget(wizard)
+    wizard = fake_wizard(qtbot, service)
     wizard.show()
     identify = wizard.page_of(PageId.IDENTIFY)
     assert isinstance(identify, IdentifyPage)
@@ -107,4 +101,4 @@ def test_a_retryable_failure_offers_retry_and_keeps_values(
     identify.retry.click()
     qtbot.waitUntil(lambda: wizard.currentId() == PageId.COMPLETE)
     wizard.shutdown()
-    runner.wait_for_done(5000)
+    wizard.context.runner.wait_for_done(5000)

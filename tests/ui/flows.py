@@ -1,21 +1,44 @@
-"""Drive the wizard through the four steps (values set directly; see test_keyboard for keys)."""
+"""Make a wizard on a fake service, and drive it through the four steps (values set directly;
+see test_keyboard for keys)."""
 
 from __future__ import annotations
 
 from pytestqt.qtbot import QtBot
 
+from chorus_wizard.backend.service import SignupService
 from chorus_wizard.ui.pages.activate import ActivatePage
-from chorus_wizard.ui.pages.base import PageId
+from chorus_wizard.ui.pages.base import PageId, WizardContext
 from chorus_wizard.ui.pages.complete import CompletePage
 from chorus_wizard.ui.pages.identify import IdentifyPage
 from chorus_wizard.ui.pages.workspaces import WorkspacesPage
+from chorus_wizard.ui.widgets.handoff import UrlOpener
 from chorus_wizard.ui.wizard import SignupWizard
+from chorus_wizard.workers import TaskRunner
 
 EMAIL = "marie.durand@exemple.fr"
 SIRET = "13002526500013"
 PASSWORD = "Girafe-Bleue-2026"
 ANSWER = "Médor-le-chien"
 CODE = "CODE-SECRET-4242"
+
+
+def fake_wizard(
+    qtbot: QtBot,
+    service: SignupService,
+    *,
+    open_url: UrlOpener | None = None,
+    later_pages_deferred: bool = False,
+) -> SignupWizard:
+    """A wizard on ``service`` with a task runner of its own (``wizard.context.runner``),
+    closed with the test; not shown."""
+    runner = TaskRunner()
+    context = WizardContext(service=service, runner=runner)
+    if open_url is not None:
+        context.open_url = open_url
+    wizard = SignupWizard(context, later_pages_deferred=later_pages_deferred)
+    runner.setParent(wizard)
+    qtbot.addWidget(wizard)
+    return wizard
 
 
 def reach_activation(qtbot: QtBot, wizard: SignupWizard) -> ActivatePage:

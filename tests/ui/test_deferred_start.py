@@ -13,11 +13,11 @@ from pytestqt.qtbot import QtBot
 from chorus_wizard.app import build_wizard, install_translators
 from chorus_wizard.backend.deferred import DeferredService
 from chorus_wizard.drafts import DraftStore
-from chorus_wizard.ui.pages.base import PageId, WizardContext
+from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.pages.identify import IdentifyPage
 from chorus_wizard.ui.wizard import HELP_BUTTON, RECAP_BUTTON, SignupWizard
-from chorus_wizard.workers import TaskRunner
 from tests.fakes import FakeService
+from tests.ui.flows import fake_wizard
 
 TIMEOUT = 10000
 #: No server listens there: nothing in these tests reaches a backend.
@@ -82,12 +82,7 @@ def test_suivant_before_the_later_pages_exist_builds_them_at_once(
     qtbot: QtBot, qapp: QApplication
 ) -> None:
     install_translators(qapp, "fr")
-    runner = TaskRunner()
-    wizard = SignupWizard(
-        WizardContext(service=FakeService(), runner=runner), later_pages_deferred=True
-    )
-    runner.setParent(wizard)
-    qtbot.addWidget(wizard)
+    wizard = fake_wizard(qtbot, FakeService(), later_pages_deferred=True)
     done: list[bool] = []
     wizard.when_complete(lambda: done.append(wizard.complete))
     try:
@@ -106,7 +101,7 @@ def test_suivant_before_the_later_pages_exist_builds_them_at_once(
         assert later == ["now"]
     finally:
         wizard.shutdown()
-        runner.wait_for_done(5000)
+        wizard.context.runner.wait_for_done(5000)
 
 
 def test_step_1_needs_none_of_the_later_modules(tmp_path: Path) -> None:

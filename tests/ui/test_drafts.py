@@ -10,16 +10,16 @@ from pytestqt.qtbot import QtBot
 
 from chorus_wizard.drafts import DraftStore
 from chorus_wizard.ui.drafts import DraftKeeper, offer_resume
-from chorus_wizard.ui.pages.base import PageId, WizardContext
+from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.pages.complete import CompletePage
 from chorus_wizard.ui.pages.identify import IdentifyPage
 from chorus_wizard.ui.pages.workspaces import WorkspacesPage
 from chorus_wizard.ui.widgets.common import Tone
 from chorus_wizard.ui.widgets.handoff import UrlOpener
 from chorus_wizard.ui.wizard import SignupWizard
-from chorus_wizard.workers import TaskRunner
 from tests.fakes import FakeService
 from tests.memory_keyring import MemoryKeyring
+from tests.ui.flows import fake_wizard
 
 EMAIL = "marie.durand@exemple.fr"
 
@@ -28,13 +28,7 @@ def new_wizard(
     qtbot: QtBot, service: FakeService, data_dir: Path, *, open_url: UrlOpener | None = None
 ) -> tuple[SignupWizard, DraftKeeper]:
     """A wizard keeping its draft in ``data_dir`` and offering to resume it, as the app's."""
-    runner = TaskRunner()
-    context = WizardContext(service=service, runner=runner)
-    if open_url is not None:
-        context.open_url = open_url
-    wizard = SignupWizard(context)
-    runner.setParent(wizard)
-    qtbot.addWidget(wizard)
+    wizard = fake_wizard(qtbot, service, open_url=open_url)
     store = DraftStore(data_dir)
     keeper = DraftKeeper(wizard, store)
     offer_resume(wizard, keeper, store)

@@ -17,10 +17,10 @@ from pytestqt.qtbot import QtBot
 
 from chorus_wizard.app import install_translators
 from chorus_wizard.texts import translate
-from chorus_wizard.ui.pages.base import PageId, WizardContext
+from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.wizard import SignupWizard
-from chorus_wizard.workers import TaskRunner
 from tests.fakes import FakeService
+from tests.ui.flows import fake_wizard
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "chorus_wizard_en.ts"
@@ -116,11 +116,7 @@ def english(qapp: QApplication) -> Iterator[None]:
 
 
 def _english_wizard(qtbot: QtBot) -> SignupWizard:
-    runner = TaskRunner()
-    wizard = SignupWizard(WizardContext(service=FakeService(), runner=runner))
-    runner.setParent(wizard)
-    qtbot.addWidget(wizard)
-    return wizard
+    return fake_wizard(qtbot, FakeService())
 
 
 def test_english_wizard(qtbot: QtBot, english: None) -> None:

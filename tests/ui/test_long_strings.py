@@ -31,14 +31,13 @@ from pytestqt.qtbot import QtBot
 
 from chorus_wizard.app import install_translators
 from chorus_wizard.ui.pages.activate import ActivatePage
-from chorus_wizard.ui.pages.base import PageId, WizardContext
+from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.pages.complete import CompletePage
 from chorus_wizard.ui.pages.identify import IdentifyPage
 from chorus_wizard.ui.pages.workspaces import WorkspacesPage
 from chorus_wizard.ui.wizard import SignupWizard
-from chorus_wizard.workers import TaskRunner
 from tests.fakes import FakeService
-from tests.ui.flows import ANSWER, CODE, EMAIL, PASSWORD, SIRET
+from tests.ui.flows import ANSWER, CODE, EMAIL, PASSWORD, SIRET, fake_wizard
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "chorus_wizard_en.ts"
@@ -84,16 +83,13 @@ def pseudo_qm(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture
 def long_wizard(qtbot: QtBot, qapp: QApplication, pseudo_qm: Path) -> Iterator[SignupWizard]:
     install_translators(qapp, "en", catalog=pseudo_qm)
-    runner = TaskRunner()
-    wizard = SignupWizard(WizardContext(service=FakeService(), runner=runner))
-    runner.setParent(wizard)
-    qtbot.addWidget(wizard)
+    wizard = fake_wizard(qtbot, FakeService())
     wizard.resize(820, 720)
     wizard.show()
     qtbot.waitExposed(wizard)
     yield wizard
     wizard.shutdown()
-    runner.wait_for_done(5000)
+    wizard.context.runner.wait_for_done(5000)
     install_translators(qapp, "fr")
 
 

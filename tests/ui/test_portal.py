@@ -22,14 +22,14 @@ from chorus_wizard.drafts import DraftStore
 from chorus_wizard.ui.drafts import DraftKeeper
 from chorus_wizard.ui.pages.activate import ActivatePage
 from chorus_wizard.ui.pages.attach import AttachPage
-from chorus_wizard.ui.pages.base import PageId, WizardContext
+from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.pages.complete import CompletePage
 from chorus_wizard.ui.pages.done import DonePage
 from chorus_wizard.ui.pages.workspaces import WorkspacesPage
 from chorus_wizard.ui.widgets.common import Tone
 from chorus_wizard.ui.wizard import SignupWizard
-from chorus_wizard.workers import TaskRunner
 from tests.fakes import DINUM, FakeService
+from tests.ui.flows import fake_wizard
 from tests.ui.test_drafts import new_wizard
 from tests.ui.test_pages import EMAIL, fill_person, go_to_complete
 
@@ -53,16 +53,13 @@ def opener() -> Opener:
 @pytest.fixture
 def portal(qtbot: QtBot, qapp: QApplication, opener: Opener) -> Iterator[SignupWizard]:
     install_translators(qapp, "fr")
-    runner = TaskRunner()
     service = FakeService(_profile=PRODUCTION)
-    wizard = SignupWizard(WizardContext(service=service, runner=runner, open_url=opener))
-    runner.setParent(wizard)
-    qtbot.addWidget(wizard)
+    wizard = fake_wizard(qtbot, service, open_url=opener)
     wizard.show()
     qtbot.waitExposed(wizard)
     yield wizard
     wizard.shutdown()
-    runner.wait_for_done(5000)
+    wizard.context.runner.wait_for_done(5000)
 
 
 def fake(wizard: SignupWizard) -> FakeService:
