@@ -5,17 +5,15 @@ Imported only by the scripts that run Qt in-process (PySide6 and chorus_wizard l
 
 from __future__ import annotations
 
-import mailbox
 import re
 import time
 from collections.abc import Callable
-from email import message_from_bytes, policy
-from email.message import EmailMessage
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
+from chorus_wizard.backend.sandbox_mail import latest_mail_to
 from chorus_wizard.ui.pages.activate import ActivatePage
 from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.pages.complete import CompletePage
@@ -69,19 +67,11 @@ def bare_wizard() -> QWizard:
 
 def activation_link(mail_dir: Path, email: str) -> str:
     """The activation link of the (last) mail the sandbox wrote to ``email``."""
-    box = mailbox.Maildir(mail_dir, create=False)
-    link = None
-    for key in box.iterkeys():
-        message = message_from_bytes(box.get_bytes(key), policy=policy.default)
-        if email not in str(message["To"]) or not isinstance(message, EmailMessage):
-            continue
-        body = message.get_body(preferencelist=("plain",))
-        found = LINK.search(body.get_content()) if body is not None else None
-        if found:
-            link = found.group(0)
-    if link is None:
+    mail = latest_mail_to(mail_dir, email)
+    found = LINK.search(mail.text) if mail is not None else None
+    if found is None:
         raise RuntimeError(f"no activation mail for {email} in {mail_dir}")
-    return link
+    return found.group(0)
 
 
 def full_run(

@@ -14,15 +14,12 @@ rendering (the files are then larger).
 from __future__ import annotations
 
 import argparse
-import mailbox
-import re
 import shutil
 import sys
 import tempfile
-from email import message_from_bytes, policy
 from pathlib import Path
 
-from demo import settle, use_memory_keychain
+from demo import activation_link, settle, use_memory_keychain
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -78,17 +75,6 @@ def page(wizard: SignupWizard, page_id: PageId) -> Page:
     return wizard.page_of(page_id)
 
 
-def latest_link(data: Path) -> str:
-    box = mailbox.Maildir(data / "sandbox" / "mail", create=False)
-    text = ""
-    for key in box.iterkeys():
-        message = message_from_bytes(box.get_bytes(key), policy=policy.default)
-        body = message.get_body(preferencelist=("plain",))
-        text = body.get_content() if body else ""
-    match = re.search(r"http\S+code=[\w-]+", text)
-    return match.group(0) if match else ""
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
@@ -125,7 +111,7 @@ def main() -> int:
     settle(lambda: wizard.currentId() == PageId.ACTIVATE)
     activate = page(wizard, PageId.ACTIVATE)
     settle(lambda: activate.question.count() > 0)  # type: ignore[attr-defined]
-    activate.code.setText(latest_link(data))  # type: ignore[attr-defined]
+    activate.code.setText(activation_link(data, EMAIL))  # type: ignore[attr-defined]
     activate.password.password.setText(PASSWORD)  # type: ignore[attr-defined]
     activate.password.confirmation.setText(PASSWORD)  # type: ignore[attr-defined]
     activate.answer.setText("Rex")  # type: ignore[attr-defined]

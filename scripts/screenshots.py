@@ -10,15 +10,12 @@ password in it, to show that state too.
 from __future__ import annotations
 
 import argparse
-import mailbox
-import re
 import sys
 import tempfile
 from datetime import UTC, datetime, timedelta
-from email import message_from_bytes, policy
 from pathlib import Path
 
-from demo import settle, use_memory_keychain
+from demo import activation_link, settle, use_memory_keychain
 from PySide6.QtWidgets import QApplication
 
 from chorus_wizard.app import build_wizard
@@ -122,14 +119,7 @@ def main() -> int:
     )
     shot("4-activate-locked")
     activate.banner.clear_message()  # type: ignore[attr-defined]
-    box = mailbox.Maildir(data / "sandbox" / "mail", create=False)
-    text = ""
-    for key in box.iterkeys():
-        message = message_from_bytes(box.get_bytes(key), policy=policy.default)
-        body = message.get_body(preferencelist=("plain",))
-        text = body.get_content() if body else ""
-    link = re.search(r"http\S+code=[\w-]+", text)
-    activate.code.setText(link.group(0) if link else "")  # type: ignore[attr-defined]
+    activate.code.setText(activation_link(data, email))  # type: ignore[attr-defined]
     activate.password.password.setText("Girafe-Bleue-2026")  # type: ignore[attr-defined]
     activate.password.confirmation.setText("Girafe-Bleue-2026")  # type: ignore[attr-defined]
     activate.answer.setText("Rex")  # type: ignore[attr-defined]
