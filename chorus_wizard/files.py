@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from pathlib import Path
@@ -12,6 +11,8 @@ from typing import Any
 def write_json_atomically(path: Path, document: Any, *, indent: int = 1) -> None:
     """Write ``document`` as JSON to ``path``: a temporary file in the same folder, flushed to
     disk, then renamed over ``path``, so readers see the old file or the new one, whole."""
+    import json  # on the first write, not when the program starts
+
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
     try:

@@ -14,14 +14,14 @@ process is gone, and takes it over.
 
 from __future__ import annotations
 
-import getpass
 import logging
 import os
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCryptographicHash, QLockFile, QObject, Signal
+from PySide6.QtCore import QLockFile, QObject, Signal
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -36,6 +36,8 @@ HAND_OVER_S = 5.0
 
 
 def _user() -> str:
+    import getpass
+
     try:
         return getpass.getuser()
     except Exception:  # no login name (some containers): fall back to the numeric id
@@ -44,8 +46,10 @@ def _user() -> str:
 
 def server_name(data_dir: Path, user: str | None = None) -> str:
     """The local socket's name for ``user`` (default: the current one) and ``data_dir``."""
+    from PySide6.QtCore import QCryptographicHash
+
     key = f"{user if user is not None else _user()}\0{data_dir.expanduser().resolve()}"
-    # SHA-256 from QtCore: hashlib would load OpenSSL's libcrypto before the first paint.
+    # SHA-256 from QtCore: hashlib would load OpenSSL's libcrypto on the GUI thread.
     digest = QCryptographicHash.hash(
         key.encode("utf-8", "surrogateescape"), QCryptographicHash.Algorithm.Sha256
     )
@@ -59,10 +63,16 @@ class SingleInstance(QObject):
     message_received = Signal(str)
 
     def __init__(
-        self, name: str, parent: QObject | None = None, *, lock_path: Path | None = None
+        self,
+        name: str | Callable[[], str],
+        parent: QObject | None = None,
+        *,
+        lock_path: Path | None = None,
     ) -> None:
+        """``name`` may be given as a function: the usual launch, which only claims the lock
+        before its first paint, computes it once painted (``getpass`` and the hash)."""
         super().__init__(parent)
-        self.name = name
+        self._name = name
         self._lock: QLockFile | None = None
         if lock_path is not None:
             self._lock = QLockFile(str(lock_path))
@@ -73,6 +83,12 @@ class SingleInstance(QObject):
             self._lock.setStaleLockTime(0)
         self._server: QLocalServer | None = None
         self._buffers: dict[QLocalSocket, bytearray] = {}
+
+    @property
+    def name(self) -> str:
+        if callable(self._name):
+            self._name = self._name()
+        return self._name
 
     def claim(self) -> bool:
         """Take the lock file: True when no other wizard runs on this data folder.

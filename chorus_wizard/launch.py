@@ -33,7 +33,7 @@ def launch(
     app = application()
     link: str = getattr(args, "link", None) or ""
     data_dir.mkdir(parents=True, exist_ok=True)
-    instance = SingleInstance(server_name(data_dir), lock_path=data_dir / "wizard.lock")
+    instance = SingleInstance(lambda: server_name(data_dir), lock_path=data_dir / "wizard.lock")
     if not instance.claim():
         if instance.hand_over(link):
             log.info("Link handed to the wizard already running")

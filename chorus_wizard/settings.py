@@ -14,7 +14,6 @@ keychain, see :class:`chorus_wizard.keychain.SecretStore`.
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -99,7 +98,10 @@ class SettingsStore:
     def load(self) -> Settings:
         """The saved settings; defaults when there is no file or it cannot be read."""
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
+            text = self.path.read_text(encoding="utf-8")
+            import json  # only when there is a file to read: not on a first launch
+
+            data = json.loads(text)
         except FileNotFoundError:
             return Settings()
         except (OSError, ValueError) as exc:

@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from chorus_wizard.domain.countries import EU_COUNTRY_CODES, is_country_code
 from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 
 LA_POSTE_SIREN = "356000000"
@@ -107,11 +106,13 @@ def format_siret(value: str) -> str:
 
 def load_identifier_rules() -> None:
     """Import the python-stdnum modules the checks use (OpenSSL's bindings come with them,
-    tens of milliseconds): call it off the GUI thread, once, so the first number typed
-    does not wait for them."""
+    tens of milliseconds) and the country lists: call it off the GUI thread, once, so the
+    first number typed does not wait for them."""
     from stdnum import exceptions  # noqa: F401
     from stdnum.eu import vat  # noqa: F401
     from stdnum.fr import siren, siret  # noqa: F401
+
+    from chorus_wizard.domain import countries  # noqa: F401
 
 
 def _digits_reason(number: str, expected: int | tuple[int, ...], what: str) -> str | None:
@@ -193,6 +194,8 @@ def check_eu_vat(value: str) -> IdentifierCheck:
             ),
         )
     country = "GR" if prefix == "EL" else prefix
+    from chorus_wizard.domain.countries import EU_COUNTRY_CODES  # after step 1 is shown
+
     if country == "FR" and not is_monaco_vat(number):
         return IdentifierCheck(
             number,
@@ -275,6 +278,8 @@ def check_hors_ue(value: str) -> IdentifierCheck:
             ),
         )
     prefix = number[:2]
+    from chorus_wizard.domain.countries import EU_COUNTRY_CODES, is_country_code
+
     if not is_country_code(prefix):
         return IdentifierCheck(
             number,
