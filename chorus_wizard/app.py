@@ -206,21 +206,27 @@ def build_wizard(argv: list[str], *, deferred: bool = False) -> QWizard:
     closing: list[Callable[[], object]] = [secrets.forget_session]
     mail_dir = None
     server = None
-    profile: BackendProfile
+    known: BackendProfile | None = None
+    profile: BackendProfile | Callable[[], BackendProfile]
     if args.backend == "sandbox":
         from chorus_wizard.sandbox.process import SandboxProcess
 
-        server = SandboxProcess(data_dir)
-        server.bind()  # the URL is known now; requests wait in the backlog until it serves
-        closing.append(server.stop)
-        profile = sandbox_profile(server.base_url)
+        sandbox = server = SandboxProcess(data_dir)
+        closing.append(sandbox.stop)
+        # Its URL, once its socket is bound (by the start-up work, or whoever needs it
+        # first); requests then wait in the backlog until its process serves them.
+        known = sandbox_profile("")  # its name, label and abilities: what step 1 shows
+
+        def profile() -> BackendProfile:
+            return sandbox_profile(sandbox.bind())
+
         mail_dir = data_dir / "sandbox" / "mail"
     elif args.backend in REAL_PROFILES:
         profile = REAL_PROFILES[args.backend]
     else:
         profile = sandbox_profile(args.backend)
 
-    def build_service() -> SignupService:
+    def build_service(profile: BackendProfile) -> SignupService:
         from chorus_wizard.backend.service import ChorusSignupService
 
         return ChorusSignupService(
@@ -230,8 +236,9 @@ def build_wizard(argv: list[str], *, deferred: bool = False) -> QWizard:
             insee_key=lambda: insee_key(secrets),
         )
 
-    # The title and the portal mode need the profile only: the service's modules are
-    # imported after the first paint (start_up_work), or by the first call.
+    # The title and the portal mode need the backend's name and abilities only: the
+    # service's modules are imported after the first paint (start_up_work), or by the first
+    # call.
     service = DeferredService(profile, build_service)
     runner = TaskRunner()
     context = WizardContext(
@@ -241,6 +248,7 @@ def build_wizard(argv: list[str], *, deferred: bool = False) -> QWizard:
         settings=settings_store,
         secrets=secrets,
         backend_option=backend_option,
+        known_profile=known,
     )
     wizard = SignupWizard(context, later_pages_deferred=deferred)
     runner.setParent(wizard)
@@ -267,7 +275,7 @@ def build_wizard(argv: list[str], *, deferred: bool = False) -> QWizard:
         # checks.
         def start_up_work() -> None:
             if server is not None:
-                server.serve()
+                server.serve()  # binds its socket first
             service.ready()
             load_checks()
 

@@ -1,9 +1,10 @@
 """The signup service, built on its first use: its modules stay off the first window's path.
 
-The window's title and the portal mode need only the backend's profile, known at once. The
-service itself, with the HTTP stack and the data it answers with (about 12 ms to import on a
-shared 2-core machine), is imported and built by :meth:`DeferredService.ready`: in the
-start-up work once step 1 is painted, or by whichever call comes first.
+The window's title and the portal mode need only the backend's name and abilities, known at
+once. The service itself, with the HTTP stack and the data it answers with (about 12 ms to
+import on a shared 2-core machine), is imported and built by :meth:`DeferredService.ready`:
+in the start-up work once step 1 is painted, or by whichever call comes first. So is the
+embedded sandbox's address, known once its socket is bound.
 """
 
 from __future__ import annotations
@@ -33,17 +34,30 @@ if TYPE_CHECKING:
 
 class DeferredService:
     """A :class:`~chorus_wizard.backend.service.SignupService` that makes the real one, with
-    ``build``, the first time it is needed (once, whichever thread asks first)."""
+    ``build``, the first time it is needed (once, whichever thread asks first).
 
-    def __init__(self, profile: BackendProfile, build: Callable[[], SignupService]) -> None:
+    ``profile`` may be a function that returns it (the embedded sandbox's, once its socket is
+    bound): it is called once, by the first reader of :attr:`profile` or by :meth:`ready`.
+    """
+
+    def __init__(
+        self,
+        profile: BackendProfile | Callable[[], BackendProfile],
+        build: Callable[[BackendProfile], SignupService],
+    ) -> None:
         self._profile = profile
         self._build = build
         self._service: SignupService | None = None
         self._lock = threading.Lock()
+        self._profile_lock = threading.Lock()
 
     @property
     def profile(self) -> BackendProfile:
-        return self._profile
+        """The backend's profile; located now if it was given as a function. May block."""
+        with self._profile_lock:
+            if callable(self._profile):
+                self._profile = self._profile()
+            return self._profile
 
     @property
     def built(self) -> bool:
@@ -53,7 +67,7 @@ class DeferredService:
         """The real service, imported and built now if it was not yet. May block."""
         with self._lock:
             if self._service is None:
-                self._service = self._build()
+                self._service = self._build(self.profile)
             return self._service
 
     def reload_credentials(self) -> None:

@@ -2,10 +2,11 @@
 
 In the wizard's process a thread would share the GIL with the GUI (FastAPI's import and the
 scrypt hashing made the window stutter) and add its memory to the wizard's. Here the wizard
-binds the listening socket itself (so the URL is known at once, and early requests wait in
-the backlog), then a spawned child process serves it. The two talk over one pipe: the child
-says when it is ready, the wizard says stop; when the wizard dies, even by SIGKILL, the
-pipe closes and the child stops too. The child logs to ``<data-dir>/sandbox/sandbox.log``.
+binds the listening socket itself (so the URL is known before the child has started, and
+early requests wait in the backlog), then a spawned child process serves it. The two talk
+over one pipe: the child says when it is ready, the wizard says stop; when the wizard dies,
+even by SIGKILL, the pipe closes and the child stops too. The child logs to
+``<data-dir>/sandbox/sandbox.log``.
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from chorus_wizard.sandbox.server import SandboxServer
-
 if TYPE_CHECKING:
     import socket
     from multiprocessing.connection import Connection
     from multiprocessing.process import BaseProcess
+
+    from chorus_wizard.sandbox.server import SandboxServer
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +39,8 @@ def _child_main(sock: socket.socket, data_dir: Path, public_url: str, conn: Conn
         level=logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    from chorus_wizard.sandbox.server import SandboxServer
+
     server = SandboxServer(data_dir, public_url=public_url)
     server.adopt(sock)
     server.serve()
@@ -56,11 +59,16 @@ def _child_main(sock: socket.socket, data_dir: Path, public_url: str, conn: Conn
 
 
 class SandboxProcess:
-    """``bind()`` now, ``serve()`` when convenient, ``stop()`` at the end."""
+    """``bind()`` to know the URL, ``serve()`` when convenient, ``stop()`` at the end.
+
+    Making one costs nothing: the socket modules are imported by :meth:`bind` (``socket``
+    alone takes a few milliseconds, which the wizard spends once its first window is painted).
+    """
 
     def __init__(self, data_dir: Path, host: str = "127.0.0.1") -> None:
         self.data_dir = data_dir
-        self._binder = SandboxServer(data_dir, host)
+        self.host = host
+        self._binder: SandboxServer | None = None
         self._process: BaseProcess | None = None
         self._conn: Connection | None = None
         self._ready = threading.Event()
@@ -75,23 +83,37 @@ class SandboxProcess:
             raise RuntimeError("the sandbox is not bound")
         return self._base_url
 
-    def bind(self) -> None:
-        self._binder.bind()
-        self._base_url = self._binder.base_url
+    def bind(self) -> str:
+        """Bind the listening socket, the first time, and return the sandbox's URL."""
+        with self._lock:
+            return self._bind()
+
+    def _bind(self) -> str:
+        if self._binder is None:
+            if self._stopped:
+                raise RuntimeError("the sandbox was stopped")
+            from chorus_wizard.sandbox.server import SandboxServer
+
+            binder = SandboxServer(self.data_dir, self.host)
+            binder.bind()
+            self._binder, self._base_url = binder, binder.base_url
+        return self._base_url
 
     def serve_in_background(self) -> None:
         """:meth:`serve` from a helper thread: starting a process takes tens of ms."""
         threading.Thread(target=self.serve, name="sandbox-spawn", daemon=True).start()
 
     def serve(self) -> None:
-        """Spawn the serving process (a second call, or a call after stop(), does nothing)."""
+        """Spawn the serving process, binding first if need be (a second call, or a call after
+        stop(), does nothing)."""
         with self._lock:
             if self._process is not None or self._stopped:
                 return
+            self._bind()
             self._spawn()
 
     def _spawn(self) -> None:
-        sock = self._binder._socket
+        sock = self._binder._socket if self._binder is not None else None
         if sock is None:
             raise RuntimeError("the sandbox is not bound")
         import multiprocessing  # here, in a worker thread: not on the first window's path
@@ -118,7 +140,7 @@ class SandboxProcess:
                 if message == READY:
                     # The child serves its own copy: without ours, a sandbox that dies
                     # later refuses connections at once instead of leaving them waiting.
-                    self._binder.release_socket()
+                    self._release_socket()
                     self._ready.set()
                     return
                 self._failure = str(message)
@@ -155,4 +177,9 @@ class SandboxProcess:
             if process.is_alive():
                 process.terminate()
                 process.join(2)
-        self._binder.release_socket()
+        self._release_socket()
+
+    def _release_socket(self) -> None:
+        binder = self._binder
+        if binder is not None:
+            binder.release_socket()

@@ -91,7 +91,7 @@ class SignupWizard(QWizard):
         self._closing: list[Callable[[], object]] = []
         self._on_complete: list[Callable[[], object]] = []
         self._desk: DeskTools | None = None
-        profile = context.service.profile
+        profile = context.backend
         if profile.name == "sandbox":
             title = self.tr(
                 "Inscription à Chorus Pro — bac à sable (aucune donnée n'est envoyée à Chorus Pro)"

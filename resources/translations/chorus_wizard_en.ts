@@ -869,7 +869,7 @@
     </message>
     <message>
         <source>Une erreur inattendue est survenue. Vos saisies sont conservées ; réessayez, et si le problème persiste, contactez le support.</source>
-        <extracomment>code → label of the workspace catalogue, as loaded by step 3. The password just chosen, kept in memory only, from the activation until the final page has offered to store it in the keychain; never in the draft (which may be saved to disk). Emptied once stored and when the wizard closes. Opens the portal in the browser (tests inject a recorder: no browser in tests). The Paramètres file, and the keychain (or session memory) for their secrets. ``--backend`` as given on the command line (&quot;&quot; when it came from the Paramètres).</extracomment>
+        <extracomment>code → label of the workspace catalogue, as loaded by step 3. The password just chosen, kept in memory only, from the activation until the final page has offered to store it in the keychain; never in the draft (which may be saved to disk). Emptied once stored and when the wizard closes. Opens the portal in the browser (tests inject a recorder: no browser in tests). The Paramètres file, and the keychain (or session memory) for their secrets. ``--backend`` as given on the command line (&quot;&quot; when it came from the Paramètres). The backend&apos;s name, label and abilities, for the window to show before the service has started: the embedded sandbox&apos;s URLs are known once its socket is bound, after step 1 is painted. None: the service&apos;s profile.</extracomment>
         <translation>An unexpected error occurred. What you entered is kept; try again, and if the problem persists, contact support.</translation>
     </message>
     <message>

@@ -35,6 +35,7 @@ from chorus_wizard.workers import Ticket
 
 if TYPE_CHECKING:  # the first window is painted before these are imported
     from chorus_wizard.backend.models import AccountCreated, Lookup
+    from chorus_wizard.backend.profiles import BackendProfile
     from chorus_wizard.backend.service import SignupService
     from chorus_wizard.settings import SettingsStore
     from chorus_wizard.ui.widgets.handoff import UrlOpener
@@ -119,11 +120,21 @@ class WizardContext:
     secrets: SecretStore = field(default_factory=SecretStore)
     #: ``--backend`` as given on the command line ("" when it came from the Paramètres).
     backend_option: str = ""
+    #: The backend's name, label and abilities, for the window to show before the service
+    #: has started: the embedded sandbox's URLs are known once its socket is bound, after
+    #: step 1 is painted. None: the service's profile.
+    known_profile: BackendProfile | None = None
+
+    @property
+    def backend(self) -> BackendProfile:
+        """The backend's profile as far as the window needs it (name, label, abilities); its
+        URLs may not be known yet: ``service.profile`` has them."""
+        return self.known_profile or self.service.profile
 
     @property
     def portal_mode(self) -> bool:
         """Real Chorus Pro: the API creates nothing, the portal does (guided hand-off)."""
-        return not self.service.profile.can_create_accounts
+        return not self.backend.can_create_accounts
 
     def forget_password(self) -> None:
         self.password_in_memory = ""
