@@ -15,9 +15,10 @@ keychain, see :class:`chorus_wizard.keychain.SecretStore`.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from chorus_wizard.backend.profiles import REAL_PROFILES, PisteCredentials, is_custom_url
 from chorus_wizard.files import write_json_atomically
@@ -34,9 +35,9 @@ FILE_NAME = "settings.json"
 LANGUAGES = ("fr", "en")
 
 
-@dataclass(frozen=True)
-class ProfileSettings:
-    """What the user entered for one real Chorus Pro environment (no secret)."""
+class ProfileSettings(NamedTuple):
+    """What the user entered for one real Chorus Pro environment (no secret). Immutable
+    records, as in :mod:`~chorus_wizard.backend.profiles`."""
 
     client_id: str = ""
     tech_login: str = ""
@@ -69,20 +70,19 @@ class ProfileSettings:
         )
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """``backend``: ``sandbox``, ``qualification``, ``production`` or a sandbox URL."""
 
     backend: str = "sandbox"
     #: Interface language (``fr`` or ``en``), used from the next start; ``--lang`` wins.
     language: str = "fr"
-    profiles: dict[str, ProfileSettings] = field(default_factory=dict)
+    profiles: Mapping[str, ProfileSettings] = MappingProxyType({})
 
     def for_profile(self, name: str) -> ProfileSettings:
         return self.profiles.get(name, ProfileSettings())
 
     def with_profile(self, name: str, values: ProfileSettings) -> Settings:
-        return replace(self, profiles={**self.profiles, name: values})
+        return self._replace(profiles={**self.profiles, name: values})
 
 
 def valid_backend(value: str) -> bool:

@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -52,8 +51,7 @@ def main() -> int:
     server.wait_ready(30)
     local = sandbox_profile(server.base_url)
     # Production's wording and portal address; the API calls go to the local sandbox.
-    profile = replace(
-        PRODUCTION,
+    profile = PRODUCTION._replace(
         label="Chorus Pro — production (démonstration sur le bac à sable local)",
         token_url=local.token_url,
         api_base=local.api_base,

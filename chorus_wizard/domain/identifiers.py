@@ -8,8 +8,8 @@ identifier is acceptable. The UI only displays that reason.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 
@@ -77,9 +77,11 @@ _HORS_UE_MAX = 18
 _VAT_MAX = 18
 
 
-@dataclass(frozen=True)
-class IdentifierCheck:
-    """Outcome of checking one identifier: its normalised form, and why it is refused if it is."""
+class IdentifierCheck(NamedTuple):
+    """Outcome of checking one identifier: its normalised form, and why it is refused if it is.
+
+    A ``NamedTuple``, like the other records step 1 needs (see
+    :mod:`~chorus_wizard.backend.profiles`)."""
 
     normalized: str
     reason: str | None = None

@@ -7,14 +7,16 @@ official guide « Créer un compte en quelques clics » where it explains a fiel
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 
 
-@dataclass(frozen=True)
-class FieldHelp:
-    """``name`` is the field as the user sees it (the « ? » button is « Aide : <name> »)."""
+class FieldHelp(NamedTuple):
+    """``name`` is the field as the user sees it (the « ? » button is « Aide : <name> »).
+
+    A ``NamedTuple``, like the other records step 1 needs (see
+    :mod:`~chorus_wizard.backend.profiles`)."""
 
     name: str
     tooltip: str

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 from datetime import UTC, datetime, timedelta
 
@@ -227,7 +226,8 @@ def test_password_can_be_stored_in_the_keychain(
     assert service.activations[0][2] == PASSWORD
     # In memory only, outside the draft, until the final page is done with it.
     assert wizard.context.password_in_memory == PASSWORD
-    assert PASSWORD not in repr(dataclasses.asdict(wizard.context.draft))
+    draft = wizard.context.draft
+    assert PASSWORD not in repr(vars(draft)) + repr(vars(draft.structure))
     assert PASSWORD not in repr(wizard.context)
     qtbot.waitUntil(done.save_password.isEnabled)
     assert done.save_password.text() == "Enregistrer le mot de passe dans le trousseau du système"
