@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from html import escape
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -225,7 +224,9 @@ class SignupWizard(QWizard):
         return self._settings_dialog.show(dialog)
 
     def about_text(self) -> str:
-        profile = self.context.service.profile
+        from html import escape
+
+        profile = self.context.backend
         return self.tr(
             "<p><b>chorus-wizard</b> — version {version}</p><p>Assistant de création de compte "
             "Chorus Pro pour les petites entreprises, en quatre étapes.</p><p>Serveur utilisé : "

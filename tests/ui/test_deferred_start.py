@@ -152,6 +152,8 @@ wizard.shutdown()
         "socket",
         "json",  # no settings file to read on a first launch
         "getpass",  # the single-instance socket's name, needed once painted
+        "dataclasses",  # ~0.5 ms to make each (see backend/profiles.py)
+        "html",  # its entity table; widgets/common.escape_text instead
         "stdnum",
         "email_validator",
         "mailbox",

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QEnterEvent
 from PySide6.QtWidgets import (
@@ -18,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.field_help import FIELD_HELP, FieldHelp
-from chorus_wizard.ui.widgets.common import set_qt_enum
+from chorus_wizard.ui.widgets.common import escape_text, set_qt_enum
 
 BUTTON_TEXT = "?"
 ACCESSIBLE_NAME = QT_TRANSLATE_NOOP("ExplainButton", "Aide : {name}")
@@ -50,7 +48,8 @@ class ExplainButton(QToolButton):
         super().enterEvent(event)
 
     def html(self) -> str:
-        return f"<p><b>{escape(self.help.name)}</b></p><p>{escape(self.help.explanation)}</p>"
+        name, explanation = escape_text(self.help.name), escape_text(self.help.explanation)
+        return f"<p><b>{name}</b></p><p>{explanation}</p>"
 
     def _on_clicked(self) -> None:
         QWhatsThis.showText(self.mapToGlobal(QPoint(0, self.height())), self.html(), self)
