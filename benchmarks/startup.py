@@ -8,12 +8,16 @@ after its first paint (pages, local socket) is not counted. The difference is th
 Programs:
 
 - ``bare``: a ``QWizard`` with four empty pages (the baseline);
+- ``bare, collector held`` (diagnostic): the same, with Python's automatic cycle collection
+  off from its first line, as ``chorus-wizard`` holds it until its window is up: what that
+  alone is worth to any program;
 - ``step 1 in plain Qt`` (diagnostic): step 1's window written with PySide6 alone, no project
   code (same wizard options, buttons, widgets and Qt enums, French Qt strings): what Qt
   itself costs for this first page;
-- ``wizard``: ``chorus_wizard.app.main(["--data-dir", <tmp>])``, what the ``chorus-wizard``
-  command runs (single-instance lock, window icon, ``build_wizard(deferred=True)`` on the
-  embedded sandbox: step 1 alone, the rest after the first paint; ``show()``, event loop);
+- ``wizard``: ``chorus_wizard.start.main(["--data-dir", <tmp>])``, what the ``chorus-wizard``
+  command runs (cycle collector held, single-instance lock, window icon,
+  ``build_wizard(deferred=True)`` on the embedded sandbox: step 1 alone, the rest after the
+  first paint; ``show()``, event loop);
 - ``wizard-remote`` (diagnostic): the same with ``--backend http://127.0.0.1:9``, i.e. no embedded
   server to start, to show what the sandbox costs on that path;
 - ``wizard, no bytecode cache`` (diagnostic): ``wizard`` compiling every module from source, as
@@ -58,12 +62,21 @@ TARGET_RATIO = 1.3
 HEAVY = ("fastapi", "uvicorn", "starlette", "pydantic", "chorus_wizard.sandbox.app", "sqlite3")
 
 #: The child: builds one program, shows it, reports the first paint, exits. The wizard rows
-#: run ``chorus_wizard.app.main`` itself (the ``chorus-wizard`` command: single-instance check,
-#: icon, build, show, event loop); the probe is attached to the window ``build_wizard`` returns.
+#: run ``chorus_wizard.start.main`` itself (the ``chorus-wizard`` command: collector held,
+#: single-instance check, icon, build, show, event loop); the probe is attached to the window
+#: ``build_wizard`` returns.
 CHILD = r"""
 import os, sys, time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 variant, data_dir = sys.argv[1], sys.argv[2]
+if variant.startswith("wizard"):
+    # What chorus_wizard.start.main does first, before anything is imported (the probe
+    # below imports PySide6): automatic cycle collection off until the window is up.
+    from chorus_wizard.start import hold_collector
+    hold_collector()
+elif variant == "bare-held":  # the same, for the bare QWizard (diagnostic)
+    import gc
+    gc.disable()
 from PySide6.QtCore import QEvent, QObject, QTimer
 
 class Probe(QObject):
@@ -104,8 +117,8 @@ class Probe(QObject):
         QCoreApplication.quit()
 
 probe = Probe()
-if variant in ("bare", "qt-step1"):
-    if variant == "bare":
+if variant in ("bare", "bare-held", "qt-step1"):
+    if variant != "qt-step1":
         from PySide6.QtWidgets import QApplication, QWizard, QWizardPage
         app = QApplication([sys.argv[0]])
         window = QWizard()
@@ -132,7 +145,8 @@ program.build_wizard = build_and_watch
 argv = ["--data-dir", data_dir]
 if variant == "wizard-remote":
     argv += ["--backend", "http://127.0.0.1:9"]
-sys.exit(program.main(argv))  # what chorus-wizard does
+from chorus_wizard.start import main
+sys.exit(main(argv))  # what chorus-wizard does
 """.replace("HEAVY_MODULES", repr(HEAVY))
 
 #: Step 1's window written in plain PySide6, without the project's code: the same wizard
@@ -274,6 +288,7 @@ CHILD = CHILD.replace(
 #: (label, program, with a bytecode cache)
 VARIANTS = (
     ("bare", "bare", True),
+    ("bare, collector held (diagnostic)", "bare-held", True),
     ("step 1 in plain Qt (diagnostic)", "qt-step1", True),
     ("wizard", "wizard", True),
     ("wizard-remote", "wizard-remote", True),
@@ -409,6 +424,11 @@ def main() -> int:
     print(
         f"The same step 1 in plain Qt: {plain / base:.2f}× bare; the wizard is "
         f"{median(paint['wizard']) / plain:.2f}× that (the project's own Python on the path)."
+    )
+    held = median(paint["bare, collector held (diagnostic)"])
+    print(
+        f"A bare QWizard with the cycle collector held, as chorus-wizard holds it: "
+        f"{held / base:.2f}× bare; the wizard is {median(paint['wizard']) / held:.2f}× that."
     )
     if any((ROOT / "chorus_wizard").rglob("__pycache__/*.pyc")):
         print(

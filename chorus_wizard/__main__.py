@@ -1,5 +1,5 @@
-"""``python -m chorus_wizard`` runs the wizard."""
+"""``python -m chorus_wizard`` runs the wizard (and the bundles start here)."""
 
-from chorus_wizard.app import main
+from chorus_wizard.start import main
 
 raise SystemExit(main())

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QWizard
 from chorus_wizard.instance import SingleInstance, server_name
 from chorus_wizard.resources import resource_path
 from chorus_wizard.ui.application import WizardApplication, after_first_paint, application
+from chorus_wizard.ui.collector import keep_start_up_objects
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +66,7 @@ def launch(
     instance.message_received.connect(on_message)
     wizard.finished.connect(instance.close)
     wizard.show()
+    after_first_paint(wizard, keep_start_up_objects)
     # A second launch waits for this (hand_over); QtNetwork is loaded once step 1 is shown.
     after_first_paint(wizard, instance.listen)
     if link:

@@ -12,6 +12,7 @@ even by SIGKILL, the pipe closes and the child stops too. The child logs to
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import threading
 from pathlib import Path
@@ -32,6 +33,9 @@ STOP = "stop"
 
 def _child_main(sock: socket.socket, data_dir: Path, public_url: str, conn: Connection) -> None:
     """Entry point of the sandbox process."""
+    # A bundle spawns this process from its own start, which holds the cycle collector until
+    # the wizard's window is up (chorus_wizard/start.py): a server needs it on.
+    gc.enable()
     log_file = data_dir / "sandbox" / "sandbox.log"
     log_file.parent.mkdir(parents=True, exist_ok=True)
     logging.basicConfig(

@@ -1,0 +1,102 @@
+"""The ``chorus-wizard`` command holds the cycle collector until its first window is up."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+
+def run_python(script: str, *args: str) -> str:
+    """``script`` in a fresh interpreter (this one has imported everything and runs its own
+    collector), its last line of output."""
+    result = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return result.stdout.strip().splitlines()[-1]
+
+
+def test_the_command_turns_collection_off_before_importing_qt_or_the_wizard() -> None:
+    script = r"""
+import gc, sys
+seen = {}
+
+class Watch:  # notes whether automatic collection is on when each module is first looked for
+    def find_spec(self, name, path=None, target=None):
+        if name in ("PySide6", "chorus_wizard.app"):
+            seen.setdefault(name, gc.isenabled())
+        return None
+
+sys.meta_path.insert(0, Watch())
+from chorus_wizard.start import main
+try:
+    main(["--version"])
+except SystemExit:
+    pass
+print(repr(seen))
+"""
+    assert ast.literal_eval(run_python(script)) == {"PySide6": False, "chorus_wizard.app": False}
+
+
+def test_the_start_up_objects_are_frozen_once_the_window_is_painted(tmp_path: Path) -> None:
+    script = r"""
+import argparse, gc, os, sys
+from pathlib import Path
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QWizard
+from chorus_wizard.launch import launch
+
+frozen_before = gc.get_freeze_count()
+
+def build(argv):
+    def look():
+        if gc.get_freeze_count() > frozen_before:
+            print(repr({"frozen": True, "collector_on": gc.isenabled()}), flush=True)
+            QCoreApplication.quit()
+        else:
+            QTimer.singleShot(20, look)
+    QTimer.singleShot(0, look)
+    QTimer.singleShot(10000, QCoreApplication.quit)  # never hang
+    return QWizard()
+
+sys.exit(launch(argparse.Namespace(link=None), [], build, Path(sys.argv[1])))
+"""
+    # Frozen after the paint; automatic collection stays with the GUI thread's timer (the
+    # wizard's build_wizard turns it off: this bare window leaves it as it was).
+    assert ast.literal_eval(run_python(script, str(tmp_path))) == {
+        "frozen": True,
+        "collector_on": True,
+    }
+
+
+def test_the_sandbox_process_turns_collection_back_on(tmp_path: Path) -> None:
+    """A bundle spawns the sandbox from its own start, where collection is held."""
+    script = r"""
+import gc, sys
+from pathlib import Path
+import chorus_wizard.sandbox.process as process
+
+class Stop(Exception):
+    pass
+
+class Server:  # stands in for the sandbox server: notes the collector's state, then stops
+    def __init__(self, *args, **kwargs):
+        print(repr({"collector_on": gc.isenabled()}), flush=True)
+        raise Stop
+
+sys.modules["chorus_wizard.sandbox.server"].SandboxServer = Server
+gc.disable()
+try:
+    process._child_main(None, Path(sys.argv[1]), "http://127.0.0.1:9", None)
+except Stop:
+    pass
+"""
+    prelude = "import chorus_wizard.sandbox.server\n"
+    assert ast.literal_eval(run_python(prelude + script, str(tmp_path))) == {"collector_on": True}
