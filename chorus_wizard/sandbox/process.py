@@ -152,7 +152,10 @@ class SandboxProcess:
                 self._failure = "timeout"
         except (EOFError, OSError) as exc:
             self._failure = type(exc).__name__
-        log.error("Le bac à sable n'a pas démarré (%s)", self._failure)
+        if self._stopped:  # closed while it started (the wizard closed early): no failure
+            log.info("Sandbox stopped before it was ready (%s)", self._failure)
+        else:
+            log.error("Le bac à sable n'a pas démarré (%s)", self._failure)
         self._ready.set()
 
     def wait_ready(self, timeout: float = 60.0) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import signal
 import subprocess
@@ -11,6 +13,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 
 from chorus_wizard.sandbox.process import SandboxProcess
 
@@ -74,3 +77,16 @@ def test_stops_when_the_wizard_is_killed(tmp_path: Path) -> None:
             return  # the orphaned sandbox noticed and stopped
         time.sleep(0.2)
     raise AssertionError("the sandbox outlived the killed wizard")
+
+
+def test_stopping_it_while_it_starts_is_no_failure(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The wizard closed at once: the sandbox's process goes, and no error is logged."""
+    sandbox = SandboxProcess(tmp_path)
+    sandbox.serve()  # binds, spawns: its process takes about a second to serve
+    sandbox.stop()
+    with contextlib.suppress(RuntimeError):  # stopped before it was ready: the point here
+        sandbox.wait_ready(60)
+    assert not sandbox.running
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
