@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import ast
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +16,7 @@ from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.pages.identify import IdentifyPage
 from chorus_wizard.ui.wizard import HELP_BUTTON, RECAP_BUTTON, SignupWizard
 from tests.fakes import FakeService
+from tests.fresh import last_line, run_python
 from tests.ui.flows import fake_wizard
 
 TIMEOUT = 10000
@@ -126,14 +125,7 @@ qt_namespace_built = "Qt" in vars(PySide6.QtCore)  # PySide6 makes its 93 enums 
 print(repr({"modules": sorted(sys.modules), "qt_namespace_built": qt_namespace_built}))
 wizard.shutdown()
 """
-    result = subprocess.run(
-        [sys.executable, "-c", script, str(tmp_path), backend],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    report = ast.literal_eval(result.stdout.strip().splitlines()[-1])
+    report = ast.literal_eval(last_line(run_python(script, str(tmp_path), backend)))
     loaded = set(report["modules"])
     later = {
         "chorus_wizard.ui.pages.activate",

@@ -24,6 +24,7 @@ from chorus_wizard.ui.application import WizardApplication
 from chorus_wizard.ui.pages.activate import ActivatePage
 from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.wizard import SignupWizard
+from tests.fresh import run_python
 from tests.ui.test_pages import fill_person, go_to_complete
 
 LINK = "chorus-wizard://activer?code=Code_du-lien42"
@@ -161,14 +162,7 @@ def build(argv):
 
 sys.exit(launch(argparse.Namespace(link=None), [], build, Path(sys.argv[1])))
 """
-    result = subprocess.run(
-        [sys.executable, "-c", script, str(tmp_path), LINK],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
-    assert result.stdout.splitlines() == [f"OPENED {LINK}"]
+    assert run_python(script, str(tmp_path), LINK).splitlines() == [f"OPENED {LINK}"]
 
 
 def test_server_name_depends_on_user_and_data_dir(tmp_path: Path) -> None:

@@ -3,23 +3,9 @@
 from __future__ import annotations
 
 import ast
-import subprocess
-import sys
 from pathlib import Path
 
-
-def run_python(script: str, *args: str) -> str:
-    """``script`` in a fresh interpreter (this one has imported everything and runs its own
-    collector), its last line of output."""
-    result = subprocess.run(
-        [sys.executable, "-c", script, *args],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return result.stdout.strip().splitlines()[-1]
+from tests.fresh import last_line, run_python
 
 
 def test_the_command_turns_collection_off_before_importing_qt_or_the_wizard() -> None:
@@ -41,7 +27,10 @@ except SystemExit:
     pass
 print(repr(seen))
 """
-    assert ast.literal_eval(run_python(script)) == {"PySide6": False, "chorus_wizard.app": False}
+    assert ast.literal_eval(last_line(run_python(script))) == {
+        "PySide6": False,
+        "chorus_wizard.app": False,
+    }
 
 
 def test_the_start_up_objects_are_frozen_once_the_window_is_painted(tmp_path: Path) -> None:
@@ -70,7 +59,7 @@ sys.exit(launch(argparse.Namespace(link=None), [], build, Path(sys.argv[1])))
 """
     # Frozen after the paint; automatic collection stays with the GUI thread's timer (the
     # wizard's build_wizard turns it off: this bare window leaves it as it was).
-    assert ast.literal_eval(run_python(script, str(tmp_path))) == {
+    assert ast.literal_eval(last_line(run_python(script, str(tmp_path)))) == {
         "frozen": True,
         "collector_on": True,
     }
@@ -99,4 +88,6 @@ except Stop:
     pass
 """
     prelude = "import chorus_wizard.sandbox.server\n"
-    assert ast.literal_eval(run_python(prelude + script, str(tmp_path))) == {"collector_on": True}
+    assert ast.literal_eval(last_line(run_python(prelude + script, str(tmp_path)))) == {
+        "collector_on": True
+    }
