@@ -102,7 +102,7 @@ def child(program: str) -> None:
         import http.client
         from urllib.parse import urlsplit
 
-        health = urlsplit(f"{wizard.context.service.profile.api_base}/sandbox/v1/sante")
+        health = urlsplit(f"{wizard.context.profile.api_base}/sandbox/v1/sante")
 
         def sandbox_answers() -> bool:
             connection = http.client.HTTPConnection(health.netloc, timeout=0.5)

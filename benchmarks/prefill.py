@@ -164,7 +164,7 @@ def main() -> int:
             identify.identifier.setText(siret)
             wizard.next()
             wait_until(partial(prefilled, siret), 30.0, f"warm-up prefill of {siret}")
-        raw = RawClient(wizard.context.service.profile.api_base)
+        raw = RawClient(wizard.context.profile.api_base)
         for siret in SIRETS:
             raw.lookup(siret)
         timed.lookup_s.clear()

@@ -7,32 +7,27 @@ macOS as a ``QFileOpenEvent`` sent to the running application.
 
 from __future__ import annotations
 
-import argparse
 import logging
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QWizard
 
+from chorus_wizard.config import Config
 from chorus_wizard.instance import SingleInstance, server_name
 from chorus_wizard.resources import resource_path
 from chorus_wizard.ui.application import WizardApplication, after_first_paint, application
 from chorus_wizard.ui.collector import keep_start_up_objects
+from chorus_wizard.ui.wizard import SignupWizard
 
 log = logging.getLogger(__name__)
 
 
-def launch(
-    args: argparse.Namespace,
-    argv: list[str],
-    build_wizard: Callable[[list[str]], QWizard],
-    data_dir: Path,
-) -> int:
-    """Hand ``args.link`` to a running wizard, or build one, show it and run the event loop."""
+def launch(config: Config, compose: Callable[[Config], SignupWizard]) -> int:
+    """Hand ``config.link`` to a running wizard, or build one, show it and run the event loop."""
     app = application()
-    link: str = getattr(args, "link", None) or ""
+    link = config.link
+    data_dir = config.data_dir
     data_dir.mkdir(parents=True, exist_ok=True)
     instance = SingleInstance(lambda: server_name(data_dir), lock_path=data_dir / "wizard.lock")
     if not instance.claim():
@@ -44,20 +39,16 @@ def launch(
     if icon.is_file():
         app.setWindowIcon(QIcon(str(icon)))
 
-    wizard = build_wizard(argv)
-    open_link = getattr(wizard, "open_activation_link", None)
+    wizard = compose(config)
 
     def on_link(url: str) -> None:
-        if open_link is not None:
-            open_link(url)
+        wizard.open_activation_link(url)
 
     def on_message(message: str) -> None:
         if message:
             on_link(message)
         else:
-            bring_to_front = getattr(wizard, "bring_to_front", None)
-            if bring_to_front is not None:
-                bring_to_front()
+            wizard.bring_to_front()
 
     # macOS delivers the URL that launched the program once the event loop runs: connected
     # before that.

@@ -14,7 +14,16 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from typing import Any, TextIO
+from pathlib import Path
+from typing import TextIO
+
+import httpx
+from PySide6.QtWidgets import QApplication, QWizard
+
+from chorus_wizard import __version__
+from chorus_wizard.app import compose
+from chorus_wizard.config import Config
+from chorus_wizard.resources import resources_dir
 
 HEALTH_PATH = "/sandbox/v1/sante"
 
@@ -37,8 +46,6 @@ def _check(condition: bool, reason: str) -> None:
 
 
 def _sandbox_health(base_url: str, timeout: float = 20.0) -> str:
-    import httpx
-
     deadline = time.monotonic() + timeout
     last = ""
     with httpx.Client(base_url=base_url, timeout=5.0, trust_env=False) as client:
@@ -68,18 +75,12 @@ def run_self_test(out: TextIO | None = None) -> int:
     if _needs_offscreen():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-    from PySide6.QtWidgets import QApplication, QWizard
-
-    from chorus_wizard import __version__
-    from chorus_wizard.app import build_wizard
-    from chorus_wizard.resources import resources_dir
-
     say(f"chorus-wizard {__version__} — autotest")
     failures: list[str] = []
     with tempfile.TemporaryDirectory(
         prefix="chorus-wizard-autotest-", ignore_cleanup_errors=True
     ) as tmp:
-        wizard = build_wizard(["--backend", "sandbox", "--data-dir", tmp, "--lang", "fr"])
+        wizard = compose(Config(backend="sandbox", data_dir=Path(tmp), lang="fr"))
         app = QApplication.instance()
         assert app is not None
 
@@ -105,15 +106,13 @@ def run_self_test(out: TextIO | None = None) -> int:
             return str(folder)
 
         def sandbox() -> str:
-            context: Any = getattr(wizard, "context", None)
-            _check(context is not None, "assistant sans contexte")
             # The wizard starts serving once its window is painted (or after a short delay):
             # let the event loop run that far before asking.
             deadline = time.monotonic() + 3
             while time.monotonic() < deadline:
                 app.processEvents()
                 time.sleep(0.02)
-            return _sandbox_health(str(context.service.profile.api_base))
+            return _sandbox_health(wizard.context.profile.api_base)
 
         def countries() -> str:
             from chorus_wizard.domain.countries import countries as country_list
@@ -170,7 +169,7 @@ def run_self_test(out: TextIO | None = None) -> int:
 
 
 def self_test_main(out: TextIO | None = None) -> int:
-    """Entry point from ``app.main``; never lets an exception escape."""
+    """Entry point from ``chorus-wizard --self-test``; never lets an exception escape."""
     try:
         return run_self_test(out)
     except Exception as error:

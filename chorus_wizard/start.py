@@ -1,20 +1,20 @@
-"""The ``chorus-wizard`` command: Python's cycle collector waits for the first window.
+"""The ``chorus-wizard`` command (and ``python -m chorus_wizard``, which the bundles run).
 
-Importing PySide6 and the wizard makes some 33,000 objects that the cycle collector tracks,
-and CPython runs it about forty times meanwhile, each time over the objects made since the
-last one: about 10 ms of the launch on a shared 2-core machine, to find a few hundred
-objects of garbage (docs/performance.md). :func:`main` turns automatic collection off before
-anything is imported; the GUI thread's collector (:mod:`chorus_wizard.ui.collector`) takes
-the work over when the wizard is built, and once the window is painted what the start made,
-which lives as long as the program, is frozen out of later collections
-(:func:`~chorus_wizard.ui.collector.keep_start_up_objects`). A launch that opens no window
-(``--version``, a link handed to the wizard already running) ends at once; the sandbox's
-process, spawned from a bundle, turns collection back on (``sandbox/process.py``).
+:func:`main` turns Python's automatic cycle collection off before anything else is
+imported: the GUI thread's collector (:mod:`chorus_wizard.ui.collector`) takes the work over
+when the wizard is built, so that no worker thread ever destroys a Qt object, and what the
+start made is frozen out of later collections once the window is painted. That is why the
+program's modules are imported inside :func:`main`, after the collector is held (the
+measurements are in ``docs/performance.md``). A bundle's spawned sandbox process starts here
+too, and turns collection back on (``sandbox/process.py``).
 """
 
 from __future__ import annotations
 
 import gc
+import logging
+import multiprocessing
+import sys
 
 
 def hold_collector() -> None:
@@ -24,6 +24,16 @@ def hold_collector() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     hold_collector()
-    from chorus_wizard.app import main as run_wizard
+    if getattr(sys, "frozen", False):  # a bundle: its spawned sandbox process starts here
+        multiprocessing.freeze_support()
+    # Imported once the collector is held (see the module's docstring).
+    from chorus_wizard.app import compose
+    from chorus_wizard.config import resolve_config
+    from chorus_wizard.launch import launch
+    from chorus_wizard.selftest import self_test_main
 
-    return run_wizard(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    config = resolve_config(sys.argv[1:] if argv is None else argv)
+    if config.self_test:
+        return self_test_main()
+    return launch(config, compose)

@@ -21,16 +21,14 @@ from demo import settle, use_memory_keychain
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication, QWidget
 
-from chorus_wizard.app import install_translators
+from chorus_wizard.app import Backend, compose, finish_build, install_translators
 from chorus_wizard.backend.connection import ConnectionReport, check_connection
 from chorus_wizard.backend.profiles import PRODUCTION, PisteCredentials, sandbox_profile
 from chorus_wizard.backend.service import ChorusSignupService, DirectoryChoice
+from chorus_wizard.config import Config
 from chorus_wizard.sandbox.server import SandboxServer
-from chorus_wizard.settings import SettingsStore
-from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
+from chorus_wizard.ui.pages.base import Page, PageId
 from chorus_wizard.ui.settings_dialog import SettingsDialog
-from chorus_wizard.ui.wizard import SignupWizard
-from chorus_wizard.workers import TaskRunner
 
 
 def main() -> int:
@@ -59,22 +57,18 @@ def main() -> int:
         credentials=local.credentials,
     )
     service = ChorusSignupService(profile, directory=DirectoryChoice("sandbox", server.base_url))
-    runner = TaskRunner()
     opened: list[str] = []
 
     def opener(url: str) -> bool:
         opened.append(url)
         return True
 
-    context = WizardContext(
-        service=service,
-        runner=runner,
+    wizard = compose(
+        Config(backend="production", data_dir=data),
+        backend=Backend(profile, lambda: service),
         open_url=opener,
-        settings=SettingsStore(data),
-        backend_option="",
     )
-    wizard = SignupWizard(context)
-    runner.setParent(wizard)
+    finish_build(wizard)
     wizard.resize(args.width, args.height)
     wizard.show()
     settle()
@@ -135,7 +129,7 @@ def main() -> int:
     def checker(_profile: object, creds: PisteCredentials, siret: str) -> ConnectionReport:
         return check_connection(local, creds, siret)
 
-    dialog = SettingsDialog(context, context.settings, wizard, checker=checker)
+    dialog = SettingsDialog(wizard.context, wizard.context.settings, wizard, checker=checker)
     dialog.resize(min(640, args.width), min(700, args.height))
     dialog.show()
     settle(lambda: dialog.save_button.isEnabled())

@@ -13,16 +13,15 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import PySide6
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, qVersion
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QLabel
+from PySide6.QtWidgets import QFileDialog, QLabel, QWizard
 
 from chorus_wizard.diagnostics import (
     DiagnosticJournal,
@@ -33,16 +32,17 @@ from chorus_wizard.diagnostics import (
 from chorus_wizard.recap import Recap, build_recap, recap_file_name
 from chorus_wizard.resources import resource_path
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
-from chorus_wizard.ui.pages.base import STEPS, Page, PageId
+from chorus_wizard.ui.pages.base import STEPS, Page, PageId, WizardContext
 from chorus_wizard.ui.recap_actions import RecapDialog, copy_recap, write_recap_pdf
 from chorus_wizard.ui.widgets.common import Banner, CurrentDialog, Tone
 from chorus_wizard.ui.widgets.help import HelpPanel
-from chorus_wizard.ui.wizard import HELP_BUTTON, RECAP_BUTTON
-
-if TYPE_CHECKING:
-    from chorus_wizard.ui.wizard import SignupWizard
 
 log = logging.getLogger(__name__)
+
+# The wizard's buttons of the help panel and of the recap; their place in the wizard's
+# button row is taken from the first paint on, and they are wired here.
+HELP_BUTTON = QWizard.WizardButton.CustomButton2
+RECAP_BUTTON = QWizard.WizardButton.CustomButton3
 
 HELP_DESCRIPTION = QT_TRANSLATE_NOOP(
     "DeskTools",
@@ -119,9 +119,17 @@ def documents_dir() -> Path:
 class DeskTools(QObject):
     """Help panel, recap and diagnostic of one wizard."""
 
-    def __init__(self, wizard: SignupWizard) -> None:
+    def __init__(
+        self,
+        wizard: QWizard,
+        context: WizardContext,
+        pages: Mapping[PageId, Page],
+        add_closing_callback: Callable[[Callable[[], object]], None],
+    ) -> None:
         super().__init__(wizard)
         self.wizard = wizard
+        self.context = context
+        self.pages = pages
         self.settings_path: Path | None = None
         #: (dialog title, suggested path, filter) → the chosen path, or None if cancelled.
         self.choose_path: Callable[[str, Path, str], Path | None] = self._ask_path
@@ -149,11 +157,11 @@ class DeskTools(QObject):
         self.journal = DiagnosticJournal()
         root = logging.getLogger()
         root.addHandler(self.journal)
-        wizard.add_closing_callback(lambda: root.removeHandler(self.journal))
+        add_closing_callback(lambda: root.removeHandler(self.journal))
         for banner in wizard.findChildren(Banner):
             banner.message_shown.connect(self.journal.message_shown)
 
-        done = wizard.pages[PageId.DONE]
+        done = pages[PageId.DONE]
         for name, slot in (("save_recap", self.save_recap), ("copy_recap", self.copy_recap)):
             button = getattr(done, name, None)
             if button is not None:
@@ -228,19 +236,18 @@ class DeskTools(QObject):
 
     def recap(self) -> Recap:
         """The recap of the signup as it stands, with workspace and country names."""
-        wizard = self.wizard
-        spaces = wizard.pages[PageId.WORKSPACES]
+        spaces = self.pages[PageId.WORKSPACES]
         switches = getattr(spaces, "switches", {})
         labels = dict(catalogue_labels())
         labels.update({code: switch.accessibleName() for code, switch in switches.items()})
-        combo = getattr(wizard.pages[PageId.COMPLETE], "country", None)
+        combo = getattr(self.pages[PageId.COMPLETE], "country", None)
         countries: dict[str, str] = {}
         if combo is not None:
             for index in range(combo.count()):
                 countries[str(combo.itemData(index))] = combo.itemText(index)
         return build_recap(
-            wizard.context.draft,
-            profile_label=wizard.context.service.profile.shown_label,
+            self.context.draft,
+            profile_label=self.context.profile.shown_label,
             now=self.clock(),
             workspace_labels=labels,
             country_labels=countries,
@@ -258,7 +265,7 @@ class DeskTools(QObject):
 
     def save_recap(self) -> Path | None:
         """Ask where, then write the PDF; says where it went on the current page."""
-        suggested = documents_dir() / recap_file_name(self.wizard.context.draft, self.clock())
+        suggested = documents_dir() / recap_file_name(self.context.draft, self.clock())
         path = self.choose_path(_t(SAVE_RECAP_TITLE), suggested, _t(PDF_FILTER))
         if path is None:
             return None
@@ -281,7 +288,7 @@ class DeskTools(QObject):
     # -- diagnostic ------------------------------------------------------------------------
 
     def diagnostic_info(self) -> dict[str, str]:
-        profile = self.wizard.context.service.profile
+        profile = self.context.profile
         info = environment(
             profile_name=profile.name,
             profile_label=profile.label,

@@ -187,7 +187,6 @@ def resume_draft(
         return
 
     context = wizard.context
-    service = context.service
     kind = IdentifierType(fields.get("identifier_type", IdentifierType.SIRET.value))
     identifier = check_identifier(kind, fields.get("identifier", "")).normalized
     account_id = fields.get("account_id")
@@ -195,12 +194,12 @@ def resume_draft(
 
     def reread() -> _BackendState:
         if account_id is None:
-            return _BackendState(lookup=service.lookup(kind, identifier))
+            return _BackendState(lookup=context.service.lookup(kind, identifier))
         token = context.keychain.signup_token(account_id)
         if token is None:
             return _BackendState(token_missing=True)
         account = AccountCreated(account_id, structure_id, token, "")
-        return _BackendState(status=service.account_status(account), account=account)
+        return _BackendState(status=context.service.account_status(account), account=account)
 
     def arrived(state: _BackendState) -> None:
         try:

@@ -142,7 +142,7 @@ class SettingsDialog(QDialog):
         self._report: ConnectionReport | None = None
         self.resize(640, 700)
 
-        running = context.service.profile
+        running = context.profile
         inner = QWidget()
         body = QVBoxLayout(inner)
         body.setContentsMargins(0, 0, 8, 0)
@@ -490,7 +490,7 @@ class SettingsDialog(QDialog):
         self.results.hide()
 
     def _show_backend_note(self) -> None:
-        running = self.context.service.profile
+        running = self.context.profile
         chosen = self.chosen_backend()
         running_value = running.api_base if running.name == "sandbox" else running.name
         same = chosen == running.name or (
@@ -546,7 +546,7 @@ class SettingsDialog(QDialog):
     def _credentials_for_test(self) -> Callable[[], PisteCredentials | None]:
         name = self._real_profile_name()
         if name is None:
-            running = self.context.service.profile
+            running = self.context.profile
             return lambda: running.credentials
         typed = self._typed()
         secret, password = self.client_secret.text(), self.tech_password.text()
@@ -564,7 +564,7 @@ class SettingsDialog(QDialog):
     def _profile_for_test(self) -> BackendProfile | str:
         """The profile to test, or why it cannot be tested from here."""
         value = str(self.backend.currentData())
-        running = self.context.service.profile
+        running = self.context.profile
         if value in REAL_PROFILES:
             return REAL_PROFILES[value]
         if value == "sandbox":
@@ -698,7 +698,10 @@ class SettingsDialog(QDialog):
         self._run(self.tr("Enregistrement des paramètres…"), save, self._on_saved)  # type: ignore[arg-type]
 
     def _on_saved(self, saved: _Saved) -> None:
-        reload = getattr(self.context.service, "reload_credentials", None)
+        # A service not built yet reads the new credentials when it is.
+        reload = self.context.service_ready and getattr(
+            self.context.service, "reload_credentials", None
+        )
         if callable(reload):
             reload()
         if saved.refused:

@@ -3,78 +3,43 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from html import escape
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMenu, QPushButton, QWidget, QWizard
+from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton, QWidget, QWizard
 
 from chorus_wizard import __version__
 from chorus_wizard.domain.activation import InvalidActivationLink, parse_activation_link
+from chorus_wizard.ui.application import after_first_paint
+from chorus_wizard.ui.desk import HELP_BUTTON, RECAP_BUTTON, DeskTools
+from chorus_wizard.ui.pages.activate import ActivatePage
+from chorus_wizard.ui.pages.attach import AttachPage
 from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
+from chorus_wizard.ui.pages.complete import CompletePage
+from chorus_wizard.ui.pages.done import DonePage
 from chorus_wizard.ui.pages.identify import IdentifyPage
+from chorus_wizard.ui.pages.workspaces import WorkspacesPage
+from chorus_wizard.ui.settings_dialog import SettingsDialog
 from chorus_wizard.ui.widgets.common import CurrentDialog
 
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QMessageBox
-
-    from chorus_wizard.ui.desk import DeskTools
-    from chorus_wizard.ui.settings_dialog import SettingsDialog
-
-#: The buttons of the help panel and of the recap (wired by :class:`DeskTools`); their place
-#: in the button row is taken from the first paint on.
-HELP_BUTTON = QWizard.WizardButton.CustomButton2
-RECAP_BUTTON = QWizard.WizardButton.CustomButton3
-
-
-def _attach_page(context: WizardContext) -> Page:
-    from chorus_wizard.ui.pages.attach import AttachPage
-
-    return AttachPage(context)
-
-
-def _complete_page(context: WizardContext) -> Page:
-    from chorus_wizard.ui.pages.complete import CompletePage
-
-    return CompletePage(context)
-
-
-def _workspaces_page(context: WizardContext) -> Page:
-    from chorus_wizard.ui.pages.workspaces import WorkspacesPage
-
-    return WorkspacesPage(context)
-
-
-def _activate_page(context: WizardContext) -> Page:
-    from chorus_wizard.ui.pages.activate import ActivatePage
-
-    return ActivatePage(context)
-
-
-def _done_page(context: WizardContext) -> Page:
-    from chorus_wizard.ui.pages.done import DonePage
-
-    return DonePage(context)
-
-
-#: The pages after the first, in the order they are built.
+#: The pages after the first, in the order they are built once step 1 is on screen.
 LATER_PAGES: tuple[tuple[PageId, Callable[[WizardContext], Page]], ...] = (
-    (PageId.ATTACH, _attach_page),
-    (PageId.COMPLETE, _complete_page),
-    (PageId.WORKSPACES, _workspaces_page),
-    (PageId.ACTIVATE, _activate_page),
-    (PageId.DONE, _done_page),
+    (PageId.ATTACH, AttachPage),
+    (PageId.COMPLETE, CompletePage),
+    (PageId.WORKSPACES, WorkspacesPage),
+    (PageId.ACTIVATE, ActivatePage),
+    (PageId.DONE, DonePage),
 )
 
 
 class SignupWizard(QWizard):
     """Wires the pages together; ``closing`` callbacks run once when the wizard ends.
 
-    With ``later_pages_deferred``, only step 1 is built here (the first window then appears
-    sooner): the caller builds the others once it is painted, one per turn of the event loop
-    with :meth:`build_next_page`. Whatever needs them (Suivant, :meth:`page_of`, :attr:`desk`,
-    a resumed draft) builds the rest at once through :meth:`ensure_pages`, and
+    Step 1 is built at once; the other pages, the help panel and the recap once step 1 is on
+    screen, one per turn of the event loop, so that typing is never held up. Whatever needs
+    one sooner (Suivant, :meth:`page_of`, :attr:`desk`) builds the rest at once, and
     :meth:`when_complete` callbacks run once every page exists.
     """
 
@@ -82,15 +47,13 @@ class SignupWizard(QWizard):
         self,
         context: WizardContext,
         parent: QWidget | None = None,
-        *,
-        later_pages_deferred: bool = False,
     ) -> None:
         super().__init__(parent)
         self.context = context
         self._closing: list[Callable[[], object]] = []
         self._on_complete: list[Callable[[], object]] = []
         self._desk: DeskTools | None = None
-        profile = context.backend
+        profile = context.profile
         if profile.name == "sandbox":
             title = self.tr(
                 "Inscription à Chorus Pro — bac à sable (aucune donnée n'est envoyée à Chorus Pro)"
@@ -142,8 +105,7 @@ class SignupWizard(QWizard):
         self.finished.connect(self._on_finished)
         self._settings_dialog: CurrentDialog[SettingsDialog] = CurrentDialog()
         self.currentIdChanged.connect(self._on_current_id_changed)
-        if not later_pages_deferred:
-            self.ensure_pages()
+        after_first_paint(self, self._build_in_turns)
 
     # -- building the later pages ------------------------------------------------------------
 
@@ -161,13 +123,15 @@ class SignupWizard(QWizard):
                 self.setPage(page_id, page)
                 return True
         if self._desk is None:
-            from chorus_wizard.ui.desk import DeskTools
-
-            self._desk = DeskTools(self)
+            self._desk = DeskTools(self, self.context, self.pages, self.add_closing_callback)
             callbacks, self._on_complete = self._on_complete, []
             for callback in callbacks:
                 callback()
         return False
+
+    def _build_in_turns(self) -> None:
+        if self.build_next_page():
+            QTimer.singleShot(0, self, self._build_in_turns)
 
     def ensure_pages(self) -> None:
         """Build every page not built yet, now."""
@@ -215,18 +179,12 @@ class SignupWizard(QWizard):
         if self.settings_dialog is not None:
             self.settings_dialog.raise_()
             return self.settings_dialog
-        from PySide6.QtCore import Qt
-
-        from chorus_wizard.ui.settings_dialog import SettingsDialog
-
         dialog = SettingsDialog(self.context, self.context.settings, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         return self._settings_dialog.show(dialog)
 
     def about_text(self) -> str:
-        from html import escape
-
-        profile = self.context.backend
+        profile = self.context.profile
         return self.tr(
             "<p><b>chorus-wizard</b> — version {version}</p><p>Assistant de création de compte "
             "Chorus Pro pour les petites entreprises, en quatre étapes.</p><p>Serveur utilisé : "
@@ -238,10 +196,6 @@ class SignupWizard(QWizard):
         return self._show_message(self.tr("À propos de chorus-wizard"), self.about_text())
 
     def _show_message(self, title: str, text: str, *, warning: bool = False) -> QMessageBox:
-        # Imported here, never before the first paint (see set_qt_enum).
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QMessageBox
-
         icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(
@@ -260,7 +214,7 @@ class SignupWizard(QWizard):
         """
         self.bring_to_front()
         self.ensure_pages()
-        profile = self.context.service.profile
+        profile = self.context.profile
         origins = []
         if profile.name == "sandbox":
             parts = urlsplit(profile.api_base)
@@ -311,8 +265,6 @@ class SignupWizard(QWizard):
             self._fill_pending_code()
 
     def _fill_pending_code(self) -> None:
-        from chorus_wizard.ui.pages.activate import ActivatePage
-
         page = self.pages[PageId.ACTIVATE]
         assert isinstance(page, ActivatePage)
         page.code.setText(self._pending_code)
@@ -331,8 +283,6 @@ class SignupWizard(QWizard):
             page.cancel_work()
         activate = self.pages.get(PageId.ACTIVATE)
         if activate is not None:  # secrets are only ever typed there
-            from chorus_wizard.ui.pages.activate import ActivatePage
-
             assert isinstance(activate, ActivatePage)
             activate.clear_secrets()
         self.context.forget_password()

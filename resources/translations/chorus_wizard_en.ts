@@ -869,7 +869,7 @@
     </message>
     <message>
         <source>Une erreur inattendue est survenue. Vos saisies sont conservées ; réessayez, et si le problème persiste, contactez le support.</source>
-        <extracomment>code → label of the workspace catalogue, as loaded by step 3. The password just chosen, kept in memory only, from the activation until the final page has offered to store it in the keychain; never in the draft (which may be saved to disk). Emptied once stored and when the wizard closes. Opens the portal in the browser (tests inject a recorder: no browser in tests). The Paramètres file, and the keychain (or session memory) for their secrets. ``--backend`` as given on the command line (&quot;&quot; when it came from the Paramètres). The backend&apos;s name, label and abilities, for the window to show before the service has started: the embedded sandbox&apos;s URLs are known once its socket is bound, after step 1 is painted. None: the service&apos;s profile.</extracomment>
+        <extracomment>code → label of the workspace catalogue, as loaded by step 3. The password just chosen, kept in memory only, from the activation until the final page has offered to store it in the keychain; never in the draft (which may be saved to disk). Emptied once stored and when the wizard closes. Opens the portal in the browser (tests inject a recorder: no browser in tests). The Paramètres file, and the keychain (or session memory) for their secrets. ``--backend`` as given on the command line (&quot;&quot; when it came from the Paramètres).</extracomment>
         <translation>An unexpected error occurred. What you entered is kept; try again, and if the problem persists, contact support.</translation>
     </message>
     <message>
@@ -1171,7 +1171,7 @@
     <name>SignupWizard</name>
     <message>
         <source>Inscription à Chorus Pro — bac à sable (aucune donnée n&apos;est envoyée à Chorus Pro)</source>
-        <extracomment>The buttons of the help panel and of the recap (wired by :class:`DeskTools`); their place in the button row is taken from the first paint on. The pages after the first, in the order they are built.</extracomment>
+        <extracomment>The pages after the first, in the order they are built once step 1 is on screen.</extracomment>
         <translation>Signing up to Chorus Pro — sandbox (no data is sent to Chorus Pro)</translation>
     </message>
     <message>

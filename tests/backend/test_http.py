@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import ssl
-import subprocess
-import sys
 
 import httpx
 import pytest
@@ -107,13 +105,3 @@ def test_tls_is_set_up_for_https_only_and_verifies() -> None:
     assert https._pool._ssl_context.check_hostname
     assert http is not https
     client.close()
-
-
-def test_httpx_is_imported_without_its_command_line_tool() -> None:
-    code = (
-        "import sys; from chorus_wizard.backend.http import new_client; "
-        "import httpx; new_client().close(); "
-        "assert callable(httpx.main) and httpx.Client; "
-        "assert not {'click', 'pygments', 'rich'} & set(sys.modules)"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

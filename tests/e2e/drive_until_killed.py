@@ -30,7 +30,7 @@ def pump_until(condition: Callable[[], bool], timeout: float = 30.0) -> None:
 
 def main() -> None:
     data_dir, stage = Path(sys.argv[1]), sys.argv[2]
-    wizard = build_wizard(["--data-dir", str(data_dir)], deferred=True)  # as chorus-wizard
+    wizard = build_wizard(["--data-dir", str(data_dir)])  # as chorus-wizard
     assert isinstance(wizard, SignupWizard)
     wizard.show()
     identify = wizard.page_of(PageId.IDENTIFY)

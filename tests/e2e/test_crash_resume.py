@@ -67,7 +67,7 @@ def kill_during(stage: str, data_dir: Path, env: dict[str, str]) -> None:
 
 
 def restart(qtbot: QtBot, data_dir: Path) -> SignupWizard:
-    wizard = build_wizard(["--data-dir", str(data_dir)], deferred=True)  # as chorus-wizard
+    wizard = build_wizard(["--data-dir", str(data_dir)])  # as chorus-wizard
     assert isinstance(wizard, SignupWizard)
     qtbot.addWidget(wizard)
     wizard.show()

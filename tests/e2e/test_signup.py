@@ -120,12 +120,12 @@ def test_four_steps_against_the_embedded_sandbox(
 def test_as_chorus_wizard_builds_it_the_sandbox_starts_after_step_1_is_shown(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path
 ) -> None:
-    """The deferred build (``chorus-wizard``): step 1 first, then the sandbox's process.
+    """As ``chorus-wizard`` builds it: step 1 first, then the sandbox's process.
 
     Suivant comes at once: the later pages are built then, and the lookup waits in the
     socket's backlog until the sandbox serves.
     """
-    wizard = build_wizard(["--data-dir", str(tmp_path / "data")], deferred=True)
+    wizard = build_wizard(["--data-dir", str(tmp_path / "data")])
     assert isinstance(wizard, SignupWizard)
     qtbot.addWidget(wizard)
     wizard.show()

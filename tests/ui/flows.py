@@ -3,17 +3,22 @@ see test_keyboard for keys)."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from pytestqt.qtbot import QtBot
 
+from chorus_wizard.app import Backend, compose, finish_build
 from chorus_wizard.backend.service import SignupService
+from chorus_wizard.config import Config
+from chorus_wizard.ui.drafts import DraftKeeper
 from chorus_wizard.ui.pages.activate import ActivatePage
-from chorus_wizard.ui.pages.base import PageId, WizardContext
+from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.pages.complete import CompletePage
 from chorus_wizard.ui.pages.identify import IdentifyPage
 from chorus_wizard.ui.pages.workspaces import WorkspacesPage
 from chorus_wizard.ui.widgets.handoff import UrlOpener
 from chorus_wizard.ui.wizard import SignupWizard
-from chorus_wizard.workers import TaskRunner
 
 EMAIL = "marie.durand@exemple.fr"
 SIRET = "13002526500013"
@@ -27,18 +32,33 @@ def fake_wizard(
     service: SignupService,
     *,
     open_url: UrlOpener | None = None,
-    later_pages_deferred: bool = False,
+    data_dir: Path | None = None,
+    finished: bool = True,
+    lang: str = "fr",
+    catalog: Path | None = None,
 ) -> SignupWizard:
-    """A wizard on ``service`` with a task runner of its own (``wizard.context.runner``),
-    closed with the test; not shown."""
-    runner = TaskRunner()
-    context = WizardContext(service=service, runner=runner)
-    if open_url is not None:
-        context.open_url = open_url
-    wizard = SignupWizard(context, later_pages_deferred=later_pages_deferred)
-    runner.setParent(wizard)
+    """The wizard as ``chorus-wizard`` composes it, on ``service``; not shown.
+
+    ``data_dir`` defaults to a folder of the test's home (see tests/conftest.py). Unless
+    ``finished`` is false, the build is finished at once (:func:`finish_build`).
+    """
+    profile = service.profile
+    config = Config(
+        backend=profile.name if profile.is_real else profile.api_base,
+        data_dir=data_dir or Path(os.environ["HOME"]) / "data",
+        lang=lang,
+        catalog=catalog,
+    )
+    wizard = compose(config, backend=Backend(profile, lambda: service), open_url=open_url)
     qtbot.addWidget(wizard)
-    return wizard
+    return finish_build(wizard) if finished else wizard
+
+
+def draft_keeper(wizard: SignupWizard) -> DraftKeeper:
+    """The keeper :func:`~chorus_wizard.app.compose` gave the wizard once its pages exist."""
+    keeper = wizard.findChild(DraftKeeper)
+    assert keeper is not None
+    return keeper
 
 
 def reach_activation(qtbot: QtBot, wizard: SignupWizard) -> ActivatePage:

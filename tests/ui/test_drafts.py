@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from chorus_wizard.drafts import DraftStore
-from chorus_wizard.ui.drafts import DraftKeeper, offer_resume
+from chorus_wizard.ui.drafts import DraftKeeper
 from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.pages.complete import CompletePage
 from chorus_wizard.ui.pages.identify import IdentifyPage
@@ -19,7 +19,7 @@ from chorus_wizard.ui.widgets.handoff import UrlOpener
 from chorus_wizard.ui.wizard import SignupWizard
 from tests.fakes import FakeService
 from tests.memory_keyring import MemoryKeyring
-from tests.ui.flows import fake_wizard
+from tests.ui.flows import draft_keeper, fake_wizard
 
 EMAIL = "marie.durand@exemple.fr"
 
@@ -28,12 +28,9 @@ def new_wizard(
     qtbot: QtBot, service: FakeService, data_dir: Path, *, open_url: UrlOpener | None = None
 ) -> tuple[SignupWizard, DraftKeeper]:
     """A wizard keeping its draft in ``data_dir`` and offering to resume it, as the app's."""
-    wizard = fake_wizard(qtbot, service, open_url=open_url)
-    store = DraftStore(data_dir)
-    keeper = DraftKeeper(wizard, store)
-    offer_resume(wizard, keeper, store)
+    wizard = fake_wizard(qtbot, service, open_url=open_url, data_dir=data_dir)
     wizard.show()
-    return wizard, keeper
+    return wizard, draft_keeper(wizard)
 
 
 def to_complete(qtbot: QtBot, wizard: SignupWizard) -> CompletePage:

@@ -116,7 +116,7 @@ def english(qapp: QApplication) -> Iterator[None]:
 
 
 def _english_wizard(qtbot: QtBot) -> SignupWizard:
-    return fake_wizard(qtbot, FakeService())
+    return fake_wizard(qtbot, FakeService(), lang="en")
 
 
 def test_english_wizard(qtbot: QtBot, english: None) -> None:
@@ -145,8 +145,8 @@ def test_every_help_text_exists_in_english() -> None:
 
 
 def test_french_is_the_default(qtbot: QtBot, qapp: QApplication) -> None:
-    install_translators(qapp, "fr")
-    wizard = _english_wizard(qtbot)
+    install_translators(qapp, "en")
+    wizard = fake_wizard(qtbot, FakeService())  # no language asked for
     assert wizard.page_of(PageId.IDENTIFY).title() == "Identifiez-vous"
     assert wizard.buttonText(QWizard.WizardButton.CancelButton) == "Annuler"
     wizard.shutdown()

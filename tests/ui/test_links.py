@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import os
 import subprocess
@@ -18,6 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from chorus_wizard import __version__
 from chorus_wizard.backend.models import AccountCreated
+from chorus_wizard.config import Config
 from chorus_wizard.instance import SingleInstance, server_name
 from chorus_wizard.launch import launch
 from chorus_wizard.ui.application import WizardApplication
@@ -141,12 +141,13 @@ def test_open_url_events_become_url_opened(qapp: QApplication) -> None:
 def test_launch_gives_macos_links_to_the_wizard(tmp_path: Path) -> None:
     """A fresh interpreter: ``launch`` makes the application, and runs its event loop."""
     script = r"""
-import argparse, os, sys
+import os, sys
 from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtCore import QCoreApplication, QTimer, QUrl
 from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QWizard
+from chorus_wizard.config import Config
 from chorus_wizard.launch import launch
 
 class Window(QWizard):
@@ -160,7 +161,7 @@ def build(argv):
     QTimer.singleShot(10000, QCoreApplication.quit)  # never hang
     return Window()
 
-sys.exit(launch(argparse.Namespace(link=None), [], build, Path(sys.argv[1])))
+sys.exit(launch(Config(backend="sandbox", data_dir=Path(sys.argv[1])), build))
 """
     assert run_python(script, str(tmp_path), LINK).splitlines() == [f"OPENED {LINK}"]
 
@@ -201,11 +202,11 @@ def test_launch_hands_the_link_over_and_exits(qtbot: QtBot, tmp_path: Path) -> N
     assert running.claim()
     assert running.listen()
 
-    def must_not_build(argv: list[str]) -> QWizard:
+    def must_not_build(config: Config) -> SignupWizard:
         raise AssertionError("a second launch must not build a wizard")
 
     try:
-        assert launch(argparse.Namespace(link=LINK), [LINK], must_not_build, tmp_path) == 0
+        assert launch(Config(backend="sandbox", data_dir=tmp_path, link=LINK), must_not_build) == 0
         qtbot.waitUntil(lambda: received == [LINK])
     finally:
         running.close()
@@ -252,10 +253,10 @@ def test_launch_waits_for_a_wizard_that_has_just_started(tmp_path: Path) -> None
     other = other_wizard(tmp_path, "0.7")
     try:
 
-        def must_not_build(argv: list[str]) -> QWizard:
+        def must_not_build(config: Config) -> SignupWizard:
             raise AssertionError("a second launch must not build a wizard")
 
-        assert launch(argparse.Namespace(link=LINK), [LINK], must_not_build, tmp_path) == 0
+        assert launch(Config(backend="sandbox", data_dir=tmp_path, link=LINK), must_not_build) == 0
         output, _ = other.communicate(timeout=30)
         assert output.splitlines() == [f"RECEIVED {LINK}"]
     finally:

@@ -82,8 +82,7 @@ def pseudo_qm(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def long_wizard(qtbot: QtBot, qapp: QApplication, pseudo_qm: Path) -> Iterator[SignupWizard]:
-    install_translators(qapp, "en", catalog=pseudo_qm)
-    wizard = fake_wizard(qtbot, FakeService())
+    wizard = fake_wizard(qtbot, FakeService(), lang="en", catalog=pseudo_qm)
     wizard.resize(820, 720)
     wizard.show()
     qtbot.waitExposed(wizard)

@@ -35,11 +35,12 @@ print(repr(seen))
 
 def test_the_start_up_objects_are_frozen_once_the_window_is_painted(tmp_path: Path) -> None:
     script = r"""
-import argparse, gc, os, sys
+import gc, os, sys
 from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QWizard
+from chorus_wizard.config import Config
 from chorus_wizard.launch import launch
 
 frozen_before = gc.get_freeze_count()
@@ -55,10 +56,10 @@ def build(argv):
     QTimer.singleShot(10000, QCoreApplication.quit)  # never hang
     return QWizard()
 
-sys.exit(launch(argparse.Namespace(link=None), [], build, Path(sys.argv[1])))
+sys.exit(launch(Config(backend="sandbox", data_dir=Path(sys.argv[1])), build))
 """
     # Frozen after the paint; automatic collection stays with the GUI thread's timer (the
-    # wizard's build_wizard turns it off: this bare window leaves it as it was).
+    # wizard's composition turns it off: this bare window leaves it as it was).
     assert ast.literal_eval(last_line(run_python(script, str(tmp_path)))) == {
         "frozen": True,
         "collector_on": True,

@@ -344,10 +344,10 @@ class ActivatePage(Page):
         )
         self._refresh_validity()
         if not self._policy_loaded:
-            service = self.context.service
+            context = self.context
             self.run(
                 self.tr("Chargement des règles de mot de passe…"),
-                lambda: _load_rules(service),
+                lambda: _load_rules(context.service),
                 self._on_rules_loaded,
             )
 
@@ -458,11 +458,11 @@ class ActivatePage(Page):
         MailDialog(mail, self).exec()
 
     def _on_resend_clicked(self) -> None:
-        service = self.context.service
+        context = self.context
         email = self.context.draft.email
         self.run(
             self.tr("Envoi d'un nouveau courriel…"),
-            lambda: service.resend_activation(email),
+            lambda: context.service.resend_activation(email),
             self._on_resent,
         )
 
@@ -485,7 +485,7 @@ class ActivatePage(Page):
         if self.handoff is not None:
             return True  # activated on the portal, not here: the final page checks the API
         draft = self.context.draft
-        service = self.context.service
+        context = self.context
         email = draft.email
         code = activation_code(self.code.text())
         password = self.password.password.text()
@@ -493,7 +493,7 @@ class ActivatePage(Page):
         answer = self.answer.text()
         self.run(
             self.tr("Activation de votre compte…"),
-            lambda: service.activate(email, code, password, question, answer),
+            lambda: context.service.activate(email, code, password, question, answer),
             lambda message: self._on_activated(message, password),
             self._on_activation_failed,
         )

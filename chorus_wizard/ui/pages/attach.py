@@ -82,7 +82,7 @@ class AttachPage(Page):
         if context.portal_mode:
             self.send.hide()
             self.handoff = HandoffPanel(
-                context.service.profile.portal_url,
+                context.profile.portal_url,
                 context.open_url,
                 title=self.tr("Demandez le rattachement sur le portail Chorus Pro"),
                 confirmation=self.tr("J'ai envoyé ma demande de rattachement sur le portail"),
@@ -159,12 +159,12 @@ class AttachPage(Page):
         draft = self.context.draft
         lookup = draft.lookup
         assert lookup is not None
-        service = self.context.service
+        context = self.context
         email, nom, prenom = draft.email, self.nom.text().strip(), self.prenom.text().strip()
         self.send.setEnabled(False)
         self.run(
             self.tr("Envoi de votre demande de rattachement…"),
-            lambda: service.request_attachment(
+            lambda: context.service.request_attachment(
                 email, nom, prenom, lookup.identifier_type, lookup.identifier
             ),
             self._on_sent,

@@ -9,12 +9,16 @@ error inline and keep every typed value.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass, field
 from enum import IntEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,18 +31,15 @@ from PySide6.QtWidgets import (
 
 from chorus_wizard.backend.errors import BackendError
 from chorus_wizard.backend.forms import SignupRequest, StructureForm, new_idempotency_key
+from chorus_wizard.backend.models import AccountCreated, Lookup
+from chorus_wizard.backend.profiles import BackendProfile
+from chorus_wizard.backend.service import SignupService
 from chorus_wizard.keychain import Keychain, SecretStore, SystemKeychain
+from chorus_wizard.settings import SettingsStore
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.widgets.common import Banner, BusyBar, Tone
-from chorus_wizard.workers import Ticket
-
-if TYPE_CHECKING:  # the first window is painted before these are imported
-    from chorus_wizard.backend.models import AccountCreated, Lookup
-    from chorus_wizard.backend.profiles import BackendProfile
-    from chorus_wizard.backend.service import SignupService
-    from chorus_wizard.settings import SettingsStore
-    from chorus_wizard.ui.widgets.handoff import UrlOpener
-    from chorus_wizard.workers import TaskRunner
+from chorus_wizard.ui.widgets.handoff import UrlOpener, portal_banner_text
+from chorus_wizard.workers import TaskRunner, Ticket
 
 log = logging.getLogger(__name__)
 
@@ -61,28 +62,24 @@ STEPS = (
 )
 
 
+@dataclass(eq=False)
 class SignupDraft:
-    """What the pages have collected so far; the single model the pages write into.
+    """What the pages have collected so far; the single model the pages write into."""
 
-    A plain class, compared by identity, as :class:`~chorus_wizard.backend.forms.StructureForm`
-    (made before the first paint: a dataclass would cost about 0.5 ms more each).
-    """
-
-    def __init__(self, email: str = "", nom: str = "", prenom: str = "") -> None:
-        self.email = email
-        self.nom = nom
-        self.prenom = prenom
-        self.structure = StructureForm()
-        self.deposer_demandes_paiement = True
-        self.dume = False
-        self.lookup: Lookup | None = None
-        self.account: AccountCreated | None = None
-        self.idempotency_key = new_idempotency_key()
-        self.workspaces: list[str] = []
-        #: code → label of the workspace catalogue, as loaded by step 3.
-        self.workspace_labels: dict[str, str] = {}
-        self.activated = False
-        self.final_message = ""
+    email: str = ""
+    nom: str = ""
+    prenom: str = ""
+    structure: StructureForm = field(default_factory=StructureForm)
+    deposer_demandes_paiement: bool = True
+    dume: bool = False
+    lookup: Lookup | None = None
+    account: AccountCreated | None = None
+    idempotency_key: str = field(default_factory=new_idempotency_key)
+    workspaces: list[str] = field(default_factory=list)
+    #: code → label of the workspace catalogue, as loaded by step 3.
+    workspace_labels: dict[str, str] = field(default_factory=dict)
+    activated: bool = False
+    final_message: str = ""
 
     def signup_request(self) -> SignupRequest:
         return SignupRequest(
@@ -97,32 +94,38 @@ class SignupDraft:
 
 def open_in_browser(url: str) -> bool:
     """The production URL opener (never called in tests: they inject their own)."""
-    from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QDesktopServices
-
     return bool(QDesktopServices.openUrl(QUrl(url)))
 
 
 class WizardContext:
-    """Collaborators shared by the pages, injected by the composition root."""
+    """Collaborators shared by the pages, injected by the composition root.
+
+    ``profile`` is known from the start (the window's title, the portal mode, the URLs the
+    pages show). The signup service is built by the start-up work once the first window is
+    painted and handed over with :meth:`hand_over`; :attr:`service` is read by the pages'
+    calls, which run in workers and wait for it there.
+    """
 
     def __init__(
         self,
-        service: SignupService,
+        profile: BackendProfile,
         runner: TaskRunner,
         *,
-        mail_dir: Path | None = None,
+        service: SignupService | None = None,
         keychain: Keychain | None = None,
         open_url: UrlOpener = open_in_browser,
         settings: SettingsStore | None = None,
         secrets: SecretStore | None = None,
         backend_option: str = "",
-        known_profile: BackendProfile | None = None,
+        mail_dir: Path | None = None,
     ) -> None:
-        self.service = service
-        self.runner = runner
-        self.draft = SignupDraft()
+        self.profile = profile
         self.mail_dir = mail_dir
+        self.runner = runner
+        self._service: Future[SignupService] = Future()
+        if service is not None:
+            self._service.set_result(service)
+        self.draft = SignupDraft()
         self.keychain: Keychain = keychain if keychain is not None else SystemKeychain()
         #: The password just chosen, kept in memory only, from the activation until the
         #: final page has offered to store it in the keychain; never in the draft (which may
@@ -135,21 +138,36 @@ class WizardContext:
         self.secrets = secrets if secrets is not None else SecretStore()
         #: ``--backend`` as given on the command line ("" when it came from the Paramètres).
         self.backend_option = backend_option
-        #: The backend's name, label and abilities, for the window to show before the
-        #: service has started: the embedded sandbox's URLs are known once its socket is
-        #: bound, after step 1 is painted. None: the service's profile.
-        self.known_profile = known_profile
 
     @property
-    def backend(self) -> BackendProfile:
-        """The backend's profile as far as the window needs it (name, label, abilities); its
-        URLs may not be known yet: ``service.profile`` has them."""
-        return self.known_profile or self.service.profile
+    def service(self) -> SignupService:
+        """The signup service. In a worker, waits until it has been handed over; on the GUI
+        thread (which must never wait) it is an error to ask before then."""
+        if not self._service.done() and threading.current_thread() is threading.main_thread():
+            raise RuntimeError("the signup service is not ready yet: read it in a worker")
+        return self._service.result()
+
+    @property
+    def service_ready(self) -> bool:
+        """Whether the service has been handed over (and did not fail to build)."""
+        return self._service.done() and self._service.exception() is None
+
+    def hand_over(self, service: SignupService) -> None:
+        """The start-up work built the service: calls waiting for it go on."""
+        self._service.set_result(service)
+
+    def service_failed(self, error: BaseException) -> None:
+        """The service could not be built: every call fails with ``error``."""
+        self._service.set_exception(error)
+
+    def wait_for_service(self, timeout: float) -> SignupService:
+        """The service, waiting at most ``timeout`` seconds (tests, the self-test)."""
+        return self._service.result(timeout)
 
     @property
     def portal_mode(self) -> bool:
         """Real Chorus Pro: the API creates nothing, the portal does (guided hand-off)."""
-        return not self.backend.can_create_accounts
+        return not self.profile.can_create_accounts
 
     def forget_password(self) -> None:
         self.password_in_memory = ""
@@ -210,10 +228,8 @@ class Page(QWizardPage):
         self.mode_banner = Banner()
         self.mode_banner.setAccessibleName(self.tr("Mode portail"))
         if context.portal_mode:
-            from chorus_wizard.ui.widgets.handoff import portal_banner_text
-
             self.mode_banner.show_message(
-                Tone.INFO, portal_banner_text(context.service.profile.portal_host)
+                Tone.INFO, portal_banner_text(context.profile.portal_host)
             )
         outer.addWidget(self.mode_banner)
         outer.addWidget(self.scroll_area, 1)

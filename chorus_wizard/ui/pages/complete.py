@@ -203,7 +203,7 @@ class CompletePage(Page):
         if not self._countries_loaded:
             self.run(
                 self.tr("Chargement de la liste des pays…"),
-                self.context.service.countries,
+                lambda: self.context.service.countries(),
                 self._on_countries_loaded,
                 self._on_countries_failed,
             )
@@ -414,10 +414,10 @@ class CompletePage(Page):
         draft = self.context.draft
         request = draft.signup_request()
         key = draft.idempotency_key
-        service = self.context.service
+        context = self.context
         self.run(
             self.tr("Création de votre compte et de votre structure…"),
-            lambda: service.create_account(request, key),
+            lambda: context.service.create_account(request, key),
             self._on_account_created,
             self._on_creation_failed,
         )

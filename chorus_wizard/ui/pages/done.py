@@ -89,7 +89,7 @@ class DonePage(Page):
                 self.tr(
                     "Votre compte utilisateur ({email}) et votre structure se gèrent sur le "
                     "portail : {portal}"
-                ).format(email=draft.email, portal=self.context.service.profile.portal_url)
+                ).format(email=draft.email, portal=self.context.profile.portal_url)
             )
             self._verify_structure()
             return
@@ -121,13 +121,13 @@ class DonePage(Page):
         lookup = self.context.draft.lookup
         if lookup is None:
             return
-        service = self.context.service
+        context = self.context
         kind, identifier = lookup.identifier_type, lookup.identifier
         self.verify.hide()
         self.message.clear_message()
         self.run(
             self.tr("Recherche de votre structure sur Chorus Pro…"),
-            lambda: service.verify_structure(kind, identifier),
+            lambda: context.service.verify_structure(kind, identifier),
             self._on_structure_verified,
             self._on_verification_failed,
         )

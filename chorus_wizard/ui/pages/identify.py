@@ -276,10 +276,10 @@ class IdentifyPage(Page):
         draft.email = self.email.text().strip()
         kind = self.identifier_type()
         number = self.identifier_value()
-        service = self.context.service
+        context = self.context
         self.run(
             self.tr("Recherche de votre structure…"),
-            lambda: service.lookup(kind, number),
+            lambda: context.service.lookup(kind, number),
             self._on_lookup_finished,
         )
         return False

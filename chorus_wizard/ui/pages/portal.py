@@ -101,7 +101,7 @@ def handoff_panel(
     context: WizardContext, title: str, checklist: Sequence[str], confirmation: str = ""
 ) -> HandoffPanel:
     panel = HandoffPanel(
-        context.service.profile.portal_url,
+        context.profile.portal_url,
         context.open_url,
         title=title,
         confirmation=text(confirmation) if confirmation else "",

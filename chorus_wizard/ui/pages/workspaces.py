@@ -107,7 +107,7 @@ class WorkspacesPage(Page):
     def _load(self) -> None:
         self.run(
             self.tr("Chargement des espaces de travail…"),
-            self.context.service.workspaces,
+            lambda: self.context.service.workspaces(),
             self._on_workspaces_loaded,
         )
 
@@ -182,10 +182,10 @@ class WorkspacesPage(Page):
             self.banner.show_message(Tone.ERROR, self.tr("Le compte n'a pas encore été créé."))
             return False
         codes = self.chosen()
-        service = self.context.service
+        context = self.context
         self.run(
             self.tr("Ouverture de vos espaces de travail…"),
-            lambda: service.choose_workspaces(account, codes),
+            lambda: context.service.choose_workspaces(account, codes),
             self._on_workspaces_saved,
         )
         return False
