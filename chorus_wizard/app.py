@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -21,25 +22,26 @@ from chorus_wizard import __version__, texts
 from chorus_wizard.backend.profiles import (
     REAL_PROFILES,
     BackendProfile,
+    DirectoryChoice,
     PisteCredentials,
     profile_for,
     sandbox_profile,
 )
-from chorus_wizard.backend.service import ChorusSignupService, DirectoryChoice, SignupService
 from chorus_wizard.config import APP_NAME, Config, resolve_config
-from chorus_wizard.drafts import DraftStore
 from chorus_wizard.keychain import Keychain, SecretStore
 from chorus_wizard.resources import resource_path
 from chorus_wizard.sandbox.process import SandboxProcess
 from chorus_wizard.settings import SettingsStore, insee_key, piste_credentials
 from chorus_wizard.ui.application import application
 from chorus_wizard.ui.collector import collect_on_gui_thread
-from chorus_wizard.ui.drafts import DraftKeeper, offer_resume
 from chorus_wizard.ui.pages.base import WizardContext
 from chorus_wizard.ui.pages.identify import load_checks
-from chorus_wizard.ui.widgets.handoff import UrlOpener
 from chorus_wizard.ui.wizard import SignupWizard
 from chorus_wizard.workers import TaskRunner
+
+if TYPE_CHECKING:
+    from chorus_wizard.backend.service import SignupService
+    from chorus_wizard.ui.widgets.handoff import UrlOpener
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +77,9 @@ def real_backend(config: Config, settings: SettingsStore, secrets: SecretStore) 
         return piste_credentials(profile.name, settings.load().for_profile(profile.name), secrets)
 
     def make_service() -> SignupService:
+        # Off the first paint (docs/performance.md): this runs in the start-up worker.
+        from chorus_wizard.backend.service import ChorusSignupService
+
         if sandbox is not None:
             sandbox.serve()
         return ChorusSignupService(
@@ -179,6 +184,10 @@ def compose(
         secrets.forget_session()
 
     def when_pages_built() -> None:
+        # Off the first paint (docs/performance.md): the pages are built by now.
+        from chorus_wizard.drafts import DraftStore
+        from chorus_wizard.ui.drafts import DraftKeeper, offer_resume
+
         drafts = DraftStore(config.data_dir)
         wizard.desk.use_settings_file(config.data_dir / "interface.json")  # « Aide » or not
         keeper = DraftKeeper(wizard, drafts)

@@ -30,10 +30,11 @@ def main(argv: list[str] | None = None) -> int:
     from chorus_wizard.app import compose
     from chorus_wizard.config import resolve_config
     from chorus_wizard.launch import launch
-    from chorus_wizard.selftest import self_test_main
 
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     config = resolve_config(sys.argv[1:] if argv is None else argv)
     if config.self_test:
+        from chorus_wizard.selftest import self_test_main  # it loads the HTTP client at once
+
         return self_test_main()
     return launch(config, compose)

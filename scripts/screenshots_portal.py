@@ -23,8 +23,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from chorus_wizard.app import Backend, compose, finish_build, install_translators
 from chorus_wizard.backend.connection import ConnectionReport, check_connection
-from chorus_wizard.backend.profiles import PRODUCTION, PisteCredentials, sandbox_profile
-from chorus_wizard.backend.service import ChorusSignupService, DirectoryChoice
+from chorus_wizard.backend.profiles import (
+    PRODUCTION,
+    DirectoryChoice,
+    PisteCredentials,
+    sandbox_profile,
+)
+from chorus_wizard.backend.service import ChorusSignupService
 from chorus_wizard.config import Config
 from chorus_wizard.sandbox.server import SandboxServer
 from chorus_wizard.ui.pages.base import Page, PageId

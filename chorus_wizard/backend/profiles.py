@@ -36,6 +36,14 @@ class PisteCredentials(NamedTuple):
         return f"PisteCredentials(client_id={self.client_id!r}, tech_login={self.tech_login!r})"
 
 
+class DirectoryChoice(NamedTuple):
+    """Which company directory prefills the form (one of :data:`DIRECTORY_KINDS`), and at
+    which base URL ("" for the public API's own)."""
+
+    kind: str
+    url: str
+
+
 class BackendProfile(NamedTuple):
     """One backend: its URLs, and whether it can create accounts itself.
 

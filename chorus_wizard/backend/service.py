@@ -44,6 +44,7 @@ from chorus_wizard.backend.models import (
 from chorus_wizard.backend.profiles import (
     RECHERCHE_ENTREPRISES_URL,
     BackendProfile,
+    DirectoryChoice,
     PisteCredentials,
 )
 from chorus_wizard.domain.identifiers import IdentifierType
@@ -109,14 +110,6 @@ class SignupService(Protocol):
 
 
 SIGNUP_SERVICE = QT_TRANSLATE_NOOP("http", "le service d'inscription")
-
-
-@dataclass(frozen=True)
-class DirectoryChoice:
-    """Which company directory prefills the form, and at which base URL."""
-
-    kind: str
-    url: str
 
 
 def make_directory(

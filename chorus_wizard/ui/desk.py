@@ -32,17 +32,19 @@ from chorus_wizard.diagnostics import (
 from chorus_wizard.recap import Recap, build_recap, recap_file_name
 from chorus_wizard.resources import resource_path
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
-from chorus_wizard.ui.pages.base import STEPS, Page, PageId, WizardContext
+from chorus_wizard.ui.pages.base import (
+    HELP_BUTTON,
+    RECAP_BUTTON,
+    STEPS,
+    Page,
+    PageId,
+    WizardContext,
+)
 from chorus_wizard.ui.recap_actions import RecapDialog, copy_recap, write_recap_pdf
 from chorus_wizard.ui.widgets.common import Banner, CurrentDialog, Tone
 from chorus_wizard.ui.widgets.help import HelpPanel
 
 log = logging.getLogger(__name__)
-
-# The wizard's buttons of the help panel and of the recap; their place in the wizard's
-# button row is taken from the first paint on, and they are wired here.
-HELP_BUTTON = QWizard.WizardButton.CustomButton2
-RECAP_BUTTON = QWizard.WizardButton.CustomButton3
 
 HELP_DESCRIPTION = QT_TRANSLATE_NOOP(
     "DeskTools",

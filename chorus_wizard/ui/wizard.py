@@ -4,34 +4,61 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from html import escape
+from typing import TYPE_CHECKING, cast
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QSize, Qt, QTimer
+# ``QtCore.Qt`` is read when a dialog opens, never at import: PySide6 builds the whole ``Qt``
+# namespace on first use (see widgets/common.set_qt_enum and docs/performance.md).
+from PySide6 import QtCore
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton, QWidget, QWizard
 
 from chorus_wizard import __version__
 from chorus_wizard.domain.activation import InvalidActivationLink, parse_activation_link
 from chorus_wizard.ui.application import after_first_paint
-from chorus_wizard.ui.desk import HELP_BUTTON, RECAP_BUTTON, DeskTools
-from chorus_wizard.ui.pages.activate import ActivatePage
-from chorus_wizard.ui.pages.attach import AttachPage
-from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
-from chorus_wizard.ui.pages.complete import CompletePage
-from chorus_wizard.ui.pages.done import DonePage
+from chorus_wizard.ui.pages.base import HELP_BUTTON, RECAP_BUTTON, Page, PageId, WizardContext
 from chorus_wizard.ui.pages.identify import IdentifyPage
-from chorus_wizard.ui.pages.workspaces import WorkspacesPage
-from chorus_wizard.ui.settings_dialog import SettingsDialog
 from chorus_wizard.ui.widgets.common import CurrentDialog
 
-#: The pages after the first, in the order they are built once step 1 is on screen.
-LATER_PAGES: tuple[tuple[PageId, Callable[[WizardContext], Page]], ...] = (
-    (PageId.ATTACH, AttachPage),
-    (PageId.COMPLETE, CompletePage),
-    (PageId.WORKSPACES, WorkspacesPage),
-    (PageId.ACTIVATE, ActivatePage),
-    (PageId.DONE, DonePage),
-)
+if TYPE_CHECKING:
+    from chorus_wizard.ui.desk import DeskTools
+    from chorus_wizard.ui.pages.activate import ActivatePage
+    from chorus_wizard.ui.settings_dialog import SettingsDialog
+
+# -- Off the first paint ---------------------------------------------------------------------
+# The later pages, the help panel and the settings dialog are imported by these functions, not
+# at the top: step 1 is on screen before their modules load (docs/performance.md, « Off the
+# first paint »).
+
+
+def later_pages() -> tuple[tuple[PageId, Callable[[WizardContext], Page]], ...]:
+    """The pages after the first, in the order they are built once step 1 is on screen."""
+    from chorus_wizard.ui.pages.activate import ActivatePage
+    from chorus_wizard.ui.pages.attach import AttachPage
+    from chorus_wizard.ui.pages.complete import CompletePage
+    from chorus_wizard.ui.pages.done import DonePage
+    from chorus_wizard.ui.pages.workspaces import WorkspacesPage
+
+    return (
+        (PageId.ATTACH, AttachPage),
+        (PageId.COMPLETE, CompletePage),
+        (PageId.WORKSPACES, WorkspacesPage),
+        (PageId.ACTIVATE, ActivatePage),
+        (PageId.DONE, DonePage),
+    )
+
+
+def desk_tools(wizard: SignupWizard) -> DeskTools:
+    from chorus_wizard.ui.desk import DeskTools
+
+    return DeskTools(wizard, wizard.context, wizard.pages, wizard.add_closing_callback)
+
+
+def settings_dialog(wizard: SignupWizard) -> SettingsDialog:
+    from chorus_wizard.ui.settings_dialog import SettingsDialog
+
+    return SettingsDialog(wizard.context, wizard.context.settings, wizard)
 
 
 class SignupWizard(QWizard):
@@ -116,14 +143,14 @@ class SignupWizard(QWizard):
 
     def build_next_page(self) -> bool:
         """Build one of the pages not built yet; False once all exist (then completes)."""
-        for page_id, build in LATER_PAGES:
+        for page_id, build in later_pages():
             if page_id not in self.pages:
                 page = build(self.context)
                 self.pages[page_id] = page
                 self.setPage(page_id, page)
                 return True
         if self._desk is None:
-            self._desk = DeskTools(self, self.context, self.pages, self.add_closing_callback)
+            self._desk = desk_tools(self)
             callbacks, self._on_complete = self._on_complete, []
             for callback in callbacks:
                 callback()
@@ -179,8 +206,8 @@ class SignupWizard(QWizard):
         if self.settings_dialog is not None:
             self.settings_dialog.raise_()
             return self.settings_dialog
-        dialog = SettingsDialog(self.context, self.context.settings, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog = settings_dialog(self)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         return self._settings_dialog.show(dialog)
 
     def about_text(self) -> str:
@@ -199,9 +226,11 @@ class SignupWizard(QWizard):
         icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(
-            Qt.TextFormat.RichText if text.startswith("<") else Qt.TextFormat.PlainText
+            QtCore.Qt.TextFormat.RichText
+            if text.startswith("<")
+            else QtCore.Qt.TextFormat.PlainText
         )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         return self._message_box.show(box)
 
     # -- activation links --------------------------------------------------------------
@@ -265,8 +294,7 @@ class SignupWizard(QWizard):
             self._fill_pending_code()
 
     def _fill_pending_code(self) -> None:
-        page = self.pages[PageId.ACTIVATE]
-        assert isinstance(page, ActivatePage)
+        page = cast("ActivatePage", self.pages[PageId.ACTIVATE])
         page.code.setText(self._pending_code)
         self._pending_code = ""
 
@@ -281,10 +309,7 @@ class SignupWizard(QWizard):
         the backend."""
         for page in self.pages.values():
             page.cancel_work()
-        activate = self.pages.get(PageId.ACTIVATE)
-        if activate is not None:  # secrets are only ever typed there
-            assert isinstance(activate, ActivatePage)
-            activate.clear_secrets()
+            page.clear_secrets()
         self.context.forget_password()
         self._pending_code = ""
         callbacks, self._closing = self._closing, []

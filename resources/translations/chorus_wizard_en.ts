@@ -705,12 +705,12 @@
     <name>HandoffPanel</name>
     <message>
         <source>Mode portail : la création se fait sur {host} ; l&apos;assistant prépare vos données et vous y guide.</source>
-        <extracomment>Opens a URL in the user&apos;s browser; True when the desktop accepted it.</extracomment>
+        <extracomment>code → label of the workspace catalogue, as loaded by step 3.</extracomment>
         <translation>Portal mode: the account is created on {host}; the wizard prepares your data and guides you there.</translation>
     </message>
     <message>
         <source>Ouvrir le portail Chorus Pro</source>
-        <extracomment>The user ticked (or unticked) the confirmation that it is done on the portal.</extracomment>
+        <extracomment>Opens a URL in the user&apos;s browser; True when the desktop accepted it. The user ticked (or unticked) the confirmation that it is done on the portal.</extracomment>
         <translation>Open the Chorus Pro portal</translation>
     </message>
     <message>
@@ -852,7 +852,7 @@
     <name>Page</name>
     <message>
         <source>Identifiez-vous</source>
-        <extracomment>The guide&apos;s four steps, for the progress line at the top of each page.</extracomment>
+        <extracomment>The help panel&apos;s and the recap&apos;s buttons of the wizard&apos;s row (wired by the help desk), in place from the first paint on. The guide&apos;s four steps, for the progress line at the top of each page.</extracomment>
         <translation>Identify yourself</translation>
     </message>
     <message>
@@ -869,7 +869,7 @@
     </message>
     <message>
         <source>Une erreur inattendue est survenue. Vos saisies sont conservées ; réessayez, et si le problème persiste, contactez le support.</source>
-        <extracomment>code → label of the workspace catalogue, as loaded by step 3. The password just chosen, kept in memory only, from the activation until the final page has offered to store it in the keychain; never in the draft (which may be saved to disk). Emptied once stored and when the wizard closes. Opens the portal in the browser (tests inject a recorder: no browser in tests). The Paramètres file, and the keychain (or session memory) for their secrets. ``--backend`` as given on the command line (&quot;&quot; when it came from the Paramètres).</extracomment>
+        <extracomment>The password just chosen, kept in memory only, from the activation until the final page has offered to store it in the keychain; never in the draft (which may be saved to disk). Emptied once stored and when the wizard closes. Opens the portal in the browser (tests inject a recorder: no browser in tests). The Paramètres file, and the keychain (or session memory) for their secrets. ``--backend`` as given on the command line (&quot;&quot; when it came from the Paramètres).</extracomment>
         <translation>An unexpected error occurred. What you entered is kept; try again, and if the problem persists, contact support.</translation>
     </message>
     <message>
@@ -1171,7 +1171,6 @@
     <name>SignupWizard</name>
     <message>
         <source>Inscription à Chorus Pro — bac à sable (aucune donnée n&apos;est envoyée à Chorus Pro)</source>
-        <extracomment>The pages after the first, in the order they are built once step 1 is on screen.</extracomment>
         <translation>Signing up to Chorus Pro — sandbox (no data is sent to Chorus Pro)</translation>
     </message>
     <message>

@@ -16,8 +16,7 @@ from chorus_wizard.backend.service import ChorusSignupService
 from chorus_wizard.config import Config, resolve_config
 from chorus_wizard.domain.identifiers import IdentifierType
 from chorus_wizard.drafts import DraftStore
-from chorus_wizard.ui.desk import HELP_BUTTON, RECAP_BUTTON
-from chorus_wizard.ui.pages.base import PageId
+from chorus_wizard.ui.pages.base import HELP_BUTTON, RECAP_BUTTON, PageId
 from chorus_wizard.ui.pages.complete import CompletePage
 from chorus_wizard.ui.pages.identify import IdentifyPage
 from tests.fakes import FakeService

@@ -15,7 +15,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from enum import IntEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -26,20 +26,23 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QVBoxLayout,
     QWidget,
+    QWizard,
     QWizardPage,
 )
 
 from chorus_wizard.backend.errors import BackendError
 from chorus_wizard.backend.forms import SignupRequest, StructureForm, new_idempotency_key
-from chorus_wizard.backend.models import AccountCreated, Lookup
-from chorus_wizard.backend.profiles import BackendProfile
-from chorus_wizard.backend.service import SignupService
 from chorus_wizard.keychain import Keychain, SecretStore, SystemKeychain
-from chorus_wizard.settings import SettingsStore
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.widgets.common import Banner, BusyBar, Tone
-from chorus_wizard.ui.widgets.handoff import UrlOpener, portal_banner_text
 from chorus_wizard.workers import TaskRunner, Ticket
+
+if TYPE_CHECKING:  # types only: step 1 is painted before the service and its answers load
+    from chorus_wizard.backend.models import AccountCreated, Lookup
+    from chorus_wizard.backend.profiles import BackendProfile
+    from chorus_wizard.backend.service import SignupService
+    from chorus_wizard.settings import SettingsStore
+    from chorus_wizard.ui.widgets.handoff import UrlOpener
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +55,11 @@ class PageId(IntEnum):
     ACTIVATE = 4
     DONE = 5
 
+
+#: The help panel's and the recap's buttons of the wizard's row (wired by the help desk), in
+#: place from the first paint on.
+HELP_BUTTON = QWizard.WizardButton.CustomButton2
+RECAP_BUTTON = QWizard.WizardButton.CustomButton3
 
 #: The guide's four steps, for the progress line at the top of each page.
 STEPS = (
@@ -90,6 +98,14 @@ class SignupDraft:
             deposer_demandes_paiement=self.deposer_demandes_paiement,
             dume=self.dume,
         )
+
+
+def portal_banner_text(host: str) -> str:
+    return QCoreApplication.translate(
+        "HandoffPanel",
+        "Mode portail : la création se fait sur {host} ; l'assistant prépare vos données et vous y "
+        "guide.",
+    ).format(host=host)
 
 
 def open_in_browser(url: str) -> bool:
@@ -315,6 +331,9 @@ class Page(QWizardPage):
         else:
             self.busy.stop()
         self.completeChanged.emit()
+
+    def clear_secrets(self) -> None:
+        """Empty every field that holds a secret (the wizard closes). Override."""
 
     def show_error(self, error: BaseException) -> None:
         self.banner.show_message(Tone.ERROR, describe_error(error))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,14 +29,6 @@ from chorus_wizard.ui.widgets.common import wrapped
 
 #: Opens a URL in the user's browser; True when the desktop accepted it.
 UrlOpener = Callable[[str], bool]
-
-
-def portal_banner_text(host: str) -> str:
-    return QCoreApplication.translate(
-        "HandoffPanel",
-        "Mode portail : la création se fait sur {host} ; l'assistant prépare vos données et vous y "
-        "guide.",
-    ).format(host=host)
 
 
 class HandoffPanel(QFrame):
