@@ -15,7 +15,8 @@ from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -98,9 +99,6 @@ class SignupDraft:
 
 def open_in_browser(url: str) -> bool:
     """The production URL opener (never called in tests: they inject their own)."""
-    from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QDesktopServices
-
     return bool(QDesktopServices.openUrl(QUrl(url)))
 
 
@@ -199,7 +197,7 @@ class Page(QWizardPage):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         # A viewport of ours, not viewport(): PySide6 would first resolve the Python type of
-        # the QWidget it returns by loading every QWidget subclass (~10 ms, on the first page).
+        # the QWidget it returns by loading every QWidget subclass (docs/performance.md).
         # (Replacing the viewport deletes the old one with its children: before setWidget.)
         viewport = QWidget()
         viewport.setAutoFillBackground(False)
@@ -216,7 +214,7 @@ class Page(QWizardPage):
         #: « Mode portail… » on every page when the backend cannot create accounts.
         self.mode_banner = Banner()
         self.mode_banner.setAccessibleName(self.tr("Mode portail"))
-        if context.portal_mode:
+        if context.portal_mode:  # the hand-off's module stays off step 1's first paint
             from chorus_wizard.ui.widgets.handoff import portal_banner_text
 
             self.mode_banner.show_message(
