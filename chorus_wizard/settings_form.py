@@ -1,15 +1,11 @@
 """« Paramètres » without Qt: what the dialog reads when it opens, tests, and saves.
 
-The dialog (:mod:`chorus_wizard.ui.settings_dialog`) shows the fields and hands what they hold
-to a :class:`SettingsForm` as a :class:`Typed`. The form keeps what was read (the settings file,
-which secrets are kept), remembers what was typed for each Chorus Pro environment while the
-user switches between them, and makes the work that runs off the GUI thread:
-
-- reading ``settings.json`` and asking the keychain which secrets it holds;
-- « Tester la connexion »: :func:`~chorus_wizard.backend.connection.check_connection` on the
-  values typed, before they are saved (a secret left empty is the one kept);
-- saving: the choices to ``settings.json`` (never a secret), the secrets to the OS keychain or,
-  where there is none, to memory for this session only.
+The dialog (:mod:`chorus_wizard.ui.settings_dialog`) hands what its fields hold to a
+:class:`SettingsForm` as a :class:`Typed`. The form keeps what was read, remembers what was
+typed for each Chorus Pro environment while the user switches between them, and makes the work
+that runs off the GUI thread: reading, testing the values typed before they are saved (a secret
+left empty is the one kept), and saving (choices to ``settings.json``, never a secret; secrets
+to the OS keychain or, where there is none, to memory for this session only).
 """
 
 from __future__ import annotations
