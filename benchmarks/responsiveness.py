@@ -1,7 +1,7 @@
 """Never frozen: longest gap between GUI event-loop ticks during a full run on a slow backend.
 
 A ``QTimer`` ticks every 5 ms on the GUI thread and records the time between ticks. The wizard
-(``build_wizard(deferred=True)`` on the embedded sandbox, as ``chorus-wizard`` builds it: the
+(``build_wizard`` on the embedded sandbox, as ``chorus-wizard`` builds it: the
 later pages, the sandbox's process and step 1's checks come after the first paint, and the
 ticker measures that too) is driven through its four steps, starting half a second after the
 window shows, while every backend call takes 2 s more: the service is wrapped in a proxy
@@ -138,7 +138,7 @@ def idle(duration_s: float) -> Ticker:
 
 def slow_run(delay: float) -> tuple[Ticker, float, list[str], dict[str, float]]:
     data_dir = Path(tempfile.mkdtemp(prefix="cw-bench-frozen-"))
-    wizard = build_wizard(["--data-dir", str(data_dir)], deferred=True)  # as chorus-wizard
+    wizard = build_wizard(["--data-dir", str(data_dir)])  # as chorus-wizard
     assert isinstance(wizard, SignupWizard)
     slow = SlowService(wizard.context.service, delay)
     wizard.context.service = slow

@@ -6,8 +6,8 @@ Call sites read like::
                      on_success=self._on_lookup_finished, on_failure=self._on_lookup_failed)
 
 Workers never touch widgets: the callbacks run on the GUI thread, through a queued signal.
-A task started by a page is dropped silently if the page started a newer one since
-(``Ticket``), so a late answer never lands on the wrong state.
+Pages and dialogs start their tasks through :class:`~chorus_wizard.ui.calls.Calls`, which
+drops a late answer to a call made obsolete since, so it never lands on the wrong state.
 """
 
 from __future__ import annotations
@@ -84,20 +84,3 @@ class TaskRunner(QObject):
     def wait_for_done(self, msecs: int = 15000) -> bool:
         """Block until running tasks end (used at shutdown and in tests)."""
         return bool(self._pool.waitForDone(msecs))
-
-
-class Ticket:
-    """Hands out numbers so a page keeps only the answer to its latest request."""
-
-    def __init__(self) -> None:
-        self._current = 0
-
-    def next(self) -> int:
-        self._current += 1
-        return self._current
-
-    def is_current(self, number: int) -> bool:
-        return number == self._current
-
-    def cancel(self) -> None:
-        self._current += 1

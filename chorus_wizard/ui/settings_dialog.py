@@ -1,20 +1,20 @@
 """« Paramètres »: the Chorus Pro server, the PISTE application, the technical account, INSEE.
 
-The choices go to ``settings.json`` (never a secret); the secrets go to the OS keychain, or,
-where there is none, stay in memory for this session only, and the dialog says so. Every file
-and keychain access runs in a worker (:class:`~chorus_wizard.workers.TaskRunner`).
-« Tester la connexion » runs :func:`chorus_wizard.backend.connection.check_connection` on
-the values typed, before they are saved.
+The dialog lays out the fields and binds them to a
+:class:`~chorus_wizard.settings_form.SettingsForm`, which reads, tests and saves in workers
+(:class:`~chorus_wizard.ui.calls.Calls`): the choices go to ``settings.json``, never a secret;
+the secrets to the OS keychain or, where there is none, to memory for this session only, and
+the dialog says so. « Tester la connexion » checks the values typed, before they are saved;
+:mod:`~chorus_wizard.ui.widgets.connection_report` shows its results.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,35 +33,24 @@ from PySide6.QtWidgets import (
 )
 
 from chorus_wizard import texts
-from chorus_wizard.backend.connection import (
-    DEFAULT_PROBE_SIRET,
-    ConnectionReport,
-    StepStatus,
-    check_connection,
-    expiry_reminder,
+from chorus_wizard.backend.connection import DEFAULT_PROBE_SIRET, ConnectionReport, check_connection
+from chorus_wizard.backend.profiles import TECH_PASSWORD_LIFETIME_DAYS, is_custom_url
+from chorus_wizard.keychain import NO_KEYCHAIN_SETTINGS
+from chorus_wizard.settings import ProfileSettings, SettingsStore
+from chorus_wizard.settings_form import (
+    URL,
+    Checker,
+    Loaded,
+    Saved,
+    SettingsForm,
+    Typed,
+    Unfit,
 )
-from chorus_wizard.backend.profiles import (
-    REAL_PROFILES,
-    TECH_PASSWORD_LIFETIME_DAYS,
-    BackendProfile,
-    PisteCredentials,
-    is_custom_url,
-)
-from chorus_wizard.domain.identifiers import IdentifierType, check_identifier
-from chorus_wizard.keychain import (
-    INSEE_USER,
-    NO_KEYCHAIN_SETTINGS,
-    Kept,
-    KeychainError,
-    SecretStore,
-    client_secret_user,
-    tech_password_user,
-)
-from chorus_wizard.settings import ProfileSettings, Settings, SettingsStore
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
+from chorus_wizard.ui.calls import Calls
 from chorus_wizard.ui.pages.base import WizardContext, describe_error
 from chorus_wizard.ui.widgets.common import Banner, BusyBar, Tone, field_label, form_layout
-from chorus_wizard.workers import Ticket
+from chorus_wizard.ui.widgets.connection_report import ConnectionReportView
 
 #: Each language in its own name, as language pickers show them.
 LANGUAGE_CHOICES = (("fr", "Français"), ("en", "English"))
@@ -89,30 +78,6 @@ BACKEND_CHOICES = (
     ),
 )
 
-Checker = Callable[[BackendProfile, PisteCredentials, str], ConnectionReport]
-
-
-def _default_checker(
-    profile: BackendProfile, credentials: PisteCredentials, siret: str
-) -> ConnectionReport:
-    return check_connection(profile, credentials, siret)
-
-
-@dataclass(frozen=True)
-class _Loaded:
-    """What the worker read when the dialog opened."""
-
-    settings: Settings
-    keychain: bool
-    #: keychain user names that hold a secret (keychain or session)
-    present: frozenset[str]
-
-
-@dataclass(frozen=True)
-class _Saved:
-    kept: Kept | None
-    refused: str = ""
-
 
 class SettingsDialog(QDialog):
     """Choose the backend profile, enter the PISTE credentials and test the connection."""
@@ -123,29 +88,68 @@ class SettingsDialog(QDialog):
         store: SettingsStore | None,
         parent: QWidget | None = None,
         *,
-        checker: Checker = _default_checker,
+        checker: Checker = check_connection,
         today: Callable[[], date] = date.today,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Paramètres"))
         self.setObjectName("settings")
         self.context = context
-        self.store = store
-        self.secrets: SecretStore = context.secrets
-        self._checker = checker
-        self._today = today
-        self._ticket = Ticket()
-        self._settings = Settings()
-        self._present: frozenset[str] = frozenset()
-        self._keychain = True
-        self._shown_profile = ""
-        self._report: ConnectionReport | None = None
+        self.form = SettingsForm(
+            store,
+            context.secrets,
+            context.profile,
+            backend_option=context.backend_option,
+            checker=checker,
+            today=today,
+        )
+        self._calls = Calls(context.runner, self._show_calls)
         self.resize(640, 700)
 
-        running = context.profile
         inner = QWidget()
         body = QVBoxLayout(inner)
         body.setContentsMargins(0, 0, 8, 0)
+        body.addWidget(self._current_server())
+        body.addWidget(self._server_group())
+        body.addWidget(self._language_group())
+        body.addWidget(self._piste_group())
+        body.addWidget(self._insee_group())
+        self.keychain_status = Banner()
+        body.addWidget(self.keychain_status)
+        body.addWidget(self._test_group())
+        body.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(inner)
+        self.banner = Banner()
+        self.busy = BusyBar()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setText(self.tr("Enregistrer"))
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setText(self.tr("Annuler"))
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.scroll_area, 1)
+        outer.addWidget(self.banner)
+        outer.addWidget(self.busy)
+        outer.addWidget(self.buttons)
+
+        self.buttons.accepted.connect(self._on_save_clicked)
+        self.buttons.rejected.connect(self.reject)
+        self.backend.currentIndexChanged.connect(self._on_backend_changed)
+        self.url.textChanged.connect(self._on_backend_changed)
+        self.expiry_known.toggled.connect(self._on_expiry_toggled)
+        self.expiry.dateChanged.connect(self._show_reminder)
+        self.test_button.clicked.connect(self._on_test_clicked)
+        self._load()
+
+    # -- layout ----------------------------------------------------------------------------
+
+    def _current_server(self) -> QLabel:
+        running = self.context.profile
         self.current = QLabel(
             (
                 self.tr(
@@ -157,10 +161,11 @@ class SettingsDialog(QDialog):
             ).format(server=escape(running.shown_label), portal=escape(running.portal_host))
         )
         self.current.setWordWrap(True)
-        body.addWidget(self.current)
+        return self.current
 
-        server = QGroupBox(self.tr("Serveur Chorus Pro"))
-        server_box = QVBoxLayout(server)
+    def _server_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Serveur Chorus Pro"))
+        box = QVBoxLayout(group)
         self.backend = QComboBox()
         self.backend.setAccessibleName(self.tr("Serveur Chorus Pro"))
         for value, label in BACKEND_CHOICES:
@@ -171,18 +176,19 @@ class SettingsDialog(QDialog):
         self.backend_note = QLabel()
         self.backend_note.setWordWrap(True)
         self.backend_note.setStyleSheet("color: #6b3d00;")
-        server_box.addWidget(self.backend)
-        server_box.addWidget(self.url)
-        server_box.addWidget(self.backend_note)
-        body.addWidget(server)
+        box.addWidget(self.backend)
+        box.addWidget(self.url)
+        box.addWidget(self.backend_note)
+        return group
 
-        interface = QGroupBox(self.tr("Langue de l'interface"))
-        interface_form = form_layout()
-        interface.setLayout(interface_form)
+    def _language_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Langue de l'interface"))
+        form = form_layout()
+        group.setLayout(form)
         self.language = QComboBox()
         for value, label in LANGUAGE_CHOICES:
             self.language.addItem(label, value)
-        interface_form.addRow(field_label(self.tr("Langue"), self.language), self.language)
+        form.addRow(field_label(self.tr("Langue"), self.language), self.language)
         self.language_note = QLabel(
             self.tr(
                 "La langue choisie s'applique au prochain démarrage de l'assistant. L'option "
@@ -190,14 +196,15 @@ class SettingsDialog(QDialog):
             )
         )
         self.language_note.setWordWrap(True)
-        interface_form.addRow(self.language_note)
-        body.addWidget(interface)
+        form.addRow(self.language_note)
+        return group
 
+    def _piste_group(self) -> QGroupBox:
         self.piste_group = QGroupBox(self.tr("Application PISTE et compte technique Chorus Pro"))
-        piste_box = QVBoxLayout(self.piste_group)
+        box = QVBoxLayout(self.piste_group)
         self.piste_note = QLabel()
         self.piste_note.setWordWrap(True)
-        piste_box.addWidget(self.piste_note)
+        box.addWidget(self.piste_note)
         form = form_layout()
         self.client_id = QLineEdit()
         self.client_secret = QLineEdit()
@@ -205,21 +212,14 @@ class SettingsDialog(QDialog):
         self.tech_login = QLineEdit()
         self.tech_password = QLineEdit()
         self.tech_password.setEchoMode(QLineEdit.EchoMode.Password)
-        for edit in (self.client_id, self.client_secret, self.tech_login, self.tech_password):
+        for edit, label in (
+            (self.client_id, self.tr("Identifiant client PISTE")),
+            (self.client_secret, self.tr("Secret client PISTE")),
+            (self.tech_login, self.tr("Login du compte technique")),
+            (self.tech_password, self.tr("Mot de passe du compte technique")),
+        ):
             edit.setMaxLength(200)
-        form.addRow(
-            field_label(self.tr("Identifiant client PISTE"), self.client_id), self.client_id
-        )
-        form.addRow(
-            field_label(self.tr("Secret client PISTE"), self.client_secret), self.client_secret
-        )
-        form.addRow(
-            field_label(self.tr("Login du compte technique"), self.tech_login), self.tech_login
-        )
-        form.addRow(
-            field_label(self.tr("Mot de passe du compte technique"), self.tech_password),
-            self.tech_password,
-        )
+            form.addRow(field_label(label, edit), edit)
         self.expiry_known = QCheckBox(
             self.tr("Je connais la date d'expiration de ce mot de passe :")
         )
@@ -235,43 +235,42 @@ class SettingsDialog(QDialog):
         expiry_row.addWidget(self.expiry)
         expiry_row.addStretch(1)
         form.addRow(expiry_row)
-        piste_box.addLayout(form)
+        box.addLayout(form)
         self.reminder = Banner()
-        piste_box.addWidget(self.reminder)
-        body.addWidget(self.piste_group)
+        box.addWidget(self.reminder)
+        return self.piste_group
 
-        insee = QGroupBox(self.tr("Annuaire INSEE (facultatif)"))
-        insee_form = form_layout()
-        insee.setLayout(insee_form)
+    def _insee_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Annuaire INSEE (facultatif)"))
+        form = form_layout()
+        group.setLayout(form)
         self.insee_key = QLineEdit()
         self.insee_key.setEchoMode(QLineEdit.EchoMode.Password)
         self.insee_key.setMaxLength(200)
-        insee_note = QLabel(
+        note = QLabel(
             self.tr(
                 "Clé de l'API Sirene (portail-api.insee.fr), utilisée quand l'assistant est lancé "
                 "avec --directory insee."
             )
         )
-        insee_note.setWordWrap(True)
-        insee_form.addRow(insee_note)
-        insee_form.addRow(field_label(self.tr("Clé d'API INSEE"), self.insee_key), self.insee_key)
-        body.addWidget(insee)
+        note.setWordWrap(True)
+        form.addRow(note)
+        form.addRow(field_label(self.tr("Clé d'API INSEE"), self.insee_key), self.insee_key)
+        return group
 
-        self.keychain_status = Banner()
-        body.addWidget(self.keychain_status)
-
-        test = QGroupBox(self.tr("Tester la connexion"))
-        test_box = QVBoxLayout(test)
-        test_note = QLabel(
+    def _test_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Tester la connexion"))
+        box = QVBoxLayout(group)
+        note = QLabel(
             self.tr(
                 "Vérifie, avec les valeurs saisies ci-dessus (avant de les enregistrer) : le jeton "
                 "PISTE, la disponibilité de l'API, les rattachements du compte technique, puis la "
                 "recherche d'une structure."
             )
         )
-        test_note.setWordWrap(True)
-        test_box.addWidget(test_note)
-        test_row = QHBoxLayout()
+        note.setWordWrap(True)
+        box.addWidget(note)
+        row = QHBoxLayout()
         self.probe = QLineEdit()
         self.probe.setPlaceholderText(
             self.tr("SIRET à rechercher (par défaut {siret})").format(siret=DEFAULT_PROBE_SIRET)
@@ -279,87 +278,58 @@ class SettingsDialog(QDialog):
         self.probe.setAccessibleName(self.tr("SIRET à rechercher"))
         self.probe.setMaxLength(20)
         self.test_button = QPushButton(self.tr("Tester la connexion"))
-        test_row.addWidget(self.probe, 1)
-        test_row.addWidget(self.test_button)
-        test_box.addLayout(test_row)
-        self.results = QLabel()
-        self.results.setWordWrap(True)
-        self.results.setTextFormat(Qt.TextFormat.RichText)
-        self.results.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.results.hide()
-        test_box.addWidget(self.results)
-        body.addWidget(test)
-        body.addStretch(1)
+        row.addWidget(self.probe, 1)
+        row.addWidget(self.test_button)
+        box.addLayout(row)
+        self.results = ConnectionReportView()
+        box.addWidget(self.results)
+        return group
 
-        self.scroll_area = scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(inner)
-        self.banner = Banner()
-        self.busy = BusyBar()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    # -- binding ---------------------------------------------------------------------------
+
+    def typed(self) -> Typed:
+        """What the fields hold."""
+        return Typed(
+            choice=str(self.backend.currentData()),
+            url=self.url.text(),
+            language=str(self.language.currentData()),
+            profile=self._typed_profile(),
+            client_secret=self.client_secret.text(),
+            tech_password=self.tech_password.text(),
+            insee_key=self.insee_key.text(),
+            probe=self.probe.text(),
         )
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("Enregistrer"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
-        outer = QVBoxLayout(self)
-        outer.addWidget(scroll, 1)
-        outer.addWidget(self.banner)
-        outer.addWidget(self.busy)
-        outer.addWidget(self.buttons)
 
-        self.buttons.accepted.connect(self._on_save_clicked)
-        self.buttons.rejected.connect(self.reject)
-        self.backend.currentIndexChanged.connect(self._on_backend_changed)
-        self.url.textChanged.connect(self._on_backend_changed)
-        self.expiry_known.toggled.connect(self._on_expiry_toggled)
-        self.expiry.dateChanged.connect(self._show_reminder)
-        self.test_button.clicked.connect(self._on_test_clicked)
-        self._set_enabled(False)
-        self._load()
+    def _typed_profile(self) -> ProfileSettings:
+        expiry: date | None = None
+        if self.expiry_known.isChecked():
+            qdate = self.expiry.date()
+            expiry = date(qdate.year(), qdate.month(), qdate.day())
+        return ProfileSettings(
+            client_id=self.client_id.text().strip(),
+            tech_login=self.tech_login.text().strip(),
+            tech_password_expiry=expiry,
+        )
 
-    # -- helpers -------------------------------------------------------------------------
+    def _show_calls(self) -> None:
+        """Enregistrer and Tester la connexion wait while a call runs."""
+        busy = self._calls.busy
+        if busy:
+            self.busy.start(self._calls.caption)
+        else:
+            self.busy.stop()
+        self.save_button.setEnabled(not busy)
+        self.test_button.setEnabled(not busy)
 
-    def chosen_backend(self) -> str:
-        value = str(self.backend.currentData())
-        return self.url.text().strip() if value == "url" else value
+    def _on_failed(self, error: BaseException) -> None:
+        self.banner.show_message(Tone.ERROR, describe_error(error))
 
-    def _real_profile_name(self) -> str | None:
-        value = str(self.backend.currentData())
-        return value if value in REAL_PROFILES else None
-
-    def _run(
-        self,
-        caption: str,
-        fn: Callable[[], object],
-        on_success: Callable[[object], None],
-    ) -> None:
-        number = self._ticket.next()
-        self.busy.start(caption)
-        self._set_enabled(False)
-
-        def success(value: object) -> None:
-            if self._ticket.is_current(number):
-                self.busy.stop()
-                self._set_enabled(True)
-                on_success(value)
-
-        def failure(error: BaseException) -> None:
-            if self._ticket.is_current(number):
-                self.busy.stop()
-                self._set_enabled(True)
-                self.banner.show_message(Tone.ERROR, describe_error(error))
-
-        self.context.runner.run(fn, success, failure)
-
-    def _set_enabled(self, enabled: bool) -> None:
-        self.save_button.setEnabled(enabled)
-        self.test_button.setEnabled(enabled)
+    def _show_unfit(self, unfit: Unfit) -> None:
+        self.banner.show_message(Tone.WARNING if unfit.warning else Tone.ERROR, str(unfit))
 
     def done(self, result: int) -> None:
         """Closing: a call still running must not land on a closed dialog."""
-        self._ticket.cancel()
+        self._calls.cancel_all()
         for edit in (self.client_secret, self.tech_password, self.insee_key):
             edit.clear()
         super().done(result)
@@ -367,37 +337,20 @@ class SettingsDialog(QDialog):
     # -- opening ---------------------------------------------------------------------------
 
     def _load(self) -> None:
-        store, secrets = self.store, self.secrets
+        caption = self.tr("Lecture des paramètres…")
+        self._calls.start("load", caption, self.form.read, self._on_loaded, self._on_failed)
 
-        def read() -> _Loaded:
-            settings = store.load() if store is not None else Settings()
-            users = [INSEE_USER]
-            for name in REAL_PROFILES:
-                values = settings.for_profile(name)
-                if values.client_id:
-                    users.append(client_secret_user(name, values.client_id))
-                if values.tech_login:
-                    users.append(tech_password_user(name, values.tech_login))
-            present = frozenset(user for user in users if secrets.get(user))
-            return _Loaded(settings, secrets.available(), present)
-
-        self._run(self.tr("Lecture des paramètres…"), read, self._on_loaded)  # type: ignore[arg-type]
-
-    def _on_loaded(self, loaded: _Loaded) -> None:
-        self._settings = loaded.settings
-        self._present = loaded.present
-        self._keychain = loaded.keychain
-        backend = self.context.backend_option or loaded.settings.backend
+    def _on_loaded(self, loaded: Loaded) -> None:
+        backend = self.form.take(loaded)
         self.backend.blockSignals(True)
         if is_custom_url(backend):
-            self.backend.setCurrentIndex(self.backend.findData("url"))
+            self.backend.setCurrentIndex(self.backend.findData(URL))
             self.url.setText(backend)
         else:
-            index = self.backend.findData(backend)
-            self.backend.setCurrentIndex(max(index, 0))
+            self.backend.setCurrentIndex(max(self.backend.findData(backend), 0))
         self.backend.blockSignals(False)
         self.language.setCurrentIndex(max(self.language.findData(loaded.settings.language), 0))
-        if self._keychain:
+        if self.form.keychain:
             self.keychain_status.show_message(
                 Tone.INFO,
                 self.tr(
@@ -409,13 +362,13 @@ class SettingsDialog(QDialog):
             self.keychain_status.show_message(
                 Tone.WARNING, texts.translate("keychain", NO_KEYCHAIN_SETTINGS)
             )
-        self._set_placeholder(self.insee_key, INSEE_USER in self._present)
+        self._set_placeholder(self.insee_key, self.form.insee_key_kept)
         self._on_backend_changed()
 
-    def _set_placeholder(self, edit: QLineEdit, present: bool) -> None:
-        if not present:
+    def _set_placeholder(self, edit: QLineEdit, kept: bool) -> None:
+        if not kept:
             edit.setPlaceholderText("")
-        elif self._keychain:
+        elif self.form.keychain:
             edit.setPlaceholderText(
                 self.tr("Enregistré dans le trousseau (laisser vide pour le garder)")
             )
@@ -426,30 +379,14 @@ class SettingsDialog(QDialog):
 
     # -- profile -------------------------------------------------------------------------
 
-    def _remember_shown_profile(self) -> None:
-        """Keep what was typed for the profile shown before switching to another."""
-        if self._shown_profile in REAL_PROFILES:
-            self._settings = self._settings.with_profile(self._shown_profile, self._typed())
-
-    def _typed(self) -> ProfileSettings:
-        expiry: date | None = None
-        if self.expiry_known.isChecked():
-            qdate = self.expiry.date()
-            expiry = date(qdate.year(), qdate.month(), qdate.day())
-        return ProfileSettings(
-            client_id=self.client_id.text().strip(),
-            tech_login=self.tech_login.text().strip(),
-            tech_password_expiry=expiry,
-        )
-
     def _on_backend_changed(self) -> None:
-        value = str(self.backend.currentData())
-        self.url.setVisible(value == "url")
-        name = self._real_profile_name()
-        if name != self._shown_profile:
-            self._remember_shown_profile()
-            self._shown_profile = name or ""
-            self._show_profile_values(name)
+        typed = self.typed()
+        self.url.setVisible(typed.choice == URL)
+        name = typed.real_profile
+        values = self.form.show(name, typed.profile)
+        if values is not None:
+            self._show_profile_values(name, values)
+        self.results.clear_report()  # about another server
         self.piste_group.setEnabled(name is not None)
         if name is None:
             self.piste_note.setText(
@@ -466,36 +403,22 @@ class SettingsDialog(QDialog):
                     "»). Sans eux, l'assistant prépare tout mais ne peut pas interroger Chorus Pro."
                 )
             )
-        self._show_backend_note()
+        self._show_backend_note(typed.backend)
         self._show_reminder()
 
-    def _show_profile_values(self, name: str | None) -> None:
-        values = self._settings.for_profile(name) if name else ProfileSettings()
+    def _show_profile_values(self, name: str | None, values: ProfileSettings) -> None:
         self.client_id.setText(values.client_id)
         self.tech_login.setText(values.tech_login)
         self.client_secret.clear()
         self.tech_password.clear()
-        self._set_placeholder(
-            self.client_secret,
-            bool(name) and client_secret_user(name or "", values.client_id) in self._present,
-        )
-        self._set_placeholder(
-            self.tech_password,
-            bool(name) and tech_password_user(name or "", values.tech_login) in self._present,
-        )
+        secret_kept, password_kept = self.form.kept_secrets(name, values)
+        self._set_placeholder(self.client_secret, secret_kept)
+        self._set_placeholder(self.tech_password, password_kept)
         self.expiry_known.setChecked(values.tech_password_expiry is not None)
-        day = values.tech_password_expiry or self._today()
+        day = values.tech_password_expiry or self.form.today()
         self.expiry.setDate(QDate(day.year, day.month, day.day))
-        self._report = None
-        self.results.hide()
 
-    def _show_backend_note(self) -> None:
-        running = self.context.profile
-        chosen = self.chosen_backend()
-        running_value = running.api_base if running.name == "sandbox" else running.name
-        same = chosen == running.name or (
-            is_custom_url(chosen) and chosen.rstrip("/") == running_value.rstrip("/")
-        )
+    def _show_backend_note(self, backend: str) -> None:
         notes = []
         if self.context.backend_option:
             notes.append(
@@ -504,7 +427,7 @@ class SettingsDialog(QDialog):
                     "le choix enregistré ici tant qu'elle est donnée."
                 ).format(option=self.context.backend_option)
             )
-        if not same:
+        if not self.form.runs_now(backend):
             notes.append(
                 self.tr(
                     "Le serveur choisi sera utilisé au prochain démarrage de l'assistant : "
@@ -525,9 +448,9 @@ class SettingsDialog(QDialog):
 
     def _show_reminder(self) -> None:
         # The date edit holds the date read by the last test, or the one typed since.
-        known = self._typed().tech_password_expiry
-        reminder = expiry_reminder(known, self._today())
-        if reminder is None or self._real_profile_name() is None:
+        typed = self.typed()
+        reminder = self.form.reminder(typed.profile.tech_password_expiry)
+        if reminder is None or typed.real_profile is None:
             self.reminder.show_message(
                 Tone.INFO,
                 self.tr(
@@ -536,78 +459,23 @@ class SettingsDialog(QDialog):
                     "vous le rappelle."
                 ).format(days=TECH_PASSWORD_LIFETIME_DAYS),
             )
-            self.reminder.setVisible(self._real_profile_name() is not None)
+            self.reminder.setVisible(typed.real_profile is not None)
             return
         text, warning = reminder
         self.reminder.show_message(Tone.WARNING if warning else Tone.INFO, text)
-
-    # -- credentials typed or kept ---------------------------------------------------------
-
-    def _credentials_for_test(self) -> Callable[[], PisteCredentials | None]:
-        name = self._real_profile_name()
-        if name is None:
-            running = self.context.profile
-            return lambda: running.credentials
-        typed = self._typed()
-        secret, password = self.client_secret.text(), self.tech_password.text()
-        secrets = self.secrets
-
-        def resolve() -> PisteCredentials | None:
-            client_secret = secret or secrets.get(client_secret_user(name, typed.client_id))
-            tech_password = password or secrets.get(tech_password_user(name, typed.tech_login))
-            if not (typed.client_id and client_secret and typed.tech_login and tech_password):
-                return None
-            return PisteCredentials(typed.client_id, client_secret, typed.tech_login, tech_password)
-
-        return resolve
-
-    def _profile_for_test(self) -> BackendProfile | str:
-        """The profile to test, or why it cannot be tested from here."""
-        value = str(self.backend.currentData())
-        running = self.context.profile
-        if value in REAL_PROFILES:
-            return REAL_PROFILES[value]
-        if value == "sandbox":
-            if running.name == "sandbox" and running.credentials is not None:
-                return running
-            return self.tr(
-                "Le bac à sable intégré ne fonctionne pas en ce moment : il démarrera avec "
-                "l'assistant une fois ce choix enregistré et l'assistant relancé."
-            )
-        url = self.url.text().strip()
-        if not is_custom_url(url):
-            return self.tr("Saisissez l'adresse du bac à sable distant (http://… ou https://…).")
-        from chorus_wizard.backend.profiles import sandbox_profile
-
-        return sandbox_profile(url)
 
     # -- Tester la connexion -------------------------------------------------------------
 
     def _on_test_clicked(self) -> None:
         self.banner.clear_message()
-        profile = self._profile_for_test()
-        if isinstance(profile, str):
-            self.banner.show_message(Tone.WARNING, profile)
+        try:
+            test = self.form.connection_test(self.typed())
+        except Unfit as unfit:
+            self._show_unfit(unfit)
             return
-        probe = self.probe.text().strip() or DEFAULT_PROBE_SIRET
-        check = check_identifier(IdentifierType.SIRET, probe)
-        if not check.ok:
-            self.banner.show_message(
-                Tone.ERROR, self.tr("SIRET à rechercher : {reason}").format(reason=check.reason)
-            )
-            return
-        credentials = self._credentials_for_test()
-        checker = self._checker
-        siret = check.normalized
-
-        def test() -> ConnectionReport | None:
-            resolved = credentials()
-            if resolved is None:
-                return None
-            return checker(profile, resolved, siret)
-
-        self.results.hide()
-        self._run(self.tr("Test de la connexion à Chorus Pro…"), test, self._on_tested)  # type: ignore[arg-type]
+        self.results.clear_report()
+        caption = self.tr("Test de la connexion à Chorus Pro…")
+        self._calls.start("test", caption, test, self._on_tested, self._on_failed)
 
     def _on_tested(self, report: ConnectionReport | None) -> None:
         if report is None:
@@ -619,26 +487,7 @@ class SettingsDialog(QDialog):
                 ),
             )
             return
-        self._report = report
-        rows = []
-        for step in report.steps:
-            color = {
-                StepStatus.OK: "#14532d",
-                StepStatus.WARNING: "#6b3d00",
-                StepStatus.FAILED: "#8a1212",
-                StepStatus.SKIPPED: "#4a4a4a",
-            }[step.status]
-            row = (
-                f"<p style='margin: 4px 0;'><span style='color:{color};'><b>{step.symbol} "
-                f"{escape(step.title)}</b></span><br>{escape(step.detail)}"
-            )
-            if step.fix:
-                row += "<br><i>{}</i>".format(
-                    self.tr("À faire : {fix}").format(fix=escape(step.fix))
-                )
-            rows.append(row + "</p>")
-        self.results.setText("".join(rows))
-        self.results.show()
+        self.results.show_report(report)
         if report.tech_password_expiry is not None:
             day = report.tech_password_expiry
             self.expiry_known.setChecked(True)
@@ -655,49 +504,15 @@ class SettingsDialog(QDialog):
     # -- Enregistrer ---------------------------------------------------------------------
 
     def _on_save_clicked(self) -> None:
-        backend = self.chosen_backend()
-        if str(self.backend.currentData()) == "url" and not is_custom_url(backend):
-            self.banner.show_message(
-                Tone.ERROR,
-                self.tr("Saisissez l'adresse du bac à sable distant (http://… ou https://…)."),
-            )
+        try:
+            save = self.form.save(self.typed())
+        except Unfit as unfit:
+            self._show_unfit(unfit)
             return
-        self._remember_shown_profile()
-        settings = Settings(
-            backend=backend,
-            language=str(self.language.currentData()),
-            profiles=dict(self._settings.profiles),
-        )
-        writes: list[tuple[str, str]] = []
-        name = self._real_profile_name()
-        if name is not None:
-            values = settings.for_profile(name)
-            if self.client_secret.text() and values.client_id:
-                writes.append(
-                    (client_secret_user(name, values.client_id), self.client_secret.text())
-                )
-            if self.tech_password.text() and values.tech_login:
-                writes.append(
-                    (tech_password_user(name, values.tech_login), self.tech_password.text())
-                )
-        if self.insee_key.text():
-            writes.append((INSEE_USER, self.insee_key.text().strip()))
-        store, secrets = self.store, self.secrets
+        caption = self.tr("Enregistrement des paramètres…")
+        self._calls.start("save", caption, save, self._on_saved, self._on_failed)
 
-        def save() -> _Saved:
-            if store is not None:
-                store.save(settings)
-            kept: Kept | None = None
-            try:
-                for user, value in writes:
-                    kept = secrets.set(user, value)
-            except KeychainError as refused:
-                return _Saved(Kept.SESSION, str(refused))
-            return _Saved(kept)
-
-        self._run(self.tr("Enregistrement des paramètres…"), save, self._on_saved)  # type: ignore[arg-type]
-
-    def _on_saved(self, saved: _Saved) -> None:
+    def _on_saved(self, saved: Saved) -> None:
         # A service not built yet reads the new credentials when it is.
         reload = self.context.service_ready and getattr(
             self.context.service, "reload_credentials", None
@@ -706,6 +521,6 @@ class SettingsDialog(QDialog):
             reload()
         if saved.refused:
             self.banner.show_message(Tone.WARNING, saved.refused)
-            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Fermer"))
+            self.cancel_button.setText(self.tr("Fermer"))
             return
         self.accept()

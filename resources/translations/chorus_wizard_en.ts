@@ -390,6 +390,13 @@
     </message>
 </context>
 <context>
+    <name>ConnectionReportView</name>
+    <message>
+        <source>À faire : {fix}</source>
+        <translation>To do: {fix}</translation>
+    </message>
+</context>
+<context>
     <name>DeskTools</name>
     <message>
         <source>Affiche ou masque, à côté de la page, les instructions du guide pour cette étape, ce qu&apos;il faut avoir sous la main et les problèmes fréquents (touche F1).</source>
@@ -991,7 +998,6 @@
     </message>
     <message>
         <source>Paramètres</source>
-        <extracomment>keychain user names that hold a secret (keychain or session)</extracomment>
         <translation>Settings</translation>
     </message>
     <message>
@@ -1145,10 +1151,6 @@
     <message>
         <source>Identifiants incomplets : saisissez l&apos;identifiant et le secret client PISTE, le login et le mot de passe du compte technique.</source>
         <translation>Incomplete credentials: enter the PISTE client ID and secret, and the technical account&apos;s login and password.</translation>
-    </message>
-    <message>
-        <source>À faire : {fix}</source>
-        <translation>To do: {fix}</translation>
     </message>
     <message>
         <source>La connexion à Chorus Pro fonctionne.</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from chorus_wizard.backend.connection import ConnectionReport, StepResult, StepStatus
 from chorus_wizard.backend.profiles import BackendProfile, PisteCredentials
-from chorus_wizard.keychain import client_secret_user, tech_password_user
+from chorus_wizard.keychain import SecretStore, client_secret_user, tech_password_user
 from chorus_wizard.settings import SettingsStore
 from chorus_wizard.ui.settings_dialog import SettingsDialog
 from chorus_wizard.ui.widgets.common import Tone
@@ -206,3 +207,33 @@ def test_password_expiry_typed_by_hand(qtbot: QtBot, wizard: SignupWizard, tmp_p
     assert "expire le 30/06/2027" in dialog.reminder.text()
     dialog.expiry.setDate(QDate(2026, 12, 1))
     assert dialog.reminder.tone is Tone.WARNING
+
+
+class SlowSecrets(SecretStore):
+    """A keychain that answers only once ``gate`` is set."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gate = threading.Event()
+
+    def available(self) -> bool:
+        self.gate.wait(30)
+        return super().available()
+
+
+def test_closing_while_reading_drops_the_late_answer(
+    qtbot: QtBot, wizard: SignupWizard, tmp_path: Path
+) -> None:
+    secrets = SlowSecrets()
+    wizard.context.secrets = secrets
+    wizard.context.settings = SettingsStore(tmp_path / "data")
+    dialog = SettingsDialog(wizard.context, wizard.context.settings, wizard)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.busy.isVisibleTo(dialog) and not dialog.save_button.isEnabled()
+    assert dialog.busy.format() == "Lecture des paramètres…"
+    dialog.reject()
+    secrets.gate.set()
+    qtbot.waitUntil(lambda: not wizard.context.runner.busy)
+    assert dialog.keychain_status.tone is None  # what was read did not land
+    assert not dialog.busy.isVisibleTo(dialog)

@@ -349,6 +349,7 @@ class ActivatePage(Page):
                 self.tr("Chargement des règles de mot de passe…"),
                 lambda: _load_rules(context.service),
                 self._on_rules_loaded,
+                kind="rules",
             )
 
     def cleanupPage(self) -> None:
@@ -447,6 +448,7 @@ class ActivatePage(Page):
             self.tr("Lecture du courriel…"),
             lambda: _latest_mail(mail_dir, email),
             self._on_mail_read,
+            kind="mail",
         )
 
     def _on_mail_read(self, mail: ReceivedMail | None) -> None:
@@ -464,6 +466,7 @@ class ActivatePage(Page):
             self.tr("Envoi d'un nouveau courriel…"),
             lambda: context.service.resend_activation(email),
             self._on_resent,
+            kind="resend",
         )
 
     def _on_resent(self, resent: ActivationResent) -> None:

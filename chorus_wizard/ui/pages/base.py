@@ -3,7 +3,8 @@
 A page whose Next/Valider must ask the backend overrides :meth:`Page.start_step`; the
 base class turns QWizard's synchronous ``validatePage`` into: start the call, keep the page
 (buttons disabled, busy bar), then move on by itself when the answer arrives, or show the
-error inline and keep every typed value.
+error inline and keep every typed value. Other calls (loading the rules, resending the
+mail) run beside the step, each of its own kind (:mod:`chorus_wizard.ui.calls`).
 """
 
 from __future__ import annotations
@@ -34,8 +35,9 @@ from chorus_wizard.backend.errors import BackendError
 from chorus_wizard.backend.forms import SignupRequest, StructureForm, new_idempotency_key
 from chorus_wizard.keychain import Keychain, SecretStore, SystemKeychain
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
+from chorus_wizard.ui.calls import Calls
 from chorus_wizard.ui.widgets.common import Banner, BusyBar, Tone
-from chorus_wizard.workers import TaskRunner, Ticket
+from chorus_wizard.workers import TaskRunner
 
 if TYPE_CHECKING:  # types only: step 1 is painted before the service and its answers load
     from chorus_wizard.backend.models import AccountCreated, Lookup
@@ -201,10 +203,18 @@ def describe_error(error: BaseException) -> str:
     )
 
 
+def is_retryable(error: BaseException) -> bool:
+    """A failure that may pass on a second try (network, 5xx, 429): « Réessayer » is offered."""
+    return isinstance(error, BackendError) and error.retryable
+
+
 class Page(QWizardPage):
     """Base of the wizard's pages."""
 
     step = 0  # 1..4 for the guide's steps, 0 for pages outside the four
+
+    # The kind of the page's own step (start_step); side calls name their own kind.
+    STEP = "step"
 
     #: Something the user typed or chose changed (the draft is saved a moment later).
     edited = Signal()
@@ -214,8 +224,7 @@ class Page(QWizardPage):
         self.context = context
         self.banner = Banner()
         self.busy = BusyBar()
-        self._ticket = Ticket()
-        self._busy = False
+        self._calls = Calls(context.runner, self._show_calls, retryable=is_retryable)
         self._step_done_for: object = None
         # The page's own widgets scroll (narrow windows, long values); messages stay in view.
         inner = QWidget()
@@ -225,7 +234,7 @@ class Page(QWizardPage):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         # A viewport of ours, not viewport(): PySide6 would first resolve the Python type of
-        # the QWidget it returns by loading every QWidget subclass (~10 ms, on the first page).
+        # the QWidget it returns by loading every QWidget subclass (docs/performance.md).
         # (Replacing the viewport deletes the old one with its children: before setWidget.)
         viewport = QWidget()
         viewport.setAutoFillBackground(False)
@@ -235,7 +244,6 @@ class Page(QWizardPage):
         self.retry = QPushButton(self.tr("Réessayer"))
         self.retry.hide()
         self.retry.clicked.connect(self._on_retry_clicked)
-        self._retry_call: Callable[[], None] | None = None
         messages = QHBoxLayout()
         messages.addWidget(self.banner, 1)
         messages.addWidget(self.retry)  # a box layout centres it vertically
@@ -271,7 +279,8 @@ class Page(QWizardPage):
 
     @property
     def is_busy(self) -> bool:
-        return self._busy
+        """Whether any call of the page is in flight (Suivant/Valider wait for it)."""
+        return self._calls.busy
 
     def run(
         self,
@@ -279,57 +288,41 @@ class Page(QWizardPage):
         fn: Callable[[], Any],
         on_success: Callable[[Any], None],
         on_failure: Callable[[BaseException], None] | None = None,
+        *,
+        kind: str = STEP,
     ) -> None:
-        """Run ``fn`` off the GUI thread; callbacks run only if no newer call started.
+        """Run ``fn`` off the GUI thread; a callback runs unless a newer call of the same
+        ``kind`` started meanwhile or the page was left. Calls of other kinds go on.
 
         A failure that may pass on a second try (network, 5xx, 429) also shows « Réessayer »,
         which runs the same call again; every typed value stays as it is.
         """
-        number = self._ticket.next()
-        self._retry_call = None
-        self._set_busy(True, caption)
-
-        def success(value: Any) -> None:
-            if self._ticket.is_current(number):
-                self._set_busy(False)
-                on_success(value)
-
-        def failure(error: BaseException) -> None:
-            if self._ticket.is_current(number):
-                self._set_busy(False)
-                (on_failure or self.show_error)(error)
-                if isinstance(error, BackendError) and error.retryable:
-                    self._retry_call = lambda: self.run(caption, fn, on_success, on_failure)
-                    self.retry.show()
-
-        self.context.runner.run(fn, success, failure)
+        if not set(self._calls.retry_kinds) - {kind}:
+            # The message line is the new call's, unless another call's failure still
+            # waits for « Réessayer »: its message stays beside the button.
+            self.banner.clear_message()
+        self._calls.start(kind, caption, fn, on_success, on_failure or self.show_error)
 
     def _on_retry_clicked(self) -> None:
-        call, self._retry_call = self._retry_call, None
-        self.retry.hide()
-        if call is not None:
-            call()
+        self.banner.clear_message()
+        self._calls.retry()
 
     def cancel_work(self) -> None:
-        """Forget any call in flight (leaving the page): its answer will be ignored."""
-        self._ticket.cancel()
-        self._retry_call = None
-        self.retry.hide()
-        self._set_busy(False)
+        """Forget every call in flight (leaving the page): their answers will be ignored."""
+        self._calls.cancel_all()
 
     def cleanupPage(self) -> None:
         """Going back: a call still running for this page must not land later."""
         self.cancel_work()
         super().cleanupPage()
 
-    def _set_busy(self, busy: bool, caption: str = "") -> None:
-        self._busy = busy
-        if busy:
-            self.banner.clear_message()
-            self.retry.hide()
-            self.busy.start(caption)
+    def _show_calls(self) -> None:
+        """The busy bar, « Réessayer » and Suivant/Valider follow the calls in flight."""
+        if self._calls.busy:
+            self.busy.start(self._calls.caption)
         else:
             self.busy.stop()
+        self.retry.setVisible(bool(self._calls.retry_kinds))
         self.completeChanged.emit()
 
     def clear_secrets(self) -> None:
@@ -341,7 +334,7 @@ class Page(QWizardPage):
     # -- QWizard contract ----------------------------------------------------------------
 
     def isComplete(self) -> bool:
-        return not self._busy and self.ready()
+        return not self._calls.busy and self.ready()
 
     def ready(self) -> bool:
         """Whether the page's own inputs allow going on (override)."""
@@ -378,7 +371,7 @@ class Page(QWizardPage):
     def validatePage(self) -> bool:
         if self._step_done_for is not None and self._step_done_for == self.step_key():
             return True  # done already (a side call, e.g. the country list, may still run)
-        if self._busy:
+        if self._calls.busy:
             return False
         self._step_done_for = None
         if self.start_step():

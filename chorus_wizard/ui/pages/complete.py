@@ -206,6 +206,7 @@ class CompletePage(Page):
                 lambda: self.context.service.countries(),
                 self._on_countries_loaded,
                 self._on_countries_failed,
+                kind="countries",
             )
         if key == self._prefilled_for:
             return  # Back then Next: keep what the user edited

@@ -110,6 +110,7 @@ class DonePage(Page):
                 keychain.available,
                 self._on_keychain_checked,
                 self._on_keychain_failed,
+                kind="keychain",
             )
 
     def nextId(self) -> int:
@@ -130,6 +131,7 @@ class DonePage(Page):
             lambda: context.service.verify_structure(kind, identifier),
             self._on_structure_verified,
             self._on_verification_failed,
+            kind="verify",
         )
 
     def _on_structure_verified(self, found: ExistingStructure | None) -> None:
@@ -197,6 +199,7 @@ class DonePage(Page):
             lambda: keychain.store_password(login, password),
             self._on_password_stored,
             self._on_keychain_failed,
+            kind="keychain",
         )
 
     def _on_password_stored(self, _result: object) -> None:

@@ -109,6 +109,7 @@ class WorkspacesPage(Page):
             self.tr("Chargement des espaces de travail…"),
             lambda: self.context.service.workspaces(),
             self._on_workspaces_loaded,
+            kind="catalogue",
         )
 
     def _on_workspaces_loaded(self, workspaces: list[Workspace]) -> None:
