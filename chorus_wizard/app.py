@@ -229,8 +229,14 @@ def build_wizard(argv: list[str], *, deferred: bool = False) -> QWizard:
     def build_service(profile: BackendProfile) -> SignupService:
         from chorus_wizard.backend.service import ChorusSignupService
 
+        client = None
+        if server is not None:  # the embedded sandbox: a start failure is told at once
+            from chorus_wizard.backend.local_sandbox import sandbox_client
+
+            client = sandbox_client(server)
         return ChorusSignupService(
             profile,
+            client=client,
             directory=directory_choice(args, profile),
             credentials=saved_credentials(profile.name, settings_store, secrets),
             insee_key=lambda: insee_key(secrets),

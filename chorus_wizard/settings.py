@@ -134,14 +134,14 @@ class SettingsStore:
         if aside.aside is None:
             return translate(
                 "settings",
-                "Les paramètres enregistrés n'ont pas pu être relus : {why}. Les valeurs par "
-                "défaut s'appliquent ; vérifiez « Plus › Paramètres ».",
+                "Les paramètres enregistrés n'ont pas pu être relus : {why}. Les valeurs par "
+                "défaut s'appliquent ; vérifiez « Plus › Paramètres ».",
             ).format(why=aside.reason)
         return translate(
             "settings",
-            "Les paramètres enregistrés n'ont pas pu être relus : {why}. Le fichier a été mis "
-            "de côté ({file}) et les valeurs par défaut s'appliquent ; vérifiez « Plus › "
-            "Paramètres ».",
+            "Les paramètres enregistrés n'ont pas pu être relus : {why}. Le fichier a été mis "
+            "de côté ({file}) et les valeurs par défaut s'appliquent ; vérifiez « Plus › "
+            "Paramètres ».",
         ).format(why=aside.reason, file=aside.aside.name)
 
     def save(self, settings: Settings) -> None:

@@ -81,11 +81,11 @@ STEP_STATES = (
 SETTINGS_HELP_VISIBLE = "aide_visible"
 INTERFACE_SET_ASIDE = QT_TRANSLATE_NOOP(
     "DeskTools",
-    "Les préférences d'affichage n'ont pas pu être relues : {why}. Le fichier a été mis de côté "
+    "Les préférences d'affichage n'ont pas pu être relues : {why}. Le fichier a été mis de côté "
     "({file}).",
 )
 INTERFACE_IGNORED = QT_TRANSLATE_NOOP(
-    "DeskTools", "Les préférences d'affichage n'ont pas pu être relues : {why}."
+    "DeskTools", "Les préférences d'affichage n'ont pas pu être relues : {why}."
 )
 
 
