@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
+import os
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +39,9 @@ READY = "ready"
 STOP = "stop"
 #: How long the process may take to serve before the wizard gives up on it.
 READY_TIMEOUT_S = 120
+#: What :func:`check_data_folder` writes: a disk with less room than this is full for the
+#: sandbox (its database grows by pages of 4 KiB, its WAL and mail by more).
+PROBE_BYTES = 16 * 1024
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,26 @@ def start_failure(error: BaseException, data_dir: Path) -> StartFailure:
     return StartFailure(problem.value, type(cause).__name__, path)
 
 
+def check_data_folder(folder: Path) -> None:
+    """Meet now, before the server's modules are imported (which takes a second or so), the
+    failures the sandbox would meet then: a folder it cannot write to, a full disk, a
+    database that is not one. Raises what the sandbox would have raised."""
+    probe = folder / ".ecriture-possible"
+    try:
+        with probe.open("wb") as stream:
+            stream.write(bytes(PROBE_BYTES))
+            stream.flush()
+            os.fsync(stream.fileno())
+    finally:
+        probe.unlink(missing_ok=True)
+    database = folder / "sandbox.db"
+    if database.exists():
+        import sqlite3
+
+        with contextlib.closing(sqlite3.connect(database)) as conn:
+            conn.execute("PRAGMA schema_version").fetchone()
+
+
 def _child_main(sock: socket.socket, data_dir: Path, public_url: str, conn: Connection) -> None:
     """Entry point of the sandbox process."""
     # A bundle spawns this process from its own start, which holds the cycle collector until
@@ -79,6 +103,7 @@ def _child_main(sock: socket.socket, data_dir: Path, public_url: str, conn: Conn
     try:
         log_file = data_dir / "sandbox" / "sandbox.log"
         log_file.parent.mkdir(parents=True, exist_ok=True)
+        check_data_folder(log_file.parent)
         logging.basicConfig(
             filename=log_file,
             level=logging.INFO,

@@ -126,7 +126,8 @@ class DraftKeeper(QObject):
         self.paused = False
         #: The message shown while the draft cannot be written; None when all is well.
         self.problem: str | None = None
-        self._banners: dict[int, Banner] = {}
+        #: The keeper's banners, by page id: made on the first page the message is shown on.
+        self.banners: dict[int, Banner] = {}
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.setInterval(RETRY_MS)
@@ -216,7 +217,7 @@ class DraftKeeper(QObject):
         if self.problem is None:
             return
         self.problem = None
-        for banner in self._banners.values():
+        for banner in self.banners.values():
             banner.clear_message()
         log.info("Brouillon de nouveau enregistré")
 
@@ -224,15 +225,15 @@ class DraftKeeper(QObject):
         """The message on the page shown (pages left keep theirs hidden)."""
         wizard = self._wizard
         current = wizard.currentId() if wizard.currentId() >= 0 else self._last_page
-        for page_id, other in self._banners.items():
+        for page_id, other in self.banners.items():
             if page_id != current:
                 other.clear_message()
         page = wizard.page(current)
         if page is None or self.problem is None:
             return
-        banner = self._banners.get(current)
+        banner = self.banners.get(current)
         if banner is None:
-            banner = self._banners[current] = Banner()
+            banner = self.banners[current] = Banner()
             banner.setAccessibleName(QCoreApplication.translate("drafts", "Enregistrement"))
             layout = page.layout()
             if isinstance(layout, QBoxLayout):
