@@ -20,9 +20,8 @@ import gc
 import logging
 import os
 import threading
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from chorus_wizard.files import WriteProblem, write_problem
 
@@ -44,13 +43,13 @@ READY_TIMEOUT_S = 120
 PROBE_BYTES = 16 * 1024
 
 
-@dataclass(frozen=True)
-class StartFailure:
+class StartFailure(NamedTuple):
     """Why the sandbox's process could not start, as it saw it (sent over the pipe).
 
     ``problem`` is a :class:`~chorus_wizard.files.WriteProblem` value (a full disk, a
     read-only folder, a damaged database…), ``error`` the exception's type, ``path`` the
-    file or folder concerned.
+    file or folder concerned. (A named tuple: ``dataclasses`` stays off the first window's
+    path, see docs/performance.md.)
     """
 
     problem: str
@@ -94,12 +93,16 @@ def check_data_folder(folder: Path) -> None:
             conn.execute("PRAGMA schema_version").fetchone()
 
 
+def _report_failure(conn: Connection, error: Exception, data_dir: Path) -> None:
+    log.error("The sandbox could not start", exc_info=error)
+    conn.send(start_failure(error, data_dir))
+
+
 def _child_main(sock: socket.socket, data_dir: Path, public_url: str, conn: Connection) -> None:
     """Entry point of the sandbox process."""
     # A bundle spawns this process from its own start, which holds the cycle collector until
     # the wizard's window is up (chorus_wizard/start.py): a server needs it on.
     gc.enable()
-    server: SandboxServer | None = None
     try:
         log_file = data_dir / "sandbox" / "sandbox.log"
         log_file.parent.mkdir(parents=True, exist_ok=True)
@@ -109,17 +112,19 @@ def _child_main(sock: socket.socket, data_dir: Path, public_url: str, conn: Conn
             level=logging.INFO,
             format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         )
-        from chorus_wizard.sandbox.server import SandboxServer
+    except Exception as exc:  # told to the wizard, which says why at once
+        _report_failure(conn, exc, data_dir)
+        return
+    from chorus_wizard.sandbox.server import SandboxServer
 
-        server = SandboxServer(data_dir, public_url=public_url)
-        server.adopt(sock)
+    server = SandboxServer(data_dir, public_url=public_url)  # no I/O yet
+    server.adopt(sock)
+    try:
         server.serve()
         server.wait_ready(120)
-    except Exception as exc:  # told to the wizard, which says why at once
-        log.error("The sandbox could not start", exc_info=exc)
-        conn.send(start_failure(exc, data_dir))
-        if server is not None:
-            server.stop()
+    except Exception as exc:  # the database or the disk, met by the server's thread
+        _report_failure(conn, exc, data_dir)
+        server.stop()
         return
     conn.send(READY)
     try:
