@@ -78,12 +78,15 @@ def real_backend(config: Config, settings: SettingsStore, secrets: SecretStore) 
 
     def make_service() -> SignupService:
         # Off the first paint (docs/performance.md): this runs in the start-up worker.
+        from chorus_wizard.backend.local_sandbox import sandbox_client
         from chorus_wizard.backend.service import ChorusSignupService
 
         if sandbox is not None:
             sandbox.serve()
         return ChorusSignupService(
             profile,
+            # the embedded sandbox: a start failure is told at the first call
+            client=sandbox_client(sandbox) if sandbox is not None else None,
             directory=directory_choice(config, profile),
             credentials=credentials,
             insee_key=lambda: insee_key(secrets),
@@ -149,7 +152,7 @@ def compose(
     collect_on_gui_thread(app)  # never destroy widgets from a worker thread
     config.data_dir.mkdir(parents=True, exist_ok=True)
     install_translators(app, config.lang, catalog=config.catalog)
-    settings = SettingsStore(config.data_dir)
+    settings = config.settings or SettingsStore(config.data_dir)
     secrets = SecretStore()
     backend = backend or real_backend(config, settings, secrets)
     runner = TaskRunner()

@@ -8,7 +8,7 @@ line leaves open (server, language), and hands the result to the composition roo
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import platformdirs
@@ -39,6 +39,8 @@ class Config:
     self_test: bool = False
     #: A ``.qm`` file replacing the interface's own translation (the long-strings check).
     catalog: Path | None = None
+    #: The Paramètres as read here: a file it had to set aside is said once, by the wizard.
+    settings: SettingsStore | None = field(default=None, compare=False, repr=False)
 
     @property
     def directory_kind(self) -> str:
@@ -112,7 +114,8 @@ def resolve_config(argv: list[str]) -> Config:
     if option and option != "sandbox" and option not in REAL_PROFILES and not is_custom_url(option):
         parser.error(f"--backend inconnu : {option}")
     data_dir = (args.data_dir or default_data_dir()).expanduser().resolve()
-    saved = SettingsStore(data_dir).load()
+    settings = SettingsStore(data_dir)
+    saved = settings.load()
     backend = option or saved.backend
     if args.directory == "sandbox" and backend in REAL_PROFILES and not args.directory_url:
         parser.error("--directory sandbox demande le bac à sable, ou --directory-url")
@@ -125,4 +128,5 @@ def resolve_config(argv: list[str]) -> Config:
         directory_url=args.directory_url,
         link=args.link or "",
         self_test=args.self_test,
+        settings=settings,
     )

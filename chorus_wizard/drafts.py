@@ -7,24 +7,26 @@ The file is ``<data-dir>/draft.json``::
 
 Only the keys of :data:`DRAFT_FIELDS` are written: passwords, secret answers, activation codes
 and signup tokens have no key, so they cannot reach the file. A file that cannot be read, or
-that a newer version wrote, is set aside (renamed, never deleted) with a message, and the
-wizard starts afresh.
+that a newer version wrote, is set aside (renamed, never deleted, by
+:func:`chorus_wizard.files.read_json`) with a message, and the wizard starts afresh.
 """
 
 from __future__ import annotations
 
-import json
-import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from chorus_wizard.files import write_json_atomically
-from chorus_wizard.texts import translate
+from chorus_wizard.files import SetAside, Unusable, read_json, write_json_atomically
+from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 
 FORMAT = "chorus-wizard-draft"
 VERSION = 1
+
+NEWER_REASON = QT_TRANSLATE_NOOP(
+    "files", "il a été écrit par une version plus récente du programme"
+)
 
 #: Everything a draft may hold, with the type of its value.
 DRAFT_FIELDS: dict[str, type] = {
@@ -57,8 +59,24 @@ DRAFT_FIELDS: dict[str, type] = {
 }
 
 
-class DraftSetAside(Exception):
+class DraftSetAside(SetAside):
     """The draft file was unusable and has been renamed; ``str()`` says so in French."""
+
+    def __init__(self, aside: SetAside) -> None:
+        super().__init__(aside.path, aside.aside, aside.reason_source, aside.details)
+
+    def __str__(self) -> str:
+        if self.aside is None:
+            return translate(
+                "drafts",
+                "L'inscription commencée précédemment n'a pas pu être reprise : {why}. Une "
+                "nouvelle inscription commence.",
+            ).format(why=self.reason)
+        return translate(
+            "drafts",
+            "L'inscription commencée précédemment n'a pas pu être reprise : {why}. Le fichier "
+            "a été mis de côté ({file}) et une nouvelle inscription commence.",
+        ).format(why=self.reason, file=self.aside.name)
 
 
 @dataclass(frozen=True)
@@ -66,6 +84,21 @@ class SavedDraft:
     saved_at: datetime
     page: int
     fields: dict[str, Any]
+
+
+def _saved_draft(document: Any) -> SavedDraft:
+    """The draft in a JSON document (:func:`~chorus_wizard.files.read_json`'s check)."""
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise Unusable()
+    version = int(document["version"])
+    if version > VERSION:
+        raise Unusable(NEWER_REASON, f"v{version}")
+    saved_at = datetime.fromisoformat(str(document["saved_at"]))
+    page = int(document["page"])
+    fields = document["fields"]
+    if not isinstance(fields, dict):
+        raise Unusable()
+    return SavedDraft(saved_at, page, _checked(fields))
 
 
 def _checked(fields: dict[str, Any]) -> dict[str, Any]:
@@ -106,57 +139,10 @@ class DraftStore:
     def load(self) -> SavedDraft | None:
         """The saved draft, None if there is none; :class:`DraftSetAside` if it was unusable."""
         try:
-            text = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return None
-        except OSError as exc:
-            why = translate(
-                "drafts",
-                "il n'a pas pu être lu ({reason})",
-            ).format(reason=exc.strerror)
-            raise self._set_aside("illisible", why) from None
-        try:
-            document = json.loads(text)
-            if not isinstance(document, dict) or document.get("format") != FORMAT:
-                raise ValueError("not a draft")
-            version = int(document["version"])
-            if version > VERSION:
-                raise self._set_aside(
-                    f"v{version}",
-                    translate("drafts", "il a été écrit par une version plus récente du programme"),
-                )
-            saved_at = datetime.fromisoformat(str(document["saved_at"]))
-            page = int(document["page"])
-            fields = document["fields"]
-            if not isinstance(fields, dict):
-                raise ValueError("fields")
-        except DraftSetAside:
-            raise
-        except (ValueError, KeyError, TypeError):
-            raise self._set_aside("endommage", translate("drafts", "il est endommagé")) from None
-        return SavedDraft(saved_at, page, _checked(fields))
+            return read_json(self.path, _saved_draft, clock=self._clock)
+        except SetAside as aside:
+            raise DraftSetAside(aside) from None
 
     def discard(self) -> None:
         """Forget the draft (signup finished, or the user starts over)."""
         self.path.unlink(missing_ok=True)
-
-    def _set_aside(self, tag: str, why: str) -> DraftSetAside:
-        stamp = self._clock().strftime("%Y%m%d-%H%M%S")
-        aside = self.path.with_name(f"draft.{tag}-{stamp}.json")
-        try:
-            os.replace(self.path, aside)
-        except OSError:
-            return DraftSetAside(
-                translate(
-                    "drafts",
-                    "L'inscription commencée précédemment n'a pas pu être reprise : {why}. Une "
-                    "nouvelle inscription commence.",
-                ).format(why=why)
-            )
-        return DraftSetAside(
-            translate(
-                "drafts",
-                "L'inscription commencée précédemment n'a pas pu être reprise : {why}. Le fichier "
-                "a été mis de côté ({file}) et une nouvelle inscription commence.",
-            ).format(why=why, file=aside.name)
-        )

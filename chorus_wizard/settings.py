@@ -8,26 +8,26 @@
                                  "tech_password_expiry": "2027-03-31"}}}
 
 Only the keys below are read or written: a secret has no key, so it cannot reach the file.
+A file that cannot be used is set aside (:func:`chorus_wizard.files.read_json`) and the
+defaults apply; :meth:`SettingsStore.take_notice` tells the person once.
 The secrets themselves (PISTE client secret, technical password, INSEE key) live in the OS
 keychain, see :class:`chorus_wizard.keychain.SecretStore`.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from chorus_wizard.backend.profiles import REAL_PROFILES, PisteCredentials, is_custom_url
-from chorus_wizard.files import write_json_atomically
+from chorus_wizard.files import SetAside, Unusable, read_json, write_json_atomically
 from chorus_wizard.keychain import INSEE_USER, SecretStore, client_secret_user, tech_password_user
+from chorus_wizard.texts import translate
 
 if TYPE_CHECKING:
     from datetime import date
-
-log = logging.getLogger(__name__)
 
 FORMAT = "chorus-wizard-settings"
 VERSION = 1
@@ -89,39 +89,60 @@ def valid_backend(value: str) -> bool:
     return value == "sandbox" or value in REAL_PROFILES or is_custom_url(value)
 
 
+def _settings_from_json(data: Any) -> Settings:
+    """The settings in a JSON document (:func:`~chorus_wizard.files.read_json`'s check):
+    unknown keys, profiles and values are ignored, a document of another kind is unusable."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise Unusable()
+    backend = str(data.get("backend") or "sandbox")
+    profiles = data.get("profiles") if isinstance(data.get("profiles"), dict) else {}
+    assert isinstance(profiles, dict)
+    language = str(data.get("language") or "fr")
+    return Settings(
+        backend=backend if valid_backend(backend) else "sandbox",
+        language=language if language in LANGUAGES else "fr",
+        profiles={
+            name: ProfileSettings.from_json(values)
+            for name, values in profiles.items()
+            if name in REAL_PROFILES
+        },
+    )
+
+
 class SettingsStore:
     """Reads and writes ``settings.json`` of one data directory."""
 
     def __init__(self, data_dir: Path) -> None:
         self.path = data_dir / FILE_NAME
+        self._set_aside: SetAside | None = None
 
     def load(self) -> Settings:
-        """The saved settings; defaults when there is no file or it cannot be read."""
+        """The saved settings; defaults when there is no file or it cannot be used (then
+        the file is set aside, and :meth:`take_notice` says so once)."""
         try:
-            text = self.path.read_text(encoding="utf-8")
-            import json  # only when there is a file to read: not on a first launch
+            settings = read_json(self.path, _settings_from_json)
+        except SetAside as aside:
+            self._set_aside = aside
+            return Settings()
+        return settings if settings is not None else Settings()
 
-            data = json.loads(text)
-        except FileNotFoundError:
-            return Settings()
-        except (OSError, ValueError) as exc:
-            log.warning("Paramètres illisibles, valeurs par défaut (%s)", type(exc).__name__)
-            return Settings()
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
-            return Settings()
-        backend = str(data.get("backend") or "sandbox")
-        profiles = data.get("profiles") if isinstance(data.get("profiles"), dict) else {}
-        assert isinstance(profiles, dict)
-        language = str(data.get("language") or "fr")
-        return Settings(
-            backend=backend if valid_backend(backend) else "sandbox",
-            language=language if language in LANGUAGES else "fr",
-            profiles={
-                name: ProfileSettings.from_json(values)
-                for name, values in profiles.items()
-                if name in REAL_PROFILES
-            },
-        )
+    def take_notice(self) -> str | None:
+        """Once, in French, what happened to a file :meth:`load` set aside; else None."""
+        aside, self._set_aside = self._set_aside, None
+        if aside is None:
+            return None
+        if aside.aside is None:
+            return translate(
+                "settings",
+                "Les paramètres enregistrés n'ont pas pu être relus : {why}. Les valeurs par "
+                "défaut s'appliquent ; vérifiez « Plus › Paramètres ».",
+            ).format(why=aside.reason)
+        return translate(
+            "settings",
+            "Les paramètres enregistrés n'ont pas pu être relus : {why}. Le fichier a été mis "
+            "de côté ({file}) et les valeurs par défaut s'appliquent ; vérifiez « Plus › "
+            "Paramètres ».",
+        ).format(why=aside.reason, file=aside.aside.name)
 
     def save(self, settings: Settings) -> None:
         """Write atomically: the old file stays whole until the new one is complete."""

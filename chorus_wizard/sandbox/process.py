@@ -4,8 +4,12 @@ In the wizard's process a thread would share the GIL with the GUI (FastAPI's imp
 scrypt hashing made the window stutter) and add its memory to the wizard's. Here the wizard
 binds the listening socket itself (so the URL is known before the child has started, and
 early requests wait in the backlog), then a spawned child process serves it. The two talk
-over one pipe: the child says when it is ready, the wizard says stop; when the wizard dies,
-even by SIGKILL, the pipe closes and the child stops too. The child logs to
+over one pipe: the child says when it is ready, or why it could not start (a
+:class:`StartFailure`: a full disk, a read-only folder, a damaged database), the wizard says
+stop; when the wizard dies, even by SIGKILL, the pipe closes and the child stops too. A child
+that fails, or dies before it is ready, makes the wizard close its listening socket, so that
+waiting requests fail at once, and :attr:`SandboxProcess.failure` tells why (the wizard's
+first call says so, see :mod:`chorus_wizard.backend.local_sandbox`). The child logs to
 ``<data-dir>/sandbox/sandbox.log``.
 """
 
@@ -14,9 +18,12 @@ from __future__ import annotations
 import contextlib
 import gc
 import logging
+import os
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
+
+from chorus_wizard.files import WriteProblem, write_problem
 
 if TYPE_CHECKING:
     import socket
@@ -29,6 +36,66 @@ log = logging.getLogger(__name__)
 
 READY = "ready"
 STOP = "stop"
+#: How long the process may take to serve before the wizard gives up on it.
+READY_TIMEOUT_S = 120
+#: What :func:`check_data_folder` writes: a disk with less room than this is full for the
+#: sandbox (its database grows by pages of 4 KiB, its WAL and mail by more).
+PROBE_BYTES = 16 * 1024
+
+
+class StartFailure(NamedTuple):
+    """Why the sandbox's process could not start, as it saw it (sent over the pipe).
+
+    ``problem`` is a :class:`~chorus_wizard.files.WriteProblem` value (a full disk, a
+    read-only folder, a damaged database…), ``error`` the exception's type, ``path`` the
+    file or folder concerned. (A named tuple: ``dataclasses`` stays off the first window's
+    path, see docs/performance.md.)
+    """
+
+    problem: str
+    error: str
+    path: str = ""
+
+
+def start_failure(error: BaseException, data_dir: Path) -> StartFailure:
+    """The :class:`StartFailure` for ``error`` met while the sandbox started in ``data_dir``."""
+    path = ""
+    current: BaseException | None = error
+    while current is not None and not path:
+        if isinstance(current, OSError) and current.filename:
+            path = str(current.filename)
+        current = current.__cause__ or current.__context__
+    problem = write_problem(error)
+    if not path:  # SQLite names no file: its database, or the folder it lives in
+        folder = data_dir / "sandbox"
+        path = str(folder / "sandbox.db" if problem is WriteProblem.DAMAGED_DATABASE else folder)
+    cause = error.__cause__ or error
+    return StartFailure(problem.value, type(cause).__name__, path)
+
+
+def check_data_folder(folder: Path) -> None:
+    """Meet now, before the server's modules are imported (which takes a second or so), the
+    failures the sandbox would meet then: a folder it cannot write to, a full disk, a
+    database that is not one. Raises what the sandbox would have raised."""
+    probe = folder / ".ecriture-possible"
+    try:
+        with probe.open("wb") as stream:
+            stream.write(bytes(PROBE_BYTES))
+            stream.flush()
+            os.fsync(stream.fileno())
+    finally:
+        probe.unlink(missing_ok=True)
+    database = folder / "sandbox.db"
+    if database.exists():
+        import sqlite3
+
+        with contextlib.closing(sqlite3.connect(database)) as conn:
+            conn.execute("PRAGMA schema_version").fetchone()
+
+
+def _report_failure(conn: Connection, error: Exception, data_dir: Path) -> None:
+    log.error("The sandbox could not start", exc_info=error)
+    conn.send(start_failure(error, data_dir))
 
 
 def _child_main(sock: socket.socket, data_dir: Path, public_url: str, conn: Connection) -> None:
@@ -36,22 +103,27 @@ def _child_main(sock: socket.socket, data_dir: Path, public_url: str, conn: Conn
     # A bundle spawns this process from its own start, which holds the cycle collector until
     # the wizard's window is up (chorus_wizard/start.py): a server needs it on.
     gc.enable()
-    log_file = data_dir / "sandbox" / "sandbox.log"
-    log_file.parent.mkdir(parents=True, exist_ok=True)
-    logging.basicConfig(
-        filename=log_file,
-        level=logging.INFO,
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
+    try:
+        log_file = data_dir / "sandbox" / "sandbox.log"
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        check_data_folder(log_file.parent)
+        logging.basicConfig(
+            filename=log_file,
+            level=logging.INFO,
+            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        )
+    except Exception as exc:  # told to the wizard, which says why at once
+        _report_failure(conn, exc, data_dir)
+        return
     from chorus_wizard.sandbox.server import SandboxServer
 
-    server = SandboxServer(data_dir, public_url=public_url)
+    server = SandboxServer(data_dir, public_url=public_url)  # no I/O yet
     server.adopt(sock)
-    server.serve()
     try:
+        server.serve()
         server.wait_ready(120)
-    except (RuntimeError, TimeoutError) as exc:
-        conn.send(f"failed: {type(exc).__name__}")
+    except Exception as exc:  # the database or the disk, met by the server's thread
+        _report_failure(conn, exc, data_dir)
         server.stop()
         return
     conn.send(READY)
@@ -76,7 +148,7 @@ class SandboxProcess:
         self._process: BaseProcess | None = None
         self._conn: Connection | None = None
         self._ready = threading.Event()
-        self._failure: str | None = None
+        self._failure: StartFailure | None = None
         self._base_url = ""
         self._lock = threading.Lock()  # serve() may run in a helper thread, stop() in the GUI
         self._stopped = False
@@ -138,8 +210,10 @@ class SandboxProcess:
     def _await_ready(self) -> None:
         conn = self._conn
         assert conn is not None
+        failure: StartFailure
+        folder = str(self.data_dir / "sandbox")
         try:
-            if conn.poll(120):
+            if conn.poll(READY_TIMEOUT_S):
                 message = conn.recv()
                 if message == READY:
                     # The child serves its own copy: without ours, a sandbox that dies
@@ -147,23 +221,51 @@ class SandboxProcess:
                     self._release_socket()
                     self._ready.set()
                     return
-                self._failure = str(message)
+                if isinstance(message, StartFailure):
+                    failure = message
+                else:
+                    failure = StartFailure(WriteProblem.OTHER.value, str(message), folder)
             else:
-                self._failure = "timeout"
-        except (EOFError, OSError) as exc:
-            self._failure = type(exc).__name__
+                failure = StartFailure(WriteProblem.OTHER.value, "timeout", folder)
+        except (EOFError, OSError) as exc:  # the process died before it could say why
+            failure = StartFailure(WriteProblem.OTHER.value, self._exit_description(exc), folder)
+        self._failure = failure
+        # Requests waiting in the backlog are refused now, not left to time out.
+        self._release_socket()
         if self._stopped:  # closed while it started (the wizard closed early): no failure
-            log.info("Sandbox stopped before it was ready (%s)", self._failure)
+            log.info("Sandbox stopped before it was ready (%s)", failure.error)
         else:
-            log.error("Le bac à sable n'a pas démarré (%s)", self._failure)
+            log.error("Le bac à sable n'a pas démarré (%s, %s)", failure.problem, failure.error)
         self._ready.set()
+
+    def _exit_description(self, error: BaseException) -> str:
+        process = self._process
+        if process is not None:
+            process.join(1)
+            if process.exitcode is not None:
+                return f"exit code {process.exitcode}"
+        return type(error).__name__
+
+    @property
+    def failure(self) -> StartFailure | None:
+        """Why the process could not start; None while it starts and once it serves."""
+        return self._failure
+
+    def wait_failure(self, timeout: float) -> StartFailure | None:
+        """:attr:`failure`, waiting up to ``timeout`` seconds for the start to end."""
+        if self._process is not None:
+            self._ready.wait(timeout)
+        return self._failure
 
     def wait_ready(self, timeout: float = 60.0) -> None:
         """Return once the sandbox serves; raise if it could not start."""
         if not self._ready.wait(timeout):
             raise TimeoutError(f"the sandbox was not ready within {timeout} s")
-        if self._failure is not None:
-            raise RuntimeError(f"the sandbox failed to start ({self._failure})")
+        failure = self._failure
+        if failure is not None:
+            raise RuntimeError(
+                f"the sandbox failed to start ({failure.problem}: {failure.error}, {failure.path})"
+            )
 
     @property
     def running(self) -> bool:

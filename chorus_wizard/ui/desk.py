@@ -29,6 +29,7 @@ from chorus_wizard.diagnostics import (
     environment,
     write_diagnostic,
 )
+from chorus_wizard.files import SetAside, Unusable, read_json
 from chorus_wizard.recap import Recap, build_recap, recap_file_name
 from chorus_wizard.resources import resource_path
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
@@ -80,6 +81,21 @@ STEP_STATES = (
 )
 
 SETTINGS_HELP_VISIBLE = "aide_visible"
+INTERFACE_SET_ASIDE = QT_TRANSLATE_NOOP(
+    "DeskTools",
+    "Les préférences d'affichage n'ont pas pu être relues : {why}. Le fichier a été mis de côté "
+    "({file}).",
+)
+INTERFACE_IGNORED = QT_TRANSLATE_NOOP(
+    "DeskTools", "Les préférences d'affichage n'ont pas pu être relues : {why}."
+)
+
+
+def _help_visible(values: object) -> bool:
+    """The help panel's visibility in the preferences' JSON document (``read_json``'s check)."""
+    if not isinstance(values, dict):
+        raise Unusable()
+    return values.get(SETTINGS_HELP_VISIBLE) is True
 
 
 def _t(source: str) -> str:
@@ -133,6 +149,8 @@ class DeskTools(QObject):
         self.context = context
         self.pages = pages
         self.settings_path: Path | None = None
+        #: What :meth:`use_settings_file` has to say about the file (see :meth:`take_notice`).
+        self.notice: str | None = None
         #: (dialog title, suggested path, filter) → the chosen path, or None if cancelled.
         self.choose_path: Callable[[str, Path, str], Path | None] = self._ask_path
         self.clock: Callable[[], datetime] = datetime.now
@@ -213,14 +231,24 @@ class DeskTools(QObject):
         """Remember the panel's visibility in ``path`` (JSON); apply what it says now."""
         self.settings_path = path
         try:
-            values = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            values = {}
-        visible = isinstance(values, dict) and values.get(SETTINGS_HELP_VISIBLE) is True
+            visible = read_json(path, _help_visible) is True
+        except SetAside as aside:
+            visible = False
+            if aside.aside is None:
+                self.notice = _t(INTERFACE_IGNORED).format(why=aside.reason)
+            else:
+                self.notice = _t(INTERFACE_SET_ASIDE).format(
+                    why=aside.reason, file=aside.aside.name
+                )
         self.help_button.blockSignals(True)
         self.help_button.setChecked(visible)
         self.help_button.blockSignals(False)
         self._on_help_button_toggled(visible)
+
+    def take_notice(self) -> str | None:
+        """Once, in French, that the preferences' file was set aside; else None."""
+        notice, self.notice = self.notice, None
+        return notice
 
     def _save_settings(self) -> None:
         path = self.settings_path

@@ -13,16 +13,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QBoxLayout, QCheckBox, QComboBox, QLineEdit
 
 from chorus_wizard.backend.models import AccountCreated, AccountStatus, Lookup
 from chorus_wizard.domain.identifiers import IdentifierType, check_identifier
 from chorus_wizard.drafts import DraftSetAside, DraftStore, SavedDraft
+from chorus_wizard.files import WriteProblem, write_problem
+from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.pages.base import Page, PageId, describe_error
-from chorus_wizard.ui.widgets.common import Tone
+from chorus_wizard.ui.widgets.common import Banner, Tone
 from chorus_wizard.ui.wizard import SignupWizard
 
 log = logging.getLogger(__name__)
@@ -30,20 +33,85 @@ log = logging.getLogger(__name__)
 SAVE_DELAY_MS = 400
 
 
+#: While writing fails, the draft is written again this often (and at every change).
+RETRY_MS = 1500
+
+DISK_FULL = QT_TRANSLATE_NOOP(
+    "drafts",
+    "Le disque est plein : vos saisies ne peuvent plus être enregistrées. Libérez de la place "
+    "sur le disque : l'enregistrement reprendra de lui-même ; d'ici là, ne fermez pas "
+    "l'assistant.",
+)
+READ_ONLY = QT_TRANSLATE_NOOP(
+    "drafts",
+    "Le dossier {folder} est en lecture seule : vos saisies ne peuvent plus être "
+    "enregistrées. L'enregistrement reprendra de lui-même dès que le dossier acceptera "
+    "l'écriture ; d'ici là, ne fermez pas l'assistant.",
+)
+DENIED = QT_TRANSLATE_NOOP(
+    "drafts",
+    "Le dossier {folder} n'autorise pas l'écriture : vos saisies ne peuvent plus être "
+    "enregistrées. L'enregistrement reprendra de lui-même dès que le dossier acceptera "
+    "l'écriture ; d'ici là, ne fermez pas l'assistant.",
+)
+NOT_SAVED = QT_TRANSLATE_NOOP(
+    "drafts",
+    "Vos saisies ne peuvent plus être enregistrées dans le dossier {folder} ({reason}). "
+    "L'enregistrement reprendra de lui-même dès que possible ; d'ici là, ne fermez pas "
+    "l'assistant.",
+)
+_PROBLEM_TEXTS = {
+    WriteProblem.DISK_FULL: DISK_FULL,
+    WriteProblem.READ_ONLY: READ_ONLY,
+    WriteProblem.DENIED: DENIED,
+}
+
+
+def describe_write_failure(error: BaseException, folder: Path) -> str:
+    """What to tell a person whose draft could not be written to ``folder``."""
+    text = _PROBLEM_TEXTS.get(write_problem(error), NOT_SAVED)
+    reason = (error.strerror if isinstance(error, OSError) else None) or type(error).__name__
+    return QCoreApplication.translate("drafts", text).format(folder=folder, reason=reason)
+
+
 class _Write(QRunnable):
-    def __init__(self, write: Callable[[], object]) -> None:
+    """One write, in the keeper's pool; ``done`` or ``failed(error)`` is called from there."""
+
+    def __init__(
+        self,
+        write: Callable[[], object],
+        done: Callable[[], None] | None = None,
+        failed: Callable[[Exception], None] | None = None,
+    ) -> None:
         super().__init__()
         self._write = write
+        self._done = done
+        self._failed = failed
 
     def run(self) -> None:
         try:
             self._write()
-        except Exception as exc:  # a full disk must not crash the wizard; the next save retries
+        except Exception as exc:  # a full disk must not crash the wizard: it is said, retried
             log.warning("Brouillon non enregistré (%s)", type(exc).__name__)
+            if self._failed is not None:
+                self._failed(exc)
+            return
+        if self._done is not None:
+            self._done()
 
 
 class DraftKeeper(QObject):
-    """Saves the wizard's pages to a :class:`DraftStore` a moment after every change."""
+    """Saves the wizard's pages to a :class:`DraftStore` a moment after every change.
+
+    A write that fails (a full disk, a read-only folder) is said at once, on the page shown,
+    in a banner of the keeper's own; the draft is then written again every :data:`RETRY_MS`
+    and at every change, and the banner goes once a write succeeds.
+    """
+
+    #: A draft write failed: the French message shown (emitted from the writing thread).
+    write_failed = Signal(str)
+    #: A draft write succeeded (emitted from the writing thread).
+    written = Signal()
 
     def __init__(self, wizard: SignupWizard, store: DraftStore) -> None:
         super().__init__(wizard)
@@ -56,6 +124,16 @@ class DraftKeeper(QObject):
         self._timer.setInterval(SAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_now)
         self.paused = False
+        #: The message shown while the draft cannot be written; None when all is well.
+        self.problem: str | None = None
+        #: The keeper's banners, by page id: made on the first page the message is shown on.
+        self.banners: dict[int, Banner] = {}
+        self._retry = QTimer(self)
+        self._retry.setSingleShot(True)
+        self._retry.setInterval(RETRY_MS)
+        self._retry.timeout.connect(self.save_now)
+        self.write_failed.connect(self._on_write_failed)
+        self.written.connect(self._on_written)
         self._token_kept_for: int | None = None
         self._last_page = int(PageId.IDENTIFY)
         for page in wizard.pages.values():
@@ -77,6 +155,8 @@ class DraftKeeper(QObject):
         if page_id < 0:
             return  # the wizard is closing: the last save stands, at the page it was on
         self._last_page = page_id
+        if self.problem is not None:
+            self._show_problem()
         self.save_now()
         context = self._wizard.context
         account = context.draft.account
@@ -114,11 +194,53 @@ class DraftKeeper(QObject):
             return
         snapshot = self.snapshot()
         store = self._store
+        done, failed = self.written.emit, self._report_failure
         if snapshot is None:
-            self._pool.start(_Write(store.discard))
+            self._pool.start(_Write(store.discard, done, failed))
             return
         page, values = snapshot
-        self._pool.start(_Write(lambda: store.save(page, values)))
+        self._pool.start(_Write(lambda: store.save(page, values), done, failed))
+
+    def _report_failure(self, error: Exception) -> None:
+        """In the writing thread: the message is made here, shown on the GUI thread."""
+        self.write_failed.emit(describe_write_failure(error, self._store.path.parent))
+
+    def _on_write_failed(self, message: str) -> None:
+        if message != self.problem:
+            self.problem = message
+            self._show_problem()
+        if not self.paused:
+            self._retry.start()  # quietly, until it works again
+
+    def _on_written(self) -> None:
+        self._retry.stop()
+        if self.problem is None:
+            return
+        self.problem = None
+        for banner in self.banners.values():
+            banner.clear_message()
+        log.info("Brouillon de nouveau enregistré")
+
+    def _show_problem(self) -> None:
+        """The message on the page shown (pages left keep theirs hidden)."""
+        wizard = self._wizard
+        current = wizard.currentId() if wizard.currentId() >= 0 else self._last_page
+        for page_id, other in self.banners.items():
+            if page_id != current:
+                other.clear_message()
+        page = wizard.page(current)
+        if page is None or self.problem is None:
+            return
+        banner = self.banners.get(current)
+        if banner is None:
+            banner = self.banners[current] = Banner()
+            banner.setAccessibleName(QCoreApplication.translate("drafts", "Enregistrement"))
+            layout = page.layout()
+            if isinstance(layout, QBoxLayout):
+                layout.insertWidget(0, banner)
+            if wizard.complete:  # heard by the diagnostic like the pages' own messages
+                banner.message_shown.connect(wizard.desk.journal.message_shown)
+        banner.show_message(Tone.ERROR, self.problem)
 
     def flush(self, msecs: int = 5000) -> None:
         """Save pending changes and wait for the writes (closing, tests)."""
@@ -145,13 +267,28 @@ class _BackendState:
 
 
 def offer_resume(wizard: SignupWizard, keeper: DraftKeeper, store: DraftStore) -> None:
-    """On the first page: offer to resume a saved signup, or say why it was set aside."""
+    """On the first page: offer to resume a saved signup, or say why it was set aside.
+
+    The same message says which other files were set aside since the start (the Paramètres,
+    the interface's preferences: their notices are taken once from the context's settings
+    store and the desk), so that a person hears of each once.
+    """
     identify = wizard.page_of(PageId.IDENTIFY)
+    notices = [
+        notice
+        for notice in (
+            wizard.context.settings.take_notice() if wizard.context.settings else None,
+            wizard.desk.take_notice() if wizard.complete else None,
+        )
+        if notice
+    ]
     try:
         saved = store.load()
     except DraftSetAside as aside:
-        identify.banner.show_message(Tone.WARNING, str(aside))
-        return
+        notices.append(str(aside))
+        saved = None
+    if notices:
+        identify.banner.show_message(Tone.WARNING, "\n".join(notices))
     if saved is None:
         return
     offer = getattr(identify, "offer_resume", None)

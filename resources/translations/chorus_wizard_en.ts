@@ -455,6 +455,14 @@
         <source>à venir</source>
         <translation>to come</translation>
     </message>
+    <message>
+        <source>Les préférences d&apos;affichage n&apos;ont pas pu être relues&#xa0;: {why}. Le fichier a été mis de côté ({file}).</source>
+        <translation>The display preferences could not be read back: {why}. The file has been set aside ({file}).</translation>
+    </message>
+    <message>
+        <source>Les préférences d&apos;affichage n&apos;ont pas pu être relues&#xa0;: {why}.</source>
+        <translation>The display preferences could not be read back: {why}.</translation>
+    </message>
 </context>
 <context>
     <name>DonePage</name>
@@ -1449,6 +1457,28 @@
 <context>
     <name>drafts</name>
     <message>
+        <source>Le disque est plein&#xa0;: vos saisies ne peuvent plus être enregistrées. Libérez de la place sur le disque&#xa0;: l&apos;enregistrement reprendra de lui-même&#xa0;; d&apos;ici là, ne fermez pas l&apos;assistant.</source>
+        <extracomment>While writing fails, the draft is written again this often (and at every change).</extracomment>
+        <translation>The disk is full: what you type can no longer be saved. Free some space on the disk: saving will resume by itself; until then, do not close the wizard.</translation>
+    </message>
+    <message>
+        <source>Le dossier {folder} est en lecture seule&#xa0;: vos saisies ne peuvent plus être enregistrées. L&apos;enregistrement reprendra de lui-même dès que le dossier acceptera l&apos;écriture&#xa0;; d&apos;ici là, ne fermez pas l&apos;assistant.</source>
+        <translation>The folder {folder} is read-only: what you type can no longer be saved. Saving will resume by itself as soon as the folder can be written to; until then, do not close the wizard.</translation>
+    </message>
+    <message>
+        <source>Le dossier {folder} n&apos;autorise pas l&apos;écriture&#xa0;: vos saisies ne peuvent plus être enregistrées. L&apos;enregistrement reprendra de lui-même dès que le dossier acceptera l&apos;écriture&#xa0;; d&apos;ici là, ne fermez pas l&apos;assistant.</source>
+        <translation>The folder {folder} does not allow writing: what you type can no longer be saved. Saving will resume by itself as soon as the folder can be written to; until then, do not close the wizard.</translation>
+    </message>
+    <message>
+        <source>Vos saisies ne peuvent plus être enregistrées dans le dossier {folder} ({reason}). L&apos;enregistrement reprendra de lui-même dès que possible&#xa0;; d&apos;ici là, ne fermez pas l&apos;assistant.</source>
+        <translation>What you type can no longer be saved in the folder {folder} ({reason}). Saving will resume by itself as soon as possible; until then, do not close the wizard.</translation>
+    </message>
+    <message>
+        <source>Enregistrement</source>
+        <extracomment>A draft write failed: the French message shown (emitted from the writing thread). A draft write succeeded (emitted from the writing thread). The message shown while the draft cannot be written; None when all is well. The keeper&apos;s banners, by page id: made on the first page the message is shown on.</extracomment>
+        <translation>Saving</translation>
+    </message>
+    <message>
         <source>Reprendre l&apos;inscription commencée le {date} à {hour} h {minute} ?</source>
         <translation>Resume the signup started on {date} at {hour}:{minute}?</translation>
     </message>
@@ -1465,25 +1495,29 @@
         <translation>Your account has already been created. The choice of workspaces could not be read back (no system keychain): you can review it after activation.</translation>
     </message>
     <message>
-        <source>il n&apos;a pas pu être lu ({reason})</source>
+        <source>L&apos;inscription commencée précédemment n&apos;a pas pu être reprise : {why}. Une nouvelle inscription commence.</source>
         <extracomment>Everything a draft may hold, with the type of its value.</extracomment>
-        <translation>it could not be read ({reason})</translation>
+        <translation>The signup started earlier could not be resumed: {why}. A new signup begins.</translation>
     </message>
+    <message>
+        <source>L&apos;inscription commencée précédemment n&apos;a pas pu être reprise : {why}. Le fichier a été mis de côté ({file}) et une nouvelle inscription commence.</source>
+        <translation>The signup started earlier could not be resumed: {why}. The file has been set aside ({file}) and a new signup begins.</translation>
+    </message>
+</context>
+<context>
+    <name>files</name>
     <message>
         <source>il a été écrit par une version plus récente du programme</source>
         <translation>it was written by a newer version of the program</translation>
     </message>
     <message>
         <source>il est endommagé</source>
+        <extracomment>Tags of the set-aside copies&apos; names (the reason is in the message).</extracomment>
         <translation>it is damaged</translation>
     </message>
     <message>
-        <source>L&apos;inscription commencée précédemment n&apos;a pas pu être reprise : {why}. Une nouvelle inscription commence.</source>
-        <translation>The signup started earlier could not be resumed: {why}. A new signup begins.</translation>
-    </message>
-    <message>
-        <source>L&apos;inscription commencée précédemment n&apos;a pas pu être reprise : {why}. Le fichier a été mis de côté ({file}) et une nouvelle inscription commence.</source>
-        <translation>The signup started earlier could not be resumed: {why}. The file has been set aside ({file}) and a new signup begins.</translation>
+        <source>il n&apos;a pas pu être lu ({reason})</source>
+        <translation>it could not be read ({reason})</translation>
     </message>
 </context>
 <context>
@@ -1770,6 +1804,38 @@
     <message>
         <source>Le trousseau du système a refusé d&apos;enregistrer le secret (trousseau verrouillé ou accès refusé) : il est gardé en mémoire pour cette session seulement.</source>
         <translation>The system keychain refused to save the secret (keychain locked or access denied): it is kept in memory for this session only.</translation>
+    </message>
+</context>
+<context>
+    <name>local_sandbox</name>
+    <message>
+        <source>le disque est plein</source>
+        <extracomment>After a transport fault while the process is still starting, how long to wait for it to say whether it failed (it says so as it ends: this is only an upper bound).</extracomment>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>son dossier {path} est en lecture seule</source>
+        <translation>its folder {path} is read-only</translation>
+    </message>
+    <message>
+        <source>son dossier {path} n&apos;autorise pas l&apos;écriture</source>
+        <translation>its folder {path} does not allow writing</translation>
+    </message>
+    <message>
+        <source>sa base de données {path} est endommagée</source>
+        <translation>its database {path} is damaged</translation>
+    </message>
+    <message>
+        <source>erreur inattendue ({error}, {path})</source>
+        <translation>unexpected error ({error}, {path})</translation>
+    </message>
+    <message>
+        <source>Le bac à sable n&apos;a pas pu démarrer&#xa0;: {why}. Corrigez ce problème, puis fermez et relancez l&apos;assistant&#xa0;; vos saisies sont conservées.</source>
+        <translation>The sandbox could not start: {why}. Fix this problem, then close and restart the wizard; what you typed is kept.</translation>
+    </message>
+    <message>
+        <source>Le bac à sable n&apos;a pas pu démarrer&#xa0;: le disque est plein ({path}). Libérez de la place, puis fermez et relancez l&apos;assistant&#xa0;; vos saisies sont conservées.</source>
+        <translation>The sandbox could not start: the disk is full ({path}). Free some space, then close and restart the wizard; what you typed is kept.</translation>
     </message>
 </context>
 <context>
@@ -2163,6 +2229,18 @@
     <message>
         <source>Activation refusée (HTTP {status}).</source>
         <translation>Activation refused (HTTP {status}).</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>Les paramètres enregistrés n&apos;ont pas pu être relus&#xa0;: {why}. Les valeurs par défaut s&apos;appliquent&#xa0;; vérifiez «&#xa0;Plus › Paramètres&#xa0;».</source>
+        <extracomment>Entered by hand when known (the portal shows it), for the 424-day reminder. Interface language (``fr`` or ``en``), used from the next start; ``--lang`` wins.</extracomment>
+        <translation>The saved settings could not be read back: {why}. The default values apply; check “More › Settings”.</translation>
+    </message>
+    <message>
+        <source>Les paramètres enregistrés n&apos;ont pas pu être relus&#xa0;: {why}. Le fichier a été mis de côté ({file}) et les valeurs par défaut s&apos;appliquent&#xa0;; vérifiez «&#xa0;Plus › Paramètres&#xa0;».</source>
+        <translation>The saved settings could not be read back: {why}. The file has been set aside ({file}) and the default values apply; check “More › Settings”.</translation>
     </message>
 </context>
 </TS>

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import random
 import socket
 import threading
+import time
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -102,3 +104,35 @@ def test_a_retryable_failure_offers_retry_and_keeps_values(
     qtbot.waitUntil(lambda: wizard.currentId() == PageId.COMPLETE)
     wizard.shutdown()
     wizard.context.runner.wait_for_done(5000)
+
+
+def test_a_sandbox_that_cannot_start_says_why_at_the_first_call(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    """The embedded sandbox's database is damaged: Suivant says so, not a network timeout."""
+    database = tmp_path / "sandbox" / "sandbox.db"
+    database.parent.mkdir()
+    database.write_bytes(random.Random(11).randbytes(8192))
+    wizard = build_wizard(["--data-dir", str(tmp_path)])  # the embedded sandbox, by default
+    assert isinstance(wizard, SignupWizard)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    try:
+        identify = wizard.page_of(PageId.IDENTIFY)
+        assert isinstance(identify, IdentifyPage)
+        identify.email.setText(EMAIL)
+        identify.identifier.setText("13002526500013")
+        asked = time.monotonic()
+        wizard.next()
+        qtbot.waitUntil(lambda: identify.banner.tone is Tone.ERROR, timeout=TIMEOUT)
+        print(f"said {time.monotonic() - asked:.2f} s after Suivant")
+        text = identify.banner.text()
+        assert "Le bac à sable n'a pas pu démarrer\u00a0: sa base de données " in text
+        assert str(database) in text
+        assert "n'a pas répondu à temps" not in text
+        assert not identify.retry.isVisible()  # the same process will not start on a retry
+        assert wizard.currentId() == PageId.IDENTIFY
+        assert identify.identifier.text() == "13002526500013"
+    finally:
+        wizard.close()
+        wizard.shutdown()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -15,7 +16,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from chorus_wizard.sandbox.process import SandboxProcess
+from chorus_wizard.backend.local_sandbox import SandboxUnavailable, sandbox_client
+from chorus_wizard.sandbox.process import SandboxProcess, StartFailure
+from tests.tmpfs import fill, tiny_tmpfs
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -90,3 +93,78 @@ def test_stopping_it_while_it_starts_is_no_failure(
         sandbox.wait_ready(60)
     assert not sandbox.running
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+
+
+def start_and_ask(data_dir: Path) -> tuple[SandboxProcess, BaseException | None]:
+    """Start the sandbox on ``data_dir`` and ask it something at once, as the wizard's first
+    call does (before its process has said anything): what the call raised."""
+    sandbox = SandboxProcess(data_dir)
+    client = sandbox_client(sandbox)
+    sandbox.serve()
+    started = time.monotonic()
+    try:
+        client.get(f"{sandbox.base_url}/sandbox/v1/sante", timeout=60)
+    except BaseException as exc:  # the point of the test
+        print(f"the first call failed {time.monotonic() - started:.2f} s after the start")
+        return sandbox, exc
+    finally:
+        client.close()
+    return sandbox, None
+
+
+def test_a_damaged_database_is_said_at_the_first_call(tmp_path: Path) -> None:
+    database = tmp_path / "sandbox" / "sandbox.db"
+    database.parent.mkdir()
+    database.write_bytes(random.Random(5).randbytes(8192))
+    sandbox, error = start_and_ask(tmp_path)
+    try:
+        assert isinstance(error, SandboxUnavailable)
+        assert str(error).startswith(
+            "Le bac à sable n'a pas pu démarrer\u00a0: sa base de données "
+        )
+        assert str(database) in str(error)
+        assert sandbox.failure == StartFailure("damaged-database", "DatabaseError", str(database))
+        with pytest.raises(RuntimeError, match="damaged-database"):
+            sandbox.wait_ready(10)
+        client = sandbox_client(sandbox)  # a later call: at once, without the network
+        with pytest.raises(SandboxUnavailable):
+            client.get(f"{sandbox.base_url}/sandbox/v1/sante")
+    finally:
+        sandbox.stop()
+    assert not sandbox.running
+
+
+def test_a_data_folder_that_is_a_file_is_said(tmp_path: Path) -> None:
+    (tmp_path / "sandbox").write_text("pas un dossier")
+    sandbox, error = start_and_ask(tmp_path)
+    sandbox.stop()
+    assert isinstance(error, SandboxUnavailable)
+    assert "erreur inattendue (FileExistsError" in str(error)
+
+
+def test_a_read_only_data_folder_is_said(tmp_path: Path) -> None:
+    with tiny_tmpfs(tmp_path / "ro", options="ro,size=64k") as folder:
+        sandbox, error = start_and_ask(folder)
+        sandbox.stop()
+    assert isinstance(error, SandboxUnavailable)
+    assert f"son dossier {folder / 'sandbox'} est en lecture seule" in str(error)
+
+
+@pytest.mark.slow
+def test_a_full_disk_is_said(tmp_path: Path) -> None:
+    with tiny_tmpfs(tmp_path / "full") as folder:
+        fill(folder)
+        sandbox, error = start_and_ask(folder)
+        sandbox.stop()
+    assert isinstance(error, SandboxUnavailable)
+    assert "Le bac à sable n'a pas pu démarrer\u00a0: le disque est plein" in str(error)
+    assert sandbox.failure is not None and sandbox.failure.problem == "disk-full"
+
+
+def test_a_sandbox_that_serves_is_no_failure(tmp_path: Path) -> None:
+    sandbox, error = start_and_ask(tmp_path)
+    try:
+        assert error is None
+        assert sandbox.wait_failure(10) is None
+    finally:
+        sandbox.stop()

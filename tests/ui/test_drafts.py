@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from chorus_wizard.app import Backend, compose, finish_build
+from chorus_wizard.config import resolve_config
 from chorus_wizard.drafts import DraftStore
 from chorus_wizard.ui.drafts import DraftKeeper
 from chorus_wizard.ui.pages.base import PageId
@@ -102,6 +105,50 @@ def test_a_corrupt_draft_is_set_aside_with_a_message(
     assert identify.banner.tone is Tone.WARNING
     assert "mis de côté" in identify.banner.text()
     assert list(tmp_path.glob("draft.endommage-*.json"))
+
+
+def test_a_draft_of_random_bytes_is_set_aside_and_kept_while_typing(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    content = random.Random(3).randbytes(2048)
+    (tmp_path / "draft.json").write_bytes(content)
+    wizard, keeper = new_wizard(qtbot, FakeService(), tmp_path)
+    identify = wizard.page_of(PageId.IDENTIFY)
+    assert isinstance(identify, IdentifyPage)
+    assert identify.banner.tone is Tone.WARNING
+    (aside,) = tmp_path.glob("draft.endommage-*.json")
+    assert f"mis de côté ({aside.name})" in identify.banner.text()
+    identify.email.setText(EMAIL)  # the first keystroke writes a new draft, not over the old
+    keeper.flush()
+    assert aside.read_bytes() == content
+    saved = DraftStore(tmp_path).load()
+    assert saved is not None and saved.fields["email"] == EMAIL
+
+
+def test_every_file_set_aside_is_said_in_one_message(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    deep = b"[" * 100_000 + b"]" * 100_000
+    for name in ("draft.json", "settings.json", "interface.json"):
+        (tmp_path / name).write_bytes(deep)
+    config = resolve_config(["--data-dir", str(tmp_path), "--backend", "http://127.0.0.1:9"])
+    assert config.backend == "http://127.0.0.1:9" and config.lang == "fr"  # the defaults
+    service = FakeService()
+    wizard = finish_build(compose(config, backend=Backend(service.profile, lambda: service)))
+    qtbot.addWidget(wizard)
+    banner = wizard.page_of(PageId.IDENTIFY).banner
+    lines = banner.text().split("\n")
+    assert len(lines) == 3
+    assert "Les paramètres enregistrés n'ont pas pu être relus" in lines[0]
+    assert "Les préférences d'affichage n'ont pas pu être relues" in lines[1]
+    assert "L'inscription commencée précédemment n'a pas pu être reprise" in lines[2]
+    for stem in ("draft", "settings", "interface"):
+        (aside,) = tmp_path.glob(f"{stem}.endommage-*.json")
+        assert aside.read_bytes() == deep
+        assert aside.name in banner.text()
+    assert config.settings is not None and config.settings is wizard.context.settings
+    assert config.settings.take_notice() is None  # said once
+    assert wizard.desk.take_notice() is None
 
 
 def test_resume_after_account_creation_rereads_the_account(

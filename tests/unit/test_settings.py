@@ -54,6 +54,38 @@ def test_unreadable_file_gives_defaults(tmp_path: Path, content: str) -> None:
     assert SettingsStore(tmp_path).load().backend == "sandbox"
 
 
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"[" * 100_000 + b"]" * 100_000,  # RecursionError in the JSON decoder
+        bytes(range(128, 256)) * 8,  # not UTF-8
+        b'{"format": "autre", "backend": "production"}',
+        b"{not json",
+    ],
+    ids=["nested 100,000 deep", "random bytes", "another format", "truncated"],
+)
+def test_a_broken_file_is_set_aside_and_said_once(tmp_path: Path, content: bytes) -> None:
+    (tmp_path / "settings.json").write_bytes(content)
+    store = SettingsStore(tmp_path)
+    assert store.load() == Settings()
+    (aside,) = tmp_path.glob("settings.endommage-*.json")
+    assert aside.read_bytes() == content  # kept for support
+    notice = store.take_notice()
+    assert notice is not None
+    assert notice.startswith("Les paramètres enregistrés n'ont pas pu être relus\u00a0: ")
+    assert f"mis de côté ({aside.name})" in notice
+    assert store.take_notice() is None  # said once
+    assert store.load() == Settings()  # the next read finds no file: nothing more to say
+    assert store.take_notice() is None
+
+
+def test_a_good_file_has_nothing_to_say(tmp_path: Path) -> None:
+    store = SettingsStore(tmp_path)
+    store.save(Settings(backend="qualification"))
+    assert store.load().backend == "qualification"
+    assert store.take_notice() is None
+
+
 def test_unknown_profiles_and_backends_are_ignored(tmp_path: Path) -> None:
     (tmp_path / "settings.json").write_text(
         json.dumps(
