@@ -24,11 +24,8 @@ def test_a_secondary_establishment_lists_itself_in_matching_etablissements(
     client: httpx.Client, seed: SeedData
 ) -> None:
     secondary = next(
-        (s for s, est in seed.directory.by_siret.items() if est.entry["siege"]["siret"] != s),
-        None,
+        s for s, est in seed.directory.by_siret.items() if est.entry["siege"]["siret"] != s
     )
-    if secondary is None:
-        pytest.skip("no secondary establishment in the directory")
     [entry] = client.get("/search", params={"q": secondary}).json()["results"]
     assert secondary in {e["siret"] for e in entry["matching_etablissements"]}
 
@@ -40,11 +37,74 @@ def test_an_unknown_siret_is_200_with_no_result(client: httpx.Client) -> None:
     assert response.json()["total_results"] == 0
 
 
-def test_a_siren_returns_every_entry_of_that_company(client: httpx.Client, seed: SeedData) -> None:
-    expected = [e for e in seed.directory.entries if e["siren"] == "356000000"]
+def test_a_siren_returns_that_company_once_with_its_establishments(
+    client: httpx.Client, seed: SeedData
+) -> None:
+    known = {
+        e["siret"]
+        for entry in seed.directory.entries
+        if entry["siren"] == "356000000"
+        for e in entry["matching_etablissements"]
+    }
     data = client.get("/search", params={"q": "356 000 000"}).json()
-    assert data["total_results"] == len(expected) >= 1
-    assert {e["siren"] for e in data["results"]} == {"356000000"}
+    # one result per company (SIREN), as the real API: not one per establishment
+    assert data["total_results"] == 1
+    [company] = data["results"]
+    assert company["siren"] == "356000000"
+    found = [e["siret"] for e in company["matching_etablissements"]]
+    assert len(found) == len(set(found)) and set(found) == known and len(known) >= 2
+
+
+def test_a_siret_lists_only_that_establishment(client: httpx.Client) -> None:
+    [company] = client.get("/search", params={"q": "35600000041439"}).json()["results"]
+    assert company["siren"] == "356000000"
+    assert [e["siret"] for e in company["matching_etablissements"]] == ["35600000041439"]
+
+
+def test_the_wrapper_has_the_real_fields(client: httpx.Client) -> None:
+    data = client.get("/search", params={"q": "la poste", "per_page": 2}).json()
+    assert set(data) == {
+        "results",
+        "total_results",
+        "page",
+        "per_page",
+        "total_pages",
+        "execution_time",
+    }
+    assert isinstance(data["execution_time"], int) and data["execution_time"] >= 0
+    assert len(data["results"]) == 2
+    assert data["total_pages"] == -(-data["total_results"] // 2)
+    assert len({r["siren"] for r in data["results"]}) == 2
+
+
+def test_limite_matching_etablissements_caps_the_list(client: httpx.Client) -> None:
+    params = {"q": "356000000", "limite_matching_etablissements": "1"}
+    [company] = client.get("/search", params=params).json()["results"]
+    assert len(company["matching_etablissements"]) == 1
+
+
+@pytest.mark.parametrize(
+    ("params", "erreur"),
+    [
+        ({}, "Veuillez indiquer au moins un paramètre de recherche."),
+        ({"siret": "13002526500013"}, "Veuillez indiquer au moins un paramètre de recherche."),
+        (
+            {"q": "ab"},
+            "3 caractères minimum pour les termes de la requête (ou utilisez au moins un filtre)",
+        ),
+        ({"q": "dinum", "page": "x"}, "Veuillez indiquer un paramètre `page` entier."),
+        (
+            {"q": "dinum", "per_page": "26"},
+            "Veuillez indiquer un paramètre `per_page` entre `1` et `25`, par défaut `10`.",
+        ),
+    ],
+)
+def test_errors_are_the_real_api_sentences(
+    client: httpx.Client, params: dict[str, str], erreur: str
+) -> None:
+    response = client.get("/search", params=params)
+    assert response.status_code == 400
+    assert response.json() == {"erreur": erreur}
 
 
 @pytest.mark.parametrize("params", [{}, {"q": "12"}, {"q": "  "}])
