@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import httpx
 import pytest
 
@@ -208,7 +210,47 @@ def test_consulter_gives_the_details_of_a_structure(
     assert address["ville"] == "PARIS"
     assert address["pays"] == "FR"
     assert set(address) >= {"adresse", "complementAdresse1", "complementAdresse2", "telephone"}
-    assert isinstance(data["parametres"], dict)
+    assert data["parametres"] == {
+        name: False
+        for name in (
+            "codeServiceDoitEtreRenseigne",
+            "connexionEDI",
+            "estMoaUniquement",
+            "estValideurDelegue",
+            "gestionNumeroEJOuCodeService",
+            "getaMoa",
+            "nonDiffusibleInsee",
+            "numeroEJDoitEtreRenseigne",
+            "recevoirDonneesViaEDI",
+            "statutMiseEnPaiementNestPasRemonte",
+        )
+    }
+
+
+@pytest.mark.parametrize("key", ["idStructureCPP", "idStructure"])
+def test_consulter_takes_either_request_key_and_serves_a_timestamp(
+    client: httpx.Client, piste_headers: dict[str, str], key: str
+) -> None:
+    search = {"structure": {"identifiantStructure": DANONE, "typeIdentifiantStructure": "SIRET"}}
+    structure_id = client.post(SEARCH, json=search, headers=piste_headers).json()[
+        "listeStructures"
+    ][0]["idStructureCPP"]
+    response = client.post(
+        "/cpro/structures/v1/consulter", json={key: structure_id}, headers=piste_headers
+    )
+    general = response.json()["informationGenerales"]
+    assert general["idStructureCPP"] == structure_id
+    # RFC 3339, the only form go-choruspro's time.Time reads (see docs/wire-format.md)
+    expiry = general["dateExpirationMotPasseCompteTech"]
+    assert datetime.fromisoformat(expiry.replace("Z", "+00:00")).tzinfo is not None
+
+
+def test_consulter_without_an_identifier_is_400(
+    client: httpx.Client, piste_headers: dict[str, str]
+) -> None:
+    response = client.post("/cpro/structures/v1/consulter", json={}, headers=piste_headers)
+    assert response.status_code == 400
+    assert response.json()["codeRetour"] == 10000
 
 
 def test_consulter_an_unknown_structure_is_400(
@@ -255,4 +297,10 @@ def test_typeidentifiant_lists_the_seven_codes(
 def test_health_check(client: httpx.Client, piste_headers: dict[str, str]) -> None:
     response = client.get("/cpro/transverses/v1/health-check", headers=piste_headers)
     assert response.status_code == 200
-    assert response.json() == {"codeRetour": 0, "libelle": "OK"}
+    # a Spring ResponseEntity serialised as JSON, as go-choruspro and chorus-api read it
+    assert response.json() == {
+        "headers": {},
+        "body": "OK",
+        "statusCode": "OK",
+        "statusCodeValue": 200,
+    }
