@@ -205,7 +205,7 @@ def test_short_retry_after_is_waited_out_once() -> None:
 
 def test_long_retry_after_is_reported_not_waited() -> None:
     SLEPT.clear()
-    with pytest.raises(RateLimited, match="Patientez 30 s") as caught:
+    with pytest.raises(RateLimited, match="Réessayez dans 30 secondes") as caught:
         client_for(lambda r: httpx.Response(429, headers={"Retry-After": "30"})).company("1")
     assert caught.value.retry_after == 30.0 and SLEPT == []
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 from datetime import date
+from typing import Any
 
 import httpx
 import pytest
@@ -195,7 +196,7 @@ def test_a_long_429_is_reported_with_the_wait() -> None:
     sleeps = Sleeps()
     response = httpx.Response(429, headers={"Retry-After": "120"})
     client = make_sleepy(httpx.MockTransport(lambda r: ok_token(r) or response), sleeps)
-    with pytest.raises(RateLimited, match="Patientez 120 s") as caught:
+    with pytest.raises(RateLimited, match="Réessayez dans environ 2 minutes") as caught:
         client.countries()
     assert caught.value.retry_after == 120
     assert sleeps.calls == []
@@ -278,7 +279,7 @@ def test_attachments_are_read_with_tolerant_keys() -> None:
 def test_attachments_in_the_real_shape_are_read_page_by_page() -> None:
     """``listeStructureRattachement`` as go-choruspro reads it; the request carries
     ``parametresRecherche``; a detached structure is left out."""
-    sent: list[dict[str, object]] = []
+    sent: list[dict[str, Any]] = []
 
     def row(number: int, status: str = "ACTIF") -> dict[str, object]:
         return {
