@@ -328,9 +328,7 @@ class PisteClient:
             return Attachment(
                 id_structure=int(key),
                 identifier=str(row.get("identifiantStructure") or ""),
-                designation=str(
-                    row.get("designationStructure") or row.get("raisonSociale") or ""
-                ),
+                designation=str(row.get("designationStructure") or row.get("raisonSociale") or ""),
                 role=str(row.get("roleUtilisateur") or row.get("role") or ""),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
