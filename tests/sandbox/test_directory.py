@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import httpx
 import pytest
+import requests
+from annuaire_entreprises_py import AnnuaireEntreprisesGet
 
+from chorus_wizard.backend.directory import map_result
 from chorus_wizard.sandbox.seed import SeedData
+from chorus_wizard.sandbox.server import SandboxServer
 
 
 def test_a_siret_with_spaces_returns_its_entry(client: httpx.Client) -> None:
@@ -114,3 +118,53 @@ def test_a_missing_or_short_query_is_400_with_erreur(
     response = client.get("/search", params=params)
     assert response.status_code == 400
     assert response.json()["erreur"]
+
+
+# An independent client of the real API, installed from PyPI (annuaire-entreprises-py, dev
+# dependency), pointed at the sandbox.
+
+
+def annuaire_client(sandbox: SandboxServer) -> AnnuaireEntreprisesGet:
+    client = AnnuaireEntreprisesGet()
+    client.BASE_URL = f"{sandbox.base_url}/search"  # its one base URL, a class attribute
+    # search() reads default_page and default_per_page, which the client never sets (a bug of
+    # annuaire-entreprises-py 0.2.0): without them it cannot send any query.
+    client.default_page = 1
+    client.default_per_page = 10
+    return client
+
+
+def test_annuaire_entreprises_py_reads_a_siret_answer(sandbox: SandboxServer) -> None:
+    data = annuaire_client(sandbox).search(q="13002526500013")
+    assert (data["total_results"], data["page"], data["per_page"]) == (1, 1, 10)
+    [company] = data["results"]
+    assert company["siren"] == "130025265"
+    assert [e["siret"] for e in company["matching_etablissements"]] == ["13002526500013"]
+    # and what it received maps to the form as the wizard's own client would
+    record = map_result(company, "13002526500013")
+    assert (record.adresse, record.code_postal, record.ville) == (
+        "20 AVENUE DE SEGUR",
+        "75007",
+        "PARIS",
+    )
+
+
+def test_annuaire_entreprises_py_get_by_siret_is_refused_as_by_the_real_api(
+    sandbox: SandboxServer,
+) -> None:
+    # get_by_siret() sends ?siret=…, a parameter the real API does not have (search-api's
+    # SearchParams ignores unknown keys, then finds no criterion): the client is wrong about
+    # the API, and the sandbox answers what the real API answers.
+    client = annuaire_client(sandbox)
+    with pytest.raises(requests.HTTPError) as caught:
+        client.get_by_siret("13002526500013")
+    assert caught.value.response is not None
+    assert caught.value.response.status_code == 400
+    assert caught.value.response.json() == {
+        "erreur": "Veuillez indiquer au moins un paramètre de recherche."
+    }
+
+
+def test_annuaire_entreprises_py_reads_a_siren_answer_once(sandbox: SandboxServer) -> None:
+    data = annuaire_client(sandbox).search(q="356000000")
+    assert [c["siren"] for c in data["results"]] == ["356000000"]

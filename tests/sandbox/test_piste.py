@@ -6,9 +6,17 @@ from datetime import datetime
 
 import httpx
 import pytest
+from chorusapi.client import ChorusAPI
 
+from chorus_wizard.backend.piste import parse_day
 from chorus_wizard.domain.identifiers import IdentifierType
-from chorus_wizard.sandbox import SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET
+from chorus_wizard.sandbox import (
+    SANDBOX_CLIENT_ID,
+    SANDBOX_CLIENT_SECRET,
+    SANDBOX_TECH_LOGIN,
+    SANDBOX_TECH_PASSWORD,
+)
+from chorus_wizard.sandbox.server import SandboxServer
 from tests.sandbox.helpers import FakeClock, cpro_account_header, get_token
 
 DANONE = "55203253400703"
@@ -304,3 +312,66 @@ def test_health_check(client: httpx.Client, piste_headers: dict[str, str]) -> No
         "statusCode": "OK",
         "statusCodeValue": 200,
     }
+
+
+# An independent client of the real API, installed from PyPI (chorus-api, dev dependency),
+# pointed at the sandbox: what it cannot read in the sandbox's answers is a failure here.
+
+
+def chorus_api_client(sandbox: SandboxServer) -> ChorusAPI:
+    api = ChorusAPI(
+        SANDBOX_CLIENT_ID,
+        SANDBOX_CLIENT_SECRET,
+        SANDBOX_TECH_LOGIN,
+        SANDBOX_TECH_PASSWORD,
+        sandbox=True,
+    )
+    # its two base URLs are plain attributes (chorusapi/models/api.py)
+    api.auth_url = f"{sandbox.base_url}/api/oauth/token"
+    api.api_url = sandbox.base_url
+    return api.auth()
+
+
+def test_chorus_api_reads_the_health_check(sandbox: SandboxServer) -> None:
+    health = chorus_api_client(sandbox).health_check()
+    assert (health.body, health.status_code, health.status_code_value) == ("OK", "OK", 200)
+
+
+def test_chorus_api_finds_and_consults_a_structure(sandbox: SandboxServer) -> None:
+    api = chorus_api_client(sandbox)
+    found = api.rechercher_structure(DANONE)  # sends no parametres: the sandbox defaults them
+    assert found.code_retour == 0
+    [row] = found.liste_structures
+    assert (row.identifiant_structure, row.designation_structure) == (DANONE, "DANONE")
+    assert isinstance(row.id_structure_cpp, int)
+
+    details = api.consulter_structure(row.id_structure_cpp)  # sends idStructureCPP
+    assert details.code_retour == 0
+    general = details.information_generales
+    assert general.id_structure_cpp == row.id_structure_cpp
+    assert general.raison_sociale_structure == "DANONE"
+    assert general.numero_tva == "FR27552032534"
+    assert general.liste_structure_dupliquees == []
+    assert parse_day(general.date_expiration_mot_passe_compte_tech) is not None
+    address = details.adresse_postale_du_siege
+    assert (address.code_postal, address.ville, address.pays) == ("75009", "PARIS", "FR")
+    settings = details.parametres
+    for name in (
+        "code_service_doit_etre_renseigne",
+        "connexion_edi",
+        "est_moa_uniquement",
+        "est_valideur_delegue",
+        "gestion_numero_ej_ou_code_service",
+        "non_diffusible_insee",
+        "numero_ej_doit_etre_renseigne",
+        "recevoir_donnees_via_edi",
+        "statut_mise_en_paiement_nest_pas_remonte",
+    ):
+        assert getattr(settings, name) is False, name
+    # chorus-api reads « aMoa » where go-choruspro (and the sandbox) have « getaMoa »: the
+    # client is wrong on this one field, so it reads nothing; the sandbox is not bent to it.
+    assert settings.get_amoa is None
+
+
+def test_chorus_api_sees_an_unknown_structure_as_an_empty_list(sandbox: SandboxServer) -> None:
+    assert chorus_api_client(sandbox).rechercher_structure("73282932000074").liste_structures == []
