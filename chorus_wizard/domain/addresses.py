@@ -275,7 +275,7 @@ def split_foreign(street: str, foreign_city: str) -> ForeignParts:
         return ForeignParts(street, reversed_city.group(2), reversed_city.group(1), False)
     if in_street:  # « 20099 HAMBOURG » as the street, « AN DER ALSTER 3 » as the town
         return ForeignParts(foreign_city, in_street.group(1), in_street.group(2).strip(), True)
-    return ForeignParts(street, "", foreign_city, True)
+    return ForeignParts(street, "", foreign_city, not street)
 
 
 def overseas_country(postal_code: str, commune: str = "") -> str:
