@@ -48,7 +48,7 @@ MASKED_VALUES = frozenset({"[ND]", "[NON-DIFFUSIBLE]"})
 
 FOREIGN_NOTE = QT_TRANSLATE_NOOP(
     "company",
-    "⚠ L'INSEE range mal l'adresse de cet établissement à l'étranger : l'assistant a réparti "
+    "⚠ L'INSEE range mal l'adresse de cet établissement à l'étranger : l'assistant a réparti "
     "au mieux la rue, le code postal et la ville. Vérifiez-les.",
 )
 

@@ -153,7 +153,7 @@ def wait_message(service: str, seconds: float, now: datetime | None = None) -> s
     return service_message(
         QT_TRANSLATE_NOOP(
             "http",
-            "{Service} reçoit trop de demandes. Réessayez dans {wait} : notez de revenir vers "
+            "{Service} reçoit trop de demandes. Réessayez dans {wait} : notez de revenir vers "
             "{clock}.",
         ),
         service,
@@ -191,7 +191,7 @@ def _transport_error(exc: httpx.HTTPError, service: str) -> NetworkError:
             service_message(
                 QT_TRANSLATE_NOOP(
                     "http",
-                    "{Service} ne parle pas HTTPS à cette adresse : le serveur y répond en HTTP "
+                    "{Service} ne parle pas HTTPS à cette adresse : le serveur y répond en HTTP "
                     "simple, sans chiffrement. Vérifiez l'adresse configurée (https:// au lieu "
                     "de http://, ou le numéro de port).",
                 ),
@@ -216,7 +216,7 @@ def _transport_error(exc: httpx.HTTPError, service: str) -> NetworkError:
                 QT_TRANSLATE_NOOP(
                     "http",
                     "La connexion sécurisée avec {service} a échoué (négociation TLS "
-                    "interrompue). Réessayez ; sur un réseau d'entreprise, un proxy peut en être "
+                    "interrompue). Réessayez ; sur un réseau d'entreprise, un proxy peut en être "
                     "la cause.",
                 ),
                 service,

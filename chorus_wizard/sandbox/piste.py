@@ -1,6 +1,6 @@
 """PISTE-like routes: the OAuth token service and the Chorus Pro services the real API has.
 
-They speak the real wire format (see ``docs/domain.md`` §2) so the same client code runs
+They speak the real wire format (see ``docs/wire-format.md``) so the same client code runs
 against the sandbox and against Chorus Pro.
 """
 
