@@ -5,19 +5,32 @@ Both directories (API Recherche d'entreprises and INSEE Sirene) reduce their ans
 whatever the source: legal name else first name + last name, street line built from number,
 repetition index, street type (exact INSEE codes expanded) and name, cedex preferred, special
 distribution (BP…) in complement 2, arrondissement suffixes removed, foreign countries kept,
-masked values empty and reported.
+masked values empty and reported. One-line addresses, CEDEX, boxes and foreign addresses are
+taken apart by :mod:`chorus_wizard.domain.addresses`.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from chorus_wizard.backend.errors import BackendError, Rejected
 from chorus_wizard.backend.models import CompanyRecord
+from chorus_wizard.domain.addresses import (
+    REPETITION_INDEX,
+    STREET_TYPES,
+    arrondissement_postcode,
+    city_label,
+    house_number,
+    overseas_country,
+    parse_line,
+    split_box,
+    split_foreign,
+    street_type,
+)
+from chorus_wizard.domain.addresses import repetition as repetition_word
 from chorus_wizard.domain.countries import country_code_for_label
-from chorus_wizard.texts import translate
+from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 
 
 class CompanyDirectory(Protocol):
@@ -33,55 +46,10 @@ class CompanyDirectory(Protocol):
 
 MASKED_VALUES = frozenset({"[ND]", "[NON-DIFFUSIBLE]"})
 
-#: INSEE ``typvoie`` codes expanded when the value is exactly one of them.
-STREET_TYPES: dict[str, str] = {
-    "ALL": "ALLÉE",
-    "AV": "AVENUE",
-    "BD": "BOULEVARD",
-    "CAR": "CARREFOUR",
-    "CHE": "CHEMIN",
-    "CHS": "CHAUSSÉE",
-    "CITE": "CITÉ",
-    "COR": "CORNICHE",
-    "CRS": "COURS",
-    "DOM": "DOMAINE",
-    "DSC": "DESCENTE",
-    "ECA": "ÉCART",
-    "ESP": "ESPLANADE",
-    "FG": "FAUBOURG",
-    "GR": "GRANDE RUE",
-    "HAM": "HAMEAU",
-    "HLE": "HALLE",
-    "IMP": "IMPASSE",
-    "LD": "LIEU-DIT",
-    "LOT": "LOTISSEMENT",
-    "MAR": "MARCHÉ",
-    "MTE": "MONTÉE",
-    "PAS": "PASSAGE",
-    "PL": "PLACE",
-    "PLN": "PLAINE",
-    "PLT": "PLATEAU",
-    "PRO": "PROMENADE",
-    "PRV": "PARVIS",
-    "QUA": "QUARTIER",
-    "QUAI": "QUAI",
-    "RES": "RÉSIDENCE",
-    "RLE": "RUELLE",
-    "ROC": "ROCADE",
-    "RPT": "ROND-POINT",
-    "RTE": "ROUTE",
-    "SEN": "SENTIER",
-    "SQ": "SQUARE",
-    "TPL": "TERRE-PLEIN",
-    "TRA": "TRAVERSE",
-    "VLA": "VILLA",
-    "VLGE": "VILLAGE",
-}
-
-REPETITION_INDEX = {"B": "BIS", "T": "TER", "Q": "QUATER", "C": "QUINQUIES"}
-
-_ARRONDISSEMENT = re.compile(
-    r"^(PARIS|LYON|MARSEILLE)\s+\d{1,2}(E|ER|EME)?(\s+ARRONDISSEMENT)?$", re.IGNORECASE
+FOREIGN_NOTE = QT_TRANSLATE_NOOP(
+    "company",
+    "⚠ L'INSEE range mal l'adresse de cet établissement à l'étranger : l'assistant a réparti "
+    "au mieux la rue, le code postal et la ville. Vérifiez-les.",
 )
 
 
@@ -89,7 +57,7 @@ def clean(value: Any) -> str:
     """A displayable value: masked and missing values become empty."""
     if value is None:
         return ""
-    text = str(value).strip()
+    text = " ".join(str(value).split())
     return "" if text.upper() in MASKED_VALUES else text
 
 
@@ -98,33 +66,16 @@ def is_masked(value: Any) -> bool:
     return value is not None and str(value).strip().upper() in MASKED_VALUES
 
 
-def street_type(value: str) -> str:
-    """Expand an exact INSEE street-type code; leave full words and unknowns as they are."""
-    return STREET_TYPES.get(value.strip().upper(), value.strip())
-
-
-def city_label(value: str) -> str:
-    """Strip the arrondissement suffix INSEE adds to Paris, Lyon and Marseille."""
-    match = _ARRONDISSEMENT.match(value.strip())
-    return match.group(1).upper() if match else value.strip()
-
-
 def street_line(number: str, repetition: str, kind: str, name: str) -> str:
     """Number, repetition index, street type and street name, as one address line."""
-    index = REPETITION_INDEX.get(repetition.upper(), repetition) if repetition else ""
+    index = repetition_word(repetition) if repetition else ""
     parts = [number, index, street_type(kind) if kind else "", name]
     return " ".join(p for p in parts if p)
 
 
 def street_from_adresse(adresse: str, code_postal: str, commune: str) -> str:
     """For a secondary establishment the API gives only one line: drop the trailing town."""
-    text = clean(adresse)
-    tail = f"{code_postal} {commune}".strip()
-    if tail and text.upper().endswith(tail.upper()):
-        text = text[: -len(tail)].strip()
-    elif code_postal and code_postal in text:
-        text = text[: text.rindex(code_postal)].strip()
-    return text
+    return parse_line(clean(adresse), code_postal, commune).street
 
 
 @dataclass(frozen=True)
@@ -136,14 +87,17 @@ class EstablishmentData:
     first_name: Any = None
     last_name: Any = None
     street_number: Any = None
+    last_street_number: Any = None  # dernier_numero_voie: "1-3 RUE …"
     repetition: Any = None
     street_kind: Any = None
     street_name: Any = None
     street_line: Any = None  # a ready-made line (secondary establishments of recherche-entr.)
+    full_line: Any = None  # the whole address on one line, read when the fields are missing
     complement: Any = None
     special_distribution: Any = None
     postal_code: Any = None
     city: Any = None
+    commune_code: Any = None
     cedex: Any = None
     cedex_label: Any = None
     foreign_city: Any = None
@@ -162,35 +116,57 @@ def company_record(data: EstablishmentData) -> CompanyRecord:
     if not name and any(is_masked(v) for v in (data.legal_name, data.first_name, data.last_name)):
         masked.add("raison_sociale")
 
+    complement1 = clean(data.complement)
+    box = clean(data.special_distribution)
+    postal = clean(data.postal_code)
+    city = clean(data.city)
     if data.street_line is not None:
-        adresse = clean(data.street_line)
+        parts = parse_line(clean(data.street_line), postal, city)
+        adresse, box = parts.street, box or parts.box
+        complement1 = complement1 or parts.complement
+        postal, city = parts.postal_code, parts.city
         street_parts: tuple[Any, ...] = (data.street_line,)
     else:
+        number = house_number(clean(data.street_number), clean(data.last_street_number))
         adresse = street_line(
-            clean(data.street_number),
-            clean(data.repetition),
-            clean(data.street_kind),
-            clean(data.street_name),
+            number, clean(data.repetition), clean(data.street_kind), clean(data.street_name)
         )
         street_parts = (data.street_number, data.street_kind, data.street_name)
+        if not adresse and not postal and clean(data.full_line):
+            # older answers: no separate fields, only the whole line
+            parts = parse_line(clean(data.full_line), postal, city)
+            adresse, box = parts.street, box or parts.box
+            complement1 = complement1 or parts.complement
+            postal, city = parts.postal_code, parts.city
+        elif not postal and clean(data.full_line):
+            postal = parse_line(clean(data.full_line)).postal_code
+    if not box:
+        # a box typed into the complement (« CS 30001 », « BP 12 ») belongs to complement 2
+        complement1, box = split_box(complement1)
     if not adresse and any(is_masked(v) for v in street_parts):
         masked.add("adresse")
-    complement1 = clean(data.complement)
     if not complement1 and is_masked(data.complement):
         masked.add("complement1")
 
+    note = ""
     foreign_country = clean(data.foreign_country)
     code_pays = "FR"
+    cedex = clean(data.cedex)
     if foreign_country:
         code_pays = country_code_for_label(foreign_country) or foreign_country
-    cedex = clean(data.cedex)
-    code_postal = cedex or clean(data.postal_code)
-    if cedex and clean(data.cedex_label):
-        ville = clean(data.cedex_label)
-    elif foreign_country:
-        ville = clean(data.foreign_city) or clean(data.city)
+        foreign = split_foreign(adresse, clean(data.foreign_city) or city)
+        adresse, code_postal, ville = foreign.street, foreign.postal_code, foreign.city
+        if foreign.uncertain:
+            note = translate("company", FOREIGN_NOTE)
     else:
-        ville = city_label(clean(data.city))
+        code_postal = cedex or postal
+        if cedex and clean(data.cedex_label):
+            ville = clean(data.cedex_label)
+        else:
+            if not code_postal and not is_masked(data.postal_code):
+                code_postal = arrondissement_postcode(city)  # « PARIS 13 » → 75013
+            ville = city_label(city)
+        code_pays = overseas_country(code_postal, clean(data.commune_code)) or "FR"
     if not code_postal and is_masked(data.postal_code):
         masked.add("code_postal")
 
@@ -205,13 +181,14 @@ def company_record(data: EstablishmentData) -> CompanyRecord:
         libelle=name,
         adresse=adresse,
         complement1=complement1,
-        complement2=clean(data.special_distribution),
+        complement2=box,
         code_postal=code_postal,
         ville=ville,
         code_pays=code_pays,
         active=not reason,
         closed_reason=reason,
         masked=frozenset(masked),
+        address_note=note,
     )
 
 
@@ -236,4 +213,23 @@ class FallbackDirectory:
             notice = translate("company", "{error} Les données viennent de {source}.").format(
                 error=error, source=translate("http", self._fallback.name)
             )
+            if record.notice:
+                notice = f"{notice} {record.notice}"
             return replace(record, notice=notice)
+
+
+__all__ = [
+    "MASKED_VALUES",
+    "REPETITION_INDEX",
+    "STREET_TYPES",
+    "CompanyDirectory",
+    "EstablishmentData",
+    "FallbackDirectory",
+    "city_label",
+    "clean",
+    "company_record",
+    "is_masked",
+    "street_from_adresse",
+    "street_line",
+    "street_type",
+]

@@ -6,12 +6,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from chorus_wizard.backend.company import (
-    EstablishmentData,
-    company_record,
-    is_masked,
-    street_from_adresse,
-)
+from chorus_wizard.backend.company import EstablishmentData, company_record, is_masked
 from chorus_wizard.backend.errors import ProtocolError, RateLimited, Rejected
 from chorus_wizard.backend.http import field, json_body, send, service_message
 from chorus_wizard.backend.models import CompanyRecord
@@ -26,6 +21,22 @@ SERVICE = QT_TRANSLATE_NOOP("http", "l'annuaire des entreprises")
 MAX_AUTOMATIC_WAIT_S = 3.0
 
 
+def person_name(result: dict[str, Any]) -> Any:
+    """``nom_complet`` of an individual entrepreneur (« PRÉNOM NOM »), without the
+    « (NOM COMMERCIAL) » and « (SIGLE) » the API appends to it."""
+    full = result.get("nom_complet")
+    if not isinstance(full, str) or is_masked(full):
+        return full
+    text = " ".join(full.split())
+    siege = result.get("siege") or {}
+    for suffix in (result.get("sigle"), siege.get("nom_commercial")):
+        if isinstance(suffix, str) and suffix.strip():
+            tail = f"({' '.join(suffix.split())})".upper()
+            if text.upper().endswith(tail):
+                text = text[: -len(tail)].rstrip()
+    return text
+
+
 def establishment_data(result: dict[str, Any], siret: str) -> EstablishmentData:
     """Reduce one ``results[]`` entry to the establishment ``siret``."""
     siege = result.get("siege") or {}
@@ -33,19 +44,22 @@ def establishment_data(result: dict[str, Any], siret: str) -> EstablishmentData:
     names = {
         "legal_name": result.get("nom_raison_sociale"),
         # nom_complet is "PRÉNOM NOM" for an individual entrepreneur: used as the last resort
-        "last_name": result.get("nom_complet"),
+        "last_name": person_name(result),
     }
     if siege.get("siret") == siret:
         return EstablishmentData(
             siret=siret,
             street_number=siege.get("numero_voie"),
+            last_street_number=siege.get("dernier_numero_voie"),
             repetition=siege.get("indice_repetition"),
             street_kind=siege.get("type_voie"),
             street_name=siege.get("libelle_voie"),
+            full_line=siege.get("adresse"),
             complement=siege.get("complement_adresse"),
             special_distribution=siege.get("distribution_speciale"),
             postal_code=siege.get("code_postal"),
             city=siege.get("libelle_commune"),
+            commune_code=siege.get("commune"),
             cedex=siege.get("cedex"),
             cedex_label=siege.get("libelle_cedex"),
             foreign_city=siege.get("libelle_commune_etranger"),
@@ -56,17 +70,14 @@ def establishment_data(result: dict[str, Any], siret: str) -> EstablishmentData:
         )
     matching = [e for e in result.get("matching_etablissements") or [] if e.get("siret") == siret]
     place = matching[0]
-    postal_code = str(place.get("code_postal") or "")
-    city = str(place.get("libelle_commune") or "")
-    line = place.get("adresse")
     return EstablishmentData(
         siret=siret,
-        # secondary establishments come with one upper-case line ending with the town
-        street_line=line
-        if line is None or is_masked(line)
-        else street_from_adresse(str(line), postal_code, city),
+        # secondary establishments come with one upper-case line ending with the town:
+        # complement, number, street, box, postal code and town are taken out of it
+        street_line=place.get("adresse"),
         postal_code=place.get("code_postal"),
         city=place.get("libelle_commune"),
+        commune_code=place.get("commune"),
         establishment_closed=place.get("etat_administratif") == "F",
         unit_ceased=unit_ceased,
         **names,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from chorus_wizard import __version__
@@ -99,6 +100,66 @@ def service_message(text: str, service: str) -> str:
     )
 
 
+#: OpenSSL's words when the other end answers a TLS handshake with something else (plain HTTP).
+_NOT_TLS_MARKERS = (
+    "wrong_version_number",
+    "wrong version number",
+    "record layer failure",
+    "record_layer_failure",
+    "packet length too long",
+    "packet_length_too_long",
+    "unknown protocol",
+    "http_request",
+)
+
+
+def human_wait(seconds: float) -> str:
+    """« quelques secondes », « 30 secondes », « environ 5 minutes », « environ une heure »…"""
+    if seconds < 10:
+        return translate("http", "quelques secondes")
+    if seconds < 60:
+        return translate("http", "{count} secondes").format(count=int(seconds))
+    minutes = round(seconds / 60)
+    if minutes < 2:
+        return translate("http", "environ une minute")
+    if minutes < 50:
+        return translate("http", "environ {count} minutes").format(count=minutes)
+    hours = round(seconds / 3600)
+    if hours < 2:
+        return translate("http", "environ une heure")
+    if hours < 20:
+        return translate("http", "environ {count} heures").format(count=hours)
+    days = round(seconds / 86400)
+    if days < 2:
+        return translate("http", "environ un jour")
+    return translate("http", "environ {count} jours").format(count=days)
+
+
+def wait_message(service: str, seconds: float, now: datetime | None = None) -> str:
+    """What a 429 that asks to wait ``seconds`` tells the user: the wait in words and, past a
+    few minutes, the time of day to come back (a reminder to note)."""
+    wait = human_wait(seconds)
+    if seconds < 300:
+        return service_message(
+            QT_TRANSLATE_NOOP("http", "{Service} reçoit trop de demandes. Réessayez dans {wait}."),
+            service,
+        ).format(wait=wait)
+    then = (now or datetime.now().astimezone()) + timedelta(seconds=seconds)
+    clock = translate("http", "{hour} h {minute:02d}").format(hour=then.hour, minute=then.minute)
+    if seconds >= 86400:
+        clock = translate("http", "le {day:02d}/{month:02d} à {clock}").format(
+            day=then.day, month=then.month, clock=clock
+        )
+    return service_message(
+        QT_TRANSLATE_NOOP(
+            "http",
+            "{Service} reçoit trop de demandes. Réessayez dans {wait} : notez de revenir vers "
+            "{clock}.",
+        ),
+        service,
+    ).format(wait=wait, clock=clock)
+
+
 def _transport_error(exc: httpx.HTTPError, service: str) -> NetworkError:
     """A French sentence for each way a request can fail before any answer."""
     import httpx
@@ -125,7 +186,19 @@ def _transport_error(exc: httpx.HTTPError, service: str) -> NetworkError:
                 service,
             )
         )
-    if "certificate" in lowered or "ssl" in lowered or "tls" in lowered:
+    if any(marker in lowered for marker in _NOT_TLS_MARKERS):
+        return NetworkError(
+            service_message(
+                QT_TRANSLATE_NOOP(
+                    "http",
+                    "{Service} ne parle pas HTTPS à cette adresse : le serveur y répond en HTTP "
+                    "simple, sans chiffrement. Vérifiez l'adresse configurée (https:// au lieu "
+                    "de http://, ou le numéro de port).",
+                ),
+                service,
+            )
+        )
+    if "certificate" in lowered or "cert_" in lowered:
         return NetworkError(
             service_message(
                 QT_TRANSLATE_NOOP(
@@ -133,6 +206,18 @@ def _transport_error(exc: httpx.HTTPError, service: str) -> NetworkError:
                     "La connexion sécurisée avec {service} a échoué (certificat refusé). Vérifiez "
                     "la date et l'heure de l'ordinateur ; sur un réseau d'entreprise, un proxy "
                     "peut en être la cause.",
+                ),
+                service,
+            )
+        )
+    if "ssl" in lowered or "tls" in lowered:
+        return NetworkError(
+            service_message(
+                QT_TRANSLATE_NOOP(
+                    "http",
+                    "La connexion sécurisée avec {service} a échoué (négociation TLS "
+                    "interrompue). Réessayez ; sur un réseau d'entreprise, un proxy peut en être "
+                    "la cause.",
                 ),
                 service,
             )
@@ -239,13 +324,7 @@ def _send_once(
     if response.status_code == 429:
         retry_after = _retry_after(response)
         if retry_after:
-            message = service_message(
-                QT_TRANSLATE_NOOP(
-                    "http",
-                    "{Service} reçoit trop de demandes. Patientez {seconds} s puis réessayez.",
-                ),
-                service,
-            ).format(seconds=int(retry_after))
+            message = wait_message(service, retry_after)
         else:
             message = service_message(
                 QT_TRANSLATE_NOOP(
@@ -312,11 +391,21 @@ def field(data: dict[str, Any], key: str, kind: type, service: str) -> Any:
 
 
 def _retry_after(response: httpx.Response) -> float | None:
-    value = response.headers.get("Retry-After", "")
+    """``Retry-After`` in seconds: a number, or an HTTP date (RFC 9110)."""
+    value = response.headers.get("Retry-After", "").strip()
     try:
         return max(0.0, float(value))
     except ValueError:
+        pass
+    from email.utils import parsedate_to_datetime
+
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
         return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, (when - datetime.now(when.tzinfo)).total_seconds())
 
 
 __all__ = ["USER_AGENT", "BackendError", "field", "json_body", "new_client", "send"]

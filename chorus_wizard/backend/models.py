@@ -30,6 +30,8 @@ class CompanyRecord:
     closed_reason: str = ""
     masked: frozenset[str] = frozenset()
     notice: str = ""  # e.g. why the data comes from a fallback directory
+    #: Shown beside the address fields: what the directory left unsure (a foreign address…).
+    address_note: str = ""
 
 
 @dataclass(frozen=True)

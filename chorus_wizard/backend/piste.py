@@ -20,7 +20,7 @@ import re
 import threading
 import time
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from chorus_wizard.backend.errors import (
@@ -28,6 +28,7 @@ from chorus_wizard.backend.errors import (
     ProtocolError,
     RateLimited,
     Rejected,
+    ServerError,
 )
 from chorus_wizard.backend.http import field, json_body, send
 from chorus_wizard.backend.models import Attachment, ExistingStructure, StructureDetails
@@ -45,6 +46,12 @@ MAX_RETRY_AFTER_S = 5.0
 #: Pause before trying again after a 429 that gave no ``Retry-After``.
 DEFAULT_RATE_PAUSE_S = 1.0
 RATE_LIMIT_RETRIES = 2
+
+#: ``rattachements`` is read page by page, this many rows a page, at most this many pages.
+ATTACHMENTS_PER_PAGE = 100
+MAX_ATTACHMENT_PAGES = 5
+#: ``statutRattachementStructure`` values that mean the attachment no longer counts.
+INACTIVE_ATTACHMENT = frozenset({"INACTIF", "SUPPRIME", "REFUSE", "EN_ATTENTE", "ARCHIVE"})
 
 BAD_CLIENT = QT_TRANSLATE_NOOP(
     "piste", "Identifiants PISTE incorrects : vérifiez l'identifiant client et le secret."
@@ -71,7 +78,16 @@ def authenticate_detail(header: str) -> str:
 
 
 def parse_day(value: object) -> date | None:
-    """A date from Chorus Pro (``2026-05-31``, ``2026-05-31T00:00:00Z``, ``31/05/2026``)."""
+    """A date from Chorus Pro, in any of the forms public sources show: ``2026-05-31``,
+    ``2026-05-31T00:00:00Z`` (RFC 3339), ``2026-05-31 10:00``, ``31/05/2026``, or Java's
+    epoch milliseconds (``1780185600000``)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        try:
+            return datetime.fromtimestamp(value / 1000, tz=UTC).date()
+        except (OverflowError, OSError, ValueError):
+            return None
     if not isinstance(value, str) or not value.strip():
         return None
     text = value.strip()
@@ -83,6 +99,14 @@ def parse_day(value: object) -> date | None:
         return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
     except ValueError:
         return None
+
+
+def _active_attachment(row: Any) -> bool:
+    """False only when ``statutRattachementStructure`` says the attachment is not active."""
+    status = row.get("statutRattachementStructure") if isinstance(row, dict) else None
+    if not isinstance(status, str) or not status.strip():
+        return True
+    return status.strip().upper() not in INACTIVE_ATTACHMENT
 
 
 class PisteClient:
@@ -228,7 +252,12 @@ class PisteClient:
         return data
 
     def health_check(self) -> str:
-        """``GET transverses/v1/health-check``; returns the service's ``libelle``."""
+        """``GET transverses/v1/health-check``; returns what the service said (``body``).
+
+        The answer is a Spring ``ResponseEntity`` serialised as JSON (``body``,
+        ``statusCode``, ``statusCodeValue``): a 200 whose ``statusCodeValue`` is an error
+        means the API is up but not healthy.
+        """
         response = self._request("GET", "transverses/v1/health-check", None)
         if response.status_code != 200:
             raise ProtocolError(
@@ -241,45 +270,82 @@ class PisteClient:
             data = response.json()
         except ValueError:
             return ""
-        return str(data.get("libelle") or "") if isinstance(data, dict) else ""
+        if not isinstance(data, dict):
+            return ""
+        inner = data.get("statusCodeValue")
+        if isinstance(inner, int) and not isinstance(inner, bool) and inner >= 400:
+            raise ServerError(
+                translate(
+                    "piste",
+                    "Chorus Pro répond, mais se dit indisponible (état {status}). Réessayez dans "
+                    "quelques minutes.",
+                ).format(status=inner),
+                inner,
+            )
+        said = data.get("body")
+        if said is None or isinstance(said, dict | list):
+            said = data.get("statusCode") or data.get("libelle")
+        return str(said or "")
 
     def attachments(self) -> list[Attachment]:
         """``recupererRattachementsMonCompteUtilisateur``: the technical account's structures.
 
-        The response's shape is not documented in the sources at hand (domain.md §2): rows
-        are read from ``listeRattachements`` (or ``listeStructures``) with tolerant keys.
+        Sent with ``parametresRecherche``; read from ``listeStructureRattachement`` with
+        ``idStructure`` and ``roleUtilisateur`` (go-choruspro, see docs/wire-format.md). Every
+        page is read, up to :data:`MAX_ATTACHMENT_PAGES`. An attachment whose
+        ``statutRattachementStructure`` says it is not active is left out.
         """
-        data = self.call("utilisateurs/v1/monCompte/recuperer/rattachements", {})
-        rows = data.get("listeRattachements") or data.get("listeStructures") or []
-        if not isinstance(rows, list):
-            raise ProtocolError(
-                translate("piste", "Réponse inattendue de Chorus Pro (rattachements).")
+        found: list[Attachment] = []
+        for page in range(1, MAX_ATTACHMENT_PAGES + 1):
+            data = self.call(
+                "utilisateurs/v1/monCompte/recuperer/rattachements",
+                {
+                    "parametresRecherche": {
+                        "nbResultatsParPage": ATTACHMENTS_PER_PAGE,
+                        "pageResultatDemandee": page,
+                    }
+                },
             )
-        found = []
-        for row in rows:
-            try:
-                found.append(
-                    Attachment(
-                        id_structure=int(row.get("idStructure") or row["idStructureCPP"]),
-                        identifier=str(row.get("identifiantStructure") or ""),
-                        designation=str(
-                            row.get("designationStructure") or row.get("raisonSociale") or ""
-                        ),
-                        role=str(row.get("role") or ""),
-                    )
-                )
-            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            rows = data.get("listeStructureRattachement")
+            if rows is None:
+                rows = data.get("listeRattachements") or []
+            if not isinstance(rows, list):
                 raise ProtocolError(
                     translate("piste", "Réponse inattendue de Chorus Pro (rattachements).")
-                ) from exc
+                )
+            found.extend(self._attachment(row) for row in rows if _active_attachment(row))
+            pages = (data.get("parametresRetour") or {}).get("pages")
+            if not isinstance(pages, int) or page >= pages or not rows:
+                break
         return found
+
+    @staticmethod
+    def _attachment(row: Any) -> Attachment:
+        try:
+            key = row.get("idStructure")
+            if key is None:
+                key = row["idStructureCPP"]
+            return Attachment(
+                id_structure=int(key),
+                identifier=str(row.get("identifiantStructure") or ""),
+                designation=str(row.get("designationStructure") or row.get("raisonSociale") or ""),
+                role=str(row.get("roleUtilisateur") or row.get("role") or ""),
+            )
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ProtocolError(
+                translate("piste", "Réponse inattendue de Chorus Pro (rattachements).")
+            ) from exc
 
     def consult_structure(self, id_structure: int) -> StructureDetails:
         """``consulterStructure``: raison sociale, address, technical password expiry."""
         data = self.call(
             "structures/v1/consulter", {"idStructureCPP": id_structure, "codeLangue": "FR"}
         )
-        info = field(data, "informationGenerales", dict, SERVICE)
+        info = data.get("informationGenerales")
+        if info is None:  # some sources spell it with the s
+            info = data.get("informationsGenerales")
+        if not isinstance(info, dict):
+            info = field(data, "informationGenerales", dict, SERVICE)
         address = data.get("adressePostaleDuSiege") or {}
         if not isinstance(address, dict):
             raise ProtocolError(translate("piste", "Réponse inattendue de Chorus Pro (adresse)."))
@@ -290,7 +356,9 @@ class PisteClient:
 
         try:
             return StructureDetails(
-                id_structure=int(info.get("idStructureCPP") or id_structure),
+                id_structure=int(
+                    info.get("idStructureCPP") or info.get("idStructure") or id_structure
+                ),
                 identifier=text(info, "identifiantStructure"),
                 identifier_type=text(info, "typeIdentifiantStructure"),
                 raison_sociale=text(info, "raisonSocialeStructure"),

@@ -7,21 +7,20 @@ including FastAPI's own, answer in the shape of the part of the API it belongs t
 from __future__ import annotations
 
 import logging
-import math
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from chorus_wizard import __version__
-from chorus_wizard.domain.identifiers import compact
 from chorus_wizard.sandbox.context import SandboxContext, utc_now
+from chorus_wizard.sandbox.directory import build_directory_router
 from chorus_wizard.sandbox.mail import Outbox
 from chorus_wizard.sandbox.models import TOO_LONG_ERROR
 from chorus_wizard.sandbox.piste import (
@@ -31,7 +30,7 @@ from chorus_wizard.sandbox.piste import (
     build_token_router,
 )
 from chorus_wizard.sandbox.relay import SmtpRelay
-from chorus_wizard.sandbox.seed import Directory, load_seed
+from chorus_wizard.sandbox.seed import load_seed
 from chorus_wizard.sandbox.signup import Code, build_signup_router, reply
 from chorus_wizard.sandbox.storage import Storage
 
@@ -168,37 +167,6 @@ def _install_error_handlers(app: FastAPI) -> None:
         # The type only: messages could carry values from the request.
         log.error("Erreur interne du bac à sable (%s) sur %s", type(exc).__name__, request.url.path)
         return reply(500, Code.INTERNAL_ERROR, "Erreur interne du bac à sable.")
-
-
-def build_directory_router(directory: Directory) -> APIRouter:
-    """``GET /search``: the company directory, shaped like the API Recherche d'entreprises."""
-    router = APIRouter(tags=["Annuaire"])
-
-    @router.get("/search", summary="Rechercher une entreprise (SIRET, SIREN ou nom)")
-    def search(q: str | None = None, page: int = 1, per_page: int = 10) -> JSONResponse:
-        query = "".join((q or "").split())
-        if len(query) < 3:
-            return JSONResponse(
-                {"erreur": "Veuillez indiquer au moins 3 caractères dans le paramètre q."}, 400
-            )
-        if page < 1 or not 1 <= per_page <= 25:
-            return JSONResponse(
-                {"erreur": "page doit valoir 1 ou plus, per_page entre 1 et 25."}, 400
-            )
-        digits = compact(query)
-        results = directory.search(digits if digits.isdigit() else (q or "").strip())
-        start = (page - 1) * per_page
-        return JSONResponse(
-            {
-                "results": results[start : start + per_page],
-                "total_results": len(results),
-                "page": page,
-                "per_page": per_page,
-                "total_pages": math.ceil(len(results) / per_page),
-            }
-        )
-
-    return router
 
 
 def create_app(

@@ -75,10 +75,18 @@ class SearchStructureRequest(SandboxModel):
 
 
 class ConsultStructureRequest(SandboxModel):
-    """Body of ``consulterStructure``."""
+    """Body of ``consulterStructure`` (``idStructureCPP``, or ``idStructure`` as some clients
+    send it)."""
 
-    idStructureCPP: int
+    idStructureCPP: int | None = None
+    idStructure: int | None = None
     codeLangue: str = "FR"
+
+
+class AttachmentsRequest(SandboxModel):
+    """Body of ``recupererRattachementsMonCompteUtilisateur``."""
+
+    parametresRecherche: SearchParameters = Field(default_factory=SearchParameters)
 
 
 class LanguageRequest(SandboxModel):

@@ -1,6 +1,6 @@
 """PISTE-like routes: the OAuth token service and the Chorus Pro services the real API has.
 
-They speak the real wire format (see ``docs/domain.md`` §2) so the same client code runs
+They speak the real wire format (see ``docs/wire-format.md``) so the same client code runs
 against the sandbox and against Chorus Pro.
 """
 
@@ -27,6 +27,7 @@ from chorus_wizard.sandbox import (
 )
 from chorus_wizard.sandbox.context import TOKEN_LIFETIME, SandboxContext
 from chorus_wizard.sandbox.models import (
+    AttachmentsRequest,
     ConsultStructureRequest,
     LanguageRequest,
     SearchStructureRequest,
@@ -39,6 +40,10 @@ OK_LIBELLE = "GCU_MSG_01_000"
 #: The sandbox's technical account is attached to the structures of ``registered.json``
 #: (the training structures); its password "expires" this many days after the request.
 TECH_PASSWORD_DAYS_LEFT = 200
+
+#: ``roleUtilisateur`` and statuses served by ``rattachements`` (the real words are unpublished).
+ATTACHMENT_ROLE = "GESTIONNAIRE"
+ATTACHMENT_ACTIVE = "ACTIF"
 
 #: ``codeRetour`` of the sandbox's Chorus Pro errors.
 CODE_INVALID_BODY = 10000
@@ -252,34 +257,56 @@ def build_cpro_router(ctx: SandboxContext) -> APIRouter:
         "/utilisateurs/v1/monCompte/recuperer/rattachements",
         summary="recupererRattachementsMonCompteUtilisateur",
     )
-    def my_attachments(body: dict[str, Any] | None = None) -> JSONResponse:
-        # The real response's shape is not documented in the sources at hand (domain.md §2):
-        # this one is plausible, and the client reads it with tolerant keys.
+    def my_attachments(body: AttachmentsRequest | None = None) -> JSONResponse:
+        # Shape of the public clients (go-choruspro utilisateurs_rattachements.go): see
+        # docs/wire-format.md. The role and status words are not published: these are plausible.
+        params = (body or AttachmentsRequest()).parametresRecherche
+        rows = attached_structures()
+        per_page, page = params.nbResultatsParPage, params.pageResultatDemandee
+        shown = rows[(page - 1) * per_page : page * per_page]
         return _ok(
             {
-                "listeRattachements": [
+                "listeStructureRattachement": [
                     {
+                        "idRattachementStructure": s.id,
                         "idStructure": s.id,
                         "identifiantStructure": s.identifier,
                         "typeIdentifiantStructure": s.id_type,
                         "designationStructure": s.company_name,
-                        "role": "GESTIONNAIRE",
+                        "roleUtilisateur": ATTACHMENT_ROLE,
+                        "statutRattachementStructure": ATTACHMENT_ACTIVE,
+                        "statutUtilisateur": ATTACHMENT_ACTIVE,
+                        "listeServicesRattache": [],
                     }
-                    for s in attached_structures()
-                ]
+                    for s in shown
+                ],
+                "parametresRetour": {
+                    "nbResultatsParPage": per_page,
+                    "pageCourante": page,
+                    "pages": math.ceil(len(rows) / per_page),
+                    "total": len(rows),
+                },
             }
         )
 
     @router.post("/structures/v1/consulter", summary="consulterStructure")
     def consult_structure(body: ConsultStructureRequest) -> JSONResponse:
+        # The public clients disagree on the request's key: idStructureCPP (chorus-api, the
+        # AIFE specification) or idStructure (go-choruspro): both are taken.
+        wanted = body.idStructureCPP if body.idStructureCPP is not None else body.idStructure
+        if wanted is None:
+            return _error(CODE_INVALID_BODY, "Le champ « idStructureCPP » est obligatoire.")
         with ctx.storage.transaction(write=False) as session:
-            structure = session.get_structure(body.idStructureCPP)
+            structure = session.get_structure(wanted)
             manager = session.main_manager(structure.id) if structure else None
         if structure is None:
             return _error(CODE_UNKNOWN_STRUCTURE, "Structure inconnue")
         expiry = None
         if any(row.id == structure.id for row in attached_structures()):
-            expiry = (ctx.now() + timedelta(days=TECH_PASSWORD_DAYS_LEFT)).date().isoformat()
+            # A timestamp (RFC 3339), not a bare date: go-choruspro reads it into a time.Time,
+            # which takes nothing else; the project's client reads both (docs/wire-format.md).
+            day = (ctx.now() + timedelta(days=TECH_PASSWORD_DAYS_LEFT)).date()
+            expiry = f"{day.isoformat()}T00:00:00Z"
         particulier = structure.id_type == IdentifierType.PARTICULIER
         return _ok(
             {
@@ -295,6 +322,10 @@ def build_cpro_router(ctx: SandboxContext) -> APIRouter:
                     "nomStructure": manager.last_name if manager and particulier else None,
                     "prenomStructure": manager.first_name if manager and particulier else None,
                     "dateExpirationMotPasseCompteTech": expiry,
+                    "estValideurDeleguee": False,
+                    "idStructureOrigine": None,
+                    "listeStructureDupliquees": [],
+                    "numeroRcsStructure": None,
                 },
                 "adressePostaleDuSiege": {
                     "adresse": structure.address,
@@ -305,12 +336,20 @@ def build_cpro_router(ctx: SandboxContext) -> APIRouter:
                     "pays": structure.country,
                     "telephone": None,
                     "indicatifTelephone": None,
+                    "fax": None,
+                    "indicatifFax": None,
                 },
                 "parametres": {
                     "codeServiceDoitEtreRenseigne": False,
-                    "numEJDoitEtreRenseigne": False,
+                    "connexionEDI": False,
+                    "estMoaUniquement": False,
+                    "estValideurDelegue": False,
                     "gestionNumeroEJOuCodeService": False,
-                    "gestionStatutMiseEnPaiement": False,
+                    "getaMoa": False,
+                    "nonDiffusibleInsee": False,
+                    "numeroEJDoitEtreRenseigne": False,
+                    "recevoirDonneesViaEDI": False,
+                    "statutMiseEnPaiementNestPasRemonte": False,
                 },
             }
         )
@@ -344,6 +383,10 @@ def build_cpro_router(ctx: SandboxContext) -> APIRouter:
 
     @router.get("/transverses/v1/health-check", summary="Vérifier la connexion à l'API")
     def health_check() -> JSONResponse:
-        return _ok({}, libelle="OK")
+        # A Spring ResponseEntity serialised as JSON, as the public clients read it
+        # (go-choruspro transverses_misc.go, chorus-api HealthCheckResponse).
+        return JSONResponse(
+            {"headers": {}, "body": "OK", "statusCode": "OK", "statusCodeValue": 200}
+        )
 
     return router

@@ -1313,8 +1313,12 @@
 <context>
     <name>company</name>
     <message>
+        <source>⚠ L&apos;INSEE range mal l&apos;adresse de cet établissement à l&apos;étranger&#xa0;: l&apos;assistant a réparti au mieux la rue, le code postal et la ville. Vérifiez-les.</source>
+        <extracomment>Shown to the user (&quot;l&apos;annuaire des entreprises&quot;, &quot;l&apos;INSEE&quot;).</extracomment>
+        <translation>⚠ INSEE stores this foreign establishment&apos;s address in the wrong fields: the assistant sorted out the street, postal code and town as best it could. Please check them.</translation>
+    </message>
+    <message>
         <source>L&apos;entreprise a cessé son activité selon l&apos;INSEE.</source>
-        <extracomment>Shown to the user (&quot;l&apos;annuaire des entreprises&quot;, &quot;l&apos;INSEE&quot;). INSEE ``typvoie`` codes expanded when the value is exactly one of them.</extracomment>
         <translation>According to INSEE, the company has ceased trading.</translation>
     </message>
     <message>
@@ -1536,7 +1540,6 @@
     </message>
     <message>
         <source>{Service} ne répond pas (délai de connexion dépassé). Vérifiez votre connexion à Internet puis réessayez.</source>
-        <extracomment>Seconds: connecting, then each read/write. Pauses before the 2nd and 3rd attempt of an idempotent call that met a transient fault.</extracomment>
         <translation>{Service} is not answering (connection timed out). Check your Internet connection, then try again.</translation>
     </message>
     <message>
@@ -1544,8 +1547,16 @@
         <translation>{Service} did not answer in time. Try again in a moment.</translation>
     </message>
     <message>
+        <source>{Service} ne parle pas HTTPS à cette adresse&#xa0;: le serveur y répond en HTTP simple, sans chiffrement. Vérifiez l&apos;adresse configurée (https:// au lieu de http://, ou le numéro de port).</source>
+        <translation>{Service} does not speak HTTPS at this address: the server answers there in plain, unencrypted HTTP. Check the configured address (https:// instead of http://, or the port number).</translation>
+    </message>
+    <message>
         <source>La connexion sécurisée avec {service} a échoué (certificat refusé). Vérifiez la date et l&apos;heure de l&apos;ordinateur ; sur un réseau d&apos;entreprise, un proxy peut en être la cause.</source>
         <translation>The secure connection to {service} failed (certificate refused). Check the computer&apos;s date and time; on a company network, a proxy may be the cause.</translation>
+    </message>
+    <message>
+        <source>La connexion sécurisée avec {service} a échoué (négociation TLS interrompue). Réessayez&#x202f;; sur un réseau d&apos;entreprise, un proxy peut en être la cause.</source>
+        <translation>The secure connection to {service} failed (TLS handshake interrupted). Try again; on a company network, a proxy may be the cause.</translation>
     </message>
     <message>
         <source>{Service} refuse la connexion : le service est arrêté ou inaccessible. Réessayez dans quelques minutes.</source>
@@ -1554,6 +1565,55 @@
     <message>
         <source>Adresse du serveur introuvable ({service}) : l&apos;ordinateur n&apos;est peut-être pas connecté à Internet.</source>
         <translation>Server address not found ({service}): the computer may not be connected to the Internet.</translation>
+    </message>
+    <message>
+        <source>quelques secondes</source>
+        <extracomment>Seconds: connecting, then each read/write. Pauses before the 2nd and 3rd attempt of an idempotent call that met a transient fault. OpenSSL&apos;s words when the other end answers a TLS handshake with something else (plain HTTP).</extracomment>
+        <translation>a few seconds</translation>
+    </message>
+    <message>
+        <source>{count} secondes</source>
+        <translation>{count} seconds</translation>
+    </message>
+    <message>
+        <source>environ une minute</source>
+        <translation>about a minute</translation>
+    </message>
+    <message>
+        <source>environ {count} minutes</source>
+        <translation>about {count} minutes</translation>
+    </message>
+    <message>
+        <source>environ une heure</source>
+        <translation>about an hour</translation>
+    </message>
+    <message>
+        <source>environ {count} heures</source>
+        <translation>about {count} hours</translation>
+    </message>
+    <message>
+        <source>environ un jour</source>
+        <translation>about a day</translation>
+    </message>
+    <message>
+        <source>environ {count} jours</source>
+        <translation>about {count} days</translation>
+    </message>
+    <message>
+        <source>{Service} reçoit trop de demandes. Réessayez dans {wait}.</source>
+        <translation>{Service} is receiving too many requests. Try again in {wait}.</translation>
+    </message>
+    <message>
+        <source>{hour} h {minute:02d}</source>
+        <translation>{hour}:{minute:02d}</translation>
+    </message>
+    <message>
+        <source>le {day:02d}/{month:02d} à {clock}</source>
+        <translation>on {day:02d}/{month:02d} at {clock}</translation>
+    </message>
+    <message>
+        <source>{Service} reçoit trop de demandes. Réessayez dans {wait}&#xa0;: notez de revenir vers {clock}.</source>
+        <translation>{Service} is receiving too many requests. Try again in {wait}: note to come back around {clock}.</translation>
     </message>
     <message>
         <source>{Service} a interrompu sa réponse avant la fin. Réessayez.</source>
@@ -1566,10 +1626,6 @@
     <message>
         <source>La communication avec {service} a échoué ({error}). Réessayez.</source>
         <translation>Communication with {service} failed ({error}). Try again.</translation>
-    </message>
-    <message>
-        <source>{Service} reçoit trop de demandes. Patientez {seconds} s puis réessayez.</source>
-        <translation>{Service} is receiving too many requests. Wait {seconds} s, then try again.</translation>
     </message>
     <message>
         <source>{Service} reçoit trop de demandes.</source>
@@ -1882,7 +1938,7 @@
     <name>piste</name>
     <message>
         <source>Identifiants PISTE incorrects : vérifiez l&apos;identifiant client et le secret.</source>
-        <extracomment>A 429 is waited out in the worker only when ``Retry-After`` asks for at most this long. Pause before trying again after a 429 that gave no ``Retry-After``.</extracomment>
+        <extracomment>A 429 is waited out in the worker only when ``Retry-After`` asks for at most this long. Pause before trying again after a 429 that gave no ``Retry-After``. ``rattachements`` is read page by page, this many rows a page, at most this many pages. ``statutRattachementStructure`` values that mean the attachment no longer counts.</extracomment>
         <translation>Wrong PISTE credentials: check the client ID and secret.</translation>
     </message>
     <message>
@@ -1912,6 +1968,10 @@
     <message>
         <source>Chorus Pro ne répond pas normalement au test de santé (HTTP {status}).</source>
         <translation>Chorus Pro does not answer the health check normally (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>Chorus Pro répond, mais se dit indisponible (état {status}). Réessayez dans quelques minutes.</source>
+        <translation>Chorus Pro answers, but says it is unavailable (status {status}). Try again in a few minutes.</translation>
     </message>
     <message>
         <source>Réponse inattendue de Chorus Pro (rattachements).</source>

@@ -10,6 +10,7 @@ import pytest
 
 from chorus_wizard.backend.connection import (
     FIX_CLIENT,
+    FIX_LATER,
     FIX_NETWORK,
     FIX_SUBSCRIPTION,
     FIX_TECH,
@@ -28,20 +29,27 @@ SEARCH = "/cpro/structures/v1/rechercher"
 
 GOOD: dict[str, httpx.Response] = {
     TOKEN: httpx.Response(200, json={"access_token": "t", "expires_in": 3600}),
-    HEALTH: httpx.Response(200, json={"codeRetour": 0, "libelle": "OK"}),
+    HEALTH: httpx.Response(
+        200, json={"headers": {}, "body": "OK", "statusCode": "OK", "statusCodeValue": 200}
+    ),
     ATTACHMENTS: httpx.Response(
         200,
         json={
             "codeRetour": 0,
             "libelle": "ok",
-            "listeRattachements": [
+            "listeStructureRattachement": [
                 {
+                    "idRattachementStructure": 31,
                     "idStructure": 9,
                     "identifiantStructure": "13002526500013",
+                    "typeIdentifiantStructure": "SIRET",
                     "designationStructure": "DINUM",
-                    "role": "GESTIONNAIRE",
+                    "roleUtilisateur": "GESTIONNAIRE",
+                    "statutRattachementStructure": "ACTIF",
+                    "listeServicesRattache": [],
                 }
             ],
+            "parametresRetour": {"nbResultatsParPage": 100, "pageCourante": 1, "pages": 1},
         },
     ),
     CONSULT: httpx.Response(
@@ -163,6 +171,30 @@ def test_each_failure_says_what_to_fix_and_stops(
         assert "techpw" not in step.detail + step.fix
 
 
+def test_a_health_check_body_saying_unavailable_fails_that_step() -> None:
+    down = httpx.Response(
+        200,
+        json={
+            "headers": {},
+            "body": None,
+            "statusCode": "SERVICE_UNAVAILABLE",
+            "statusCodeValue": 503,
+        },
+    )
+    report = check_connection(PRODUCTION, CREDS, client=transport(health=down))
+    assert report.steps[1].status is StepStatus.FAILED
+    assert "503" in report.steps[1].detail
+    assert report.steps[1].fix == FIX_LATER
+
+
+def test_the_expiry_is_read_from_the_real_attachment_shape() -> None:
+    client = transport()
+    report = check_connection(PRODUCTION, CREDS, client=client)
+    # the password expiry comes from consulterStructure on the structure of the attachment
+    assert CONSULT in client.seen  # type: ignore[attr-defined]
+    assert report.tech_password_expiry == date(2027, 2, 1)
+
+
 def test_no_network() -> None:
     def refuse() -> httpx.Response:
         raise httpx.ConnectError("[Errno 111] Connection refused")
@@ -183,7 +215,9 @@ def test_a_short_quota_wait_is_absorbed() -> None:
 
 
 def test_no_attachment_is_a_warning_not_a_failure() -> None:
-    empty = httpx.Response(200, json={"codeRetour": 0, "libelle": "ok", "listeRattachements": []})
+    empty = httpx.Response(
+        200, json={"codeRetour": 0, "libelle": "ok", "listeStructureRattachement": []}
+    )
     report = check_connection(PRODUCTION, CREDS, client=transport(attachments=empty))
     assert report.steps[2].status is StepStatus.WARNING
     assert report.ok

@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
 from chorus_wizard.backend.company import city_label, street_from_adresse, street_type
-from chorus_wizard.backend.directory import RechercheEntreprisesClient, map_result
+from chorus_wizard.backend.directory import RechercheEntreprisesClient, map_result, person_name
 from chorus_wizard.backend.errors import NetworkError, ProtocolError, RateLimited, ServerError
+from chorus_wizard.domain.addresses import (
+    LineParts,
+    arrondissement_postcode,
+    overseas_country,
+    parse_line,
+)
 from chorus_wizard.resources import resource_path
 
 
@@ -205,7 +212,7 @@ def test_short_retry_after_is_waited_out_once() -> None:
 
 def test_long_retry_after_is_reported_not_waited() -> None:
     SLEPT.clear()
-    with pytest.raises(RateLimited, match="Patientez 30 s") as caught:
+    with pytest.raises(RateLimited, match="Réessayez dans 30 secondes") as caught:
         client_for(lambda r: httpx.Response(429, headers={"Retry-After": "30"})).company("1")
     assert caught.value.retry_after == 30.0 and SLEPT == []
 
@@ -246,3 +253,682 @@ def test_connection_refused_is_a_network_error() -> None:
 
     with pytest.raises(NetworkError, match="refuse la connexion"):
         client_for(handler).company("13002526500013")
+
+
+# Recorded answers of the real API (tests/data/recherche-entreprises/SOURCES.md). Expected
+# values written by hand from each raw record.
+RECORDS = Path(__file__).parent.parent / "data" / "recherche-entreprises"
+
+
+def record_file(siren: str) -> dict[str, Any]:
+    return json.loads((RECORDS / f"{siren}.json").read_text(encoding="utf-8"))
+
+
+# siren, siret, raison sociale, adresse, complément 1, complément 2, code postal, ville, pays,
+# active
+RECORDED_ANSWERS = [
+    (
+        "104049424",
+        "10404942400013",
+        "ARCTURUS",
+        "1-3 RUE D'ENGHIEN",
+        "",
+        "",
+        "75010",
+        "PARIS",
+        "FR",
+        True,
+    ),
+    (
+        "200030674",
+        "20003067400010",
+        "COMMUNAUTE D'AGGLOMERATION VAL DE GARONNE AGGLOMERATION",
+        "PLACE DU MARCHE",
+        "MAISON DU DEVELOPPEMENT",
+        "",
+        "47200",
+        "MARMANDE",
+        "FR",
+        True,
+    ),
+    (
+        "200067254",
+        "20006725400017",
+        "CA PAU BEARN PYRENEES",
+        "2 BIS PLACE ROYALE",
+        "HOTEL DE FRANCE",
+        "",
+        "64000",
+        "PAU",
+        "FR",
+        True,
+    ),
+    (
+        "200069383",
+        "20006938300012",
+        "OUEST AVEYRON COMMUNAUTE",
+        "CHEMIN DES 13 PIERRES",
+        "BATIMENT INTERACTIS",
+        "",
+        "12200",
+        "VILLEFRANCHE-DE-ROUERGUE",
+        "FR",
+        True,
+    ),
+    (
+        "247900798",
+        "24790079800031",
+        "COMMUNAUTE DE COMMUNES DU THOUARSAIS",
+        "4 RUE DE LA TREMOILLE",
+        "HOTEL DES COMMUNES",
+        "",
+        "79100",
+        "THOUARS",
+        "FR",
+        True,
+    ),
+    # foreign head office: street and town were swapped by INSEE
+    (
+        "435246145",
+        "43524614500013",
+        "P&T TECHNOLOGY AG",
+        "AN DER ALSTER 3",
+        "",
+        "",
+        "20099",
+        "HAMBOURG",
+        "DE",
+        True,
+    ),
+    (
+        "435246145",
+        "43524614500021",
+        "P&T TECHNOLOGY AG",
+        "14 RUE DE BERTRAND",
+        "",
+        "",
+        "35000",
+        "RENNES",
+        "FR",
+        True,
+    ),
+    # foreign head office with no street at all: the postcode and town only
+    ("389600982", "38960098200018", "ELOTEX AG", "", "", "", "6203", "SEMPACH STATION", "CH", True),
+    (
+        "389600982",
+        "38960098200026",
+        "ELOTEX AG",
+        "33 RUE DE LA FREBARDIERE",
+        "",
+        "",
+        "35000",
+        "RENNES",
+        "FR",
+        False,
+    ),
+    (
+        "414971929",
+        "41497192900040",
+        "FINANCIERE GANYMEDE",
+        "RUE RIGOBERTA MENCHU",
+        "ZAC DE COURTINE IV",
+        "",
+        "84000",
+        "AVIGNON",
+        "FR",
+        True,
+    ),
+    (
+        "414971929",
+        "41497192900024",
+        "FINANCIERE GANYMEDE",
+        "60 AVENUE DU GENERAL DE GAULLE",
+        "",
+        "",
+        "92800",
+        "PUTEAUX",
+        "FR",
+        True,
+    ),
+    (
+        "414971929",
+        "41497192900016",
+        "FINANCIERE GANYMEDE",
+        "4 CHEMIN DES SABLONS",
+        "",
+        "",
+        "78160",
+        "MARLY-LE-ROI",
+        "FR",
+        False,
+    ),
+    # secondary line: the complement before the number goes to complement 1
+    (
+        "421782335",
+        "42178233500028",
+        "KIKOU",
+        "42 BOULEVARD DE LA REPUBLIQUE",
+        "LE LAUREAT-38",
+        "",
+        "13100",
+        "AIX-EN-PROVENCE",
+        "FR",
+        False,
+    ),
+    (
+        "441232121",
+        "44123212100018",
+        "KIKOU",
+        "16 RUE ALEXANDER FLEMING",
+        "CHEZ M & MME CHOLET",
+        "",
+        "31240",
+        "SAINT-JEAN",
+        "FR",
+        True,
+    ),
+    (
+        "449544444",
+        "44954444400010",
+        "GANYMEDE",
+        "16 RUE JEAN JACQUES ROUSSEAU",
+        "",
+        "",
+        "93400",
+        "SAINT-OUEN-SUR-SEINE",
+        "FR",
+        False,
+    ),
+    (
+        "479285801",
+        "47928580100029",
+        "FRANK HATEM & EUGENIE ROSEC",
+        "16 BIS BOULEVARD CHAMBLAIN",
+        "C/O BUSINESS CENTER",
+        "",
+        "77000",
+        "MELUN",
+        "FR",
+        True,
+    ),
+    (
+        "488549601",
+        "48854960100018",
+        "KIKOU",
+        "ROUTE DE LA CHAPELLE",
+        "",
+        "",
+        "21310",
+        "ARCEAU",
+        "FR",
+        True,
+    ),
+    (
+        "510973431",
+        "51097343100024",
+        "GANYMEDE",
+        "3 TRAVERSE DES PENITENTS NOIRS",
+        "RES LES CAPUCINES BATD",
+        "",
+        "13600",
+        "LA CIOTAT",
+        "FR",
+        True,
+    ),
+    (
+        "510973431",
+        "51097343100016",
+        "GANYMEDE",
+        "1135 CHEMIN DU BAGUIER",
+        "",
+        "",
+        "13600",
+        "LA CIOTAT",
+        "FR",
+        False,
+    ),
+    # Saint-Barthélemy (commune 977xx) is a country of its own in ISO 3166: BL
+    (
+        "531606028",
+        "53160602800037",
+        "KIKOU",
+        "MARIGOT",
+        "VILLA PITCHOUNE",
+        "",
+        "97133",
+        "SAINT-BARTHELEMY",
+        "BL",
+        True,
+    ),
+    (
+        "531606028",
+        "53160602800011",
+        "KIKOU",
+        "LIEUDIT GRAND FOND",
+        "",
+        "",
+        "97133",
+        "SAINT BARTHELEMY",
+        "BL",
+        False,
+    ),
+    (
+        "531606028",
+        "53160602800029",
+        "KIKOU",
+        "VILLA STELLAE LORIENT",
+        "",
+        "",
+        "97133",
+        "SAINT BARTHELEMY",
+        "BL",
+        False,
+    ),
+    (
+        "775695901",
+        "77569590100063",
+        "AUBADE PARIS",
+        "10 RUE DU COLONEL DRIANT",
+        "10 A 12",
+        "",
+        "75001",
+        "PARIS",
+        "FR",
+        True,
+    ),
+    (
+        "775695901",
+        "77569590100352",
+        "AUBADE PARIS",
+        "3 RUE NATIONALE",
+        "",
+        "",
+        "35000",
+        "RENNES",
+        "FR",
+        True,
+    ),
+    (
+        "800069130",
+        "80006913000022",
+        "SOL GRAND SUD",
+        "125 RUE GANYMEDE",
+        "RES GREEN VIEW APT B309",
+        "",
+        "34990",
+        "JUVIGNAC",
+        "FR",
+        True,
+    ),
+    (
+        "835013798",
+        "83501379800011",
+        "DERBAS AG",
+        "RUE DE RENNES",
+        "LD LA BARBERAIS",
+        "",
+        "35650",
+        "LE RHEU",
+        "FR",
+        True,
+    ),
+    (
+        "835013798",
+        "83501379800029",
+        "DERBAS AG",
+        "81 RUE ALPHONSE GUERIN",
+        "",
+        "",
+        "35000",
+        "RENNES",
+        "FR",
+        True,
+    ),
+    (
+        "888427994",
+        "88842799400056",
+        "AG DEVELOPMENT",
+        "78 AVENUE DES CHAMPS ELYSEES",
+        "BUREAU 326",
+        "",
+        "75008",
+        "PARIS",
+        "FR",
+        True,
+    ),
+    (
+        "888427994",
+        "88842799400023",
+        "AG DEVELOPMENT",
+        "8 BOULEVARD SEBASTOPOL",
+        "",
+        "",
+        "35000",
+        "RENNES",
+        "FR",
+        False,
+    ),
+    (
+        "928695022",
+        "92869502200014",
+        "LA POSTE",
+        "2 BOULEVARD DU 11 NOVEMBRE",
+        "SOURDEVAL",
+        "",
+        "50150",
+        "SOURDEVAL",
+        "FR",
+        True,
+    ),
+    (
+        "940583776",
+        "94058377600015",
+        "GANYMEDE",
+        "78 CHEMIN DES SEPT DENIERS",
+        "PARC CLUB DES 7 DENIERS",
+        "",
+        "31200",
+        "TOULOUSE",
+        "FR",
+        True,
+    ),
+    (
+        "981195464",
+        "98119546400012",
+        "GANYMEDE",
+        "6 RUE GEORGES WODLI",
+        "",
+        "",
+        "67000",
+        "STRASBOURG",
+        "FR",
+        True,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("siren", "siret", "name", "adresse", "c1", "c2", "postal", "city", "country", "active"),
+    RECORDED_ANSWERS,
+)
+def test_recorded_answers_of_the_real_api(
+    siren: str,
+    siret: str,
+    name: str,
+    adresse: str,
+    c1: str,
+    c2: str,
+    postal: str,
+    city: str,
+    country: str,
+    active: bool,
+) -> None:
+    record = map_result(record_file(siren), siret)
+    assert record.raison_sociale == name
+    assert (record.adresse, record.complement1, record.complement2) == (adresse, c1, c2)
+    assert (record.code_postal, record.ville, record.code_pays) == (postal, city, country)
+    assert record.active is active
+    assert not record.masked
+    assert "[" not in repr(record)
+
+
+def test_at_least_twenty_recorded_answers_are_checked() -> None:
+    assert len({case[0] for case in RECORDED_ANSWERS}) >= 20
+    assert {case[0] for case in RECORDED_ANSWERS} == {p.stem for p in RECORDS.glob("*.json")}
+
+
+@pytest.mark.parametrize("siret", ["43524614500013", "38960098200018"])
+def test_a_moved_foreign_address_says_so_beside_the_fields(siret: str) -> None:
+    record = map_result(record_file(siret[:9]), siret)
+    assert "Vérifiez-les" in record.address_note
+
+
+def test_a_french_address_carries_no_note() -> None:
+    assert map_result(record_file("104049424"), "10404942400013").address_note == ""
+
+
+# Real one-line addresses (the head offices' `adresse` of the records above, as a secondary
+# establishment's line would read): street, complement, box, postal code, town.
+RECORDED_LINES = [
+    ("1-3 RUE D'ENGHIEN 75010 PARIS", "1-3 RUE D'ENGHIEN", "", "", "75010", "PARIS"),
+    (
+        "MAISON DU DEVELOPPEMENT PLACE DU MARCHE 47200 MARMANDE",
+        "PLACE DU MARCHE",
+        "MAISON DU DEVELOPPEMENT",
+        "",
+        "47200",
+        "MARMANDE",
+    ),
+    (
+        "HOTEL DE FRANCE 2 B PLACE ROYALE 64000 PAU",
+        "2 BIS PLACE ROYALE",
+        "HOTEL DE FRANCE",
+        "",
+        "64000",
+        "PAU",
+    ),
+    (
+        "BATIMENT INTERACTIS CHEMIN DES 13 PIERRES 12200 VILLEFRANCHE-DE-ROUERGUE",
+        "CHEMIN DES 13 PIERRES",
+        "BATIMENT INTERACTIS",
+        "",
+        "12200",
+        "VILLEFRANCHE-DE-ROUERGUE",
+    ),
+    (
+        "ZAC DE COURTINE IV RUE RIGOBERTA MENCHU 84000 AVIGNON",
+        "RUE RIGOBERTA MENCHU",
+        "ZAC DE COURTINE IV",
+        "",
+        "84000",
+        "AVIGNON",
+    ),
+    (
+        "C/O BUSINESS CENTER 16 B BOULEVARD CHAMBLAIN 77000 MELUN",
+        "16 BIS BOULEVARD CHAMBLAIN",
+        "C/O BUSINESS CENTER",
+        "",
+        "77000",
+        "MELUN",
+    ),
+    ("RTE DE LA CHAPELLE 21310 ARCEAU", "ROUTE DE LA CHAPELLE", "", "", "21310", "ARCEAU"),
+    (
+        "RES LES CAPUCINES BATD 3 TRAVERSE DES PENITENTS NOIRS 13600 LA CIOTAT",
+        "3 TRAVERSE DES PENITENTS NOIRS",
+        "RES LES CAPUCINES BATD",
+        "",
+        "13600",
+        "LA CIOTAT",
+    ),
+    (
+        "10 A 12 10 RUE DU COLONEL DRIANT 75001 PARIS",
+        "10 RUE DU COLONEL DRIANT",
+        "10 A 12",
+        "",
+        "75001",
+        "PARIS",
+    ),
+    (
+        "RES GREEN VIEW APT B309 125 RUE GANYMEDE 34990 JUVIGNAC",
+        "125 RUE GANYMEDE",
+        "RES GREEN VIEW APT B309",
+        "",
+        "34990",
+        "JUVIGNAC",
+    ),
+    (
+        "LD LA BARBERAIS RUE DE RENNES 35650 LE RHEU",
+        "RUE DE RENNES",
+        "LD LA BARBERAIS",
+        "",
+        "35650",
+        "LE RHEU",
+    ),
+    (
+        "BUREAU 326 78 AVENUE DES CHAMPS ELYSEES 75008 PARIS",
+        "78 AVENUE DES CHAMPS ELYSEES",
+        "BUREAU 326",
+        "",
+        "75008",
+        "PARIS",
+    ),
+    (
+        "PARC CLUB DES 7 DENIERS 78 CHEMIN DES SEPT DENIERS 31200 TOULOUSE",
+        "78 CHEMIN DES SEPT DENIERS",
+        "PARC CLUB DES 7 DENIERS",
+        "",
+        "31200",
+        "TOULOUSE",
+    ),
+    # lines of resources/sandbox/directory.json (same source)
+    (
+        "4 PL HOTEL VILLE ESP LIBERATION 75004 PARIS 04",
+        "4 PLACE HOTEL VILLE ESP LIBERATION",
+        "",
+        "",
+        "75004",
+        "PARIS 04",
+    ),
+    (
+        "RUELLE ALBERT CAMUS 1 IMPASSE DES CAMISARDS 97420 LE PORT",
+        "1 IMPASSE DES CAMISARDS",
+        "RUELLE ALBERT CAMUS",
+        "",
+        "97420",
+        "LE PORT",
+    ),
+    (
+        "LD LA VAURELLE 81170 CORDES-SUR-CIEL",
+        "LIEU-DIT LA VAURELLE",
+        "",
+        "",
+        "81170",
+        "CORDES-SUR-CIEL",
+    ),
+]
+
+# Constructed from the API's documented line format (no recorded answer found): boxes, CEDEX.
+CONSTRUCTED_LINES = [
+    # the example of the issue: box first, CEDEX code and label last
+    (
+        "CS 51753 52 RUE DE LA REPUBLIQUE 33064 BORDEAUX CEDEX",
+        "52 RUE DE LA REPUBLIQUE",
+        "",
+        "CS 51753",
+        "33064",
+        "BORDEAUX CEDEX",
+    ),
+    (
+        "12 AV DU PORT BP 42 13344 MARSEILLE CEDEX 15",
+        "12 AVENUE DU PORT",
+        "",
+        "BP 42",
+        "13344",
+        "MARSEILLE CEDEX 15",
+    ),
+    ("TSA 70001 92894 NANTERRE CEDEX 9", "", "", "TSA 70001", "92894", "NANTERRE CEDEX 9"),
+    ("5 T RUE BASSE 69003 LYON 3EME", "5 TER RUE BASSE", "", "", "69003", "LYON 3EME"),
+    ("3 Q RUE DES ECOLES 20000 AJACCIO", "3 QUATER RUE DES ECOLES", "", "", "20000", "AJACCIO"),
+]
+
+
+@pytest.mark.parametrize(
+    ("line", "street", "complement", "box", "postal", "city"), RECORDED_LINES + CONSTRUCTED_LINES
+)
+def test_one_line_addresses_are_taken_apart(
+    line: str, street: str, complement: str, box: str, postal: str, city: str
+) -> None:
+    assert parse_line(line) == LineParts(street, complement, box, postal, city)
+
+
+def secondary(line: str, postal: str | None, city: str | None) -> dict[str, Any]:
+    """A results[] element whose queried establishment is a secondary one with this line."""
+    return {
+        "siren": "356000000",
+        "nom_complet": "LA POSTE",
+        "nom_raison_sociale": "LA POSTE",
+        "etat_administratif": "A",
+        "siege": {"siret": "35600000000048"},
+        "matching_etablissements": [
+            {
+                "siret": "35600000099999",
+                "adresse": line,
+                "code_postal": postal,
+                "libelle_commune": city,
+                "etat_administratif": "A",
+                "est_siege": False,
+            }
+        ],
+    }
+
+
+def test_a_secondary_line_with_box_and_cedex_fills_four_fields() -> None:
+    line = "CS 51753 52 RUE DE LA REPUBLIQUE 33064 BORDEAUX CEDEX"
+    record = map_result(secondary(line, "33000", "BORDEAUX"), "35600000099999")
+    assert (record.adresse, record.complement1, record.complement2) == (
+        "52 RUE DE LA REPUBLIQUE",
+        "",
+        "CS 51753",
+    )
+    assert (record.code_postal, record.ville) == ("33064", "BORDEAUX CEDEX")
+
+
+def test_a_secondary_line_with_a_leading_complement_splits_it() -> None:
+    line = "RES LES CAPUCINES BATD 3 TRAVERSE DES PENITENTS NOIRS 13600 LA CIOTAT"
+    record = map_result(secondary(line, "13600", "LA CIOTAT"), "35600000099999")
+    assert (record.adresse, record.complement1) == (
+        "3 TRAVERSE DES PENITENTS NOIRS",
+        "RES LES CAPUCINES BATD",
+    )
+
+
+def test_a_missing_postal_code_is_taken_from_the_line() -> None:
+    record = map_result(secondary("1 RUE THIERS 38000 GRENOBLE", None, None), "35600000099999")
+    assert (record.adresse, record.code_postal, record.ville) == (
+        "1 RUE THIERS",
+        "38000",
+        "GRENOBLE",
+    )
+
+
+@pytest.mark.parametrize(
+    ("city", "postal", "ville"),
+    [
+        ("PARIS 13", "75013", "PARIS"),
+        ("LYON 3EME", "69003", "LYON"),
+        ("MARSEILLE 16", "13016", "MARSEILLE"),
+        ("PARIS 21", "", "PARIS 21"),
+    ],
+)
+def test_an_arrondissement_gives_the_postal_code_when_there_is_none(
+    city: str, postal: str, ville: str
+) -> None:
+    assert arrondissement_postcode(city) == postal
+    if postal:
+        assert city_label(city) == ville
+
+
+@pytest.mark.parametrize(
+    ("postal", "commune", "country"),
+    [
+        ("97110", "97120", ""),  # Guadeloupe: a French department
+        ("97600", "97611", ""),  # Mayotte
+        ("97133", "97701", "BL"),  # Saint-Barthélemy
+        ("97150", "97801", "MF"),  # Saint-Martin
+        ("98000", "", "MC"),  # Monaco
+        ("20000", "2A004", ""),  # Corsica (Ajaccio)
+        ("20250", "2B096", ""),  # Corsica (Corte)
+    ],
+)
+def test_overseas_and_monaco_countries(postal: str, commune: str, country: str) -> None:
+    assert overseas_country(postal, commune) == country
+
+
+def test_an_individual_entrepreneur_loses_the_trade_name_in_brackets() -> None:
+    result = {
+        "siren": "883010316",
+        "nom_complet": "RAPHAEL DUBIGNY (RED NEEDLES)",
+        "nom_raison_sociale": None,
+        "siege": {"siret": "88301031600015", "nom_commercial": "RED NEEDLES"},
+    }
+    assert person_name(result) == "RAPHAEL DUBIGNY"

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import ssl
+from datetime import UTC
 
 import httpx
 import pytest
 
-from chorus_wizard.backend.errors import NetworkError, ServerError
-from chorus_wizard.backend.http import send
+from chorus_wizard.backend.errors import NetworkError, RateLimited, ServerError
+from chorus_wizard.backend.http import human_wait, send, wait_message
 
 SERVICE = "l'API Sirene de l'INSEE"
 
@@ -46,6 +47,104 @@ def test_tls_error_from_the_cause() -> None:
     error.__cause__ = ssl.SSLCertVerificationError("certificate verify failed")
     with pytest.raises(NetworkError, match="certificat refusé"):
         send(failing(error), "GET", "https://x.test/", SERVICE)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1006)",
+        "[SSL] record layer failure (_ssl.c:1000)",
+        "[SSL: PACKET_LENGTH_TOO_LONG] packet length too long",
+    ],
+)
+def test_tls_to_a_plain_http_port_says_so(text: str) -> None:
+    with pytest.raises(NetworkError, match="ne parle pas HTTPS") as caught:
+        send(failing(httpx.ConnectError(text)), "GET", "https://x.test/", SERVICE)
+    assert "certificat" not in str(caught.value)
+
+
+def test_https_to_a_real_plain_http_server_says_it_does_not_speak_https() -> None:
+    """The words OpenSSL really gives on this machine, from a real plain-HTTP listener."""
+    import http.server
+    import threading
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), http.server.BaseHTTPRequestHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        port = server.server_address[1]
+        with httpx.Client(timeout=5) as client, pytest.raises(NetworkError) as caught:
+            send(client, "GET", f"https://127.0.0.1:{port}/", SERVICE, idempotent=False)
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+    assert "ne parle pas HTTPS" in str(caught.value)
+    assert "certificat refusé" not in str(caught.value)
+
+
+def test_a_handshake_failure_that_is_not_a_certificate_is_not_called_one() -> None:
+    with pytest.raises(NetworkError, match="négociation TLS") as caught:
+        send(
+            failing(httpx.ConnectError("[SSL: SSLV3_ALERT_HANDSHAKE_FAILURE] alert")),
+            "GET",
+            "https://x.test/",
+            SERVICE,
+        )
+    assert "certificat" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("seconds", "words"),
+    [
+        (3, "quelques secondes"),
+        (30, "30 secondes"),
+        (90, "environ 2 minutes"),
+        (600, "environ 10 minutes"),
+        (3600, "environ une heure"),
+        (3 * 3600, "environ 3 heures"),
+        (86400, "environ un jour"),
+        (3 * 86400, "environ 3 jours"),
+    ],
+)
+def test_waits_are_said_in_words(seconds: float, words: str) -> None:
+    assert human_wait(seconds) == words
+
+
+def test_a_429_of_an_hour_reads_about_an_hour_and_when_to_come_back() -> None:
+    client = httpx.Client(
+        transport=httpx.MockTransport(
+            lambda r: httpx.Response(429, headers={"Retry-After": "3600"})
+        )
+    )
+    with pytest.raises(RateLimited) as caught:
+        send(client, "GET", "https://x.test/", SERVICE)
+    message = str(caught.value)
+    assert "environ une heure" in message and "notez de revenir vers" in message
+    assert "3600" not in message and "Patientez" not in message
+    assert caught.value.retry_after == 3600
+
+
+def test_the_time_to_come_back_is_the_local_clock() -> None:
+    from datetime import datetime
+
+    now = datetime(2026, 5, 4, 18, 50, tzinfo=UTC)
+    assert wait_message(SERVICE, 3600, now).endswith("vers 19 h 50.")
+    assert "le 06/05 à 18 h 50" in wait_message(SERVICE, 2 * 86400, now)
+    assert wait_message(SERVICE, 30, now).endswith("Réessayez dans 30 secondes.")
+
+
+def test_retry_after_as_an_http_date() -> None:
+    from datetime import datetime, timedelta
+    from email.utils import format_datetime
+
+    later = format_datetime(datetime.now(UTC) + timedelta(hours=2), usegmt=True)
+    client = httpx.Client(
+        transport=httpx.MockTransport(lambda r: httpx.Response(429, headers={"Retry-After": later}))
+    )
+    with pytest.raises(RateLimited, match="environ 2 heures") as caught:
+        send(client, "GET", "https://x.test/", SERVICE)
+    assert caught.value.retry_after is not None and 7000 < caught.value.retry_after <= 7200
 
 
 def test_service_name_keeps_its_capitals() -> None:

@@ -170,6 +170,77 @@ def test_foreign_address_keeps_its_country() -> None:
     )
     assert (record.ville, record.code_pays) == ("DUSSELDORF", "DE")
 
+    assert record.address_note == ""  # nothing moved: no warning
+
+
+def test_foreign_street_and_town_swapped_by_insee_are_put_back() -> None:
+    """INSEE's fields of P&T TECHNOLOGY AG's head office, as recherche-entreprises recorded
+    them (tests/data/recherche-entreprises/435246145.json), in the Sirene shape."""
+    record = map_etablissement(
+        constructed(
+            libelleVoieEtablissement="20099 HAMBOURG",
+            libelleCommuneEtrangerEtablissement="AN DER ALSTER 3",
+            codePaysEtrangerEtablissement="99109",
+            libellePaysEtrangerEtablissement="ALLEMAGNE",
+        )
+    )
+    assert (record.adresse, record.code_postal, record.ville, record.code_pays) == (
+        "AN DER ALSTER 3",
+        "20099",
+        "HAMBOURG",
+        "DE",
+    )
+    assert record.address_note  # said beside the fields: check them
+
+
+def test_a_foreign_town_with_its_postcode_is_split_without_warning() -> None:
+    record = map_etablissement(
+        constructed(
+            libelleVoieEtablissement="AN DER ALSTER 3",
+            libelleCommuneEtrangerEtablissement="20099 HAMBURG",
+            libellePaysEtrangerEtablissement="ALLEMAGNE",
+        )
+    )
+    assert (record.adresse, record.code_postal, record.ville) == (
+        "AN DER ALSTER 3",
+        "20099",
+        "HAMBURG",
+    )
+    assert record.address_note == ""
+
+
+def test_a_number_range_and_a_cedex_box() -> None:
+    record = map_etablissement(
+        constructed(
+            numeroVoieEtablissement="1",
+            dernierNumeroVoieEtablissement="3",
+            typeVoieEtablissement="RUE",
+            libelleVoieEtablissement="D'ENGHIEN",
+            distributionSpecialeEtablissement="CS 70001",
+            codePostalEtablissement="75010",
+            libelleCommuneEtablissement="PARIS 10",
+            codeCedexEtablissement="75468",
+            libelleCedexEtablissement="PARIS CEDEX 10",
+        )
+    )
+    assert (record.adresse, record.complement2) == ("1-3 RUE D'ENGHIEN", "CS 70001")
+    assert (record.code_postal, record.ville) == ("75468", "PARIS CEDEX 10")
+
+
+def test_a_box_typed_in_the_complement_moves_to_complement_2() -> None:
+    record = map_etablissement(
+        constructed(
+            complementAdresseEtablissement="ZI DU PONT BP 12",
+            numeroVoieEtablissement="4",
+            typeVoieEtablissement="RUE",
+            libelleVoieEtablissement="DES FORGES",
+            codePostalEtablissement="69003",
+            libelleCommuneEtablissement="LYON 3EME",
+        )
+    )
+    assert (record.complement1, record.complement2) == ("ZI DU PONT", "BP 12")
+    assert (record.code_postal, record.ville) == ("69003", "LYON")
+
 
 def client(handler: Any, key: str | None = "cle") -> InseeSireneClient:
     return InseeSireneClient(

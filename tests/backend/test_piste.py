@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 from datetime import date
+from typing import Any
 
 import httpx
 import pytest
@@ -195,7 +196,7 @@ def test_a_long_429_is_reported_with_the_wait() -> None:
     sleeps = Sleeps()
     response = httpx.Response(429, headers={"Retry-After": "120"})
     client = make_sleepy(httpx.MockTransport(lambda r: ok_token(r) or response), sleeps)
-    with pytest.raises(RateLimited, match="Patientez 120 s") as caught:
+    with pytest.raises(RateLimited, match="Réessayez dans environ 2 minutes") as caught:
         client.countries()
     assert caught.value.retry_after == 120
     assert sleeps.calls == []
@@ -242,6 +243,10 @@ def test_consult_structure_reads_address_and_password_expiry() -> None:
         ("2027-01-15", date(2027, 1, 15)),
         ("2027-01-15T00:00:00Z", date(2027, 1, 15)),
         ("15/01/2027", date(2027, 1, 15)),
+        ("2027-01-15 10:30", date(2027, 1, 15)),  # go-choruspro's Datetime layout
+        ("2027-01-15T23:00:00.000+0000", date(2027, 1, 15)),  # Jackson's ISO form
+        (1800000000000, date(2027, 1, 15)),  # Jackson's default: epoch milliseconds
+        (True, None),
         ("", None),
         (None, None),
         ("demain", None),
@@ -269,3 +274,78 @@ def test_attachments_are_read_with_tolerant_keys() -> None:
     found = client.attachments()
     assert [(a.id_structure, a.designation) for a in found] == [(3, "DANONE"), (4, "LA POSTE")]
     assert found[0].role == "GESTIONNAIRE"
+
+
+def test_attachments_in_the_real_shape_are_read_page_by_page() -> None:
+    """``listeStructureRattachement`` as go-choruspro reads it; the request carries
+    ``parametresRecherche``; a detached structure is left out."""
+    sent: list[dict[str, Any]] = []
+
+    def row(number: int, status: str = "ACTIF") -> dict[str, object]:
+        return {
+            "idRattachementStructure": 100 + number,
+            "idStructure": number,
+            "identifiantStructure": f"1300252650{number:04d}",
+            "typeIdentifiantStructure": "SIRET",
+            "designationStructure": f"S{number}",
+            "roleUtilisateur": "GESTIONNAIRE",
+            "statutRattachementStructure": status,
+            "statutUtilisateur": "ACTIF",
+            "listeServicesRattache": [],
+        }
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        token = ok_token(request)
+        if token:
+            return token
+        body = json.loads(request.content)
+        sent.append(body)
+        page = body["parametresRecherche"]["pageResultatDemandee"]
+        rows = [row(1), row(2, "INACTIF")] if page == 1 else [row(3)]
+        return httpx.Response(
+            200,
+            json={
+                "codeRetour": 0,
+                "libelle": "ok",
+                "listeStructureRattachement": rows,
+                "parametresRetour": {"pageCourante": page, "pages": 2, "total": 3},
+            },
+        )
+
+    found = make(httpx.MockTransport(handler)).attachments()
+    assert [(a.id_structure, a.designation, a.role) for a in found] == [
+        (1, "S1", "GESTIONNAIRE"),
+        (3, "S3", "GESTIONNAIRE"),
+    ]
+    assert [b["parametresRecherche"]["pageResultatDemandee"] for b in sent] == [1, 2]
+
+
+def test_consult_structure_takes_id_structure_and_a_timestamp() -> None:
+    body = {
+        "codeRetour": 0,
+        "libelle": "ok",
+        "informationGenerales": {
+            "idStructure": 26,
+            "raisonSocialeStructure": "DANONE",
+            "dateExpirationMotPasseCompteTech": "2027-01-15T00:00:00Z",
+        },
+        "adressePostaleDuSiege": {"adresse": "59 RUE LA FAYETTE"},
+        "parametres": {"numeroEJDoitEtreRenseigne": False},
+    }
+    client = make(httpx.MockTransport(lambda r: ok_token(r) or httpx.Response(200, json=body)))
+    details = client.consult_structure(7)
+    assert details.id_structure == 26
+    assert details.tech_password_expiry == date(2027, 1, 15)
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        ({"headers": {}, "body": "OK", "statusCode": "OK", "statusCodeValue": 200}, "OK"),
+        ({"statusCode": "200"}, "200"),  # go-choruspro's own test answer
+        ({"codeRetour": 0, "libelle": "OK"}, "OK"),
+    ],
+)
+def test_health_check_reads_the_response_entity(body: dict[str, object], said: str) -> None:
+    client = make(httpx.MockTransport(lambda r: ok_token(r) or httpx.Response(200, json=body)))
+    assert client.health_check() == said

@@ -26,7 +26,7 @@ DANONE = "55203253400703"
 DINUM = "13002526500013"
 
 
-def test_rattachements_in_a_plausible_shape(
+def test_rattachements_in_the_public_clients_shape(
     client: httpx.Client, piste_headers: dict[str, str]
 ) -> None:
     response = client.post(
@@ -35,10 +35,26 @@ def test_rattachements_in_a_plausible_shape(
     assert response.status_code == 200
     body = response.json()
     assert body["codeRetour"] == 0
-    rows = body["listeRattachements"]
+    rows = body["listeStructureRattachement"]
     assert DANONE in {r["identifiantStructure"] for r in rows}
-    assert {r["role"] for r in rows} == {"GESTIONNAIRE"}
+    assert {r["roleUtilisateur"] for r in rows} == {"GESTIONNAIRE"}
+    assert {r["statutRattachementStructure"] for r in rows} == {"ACTIF"}
     assert all(isinstance(r["idStructure"], int) and r["designationStructure"] for r in rows)
+    assert all(r["listeServicesRattache"] == [] for r in rows)
+    assert body["parametresRetour"]["total"] == len(rows)
+
+
+def test_rattachements_honour_parametres_recherche(
+    client: httpx.Client, piste_headers: dict[str, str]
+) -> None:
+    path = "/cpro/utilisateurs/v1/monCompte/recuperer/rattachements"
+    every = client.post(path, json={}, headers=piste_headers).json()
+    assert every["parametresRetour"]["total"] >= 2
+    body = {"parametresRecherche": {"nbResultatsParPage": 1, "pageResultatDemandee": 2}}
+    page = client.post(path, json=body, headers=piste_headers).json()
+    assert page["listeStructureRattachement"] == every["listeStructureRattachement"][1:2]
+    assert page["parametresRetour"]["pageCourante"] == 2
+    assert page["parametresRetour"]["pages"] == every["parametresRetour"]["total"]
 
 
 def test_rattachements_need_the_technical_account(client: httpx.Client) -> None:

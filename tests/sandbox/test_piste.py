@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import httpx
 import pytest
+from chorusapi.client import ChorusAPI
 
+from chorus_wizard.backend.piste import parse_day
 from chorus_wizard.domain.identifiers import IdentifierType
-from chorus_wizard.sandbox import SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET
+from chorus_wizard.sandbox import (
+    SANDBOX_CLIENT_ID,
+    SANDBOX_CLIENT_SECRET,
+    SANDBOX_TECH_LOGIN,
+    SANDBOX_TECH_PASSWORD,
+)
+from chorus_wizard.sandbox.server import SandboxServer
 from tests.sandbox.helpers import FakeClock, cpro_account_header, get_token
 
 DANONE = "55203253400703"
@@ -208,7 +218,47 @@ def test_consulter_gives_the_details_of_a_structure(
     assert address["ville"] == "PARIS"
     assert address["pays"] == "FR"
     assert set(address) >= {"adresse", "complementAdresse1", "complementAdresse2", "telephone"}
-    assert isinstance(data["parametres"], dict)
+    assert data["parametres"] == {
+        name: False
+        for name in (
+            "codeServiceDoitEtreRenseigne",
+            "connexionEDI",
+            "estMoaUniquement",
+            "estValideurDelegue",
+            "gestionNumeroEJOuCodeService",
+            "getaMoa",
+            "nonDiffusibleInsee",
+            "numeroEJDoitEtreRenseigne",
+            "recevoirDonneesViaEDI",
+            "statutMiseEnPaiementNestPasRemonte",
+        )
+    }
+
+
+@pytest.mark.parametrize("key", ["idStructureCPP", "idStructure"])
+def test_consulter_takes_either_request_key_and_serves_a_timestamp(
+    client: httpx.Client, piste_headers: dict[str, str], key: str
+) -> None:
+    search = {"structure": {"identifiantStructure": DANONE, "typeIdentifiantStructure": "SIRET"}}
+    structure_id = client.post(SEARCH, json=search, headers=piste_headers).json()[
+        "listeStructures"
+    ][0]["idStructureCPP"]
+    response = client.post(
+        "/cpro/structures/v1/consulter", json={key: structure_id}, headers=piste_headers
+    )
+    general = response.json()["informationGenerales"]
+    assert general["idStructureCPP"] == structure_id
+    # RFC 3339, the only form go-choruspro's time.Time reads (see docs/wire-format.md)
+    expiry = general["dateExpirationMotPasseCompteTech"]
+    assert datetime.fromisoformat(expiry.replace("Z", "+00:00")).tzinfo is not None
+
+
+def test_consulter_without_an_identifier_is_400(
+    client: httpx.Client, piste_headers: dict[str, str]
+) -> None:
+    response = client.post("/cpro/structures/v1/consulter", json={}, headers=piste_headers)
+    assert response.status_code == 400
+    assert response.json()["codeRetour"] == 10000
 
 
 def test_consulter_an_unknown_structure_is_400(
@@ -255,4 +305,73 @@ def test_typeidentifiant_lists_the_seven_codes(
 def test_health_check(client: httpx.Client, piste_headers: dict[str, str]) -> None:
     response = client.get("/cpro/transverses/v1/health-check", headers=piste_headers)
     assert response.status_code == 200
-    assert response.json() == {"codeRetour": 0, "libelle": "OK"}
+    # a Spring ResponseEntity serialised as JSON, as go-choruspro and chorus-api read it
+    assert response.json() == {
+        "headers": {},
+        "body": "OK",
+        "statusCode": "OK",
+        "statusCodeValue": 200,
+    }
+
+
+# An independent client of the real API, installed from PyPI (chorus-api, dev dependency),
+# pointed at the sandbox: what it cannot read in the sandbox's answers is a failure here.
+
+
+def chorus_api_client(sandbox: SandboxServer) -> ChorusAPI:
+    api = ChorusAPI(
+        SANDBOX_CLIENT_ID,
+        SANDBOX_CLIENT_SECRET,
+        SANDBOX_TECH_LOGIN,
+        SANDBOX_TECH_PASSWORD,
+        sandbox=True,
+    )
+    # its two base URLs are plain attributes (chorusapi/models/api.py)
+    api.auth_url = f"{sandbox.base_url}/api/oauth/token"
+    api.api_url = sandbox.base_url
+    return api.auth()
+
+
+def test_chorus_api_reads_the_health_check(sandbox: SandboxServer) -> None:
+    health = chorus_api_client(sandbox).health_check()
+    assert (health.body, health.status_code, health.status_code_value) == ("OK", "OK", 200)
+
+
+def test_chorus_api_finds_and_consults_a_structure(sandbox: SandboxServer) -> None:
+    api = chorus_api_client(sandbox)
+    found = api.rechercher_structure(DANONE)  # sends no parametres: the sandbox defaults them
+    assert found.code_retour == 0
+    [row] = found.liste_structures
+    assert (row.identifiant_structure, row.designation_structure) == (DANONE, "DANONE")
+    assert isinstance(row.id_structure_cpp, int)
+
+    details = api.consulter_structure(row.id_structure_cpp)  # sends idStructureCPP
+    assert details.code_retour == 0
+    general = details.information_generales
+    assert general.id_structure_cpp == row.id_structure_cpp
+    assert general.raison_sociale_structure == "DANONE"
+    assert general.numero_tva == "FR27552032534"
+    assert general.liste_structure_dupliquees == []
+    assert parse_day(general.date_expiration_mot_passe_compte_tech) is not None
+    address = details.adresse_postale_du_siege
+    assert (address.code_postal, address.ville, address.pays) == ("75009", "PARIS", "FR")
+    settings = details.parametres
+    for name in (
+        "code_service_doit_etre_renseigne",
+        "connexion_edi",
+        "est_moa_uniquement",
+        "est_valideur_delegue",
+        "gestion_numero_ej_ou_code_service",
+        "non_diffusible_insee",
+        "numero_ej_doit_etre_renseigne",
+        "recevoir_donnees_via_edi",
+        "statut_mise_en_paiement_nest_pas_remonte",
+    ):
+        assert getattr(settings, name) is False, name
+    # chorus-api reads « aMoa » where go-choruspro (and the sandbox) have « getaMoa »: the
+    # client is wrong on this one field, so it reads nothing; the sandbox is not bent to it.
+    assert settings.get_amoa is None
+
+
+def test_chorus_api_sees_an_unknown_structure_as_an_empty_list(sandbox: SandboxServer) -> None:
+    assert chorus_api_client(sandbox).rechercher_structure("73282932000074").liste_structures == []

@@ -263,13 +263,17 @@ class CompletePage(Page):
             for name, label, *_ in STRUCTURE_FIELDS
             if company and name in company.masked
         ]
+        notes = [company.address_note] if company and company.address_note else []
         if masked:
-            self.masked_note.setText(
+            notes.insert(
+                0,
                 self.tr(
                     "⚠ Une partie des données de cette entreprise n'est pas diffusée par l'INSEE : "
                     "saisissez vous-même {fields}."
-                ).format(fields=", ".join(masked))
+                ).format(fields=", ".join(masked)),
             )
+        if notes:
+            self.masked_note.setText(" ".join(notes))
             self.masked_note.setStyleSheet(f"color: {readable('#6b3d00')};")
             self.masked_note.show()
         else:
