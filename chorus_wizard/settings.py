@@ -17,17 +17,16 @@ keychain, see :class:`chorus_wizard.keychain.SecretStore`.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any
 
 from chorus_wizard.backend.profiles import REAL_PROFILES, PisteCredentials, is_custom_url
 from chorus_wizard.files import SetAside, Unusable, read_json, write_json_atomically
 from chorus_wizard.keychain import INSEE_USER, SecretStore, client_secret_user, tech_password_user
 from chorus_wizard.texts import translate
-
-if TYPE_CHECKING:
-    from datetime import date
 
 FORMAT = "chorus-wizard-settings"
 VERSION = 1
@@ -35,9 +34,9 @@ FILE_NAME = "settings.json"
 LANGUAGES = ("fr", "en")
 
 
-class ProfileSettings(NamedTuple):
-    """What the user entered for one real Chorus Pro environment (no secret). Immutable
-    records, as in :mod:`~chorus_wizard.backend.profiles`."""
+@dataclass(frozen=True)
+class ProfileSettings:
+    """What the user entered for one real Chorus Pro environment (no secret)."""
 
     client_id: str = ""
     tech_login: str = ""
@@ -56,9 +55,7 @@ class ProfileSettings(NamedTuple):
             return cls()
         expiry = None
         raw = data.get("tech_password_expiry")
-        if isinstance(raw, str):  # real Chorus Pro's profiles only: datetime when needed
-            from datetime import date
-
+        if isinstance(raw, str):
             try:
                 expiry = date.fromisoformat(raw)
             except ValueError:
@@ -70,19 +67,20 @@ class ProfileSettings(NamedTuple):
         )
 
 
-class Settings(NamedTuple):
+@dataclass(frozen=True)
+class Settings:
     """``backend``: ``sandbox``, ``qualification``, ``production`` or a sandbox URL."""
 
     backend: str = "sandbox"
     #: Interface language (``fr`` or ``en``), used from the next start; ``--lang`` wins.
     language: str = "fr"
-    profiles: Mapping[str, ProfileSettings] = MappingProxyType({})
+    profiles: Mapping[str, ProfileSettings] = field(default_factory=lambda: MappingProxyType({}))
 
     def for_profile(self, name: str) -> ProfileSettings:
         return self.profiles.get(name, ProfileSettings())
 
     def with_profile(self, name: str, values: ProfileSettings) -> Settings:
-        return self._replace(profiles={**self.profiles, name: values})
+        return replace(self, profiles={**self.profiles, name: values})
 
 
 def valid_backend(value: str) -> bool:
