@@ -11,7 +11,7 @@ from chorus_wizard.workers import TaskRunner
 
 
 def test_answers_come_back_on_the_gui_thread(qtbot: QtBot, qapp: QApplication) -> None:
-    runner = TaskRunner()
+    runner = TaskRunner(qapp)  # owned as in the wizard, never by Python's garbage collector
     gui = threading.current_thread()
     ran_on: list[threading.Thread] = []
     answers: list[tuple[object, threading.Thread]] = []
@@ -36,7 +36,7 @@ def test_answers_come_back_on_the_gui_thread(qtbot: QtBot, qapp: QApplication) -
 
 
 def test_busy_while_any_task_runs(qtbot: QtBot, qapp: QApplication) -> None:
-    runner = TaskRunner()
+    runner = TaskRunner(qapp)
     changes: list[bool] = []
     runner.busy_changed.connect(changes.append)
     gate = threading.Event()
