@@ -17,6 +17,9 @@ from chorus_wizard.sandbox.relay import (
     SmtpRelay,
     password_from_keychain,
 )
+from chorus_wizard.sandbox.room_config import RoomConfig
+from chorus_wizard.sandbox.room_contract import ROOM_PATH, TOKEN_QUERY
+from chorus_wizard.sandbox.scenario import ScenarioError, load_scenario
 from chorus_wizard.sandbox.server import SandboxServer
 
 
@@ -45,7 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--host",
         default="127.0.0.1",
-        help="adresse d'écoute (défaut : 127.0.0.1, accessible depuis ce poste seulement)",
+        help="adresse d'écoute (défaut : 127.0.0.1, accessible depuis ce poste seulement ; "
+        "0.0.0.0 pour une salle de formation)",
     )
     parser.add_argument(
         "--port", type=int, default=0, help="port d'écoute (défaut : 0, un port libre)"
@@ -55,6 +59,14 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         help="dossier des données (défaut : le dossier de données de chorus-wizard)",
+    )
+    parser.add_argument(
+        "--scenario",
+        type=Path,
+        metavar="FICHIER",
+        help="scénario d'exercice (TOML) : ses entreprises fictives rejoignent l'annuaire et "
+        "les structures déjà inscrites, ses fiches s'affichent dans la page du formateur "
+        "(exemples : resources/scenarios/)",
     )
     smtp = parser.add_argument_group(
         "relais SMTP (facultatif)",
@@ -95,8 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     if not _is_loopback(args.host):
         print(
             f"Attention : le bac à sable écoute sur {args.host}, d'autres machines du réseau "
-            "peuvent l'atteindre. Ses identifiants sont publics : ne l'exposez que sur un "
-            "réseau de confiance (salle de formation).",
+            "peuvent l'atteindre. C'est un serveur de formation qui ne contient que des "
+            "données fictives ; ses identifiants sont publics : ne l'exposez que sur un "
+            "réseau de confiance (salle de formation) et n'y saisissez aucune donnée réelle.",
             file=sys.stderr,
         )
     if (args.smtp_user or args.smtp_starttls) and not args.smtp_host:
@@ -113,8 +126,14 @@ def main(argv: list[str] | None = None) -> int:
             "réseau.",
             file=sys.stderr,
         )
+    try:
+        scenario = load_scenario(args.scenario) if args.scenario else None
+    except ScenarioError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    room = RoomConfig(scenario=scenario)
     data_dir = args.data_dir or _default_data_dir()
-    server = SandboxServer(data_dir, host=args.host, port=args.port, smtp=relay)
+    server = SandboxServer(data_dir, host=args.host, port=args.port, smtp=relay, room=room)
     try:
         server.start()
     except OSError as exc:
@@ -127,6 +146,18 @@ def main(argv: list[str] | None = None) -> int:
         server.stop()
         return 1
     print(f"Bac à sable Chorus Pro prêt sur {server.base_url}", flush=True)
+    if scenario is not None:
+        print(f"Scénario : {scenario.title} ({len(scenario.companies)} entreprises fictives).")
+    # The token is printed here only, for the trainer: never logged, never stored.
+    print(
+        f"Salle de formation : {server.base_url}{ROOM_PATH}?{TOKEN_QUERY}={room.token}",
+        flush=True,
+    )
+    if not _is_loopback(args.host):
+        print(
+            "Stagiaires : chorus-wizard --backend http://ADRESSE-DE-CE-POSTE:"
+            f"{server.port} (l'adresse de ce poste sur le réseau de la salle)."
+        )
     print(f"Données : {data_dir / 'sandbox'} ; courriels : {data_dir / 'sandbox' / 'mail'}")
     if relay is not None:
         print(f"Courriels relayés aussi par {relay.describe()}.")
