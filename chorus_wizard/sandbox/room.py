@@ -389,6 +389,15 @@ def _iso(stamp: float | None) -> str | None:
     return iso_utc(datetime.fromtimestamp(stamp, UTC)) if stamp else None
 
 
+def _mail_kind(subject: str) -> str:
+    """``activation``, ``decision`` (of an attachment request) or ``rattachement``."""
+    if subject == ACTIVATION_SUBJECT:
+        return "activation"
+    if subject.endswith(("est acceptée", "est refusée")):
+        return "decision"
+    return "rattachement"
+
+
 def _shown(id_type: str, identifier: str) -> str:
     return format_siret(identifier) if id_type == IdentifierType.SIRET.value else identifier
 
@@ -457,7 +466,7 @@ class RoomService:
 
     def _mail_list(self, mails: dict[str, list[MailInfo]], email_address: str) -> list[Any]:
         return [
-            {"objet": m.subject, "heure": _iso(m.sent_at)}
+            {"objet": m.subject, "genre": _mail_kind(m.subject), "heure": _iso(m.sent_at)}
             for m in mails.get(email_address.casefold(), [])
         ]
 

@@ -125,7 +125,9 @@
     }
     const list = el("ul", { className: "mails" });
     for (const mail of row.courriels) {
-      list.append(el("li", {}, el("time", { datetime: mail.heure, text: clock(mail.heure) }), mail.objet));
+      list.append(el("li", { title: mail.objet },
+        el("time", { datetime: mail.heure, text: clock(mail.heure) }),
+        L[`mail_${mail.genre}`] || mail.objet));
     }
     cell.append(list);
     return cell;
@@ -137,7 +139,7 @@
       cell.append(el("span", { className: "lock", text: fill(L.locked, { heure: clock(row.verrouilleJusqua) }) }));
     } else if (row.echecs) {
       cell.append(el("span", { text: fill(L.failures, { n: row.echecs }) }));
-    } else if (row.email) {
+    } else if (row.idCompte) {
       cell.append(el("span", { className: "muted", text: L.noFailure }));
     }
     return cell;
@@ -167,8 +169,11 @@
   function rowOf(row) {
     const who = el("td", { "data-label": L.colTrainee });
     if (row.email) {
-      who.append(el("div", { className: "who", text: row.email }));
-      if (row.nom) who.append(el("p", { className: "muted", text: row.nom }));
+      // The name reads best from the back of the room; the login e-mail below it, allowed
+      // to break after the "@" only.
+      const [local, domain] = [row.email.slice(0, row.email.indexOf("@")), row.email.slice(row.email.indexOf("@"))];
+      if (row.nom) who.append(el("div", { className: "who", text: row.nom }));
+      who.append(el("div", { className: "login" }, local, el("wbr"), domain));
     } else {
       who.append(el("div", { className: "who", text: fill(L.machine, { poste: row.poste || "" }) }));
     }
