@@ -305,6 +305,17 @@ class MailInfo:
     to: str
     subject: str
     sent_at: float
+    delivered: float
+
+
+def delivery_time(key: str) -> float:
+    """When the outbox wrote a message, from its Maildir key (``SECONDS.MMICROS…``): finer
+    than its Date header, which has whole seconds only."""
+    seconds, _, rest = key.partition(".")
+    micros = rest[1:].split("P", 1)[0] if rest.startswith("M") else ""
+    if not seconds.isdigit():
+        return 0.0
+    return int(seconds) + (int(micros) / 1e6 if micros.isdigit() else 0.0)
 
 
 class MailIndex:
@@ -327,7 +338,7 @@ class MailIndex:
         return parsed if isinstance(parsed, EmailMessage) else None
 
     def messages(self) -> list[MailInfo]:
-        """Every message, oldest first."""
+        """Every message, in the order the outbox wrote them."""
         with self._lock:
             maildir = self._maildir()
             keys = set(maildir.keys())
@@ -336,7 +347,7 @@ class MailIndex:
             for key in keys - set(self._cache):
                 message = self._read(maildir, key)
                 self._cache[key] = self._info(key, message) if message is not None else None
-            return sorted((i for i in self._cache.values() if i), key=lambda i: i.sent_at)
+            return sorted((i for i in self._cache.values() if i), key=lambda i: i.delivered)
 
     @staticmethod
     def _info(key: str, message: EmailMessage) -> MailInfo | None:
@@ -348,7 +359,13 @@ class MailIndex:
             sent = parsedate_to_datetime(str(message["Date"])).timestamp()
         except (TypeError, ValueError):
             sent = 0.0
-        return MailInfo(key, addresses[0].addr_spec.casefold(), str(message["Subject"]), sent)
+        return MailInfo(
+            key,
+            addresses[0].addr_spec.casefold(),
+            str(message["Subject"]),
+            sent,
+            delivery_time(key),
+        )
 
     def by_recipient(self) -> dict[str, list[MailInfo]]:
         grouped: dict[str, list[MailInfo]] = {}
@@ -624,7 +641,7 @@ class RoomService:
         self.journal.forget(email=address, account_id=number if kind == "compte" else 0)
         if identity is not None:
             self.journal.forget_identifier(*identity)
-        self.log(f"Stagiaire {address} réinitialisé : l'exercice peut être rejoué.")
+        self.log(f"Stagiaire {address} réinitialisé : l'exercice peut être rejoué.")
         return True
 
     def reset_room(self) -> None:
@@ -635,7 +652,7 @@ class RoomService:
             session.seed_registered(self.ctx.seed.registered, now=self._now())
         self.mails.remove_to(None)
         self.journal.clear()
-        self.log("Salle réinitialisée : toutes les inscriptions et tous les courriels effacés.")
+        self.log("Salle réinitialisée : toutes les inscriptions et tous les courriels effacés.")
 
     def settle(self, request_id: int, accepted: bool) -> bool:
         with self.ctx.storage.transaction() as session:
@@ -765,8 +782,8 @@ def forbidden() -> JSONResponse:
     response = reply(
         403,
         Code.INVALID_JETON,
-        "Accès refusé : cette page est réservée au formateur. Le jeton de la salle de "
-        "formation est absent ou erroné ; utilisez l'adresse affichée au démarrage du bac à "
+        "Accès refusé : cette page est réservée au formateur. Le jeton de la salle de "
+        "formation est absent ou erroné ; utilisez l'adresse affichée au démarrage du bac à "
         "sable.",
     )
     response.headers["Cache-Control"] = "no-store"
@@ -884,7 +901,7 @@ def build_room_router(
         if not allowed(request):
             return forbidden()
         if decision not in ("accepter", "refuser") or not demande.isdigit():
-            return _nothing("Décision inconnue : « accepter » ou « refuser ».")
+            return _nothing("Décision inconnue : « accepter » ou « refuser ».")
         accepted = decision == "accepter"
         if not await run_in_threadpool(service.settle, int(demande[:18]), accepted):
             return _nothing("Aucune demande de rattachement en attente avec ce numéro.")

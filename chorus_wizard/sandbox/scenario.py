@@ -59,20 +59,20 @@ SITUATION_LABELS: dict[Situation, str] = {
 
 #: What the card asks the trainee to do, unless the scenario says otherwise (``consigne``).
 DEFAULT_INSTRUCTIONS: dict[Situation, str] = {
-    Situation.CREATION: "Inscrivez cette entreprise sur Chorus Pro : saisissez son SIRET, "
+    Situation.CREATION: "Inscrivez cette entreprise sur Chorus Pro : saisissez son SIRET, "
     "vérifiez ce que l'annuaire propose, créez le compte puis activez-le avec le courriel reçu.",
-    Situation.ALREADY_REGISTERED: "Cette entreprise est déjà inscrite sur Chorus Pro : "
+    Situation.ALREADY_REGISTERED: "Cette entreprise est déjà inscrite sur Chorus Pro : "
     "demandez à y être rattaché(e). Le formateur jouera le gestionnaire principal et "
     "acceptera ou refusera votre demande.",
-    Situation.CLOSED: "Essayez d'inscrire cet établissement. Lisez ce que dit l'assistant : "
-    "que faut-il faire quand l'établissement est fermé ?",
+    Situation.CLOSED: "Essayez d'inscrire cet établissement. Lisez ce que dit l'assistant : "
+    "que faut-il faire quand l'établissement est fermé ?",
     Situation.PARTIALLY_DIFFUSIBLE: "Vous êtes entrepreneur individuel et l'INSEE ne diffuse "
-    "pas vos coordonnées : l'annuaire ne remplit rien, saisissez vous-même votre nom et votre "
+    "pas vos coordonnées : l'annuaire ne remplit rien, saisissez vous-même votre nom et votre "
     "adresse.",
-    Situation.NO_SIRET: "Votre entreprise est en cours d'immatriculation : choisissez « Je n'ai "
-    "pas de numéro de SIRET », puis « En cours d'immatriculation ».",
-    Situation.FOREIGN: "Votre entreprise est établie hors de France : choisissez « Je n'ai pas "
-    "de numéro de SIRET », puis le type d'identifiant qui correspond à son pays.",
+    Situation.NO_SIRET: "Votre entreprise est en cours d'immatriculation : choisissez « Je n'ai "
+    "pas de numéro de SIRET », puis « En cours d'immatriculation ».",
+    Situation.FOREIGN: "Votre entreprise est établie hors de France : choisissez « Je n'ai pas "
+    "de numéro de SIRET », puis le type d'identifiant qui correspond à son pays.",
 }
 
 _SITUATIONS_WITH_SIRET = {
@@ -253,13 +253,13 @@ def _where(line: int | None, index: int | None, key: str | None) -> str:
     if index is not None:
         parts.append(f"entreprise n° {index + 1}")
     if key is not None:
-        parts.append(f"clé « {key} »")
+        parts.append(f"clé « {key} »")
     return ", ".join(parts)
 
 
 def _fail(line: int | None, index: int | None, key: str | None, message: str) -> ScenarioError:
     where = _where(line, index, key)
-    return ScenarioError(f"{where} : {message}" if where else message)
+    return ScenarioError(f"{where} : {message}" if where else message)
 
 
 def _text(
@@ -284,7 +284,7 @@ def _unknown_keys(table: dict[str, Any], allowed: set[str]) -> list[str]:
 
 def _manager(raw: object, line: int | None, index: int) -> Manager:
     if not isinstance(raw, dict):
-        raise _fail(line, index, "gestionnaire", "attendu : une table avec nom, prenom et email.")
+        raise _fail(line, index, "gestionnaire", "attendu : une table avec nom, prenom et email.")
     unknown = _unknown_keys(raw, _MANAGER_KEYS)
     if unknown:
         raise _fail(line, index, f"gestionnaire.{unknown[0]}", "clé inconnue.")
@@ -304,34 +304,34 @@ def _company(raw: object, line: int | None, index: int) -> Company:
             line,
             index,
             unknown[0],
-            "clé inconnue (clés permises : " + ", ".join(sorted(_COMPANY_KEYS)) + ").",
+            "clé inconnue (clés permises : " + ", ".join(sorted(_COMPANY_KEYS)) + ").",
         )
     kind = _text(raw, "situation", line, index, required=True)
     try:
         situation = Situation(kind)
     except ValueError:
-        allowed = ", ".join(f"« {s.value} »" for s in Situation)
+        allowed = ", ".join(f"« {s.value} »" for s in Situation)
         raise _fail(
-            line, index, "situation", f"« {kind} » est inconnue ; situations permises : {allowed}."
+            line, index, "situation", f"« {kind} » est inconnue ; situations permises : {allowed}."
         ) from None
     name = _text(raw, "raison_sociale", line, index, required=True)
     if situation in _SITUATIONS_WITH_SIRET:
         for key in ("type_identifiant", "identifiant"):
             if key in raw:
-                raise _fail(line, index, key, "inutile avec un SIRET : donnez la clé « siret ».")
+                raise _fail(line, index, key, "inutile avec un SIRET : donnez la clé « siret ».")
         id_type = IdentifierType.SIRET
         given = _text(raw, "siret", line, index, required=True)
         id_key = "siret"
     else:
         if "siret" in raw:
-            raise _fail(line, index, "siret", f"une situation « {kind} » n'a pas de SIRET.")
+            raise _fail(line, index, "siret", f"une situation « {kind} » n'a pas de SIRET.")
         default = "AUTRE" if situation is Situation.NO_SIRET else None
         type_text = _text(raw, "type_identifiant", line, index, required=default is None)
         try:
             id_type = IdentifierType(type_text or default or "")
         except ValueError:
             raise _fail(
-                line, index, "type_identifiant", f"type d'identifiant inconnu : « {type_text} »."
+                line, index, "type_identifiant", f"type d'identifiant inconnu : « {type_text} »."
             ) from None
         expected = (
             {IdentifierType.AUTRE, IdentifierType.PARTICULIER}
@@ -349,8 +349,8 @@ def _company(raw: object, line: int | None, index: int) -> Company:
                 line,
                 index,
                 "type_identifiant",
-                f"« {id_type.value} » ne convient pas à la situation « {kind} » "
-                f"(permis : {allowed}).",
+                f"« {id_type.value} » ne convient pas à la situation « {kind} » "
+                f"(permis : {allowed}).",
             )
         given = _text(raw, "identifiant", line, index, required=situation is not Situation.NO_SIRET)
         given = given or name
@@ -360,11 +360,11 @@ def _company(raw: object, line: int | None, index: int) -> Company:
         raise _fail(line, index, id_key, checked.reason)
     country = (_text(raw, "code_pays", line, index, required=False) or "FR").upper()
     if not is_country_code(country):
-        raise _fail(line, index, "code_pays", f"code pays inconnu : « {country} ».")
+        raise _fail(line, index, "code_pays", f"code pays inconnu : « {country} ».")
     if situation is Situation.FOREIGN and country == "FR":
         raise _fail(line, index, "code_pays", "une structure étrangère n'a pas le code pays FR.")
     if situation is not Situation.FOREIGN and country != "FR":
-        raise _fail(line, index, "code_pays", f"une situation « {kind} » est en France (FR).")
+        raise _fail(line, index, "code_pays", f"une situation « {kind} » est en France (FR).")
     postcode = _text(raw, "code_postal", line, index, required=True)
     if country == "FR" and not (len(compact(postcode)) == 5 and compact(postcode).isdigit()):
         raise _fail(line, index, "code_postal", "5 chiffres attendus pour une adresse en France.")
@@ -373,7 +373,7 @@ def _company(raw: object, line: int | None, index: int) -> Company:
         manager = _manager(raw.get("gestionnaire"), line, index)
     elif "gestionnaire" in raw:
         raise _fail(
-            line, index, "gestionnaire", "seule une entreprise « deja_inscrite » a un gestionnaire."
+            line, index, "gestionnaire", "seule une entreprise « deja_inscrite » a un gestionnaire."
         )
     entrepreneur = situation is Situation.PARTIALLY_DIFFUSIBLE
     if not entrepreneur:
@@ -383,7 +383,7 @@ def _company(raw: object, line: int | None, index: int) -> Company:
                     line,
                     index,
                     key,
-                    "seul un entrepreneur « diffusion_partielle » a nom et prénom.",
+                    "seul un entrepreneur « diffusion_partielle » a nom et prénom.",
                 )
     return Company(
         situation=situation,
@@ -407,18 +407,18 @@ def parse_scenario(text: str) -> Scenario:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ScenarioError(f"Le fichier n'est pas un document TOML valide : {exc}.") from None
+        raise ScenarioError(f"Le fichier n'est pas un document TOML valide : {exc}.") from None
     unknown = _unknown_keys(data, _TOP_KEYS)
     if unknown:
         raise _fail(
-            None, None, unknown[0], "clé inconnue (permises : titre, description, [[entreprise]])."
+            None, None, unknown[0], "clé inconnue (permises : titre, description, [[entreprise]])."
         )
     title = _text(data, "titre", None, None, required=True)
     description = _text(data, "description", None, None, required=False)
     raw_companies = data.get("entreprise")
     if not isinstance(raw_companies, list) or not raw_companies:
         raise ScenarioError(
-            "Le scénario ne contient aucune entreprise : ajoutez au moins une table [[entreprise]]."
+            "Le scénario ne contient aucune entreprise : ajoutez au moins une table [[entreprise]]."
         )
     if len(raw_companies) > MAX_COMPANIES:
         raise ScenarioError(f"Le scénario contient plus de {MAX_COMPANIES} entreprises.")
@@ -446,10 +446,10 @@ def load_scenario(path: Path) -> Scenario:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise ScenarioError(f"Scénario {path} illisible : {exc.strerror or exc}.") from None
+        raise ScenarioError(f"Scénario {path} illisible : {exc.strerror or exc}.") from None
     except UnicodeDecodeError:
-        raise ScenarioError(f"Scénario {path} : le fichier doit être encodé en UTF-8.") from None
+        raise ScenarioError(f"Scénario {path} : le fichier doit être encodé en UTF-8.") from None
     try:
         return parse_scenario(text)
     except ScenarioError as exc:
-        raise ScenarioError(f"Scénario {path} : {exc}") from None
+        raise ScenarioError(f"Scénario {path} : {exc}") from None

@@ -12,6 +12,7 @@ import httpx
 import pytest
 
 from chorus_wizard.backend.errors import ActivationError, AlreadyRegistered, Rejected
+from chorus_wizard.sandbox.room import delivery_time
 from chorus_wizard.sandbox.room_config import RoomConfig
 from chorus_wizard.sandbox.room_contract import HEALTH_ROOM_KEY, TOKEN_HEADER
 from chorus_wizard.sandbox.scenario import Scenario, Situation
@@ -326,3 +327,9 @@ def test_reset_the_room_keeps_the_registered_structures(
     # The registered structure is still there: a new request is possible.
     assert attach.request_attachment().request_id > 0
     assert len(state(trainer)["stagiaires"]) == 4
+
+
+def test_mails_are_ordered_within_one_second() -> None:
+    keys = ["1733140000.M99P7Q1.poste", "1733140000.M100000P7Q2.poste", "1733139999.M5P7Q9.x"]
+    assert sorted(keys, key=delivery_time) == [keys[2], keys[0], keys[1]]
+    assert delivery_time("illisible") == 0.0

@@ -84,29 +84,29 @@ def test_cards_say_what_to_do(scenario: Scenario) -> None:
     ("text", "message"),
     [
         ('titre = "x"\n[[entreprise]\n', "Le fichier n'est pas un document TOML valide"),
-        ("description = 'x'\n", "clé « titre » : cette clé est obligatoire."),
+        ("description = 'x'\n", "clé « titre » : cette clé est obligatoire."),
         ('titre = "x"\n', "Le scénario ne contient aucune entreprise"),
-        (GOOD + "couleur = 'bleu'\n", "ligne 3, entreprise n° 1, clé « couleur » : clé inconnue"),
+        (GOOD + "couleur = 'bleu'\n", "ligne 3, entreprise n° 1, clé « couleur » : clé inconnue"),
         (
             GOOD.replace("00014", "00015"),
-            "ligne 3, entreprise n° 1, clé « siret » : Clé de contrôle incorrecte",
+            "ligne 3, entreprise n° 1, clé « siret » : Clé de contrôle incorrecte",
         ),
         (
             GOOD.replace('"creation"', '"fermee"'),
-            "ligne 3, entreprise n° 1, clé « situation » : « fermee » est inconnue",
+            "ligne 3, entreprise n° 1, clé « situation » : « fermee » est inconnue",
         ),
         (
             GOOD.replace('"creation"', '"deja_inscrite"'),
-            "clé « gestionnaire » : attendu : une table avec nom, prenom et email.",
+            "clé « gestionnaire » : attendu : une table avec nom, prenom et email.",
         ),
         (
             GOOD.replace('"69002"', '"690"'),
-            "clé « code_postal » : 5 chiffres attendus pour une adresse en France.",
+            "clé « code_postal » : 5 chiffres attendus pour une adresse en France.",
         ),
-        (GOOD.replace('ville = "LYON"', "ville = 3"), "clé « ville » : la valeur doit être"),
+        (GOOD.replace('ville = "LYON"', "ville = 3"), "clé « ville » : la valeur doit être"),
         (
             GOOD + "\n" + GOOD.split("\n", 2)[2],
-            "ligne 11, entreprise n° 2, clé « siret » : "
+            "ligne 11, entreprise n° 2, clé « siret » : "
             "identifiant déjà donné à l'entreprise n° 1.",
         ),
         (
@@ -115,18 +115,18 @@ def test_cards_say_what_to_do(scenario: Scenario) -> None:
                 'type_identifiant = "UE_HORS_FRANCE"\nidentifiant = "BE0412345615"\n'
                 'code_pays = "BE"',
             ),
-            "clé « identifiant » : Clé de contrôle du numéro de TVA incorrecte.",
+            "clé « identifiant » : Clé de contrôle du numéro de TVA incorrecte.",
         ),
         (
             GOOD.replace('"creation"', '"etrangere"').replace(
                 'siret = "918 273 640 00014"',
                 'type_identifiant = "UE_HORS_FRANCE"\nidentifiant = "BE0412345614"',
             ),
-            "clé « code_pays » : une structure étrangère n'a pas le code pays FR.",
+            "clé « code_pays » : une structure étrangère n'a pas le code pays FR.",
         ),
         (
             GOOD.replace('"creation"', '"sans_siret"'),
-            "clé « siret » : une situation « sans_siret » n'a pas de SIRET.",
+            "clé « siret » : une situation « sans_siret » n'a pas de SIRET.",
         ),
     ],
 )
@@ -139,7 +139,7 @@ def test_a_broken_scenario_is_refused_with_its_place(text: str, message: str) ->
 def test_the_file_is_named_in_the_error(tmp_path: Path) -> None:
     path = tmp_path / "salle.toml"
     path.write_text(GOOD.replace("00014", "00015"), encoding="utf-8")
-    with pytest.raises(ScenarioError, match=r"^Scénario .*salle\.toml : ligne 3, "):
+    with pytest.raises(ScenarioError, match=r"^Scénario .*salle\.toml : ligne 3, "):
         load_scenario(path)
     with pytest.raises(ScenarioError, match="illisible"):
         load_scenario(tmp_path / "absent.toml")
@@ -164,7 +164,7 @@ def test_the_sandbox_does_not_start_on_a_broken_scenario(tmp_path: Path) -> None
         check=False,
     )
     assert result.returncode == 2
-    assert "clé « ville » : la valeur ne doit pas être vide." in result.stderr
+    assert "clé « ville » : la valeur ne doit pas être vide." in result.stderr
     assert not (tmp_path / "data").exists()
 
 

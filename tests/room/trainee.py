@@ -20,6 +20,7 @@ from chorus_wizard.backend.models import AccountCreated, AttachmentSent, Company
 from chorus_wizard.backend.profiles import sandbox_profile
 from chorus_wizard.backend.service import ChorusSignupService
 from chorus_wizard.domain.identifiers import IdentifierType
+from chorus_wizard.sandbox.room import delivery_time
 
 ACTIVATION_SUBJECT = "Activez votre compte Chorus Pro"
 PASSWORD = "Tournesol-Vert-42"
@@ -27,9 +28,10 @@ ANSWER = "Médor le Chien"
 
 
 def latest_activation_code(mail_dir: Path, to: str) -> str:
-    """The code of the last activation mail sent to ``to`` (the line after the paste hint)."""
+    """The code of the last activation mail sent to ``to`` (the line after the paste hint);
+    mails of one second share their Date, so the last is the one the outbox wrote last."""
     box = mailbox.Maildir(mail_dir, create=False)
-    found: list[tuple[str, str]] = []
+    found: list[tuple[float, str]] = []
     for key in box.iterkeys():
         message = email.message_from_bytes(box.get_bytes(key), policy=email.policy.default)
         assert isinstance(message, EmailMessage)
@@ -41,10 +43,8 @@ def latest_activation_code(mail_dir: Path, to: str) -> str:
         assert isinstance(part, EmailMessage)
         lines = str(part.get_content()).splitlines()
         index = next(i for i, line in enumerate(lines) if "coller ce code" in line)
-        found.append((str(message["Date"]), lines[index + 2].strip()))
+        found.append((delivery_time(key), lines[index + 2].strip()))
     assert found, f"no activation mail to {to}"
-    # Mails of one second share a Date: the Maildir key order breaks the tie well enough
-    # only for one mail per second, which is how the tests send them.
     return max(found)[1]
 
 
