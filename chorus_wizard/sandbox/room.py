@@ -272,9 +272,13 @@ class RoomObserver:
             return
         data = _json_object(body) if body else {}
         if path == "/cpro/structures/v1/rechercher":
-            identifier = _string(data, "identifiantStructure")
-            id_type = _string(data, "typeIdentifiantStructure")
-            if identifier and id_type and id_type != IdentifierType.SIRET.value:
+            wanted = data.get("structure")
+            criteria = wanted if isinstance(wanted, dict) else {}
+            identifier = _string(criteria, "identifiantStructure")
+            id_type = _string(criteria, "typeIdentifiantStructure")
+            # The wizard asks this first for every identifier; the directory (/search) only
+            # for a SIRET that is not registered yet.
+            if identifier and id_type and status == 200:
                 self.journal.looked_up(host, id_type, compact(identifier), when)
             return
         found = _ACCOUNT_PATH.match(path)

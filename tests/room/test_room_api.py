@@ -288,7 +288,11 @@ def test_the_trainer_settles_an_attachment_request(
     trainee = make_trainee("rattache@exemple.fr", registered)
     lookup = trainee.identify()
     assert lookup.existing is not None  # the scenario's structure is already on Chorus Pro
+    [identified] = state(trainer)["stagiaires"]
+    assert identified["etape"] == "identifie"
+    assert identified["raisonSociale"] == "ATELIER MÉTALLERIE ROUSSEL (FICTIVE)"
     sent = trainee.request_attachment()
+    assert len(state(trainer)["stagiaires"]) == 1
     row = row_of(trainer, "rattache@exemple.fr")
     assert row["etape"] == "rattachement_demande"
     assert row["idDemande"] == sent.request_id
