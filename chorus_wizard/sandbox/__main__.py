@@ -32,6 +32,14 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
+def _is_unspecified(host: str) -> bool:
+    """``0.0.0.0`` or ``::``: every interface, so no single address to give the trainees."""
+    try:
+        return ipaddress.ip_address(host).is_unspecified
+    except ValueError:
+        return False
+
+
 def _default_data_dir() -> Path:
     import platformdirs
 
@@ -153,11 +161,13 @@ def main(argv: list[str] | None = None) -> int:
         f"Salle de formation : {server.base_url}{ROOM_PATH}?{TOKEN_QUERY}={room.token}",
         flush=True,
     )
-    if not _is_loopback(args.host):
+    if _is_unspecified(args.host):
         print(
             "Stagiaires : chorus-wizard --backend http://ADRESSE-DE-CE-POSTE:"
             f"{server.port} (l'adresse de ce poste sur le réseau de la salle)."
         )
+    elif not _is_loopback(args.host):
+        print(f"Stagiaires : chorus-wizard --backend {server.base_url}")
     print(f"Données : {data_dir / 'sandbox'} ; courriels : {data_dir / 'sandbox' / 'mail'}")
     if relay is not None:
         print(f"Courriels relayés aussi par {relay.describe()}.")

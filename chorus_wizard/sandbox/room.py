@@ -33,7 +33,7 @@ from email.utils import parsedate_to_datetime
 from html import escape
 from pathlib import Path
 from string import Template
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
@@ -65,6 +65,10 @@ from chorus_wizard.sandbox.storage import (
 TOKEN_COOKIE = "jeton_salle"
 POLL_INTERVAL_MS = 1000
 ACTION_LOG_SIZE = 50
+#: Entries each of the journal's notes keeps at most (a room has tens of trainees).
+MAX_NOTES = 2000
+K = TypeVar("K")
+V = TypeVar("V")
 ATTACHMENT_PENDING = "EN_ATTENTE"
 ATTACHMENT_ACCEPTED = "ACCEPTEE"
 ATTACHMENT_REFUSED = "REFUSEE"
@@ -103,6 +107,15 @@ class HostActivity:
     last_seen: float = 0.0
 
 
+def _note(mapping: dict[K, V], key: K, value: V) -> None:
+    """Set ``key`` as the newest entry, forgetting the oldest beyond :data:`MAX_NOTES` (the
+    bodies it comes from are anyone's to send)."""
+    mapping.pop(key, None)
+    mapping[key] = value
+    while len(mapping) > MAX_NOTES:
+        del mapping[next(iter(mapping))]
+
+
 class RoomJournal:
     """In-memory notes on the room's requests, and the log of the trainer's actions."""
 
@@ -117,7 +130,7 @@ class RoomJournal:
 
     def looked_up(self, host: str, id_type: str, identifier: str, when: float) -> None:
         with self._lock:
-            activity = self._hosts.setdefault(host, HostActivity())
+            activity = self._host(host)
             if (activity.id_type, activity.identifier) != (id_type, identifier):
                 activity.refusal = ""
             activity.id_type, activity.identifier = id_type, identifier
@@ -125,26 +138,31 @@ class RoomJournal:
 
     def refused(self, host: str, email: str, libelle: str, when: float) -> None:
         with self._lock:
-            activity = self._hosts.setdefault(host, HostActivity())
+            activity = self._host(host)
             activity.refusal, activity.last_seen = libelle, when
             if email:
-                self._refusal_by_email[email.casefold()] = libelle
-                self._seen_by_email[email.casefold()] = when
+                _note(self._refusal_by_email, email.casefold(), libelle)
+                _note(self._seen_by_email, email.casefold(), when)
 
     def seen(self, *, host: str, when: float, email: str = "", account_id: int = 0) -> None:
         with self._lock:
             if host in self._hosts:
                 self._hosts[host].last_seen = when
             if email:
-                self._seen_by_email[email.casefold()] = when
+                _note(self._seen_by_email, email.casefold(), when)
                 self._refusal_by_email.pop(email.casefold(), None)
             if account_id:
-                self._seen_by_account[account_id] = when
+                _note(self._seen_by_account, account_id, when)
 
     def chose_workspaces(self, account_id: int, when: float) -> None:
         with self._lock:
-            self._workspaces_chosen[account_id] = when
-            self._seen_by_account[account_id] = when
+            _note(self._workspaces_chosen, account_id, when)
+            _note(self._seen_by_account, account_id, when)
+
+    def _host(self, host: str) -> HostActivity:
+        activity = self._hosts.pop(host, None) or HostActivity()
+        _note(self._hosts, host, activity)
+        return activity
 
     def hosts(self) -> dict[str, HostActivity]:
         with self._lock:
@@ -533,9 +551,7 @@ class RoomService:
             ATTACHMENT_ACCEPTED: STEP_ATTACHMENT_ACCEPTED,
             ATTACHMENT_REFUSED: STEP_ATTACHMENT_REFUSED,
         }.get(r.status, STEP_ATTACHMENT)
-        with self.ctx.storage.transaction(write=False) as session:
-            failures, locked_until = RoomSession.of(session).attempts_of(r.email)
-        locked = locked_until is not None and locked_until > now
+        locked = r.locked_until is not None and r.locked_until > now
         last = max(
             r.created_at,
             self.journal.last_seen(r.email),
@@ -550,8 +566,8 @@ class RoomService:
             "raisonSociale": r.company_name,
             "etape": step,
             "courriels": self._mail_list(mails, r.email),
-            "echecs": failures,
-            "verrouilleJusqua": _iso(locked_until) if locked else None,
+            "echecs": r.failures,
+            "verrouilleJusqua": _iso(r.locked_until) if locked else None,
             "derniereActivite": _iso(last),
             "refus": "",
             "idCompte": None,

@@ -425,6 +425,7 @@ def parse_scenario(text: str) -> Scenario:
     lines = [n for n, row in enumerate(text.splitlines(), start=1) if _HEADER.match(row)]
     companies = []
     seen: dict[tuple[str, str], int] = {}
+    managers: dict[str, int] = {}
     for index, raw in enumerate(raw_companies):
         line = lines[index] if index < len(lines) else None
         company = _company(raw, line, index)
@@ -437,6 +438,17 @@ def parse_scenario(text: str) -> Scenario:
                 f"identifiant déjà donné à l'entreprise n° {seen[key] + 1}.",
             )
         seen[key] = index
+        if company.manager is not None:
+            address = company.manager.email.casefold()
+            if address in managers:
+                raise _fail(
+                    line,
+                    index,
+                    "gestionnaire.email",
+                    "adresse déjà donnée au gestionnaire de l'entreprise "
+                    f"n° {managers[address] + 1}.",
+                )
+            managers[address] = index
         companies.append(company)
     return Scenario(title=title, description=description, companies=tuple(companies))
 

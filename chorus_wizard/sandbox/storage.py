@@ -579,6 +579,8 @@ class RoomAttachmentRow:
     id_type: str
     identifier: str
     company_name: str
+    failures: int
+    locked_until: float | None
 
 
 class RoomSession(Session):
@@ -618,8 +620,10 @@ class RoomSession(Session):
     def room_attachments(self) -> list[RoomAttachmentRow]:
         rows = self._conn.execute(
             "SELECT r.id, r.email, r.nom, r.prenom, r.statut, r.created_at, "
-            "s.type_identifiant, s.identifiant, s.raison_sociale "
-            "FROM attachment_requests r JOIN structures s ON s.id = r.structure_id ORDER BY r.id"
+            "s.type_identifiant, s.identifiant, s.raison_sociale, "
+            "COALESCE(t.failures, 0) AS failures, t.locked_until "
+            "FROM attachment_requests r JOIN structures s ON s.id = r.structure_id "
+            "LEFT JOIN activation_attempts t ON t.email = r.email ORDER BY r.id"
         ).fetchall()
         return [
             RoomAttachmentRow(
@@ -632,6 +636,8 @@ class RoomSession(Session):
                 id_type=r["type_identifiant"],
                 identifier=r["identifiant"],
                 company_name=r["raison_sociale"],
+                failures=int(r["failures"]),
+                locked_until=r["locked_until"],
             )
             for r in rows
         ]

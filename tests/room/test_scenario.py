@@ -136,6 +136,19 @@ def test_a_broken_scenario_is_refused_with_its_place(text: str, message: str) ->
     assert message in str(caught.value)
 
 
+def test_a_manager_is_given_to_one_structure_only() -> None:
+    registered = GOOD.replace('"creation"', '"deja_inscrite"') + (
+        "[entreprise.gestionnaire]\n"
+        'nom = "Roussel"\nprenom = "Hélène"\nemail = "h.roussel@exemple.invalid"\n'
+    )
+    assert parse_scenario(registered).companies[0].manager is not None
+    second = registered.split("\n", 2)[2].replace("918 273 640 00014", "927 364 513 00014")
+    with pytest.raises(ScenarioError) as caught:
+        parse_scenario(registered + "\n" + second)
+    assert "ligne 15, entreprise n° 2, clé «\u00a0gestionnaire.email\u00a0»" in str(caught.value)
+    assert "adresse déjà donnée au gestionnaire de l'entreprise n° 1." in str(caught.value)
+
+
 def test_the_file_is_named_in_the_error(tmp_path: Path) -> None:
     path = tmp_path / "salle.toml"
     path.write_text(GOOD.replace("00014", "00015"), encoding="utf-8")
