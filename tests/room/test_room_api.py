@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from chorus_wizard.backend.errors import ActivationError, AlreadyRegistered, Rejected
-from chorus_wizard.sandbox.room import delivery_time
+from chorus_wizard.sandbox.room import MAX_NOTES, RoomJournal, delivery_time
 from chorus_wizard.sandbox.room_config import RoomConfig
 from chorus_wizard.sandbox.room_contract import HEALTH_ROOM_KEY, TOKEN_HEADER
 from chorus_wizard.sandbox.scenario import Scenario, Situation
@@ -337,3 +337,15 @@ def test_mails_are_ordered_within_one_second() -> None:
     keys = ["1733140000.M99P7Q1.poste", "1733140000.M100000P7Q2.poste", "1733139999.M5P7Q9.x"]
     assert sorted(keys, key=delivery_time) == [keys[2], keys[0], keys[1]]
     assert delivery_time("illisible") == 0.0
+
+
+def test_the_journal_forgets_its_oldest_notes_beyond_its_bound() -> None:
+    journal = RoomJournal()
+    for index in range(MAX_NOTES + 10):
+        journal.seen(host="10.0.0.1", when=float(index + 1), email=f"n{index}@exemple.fr")
+    assert journal.last_seen("n0@exemple.fr") == 0.0  # forgotten
+    assert journal.last_seen("n9@exemple.fr") == 0.0
+    assert journal.last_seen("n10@exemple.fr") == 11.0
+    assert journal.last_seen(f"n{MAX_NOTES + 9}@exemple.fr") == float(MAX_NOTES + 10)
+    journal.looked_up("10.0.0.2", "SIRET", "91827364000014", 5.0)
+    assert set(journal.hosts()) == {"10.0.0.2"}  # a host without a lookup is not a row
