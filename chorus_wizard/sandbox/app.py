@@ -31,8 +31,9 @@ from chorus_wizard.sandbox.piste import (
     build_token_router,
 )
 from chorus_wizard.sandbox.relay import SmtpRelay
-from chorus_wizard.sandbox.room import RoomJournal, RoomObserver, build_room_router
+from chorus_wizard.sandbox.room import build_room_router
 from chorus_wizard.sandbox.room_config import RoomConfig
+from chorus_wizard.sandbox.room_journal import RoomJournal, RoomObserver
 from chorus_wizard.sandbox.seed import Directory, load_seed
 from chorus_wizard.sandbox.signup import Code, build_signup_router, reply
 from chorus_wizard.sandbox.storage import Storage
