@@ -168,6 +168,13 @@ def test_the_state_follows_each_step(
     trainee.choose_workspaces()
     assert row_of(trainer, "lea.petit@exemple.fr")["etape"] == "espaces_choisis"
 
+    # Creating the account a second time is refused: the trainer sees why, on her row.
+    with pytest.raises(AlreadyRegistered):
+        trainee.create_account()
+    assert row_of(trainer, "lea.petit@exemple.fr")["refus"].startswith(
+        "Cette structure est déjà inscrite"
+    )
+
     trainee.fail_activation(2)
     assert row_of(trainer, "lea.petit@exemple.fr")["echecs"] == 2
 
@@ -175,6 +182,7 @@ def test_the_state_follows_each_step(
     row = row_of(trainer, "lea.petit@exemple.fr")
     assert row["etape"] == "active"
     assert row["echecs"] == 0  # a successful activation clears the count
+    assert row["refus"] == ""  # and the next request with her address clears the refusal
 
 
 def test_a_refused_creation_shows_why_on_the_identified_row(
