@@ -17,6 +17,9 @@ from chorus_wizard.sandbox.relay import (
     SmtpRelay,
     password_from_keychain,
 )
+from chorus_wizard.sandbox.room_config import RoomConfig
+from chorus_wizard.sandbox.room_contract import ROOM_PATH, TOKEN_QUERY
+from chorus_wizard.sandbox.scenario import ScenarioError, load_scenario
 from chorus_wizard.sandbox.server import SandboxServer
 
 
@@ -25,6 +28,14 @@ def _is_loopback(host: str) -> bool:
         return True
     try:
         return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _is_unspecified(host: str) -> bool:
+    """``0.0.0.0`` or ``::``: every interface, so no single address to give the trainees."""
+    try:
+        return ipaddress.ip_address(host).is_unspecified
     except ValueError:
         return False
 
@@ -45,7 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--host",
         default="127.0.0.1",
-        help="adresse d'écoute (défaut : 127.0.0.1, accessible depuis ce poste seulement)",
+        help="adresse d'écoute (défaut : 127.0.0.1, accessible depuis ce poste seulement ; "
+        "0.0.0.0 pour une salle de formation)",
     )
     parser.add_argument(
         "--port", type=int, default=0, help="port d'écoute (défaut : 0, un port libre)"
@@ -55,6 +67,14 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         default=None,
         help="dossier des données (défaut : le dossier de données de chorus-wizard)",
+    )
+    parser.add_argument(
+        "--scenario",
+        type=Path,
+        metavar="FICHIER",
+        help="scénario d'exercice (TOML) : ses entreprises fictives rejoignent l'annuaire et "
+        "les structures déjà inscrites, ses fiches s'affichent dans la page du formateur "
+        "(exemples : resources/scenarios/)",
     )
     smtp = parser.add_argument_group(
         "relais SMTP (facultatif)",
@@ -95,8 +115,9 @@ def main(argv: list[str] | None = None) -> int:
     if not _is_loopback(args.host):
         print(
             f"Attention : le bac à sable écoute sur {args.host}, d'autres machines du réseau "
-            "peuvent l'atteindre. Ses identifiants sont publics : ne l'exposez que sur un "
-            "réseau de confiance (salle de formation).",
+            "peuvent l'atteindre. C'est un serveur de formation qui ne contient que des "
+            "données fictives ; ses identifiants sont publics : ne l'exposez que sur un "
+            "réseau de confiance (salle de formation) et n'y saisissez aucune donnée réelle.",
             file=sys.stderr,
         )
     if (args.smtp_user or args.smtp_starttls) and not args.smtp_host:
@@ -113,8 +134,14 @@ def main(argv: list[str] | None = None) -> int:
             "réseau.",
             file=sys.stderr,
         )
+    try:
+        scenario = load_scenario(args.scenario) if args.scenario else None
+    except ScenarioError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    room = RoomConfig(scenario=scenario)
     data_dir = args.data_dir or _default_data_dir()
-    server = SandboxServer(data_dir, host=args.host, port=args.port, smtp=relay)
+    server = SandboxServer(data_dir, host=args.host, port=args.port, smtp=relay, room=room)
     try:
         server.start()
     except OSError as exc:
@@ -127,6 +154,20 @@ def main(argv: list[str] | None = None) -> int:
         server.stop()
         return 1
     print(f"Bac à sable Chorus Pro prêt sur {server.base_url}", flush=True)
+    if scenario is not None:
+        print(f"Scénario : {scenario.title} ({len(scenario.companies)} entreprises fictives).")
+    # The token is printed here only, for the trainer: never logged, never stored.
+    print(
+        f"Salle de formation : {server.base_url}{ROOM_PATH}?{TOKEN_QUERY}={room.token}",
+        flush=True,
+    )
+    if _is_unspecified(args.host):
+        print(
+            "Stagiaires : chorus-wizard --backend http://ADRESSE-DE-CE-POSTE:"
+            f"{server.port} (l'adresse de ce poste sur le réseau de la salle)."
+        )
+    elif not _is_loopback(args.host):
+        print(f"Stagiaires : chorus-wizard --backend {server.base_url}")
     print(f"Données : {data_dir / 'sandbox'} ; courriels : {data_dir / 'sandbox' / 'mail'}")
     if relay is not None:
         print(f"Courriels relayés aussi par {relay.describe()}.")

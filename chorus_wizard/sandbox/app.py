@@ -30,6 +30,9 @@ from chorus_wizard.sandbox.piste import (
     build_token_router,
 )
 from chorus_wizard.sandbox.relay import SmtpRelay
+from chorus_wizard.sandbox.room import build_room_router
+from chorus_wizard.sandbox.room_config import RoomConfig
+from chorus_wizard.sandbox.room_journal import RoomJournal, RoomObserver
 from chorus_wizard.sandbox.seed import load_seed
 from chorus_wizard.sandbox.signup import Code, build_signup_router, reply
 from chorus_wizard.sandbox.storage import Storage
@@ -176,15 +179,20 @@ def create_app(
     public_url: str | None = None,
     seed_dir: Path | None = None,
     smtp: SmtpRelay | None = None,
+    room: RoomConfig | None = None,
 ) -> FastAPI:
     """Build the sandbox application storing its state under ``data_dir / "sandbox"``.
 
     ``clock`` returns aware UTC datetimes (tests move it to expire codes and tokens);
     ``public_url`` is the base of activation links (default: the URL the request came to);
     ``seed_dir`` holds the seed JSON files (default: the shipped ``resources/sandbox``);
-    ``smtp`` also sends every mail through that relay, besides the Maildir.
+    ``smtp`` also sends every mail through that relay, besides the Maildir;
+    ``room`` makes it a training room: its scenario's companies join the seed data, and the
+    trainer's page is served under ``/salle`` (:mod:`chorus_wizard.sandbox.room`).
     """
     seed = load_seed(seed_dir)
+    if room is not None and room.scenario is not None:
+        seed = room.scenario.apply(seed)
     root = data_dir / "sandbox"
     storage = Storage(root / "sandbox.db")
     ctx = SandboxContext(
@@ -193,6 +201,7 @@ def create_app(
         seed=seed,
         clock=clock or utc_now,
         public_url=public_url.rstrip("/") if public_url else None,
+        room_title=room.title if room is not None else None,
     )
     with storage.transaction() as session:
         session.seed_registered(seed.registered, now=ctx.now().timestamp())
@@ -209,6 +218,10 @@ def create_app(
     app.include_router(build_cpro_router(ctx))
     app.include_router(build_directory_router(seed.directory))
     app.include_router(build_signup_router(ctx))
+    if room is not None:
+        journal = RoomJournal()
+        app.include_router(build_room_router(ctx, room, journal))
+        app.add_middleware(RoomObserver, journal=journal, ctx=ctx)
     _install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=MAX_BODY_BYTES)
     return app

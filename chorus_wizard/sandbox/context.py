@@ -54,6 +54,8 @@ class SandboxContext:
     seed: SeedData
     clock: Callable[[], datetime] = utc_now
     public_url: str | None = None
+    #: The training room's name, given in the health answer (None outside a room).
+    room_title: str | None = None
     tokens: TokenStore = field(default_factory=TokenStore)
 
     def now(self) -> datetime:

@@ -221,3 +221,53 @@ def attachment_ack_message(
         html_body=html_body,
         now=now,
     )
+
+
+def attachment_decision_message(
+    *,
+    requester_email: str,
+    requester_name: str,
+    structure_name: str,
+    structure_identifier: str,
+    request_id: int,
+    accepted: bool,
+    now: datetime,
+) -> EmailMessage:
+    """To the requester: the main manager accepted or refused the attachment request."""
+    decision = "acceptée" if accepted else "refusée"
+    subject = f"Votre demande de rattachement à {structure_name} est {decision}"
+    if accepted:
+        outcome = (
+            "Vous êtes désormais rattaché(e) à cette structure : connectez-vous à Chorus Pro "
+            "avec votre adresse électronique pour y travailler."
+        )
+    else:
+        outcome = (
+            "Si vous pensez qu'il s'agit d'une erreur, rapprochez-vous du gestionnaire principal "
+            "de la structure."
+        )
+    text = (
+        f"Bonjour {requester_name},\n\n"
+        f"Le gestionnaire principal de la structure {structure_name} ({structure_identifier}) "
+        f"a {'accepté' if accepted else 'refusé'} votre demande de rattachement "
+        f"(demande n° {request_id}).\n\n"
+        f"{outcome}\n\n"
+        "L'équipe Chorus Pro (bac à sable)\n" + _FOOTER
+    )
+    html_body = (
+        f"<p>Bonjour {escape(requester_name)},</p>\n"
+        f"<p>Le gestionnaire principal de la structure <strong>{escape(structure_name)}"
+        f"</strong> ({escape(structure_identifier)}) a "
+        f"{'accepté' if accepted else 'refusé'} votre demande de rattachement "
+        f"(demande n° {request_id}).</p>\n"
+        f"<p>{escape(outcome)}</p>\n"
+        "<p>L'équipe Chorus Pro (bac à sable)</p>"
+    )
+    return _message(
+        to_name=requester_name,
+        to_email=requester_email,
+        subject=subject,
+        text=text,
+        html_body=html_body,
+        now=now,
+    )

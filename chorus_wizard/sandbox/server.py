@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     import uvicorn
 
     from chorus_wizard.sandbox.relay import SmtpRelay
+    from chorus_wizard.sandbox.room_config import RoomConfig
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,7 @@ class SandboxServer:
         seed_dir: Path | None = None,
         public_url: str | None = None,
         smtp: SmtpRelay | None = None,
+        room: RoomConfig | None = None,
     ) -> None:
         self.data_dir = data_dir
         self.host = host
@@ -63,6 +65,7 @@ class SandboxServer:
         self._seed_dir = seed_dir
         self._public_url = public_url
         self._smtp = smtp
+        self._room = room
         self._socket: socket.socket | None = None
         self._thread: threading.Thread | None = None
         self._server: uvicorn.Server | None = None
@@ -140,6 +143,7 @@ class SandboxServer:
                 public_url=self._public_url or self.base_url,
                 seed_dir=self._seed_dir,
                 smtp=self._smtp,
+                room=self._room,
             )
             config = uvicorn.Config(
                 app,

@@ -42,6 +42,7 @@ from chorus_wizard.sandbox.models import (
     ResendRequest,
     WorkspacesRequest,
 )
+from chorus_wizard.sandbox.room_contract import HEALTH_ROOM_KEY
 from chorus_wizard.sandbox.security import (
     digest,
     new_secret,
@@ -727,7 +728,8 @@ def build_signup_router(ctx: SandboxContext) -> APIRouter:
 
     @router.get("/v1/sante", summary="État du bac à sable")
     def health() -> JSONResponse:
-        return reply(200, Code.OK, "OK")
+        room = {HEALTH_ROOM_KEY: ctx.room_title} if ctx.room_title else {}
+        return reply(200, Code.OK, "OK", **room)
 
     @router.get("/v1/espaces", summary="Catalogue des espaces de travail")
     def workspaces() -> JSONResponse:

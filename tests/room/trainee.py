@@ -1,0 +1,117 @@
+"""A simulated trainee: the wizard's own HTTP client driving a training room's sandbox.
+
+Each step calls :class:`~chorus_wizard.backend.service.ChorusSignupService`, the client the
+wizard uses with ``--backend URL``, so the room sees the very requests a trainee's wizard
+sends; the activation code is read from the sandbox's Maildir, as the trainee reads the mail.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import mailbox
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from pathlib import Path
+
+from chorus_wizard.backend.errors import ActivationError
+from chorus_wizard.backend.forms import SignupRequest, StructureForm, new_idempotency_key
+from chorus_wizard.backend.models import AccountCreated, AttachmentSent, CompanyRecord, Lookup
+from chorus_wizard.backend.profiles import sandbox_profile
+from chorus_wizard.backend.service import ChorusSignupService
+from chorus_wizard.domain.identifiers import IdentifierType
+from chorus_wizard.sandbox.room import delivery_time
+
+ACTIVATION_SUBJECT = "Activez votre compte Chorus Pro"
+PASSWORD = "Tournesol-Vert-42"
+ANSWER = "Médor le Chien"
+
+
+def latest_activation_code(mail_dir: Path, to: str) -> str:
+    """The code of the last activation mail sent to ``to`` (the line after the paste hint);
+    mails of one second share their Date, so the last is the one the outbox wrote last."""
+    box = mailbox.Maildir(mail_dir, create=False)
+    found: list[tuple[float, str]] = []
+    for key in box.iterkeys():
+        message = email.message_from_bytes(box.get_bytes(key), policy=email.policy.default)
+        assert isinstance(message, EmailMessage)
+        if to.casefold() not in str(message["To"]).casefold():
+            continue
+        if message["Subject"] != ACTIVATION_SUBJECT:
+            continue
+        part = message.get_body(("plain",))
+        assert isinstance(part, EmailMessage)
+        lines = str(part.get_content()).splitlines()
+        index = next(i for i, line in enumerate(lines) if "coller ce code" in line)
+        found.append((delivery_time(key), lines[index + 2].strip()))
+    assert found, f"no activation mail to {to}"
+    return max(found)[1]
+
+
+@dataclass
+class Trainee:
+    """One person of the room, at their own machine, with their own company."""
+
+    base_url: str
+    mail_dir: Path
+    email: str
+    siret: str
+    first_name: str = "Jeanne"
+    last_name: str = "Martin"
+    service: ChorusSignupService = field(init=False)
+    lookup_result: Lookup | None = None
+    account: AccountCreated | None = None
+
+    def __post_init__(self) -> None:
+        self.service = ChorusSignupService(sandbox_profile(self.base_url))
+
+    def close(self) -> None:
+        self.service.close()
+
+    def identify(self) -> Lookup:
+        """Step 1: type the SIRET; the wizard asks Chorus Pro and the directory."""
+        self.lookup_result = self.service.lookup(IdentifierType.SIRET, self.siret)
+        return self.lookup_result
+
+    def create_account(self) -> AccountCreated:
+        """Steps 2-3: the form prefilled from the directory, then the account's creation."""
+        lookup = self.lookup_result or self.identify()
+        # No prefill when the structure is already registered (the wizard would offer the
+        # attachment instead) or when the directory hides it: the trainee types it all.
+        company = lookup.company or CompanyRecord(self.siret)
+        form = StructureForm(
+            identifier_type=IdentifierType.SIRET,
+            identifier=self.siret,
+            raison_sociale=company.raison_sociale or f"{self.first_name} {self.last_name}",
+            adresse=company.adresse or "1 RUE DE L'ESSAI",
+            code_postal=company.code_postal or "75001",
+            ville=company.ville or "PARIS",
+        )
+        request = SignupRequest(self.email, self.last_name, self.first_name, form)
+        self.account = self.service.create_account(request, new_idempotency_key())
+        return self.account
+
+    def choose_workspaces(self) -> list[str]:
+        assert self.account is not None
+        codes = [w.code for w in self.service.workspaces() if w.default_on]
+        return self.service.choose_workspaces(self.account, codes)
+
+    def activate(self) -> str:
+        code = latest_activation_code(self.mail_dir, self.email)
+        return self.service.activate(self.email, code, PASSWORD, 1, ANSWER)
+
+    def fail_activation(self, times: int) -> ActivationError:
+        """Type a wrong code ``times`` times; returns the last refusal."""
+        last: ActivationError | None = None
+        for _ in range(times):
+            try:
+                self.service.activate(self.email, "code-faux", PASSWORD, 1, ANSWER)
+            except ActivationError as exc:
+                last = exc
+        assert last is not None
+        return last
+
+    def request_attachment(self) -> AttachmentSent:
+        return self.service.request_attachment(
+            self.email, self.last_name, self.first_name, IdentifierType.SIRET, self.siret
+        )
