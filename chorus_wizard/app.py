@@ -9,6 +9,7 @@ wait for it in their workers) and step 1's checks.
 
 from __future__ import annotations
 
+import linecache
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -196,7 +197,7 @@ def compose(
         keeper = DraftKeeper(wizard, drafts)
         wizard.add_closing_callback(keeper.flush)
         offer_resume(wizard, keeper, drafts)
-        runner.run(start_services, _ignore, _log_start_up_failure)
+        runner.run(start_services, _forget_module_sources, _log_start_up_failure)
 
     wizard.add_closing_callback(close_services)
     wizard.when_complete(when_pages_built)
@@ -218,8 +219,15 @@ def build_wizard(argv: list[str]) -> SignupWizard:
     return compose(resolve_config(argv))
 
 
-def _ignore(_result: object) -> None:
-    """Start-up work in the background has no answer to show."""
+def _forget_module_sources(_result: object) -> None:
+    """The start-up work is done: drop the source lines Python's ``linecache`` keeps.
+
+    PySide6 reads the source of every module imported after it (to look for its
+    ``__feature__`` imports) through ``linecache``, which keeps it for good: about 12 MB that
+    nothing reads again (docs/performance.md). Most of the program is imported by now; a
+    traceback reads what it needs again.
+    """
+    linecache.clearcache()
 
 
 def _log_start_up_failure(error: BaseException) -> None:
