@@ -221,13 +221,14 @@ def create_app(
     storage = Storage(root / "sandbox.db")
     ctx = SandboxContext(
         storage=storage,
-        outbox=Outbox(root / "mail", relay=smtp),
+        outbox=Outbox(root / "mail", storage, relay=smtp),
         seed=seed,
         clock=clock or utc_now,
         public_url=public_url.rstrip("/") if public_url else None,
     )
     with storage.transaction() as session:
         session.seed_registered(seed.registered, now=ctx.now().timestamp())
+    ctx.outbox.recover()  # the mail a crash left between a commit and its delivery
 
     app = FastAPI(
         title="Chorus Pro — bac à sable de chorus-wizard",

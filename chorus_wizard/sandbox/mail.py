@@ -4,13 +4,26 @@ Any mail client can open ``<data_dir>/sandbox/mail/`` (it is a standard Maildir)
 it with :class:`mailbox.Maildir`. Messages are French, with a plain-text and an HTML part.
 When an SMTP relay is configured (:mod:`chorus_wizard.sandbox.relay`), each message is also
 sent through it, after the Maildir copy is written.
+
+A mail is part of the transaction that decides to send it: :meth:`Outbox.enqueue` writes the
+message to the Maildir's ``tmp/`` folder and records its name in the ``outbox`` table of that
+same transaction. Once the transaction is committed, the message is moved to ``new/`` (one
+atomic rename: it is delivered, once) and marked delivered. A crash in between leaves the
+row pending and the file in ``tmp/``: the next start, or the next delivery, finishes the move.
+A rollback removes the file. So every mail the client was told about is delivered, never
+twice, and the database never holds the text of a mail (activation codes stay out of it).
 """
 
 from __future__ import annotations
 
 import contextlib
+import email
+import logging
 import mailbox
+import os
 import threading
+import time
+import uuid
 from datetime import datetime
 from email import policy
 from email.headerregistry import Address
@@ -20,6 +33,9 @@ from html import escape
 from pathlib import Path
 
 from chorus_wizard.sandbox.relay import RelayQueue, SmtpRelay
+from chorus_wizard.sandbox.storage import MailRow, Session, Storage
+
+log = logging.getLogger(__name__)
 
 SENDER_NAME = "Chorus Pro (bac à sable)"
 SENDER_EMAIL = "ne-pas-repondre@sandbox.chorus-wizard.invalid"
@@ -27,24 +43,124 @@ _MSGID_DOMAIN = "sandbox.chorus-wizard.invalid"
 
 ACTIVATION_SUBJECT = "Activez votre compte Chorus Pro"
 
+#: Suffix of the Maildir names the outbox gives, so it only ever tidies its own files.
+_KEY_SUFFIX = ".chorus-wizard-sandbox"
+#: A relay that failed this many times for one mail stops trying it (the Maildir copy stays).
+MAX_RELAY_FAILURES = 5
+#: Files of ``tmp/`` older than this, that no pending mail names, are removed at start-up:
+#: the Maildir convention (a transaction that was rolled back by a crash left them).
+STALE_TMP_SECONDS = 36 * 3600
+
 
 class Outbox:
-    """A Maildir that receives every message, and an optional SMTP relay; thread-safe."""
+    """The Maildir, the ``outbox`` table and the optional relay; thread-safe."""
 
-    def __init__(self, path: Path, relay: SmtpRelay | None = None) -> None:
+    def __init__(self, path: Path, storage: Storage, relay: SmtpRelay | None = None) -> None:
         self.path = path
-        self._lock = threading.Lock()
+        self.storage = storage
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._maildir = mailbox.Maildir(path, create=True)
+        mailbox.Maildir(path, create=True)
+        self._lock = threading.Lock()
         self.relay = RelayQueue(relay) if relay is not None else None
 
-    def send(self, message: EmailMessage) -> str:
-        """Deliver ``message`` to the Maildir, then queue it for the relay; returns its key."""
-        with self._lock:
-            key = self._maildir.add(message)
+    def enqueue(self, session: Session, message: EmailMessage) -> None:
+        """Send ``message`` as part of ``session``'s transaction: delivered once it commits."""
+        key = f"{int(time.time())}.{uuid.uuid4().hex}{_KEY_SUFFIX}"
+        prepared = self.path / "tmp" / key
+        with prepared.open("xb") as file:
+            file.write(message.as_bytes())
+        session.after_rollback(lambda: _remove(prepared))
+        session.insert_mail(key, relay=self.relay is not None, now=time.time())
+        session.after_commit(self.deliver_pending)
+
+    def deliver_after(self, session: Session) -> None:
+        """Deliver what is pending once ``session`` commits (a replay whose first try crashed)."""
+        session.after_commit(self.deliver_pending)
+
+    def deliver_pending(self) -> int:
+        """Move every committed, undelivered mail to ``new/``; returns how many were moved.
+
+        A mail that cannot be moved (a full disk, a broken folder) stays pending, and the
+        next call tries it again; nothing is raised.
+        """
+        try:
+            with self._lock:
+                with self.storage.transaction(write=False) as session:
+                    pending = session.undelivered_mail()
+                done = [row for row in pending if self._move_to_new(row)]
+                if done:
+                    now = time.time()
+                    with self.storage.transaction() as session:
+                        for row in done:
+                            session.mark_mail_delivered(row.id, now=now)
+        except Exception as exc:  # the request that sent it still succeeds; the mail waits
+            log.error(
+                "Courriels en attente non délivrés (%s) ; nouvel essai plus tard.", _kind(exc)
+            )
+            return 0
+        for row in done:
+            if row.relay:
+                self._relay(row)
+        return len(done)
+
+    def recover(self) -> int:
+        """At start-up: deliver what a crash left pending, retry the relay, tidy ``tmp/``."""
+        delivered = self.deliver_pending()
+        with self.storage.transaction(write=False) as session:
+            pending = {row.key for row in session.undelivered_mail()}
+            unrelayed = session.unrelayed_mail(max_failures=MAX_RELAY_FAILURES)
         if self.relay is not None:
-            self.relay.submit(message)
-        return key
+            for row in unrelayed:
+                self._relay(row)
+        limit = time.time() - STALE_TMP_SECONDS
+        for path in (self.path / "tmp").glob(f"*{_KEY_SUFFIX}"):
+            with contextlib.suppress(OSError):
+                if path.name not in pending and path.stat().st_mtime < limit:
+                    path.unlink()
+        return delivered
+
+    def _move_to_new(self, row: MailRow) -> bool:
+        """Deliver one mail: True when it is in ``new/`` or ``cur/`` now (or already was)."""
+        try:
+            os.rename(self.path / "tmp" / row.key, self.path / "new" / row.key)
+        except FileNotFoundError:
+            if self._delivered_file(row.key) is not None:
+                return True  # moved before a crash that came before the mark
+            log.error("Courriel n° %d introuvable dans le Maildir : il est perdu.", row.id)
+            return True  # nothing left to deliver: do not try it forever
+        except OSError as exc:
+            log.error(
+                "Courriel n° %d non délivré (%s) ; nouvel essai plus tard.", row.id, _kind(exc)
+            )
+            return False
+        return True
+
+    def _delivered_file(self, key: str) -> Path | None:
+        new = self.path / "new" / key
+        if new.exists():
+            return new
+        # A mail client moves what it has seen to cur/, adding ":2,<flags>" to the name.
+        return next(iter((self.path / "cur").glob(f"{key}*")), None)
+
+    def _relay(self, row: MailRow) -> None:
+        assert self.relay is not None
+        path = self._delivered_file(row.key)
+        if path is None:
+            return
+        try:
+            parsed = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+        except OSError as exc:
+            log.warning("Courriel n° %d non relayé (%s).", row.id, _kind(exc))
+            return
+        assert isinstance(parsed, EmailMessage)
+        self.relay.submit(parsed, on_done=lambda sent: self._relayed(row.id, sent))
+
+    def _relayed(self, mail_id: int, sent: bool) -> None:
+        with self.storage.transaction() as session:
+            if sent:
+                session.mark_mail_relayed(mail_id, now=time.time())
+            else:
+                session.record_relay_failure(mail_id)
 
     def close(self) -> None:
         """Stop the relay's thread (messages already queued are still tried)."""
@@ -52,11 +168,28 @@ class Outbox:
             self.relay.close()
 
 
+def _remove(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+def _kind(exc: BaseException) -> str:
+    """The kind of error only: messages could carry addresses or paths."""
+    errno = getattr(exc, "errno", None)
+    return type(exc).__name__ + (f", errno {errno}" if isinstance(errno, int) else "")
+
+
+#: Control characters become spaces in display names: a name with a line break must not
+#: break the header (nor stop the mail), whatever the checks before let through.
+_CONTROLS = {code: " " for code in [*range(32), 127]}
+
+
 def _address(name: str, email: str) -> Address:
     local, _, domain = email.rpartition("@")
     with contextlib.suppress(UnicodeError):
         domain = domain.encode("idna").decode("ascii")
-    return Address(display_name=name, username=local, domain=domain)
+    shown = " ".join(name.translate(_CONTROLS).split())
+    return Address(display_name=shown, username=local, domain=domain)
 
 
 def _message(
@@ -66,7 +199,7 @@ def _message(
     message = EmailMessage(policy=policy.default if ascii_only else policy.SMTPUTF8)
     message["From"] = Address(display_name=SENDER_NAME, addr_spec=SENDER_EMAIL)
     message["To"] = _address(to_name, to_email)
-    message["Subject"] = subject
+    message["Subject"] = " ".join(subject.translate(_CONTROLS).split())
     message["Date"] = format_datetime(now)
     message["Message-ID"] = make_msgid(domain=_MSGID_DOMAIN)
     message["Auto-Submitted"] = "auto-generated"

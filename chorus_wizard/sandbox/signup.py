@@ -284,6 +284,7 @@ class SignupService:
                             expires_at=(now + JETON_VALIDITY).timestamp(),
                         )
                         body["jetonInscription"] = jeton
+                        self.ctx.outbox.deliver_after(session)  # if the first try crashed
                         return JSONResponse(body, status_code=prior.status)
                 conflict = self._conflict(session, account)
                 if conflict:
@@ -321,6 +322,9 @@ class SignupService:
                     now=now.timestamp(),
                     expires_at=valid_until.timestamp(),
                 )
+                self.ctx.outbox.enqueue(
+                    session, self._activation_mail(account.email, account, code, base_url, now)
+                )
                 body = {
                     "codeRetour": int(Code.OK),
                     "libelle": "Votre compte est créé et un courriel d'activation a été envoyé "
@@ -345,7 +349,6 @@ class SignupService:
             if conflict:
                 return conflict
             raise
-        self._send(self._activation_mail(account.email, account, code, base_url, now))
         return JSONResponse({**body, "jetonInscription": jeton}, status_code=201)
 
     def _conflict(self, session: Session, account: NewAccount) -> JSONResponse | None:
@@ -379,10 +382,6 @@ class SignupService:
             valid_minutes=int(ACTIVATION_VALIDITY.total_seconds() // 60),
             now=now,
         )
-
-    def _send(self, *messages: EmailMessage) -> None:
-        for message in messages:
-            self.ctx.outbox.send(message)
 
     def _authorised(
         self, session: Session, account_id: int, jeton: str | None
@@ -509,32 +508,32 @@ class SignupService:
                 first_name=_text(body.prenom),
                 now=now.timestamp(),
             )
-        shown = format_siret(identifier) if id_type is IdentifierType.SIRET else identifier
-        messages = []
-        if manager is not None:
-            messages.append(
-                attachment_request_message(
-                    manager_email=manager.email,
-                    manager_name=f"{manager.first_name} {manager.last_name}",
-                    requester_name=name,
+            shown = format_siret(identifier) if id_type is IdentifierType.SIRET else identifier
+            if manager is not None:
+                self.ctx.outbox.enqueue(
+                    session,
+                    attachment_request_message(
+                        manager_email=manager.email,
+                        manager_name=f"{manager.first_name} {manager.last_name}",
+                        requester_name=name,
+                        requester_email=email,
+                        structure_name=structure.company_name,
+                        structure_identifier=shown,
+                        request_id=request_id,
+                        now=now,
+                    ),
+                )
+            self.ctx.outbox.enqueue(
+                session,
+                attachment_ack_message(
                     requester_email=email,
+                    requester_name=name,
                     structure_name=structure.company_name,
                     structure_identifier=shown,
                     request_id=request_id,
                     now=now,
-                )
+                ),
             )
-        messages.append(
-            attachment_ack_message(
-                requester_email=email,
-                requester_name=name,
-                structure_name=structure.company_name,
-                structure_identifier=shown,
-                request_id=request_id,
-                now=now,
-            )
-        )
-        self._send(*messages)
         return reply(
             201,
             Code.OK,
@@ -552,7 +551,6 @@ class SignupService:
         now = self.ctx.now()
         valid_until = now + ACTIVATION_VALIDITY
         code = new_secret()
-        message = None
         with self.ctx.storage.transaction() as session:
             account = session.find_account_by_email(email)
             if account is not None and account.status == STATUS_PENDING:
@@ -563,9 +561,9 @@ class SignupService:
                     now=now.timestamp(),
                     expires_at=valid_until.timestamp(),
                 )
-                message = self._activation_mail(account.email, account, code, base_url, now)
-        if message is not None:
-            self._send(message)
+                self.ctx.outbox.enqueue(
+                    session, self._activation_mail(account.email, account, code, base_url, now)
+                )
         return reply(
             200,
             Code.OK,

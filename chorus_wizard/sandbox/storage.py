@@ -1,14 +1,16 @@
-"""SQLite storage of the sandbox: structures, accounts, activation codes, attempts, requests.
+"""SQLite storage of the sandbox: structures, accounts, activation codes, attempts, requests, mail.
 
 One connection per transaction, WAL mode, and ``BEGIN IMMEDIATE`` for every transaction that
 writes, so concurrent requests are serialised by SQLite itself; the UNIQUE constraints are the
-last line of defence against duplicates. Only hashes of secrets are ever stored.
+last line of defence against duplicates. Only hashes of secrets are ever stored: the outbox
+table holds the Maildir name of each mail, its text stays in the Maildir (see
+:mod:`chorus_wizard.sandbox.mail`).
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,6 +94,18 @@ CREATE TABLE IF NOT EXISTS attachment_requests (
     statut TEXT NOT NULL DEFAULT 'EN_ATTENTE',
     created_at REAL NOT NULL
 );
+CREATE TABLE IF NOT EXISTS outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    maildir_key TEXT NOT NULL UNIQUE,
+    relay INTEGER NOT NULL,
+    created_at REAL NOT NULL,
+    delivered_at REAL,
+    relayed_at REAL,
+    relay_failures INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS outbox_undelivered ON outbox (id) WHERE delivered_at IS NULL;
+CREATE INDEX IF NOT EXISTS outbox_unrelayed ON outbox (id)
+    WHERE relay = 1 AND delivered_at IS NOT NULL AND relayed_at IS NULL;
 INSERT INTO sqlite_sequence (name, seq)
     SELECT 'structures', {FIRST_STRUCTURE_ID}
     WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'structures');
@@ -151,6 +165,15 @@ class CodeRow:
 
 
 @dataclass(frozen=True)
+class MailRow:
+    """A mail of the outbox: its Maildir name, and whether it must also go through the relay."""
+
+    id: int
+    key: str
+    relay: bool
+
+
+@dataclass(frozen=True)
 class IdempotentReply:
     """A stored first answer to replay for a repeated ``Idempotency-Key``."""
 
@@ -206,6 +229,17 @@ class Session:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
+        self._after_commit: list[Callable[[], object]] = []
+        self._after_rollback: list[Callable[[], object]] = []
+
+    def after_commit(self, action: Callable[[], object]) -> None:
+        """Run ``action`` once this transaction is committed (not if it is rolled back)."""
+        if action not in self._after_commit:
+            self._after_commit.append(action)
+
+    def after_rollback(self, action: Callable[[], object]) -> None:
+        """Run ``action`` if this transaction is rolled back."""
+        self._after_rollback.append(action)
 
     # Structures -------------------------------------------------------------------------
 
@@ -476,6 +510,45 @@ class Session:
         )
         return int(cursor.lastrowid or 0)
 
+    # Outbox -----------------------------------------------------------------------------
+
+    def insert_mail(self, key: str, *, relay: bool, now: float) -> int:
+        cursor = self._conn.execute(
+            "INSERT INTO outbox (maildir_key, relay, created_at) VALUES (?, ?, ?)",
+            (key, int(relay), now),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def undelivered_mail(self) -> list[MailRow]:
+        rows = self._conn.execute(
+            "SELECT id, maildir_key, relay FROM outbox WHERE delivered_at IS NULL ORDER BY id"
+        ).fetchall()
+        return [MailRow(r["id"], r["maildir_key"], bool(r["relay"])) for r in rows]
+
+    def mark_mail_delivered(self, mail_id: int, *, now: float) -> None:
+        self._conn.execute(
+            "UPDATE outbox SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL",
+            (now, mail_id),
+        )
+
+    def unrelayed_mail(self, *, max_failures: int) -> list[MailRow]:
+        """Delivered mail that still has to go through the relay, oldest first."""
+        rows = self._conn.execute(
+            "SELECT id, maildir_key, relay FROM outbox WHERE relay = 1 "
+            "AND delivered_at IS NOT NULL AND relayed_at IS NULL AND relay_failures < ? "
+            "ORDER BY id",
+            (max_failures,),
+        ).fetchall()
+        return [MailRow(r["id"], r["maildir_key"], True) for r in rows]
+
+    def mark_mail_relayed(self, mail_id: int, *, now: float) -> None:
+        self._conn.execute("UPDATE outbox SET relayed_at = ? WHERE id = ?", (now, mail_id))
+
+    def record_relay_failure(self, mail_id: int) -> None:
+        self._conn.execute(
+            "UPDATE outbox SET relay_failures = relay_failures + 1 WHERE id = ?", (mail_id,)
+        )
+
     # Seed -------------------------------------------------------------------------------
 
     def seed_registered(self, structures: Iterable[RegisteredStructure], *, now: float) -> None:
@@ -534,12 +607,22 @@ class Storage:
 
     @contextmanager
     def transaction(self, *, write: bool = True) -> Iterator[Session]:
-        """One transaction on its own connection: committed on exit, rolled back on error."""
+        """One transaction on its own connection: committed on exit, rolled back on error.
+
+        The session's :meth:`~Session.after_commit` actions run once the commit is done (and
+        the connection closed), its :meth:`~Session.after_rollback` actions after a rollback.
+        """
         with closing(self._connect()) as conn:
             conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            session = Session(conn)
             try:
-                yield Session(conn)
+                yield session
+                conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                for action in session._after_rollback:
+                    action()
                 raise
-            conn.execute("COMMIT")
+        for action in session._after_commit:
+            action()
