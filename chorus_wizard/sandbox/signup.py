@@ -50,6 +50,7 @@ from chorus_wizard.sandbox.security import (
 )
 from chorus_wizard.sandbox.seed import MANAGER_WORKSPACE
 from chorus_wizard.sandbox.storage import STATUS_PENDING, AccountRow, Session
+from chorus_wizard.sandbox.throttle import source_of
 
 TAG = "Bac à sable"
 
@@ -82,6 +83,7 @@ class Code(IntEnum):
     WEAK_PASSWORD = 22
     INVALID_SECRET_QUESTION = 23
     LOCKED = 24
+    THROTTLED = 25
     INVALID_JETON = 30
     UNKNOWN_WORKSPACE = 32
     UNKNOWN_STRUCTURE = 40
@@ -574,17 +576,21 @@ class SignupService:
             activationValideJusqua=iso_utc(valid_until),
         )
 
-    def activate(self, body: ActivationRequest) -> JSONResponse:
+    def activate(self, body: ActivationRequest, source: str) -> JSONResponse:
         email = _text(body.email).casefold()
         if not email:
             return _missing("email", "Adresse électronique de connexion")
         code = _code_from(body.code)
         now = self.ctx.now()
         stamp = now.timestamp()
+        throttle = self.ctx.throttles.activation
         with self.ctx.storage.transaction() as session:
-            locked = session.locked_until(email)
+            locked = session.locked_until(email, source)
             if locked is not None and locked > stamp:
                 return self._locked(locked)
+            wait = throttle.retry_after(source, stamp)
+            if wait is not None:
+                return self._throttled(wait)
             row = session.find_code(digest(code)) if code else None
             account = session.get_account(row.account_id) if row else None
             if (
@@ -595,9 +601,11 @@ class SignupService:
                 or row.invalidated_at is not None
                 or account.status != STATUS_PENDING
             ):
-                if session.record_failure(email) >= MAX_FAILURES:
+                if account is None or account.email.casefold() != email:
+                    throttle.failed(source, stamp)  # a guess, not a code already used
+                if session.record_failure(email, source) >= MAX_FAILURES:
                     until = (now + LOCK_DURATION).timestamp()
-                    session.lock(email, until)
+                    session.lock(email, source, until)
                     return self._locked(until)
                 return reply(
                     400,
@@ -658,6 +666,7 @@ class SignupService:
             session.mark_code_used(row.id, now=stamp)
             session.invalidate_codes(account.id, now=stamp)
             session.reset_attempts(email)
+        throttle.succeeded(source)
         return reply(
             200,
             Code.OK,
@@ -665,6 +674,17 @@ class SignupService:
             "factures à votre client public.",
             idCompte=account.id,
         )
+
+    @staticmethod
+    def _throttled(wait: int) -> JSONResponse:
+        response = reply(
+            429,
+            Code.THROTTLED,
+            "Trop de codes d'activation erronés depuis ce poste : patientez "
+            f"{wait} s avant de réessayer.",
+        )
+        response.headers["Retry-After"] = str(wait)
+        return response
 
     @staticmethod
     def _locked(until: float) -> JSONResponse:
@@ -789,8 +809,8 @@ def build_signup_router(ctx: SandboxContext) -> APIRouter:
         return service.resend(body, base_url(request))
 
     @router.post("/v1/activation", summary="Activer le compte")
-    def activate(body: ActivationRequest) -> JSONResponse:
-        return service.activate(body)
+    def activate(body: ActivationRequest, request: Request) -> JSONResponse:
+        return service.activate(body, source_of(request))
 
     @router.get("/activer", response_class=HTMLResponse, summary="Page du lien d'activation")
     def activation_page(code: str = "") -> HTMLResponse:

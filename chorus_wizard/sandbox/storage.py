@@ -73,10 +73,13 @@ CREATE TABLE IF NOT EXISTS activation_codes (
     used_at REAL,
     invalidated_at REAL
 );
-CREATE TABLE IF NOT EXISTS activation_attempts (
-    email TEXT PRIMARY KEY COLLATE NOCASE,
+DROP TABLE IF EXISTS activation_attempts;
+CREATE TABLE IF NOT EXISTS activation_failures (
+    email TEXT NOT NULL COLLATE NOCASE,
+    source TEXT NOT NULL,
     failures INTEGER NOT NULL DEFAULT 0,
-    locked_until REAL
+    locked_until REAL,
+    PRIMARY KEY (email, source)
 );
 CREATE TABLE IF NOT EXISTS idempotency (
     key_hash TEXT PRIMARY KEY,
@@ -437,34 +440,38 @@ class Session:
     def mark_code_used(self, code_id: int, *, now: float) -> None:
         self._conn.execute("UPDATE activation_codes SET used_at = ? WHERE id = ?", (now, code_id))
 
-    # Failed activation attempts ---------------------------------------------------------
+    # Failed activation attempts, per address and per source --------------------------------
 
-    def locked_until(self, email: str) -> float | None:
+    def locked_until(self, email: str, source: str) -> float | None:
         row = self._conn.execute(
-            "SELECT locked_until FROM activation_attempts WHERE email = ?", (email,)
+            "SELECT locked_until FROM activation_failures WHERE email = ? AND source = ?",
+            (email, source),
         ).fetchone()
         return row["locked_until"] if row else None
 
-    def record_failure(self, email: str) -> int:
-        """Count one more failed attempt for ``email``; returns the count."""
+    def record_failure(self, email: str, source: str) -> int:
+        """Count one more failed attempt for ``email`` from ``source``; returns the count."""
         self._conn.execute(
-            "INSERT INTO activation_attempts (email, failures) VALUES (?, 1) "
-            "ON CONFLICT (email) DO UPDATE SET failures = failures + 1",
-            (email,),
+            "INSERT INTO activation_failures (email, source, failures) VALUES (?, ?, 1) "
+            "ON CONFLICT (email, source) DO UPDATE SET failures = failures + 1",
+            (email, source),
         )
         row = self._conn.execute(
-            "SELECT failures FROM activation_attempts WHERE email = ?", (email,)
+            "SELECT failures FROM activation_failures WHERE email = ? AND source = ?",
+            (email, source),
         ).fetchone()
         return int(row["failures"])
 
-    def lock(self, email: str, until: float) -> None:
+    def lock(self, email: str, source: str, until: float) -> None:
         self._conn.execute(
-            "UPDATE activation_attempts SET failures = 0, locked_until = ? WHERE email = ?",
-            (until, email),
+            "UPDATE activation_failures SET failures = 0, locked_until = ? "
+            "WHERE email = ? AND source = ?",
+            (until, email, source),
         )
 
     def reset_attempts(self, email: str) -> None:
-        self._conn.execute("DELETE FROM activation_attempts WHERE email = ?", (email,))
+        """Forget the failures of every source for ``email`` (the account is activated)."""
+        self._conn.execute("DELETE FROM activation_failures WHERE email = ?", (email,))
 
     # Idempotency ------------------------------------------------------------------------
 
