@@ -12,6 +12,7 @@ atomic rename: it is delivered, once) and marked delivered. A crash in between l
 row pending and the file in ``tmp/``: the next start, or the next delivery, finishes the move.
 A rollback removes the file. So every mail the client was told about is delivered, never
 twice, and the database never holds the text of a mail (activation codes stay out of it).
+How each crash is met: ``docs/reliability.md``.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
+from enum import Enum
 from html import escape
 from pathlib import Path
 
@@ -52,66 +54,97 @@ MAX_RELAY_FAILURES = 5
 STALE_TMP_SECONDS = 36 * 3600
 
 
+class _Move(Enum):
+    """What became of one attempt to deliver a mail."""
+
+    MOVED = "moved"  # delivered now
+    ALREADY = "already"  # found in new/ or cur/: delivered before a crash that hid it
+    LOST = "lost"  # neither in tmp/ nor delivered: nothing left to try
+    FAILED = "failed"  # the rename failed (full disk, broken folder): to try again
+
+
 class Outbox:
-    """The Maildir, the ``outbox`` table and the optional relay; thread-safe."""
+    """The Maildir, the ``outbox`` table and the optional relay; thread-safe.
+
+    A mail delivered after its commit is marked delivered in the database by the next
+    transaction that sends a mail (or at :meth:`close`), not by one of its own: the busy path
+    costs no extra write. Until then, the file already in ``new/`` is what says it went.
+    """
 
     def __init__(self, path: Path, storage: Storage, relay: SmtpRelay | None = None) -> None:
         self.path = path
         self.storage = storage
         path.parent.mkdir(parents=True, exist_ok=True)
         mailbox.Maildir(path, create=True)
-        self._lock = threading.Lock()
         self.relay = RelayQueue(relay) if relay is not None else None
+        self._lock = threading.Lock()  # guards the three fields below and every rename
+        self._unmarked: list[int] = []  # delivered here, not yet marked
+        self._marking: set[int] = set()  # marked by a transaction not yet committed
+        self._stalled = False  # a delivery failed: the next ones try the older mail too
+        self._sweeping = threading.Lock()
 
-    def enqueue(self, session: Session, message: EmailMessage) -> None:
-        """Send ``message`` as part of ``session``'s transaction: delivered once it commits."""
+    def enqueue(self, session: Session, message: EmailMessage | bytes) -> None:
+        """Send ``message`` as part of ``session``'s transaction: delivered once it commits.
+
+        ``message`` may come already rendered (``message.as_bytes()``, a few milliseconds):
+        rendered before the transaction, it does not lengthen the hold on the write lock.
+        """
+        data = message if isinstance(message, bytes) else message.as_bytes()
         key = f"{int(time.time())}.{uuid.uuid4().hex}{_KEY_SUFFIX}"
         prepared = self.path / "tmp" / key
         with prepared.open("xb") as file:
-            file.write(message.as_bytes())
+            file.write(data)
         session.after_rollback(lambda: _remove(prepared))
-        session.insert_mail(key, relay=self.relay is not None, now=time.time())
-        session.after_commit(self.deliver_pending)
+        relay = self.relay is not None
+        row = MailRow(session.insert_mail(key, relay=relay, now=time.time()), key, relay)
+        self._mark_delivered(session, [])
+        session.after_commit(lambda: self._deliver(row))
 
     def deliver_after(self, session: Session) -> None:
         """Deliver what is pending once ``session`` commits (a replay whose first try crashed)."""
         session.after_commit(self.deliver_pending)
 
     def deliver_pending(self) -> int:
-        """Move every committed, undelivered mail to ``new/``; returns how many were moved.
+        """Deliver every committed mail still pending; returns how many it delivered.
 
-        A mail that cannot be moved (a full disk, a broken folder) stays pending, and the
-        next call tries it again; nothing is raised.
+        A mail that cannot be moved (a full disk, a broken folder) stays pending, and a later
+        delivery tries it again; nothing is raised.
         """
         try:
-            with self._lock:
+            with self._sweeping:
                 with self.storage.transaction(write=False) as session:
                     pending = session.undelivered_mail()
-                done = [row for row in pending if self._move_to_new(row)]
-                if done:
-                    now = time.time()
+                outcomes: list[tuple[MailRow, _Move]] = []
+                with self._lock:
+                    ours = set(self._unmarked) | self._marking
+                    for row in pending:
+                        if row.id not in ours:
+                            outcomes.append((row, self._move(row)))
+                    self._stalled = any(o is _Move.FAILED for _, o in outcomes)
+                done = [row for row, outcome in outcomes if outcome is not _Move.FAILED]
+                if done or self._unmarked:
                     with self.storage.transaction() as session:
-                        for row in done:
-                            session.mark_mail_delivered(row.id, now=now)
+                        self._mark_delivered(session, [row.id for row in done])
         except Exception as exc:  # the request that sent it still succeeds; the mail waits
             log.error(
                 "Courriels en attente non délivrés (%s) ; nouvel essai plus tard.", _kind(exc)
             )
             return 0
-        for row in done:
-            if row.relay:
+        for row, outcome in outcomes:
+            if row.relay and outcome in (_Move.MOVED, _Move.ALREADY):
                 self._relay(row)
-        return len(done)
+        return sum(outcome is _Move.MOVED for _, outcome in outcomes)
 
     def recover(self) -> int:
         """At start-up: deliver what a crash left pending, retry the relay, tidy ``tmp/``."""
-        delivered = self.deliver_pending()
         with self.storage.transaction(write=False) as session:
-            pending = {row.key for row in session.undelivered_mail()}
             unrelayed = session.unrelayed_mail(max_failures=MAX_RELAY_FAILURES)
         if self.relay is not None:
             for row in unrelayed:
                 self._relay(row)
+        delivered = self.deliver_pending()
+        with self.storage.transaction(write=False) as session:
+            pending = {row.key for row in session.undelivered_mail()}
         limit = time.time() - STALE_TMP_SECONDS
         for path in (self.path / "tmp").glob(f"*{_KEY_SUFFIX}"):
             with contextlib.suppress(OSError):
@@ -119,21 +152,67 @@ class Outbox:
                     path.unlink()
         return delivered
 
-    def _move_to_new(self, row: MailRow) -> bool:
-        """Deliver one mail: True when it is in ``new/`` or ``cur/`` now (or already was)."""
+    def close(self) -> None:
+        """Record what was delivered, and stop the relay's thread (what it holds is tried)."""
+        try:
+            if self._unmarked:
+                with self.storage.transaction() as session:
+                    self._mark_delivered(session, [])
+        except Exception as exc:  # marked at the next start instead
+            log.warning("Courriels délivrés non enregistrés (%s).", _kind(exc))
+        if self.relay is not None:
+            self.relay.close()
+
+    def _deliver(self, row: MailRow) -> None:
+        """After the commit of the mail ``row``: move it to ``new/``."""
+        with self._lock:
+            outcome = self._move(row)
+            if outcome is _Move.FAILED:
+                self._stalled = True
+            else:
+                self._unmarked.append(row.id)
+            stalled = self._stalled
+        if outcome is _Move.MOVED and row.relay:
+            self._relay(row)
+        if stalled and outcome is not _Move.FAILED:
+            self.deliver_pending()  # the folder works again: deliver what waited
+
+    def _mark_delivered(self, session: Session, ids: list[int]) -> None:
+        """Mark ``ids`` and every mail delivered here since the last mark, in ``session``."""
+        with self._lock:
+            earlier, self._unmarked = self._unmarked, []
+            self._marking.update(earlier)
+        if not earlier and not ids:
+            return
+        session.mark_mail_delivered([*earlier, *ids], now=time.time())
+
+        def committed() -> None:
+            with self._lock:
+                self._marking.difference_update(earlier)
+
+        def rolled_back() -> None:
+            with self._lock:
+                self._marking.difference_update(earlier)
+                self._unmarked.extend(earlier)
+
+        session.after_commit(committed)
+        session.after_rollback(rolled_back)
+
+    def _move(self, row: MailRow) -> _Move:
+        """One delivery: the atomic rename from ``tmp/`` to ``new/``."""
         try:
             os.rename(self.path / "tmp" / row.key, self.path / "new" / row.key)
         except FileNotFoundError:
             if self._delivered_file(row.key) is not None:
-                return True  # moved before a crash that came before the mark
+                return _Move.ALREADY  # moved before a crash that came before the mark
             log.error("Courriel n° %d introuvable dans le Maildir : il est perdu.", row.id)
-            return True  # nothing left to deliver: do not try it forever
+            return _Move.LOST
         except OSError as exc:
             log.error(
                 "Courriel n° %d non délivré (%s) ; nouvel essai plus tard.", row.id, _kind(exc)
             )
-            return False
-        return True
+            return _Move.FAILED
+        return _Move.MOVED
 
     def _delivered_file(self, key: str) -> Path | None:
         new = self.path / "new" / key
@@ -161,11 +240,6 @@ class Outbox:
                 session.mark_mail_relayed(mail_id, now=time.time())
             else:
                 session.record_relay_failure(mail_id)
-
-    def close(self) -> None:
-        """Stop the relay's thread (messages already queued are still tried)."""
-        if self.relay is not None:
-            self.relay.close()
 
 
 def _remove(path: Path) -> None:

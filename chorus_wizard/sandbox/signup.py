@@ -266,6 +266,8 @@ class SignupService:
         valid_until = now + ACTIVATION_VALIDITY
         key_hash = digest("idempotency\x00" + idempotency_key) if idempotency_key else None
         defaults = [w.code for w in self.ctx.seed.workspaces if w.on_by_default]
+        # Rendered before the transaction: the write lock is not held for it.
+        mail = self._activation_mail(account.email, account, code, base_url, now).as_bytes()
         try:
             with self.ctx.storage.transaction() as session:
                 if key_hash and idempotency_key:
@@ -324,9 +326,7 @@ class SignupService:
                     now=now.timestamp(),
                     expires_at=valid_until.timestamp(),
                 )
-                self.ctx.outbox.enqueue(
-                    session, self._activation_mail(account.email, account, code, base_url, now)
-                )
+                self.ctx.outbox.enqueue(session, mail)
                 body = {
                     "codeRetour": int(Code.OK),
                     "libelle": "Votre compte est créé et un courriel d'activation a été envoyé "

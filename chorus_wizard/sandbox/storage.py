@@ -527,15 +527,17 @@ class Session:
         return int(cursor.lastrowid or 0)
 
     def undelivered_mail(self) -> list[MailRow]:
+        """Mail not marked delivered; ``relay`` is whether it still has to be relayed."""
         rows = self._conn.execute(
-            "SELECT id, maildir_key, relay FROM outbox WHERE delivered_at IS NULL ORDER BY id"
+            "SELECT id, maildir_key, relay = 1 AND relayed_at IS NULL AS relay FROM outbox "
+            "WHERE delivered_at IS NULL ORDER BY id"
         ).fetchall()
         return [MailRow(r["id"], r["maildir_key"], bool(r["relay"])) for r in rows]
 
-    def mark_mail_delivered(self, mail_id: int, *, now: float) -> None:
-        self._conn.execute(
+    def mark_mail_delivered(self, mail_ids: Iterable[int], *, now: float) -> None:
+        self._conn.executemany(
             "UPDATE outbox SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL",
-            (now, mail_id),
+            [(now, mail_id) for mail_id in mail_ids],
         )
 
     def unrelayed_mail(self, *, max_failures: int) -> list[MailRow]:

@@ -113,8 +113,10 @@ def test_a_deliverer_that_dies_after_the_commit_loses_no_mail(tmp_path: Path) ->
         "from chorus_wizard.sandbox.app import create_app\n"
         "from chorus_wizard.sandbox.mail import Outbox\n"
         "class DyingOutbox(Outbox):\n"
-        "    def deliver_pending(self):\n"
-        "        os.kill(os.getpid(), 9)\n"
+        "    def enqueue(self, session, message):\n"
+        "        # Runs first once the transaction is committed: before the delivery.\n"
+        "        session.after_commit(lambda: os.kill(os.getpid(), 9))\n"
+        "        super().enqueue(session, message)\n"
         "app = create_app(Path(sys.argv[1]))\n"
         "ctx = app.state.sandbox\n"
         "ctx.outbox = DyingOutbox(ctx.outbox.path, ctx.storage)\n"
@@ -227,3 +229,15 @@ def test_a_rolled_back_transaction_leaves_no_mail_behind(tmp_path: Path) -> None
         outbox.enqueue(session, message)
     [delivered] = list((tmp_path / "mail" / "new").iterdir())
     assert b"Subject: Essai" in delivered.read_bytes()
+
+
+def test_the_next_mail_takes_the_waiting_ones_along(tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    with SandboxServer(data_dir) as server, httpx.Client(base_url=server.base_url) as client:
+        server.wait_ready(30)
+        new = break_mail_folder(data_dir)
+        assert client.post(COMPTES, json=other_body(0, EMAILS[0])).status_code == 201
+        repair(new)
+        assert client.post(COMPTES, json=other_body(1, EMAILS[1])).status_code == 201
+        assert [len(mails_to(server, e, ACTIVATION_SUBJECT)) for e in EMAILS[:2]] == [1, 1]
+    assert pending_mail(data_dir) == 0  # a clean stop records every delivery
