@@ -1,7 +1,10 @@
 """The sandbox's FastAPI application: PISTE-like API, company directory and signup services.
 
 :func:`create_app` wires the routers to one :class:`SandboxContext` and makes every error,
-including FastAPI's own, answer in the shape of the part of the API it belongs to.
+including FastAPI's own, answer in the shape of the part of the API it belongs to: PISTE's
+for ``/cpro`` and the token service, the directory's for ``/search``, the sandbox's own
+(``codeRetour``, French ``libelle``) everywhere else. An unexpected exception answers 500 and
+leaves the connection open for the client's next request.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from chorus_wizard import __version__
 from chorus_wizard.sandbox.context import SandboxContext, utc_now
 from chorus_wizard.sandbox.directory import build_directory_router
 from chorus_wizard.sandbox.mail import Outbox
-from chorus_wizard.sandbox.models import TOO_LONG_ERROR
+from chorus_wizard.sandbox.models import NUL_ERROR, TOO_LONG_ERROR
 from chorus_wizard.sandbox.piste import (
     CODE_INVALID_BODY,
     EmptyReplyError,
@@ -83,6 +86,8 @@ def _validation_message(exc: RequestValidationError) -> tuple[str, str, bool]:
     if kind == TOO_LONG_ERROR:
         champ = str((error.get("ctx") or {}).get("champ", field))
         return champ, str(error.get("msg", "")), True
+    if kind == NUL_ERROR:
+        return str((error.get("ctx") or {}).get("champ", field)), str(error.get("msg", "")), False
     if kind == "json_invalid":
         return "", "Le corps de la requête n'est pas un document JSON valide.", False
     if not field:
@@ -132,6 +137,54 @@ class BodyLimitMiddleware:
         await self.app(scope, limited_receive, send)
 
 
+class InternalErrorMiddleware:
+    """Answer an unexpected exception with the sandbox's 500, and keep the connection open.
+
+    An ``Exception`` handler registered on the app goes into Starlette's
+    ``ServerErrorMiddleware``, which sends the handler's answer and then raises the exception
+    again (so that servers log it); uvicorn, seeing an exception after the response has
+    started, closes the connection, and the client's next request on it fails with a reset.
+    Here the exception ends: it is logged by its type only and answered once.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def watched_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watched_send)
+        except Exception as exc:
+            # The type only: messages could carry values from the request.
+            log.error(
+                "Erreur interne du bac à sable (%s) sur %s", type(exc).__name__, scope["path"]
+            )
+            if started:  # half an answer is out: only closing the connection can tell
+                raise
+            response = reply(500, Code.INTERNAL_ERROR, "Erreur interne du bac à sable.")
+            await response(scope, receive, send)
+
+
+#: French words for the refusals Starlette and FastAPI raise themselves.
+_HTTP_WORDS = {
+    400: "La requête est invalide : son corps n'a pas pu être lu (un document JSON encodé en "
+    "UTF-8 est attendu).",
+    404: "Service inconnu du bac à sable.",
+    405: "Méthode non permise pour ce service.",
+}
+_HTTP_CODES = {400: Code.INVALID_BODY, 404: Code.UNKNOWN_SERVICE, 405: Code.METHOD_NOT_ALLOWED}
+
+
 def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(EmptyReplyError)
     async def empty_reply(request: Request, exc: EmptyReplyError) -> Response:
@@ -154,22 +207,29 @@ def _install_error_handlers(app: FastAPI) -> None:
         if path.startswith("/cpro/") and exc.status_code in (404, 405):
             # PISTE answers an unknown route or method with 403 and nothing else.
             return Response(status_code=403)
-        if exc.status_code == 413:
-            return JSONResponse(_too_large_body(path), 413)
-        if path.startswith("/sandbox/"):
-            if exc.status_code == 404:
-                return reply(404, Code.UNKNOWN_SERVICE, "Service inconnu du bac à sable.")
-            if exc.status_code == 405:
-                return reply(405, Code.METHOD_NOT_ALLOWED, "Méthode non permise pour ce service.")
-        return JSONResponse(
-            {"detail": exc.detail}, exc.status_code, headers=getattr(exc, "headers", None)
-        )
-
-    @app.exception_handler(Exception)
-    async def internal_error(request: Request, exc: Exception) -> Response:
-        # The type only: messages could carry values from the request.
-        log.error("Erreur interne du bac à sable (%s) sur %s", type(exc).__name__, request.url.path)
-        return reply(500, Code.INTERNAL_ERROR, "Erreur interne du bac à sable.")
+        status = exc.status_code
+        headers = getattr(exc, "headers", None)
+        if status == 413:
+            return JSONResponse(_too_large_body(path), 413, headers=headers)
+        # Never FastAPI's English detail: it may also echo what the request sent.
+        words = _HTTP_WORDS.get(status, f"La requête a été refusée (HTTP {status}).")
+        if path.startswith("/cpro/"):
+            return JSONResponse(
+                {"codeRetour": CODE_INVALID_BODY, "libelle": words}, status, headers=headers
+            )
+        if path.startswith("/search"):
+            return JSONResponse({"erreur": words}, status, headers=headers)
+        if path.startswith("/api/oauth/"):
+            # PISTE's token service speaks OAuth 2 (RFC 6749 §5.2), in English.
+            description = "Method not allowed" if status == 405 else "Malformed request"
+            return JSONResponse(
+                {"error": "invalid_request", "error_description": description},
+                status,
+                headers=headers,
+            )
+        response = reply(status, _HTTP_CODES.get(status, Code.INVALID_BODY), words)
+        response.headers.update(headers or {})
+        return response
 
 
 def create_app(
@@ -197,7 +257,7 @@ def create_app(
     storage = Storage(root / "sandbox.db")
     ctx = SandboxContext(
         storage=storage,
-        outbox=Outbox(root / "mail", relay=smtp),
+        outbox=Outbox(root / "mail", storage, relay=smtp),
         seed=seed,
         clock=clock or utc_now,
         public_url=public_url.rstrip("/") if public_url else None,
@@ -205,6 +265,7 @@ def create_app(
     )
     with storage.transaction() as session:
         session.seed_registered(seed.registered, now=ctx.now().timestamp())
+    ctx.outbox.recover()  # the mail a crash left between a commit and its delivery
 
     app = FastAPI(
         title="Chorus Pro — bac à sable de chorus-wizard",
@@ -224,4 +285,5 @@ def create_app(
         app.add_middleware(RoomObserver, journal=journal, ctx=ctx)
     _install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=MAX_BODY_BYTES)
+    app.add_middleware(InternalErrorMiddleware)  # outermost: also catches the others' errors
     return app

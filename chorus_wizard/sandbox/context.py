@@ -1,4 +1,5 @@
-"""What every route of the sandbox shares: storage, outbox, seed data, clock and PISTE tokens."""
+"""What every route of the sandbox shares: storage, outbox, seed data, clock, PISTE tokens and
+the throttles of wrong secrets."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from chorus_wizard.sandbox.mail import Outbox
 from chorus_wizard.sandbox.security import digest, new_secret
 from chorus_wizard.sandbox.seed import SeedData
 from chorus_wizard.sandbox.storage import Storage
+from chorus_wizard.sandbox.throttle import Throttles
 
 TOKEN_LIFETIME = timedelta(hours=1)
 
@@ -57,6 +59,7 @@ class SandboxContext:
     #: The training room's name, given in the health answer (None outside a room).
     room_title: str | None = None
     tokens: TokenStore = field(default_factory=TokenStore)
+    throttles: Throttles = field(default_factory=Throttles)
 
     def now(self) -> datetime:
         moment = self.clock()

@@ -4,22 +4,40 @@ Any mail client can open ``<data_dir>/sandbox/mail/`` (it is a standard Maildir)
 it with :class:`mailbox.Maildir`. Messages are French, with a plain-text and an HTML part.
 When an SMTP relay is configured (:mod:`chorus_wizard.sandbox.relay`), each message is also
 sent through it, after the Maildir copy is written.
+
+A mail is part of the transaction that decides to send it: :meth:`Outbox.enqueue` writes the
+message to the Maildir's ``tmp/`` folder and records its name in the ``outbox`` table of that
+same transaction. Once the transaction is committed, the message is moved to ``new/`` (one
+atomic rename: it is delivered, once) and marked delivered. A crash in between leaves the
+row pending and the file in ``tmp/``: the next start, or the next delivery, finishes the move.
+A rollback removes the file. So every mail the client was told about is delivered, never
+twice, and the database never holds the text of a mail (activation codes stay out of it).
+How each crash is met: ``docs/reliability.md``.
 """
 
 from __future__ import annotations
 
 import contextlib
+import email
+import logging
 import mailbox
+import os
 import threading
+import time
+import uuid
 from datetime import datetime
 from email import policy
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
+from enum import Enum
 from html import escape
 from pathlib import Path
 
 from chorus_wizard.sandbox.relay import RelayQueue, SmtpRelay
+from chorus_wizard.sandbox.storage import MailRow, Session, Storage
+
+log = logging.getLogger(__name__)
 
 SENDER_NAME = "Chorus Pro (bac à sable)"
 SENDER_EMAIL = "ne-pas-repondre@sandbox.chorus-wizard.invalid"
@@ -27,36 +45,225 @@ _MSGID_DOMAIN = "sandbox.chorus-wizard.invalid"
 
 ACTIVATION_SUBJECT = "Activez votre compte Chorus Pro"
 
+#: Suffix of the Maildir names the outbox gives, so it only ever tidies its own files.
+_KEY_SUFFIX = ".chorus-wizard-sandbox"
+#: A relay that failed this many times for one mail stops trying it (the Maildir copy stays).
+MAX_RELAY_FAILURES = 5
+#: Files of ``tmp/`` older than this, that no pending mail names, are removed at start-up:
+#: the Maildir convention (a transaction that was rolled back by a crash left them).
+STALE_TMP_SECONDS = 36 * 3600
+
+
+class _Move(Enum):
+    """What became of one attempt to deliver a mail."""
+
+    MOVED = "moved"  # delivered now
+    ALREADY = "already"  # found in new/ or cur/: delivered before a crash that hid it
+    LOST = "lost"  # neither in tmp/ nor delivered: nothing left to try
+    FAILED = "failed"  # the rename failed (full disk, broken folder): to try again
+
 
 class Outbox:
-    """A Maildir that receives every message, and an optional SMTP relay; thread-safe."""
+    """The Maildir, the ``outbox`` table and the optional relay; thread-safe.
 
-    def __init__(self, path: Path, relay: SmtpRelay | None = None) -> None:
+    A mail delivered after its commit is marked delivered in the database by the next
+    transaction that sends a mail (or at :meth:`close`), not by one of its own: the busy path
+    costs no extra write. Until then, the file already in ``new/`` is what says it went.
+    """
+
+    def __init__(self, path: Path, storage: Storage, relay: SmtpRelay | None = None) -> None:
         self.path = path
-        self._lock = threading.Lock()
+        self.storage = storage
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._maildir = mailbox.Maildir(path, create=True)
+        mailbox.Maildir(path, create=True)
         self.relay = RelayQueue(relay) if relay is not None else None
+        self._lock = threading.Lock()  # guards the three fields below and every rename
+        self._unmarked: list[int] = []  # delivered here, not yet marked
+        self._marking: set[int] = set()  # marked by a transaction not yet committed
+        self._stalled = False  # a delivery failed: the next ones try the older mail too
+        self._sweeping = threading.Lock()
 
-    def send(self, message: EmailMessage) -> str:
-        """Deliver ``message`` to the Maildir, then queue it for the relay; returns its key."""
-        with self._lock:
-            key = self._maildir.add(message)
+    def enqueue(self, session: Session, message: EmailMessage | bytes) -> None:
+        """Send ``message`` as part of ``session``'s transaction: delivered once it commits.
+
+        ``message`` may come already rendered (``message.as_bytes()``, a few milliseconds):
+        rendered before the transaction, it does not lengthen the hold on the write lock.
+        """
+        data = message if isinstance(message, bytes) else message.as_bytes()
+        key = f"{int(time.time())}.{uuid.uuid4().hex}{_KEY_SUFFIX}"
+        prepared = self.path / "tmp" / key
+        with prepared.open("xb") as file:
+            file.write(data)
+        session.after_rollback(lambda: _remove(prepared))
+        relay = self.relay is not None
+        row = MailRow(session.insert_mail(key, relay=relay, now=time.time()), key, relay)
+        self._mark_delivered(session, [])
+        session.after_commit(lambda: self._deliver(row))
+
+    def deliver_after(self, session: Session) -> None:
+        """Deliver what is pending once ``session`` commits (a replay whose first try crashed)."""
+        session.after_commit(self.deliver_pending)
+
+    def deliver_pending(self) -> int:
+        """Deliver every committed mail still pending; returns how many it delivered.
+
+        A mail that cannot be moved (a full disk, a broken folder) stays pending, and a later
+        delivery tries it again; nothing is raised.
+        """
+        try:
+            with self._sweeping:
+                with self.storage.transaction(write=False) as session:
+                    pending = session.undelivered_mail()
+                outcomes: list[tuple[MailRow, _Move]] = []
+                with self._lock:
+                    ours = set(self._unmarked) | self._marking
+                    for row in pending:
+                        if row.id not in ours:
+                            outcomes.append((row, self._move(row)))
+                    self._stalled = any(o is _Move.FAILED for _, o in outcomes)
+                done = [row for row, outcome in outcomes if outcome is not _Move.FAILED]
+                if done or self._unmarked:
+                    with self.storage.transaction() as session:
+                        self._mark_delivered(session, [row.id for row in done])
+        except Exception as exc:  # the request that sent it still succeeds; the mail waits
+            log.error(
+                "Courriels en attente non délivrés (%s) ; nouvel essai plus tard.", _kind(exc)
+            )
+            return 0
+        for row, outcome in outcomes:
+            if row.relay and outcome in (_Move.MOVED, _Move.ALREADY):
+                self._relay(row)
+        return sum(outcome is _Move.MOVED for _, outcome in outcomes)
+
+    def recover(self) -> int:
+        """At start-up: deliver what a crash left pending, retry the relay, tidy ``tmp/``."""
+        with self.storage.transaction(write=False) as session:
+            unrelayed = session.unrelayed_mail(max_failures=MAX_RELAY_FAILURES)
         if self.relay is not None:
-            self.relay.submit(message)
-        return key
+            for row in unrelayed:
+                self._relay(row)
+        delivered = self.deliver_pending()
+        with self.storage.transaction(write=False) as session:
+            pending = {row.key for row in session.undelivered_mail()}
+        limit = time.time() - STALE_TMP_SECONDS
+        for path in (self.path / "tmp").glob(f"*{_KEY_SUFFIX}"):
+            with contextlib.suppress(OSError):
+                if path.name not in pending and path.stat().st_mtime < limit:
+                    path.unlink()
+        return delivered
 
     def close(self) -> None:
-        """Stop the relay's thread (messages already queued are still tried)."""
+        """Record what was delivered, and stop the relay's thread (what it holds is tried)."""
+        try:
+            if self._unmarked:
+                with self.storage.transaction() as session:
+                    self._mark_delivered(session, [])
+        except Exception as exc:  # marked at the next start instead
+            log.warning("Courriels délivrés non enregistrés (%s).", _kind(exc))
         if self.relay is not None:
             self.relay.close()
+
+    def _deliver(self, row: MailRow) -> None:
+        """After the commit of the mail ``row``: move it to ``new/``."""
+        with self._lock:
+            outcome = self._move(row)
+            if outcome is _Move.FAILED:
+                self._stalled = True
+            else:
+                self._unmarked.append(row.id)
+            stalled = self._stalled
+        if outcome is _Move.MOVED and row.relay:
+            self._relay(row)
+        if stalled and outcome is not _Move.FAILED:
+            self.deliver_pending()  # the folder works again: deliver what waited
+
+    def _mark_delivered(self, session: Session, ids: list[int]) -> None:
+        """Mark ``ids`` and every mail delivered here since the last mark, in ``session``."""
+        with self._lock:
+            earlier, self._unmarked = self._unmarked, []
+            self._marking.update(earlier)
+        if not earlier and not ids:
+            return
+        session.mark_mail_delivered([*earlier, *ids], now=time.time())
+
+        def committed() -> None:
+            with self._lock:
+                self._marking.difference_update(earlier)
+
+        def rolled_back() -> None:
+            with self._lock:
+                self._marking.difference_update(earlier)
+                self._unmarked.extend(earlier)
+
+        session.after_commit(committed)
+        session.after_rollback(rolled_back)
+
+    def _move(self, row: MailRow) -> _Move:
+        """One delivery: the atomic rename from ``tmp/`` to ``new/``."""
+        try:
+            os.rename(self.path / "tmp" / row.key, self.path / "new" / row.key)
+        except FileNotFoundError:
+            if self._delivered_file(row.key) is not None:
+                return _Move.ALREADY  # moved before a crash that came before the mark
+            log.error("Courriel n° %d introuvable dans le Maildir : il est perdu.", row.id)
+            return _Move.LOST
+        except OSError as exc:
+            log.error(
+                "Courriel n° %d non délivré (%s) ; nouvel essai plus tard.", row.id, _kind(exc)
+            )
+            return _Move.FAILED
+        return _Move.MOVED
+
+    def _delivered_file(self, key: str) -> Path | None:
+        new = self.path / "new" / key
+        if new.exists():
+            return new
+        # A mail client moves what it has seen to cur/, adding ":2,<flags>" to the name.
+        return next(iter((self.path / "cur").glob(f"{key}*")), None)
+
+    def _relay(self, row: MailRow) -> None:
+        assert self.relay is not None
+        path = self._delivered_file(row.key)
+        if path is None:
+            return
+        try:
+            parsed = email.message_from_bytes(path.read_bytes(), policy=policy.default)
+        except OSError as exc:
+            log.warning("Courriel n° %d non relayé (%s).", row.id, _kind(exc))
+            return
+        assert isinstance(parsed, EmailMessage)
+        self.relay.submit(parsed, on_done=lambda sent: self._relayed(row.id, sent))
+
+    def _relayed(self, mail_id: int, sent: bool) -> None:
+        with self.storage.transaction() as session:
+            if sent:
+                session.mark_mail_relayed(mail_id, now=time.time())
+            else:
+                session.record_relay_failure(mail_id)
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+def _kind(exc: BaseException) -> str:
+    """The kind of error only: messages could carry addresses or paths."""
+    errno = getattr(exc, "errno", None)
+    return type(exc).__name__ + (f", errno {errno}" if isinstance(errno, int) else "")
+
+
+#: Control characters become spaces in display names: a name with a line break must not
+#: break the header (nor stop the mail), whatever the checks before let through.
+_CONTROLS = {code: " " for code in [*range(32), 127]}
 
 
 def _address(name: str, email: str) -> Address:
     local, _, domain = email.rpartition("@")
     with contextlib.suppress(UnicodeError):
         domain = domain.encode("idna").decode("ascii")
-    return Address(display_name=name, username=local, domain=domain)
+    shown = " ".join(name.translate(_CONTROLS).split())
+    return Address(display_name=shown, username=local, domain=domain)
 
 
 def _message(
@@ -66,7 +273,7 @@ def _message(
     message = EmailMessage(policy=policy.default if ascii_only else policy.SMTPUTF8)
     message["From"] = Address(display_name=SENDER_NAME, addr_spec=SENDER_EMAIL)
     message["To"] = _address(to_name, to_email)
-    message["Subject"] = subject
+    message["Subject"] = " ".join(subject.translate(_CONTROLS).split())
     message["Date"] = format_datetime(now)
     message["Message-ID"] = make_msgid(domain=_MSGID_DOMAIN)
     message["Auto-Submitted"] = "auto-generated"

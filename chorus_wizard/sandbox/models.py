@@ -1,12 +1,14 @@
 """Request bodies of the sandbox, as Pydantic models with Chorus Pro's field names.
 
-Every model refuses a string longer than :data:`MAX_STRING` anywhere in the body, including in
-keys it does not know, and ignores unknown keys otherwise. Business rules (mandatory fields,
-formats) are checked by the routes so each broken rule gets its own ``codeRetour``.
+Every model refuses a string longer than :data:`MAX_STRING`, and a NUL character, anywhere in
+the body, including in keys it does not know, and ignores unknown keys otherwise. Business
+rules (mandatory fields, formats) are checked by the routes so each broken rule gets its own
+``codeRetour``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -14,27 +16,40 @@ from pydantic_core import PydanticCustomError
 
 MAX_STRING = 500
 TOO_LONG_ERROR = "chaine_trop_longue"
+NUL_ERROR = "caractere_nul"
 
 
 def _too_long(value: Any, path: str = "") -> str | None:
     """Path of the first string longer than :data:`MAX_STRING` inside ``value``, if any."""
+    return _find(value, lambda text: len(text) > MAX_STRING, path)
+
+
+def _with_nul(value: Any, path: str = "") -> str | None:
+    """Path of the first string holding a NUL inside ``value`` (a key counts), if any."""
+    return _find(value, lambda text: "\x00" in text, path)
+
+
+def _find(value: Any, wrong: Callable[[str], bool], path: str) -> str | None:
     if isinstance(value, str):
-        return (path or "corps") if len(value) > MAX_STRING else None
+        return (path or "corps") if wrong(value) else None
     if isinstance(value, dict):
         for key, item in value.items():
-            found = _too_long(item, f"{path}.{key}" if path else str(key))
+            where = f"{path}.{key}" if path else str(key)
+            if isinstance(key, str) and wrong(key):
+                return where
+            found = _find(item, wrong, where)
             if found:
                 return found
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            found = _too_long(item, f"{path}[{index}]")
+            found = _find(item, wrong, f"{path}[{index}]")
             if found:
                 return found
     return None
 
 
 class SandboxModel(BaseModel):
-    """Base of every request body: unknown keys ignored, long strings refused."""
+    """Base of every request body: unknown keys ignored, long strings and NUL refused."""
 
     model_config = ConfigDict(extra="ignore")
 
@@ -47,6 +62,13 @@ class SandboxModel(BaseModel):
                 TOO_LONG_ERROR,
                 "Le champ « {champ} » dépasse {limite} caractères.",
                 {"champ": path, "limite": MAX_STRING},
+            )
+        path = _with_nul(data)
+        if path:
+            raise PydanticCustomError(
+                NUL_ERROR,
+                "Le champ « {champ} » contient un caractère nul, qui n'est pas permis.",
+                {"champ": path},
             )
         return data
 

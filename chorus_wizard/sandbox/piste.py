@@ -33,6 +33,7 @@ from chorus_wizard.sandbox.models import (
     SearchStructureRequest,
 )
 from chorus_wizard.sandbox.storage import StructureRow
+from chorus_wizard.sandbox.throttle import source_of
 
 TAG = "PISTE"
 OK_LIBELLE = "GCU_MSG_01_000"
@@ -119,10 +120,18 @@ def build_token_router(ctx: SandboxContext) -> APIRouter:
             return _oauth_error(400, "invalid_request", "Missing grant_type parameter")
         if grant_type != "client_credentials":
             return _oauth_error(400, "unsupported_grant_type", "Only client_credentials is allowed")
+        source, now = source_of(request), ctx.now().timestamp()
+        wait = ctx.throttles.client_secret.retry_after(source, now)
+        if wait is not None:
+            refused = _oauth_error(429, "slow_down", "Too many failed authentications")
+            refused.headers["Retry-After"] = str(wait)
+            return refused
         if not (
             _same(client_id, SANDBOX_CLIENT_ID) and _same(client_secret, SANDBOX_CLIENT_SECRET)
         ):
+            ctx.throttles.client_secret.failed(source, now)
             return _oauth_error(401, "invalid_client", "Client authentication failed")
+        ctx.throttles.client_secret.succeeded(source)
         scope = field("scope") or "openid"
         if scope.split() != ["openid"]:
             return _oauth_error(400, "invalid_scope", "Only the openid scope is allowed")
@@ -179,6 +188,7 @@ def build_cpro_router(ctx: SandboxContext) -> APIRouter:
     """The ``/cpro/...`` services, behind PISTE's two checks (bearer token, technical account)."""
 
     def require_piste_auth(
+        request: Request,
         authorization: Annotated[str | None, Header(description="Bearer <jeton PISTE>")] = None,
         cpro_account: Annotated[
             str | None,
@@ -194,9 +204,15 @@ def build_cpro_router(ctx: SandboxContext) -> APIRouter:
                     'error_description="Jeton absent, invalide ou expire"'
                 },
             )
+        source, now = source_of(request), ctx.now().timestamp()
+        wait = ctx.throttles.technical_account.retry_after(source, now)
+        if wait is not None:
+            raise EmptyReplyError(429, {"Retry-After": str(wait)})
         decoded = _b64(cpro_account or "")
         expected = f"{SANDBOX_TECH_LOGIN}:{SANDBOX_TECH_PASSWORD}"
         if decoded is None or not _same(decoded, expected):
+            if cpro_account:  # a guess; a missing header is not one
+                ctx.throttles.technical_account.failed(source, now)
             detail = "absent" if not cpro_account else "inconnu ou mot de passe errone"
             raise EmptyReplyError(
                 401,
@@ -205,6 +221,7 @@ def build_cpro_router(ctx: SandboxContext) -> APIRouter:
                     f'error_description="Compte technique {detail}"'
                 },
             )
+        ctx.throttles.technical_account.succeeded(source)
 
     router = APIRouter(prefix="/cpro", tags=[TAG], dependencies=[Depends(require_piste_auth)])
 

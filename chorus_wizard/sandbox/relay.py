@@ -3,8 +3,9 @@
 A relay is configured with host, port, STARTTLS and a login; its password comes from the OS
 keychain (service :data:`SMTP_KEYRING_SERVICE`, user name = the login), never from the command
 line or a file. Delivery happens on a background thread: a slow or broken relay never delays
-or fails an HTTP request, and the Maildir copy is always written first. Failures are logged
-with the server and the kind of error only, never a password, a code or a message body.
+or fails an HTTP request, and the Maildir copy is always written first. The outbox records
+each result, so a mail the relay could not take is tried again at the next start. Failures are
+logged with the server and the kind of error only, never a password, a code or a message body.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import logging
 import smtplib
 import ssl
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from email.message import EmailMessage
@@ -89,24 +91,33 @@ class RelayQueue:
         self.relay = relay
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sandbox-smtp")
 
-    def submit(self, message: EmailMessage) -> None:
-        """Queue ``message``; returns at once."""
+    def submit(
+        self, message: EmailMessage, on_done: Callable[[bool], object] | None = None
+    ) -> None:
+        """Queue ``message``; returns at once. ``on_done(sent)`` runs on the relay's thread."""
         try:
-            self._executor.submit(self._deliver, message)
+            self._executor.submit(self._deliver, message, on_done)
         except RuntimeError:  # closed: the server is stopping
             log.warning("Relais SMTP arrêté : courriel non relayé (copie dans le Maildir).")
 
-    def _deliver(self, message: EmailMessage) -> None:
+    def _deliver(self, message: EmailMessage, on_done: Callable[[bool], object] | None) -> None:
         try:
             self.relay.deliver(message)
         except Exception as exc:  # a relay must never take the sandbox down
+            sent = False
             log.warning(
                 "Relais SMTP %s : courriel non relayé (%s) ; la copie du Maildir est conservée.",
                 self.relay.describe(),
                 _failure(exc),
             )
         else:
+            sent = True
             log.info("Courriel relayé par %s.", self.relay.describe())
+        if on_done is not None:
+            try:
+                on_done(sent)
+            except Exception as exc:
+                log.warning("Relais SMTP : résultat non enregistré (%s).", type(exc).__name__)
 
     def close(self) -> None:
         """Stop accepting messages; those already queued are still tried."""

@@ -446,17 +446,19 @@ class RoomService:
             room.settle_attachment_request(
                 request_id, ATTACHMENT_ACCEPTED if accepted else ATTACHMENT_REFUSED
             )
-        self.ctx.outbox.send(
-            attachment_decision_message(
-                requester_email=request.email,
-                requester_name=f"{request.first_name} {request.last_name}".strip(),
-                structure_name=request.company_name,
-                structure_identifier=_shown(request.id_type, request.identifier),
-                request_id=request_id,
-                accepted=accepted,
-                now=self.ctx.now(),
+            # the decision's mail is part of the same transaction (the outbox delivers it)
+            self.ctx.outbox.enqueue(
+                session,
+                attachment_decision_message(
+                    requester_email=request.email,
+                    requester_name=f"{request.first_name} {request.last_name}".strip(),
+                    structure_name=request.company_name,
+                    structure_identifier=_shown(request.id_type, request.identifier),
+                    request_id=request_id,
+                    accepted=accepted,
+                    now=self.ctx.now(),
+                ),
             )
-        )
         verb = "acceptée" if accepted else "refusée"
         self.log(f"Demande de rattachement de {request.email} à {request.company_name} {verb}.")
         return True

@@ -150,6 +150,9 @@ class SandboxServer:
                 log_level="warning",
                 access_log=False,
                 lifespan="off",
+                # The client's address is the socket's: throttling by source must not trust
+                # an X-Forwarded-For that any local program can send.
+                proxy_headers=False,
                 log_config=None,
                 timeout_graceful_shutdown=2,
             )

@@ -51,6 +51,7 @@ from chorus_wizard.sandbox.security import (
 )
 from chorus_wizard.sandbox.seed import MANAGER_WORKSPACE
 from chorus_wizard.sandbox.storage import STATUS_PENDING, AccountRow, Session
+from chorus_wizard.sandbox.throttle import source_of
 
 TAG = "Bac à sable"
 
@@ -83,6 +84,7 @@ class Code(IntEnum):
     WEAK_PASSWORD = 22
     INVALID_SECRET_QUESTION = 23
     LOCKED = 24
+    THROTTLED = 25
     INVALID_JETON = 30
     UNKNOWN_WORKSPACE = 32
     UNKNOWN_STRUCTURE = 40
@@ -265,6 +267,8 @@ class SignupService:
         valid_until = now + ACTIVATION_VALIDITY
         key_hash = digest("idempotency\x00" + idempotency_key) if idempotency_key else None
         defaults = [w.code for w in self.ctx.seed.workspaces if w.on_by_default]
+        # Rendered before the transaction: the write lock is not held for it.
+        mail = self._activation_mail(account.email, account, code, base_url, now).as_bytes()
         try:
             with self.ctx.storage.transaction() as session:
                 if key_hash and idempotency_key:
@@ -285,6 +289,7 @@ class SignupService:
                             expires_at=(now + JETON_VALIDITY).timestamp(),
                         )
                         body["jetonInscription"] = jeton
+                        self.ctx.outbox.deliver_after(session)  # if the first try crashed
                         return JSONResponse(body, status_code=prior.status)
                 conflict = self._conflict(session, account)
                 if conflict:
@@ -322,6 +327,7 @@ class SignupService:
                     now=now.timestamp(),
                     expires_at=valid_until.timestamp(),
                 )
+                self.ctx.outbox.enqueue(session, mail)
                 body = {
                     "codeRetour": int(Code.OK),
                     "libelle": "Votre compte est créé et un courriel d'activation a été envoyé "
@@ -346,7 +352,6 @@ class SignupService:
             if conflict:
                 return conflict
             raise
-        self._send(self._activation_mail(account.email, account, code, base_url, now))
         return JSONResponse({**body, "jetonInscription": jeton}, status_code=201)
 
     def _conflict(self, session: Session, account: NewAccount) -> JSONResponse | None:
@@ -380,10 +385,6 @@ class SignupService:
             valid_minutes=int(ACTIVATION_VALIDITY.total_seconds() // 60),
             now=now,
         )
-
-    def _send(self, *messages: EmailMessage) -> None:
-        for message in messages:
-            self.ctx.outbox.send(message)
 
     def _authorised(
         self, session: Session, account_id: int, jeton: str | None
@@ -510,32 +511,32 @@ class SignupService:
                 first_name=_text(body.prenom),
                 now=now.timestamp(),
             )
-        shown = format_siret(identifier) if id_type is IdentifierType.SIRET else identifier
-        messages = []
-        if manager is not None:
-            messages.append(
-                attachment_request_message(
-                    manager_email=manager.email,
-                    manager_name=f"{manager.first_name} {manager.last_name}",
-                    requester_name=name,
+            shown = format_siret(identifier) if id_type is IdentifierType.SIRET else identifier
+            if manager is not None:
+                self.ctx.outbox.enqueue(
+                    session,
+                    attachment_request_message(
+                        manager_email=manager.email,
+                        manager_name=f"{manager.first_name} {manager.last_name}",
+                        requester_name=name,
+                        requester_email=email,
+                        structure_name=structure.company_name,
+                        structure_identifier=shown,
+                        request_id=request_id,
+                        now=now,
+                    ),
+                )
+            self.ctx.outbox.enqueue(
+                session,
+                attachment_ack_message(
                     requester_email=email,
+                    requester_name=name,
                     structure_name=structure.company_name,
                     structure_identifier=shown,
                     request_id=request_id,
                     now=now,
-                )
+                ),
             )
-        messages.append(
-            attachment_ack_message(
-                requester_email=email,
-                requester_name=name,
-                structure_name=structure.company_name,
-                structure_identifier=shown,
-                request_id=request_id,
-                now=now,
-            )
-        )
-        self._send(*messages)
         return reply(
             201,
             Code.OK,
@@ -553,7 +554,6 @@ class SignupService:
         now = self.ctx.now()
         valid_until = now + ACTIVATION_VALIDITY
         code = new_secret()
-        message = None
         with self.ctx.storage.transaction() as session:
             account = session.find_account_by_email(email)
             if account is not None and account.status == STATUS_PENDING:
@@ -564,9 +564,9 @@ class SignupService:
                     now=now.timestamp(),
                     expires_at=valid_until.timestamp(),
                 )
-                message = self._activation_mail(account.email, account, code, base_url, now)
-        if message is not None:
-            self._send(message)
+                self.ctx.outbox.enqueue(
+                    session, self._activation_mail(account.email, account, code, base_url, now)
+                )
         return reply(
             200,
             Code.OK,
@@ -577,17 +577,21 @@ class SignupService:
             activationValideJusqua=iso_utc(valid_until),
         )
 
-    def activate(self, body: ActivationRequest) -> JSONResponse:
+    def activate(self, body: ActivationRequest, source: str) -> JSONResponse:
         email = _text(body.email).casefold()
         if not email:
             return _missing("email", "Adresse électronique de connexion")
         code = _code_from(body.code)
         now = self.ctx.now()
         stamp = now.timestamp()
+        throttle = self.ctx.throttles.activation
         with self.ctx.storage.transaction() as session:
-            locked = session.locked_until(email)
+            locked = session.locked_until(email, source)
             if locked is not None and locked > stamp:
                 return self._locked(locked)
+            wait = throttle.retry_after(source, stamp)
+            if wait is not None:
+                return self._throttled(wait)
             row = session.find_code(digest(code)) if code else None
             account = session.get_account(row.account_id) if row else None
             if (
@@ -598,9 +602,11 @@ class SignupService:
                 or row.invalidated_at is not None
                 or account.status != STATUS_PENDING
             ):
-                if session.record_failure(email) >= MAX_FAILURES:
+                if account is None or account.email.casefold() != email:
+                    throttle.failed(source, stamp)  # a guess, not a code already used
+                if session.record_failure(email, source) >= MAX_FAILURES:
                     until = (now + LOCK_DURATION).timestamp()
-                    session.lock(email, until)
+                    session.lock(email, source, until)
                     return self._locked(until)
                 return reply(
                     400,
@@ -661,6 +667,7 @@ class SignupService:
             session.mark_code_used(row.id, now=stamp)
             session.invalidate_codes(account.id, now=stamp)
             session.reset_attempts(email)
+        throttle.succeeded(source)
         return reply(
             200,
             Code.OK,
@@ -668,6 +675,17 @@ class SignupService:
             "factures à votre client public.",
             idCompte=account.id,
         )
+
+    @staticmethod
+    def _throttled(wait: int) -> JSONResponse:
+        response = reply(
+            429,
+            Code.THROTTLED,
+            "Trop de codes d'activation erronés depuis ce poste : patientez "
+            f"{wait} s avant de réessayer.",
+        )
+        response.headers["Retry-After"] = str(wait)
+        return response
 
     @staticmethod
     def _locked(until: float) -> JSONResponse:
@@ -793,8 +811,8 @@ def build_signup_router(ctx: SandboxContext) -> APIRouter:
         return service.resend(body, base_url(request))
 
     @router.post("/v1/activation", summary="Activer le compte")
-    def activate(body: ActivationRequest) -> JSONResponse:
-        return service.activate(body)
+    def activate(body: ActivationRequest, request: Request) -> JSONResponse:
+        return service.activate(body, source_of(request))
 
     @router.get("/activer", response_class=HTMLResponse, summary="Page du lien d'activation")
     def activation_page(code: str = "") -> HTMLResponse:

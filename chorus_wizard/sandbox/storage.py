@@ -1,14 +1,16 @@
-"""SQLite storage of the sandbox: structures, accounts, activation codes, attempts, requests.
+"""SQLite storage of the sandbox: structures, accounts, activation codes, attempts, requests, mail.
 
 One connection per transaction, WAL mode, and ``BEGIN IMMEDIATE`` for every transaction that
 writes, so concurrent requests are serialised by SQLite itself; the UNIQUE constraints are the
-last line of defence against duplicates. Only hashes of secrets are ever stored.
+last line of defence against duplicates. Only hashes of secrets are ever stored: the outbox
+table holds the Maildir name of each mail, its text stays in the Maildir (see
+:mod:`chorus_wizard.sandbox.mail`).
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,10 +73,13 @@ CREATE TABLE IF NOT EXISTS activation_codes (
     used_at REAL,
     invalidated_at REAL
 );
-CREATE TABLE IF NOT EXISTS activation_attempts (
-    email TEXT PRIMARY KEY COLLATE NOCASE,
+DROP TABLE IF EXISTS activation_attempts;
+CREATE TABLE IF NOT EXISTS activation_failures (
+    email TEXT NOT NULL COLLATE NOCASE,
+    source TEXT NOT NULL,
     failures INTEGER NOT NULL DEFAULT 0,
-    locked_until REAL
+    locked_until REAL,
+    PRIMARY KEY (email, source)
 );
 CREATE TABLE IF NOT EXISTS idempotency (
     key_hash TEXT PRIMARY KEY,
@@ -92,6 +97,18 @@ CREATE TABLE IF NOT EXISTS attachment_requests (
     statut TEXT NOT NULL DEFAULT 'EN_ATTENTE',
     created_at REAL NOT NULL
 );
+CREATE TABLE IF NOT EXISTS outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    maildir_key TEXT NOT NULL UNIQUE,
+    relay INTEGER NOT NULL,
+    created_at REAL NOT NULL,
+    delivered_at REAL,
+    relayed_at REAL,
+    relay_failures INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS outbox_undelivered ON outbox (id) WHERE delivered_at IS NULL;
+CREATE INDEX IF NOT EXISTS outbox_unrelayed ON outbox (id)
+    WHERE relay = 1 AND delivered_at IS NOT NULL AND relayed_at IS NULL;
 INSERT INTO sqlite_sequence (name, seq)
     SELECT 'structures', {FIRST_STRUCTURE_ID}
     WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'structures');
@@ -151,6 +168,15 @@ class CodeRow:
 
 
 @dataclass(frozen=True)
+class MailRow:
+    """A mail of the outbox: its Maildir name, and whether it must also go through the relay."""
+
+    id: int
+    key: str
+    relay: bool
+
+
+@dataclass(frozen=True)
 class IdempotentReply:
     """A stored first answer to replay for a repeated ``Idempotency-Key``."""
 
@@ -206,6 +232,17 @@ class Session:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
+        self._after_commit: list[Callable[[], object]] = []
+        self._after_rollback: list[Callable[[], object]] = []
+
+    def after_commit(self, action: Callable[[], object]) -> None:
+        """Run ``action`` once this transaction is committed (not if it is rolled back)."""
+        if action not in self._after_commit:
+            self._after_commit.append(action)
+
+    def after_rollback(self, action: Callable[[], object]) -> None:
+        """Run ``action`` if this transaction is rolled back."""
+        self._after_rollback.append(action)
 
     # Structures -------------------------------------------------------------------------
 
@@ -403,34 +440,38 @@ class Session:
     def mark_code_used(self, code_id: int, *, now: float) -> None:
         self._conn.execute("UPDATE activation_codes SET used_at = ? WHERE id = ?", (now, code_id))
 
-    # Failed activation attempts ---------------------------------------------------------
+    # Failed activation attempts, per address and per source --------------------------------
 
-    def locked_until(self, email: str) -> float | None:
+    def locked_until(self, email: str, source: str) -> float | None:
         row = self._conn.execute(
-            "SELECT locked_until FROM activation_attempts WHERE email = ?", (email,)
+            "SELECT locked_until FROM activation_failures WHERE email = ? AND source = ?",
+            (email, source),
         ).fetchone()
         return row["locked_until"] if row else None
 
-    def record_failure(self, email: str) -> int:
-        """Count one more failed attempt for ``email``; returns the count."""
+    def record_failure(self, email: str, source: str) -> int:
+        """Count one more failed attempt for ``email`` from ``source``; returns the count."""
         self._conn.execute(
-            "INSERT INTO activation_attempts (email, failures) VALUES (?, 1) "
-            "ON CONFLICT (email) DO UPDATE SET failures = failures + 1",
-            (email,),
+            "INSERT INTO activation_failures (email, source, failures) VALUES (?, ?, 1) "
+            "ON CONFLICT (email, source) DO UPDATE SET failures = failures + 1",
+            (email, source),
         )
         row = self._conn.execute(
-            "SELECT failures FROM activation_attempts WHERE email = ?", (email,)
+            "SELECT failures FROM activation_failures WHERE email = ? AND source = ?",
+            (email, source),
         ).fetchone()
         return int(row["failures"])
 
-    def lock(self, email: str, until: float) -> None:
+    def lock(self, email: str, source: str, until: float) -> None:
         self._conn.execute(
-            "UPDATE activation_attempts SET failures = 0, locked_until = ? WHERE email = ?",
-            (until, email),
+            "UPDATE activation_failures SET failures = 0, locked_until = ? "
+            "WHERE email = ? AND source = ?",
+            (until, email, source),
         )
 
     def reset_attempts(self, email: str) -> None:
-        self._conn.execute("DELETE FROM activation_attempts WHERE email = ?", (email,))
+        """Forget the failures of every source for ``email`` (the account is activated)."""
+        self._conn.execute("DELETE FROM activation_failures WHERE email = ?", (email,))
 
     # Idempotency ------------------------------------------------------------------------
 
@@ -475,6 +516,47 @@ class Session:
             (structure_id, email, last_name, first_name, now),
         )
         return int(cursor.lastrowid or 0)
+
+    # Outbox -----------------------------------------------------------------------------
+
+    def insert_mail(self, key: str, *, relay: bool, now: float) -> int:
+        cursor = self._conn.execute(
+            "INSERT INTO outbox (maildir_key, relay, created_at) VALUES (?, ?, ?)",
+            (key, int(relay), now),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def undelivered_mail(self) -> list[MailRow]:
+        """Mail not marked delivered; ``relay`` is whether it still has to be relayed."""
+        rows = self._conn.execute(
+            "SELECT id, maildir_key, relay = 1 AND relayed_at IS NULL AS relay FROM outbox "
+            "WHERE delivered_at IS NULL ORDER BY id"
+        ).fetchall()
+        return [MailRow(r["id"], r["maildir_key"], bool(r["relay"])) for r in rows]
+
+    def mark_mail_delivered(self, mail_ids: Iterable[int], *, now: float) -> None:
+        self._conn.executemany(
+            "UPDATE outbox SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL",
+            [(now, mail_id) for mail_id in mail_ids],
+        )
+
+    def unrelayed_mail(self, *, max_failures: int) -> list[MailRow]:
+        """Delivered mail that still has to go through the relay, oldest first."""
+        rows = self._conn.execute(
+            "SELECT id, maildir_key, relay FROM outbox WHERE relay = 1 "
+            "AND delivered_at IS NOT NULL AND relayed_at IS NULL AND relay_failures < ? "
+            "ORDER BY id",
+            (max_failures,),
+        ).fetchall()
+        return [MailRow(r["id"], r["maildir_key"], True) for r in rows]
+
+    def mark_mail_relayed(self, mail_id: int, *, now: float) -> None:
+        self._conn.execute("UPDATE outbox SET relayed_at = ? WHERE id = ?", (now, mail_id))
+
+    def record_relay_failure(self, mail_id: int) -> None:
+        self._conn.execute(
+            "UPDATE outbox SET relay_failures = relay_failures + 1 WHERE id = ?", (mail_id,)
+        )
 
     # Seed -------------------------------------------------------------------------------
 
@@ -534,15 +616,25 @@ class Storage:
 
     @contextmanager
     def transaction(self, *, write: bool = True) -> Iterator[Session]:
-        """One transaction on its own connection: committed on exit, rolled back on error."""
+        """One transaction on its own connection: committed on exit, rolled back on error.
+
+        The session's :meth:`~Session.after_commit` actions run once the commit is done (and
+        the connection closed), its :meth:`~Session.after_rollback` actions after a rollback.
+        """
         with closing(self._connect()) as conn:
             conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
+            session = Session(conn)
             try:
-                yield Session(conn)
+                yield session
+                conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                for action in session._after_rollback:
+                    action()
                 raise
-            conn.execute("COMMIT")
+        for action in session._after_commit:
+            action()
 
 
 # Training room ------------------------------------------------------------------------------
@@ -597,7 +689,8 @@ class RoomSession(Session):
             "s.type_identifiant, s.identifiant, s.raison_sociale, "
             "COALESCE(t.failures, 0) AS failures, t.locked_until "
             "FROM accounts a JOIN structures s ON s.id = a.structure_id "
-            "LEFT JOIN activation_attempts t ON t.email = a.email ORDER BY a.id"
+            "LEFT JOIN (SELECT email, SUM(failures) AS failures, MAX(locked_until) AS locked_until "
+            "FROM activation_failures GROUP BY email) t ON t.email = a.email ORDER BY a.id"
         ).fetchall()
         return [
             RoomAccountRow(
@@ -623,7 +716,8 @@ class RoomSession(Session):
             "s.type_identifiant, s.identifiant, s.raison_sociale, "
             "COALESCE(t.failures, 0) AS failures, t.locked_until "
             "FROM attachment_requests r JOIN structures s ON s.id = r.structure_id "
-            "LEFT JOIN activation_attempts t ON t.email = r.email ORDER BY r.id"
+            "LEFT JOIN (SELECT email, SUM(failures) AS failures, MAX(locked_until) AS locked_until "
+            "FROM activation_failures GROUP BY email) t ON t.email = r.email ORDER BY r.id"
         ).fetchall()
         return [
             RoomAttachmentRow(
@@ -643,11 +737,14 @@ class RoomSession(Session):
         ]
 
     def attempts_of(self, email: str) -> tuple[int, float | None]:
-        """Failed attempts counted since the last lock, and the lock's end."""
+        """Failed attempts counted since the last lock, from every source, and the latest
+        lock's end (each source is locked on its own)."""
         row = self._conn.execute(
-            "SELECT failures, locked_until FROM activation_attempts WHERE email = ?", (email,)
+            "SELECT SUM(failures) AS failures, MAX(locked_until) AS locked_until "
+            "FROM activation_failures WHERE email = ?",
+            (email,),
         ).fetchone()
-        return (int(row["failures"]), row["locked_until"]) if row else (0, None)
+        return (int(row["failures"] or 0), row["locked_until"]) if row else (0, None)
 
     def get_attachment_request(self, request_id: int) -> RoomAttachmentRow | None:
         if not _is_row_id(request_id):
@@ -667,7 +764,7 @@ class RoomSession(Session):
             "DELETE FROM attachment_requests WHERE email = ?", (email,)
         ).rowcount
         removed += self._conn.execute(
-            "DELETE FROM activation_attempts WHERE email = ?", (email,)
+            "DELETE FROM activation_failures WHERE email = ?", (email,)
         ).rowcount
         account = self.find_account_by_email(email)
         if account is None:
@@ -691,7 +788,7 @@ class RoomSession(Session):
     def reset_room(self, *, keep_emails: set[str], keep_structures: set[tuple[str, str]]) -> None:
         """Remove every signup, keeping the seeded structures and their managers."""
         self._conn.execute("DELETE FROM attachment_requests")
-        self._conn.execute("DELETE FROM activation_attempts")
+        self._conn.execute("DELETE FROM activation_failures")
         self._conn.execute("DELETE FROM idempotency")
         kept = {e.casefold() for e in keep_emails}
         ids = [

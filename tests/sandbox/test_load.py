@@ -15,9 +15,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
+import pytest
 
 from chorus_wizard.sandbox.server import SandboxServer
-from tests.sandbox.helpers import account_body
+from tests.sandbox.helpers import account_body, read_mails
 
 COMPTES = "/sandbox/v1/comptes"
 STRUCTURES = 40
@@ -126,7 +127,30 @@ def test_killed_server_leaves_a_database_that_opens(tmp_path: Path) -> None:
             "WHERE s.id IS NULL"
         ).fetchone()
         assert orphans == (0,)
-    # ... and the server starts again on it.
+    # ... and the server starts again on it, delivering what the kill left undelivered.
     with SandboxServer(data_dir) as server:
         server.wait_ready(30)
         assert httpx.get(f"{server.base_url}/sandbox/v1/sante").status_code == 200
+        mails = Counter(str(m["To"].addresses[0].addr_spec) for m in read_mails(server))
+    with sqlite3.connect(data_dir / "sandbox" / "sandbox.db") as db:
+        saved = [
+            row[0] for row in db.execute("SELECT email FROM accounts WHERE email LIKE 'charge.%'")
+        ]
+    assert saved
+    assert {address: mails[address] for address in saved} == dict.fromkeys(saved, 1)
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)
+def test_the_crash_and_fuzz_script_finds_nothing() -> None:
+    """schemathesis with and without credentials, 64-way races, kill -9 under load."""
+    script = Path(__file__).resolve().parents[2] / "benchmarks" / "reliability.py"
+    done = subprocess.run(
+        [sys.executable, str(script), "--max-time", "20", "--rounds", "1"],
+        capture_output=True,
+        text=True,
+        timeout=850,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
+    assert "Every figure as expected → met" in done.stdout

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import smtplib
 import socket
+import sqlite3
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -229,3 +230,38 @@ def test_a_missing_keychain_password_stops_the_sandbox_with_advice(
         smtp_relay(_parser().parse_args(["--smtp-host", "h", "--smtp-user", LOGIN]))
     assert main(["--smtp-host", "h", "--smtp-user", LOGIN]) == 2
     assert "Aucun mot de passe SMTP" in capsys.readouterr().err
+
+
+def test_a_mail_the_relay_refused_is_relayed_at_the_next_start(
+    tmp_path: Path, smtp_server: tuple[Collector, int], free_siret: str
+) -> None:
+    collector, port = smtp_server
+    data_dir = tmp_path / "data"
+    database = data_dir / "sandbox" / "sandbox.db"
+
+    def relay_state() -> tuple[int, int]:
+        with sqlite3.connect(database) as db:
+            row = db.execute("SELECT relay_failures, relayed_at IS NOT NULL FROM outbox").fetchone()
+        return int(row[0]), int(row[1])
+
+    with SandboxServer(data_dir, smtp=relay_to(free_port())) as server:  # nobody listens
+        server.wait_ready(30)
+        with httpx.Client(base_url=server.base_url, timeout=20) as client:
+            create_account(client, free_siret, EMAIL)
+        deadline = time.monotonic() + 10
+        while relay_state() != (1, 0) and time.monotonic() < deadline:
+            time.sleep(0.02)
+    assert relay_state() == (1, 0)
+    with SandboxServer(data_dir, smtp=relay_to(port)) as server:
+        server.wait_ready(30)
+        [relayed] = collector.wait()
+        [code] = activation_codes(server, EMAIL)
+        deadline = time.monotonic() + 10
+        while relay_state() != (1, 1) and time.monotonic() < deadline:
+            time.sleep(0.02)
+    plain = relayed.get_body(preferencelist=("plain",))
+    assert plain is not None and code in plain.get_content()
+    assert relay_state() == (1, 1)
+    with SandboxServer(data_dir, smtp=relay_to(port)) as server:
+        server.wait_ready(30)
+    assert len(collector.messages) == 1  # relayed once
