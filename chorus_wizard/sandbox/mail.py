@@ -90,7 +90,11 @@ class Outbox:
         rendered before the transaction, it does not lengthen the hold on the write lock.
         """
         data = message if isinstance(message, bytes) else message.as_bytes()
-        key = f"{int(time.time())}.{uuid.uuid4().hex}{_KEY_SUFFIX}"
+        # Maildir's usual unique name, seconds then microseconds (M) and process (P): the
+        # order of two mails written within one second stays readable from their names.
+        now = time.time()
+        micros = int(now % 1 * 1_000_000)
+        key = f"{int(now)}.M{micros:06d}P{os.getpid()}Q{uuid.uuid4().hex}{_KEY_SUFFIX}"
         prepared = self.path / "tmp" / key
         with prepared.open("xb") as file:
             file.write(data)

@@ -385,7 +385,10 @@ class RoomService:
             failures, locked_until = RoomSession.of(session).attempts_of(email_address)
             if not failures and locked_until is None:
                 return False
+            sources = session.failure_sources(email_address)
             session.reset_attempts(email_address)
+        for source in sources:  # and the delay those sources were made to wait
+            self.ctx.throttles.activation.succeeded(source)
         self.log(f"Activation de {email_address} débloquée (tentatives remises à zéro).")
         return True
 

@@ -469,6 +469,13 @@ class Session:
             (until, email, source),
         )
 
+    def failure_sources(self, email: str) -> list[str]:
+        """The sources that tried wrong codes for ``email`` since its last activation."""
+        rows = self._conn.execute(
+            "SELECT source FROM activation_failures WHERE email = ?", (email,)
+        ).fetchall()
+        return [row["source"] for row in rows]
+
     def reset_attempts(self, email: str) -> None:
         """Forget the failures of every source for ``email`` (the account is activated)."""
         self._conn.execute("DELETE FROM activation_failures WHERE email = ?", (email,))
