@@ -1,9 +1,7 @@
 """The shared widgets set their Qt enums through the property system (step 1, before ``Qt``)
-and escape text for rich-text labels without the ``html`` module."""
+and escape text for rich-text labels."""
 
 from __future__ import annotations
-
-import html
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt
@@ -12,7 +10,7 @@ from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from chorus_wizard.ui.pages.base import PageId
-from chorus_wizard.ui.widgets.common import Banner, escape_text, field_label, set_qt_enum, wrapped
+from chorus_wizard.ui.widgets.common import Banner, field_label, set_qt_enum, wrapped
 from chorus_wizard.ui.widgets.explain import ExplainButton
 from chorus_wizard.ui.wizard import SignupWizard
 
@@ -52,20 +50,6 @@ def test_explain_button_at_the_top_of_its_cell_with_the_whats_this_pointer(
     inside = QPointF(2, 2)
     QCoreApplication.sendEvent(button, QEnterEvent(inside, inside, button.mapToGlobal(inside)))
     assert button.cursor().shape() == Qt.CursorShape.WhatsThisCursor
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "R&D <Nord>",
-        "&amp; déjà échappé",
-        "« guillemets » \"doubles\" et 'simples'",
-        "a<b>c</b>",
-        "",
-    ],
-)
-def test_escape_text_is_html_escape_for_text(text: str) -> None:
-    assert escape_text(text) == html.escape(text, quote=False)
 
 
 def test_a_label_shows_markup_characters_as_typed(qtbot: QtBot) -> None:
