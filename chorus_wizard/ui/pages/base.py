@@ -29,7 +29,7 @@ from chorus_wizard.backend.errors import BackendError
 from chorus_wizard.backend.forms import SignupRequest, StructureForm, new_idempotency_key
 from chorus_wizard.keychain import Keychain, SecretStore, SystemKeychain
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
-from chorus_wizard.ui.widgets.common import Banner, BusyBar, Tone
+from chorus_wizard.ui.widgets.common import Banner, BusyBar, Tone, set_qt_enum
 from chorus_wizard.workers import Ticket
 
 if TYPE_CHECKING:  # the first window is painted before these are imported
@@ -190,6 +190,7 @@ class Page(QWizardPage):
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        set_qt_enum(self.scroll_area, "focusPolicy", "NoFocus")  # not a Tab stop, unnamed
         # A viewport of ours, not viewport(): PySide6 would first resolve the Python type of
         # the QWidget it returns by loading every QWidget subclass (~10 ms, on the first page).
         # (Replacing the viewport deletes the old one with its children: before setWidget.)
