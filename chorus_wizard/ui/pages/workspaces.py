@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QLabel,
     QWidget,
@@ -58,8 +59,9 @@ class WorkspacesPage(Page):
                     self.tr(
                         "Les espaces de travail vous donnent accès aux fonctionnalités de Chorus "
                         "Pro dont vous avez besoin. « Factures émises » et « Sollicitations émises "
-                        "» sont activés par défaut. Cliquez sur OUI/NON pour ouvrir ou fermer un "
-                        "espace ; vous pourrez les faire évoluer plus tard selon vos besoins."
+                        "» sont activés par défaut. Cliquez sur OUI/NON ou appuyez sur Espace pour "
+                        "ouvrir ou fermer un espace ; vous pourrez les faire évoluer plus tard "
+                        "selon vos besoins."
                     )
                 ),
                 "workspaces",
@@ -119,6 +121,7 @@ class WorkspacesPage(Page):
             description.setWordWrap(True)
             switch = ToggleSwitch()
             switch.setAccessibleName(workspace.label)
+            switch.setAccessibleDescription(workspace.description)  # read with its name
             switch.setChecked(
                 workspace.default_on
                 if self._restored_choice is None
@@ -140,6 +143,19 @@ class WorkspacesPage(Page):
             previous = switch
         self._update_handoff()
         self.completeChanged.emit()
+        self._focus_first_switch()
+
+    def _focus_first_switch(self) -> None:
+        """The switches arrive after the page: focus goes to the first of them, unless the
+        user has gone somewhere already."""
+        wizard = self.wizard()
+        if not self.switches or wizard is None or wizard.currentPage() is not self:
+            return
+        focused = QApplication.focusWidget()
+        if focused is None or (
+            self.isAncestorOf(focused) and not isinstance(focused, ToggleSwitch)
+        ):
+            next(iter(self.switches.values())).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_handoff(self) -> None:
         if self.handoff is not None:
