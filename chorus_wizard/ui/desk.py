@@ -153,7 +153,7 @@ def first_field(page: QWidget) -> QWidget | None:
     while widget is not page and widget is not None and len(chain) < 500:
         if (
             page.isAncestorOf(widget)
-            and widget.isVisible()
+            and widget.isVisibleTo(page)  # rows just added are shown a moment later
             and widget.isEnabled()
             and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
         ):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
@@ -143,7 +143,8 @@ class WorkspacesPage(Page):
             previous = switch
         self._update_handoff()
         self.completeChanged.emit()
-        self._focus_first_switch()
+        # Once the new rows are shown (a hidden widget takes no focus).
+        QTimer.singleShot(0, self, self._focus_first_switch)
 
     def _focus_first_switch(self) -> None:
         """The switches arrive after the page: focus goes to the first of them, unless the
