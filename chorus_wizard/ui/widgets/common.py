@@ -67,6 +67,23 @@ def set_qt_enum(target: QObject, name: str, keys: str) -> None:
         raise ValueError(f"{type(target).__name__} has no Qt enum property {name} = {keys}")
 
 
+class Announcer(QObject):
+    """Tells who listens (the tests, a diagnostic) what :func:`announce` had said."""
+
+    #: The text, and whether it was assertive.
+    said = Signal(str, bool)
+
+
+_announcer: Announcer | None = None
+
+
+def announcer() -> Announcer:
+    global _announcer
+    if _announcer is None:
+        _announcer = Announcer()
+    return _announcer
+
+
 def announce(widget: QWidget, text: str, *, assertive: bool = False) -> None:
     """Have screen readers say ``text`` now (AT-SPI's announcement, UIA's notification).
 
@@ -75,6 +92,7 @@ def announce(widget: QWidget, text: str, *, assertive: bool = False) -> None:
     """
     if not text:
         return
+    announcer().said.emit(text, assertive)
     event = QAccessibleAnnouncementEvent(widget, text)
     event.setPoliteness(
         QAccessible.AnnouncementPoliteness.Assertive
