@@ -703,6 +703,7 @@
     <name>Form</name>
     <message>
         <source> ; </source>
+        <extracomment>The text, and whether it was assertive.</extracomment>
         <translation>; </translation>
     </message>
     <message>
@@ -1309,7 +1310,7 @@
         <translation>You are the first to create your company in Chorus Pro: you are its &lt;b&gt;main manager&lt;/b&gt; and have every right to change it.</translation>
     </message>
     <message>
-        <source>Les espaces de travail vous donnent accès aux fonctionnalités de Chorus Pro dont vous avez besoin. « Factures émises » et « Sollicitations émises » sont activés par défaut. Cliquez sur OUI/NON ou appuyez sur Espace pour ouvrir ou fermer un espace ; vous pourrez les faire évoluer plus tard selon vos besoins.</source>
+        <source>Les espaces de travail vous donnent accès aux fonctionnalités de Chorus Pro dont vous avez besoin. «&#xa0;Factures émises&#xa0;» et «&#xa0;Sollicitations émises&#xa0;» sont activés par défaut. Cliquez sur OUI/NON ou appuyez sur Espace pour ouvrir ou fermer un espace&#xa0;; vous pourrez les faire évoluer plus tard selon vos besoins.</source>
         <translation>Workspaces give you access to the Chorus Pro features you need. “Factures émises” and “Sollicitations émises” are on by default. Click YES/NO or press Space to open or close a workspace; you can change them later as your needs evolve.</translation>
     </message>
     <message>

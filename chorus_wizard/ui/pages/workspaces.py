@@ -58,9 +58,9 @@ class WorkspacesPage(Page):
                 wrapped(
                     self.tr(
                         "Les espaces de travail vous donnent accès aux fonctionnalités de Chorus "
-                        "Pro dont vous avez besoin. « Factures émises » et « Sollicitations émises "
+                        "Pro dont vous avez besoin. « Factures émises » et « Sollicitations émises "
                         "» sont activés par défaut. Cliquez sur OUI/NON ou appuyez sur Espace pour "
-                        "ouvrir ou fermer un espace ; vous pourrez les faire évoluer plus tard "
+                        "ouvrir ou fermer un espace ; vous pourrez les faire évoluer plus tard "
                         "selon vos besoins."
                     )
                 ),
