@@ -116,8 +116,8 @@ class SignupWizard(QWizard):
             (QWizard.WizardButton.NextButton, self.tr("&Suivant")),
             (QWizard.WizardButton.CommitButton, self.tr("&Valider")),
             (QWizard.WizardButton.FinishButton, self.tr("&Terminer")),
-            (QWizard.WizardButton.CancelButton, self.tr("A&nnuler")),
-        ):
+        ):  # Annuler keeps Qt's translation (the self-test checks it is loaded): its letter
+            # is given with the others' (DeskTools)
             self.setButtonText(which, text)
         self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("P&lus"))
         self.more_menu = QMenu(self)

@@ -1236,10 +1236,6 @@
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <source>A&amp;nnuler</source>
-        <translation>Cance&amp;l</translation>
-    </message>
-    <message>
         <source>P&amp;lus</source>
         <translation>&amp;More</translation>
     </message>
