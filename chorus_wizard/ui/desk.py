@@ -11,6 +11,7 @@ replace.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 from collections.abc import Callable, Mapping
@@ -19,9 +20,19 @@ from functools import cache
 from pathlib import Path
 
 import PySide6
-from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, qVersion
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths, Qt, QTimer, qVersion
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QLabel, QWizard
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QWidget,
+    QWizard,
+)
 
 from chorus_wizard.diagnostics import (
     DiagnosticJournal,
@@ -42,7 +53,16 @@ from chorus_wizard.ui.pages.base import (
     WizardContext,
 )
 from chorus_wizard.ui.recap_actions import RecapDialog, copy_recap, write_recap_pdf
-from chorus_wizard.ui.widgets.common import Banner, CurrentDialog, Tone
+from chorus_wizard.ui.widgets.common import (
+    AltLetterGuard,
+    Banner,
+    CurrentDialog,
+    Tone,
+    announce,
+    ensure_mnemonics,
+    joined,
+    readable_placeholders,
+)
 from chorus_wizard.ui.widgets.help import HelpPanel
 
 log = logging.getLogger(__name__)
@@ -70,6 +90,20 @@ DIAGNOSTIC_SAVED = QT_TRANSLATE_NOOP(
 )
 NOT_WRITTEN = QT_TRANSLATE_NOOP(
     "DeskTools", "Le fichier n'a pas pu être enregistré ({reason}). Choisissez un autre dossier."
+)
+
+#: Said when a step's page comes up, before focus lands on its first field.
+STEP_ANNOUNCED = QT_TRANSLATE_NOOP("DeskTools", "Étape {step} sur {count} : {title}")
+#: The wizard's buttons, left to right as they are shown (and so in the Tab order).
+BUTTON_ROW = (
+    HELP_BUTTON,
+    RECAP_BUTTON,
+    QWizard.WizardButton.CustomButton1,
+    QWizard.WizardButton.BackButton,
+    QWizard.WizardButton.NextButton,
+    QWizard.WizardButton.CommitButton,
+    QWizard.WizardButton.FinishButton,
+    QWizard.WizardButton.CancelButton,
 )
 
 #: Progress line read by assistive technology (the visible one is the page's subtitle).
@@ -114,7 +148,7 @@ def spoken_progress(step: int) -> str:
         state = _t(STEP_STATES[0 if number < step else 1 if number == step else 2])
         states.append(f"{number}. {_page(name)}, {state}")
     return _t(PROGRESS_SPOKEN).format(
-        step=step, count=len(STEPS), name=_page(STEPS[step - 1]), states=" ; ".join(states) + "."
+        step=step, count=len(STEPS), name=_page(STEPS[step - 1]), states=joined(states) + "."
     )
 
 
@@ -127,6 +161,29 @@ def catalogue_labels() -> dict[str, str]:
         return {str(row["code"]): str(row["libelle"]) for row in data["espaces"]}
     except (OSError, ValueError, KeyError, TypeError):
         return {}
+
+
+def first_field(page: QWidget) -> QWidget | None:
+    """Where focus goes when ``page`` comes up: its first empty text field, else its first
+    field or button, in the Tab order (a resumed page has its fields filled already)."""
+    chain: list[QWidget] = []
+    widget = page.nextInFocusChain()
+    while widget is not page and widget is not None and len(chain) < 500:
+        if (
+            page.isAncestorOf(widget)
+            and widget.isVisibleTo(page)  # rows just added are shown a moment later
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    for widget in chain:
+        if isinstance(widget, QLineEdit) and not widget.isReadOnly() and not widget.text():
+            return widget
+    for widget in chain:
+        if isinstance(widget, QLineEdit | QComboBox | QCheckBox):
+            return widget
+    return chain[0] if chain else None
 
 
 def documents_dir() -> Path:
@@ -155,24 +212,28 @@ class DeskTools(QObject):
         self.choose_path: Callable[[str, Path, str], Path | None] = self._ask_path
         self.clock: Callable[[], datetime] = datetime.now
         self._recap_dialog: CurrentDialog[RecapDialog] = CurrentDialog()
+        self._shown_id = -1
 
         # The buttons are the wizard's (in place from its first paint); they are wired here.
-        self.help_button = wizard.button(HELP_BUTTON)
         self.help_button.setCheckable(True)
         self.help_button.setAccessibleDescription(_t(HELP_DESCRIPTION))
         self.help_button.setToolTip(_t(HELP_DESCRIPTION))
-        self.recap_button = wizard.button(RECAP_BUTTON)
         self.recap_button.setAccessibleDescription(_t(RECAP_DESCRIPTION))
         self.recap_button.setToolTip(_t(RECAP_DESCRIPTION))
 
         self.panel = HelpPanel()
         self.panel.hide()
         wizard.setSideWidget(self.panel)
+        if self.panel.parent() is None:
+            # QWizard places a side widget when it next lays itself out: a window already
+            # shown (the later pages built after the first paint) would leave it a window
+            # of its own, untitled, at the screen's corner. Lay it out now.
+            wizard.setTitleFormat(wizard.titleFormat())
         self.help_button.toggled.connect(self._on_help_button_toggled)
         self.recap_button.clicked.connect(self.show_recap)
         self.panel.export.clicked.connect(self.export_diagnostic)
         shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), wizard)
-        shortcut.activated.connect(self.help_button.toggle)
+        shortcut.activated.connect(lambda: self.help_button.toggle())
 
         self.journal = DiagnosticJournal()
         root = logging.getLogger()
@@ -180,6 +241,8 @@ class DeskTools(QObject):
         add_closing_callback(lambda: root.removeHandler(self.journal))
         for banner in wizard.findChildren(Banner):
             banner.message_shown.connect(self.journal.message_shown)
+            # « Réessayer » and the like appear with a message: give them their mnemonic.
+            banner.message_shown.connect(lambda *_: QTimer.singleShot(0, self, self._settle_page))
 
         done = pages[PageId.DONE]
         for name, slot in (("save_recap", self.save_recap), ("copy_recap", self.copy_recap)):
@@ -187,6 +250,64 @@ class DeskTools(QObject):
             if button is not None:
                 button.clicked.connect(slot)
         wizard.currentIdChanged.connect(self._on_current_id_changed)
+
+        # Keyboard: an unclaimed Alt+letter types nothing; the buttons' Tab order is the
+        # order they are shown in; placeholders readable.
+        self.alt_guard = AltLetterGuard(self)
+        app = QCoreApplication.instance()
+        assert app is not None
+        app.installEventFilter(self.alt_guard)
+        add_closing_callback(lambda: app.removeEventFilter(self.alt_guard))
+        self._order_buttons()
+        readable_placeholders(wizard)
+        self._settle_page()
+
+    # The wizard's buttons are asked for each time: PySide6 may drop its wrapper of one
+    # while the button lives on (seen when its text is changed on a page switch).
+    @property
+    def help_button(self) -> QAbstractButton:
+        return self.wizard.button(HELP_BUTTON)
+
+    @property
+    def recap_button(self) -> QAbstractButton:
+        return self.wizard.button(RECAP_BUTTON)
+
+    # -- keyboard and focus ----------------------------------------------------------------
+
+    def _order_buttons(self) -> None:
+        buttons = [self.wizard.button(which) for which in BUTTON_ROW]
+        for before, after in itertools.pairwise(buttons):
+            QWidget.setTabOrder(before, after)
+
+    def _settle_page(self) -> None:
+        """Once QWizard has set the page's buttons: mnemonics on every button shown."""
+        page = self.wizard.currentPage()
+        buttons = [self.wizard.button(which) for which in BUTTON_ROW]
+        if page is not None:
+            buttons += page.findChildren(QAbstractButton)
+        if self.panel.isVisible():
+            buttons += self.panel.findChildren(QAbstractButton)
+        ensure_mnemonics(buttons)
+
+    def _arrive(self, page_id: int) -> None:
+        """A page came up: say which step it is, then focus its first field to fill (the
+        first page shown keeps a focus given on purpose, « Reprendre »)."""
+        previous, self._shown_id = self._shown_id, page_id
+        if self.wizard.currentId() != page_id:
+            return
+        self._settle_page()
+        page = self.wizard.currentPage()
+        if not isinstance(page, Page):
+            return
+        focused = QApplication.focusWidget()
+        if previous < 0 and focused is not None and page.isAncestorOf(focused):
+            return
+        target = first_field(page)
+        if page.step:
+            text = _t(STEP_ANNOUNCED).format(step=page.step, count=len(STEPS), title=page.title())
+            announce(target or page, text)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.TabFocusReason)
 
     # -- help panel ------------------------------------------------------------------------
 
@@ -216,6 +337,8 @@ class DeskTools(QObject):
             self._show_help_of(page_id)
         if isinstance(page, Page) and page.step:
             self._expose_progress(page)
+        # After QWizard has finished switching (buttons' texts, its own choice of focus).
+        QTimer.singleShot(0, self, lambda: self._arrive(page_id))
 
     def _expose_progress(self, page: Page) -> None:
         """Name the subtitle (the progress line) in words for assistive technology."""

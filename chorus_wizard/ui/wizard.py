@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 from PySide6 import QtCore
 from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QMenu, QMessageBox, QPushButton, QWidget, QWizard
+from PySide6.QtWidgets import QLineEdit, QMenu, QMessageBox, QPushButton, QWidget, QWizard
 
 from chorus_wizard import __version__
 from chorus_wizard.domain.activation import InvalidActivationLink, parse_activation_link
@@ -100,7 +100,16 @@ class SignupWizard(QWizard):
         self.setStartId(PageId.IDENTIFY)
         # « Plus » gathers what is seldom needed, so the row fits a 560-pixel window.
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
-        self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Plus"))
+        # Every button has its mnemonic (Alt+letter); no arrow for screen readers to spell out.
+        for which, text in (
+            (QWizard.WizardButton.BackButton, self.tr("&Précédent")),
+            (QWizard.WizardButton.NextButton, self.tr("&Suivant")),
+            (QWizard.WizardButton.CommitButton, self.tr("&Valider")),
+            (QWizard.WizardButton.FinishButton, self.tr("&Terminer")),
+        ):  # Annuler keeps Qt's translation (the self-test checks it is loaded): its letter
+            # is given with the others' (DeskTools)
+            self.setButtonText(which, text)
+        self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("P&lus"))
         self.more_menu = QMenu(self)
         self.settings_action = self.more_menu.addAction(self.tr("Paramètres…"))
         self.about_action = self.more_menu.addAction(self.tr("À propos de chorus-wizard"))
@@ -112,8 +121,8 @@ class SignupWizard(QWizard):
         more.setAccessibleName(self.tr("Plus : paramètres, à propos"))
         self.setOption(QWizard.WizardOption.HaveCustomButton2, True)
         self.setOption(QWizard.WizardOption.HaveCustomButton3, True)
-        self.setButtonText(HELP_BUTTON, self.tr("Aide"))
-        self.setButtonText(RECAP_BUTTON, self.tr("Récapitulatif"))
+        self.setButtonText(HELP_BUTTON, self.tr("&Aide"))
+        self.setButtonText(RECAP_BUTTON, self.tr("&Récapitulatif"))
         self.setButtonLayout(
             [
                 QWizard.WizardButton.CustomButton2,  # Aide (DeskTools)
@@ -128,6 +137,7 @@ class SignupWizard(QWizard):
             ]
         )
         self._message_box: CurrentDialog[QMessageBox] = CurrentDialog()
+        self._quit_box: CurrentDialog[QMessageBox] = CurrentDialog()
         self._pending_code = ""
         self.finished.connect(self._on_finished)
         self._settings_dialog: CurrentDialog[SettingsDialog] = CurrentDialog()
@@ -297,6 +307,52 @@ class SignupWizard(QWizard):
         page = cast("ActivatePage", self.pages[PageId.ACTIVATE])
         page.code.setText(self._pending_code)
         self._pending_code = ""
+
+    # -- closing -------------------------------------------------------------------------
+
+    def typed_would_be_lost(self) -> bool:
+        """Whether closing now loses something typed: what step 4 holds (the code, password
+        and answer are never saved with the draft; the other pages' values are)."""
+        page = self.pages.get(PageId.ACTIVATE)
+        if page is None or self.currentId() != PageId.ACTIVATE:
+            return False
+        return any(
+            field.text() and not field.isReadOnly() for field in page.findChildren(QLineEdit)
+        )
+
+    @property
+    def quit_question(self) -> QMessageBox | None:
+        """« Quitter l'assistant ? » while it is asked."""
+        return self._quit_box.dialog
+
+    def reject(self) -> None:
+        """Annuler, Escape and the window's close button: first ask, in a non-blocking box,
+        when something typed would be lost."""
+        if self._quit_box.dialog is not None:
+            return
+        if not self.typed_would_be_lost():
+            super().reject()
+            return
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Quitter l'assistant ?"),
+            self.tr(
+                "Le code d'activation, le mot de passe et la réponse saisis seront perdus : ils ne "
+                "sont jamais enregistrés. Quitter quand même ?"
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        leave = box.addButton(self.tr("&Quitter"), QMessageBox.ButtonRole.DestructiveRole)
+        stay = box.addButton(self.tr("&Rester"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        leave.clicked.connect(lambda: QWizard.reject(self))
+        self._quit_box.show(box)
 
     def add_closing_callback(self, callback: Callable[[], object]) -> None:
         self._closing.append(callback)

@@ -439,8 +439,13 @@
         <translation>The file could not be saved ({reason}). Choose another folder.</translation>
     </message>
     <message>
+        <source>Étape {step} sur {count} : {title}</source>
+        <extracomment>Said when a step&apos;s page comes up, before focus lands on its first field.</extracomment>
+        <translation>Step {step} of {count}: {title}</translation>
+    </message>
+    <message>
         <source>Étape {step} sur {count} : {name}. {states}</source>
-        <extracomment>Progress line read by assistive technology (the visible one is the page&apos;s subtitle).</extracomment>
+        <extracomment>The wizard&apos;s buttons, left to right as they are shown (and so in the Tab order). Progress line read by assistive technology (the visible one is the page&apos;s subtitle).</extracomment>
         <translation>Step {step} of {count}: {name}. {states}</translation>
     </message>
     <message>
@@ -712,6 +717,11 @@
 <context>
     <name>Form</name>
     <message>
+        <source> ; </source>
+        <extracomment>The text, and whether it was assertive.</extracomment>
+        <translation>; </translation>
+    </message>
+    <message>
         <source>Champ obligatoire</source>
         <translation>Required field</translation>
     </message>
@@ -804,12 +814,25 @@
         <translation>Identify yourself</translation>
     </message>
     <message>
-        <source>Reprendre</source>
-        <translation>Resume</translation>
+        <source>R&amp;eprendre</source>
+        <translation>R&amp;esume</translation>
     </message>
     <message>
-        <source>Recommencer</source>
-        <translation>Start over</translation>
+        <source>Re&amp;commencer</source>
+        <translation>Start a&amp;gain</translation>
+    </message>
+    <message>
+        <source>Mon entreprise est en cours d&apos;i&amp;mmatriculation</source>
+        <extracomment>Why « Suivant » is greyed out, always in view while it is.</extracomment>
+        <translation>My company is being registered (i&amp;mmatriculation pending)</translation>
+    </message>
+    <message>
+        <source>{count} chiffres sur 14</source>
+        <translation>{count} digits of 14</translation>
+    </message>
+    <message>
+        <source>Pour continuer, complétez : {fields}.</source>
+        <translation>To go on, complete: {fields}.</translation>
     </message>
     <message>
         <source>Vous êtes nouveau sur Chorus Pro ? Saisissez votre adresse électronique de connexion et le numéro de SIRET de votre entreprise (munissez-vous de ce numéro avant la saisie).</source>
@@ -817,6 +840,7 @@
     </message>
     <message>
         <source>Je n&apos;ai pas de numéro de SIRET</source>
+        <extracomment>While a SIRET is typed: « 13 chiffres sur 14 », quietly (no error colour).</extracomment>
         <translation>I have no SIRET number</translation>
     </message>
     <message>
@@ -830,10 +854,6 @@
     <message>
         <source>Adresse électronique de connexion</source>
         <translation>Login email address</translation>
-    </message>
-    <message>
-        <source>Mon entreprise est en cours d&apos;immatriculation</source>
-        <translation>My company is being registered</translation>
     </message>
     <message>
         <source>Recherche de votre structure…</source>
@@ -905,11 +925,6 @@
 <context>
     <name>PasswordInput</name>
     <message>
-        <source>Afficher</source>
-        <extracomment>Bar and text colour for zxcvbn&apos;s scores 0 to 4.</extracomment>
-        <translation>Show</translation>
-    </message>
-    <message>
         <source>Afficher le mot de passe</source>
         <translation>Show the password</translation>
     </message>
@@ -919,6 +934,7 @@
     </message>
     <message>
         <source>Mot de passe</source>
+        <extracomment>What was last said of the rules and strength (announced when it changes).</extracomment>
         <translation>Password</translation>
     </message>
     <message>
@@ -926,8 +942,13 @@
         <translation>Confirm the password</translation>
     </message>
     <message>
-        <source>Masquer</source>
-        <translation>Hide</translation>
+        <source>Affic&amp;her</source>
+        <extracomment>Bar and text colour for zxcvbn&apos;s scores 0 to 4.</extracomment>
+        <translation>S&amp;how</translation>
+    </message>
+    <message>
+        <source>Masq&amp;uer</source>
+        <translation>Hid&amp;e</translation>
     </message>
     <message>
         <source>Masquer le mot de passe</source>
@@ -936,6 +957,14 @@
     <message>
         <source>La confirmation ne correspond pas au mot de passe.</source>
         <translation>The confirmation does not match the password.</translation>
+    </message>
+    <message>
+        <source>Règles non respectées : {rules}.</source>
+        <translation>Rules not met: {rules}.</translation>
+    </message>
+    <message>
+        <source>Toutes les règles du mot de passe sont respectées.</source>
+        <translation>Every password rule is met.</translation>
     </message>
     <message>
         <source>{rule} : respecté</source>
@@ -1188,10 +1217,6 @@
         <translation>Signing up to Chorus Pro — {server}</translation>
     </message>
     <message>
-        <source>Plus</source>
-        <translation>More</translation>
-    </message>
-    <message>
         <source>Paramètres…</source>
         <translation>Settings…</translation>
     </message>
@@ -1204,12 +1229,32 @@
         <translation>More: settings, about</translation>
     </message>
     <message>
-        <source>Aide</source>
-        <translation>Help</translation>
+        <source>&amp;Précédent</source>
+        <translation>&amp;Back</translation>
     </message>
     <message>
-        <source>Récapitulatif</source>
-        <translation>Summary</translation>
+        <source>&amp;Suivant</source>
+        <translation>&amp;Next</translation>
+    </message>
+    <message>
+        <source>&amp;Valider</source>
+        <translation>&amp;Confirm</translation>
+    </message>
+    <message>
+        <source>&amp;Terminer</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <source>P&amp;lus</source>
+        <translation>&amp;More</translation>
+    </message>
+    <message>
+        <source>&amp;Aide</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;Récapitulatif</source>
+        <translation>&amp;Summary</translation>
     </message>
     <message>
         <source>&lt;p&gt;&lt;b&gt;chorus-wizard&lt;/b&gt; — version {version}&lt;/p&gt;&lt;p&gt;Assistant de création de compte Chorus Pro pour les petites entreprises, en quatre étapes.&lt;/p&gt;&lt;p&gt;Serveur utilisé : {server}&lt;/p&gt;&lt;p&gt;Logiciel libre sous licence MIT.&lt;/p&gt;</source>
@@ -1226,6 +1271,22 @@
     <message>
         <source>Lien d&apos;activation refusé</source>
         <translation>Activation link refused</translation>
+    </message>
+    <message>
+        <source>Quitter l&apos;assistant ?</source>
+        <translation>Quit the wizard?</translation>
+    </message>
+    <message>
+        <source>Le code d&apos;activation, le mot de passe et la réponse saisis seront perdus : ils ne sont jamais enregistrés. Quitter quand même ?</source>
+        <translation>The activation code, password and answer you typed will be lost: they are never saved. Quit anyway?</translation>
+    </message>
+    <message>
+        <source>&amp;Quitter</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Rester</source>
+        <translation>&amp;Stay</translation>
     </message>
 </context>
 <context>
@@ -1254,8 +1315,8 @@
         <translation>You are the first to create your company in Chorus Pro: you are its &lt;b&gt;main manager&lt;/b&gt; and have every right to change it.</translation>
     </message>
     <message>
-        <source>Les espaces de travail vous donnent accès aux fonctionnalités de Chorus Pro dont vous avez besoin. « Factures émises » et « Sollicitations émises » sont activés par défaut. Cliquez sur OUI/NON pour ouvrir ou fermer un espace ; vous pourrez les faire évoluer plus tard selon vos besoins.</source>
-        <translation>Workspaces give you access to the Chorus Pro features you need. “Factures émises” and “Sollicitations émises” are switched on by default. Click YES/NO to open or close a workspace; you can change them later as you need.</translation>
+        <source>Les espaces de travail vous donnent accès aux fonctionnalités de Chorus Pro dont vous avez besoin. «&#xa0;Factures émises&#xa0;» et «&#xa0;Sollicitations émises&#xa0;» sont activés par défaut. Cliquez sur OUI/NON ou appuyez sur Espace pour ouvrir ou fermer un espace&#xa0;; vous pourrez les faire évoluer plus tard selon vos besoins.</source>
+        <translation>Workspaces give you access to the Chorus Pro features you need. “Factures émises” and “Sollicitations émises” are on by default. Click YES/NO or press Space to open or close a workspace; you can change them later as your needs evolve.</translation>
     </message>
     <message>
         <source>Espace</source>

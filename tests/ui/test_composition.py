@@ -37,8 +37,8 @@ def test_step_1_is_shown_first_and_the_rest_follows_the_first_paint(
         assert not wizard.complete
         assert not wizard.context.service_ready
         # the button row is the final one from the first paint: nothing moves afterwards
-        assert wizard.buttonText(HELP_BUTTON) == "Aide"
-        assert wizard.buttonText(RECAP_BUTTON) == "Récapitulatif"
+        assert wizard.buttonText(HELP_BUTTON) == "&Aide"
+        assert wizard.buttonText(RECAP_BUTTON) == "&Récapitulatif"
         wizard.show()
         qtbot.waitExposed(wizard)
         qtbot.waitUntil(lambda: wizard.complete, timeout=TIMEOUT)

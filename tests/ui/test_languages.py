@@ -127,7 +127,7 @@ def test_english_wizard(qtbot: QtBot, english: None) -> None:
     assert page.title() == "Identify yourself"
     assert page.subTitle().startswith("Step 1 of 4")
     assert wizard.buttonText(QWizard.WizardButton.CancelButton) == "Cancel"
-    assert wizard.buttonText(QWizard.WizardButton.CustomButton1) == "More"
+    assert wizard.buttonText(QWizard.WizardButton.CustomButton1) == "&More"
     labels = [label.text() for label in page.findChildren(QLabel)]
     assert any(text.startswith("Login email address") for text in labels), labels
     assert not any("Adresse électronique" in text for text in labels)

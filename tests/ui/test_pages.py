@@ -171,7 +171,7 @@ def test_complete_requires_matching_email_and_mandatory_fields(
     assert "5 chiffres" in page.postal_hint.text()
     assert page.payments.isChecked() and not page.dume.isChecked()
     assert page.isCommitPage()
-    assert wizard.button(QWizard.WizardButton.CommitButton).text() == "Valider"
+    assert wizard.button(QWizard.WizardButton.CommitButton).text() == "&Valider"
 
 
 def test_workspaces_switches(qtbot: QtBot, wizard: SignupWizard, service: FakeService) -> None:
@@ -189,7 +189,7 @@ def test_workspaces_switches(qtbot: QtBot, wizard: SignupWizard, service: FakeSe
     switch.setFocus()
     qtbot.keyClick(switch, Qt.Key.Key_Space)
     assert switch.isChecked()
-    assert switch.accessibleDescription() == "OUI"
+    assert switch.accessibleDescription() == "Recevoir des factures"  # the state is checked
     assert service.created[0].structure.raison_sociale.startswith("DIRECTION")
 
 

@@ -1,20 +1,40 @@
-"""The shared widgets set their Qt enums through the property system (step 1, before ``Qt``)
-and escape text for rich-text labels without the ``html`` module."""
+"""The shared widgets: Qt enums set through the property system (step 1, before ``Qt``),
+text escaped for rich-text labels, and what they tell screen readers and keyboard users."""
 
 from __future__ import annotations
 
-import html
+from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt
-from PySide6.QtGui import QEnterEvent
-from PySide6.QtWidgets import QLabel
+from PySide6.QtGui import QAccessible, QEnterEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
+from chorus_wizard.app import install_translators
+from chorus_wizard.domain.password import PasswordPolicy
 from chorus_wizard.ui.pages.base import PageId
-from chorus_wizard.ui.widgets.common import Banner, escape_text, field_label, set_qt_enum, wrapped
+from chorus_wizard.ui.pages.identify import IdentifyPage
+from chorus_wizard.ui.widgets.common import (
+    AltLetterGuard,
+    Banner,
+    FieldHint,
+    Tone,
+    announcer,
+    ensure_mnemonics,
+    field_label,
+    form_layout,
+    mnemonic_of,
+    set_qt_enum,
+    stacked,
+    wrapped,
+)
 from chorus_wizard.ui.widgets.explain import ExplainButton
+from chorus_wizard.ui.widgets.password import PasswordInput
+from chorus_wizard.ui.widgets.switch import ToggleSwitch
 from chorus_wizard.ui.wizard import SignupWizard
+from tests.fakes import FakeService
+from tests.ui.flows import fake_wizard
 
 
 def test_set_qt_enum_takes_keys_and_refuses_unknown_ones(qtbot: QtBot) -> None:
@@ -54,20 +74,6 @@ def test_explain_button_at_the_top_of_its_cell_with_the_whats_this_pointer(
     assert button.cursor().shape() == Qt.CursorShape.WhatsThisCursor
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "R&D <Nord>",
-        "&amp; déjà échappé",
-        "« guillemets » \"doubles\" et 'simples'",
-        "a<b>c</b>",
-        "",
-    ],
-)
-def test_escape_text_is_html_escape_for_text(text: str) -> None:
-    assert escape_text(text) == html.escape(text, quote=False)
-
-
 def test_a_label_shows_markup_characters_as_typed(qtbot: QtBot) -> None:
     field = QLabel()
     qtbot.addWidget(field)
@@ -75,3 +81,194 @@ def test_a_label_shows_markup_characters_as_typed(qtbot: QtBot) -> None:
     qtbot.addWidget(label)
     assert label.text().startswith("Nom &lt;court&gt; &amp; prénom<span")
     assert field.accessibleName() == "Nom <court> & prénom"
+
+
+# -- what screen readers are told ------------------------------------------------------------
+
+
+class Heard:
+    """What :func:`announce` said while a test ran."""
+
+    def __init__(self) -> None:
+        self.said: list[tuple[str, bool]] = []
+        announcer().said.connect(self._on_said)
+
+    def _on_said(self, text: str, assertive: bool) -> None:
+        self.said.append((text, assertive))
+
+    def close(self) -> None:
+        announcer().said.disconnect(self._on_said)
+
+
+@pytest.fixture
+def heard() -> Iterator[Heard]:
+    listener = Heard()
+    yield listener
+    listener.close()
+
+
+def test_every_banner_message_is_announced_even_twice_the_same(qtbot: QtBot, heard: Heard) -> None:
+    banner = Banner()
+    qtbot.addWidget(banner)
+    banner.show_message(Tone.ERROR, "Code refusé.")
+    banner.show_message(Tone.ERROR, "Code refusé.")  # « Valider » pressed again
+    banner.show_message(Tone.SUCCESS, "Récapitulatif copié.")
+    assert heard.said == [
+        ("Code refusé.", True),
+        ("Code refusé.", True),
+        ("Récapitulatif copié.", False),
+    ]
+
+
+def test_password_rules_are_in_the_description_and_their_end_is_announced(
+    qtbot: QtBot, heard: Heard
+) -> None:
+    widget = PasswordInput()
+    form = QWidget()
+    qtbot.addWidget(form)
+    widget.add_rows(form_layout())
+    widget.set_policy(PasswordPolicy(), email="marie@exemple.fr", company_name="DINUM")
+    widget.password.setText("court")
+    description = widget.password.accessibleDescription()
+    assert description.startswith("Champ obligatoire. Règles non respectées : ")
+    assert "12" in description
+    assert not any("respectées." in text for text, _ in heard.said)
+    heard.said.clear()
+    widget.password.setText("Girafe-Bleue-2026")
+    assert widget.password.accessibleDescription() == "Champ obligatoire"
+    texts = [text for text, assertive in heard.said if not assertive]
+    assert "Toutes les règles du mot de passe sont respectées." in texts
+    assert any(text.startswith("Robustesse : ") for text in texts)
+    heard.said.clear()
+    widget.password.setText("Girafe-Bleue-2026!")  # the rules were met already
+    assert "Toutes les règles du mot de passe sont respectées." not in [t for t, _ in heard.said]
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")  # a window
+def test_a_refused_field_keeps_its_frame_and_height_and_shows_an_icon(qtbot: QtBot) -> None:
+    field = QLineEdit()
+    hint = FieldHint(field)
+    box = QWidget()
+    layout = stacked(field, hint)
+    box.setLayout(layout)
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    height = field.sizeHint().height()
+    hint.set_reason("14 chiffres attendus.")
+    assert field.styleSheet() == ""  # the platform's frame and focus ring stay
+    assert field.sizeHint().height() == height
+    assert hint.icon_shown and len(field.actions()) == 1
+    assert hint.isVisible() and hint.text() == "14 chiffres attendus."
+    assert field.accessibleDescription() == "14 chiffres attendus."
+    hint.set_reason(None)
+    assert not hint.icon_shown and not field.actions()
+
+
+def test_labels_name_their_field_without_the_asterisk(qtbot: QtBot) -> None:
+    combo = QComboBox()
+    qtbot.addWidget(combo)
+    label = field_label("Pays", combo, required=True)
+    qtbot.addWidget(label)
+    assert "*" in label.text()
+    assert label.accessibleName() == "Pays" and combo.accessibleName() == "Pays"
+    assert combo.accessibleDescription() == "Champ obligatoire"
+
+
+def test_the_switch_reports_the_area_it_paints(qtbot: QtBot) -> None:
+    switch = ToggleSwitch()
+    switch.setAccessibleName("Factures reçues")
+    qtbot.addWidget(switch)
+    switch.show()
+    qtbot.waitExposed(switch)
+    reported = QAccessible.queryAccessibleInterface(switch).rect()
+    assert reported.size() == switch.size()
+    assert switch.width() >= 40  # a check box's indicator alone is 14 x 14
+
+
+def test_mnemonics_take_the_first_free_letter() -> None:
+    assert (
+        mnemonic_of("&Suivant") == "s" and mnemonic_of("R&&D") == "" and mnemonic_of("É&té") == "t"
+    )
+    assert mnemonic_of("&Étape") == "e"
+
+
+def test_ensure_mnemonics_gives_each_button_its_own_letter(qtbot: QtBot) -> None:
+    box = QWidget()
+    qtbot.addWidget(box)
+    buttons = [QPushButton(text, box) for text in ("&Suivant", "Réessayer", "Recommencer", "?")]
+    box.show()
+    ensure_mnemonics(buttons)
+    assert [b.text() for b in buttons] == ["&Suivant", "&Réessayer", "R&ecommencer", "?"]
+    assert buttons[1].accessibleName() == "Réessayer"
+
+
+def test_an_unclaimed_alt_letter_types_nothing(qtbot: QtBot, qapp: QApplication) -> None:
+    field = QLineEdit()
+    qtbot.addWidget(field)
+    guard = AltLetterGuard()
+    qapp.installEventFilter(guard)
+    try:
+        qtbot.keyClicks(field, "Marie")
+        qtbot.keyClick(field, Qt.Key.Key_V, Qt.KeyboardModifier.AltModifier)
+        assert field.text() == "Marie"
+        qtbot.keyClick(
+            field,
+            Qt.Key.Key_E,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier,
+        )
+        assert field.text() == "Mariee"  # AltGr on Windows (Ctrl+Alt) still types
+    finally:
+        qapp.removeEventFilter(guard)
+
+
+def test_siret_count_while_typing_and_the_reason_next_waits(wizard: SignupWizard) -> None:
+    page = wizard.page_of(PageId.IDENTIFY)
+    assert isinstance(page, IdentifyPage)
+    assert page.next_reason.isVisible()
+    assert "Adresse électronique de connexion" in page.next_reason.text()
+    page.email.setText("marie.durand@exemple.fr")
+    page.identifier.setText("1300252650001")
+    assert page.identifier_count.isVisible()
+    assert page.identifier_count.text() == "13 chiffres sur 14"
+    assert not page.identifier_hint.isVisible()  # not wrong: unfinished
+    assert page.identifier.accessibleDescription() == "Champ obligatoire. 13 chiffres sur 14"
+    assert page.next_reason.text() == "Pour continuer, complétez : Numéro de SIRET."
+    page.identifier.setText("1300252650001A")  # can no longer become valid: said at once
+    assert page.identifier_hint.isVisible() and not page.identifier_count.isVisible()
+    page.identifier.setText("13002526500013")
+    assert not page.identifier_count.isVisible() and not page.next_reason.isVisible()
+
+
+def test_the_resume_question_is_read_with_its_buttons(wizard: SignupWizard) -> None:
+    page = wizard.page_of(PageId.IDENTIFY)
+    assert isinstance(page, IdentifyPage)
+    page.offer_resume("Reprendre l'inscription commencée le 2 décembre ?")
+    assert page.resume_button.accessibleDescription() == page.resume_text.text()
+    assert page.restart_button.accessibleDescription() == page.resume_text.text()
+
+
+def test_f1_on_step_1_docks_the_help_when_the_pages_came_after_the_paint(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    install_translators(qapp, "fr")
+    wizard = fake_wizard(qtbot, FakeService(), finished=False)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    wizard.ensure_pages()  # what the turns after the first paint do
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F1)
+    panel = wizard.desk.panel
+    assert panel.isVisible() and not panel.isWindow() and panel.window() is wizard
+    wizard.shutdown()
+
+
+def test_a_page_change_is_announced(qtbot: QtBot, wizard: SignupWizard, heard: Heard) -> None:
+    page = wizard.page_of(PageId.IDENTIFY)
+    page.email.setText("marie.durand@exemple.fr")  # type: ignore[attr-defined]
+    page.identifier.setText("13002526500013")  # type: ignore[attr-defined]
+    wizard.next()
+    qtbot.waitUntil(
+        lambda: ("Étape 2 sur 4 : Complétez les informations demandées", False) in heard.said
+    )

@@ -36,7 +36,7 @@ def test_banner_text_on_its_background(tone: Tone) -> None:
     # The banner draws its own background: the palette (light or dark) does not matter.
 
 
-@pytest.mark.parametrize("track", [ON_COLOR.name(), OFF_COLOR.name()])
+@pytest.mark.parametrize("track", [ON_COLOR, OFF_COLOR])
 def test_switch_text_on_its_track(track: str) -> None:
     assert contrast_ratio("#ffffff", track) >= AA_TEXT
 

@@ -31,10 +31,12 @@ from chorus_wizard.domain.identifiers import (
 from chorus_wizard.texts import translate
 from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
 from chorus_wizard.ui.widgets.common import (
+    BASE_DESCRIPTION,
     FieldHint,
     Tone,
     field_label,
     form_layout,
+    joined,
     mark_required,
     readable,
     required_mark,
@@ -99,8 +101,8 @@ class IdentifyPage(Page):
         self.resume_text = QLabel()
         self.resume_text.setWordWrap(True)
         resume_buttons = QHBoxLayout()
-        self.resume_button = QPushButton(self.tr("Reprendre"))
-        self.restart_button = QPushButton(self.tr("Recommencer"))
+        self.resume_button = QPushButton(self.tr("R&eprendre"))
+        self.restart_button = QPushButton(self.tr("Re&commencer"))
         resume_buttons.addWidget(self.resume_button)
         resume_buttons.addWidget(self.restart_button)
         resume_buttons.addStretch(1)
@@ -125,6 +127,9 @@ class IdentifyPage(Page):
         self.identifier = QLineEdit()
         self.identifier.setMaxLength(40)
         self.identifier_hint = FieldHint(self.identifier)
+        #: While a SIRET is typed: « 13 chiffres sur 14 », quietly (no error colour).
+        self.identifier_count = QLabel()
+        self.identifier_count.hide()
         self.no_siret = QCheckBox(self.tr("Je n'ai pas de numéro de SIRET"))
         self.no_siret.setAccessibleName(self.tr("Je n'ai pas de numéro de SIRET"))
         self.kind = QComboBox()
@@ -154,10 +159,16 @@ class IdentifyPage(Page):
         self.siret_help = explain_button("siret")
         form.addRow(
             self.identifier_label,
-            beside(stacked(self.identifier, self.identifier_hint), self.siret_help),
+            beside(
+                stacked(self.identifier, self.identifier_count, self.identifier_hint),
+                self.siret_help,
+            ),
         )
         self.body.addLayout(form)
-        self.pending = QPushButton(self.tr("Mon entreprise est en cours d'immatriculation"))
+        #: Why « Suivant » is greyed out, always in view while it is.
+        self.next_reason = wrapped("")
+        self.body.addWidget(self.next_reason)
+        self.pending = QPushButton(self.tr("Mon entreprise est en cours d'i&mmatriculation"))
         self.pending.hide()
         self.pending.clicked.connect(self._on_pending_clicked)
         self.body.addWidget(self.pending)
@@ -169,7 +180,9 @@ class IdentifyPage(Page):
         self.identifier.editingFinished.connect(self._on_identifier_editing_finished)
         self.no_siret.toggled.connect(self._on_kind_changed)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
+        self.completeChanged.connect(self._show_next_reason)
         self._on_kind_changed()
+        self._show_next_reason()
 
     # -- state -------------------------------------------------------------------------
 
@@ -182,8 +195,11 @@ class IdentifyPage(Page):
         return check_identifier(self.identifier_type(), self.identifier.text()).normalized
 
     def offer_resume(self, text: str) -> None:
-        """Show the offer to resume a signup begun earlier (buttons wired by the caller)."""
+        """Show the offer to resume a signup begun earlier (buttons wired by the caller); the
+        question is read with the button that has the focus."""
         self.resume_text.setText(text)
+        self.resume_button.setAccessibleDescription(text)
+        self.restart_button.setAccessibleDescription(text)
         self.resume_box.show()
         self.resume_button.setFocus()
 
@@ -221,6 +237,7 @@ class IdentifyPage(Page):
         self.kind_label.setVisible(self.no_siret.isChecked())
         label = translate("identifiers", FIELD_LABELS[kind])
         self.identifier_label.setText(label + required_mark())
+        self.identifier_label.setAccessibleName(label)  # without the asterisk
         self.identifier.setAccessibleName(label)
         mark_required(self.identifier)
         self.identifier.setPlaceholderText(translate("identifiers", PLACEHOLDERS[kind]))
@@ -261,13 +278,40 @@ class IdentifyPage(Page):
         self._check_identifier(final=True)
 
     def _check_identifier(self, *, final: bool) -> None:
+        """As-you-type: a SIRET being typed shows its count of digits; what can no longer
+        become valid (a letter, a fifteenth digit, a wrong key on 14) is said at once."""
         kind = self.identifier_type()
         text = self.identifier.text()
         check = check_identifier(kind, text)
+        typing = not check.ok and is_typing_prefix(kind, text) and bool(text.strip())
         if check.ok or (not final and is_typing_prefix(kind, text)) or not text.strip():
             self.identifier_hint.set_reason(None)
         else:
             self.identifier_hint.set_reason(check.reason)
+        count = ""
+        if kind is IdentifierType.SIRET and typing:
+            digits = sum(ch.isdigit() for ch in text)
+            count = self.tr("{count} chiffres sur 14").format(count=digits)
+        self.identifier_count.setText(count)
+        self.identifier_count.setVisible(bool(count) and not final)
+        if count and not self.identifier.property("invalid"):
+            base = str(self.identifier.property(BASE_DESCRIPTION) or "")
+            self.identifier.setAccessibleDescription(f"{base}. {count}" if base else count)
+
+    def _show_next_reason(self) -> None:
+        """While « Suivant » is greyed out, the page says what it waits for."""
+        if self.is_busy or self.ready():
+            self.next_reason.hide()
+            return
+        missing = []
+        if email_problem(self.email.text()) is not None:
+            missing.append(self.email.accessibleName())
+        if not check_identifier(self.identifier_type(), self.identifier.text()).ok:
+            missing.append(self.identifier.accessibleName())
+        self.next_reason.setText(
+            self.tr("Pour continuer, complétez : {fields}.").format(fields=joined(missing))
+        )
+        self.next_reason.show()
 
     # -- Next: does the structure exist? fetch the prefill -------------------------------
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QLabel,
     QWidget,
@@ -57,9 +58,10 @@ class WorkspacesPage(Page):
                 wrapped(
                     self.tr(
                         "Les espaces de travail vous donnent accès aux fonctionnalités de Chorus "
-                        "Pro dont vous avez besoin. « Factures émises » et « Sollicitations émises "
-                        "» sont activés par défaut. Cliquez sur OUI/NON pour ouvrir ou fermer un "
-                        "espace ; vous pourrez les faire évoluer plus tard selon vos besoins."
+                        "Pro dont vous avez besoin. « Factures émises » et « Sollicitations émises "
+                        "» sont activés par défaut. Cliquez sur OUI/NON ou appuyez sur Espace pour "
+                        "ouvrir ou fermer un espace ; vous pourrez les faire évoluer plus tard "
+                        "selon vos besoins."
                     )
                 ),
                 "workspaces",
@@ -120,6 +122,7 @@ class WorkspacesPage(Page):
             description.setWordWrap(True)
             switch = ToggleSwitch()
             switch.setAccessibleName(workspace.label)
+            switch.setAccessibleDescription(workspace.description)  # read with its name
             switch.setChecked(
                 workspace.default_on
                 if self._restored_choice is None
@@ -141,6 +144,20 @@ class WorkspacesPage(Page):
             previous = switch
         self._update_handoff()
         self.completeChanged.emit()
+        # Once the new rows are shown (a hidden widget takes no focus).
+        QTimer.singleShot(0, self, self._focus_first_switch)
+
+    def _focus_first_switch(self) -> None:
+        """The switches arrive after the page: focus goes to the first of them, unless the
+        user has gone somewhere already."""
+        wizard = self.wizard()
+        if not self.switches or wizard is None or wizard.currentPage() is not self:
+            return
+        focused = QApplication.focusWidget()
+        if focused is None or (
+            self.isAncestorOf(focused) and not isinstance(focused, ToggleSwitch)
+        ):
+            next(iter(self.switches.values())).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _update_handoff(self) -> None:
         if self.handoff is not None:

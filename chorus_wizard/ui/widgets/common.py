@@ -1,27 +1,51 @@
 """Small shared widgets: labels with the red asterisk, inline message banner, busy bar, and
-the one dialog of a kind a window shows at a time."""
+the one dialog of a kind a window shows at a time; what screen readers are told (announcements)
+and what the keyboard may do (mnemonics, Alt+letter)."""
 
 from __future__ import annotations
 
+import html
+import sys
+import unicodedata
+from collections.abc import Iterable
 from enum import Enum
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QGuiApplication, QPalette, QResizeEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QGuiApplication,
+    QKeyEvent,
+    QPalette,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
     QComboBox,
     QDialog,
     QFormLayout,
     QLabel,
     QLayout,
     QLineEdit,
+    QPlainTextEdit,
     QProgressBar,
     QSizePolicy,
+    QStyle,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from chorus_wizard.ui.contrast import HINT_ON_DARK, hint_color, on_background, readable_on
+from chorus_wizard.ui.contrast import (
+    AA_TEXT,
+    HINT_ON_DARK,
+    hint_color,
+    on_background,
+    parse_hex,
+    readable_on,
+)
 
 FIELD_MIN_WIDTH = 220
 D = TypeVar("D", bound=QDialog)
@@ -43,13 +67,44 @@ def set_qt_enum(target: QObject, name: str, keys: str) -> None:
         raise ValueError(f"{type(target).__name__} has no Qt enum property {name} = {keys}")
 
 
-def escape_text(text: str) -> str:
-    """``text`` shown as it is in a rich-text label: ``html.escape(text, quote=False)``.
+class Announcer(QObject):
+    """Tells who listens (the tests, a diagnostic) what :func:`announce` had said."""
 
-    Not ``html.escape`` itself on step 1: the ``html`` module also loads the table of HTML5
-    entities for ``unescape`` (1.4 ms before the first paint). Not for attribute values.
+    #: The text, and whether it was assertive.
+    said = Signal(str, bool)
+
+
+_announcer: Announcer | None = None
+
+
+def announcer() -> Announcer:
+    global _announcer
+    if _announcer is None:
+        _announcer = Announcer()
+    return _announcer
+
+
+def announce(widget: QWidget, text: str, *, assertive: bool = False) -> None:
+    """Have screen readers say ``text`` now (AT-SPI's announcement, UIA's notification).
+
+    Polite by default: said once the reader has finished; ``assertive`` interrupts it (for
+    what the user's own action just caused, such as a refusal).
     """
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if not text:
+        return
+    announcer().said.emit(text, assertive)
+    event = QAccessibleAnnouncementEvent(widget, text)
+    event.setPoliteness(
+        QAccessible.AnnouncementPoliteness.Assertive
+        if assertive
+        else QAccessible.AnnouncementPoliteness.Polite
+    )
+    QAccessible.updateAccessibility(event)
+
+
+def joined(items: Iterable[str]) -> str:
+    """``items`` as a list in a sentence: « a ; b » in French, « a; b » in English."""
+    return QCoreApplication.translate("Form", " ; ").join(items)
 
 
 def readable(color: str) -> str:
@@ -66,9 +121,15 @@ def required_mark() -> str:
 
 def field_label(text: str, buddy: QWidget, *, required: bool = False) -> QLabel:
     """A form label (with the red asterisk if mandatory) whose text names ``buddy`` for
-    assistive technology, without asterisk or colon."""
-    label = QLabel(escape_text(text) + (required_mark() if required else ""))
+    assistive technology, without asterisk or colon.
+
+    The label's own accessible name is the text without the asterisk too: on Linux a combo
+    box is named by its value, and screen readers read its label through the labelled-by
+    relation.
+    """
+    label = QLabel(html.escape(text, quote=False) + (required_mark() if required else ""))
     set_qt_enum(label, "textFormat", "RichText")
+    label.setAccessibleName(text)
     label.setBuddy(buddy)
     buddy.setAccessibleName(text)
     if required:
@@ -163,6 +224,7 @@ class Banner(QLabel):
         self.hide()
 
     def show_message(self, tone: Tone, text: str) -> None:
+        """Show ``text`` and announce it, every time: the same refusal twice is said twice."""
         background, foreground, icon = tone.value
         self.tone = tone
         self.setStyleSheet(
@@ -172,10 +234,7 @@ class Banner(QLabel):
         self.setText(f"{icon}  {text}")
         self.setAccessibleDescription(text)
         self.show()
-        if tone in (Tone.ERROR, Tone.WARNING):  # screen readers announce it at once
-            from PySide6.QtGui import QAccessible, QAccessibleEvent  # ~2.5 ms: not at launch
-
-            QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.Alert))
+        announce(self, text, assertive=tone in (Tone.ERROR, Tone.WARNING))
         self.message_shown.emit(tone.name, text)
 
     def clear_message(self) -> None:
@@ -207,11 +266,17 @@ class BusyBar(QProgressBar):
 
 
 class FieldHint(QLabel):
-    """The line under a field that explains why its value is refused."""
+    """The line under a field that explains why its value is refused.
+
+    A refused field keeps the platform's frame, focus ring and height: the refusal is told by
+    the red line under the field, by the style's error icon inside a line edit, and by the
+    field's accessible description.
+    """
 
     def __init__(self, field: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._field = field
+        self._icon_action: object = None
         self.setWordWrap(True)
         _fill_width(self)
         self._color = self._palette_color()
@@ -232,7 +297,23 @@ class FieldHint(QLabel):
         base = self._field.property(BASE_DESCRIPTION) or ""
         self._field.setAccessibleDescription(reason or str(base))
         self._field.setProperty("invalid", bool(reason))
-        self._field.setStyleSheet(f"border: 1px solid {color};" if reason else "")
+        self._show_icon(bool(reason))
+
+    def _show_icon(self, shown: bool) -> None:
+        """The style's error icon at the end of a refused line edit."""
+        field = self._field
+        if not isinstance(field, QLineEdit):
+            return
+        if shown and self._icon_action is None:
+            icon = field.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
+            self._icon_action = field.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
+        elif not shown and self._icon_action is not None:
+            field.removeAction(self._icon_action)  # type: ignore[arg-type]
+            self._icon_action = None
+
+    @property
+    def icon_shown(self) -> bool:
+        return self._icon_action is not None
 
 
 class CurrentDialog(Generic[D]):
@@ -258,3 +339,93 @@ class CurrentDialog(Generic[D]):
     def _forget(self, dialog: D) -> None:
         if self.dialog is dialog:
             self.dialog = None
+
+
+# -- keyboard ------------------------------------------------------------------------------
+
+
+def _letter(char: str) -> str:
+    """« é » → « e »: the key that types it."""
+    return unicodedata.normalize("NFD", char)[0].lower()
+
+
+def mnemonic_of(text: str) -> str:
+    """The letter after a single « & » in ``text`` (lower case, unaccented), or ""."""
+    index = 0
+    while True:
+        index = text.find("&", index)
+        if index < 0 or index + 1 >= len(text):
+            return ""
+        if text[index + 1] == "&":
+            index += 2
+            continue
+        return _letter(text[index + 1])
+
+
+def ensure_mnemonics(buttons: Iterable[QAbstractButton]) -> None:
+    """Give every button of ``buttons`` without a mnemonic the first letter of its text that no
+    other of them uses (« Réessayer » → « Ré&essayer » when R is taken). Buttons without a
+    letter (« ? », the switches) are left to Tab."""
+    candidates = [b for b in buttons if b.isVisible() and any(c.isalpha() for c in b.text())]
+    taken = {mnemonic_of(b.text()) for b in candidates} - {""}
+    for button in candidates:
+        text = button.text()
+        if mnemonic_of(text):
+            continue
+        for index, char in enumerate(text):
+            if char.isalpha() and _letter(char) not in taken:
+                taken.add(_letter(char))
+                name = button.accessibleName()
+                button.setText(text[:index] + "&" + text[index:])
+                if not name:  # the name stays the visible text, without the « & »
+                    button.setAccessibleName(text)
+                break
+
+
+class AltLetterGuard(QObject):
+    """An Alt+letter that no mnemonic took never types its letter into a text field.
+
+    Qt hands an unclaimed Alt+V to the focused line edit, which types « v ». Not on macOS,
+    where Option+letter is how many characters are typed (and mnemonics are not used).
+    Ctrl+Alt (AltGr on Windows) types characters too: left alone.
+    """
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(
+            watched, QLineEdit | QTextEdit | QPlainTextEdit | QAbstractSpinBox
+        ):
+            assert isinstance(event, QKeyEvent)
+            modifiers = event.modifiers()
+            alt = modifiers & modifiers.AltModifier
+            ctrl = modifiers & modifiers.ControlModifier
+            if alt and not ctrl and event.text().strip() and sys.platform != "darwin":
+                return True
+        return super().eventFilter(watched, event)
+
+
+# -- colours -------------------------------------------------------------------------------
+
+
+def readable_placeholders(widget: QWidget) -> None:
+    """Placeholder text in ``widget`` and its children at 4.5:1 on the fields' background.
+
+    Qt's placeholder is the text colour at half opacity: about 4.0:1 on a light palette.
+    """
+    palette = widget.palette()
+    base = palette.color(QPalette.ColorRole.Base).name()
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        current = palette.color(group, QPalette.ColorRole.PlaceholderText)
+        flat = _flatten(current.name(), current.alphaF(), base)
+        palette.setColor(
+            group, QPalette.ColorRole.PlaceholderText, readable_on(base, flat, AA_TEXT)
+        )
+    widget.setPalette(palette)
+
+
+def _flatten(color: str, alpha: float, background: str) -> str:
+    """``color`` at ``alpha`` over ``background``, as the opaque colour the eye sees."""
+    mixed = (
+        round(c * alpha + b * (1 - alpha))
+        for c, b in zip(parse_hex(color), parse_hex(background), strict=True)
+    )
+    return "#{:02x}{:02x}{:02x}".format(*mixed)

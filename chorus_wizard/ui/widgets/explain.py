@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QEnterEvent
 from PySide6.QtWidgets import (
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.field_help import FIELD_HELP, FieldHelp
-from chorus_wizard.ui.widgets.common import escape_text, set_qt_enum
+from chorus_wizard.ui.widgets.common import set_qt_enum
 
 BUTTON_TEXT = "?"
 ACCESSIBLE_NAME = QT_TRANSLATE_NOOP("ExplainButton", "Aide : {name}")
@@ -48,7 +50,8 @@ class ExplainButton(QToolButton):
         super().enterEvent(event)
 
     def html(self) -> str:
-        name, explanation = escape_text(self.help.name), escape_text(self.help.explanation)
+        name = html.escape(self.help.name, quote=False)
+        explanation = html.escape(self.help.explanation, quote=False)
         return f"<p><b>{name}</b></p><p>{explanation}</p>"
 
     def _on_clicked(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -23,10 +24,14 @@ from chorus_wizard.domain.password import (
     estimate_strength,
     evaluate,
 )
+from chorus_wizard.ui.contrast import AA_NON_TEXT, readable_on
 from chorus_wizard.ui.widgets.common import (
+    BASE_DESCRIPTION,
     FieldHint,
     WrappingLabel,
+    announce,
     field_label,
+    joined,
     readable,
     stacked,
 )
@@ -68,7 +73,7 @@ class PasswordInput(QObject):
         self.confirmation.setMaxLength(MAX_LENGTH)
         self.show_button = QToolButton()
         self.show_button.setCheckable(True)
-        self.show_button.setText(self.tr("Afficher"))
+        self.show_button.setText(self.tr("Affic&her"))
         self.show_button.setAccessibleName(self.tr("Afficher le mot de passe"))
         self.show_button.toggled.connect(self._on_show_button_toggled)
         self.mismatch = FieldHint(self.confirmation)
@@ -79,6 +84,9 @@ class PasswordInput(QObject):
         self.strength_bar.setAccessibleName(self.tr("Robustesse du mot de passe"))
         self.strength_label = QLabel()
         self.strength: Strength | None = None
+        #: What was last said of the rules and strength (announced when it changes).
+        self._all_rules_met = False
+        self._spoken_strength: str | None = None
 
         # The rules in a widget of their own: as a bare layout nested in the form's cell, their
         # wrapped lines were given the height of unwrapped ones and overlapped.
@@ -160,7 +168,7 @@ class PasswordInput(QObject):
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
         self.password.setEchoMode(mode)
         self.confirmation.setEchoMode(mode)
-        self.show_button.setText(self.tr("Masquer") if shown else self.tr("Afficher"))
+        self.show_button.setText(self.tr("Masq&uer") if shown else self.tr("Affic&her"))
         self.show_button.setAccessibleName(
             self.tr("Masquer le mot de passe") if shown else self.tr("Afficher le mot de passe")
         )
@@ -176,7 +184,19 @@ class PasswordInput(QObject):
         self.changed.emit()
 
     def _refresh_rules(self) -> None:
-        for rule in self.rules():
+        rules = self.rules()
+        unmet = [rule.label for rule in rules if not rule.met]
+        base = str(self.password.property(BASE_DESCRIPTION) or "")
+        if unmet:
+            remaining = self.tr("Règles non respectées : {rules}.").format(rules=joined(unmet))
+            self.password.setAccessibleDescription(f"{base}. {remaining}" if base else remaining)
+        else:
+            self.password.setAccessibleDescription(base)
+        all_met = bool(rules) and not unmet and bool(self.password.text())
+        if all_met and not self._all_rules_met:
+            announce(self.password, self.tr("Toutes les règles du mot de passe sont respectées."))
+        self._all_rules_met = all_met
+        for rule in rules:
             label = self._rule_labels.get(rule.key)
             if label is None:
                 continue
@@ -199,11 +219,20 @@ class PasswordInput(QObject):
             self.strength_label.setText(self.tr("Robustesse : —"))
             self.strength_label.setStyleSheet(f"color: {readable('#6b6b6b')};")
             self.strength_bar.setAccessibleDescription(self.tr("non évaluée"))
+            self._spoken_strength = None
             return
         self.strength = estimate_strength(password, self._user_inputs)
         color = STRENGTH_COLORS[self.strength.score]
         self.strength_bar.setValue(max(1, self.strength.score))
-        self.strength_bar.setStyleSheet(f"QProgressBar::chunk {{ background: {color}; }}")
+        window = self.strength_bar.palette().color(QPalette.ColorRole.Window).name()
+        fill = readable_on(window, color, AA_NON_TEXT)  # a bar reads at 3:1 on its window
+        self.strength_bar.setStyleSheet(f"QProgressBar::chunk {{ background: {fill}; }}")
+        if self.strength.label != self._spoken_strength:
+            self._spoken_strength = self.strength.label
+            announce(
+                self.password,
+                self.tr("Robustesse : {strength}").format(strength=self.strength.label),
+            )
         self.strength_bar.setAccessibleDescription(self.strength.label)
         self.strength_label.setText(
             self.tr("Robustesse : {strength}").format(strength=self.strength.label)
