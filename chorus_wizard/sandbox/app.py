@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from chorus_wizard import __version__
+from chorus_wizard.contracts.signup import Code
 from chorus_wizard.domain.identifiers import compact
 from chorus_wizard.sandbox.context import SandboxContext, utc_now
 from chorus_wizard.sandbox.mail import Outbox
@@ -30,9 +31,10 @@ from chorus_wizard.sandbox.piste import (
     build_cpro_router,
     build_token_router,
 )
+from chorus_wizard.sandbox.refusal import Refusal, refusal_handler, reply
 from chorus_wizard.sandbox.relay import SmtpRelay
 from chorus_wizard.sandbox.seed import Directory, load_seed
-from chorus_wizard.sandbox.signup import Code, build_signup_router, reply
+from chorus_wizard.sandbox.signup_routes import build_signup_router
 from chorus_wizard.sandbox.storage import Storage
 
 log = logging.getLogger(__name__)
@@ -131,6 +133,8 @@ class BodyLimitMiddleware:
 
 
 def _install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(Refusal, refusal_handler)
+
     @app.exception_handler(EmptyReplyError)
     async def empty_reply(request: Request, exc: EmptyReplyError) -> Response:
         return Response(status_code=exc.status, headers=exc.headers)

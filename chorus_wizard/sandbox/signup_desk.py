@@ -1,8 +1,8 @@
-"""Sandbox-only signup services under ``/sandbox``: the portal steps the real API does not have.
+"""The rules of the signup services: what the sandbox checks, saves and mails for each request.
 
-Create the account and its structure, choose workspaces, activate with the code from the mail,
-ask to be attached to an existing structure. Every answer carries ``codeRetour`` (0 = success)
-and a French ``libelle`` that a small-business owner understands.
+:class:`SignupDesk` answers with the contract's shapes and raises
+:class:`~chorus_wizard.sandbox.refusal.Refusal` for every broken rule; the routes
+(:mod:`~chorus_wizard.sandbox.signup_routes`) only translate HTTP to these calls.
 """
 
 from __future__ import annotations
@@ -12,15 +12,28 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
-from enum import IntEnum
-from html import escape
-from typing import Annotated, Any
 from urllib.parse import parse_qs, urlsplit
 
 from email_validator import EmailNotValidError, validate_email
-from fastapi import APIRouter, Header, Request
-from fastapi.responses import HTMLResponse, JSONResponse
 
+from chorus_wizard.contracts.catalogue import MANAGER_WORKSPACE
+from chorus_wizard.contracts.fields import ACCOUNT_FIELDS, ANSWER, ATTACHMENT_FIELDS, EMAIL
+from chorus_wizard.contracts.signup import (
+    ACTIVATION_PAGE,
+    AccountAnswer,
+    AccountCreatedAnswer,
+    ActivatedAnswer,
+    ActivationRequest,
+    AttachmentAnswer,
+    AttachmentRequest,
+    ChosenWorkspacesAnswer,
+    Code,
+    CreateAccountRequest,
+    Functionalities,
+    ResendRequest,
+    ResentAnswer,
+    StructureEntry,
+)
 from chorus_wizard.domain.countries import is_country_code
 from chorus_wizard.domain.identifiers import (
     FIELD_LABELS,
@@ -35,23 +48,9 @@ from chorus_wizard.sandbox.mail import (
     attachment_ack_message,
     attachment_request_message,
 )
-from chorus_wizard.sandbox.models import (
-    ActivationRequest,
-    AttachmentRequest,
-    CreateAccountRequest,
-    ResendRequest,
-    WorkspacesRequest,
-)
-from chorus_wizard.sandbox.security import (
-    digest,
-    new_secret,
-    same_digest,
-    scrypt_hash,
-)
-from chorus_wizard.sandbox.seed import MANAGER_WORKSPACE
-from chorus_wizard.sandbox.storage import STATUS_PENDING, AccountRow, Session
-
-TAG = "Bac à sable"
+from chorus_wizard.sandbox.refusal import Refusal, check_texts, field_refusal, missing
+from chorus_wizard.sandbox.security import digest, new_secret, same_digest, scrypt_hash
+from chorus_wizard.sandbox.storage import STATUS_PENDING, AccountRow, CodeRow, Session
 
 ACTIVATION_VALIDITY = timedelta(minutes=60)
 JETON_VALIDITY = timedelta(hours=24)
@@ -59,79 +58,50 @@ LOCK_DURATION = timedelta(hours=1)
 MAX_FAILURES = 5
 
 
-class Code(IntEnum):
-    """``codeRetour`` values of the sandbox services."""
-
-    OK = 0
-    INVALID_BODY = 1
-    TOO_LONG = 2
-    INVALID_EMAIL = 3
-    MISSING_FIELD = 4
-    INVALID_POSTCODE = 5
-    UNKNOWN_COUNTRY = 6
-    UNKNOWN_ID_TYPE = 7
-    INVALID_IDENTIFIER = 8
-    UNKNOWN_SIRET = 9
-    STRUCTURE_EXISTS = 10
-    EMAIL_EXISTS = 11
-    IDEMPOTENCY_MISMATCH = 12
-    CLOSED_ESTABLISHMENT = 13
-    BODY_TOO_LARGE = 14
-    INVALID_CODE = 20
-    EXPIRED_CODE = 21
-    WEAK_PASSWORD = 22
-    INVALID_SECRET_QUESTION = 23
-    LOCKED = 24
-    INVALID_JETON = 30
-    UNKNOWN_WORKSPACE = 32
-    UNKNOWN_STRUCTURE = 40
-    ALREADY_MANAGER = 41
-    UNKNOWN_SERVICE = 50
-    METHOD_NOT_ALLOWED = 51
-    INTERNAL_ERROR = 99
-
-
-def reply(status: int, code: Code, libelle: str, **extra: Any) -> JSONResponse:
-    """A sandbox answer: ``{"codeRetour", "libelle", ...}``."""
-    return JSONResponse({"codeRetour": int(code), "libelle": libelle, **extra}, status_code=status)
-
-
-def _field_error(code: Code, field: str, libelle: str) -> JSONResponse:
-    return reply(400, code, libelle, champ=field)
-
-
-def _missing(field: str, label: str) -> JSONResponse:
-    return _field_error(Code.MISSING_FIELD, field, f"Le champ « {label} » est obligatoire.")
-
-
 def _text(value: str | None) -> str:
     return (value or "").strip()
 
 
-def _check_email(value: str | None, field: str = "email") -> str | JSONResponse:
-    """The normalised address, or the error to send back."""
+def check_email(value: str | None, field: str = "email") -> str:
+    """The normalised address; :class:`Refusal` when there is none or it is not one."""
     text = _text(value)
     if not text:
-        return _missing(field, "Adresse électronique de connexion")
+        raise missing(field, EMAIL.label)
     try:
         return validate_email(text, check_deliverability=False).normalized
     except EmailNotValidError:
-        return _field_error(
+        raise field_refusal(
             Code.INVALID_EMAIL,
             field,
             "Le champ « Adresse électronique de connexion » n'est pas une adresse valide : "
             "elle doit avoir la forme nom@domaine.fr.",
-        )
+        ) from None
 
 
-def _id_type(value: str | None, field: str) -> IdentifierType | JSONResponse:
+def _check_names(nom: str | None, prenom: str | None) -> None:
+    for field, label, value in (("nom", "Nom", nom), ("prenom", "Prénom", prenom)):
+        if not _text(value):
+            raise missing(field, label)
+
+
+def _id_type(value: str | None, field: str) -> IdentifierType:
     text = _text(value) or IdentifierType.SIRET.value
     try:
         return IdentifierType(text)
     except ValueError:
-        return _field_error(
+        raise field_refusal(
             Code.UNKNOWN_ID_TYPE, field, f"Type d'identifiant de structure inconnu : « {text} »."
-        )
+        ) from None
+
+
+def _code_from(value: str | None) -> str:
+    """The code itself, also when the whole activation link was pasted."""
+    text = _text(value)
+    if "code=" in text:
+        codes = parse_qs(urlsplit(text).query).get("code")
+        if codes:
+            return codes[0].strip()
+    return text
 
 
 @dataclass(frozen=True)
@@ -155,8 +125,8 @@ class NewAccount:
     dume: bool
 
 
-class SignupService:
-    """The rules of the signup services; routes only translate HTTP to these calls."""
+class SignupDesk:
+    """The sandbox's side of the signup: checks, accounts, workspaces, attachment, activation."""
 
     def __init__(self, ctx: SandboxContext) -> None:
         self.ctx = ctx
@@ -164,20 +134,15 @@ class SignupService:
 
     # Checks -----------------------------------------------------------------------------
 
-    def check_new_account(self, body: CreateAccountRequest) -> NewAccount | JSONResponse:
-        email = _check_email(body.email)
-        if isinstance(email, JSONResponse):
-            return email
-        for field, label, value in (("nom", "Nom", body.nom), ("prenom", "Prénom", body.prenom)):
-            if not _text(value):
-                return _missing(field, label)
+    def check_new_account(self, body: CreateAccountRequest) -> NewAccount:
+        check_texts(body, ACCOUNT_FIELDS)
+        email = check_email(body.email)
+        _check_names(body.nom, body.prenom)
         s = body.structure
         id_type = _id_type(s.typeIdentifiantStructure, "structure.typeIdentifiantStructure")
-        if isinstance(id_type, JSONResponse):
-            return id_type
         checked = check_identifier(id_type, s.identifiantStructure or "")
         if checked.reason:
-            return _field_error(
+            raise field_refusal(
                 Code.INVALID_IDENTIFIER,
                 "structure.identifiantStructure",
                 f"{FIELD_LABELS[id_type]} : {checked.reason}",
@@ -190,25 +155,23 @@ class SignupService:
             ("codePays", "Pays", s.codePays),
         ):
             if not _text(value):
-                return _missing(f"structure.{field}", label)
+                raise missing(f"structure.{field}", label)
         country = _text(s.codePays).upper()
         if not is_country_code(country):
-            return _field_error(
+            raise field_refusal(
                 Code.UNKNOWN_COUNTRY,
                 "structure.codePays",
                 f"Le champ « Pays » contient un code pays inconnu : « {_text(s.codePays)} ».",
             )
         postcode = "".join(_text(s.codePostal).split())
         if country == "FR" and not (len(postcode) == 5 and postcode.isdigit()):
-            return _field_error(
+            raise field_refusal(
                 Code.INVALID_POSTCODE,
                 "structure.codePostal",
                 "Le champ « Code postal » doit contenir 5 chiffres pour une adresse en France.",
             )
         if id_type is IdentifierType.SIRET:
-            refused = self._check_siret_at_insee(checked.normalized)
-            if refused:
-                return refused
+            self._check_siret_at_insee(checked.normalized)
         return NewAccount(
             email=email,
             last_name=_text(body.nom),
@@ -227,11 +190,11 @@ class SignupService:
             dume=body.fonctionnalites.dume,
         )
 
-    def _check_siret_at_insee(self, siret: str) -> JSONResponse | None:
+    def _check_siret_at_insee(self, siret: str) -> None:
         found = self.ctx.seed.directory.lookup(siret)
         shown = format_siret(siret)
         if found is None:
-            return _field_error(
+            raise field_refusal(
                 Code.UNKNOWN_SIRET,
                 "structure.identifiantStructure",
                 f"Le numéro de SIRET {shown} est introuvable au répertoire Sirene de l'INSEE. "
@@ -245,20 +208,19 @@ class SignupService:
                 if found.legal_unit_state != "A"
                 else "cet établissement est fermé"
             )
-            return _field_error(
+            raise field_refusal(
                 Code.CLOSED_ESTABLISHMENT,
                 "structure.identifiantStructure",
                 f"Établissement fermé : d'après le répertoire Sirene, {what} (SIRET {shown}). "
                 "Chorus Pro n'accepte qu'un établissement actif : indiquez le SIRET de votre "
                 "établissement en activité.",
             )
-        return None
 
     # Accounts ---------------------------------------------------------------------------
 
     def create_account(
         self, account: NewAccount, *, request_hash: str, idempotency_key: str | None, base_url: str
-    ) -> JSONResponse:
+    ) -> AccountCreatedAnswer:
         now = self.ctx.now()
         code, jeton = new_secret(), new_secret()
         valid_until = now + ACTIVATION_VALIDITY
@@ -266,11 +228,11 @@ class SignupService:
         defaults = [w.code for w in self.ctx.seed.workspaces if w.on_by_default]
         try:
             with self.ctx.storage.transaction() as session:
-                if key_hash and idempotency_key:
+                if key_hash:
                     prior = session.idempotent_reply(key_hash)
                     if prior is not None:
                         if prior.request_hash != request_hash:
-                            return reply(
+                            raise Refusal(
                                 422,
                                 Code.IDEMPOTENCY_MISMATCH,
                                 "Cette clé d'idempotence a déjà servi pour une autre demande.",
@@ -283,11 +245,10 @@ class SignupService:
                             digest(jeton),
                             expires_at=(now + JETON_VALIDITY).timestamp(),
                         )
-                        body["jetonInscription"] = jeton
-                        return JSONResponse(body, status_code=prior.status)
-                conflict = self._conflict(session, account)
-                if conflict:
-                    return conflict
+                        return AccountCreatedAnswer.model_validate(
+                            {**body, "jetonInscription": jeton}
+                        )
+                self._refuse_conflict(session, account)
                 structure_id = session.insert_structure(
                     id_type=account.id_type.value,
                     identifier=account.identifier,
@@ -321,51 +282,48 @@ class SignupService:
                     now=now.timestamp(),
                     expires_at=valid_until.timestamp(),
                 )
-                body = {
-                    "codeRetour": int(Code.OK),
-                    "libelle": "Votre compte est créé et un courriel d'activation a été envoyé "
+                created = AccountCreatedAnswer(
+                    libelle="Votre compte est créé et un courriel d'activation a été envoyé "
                     f"à {account.email}.",
-                    "idCompte": account_id,
-                    "idStructureCPP": structure_id,
-                    "gestionnairePrincipal": True,
-                    "activationValideJusqua": iso_utc(valid_until),
-                }
-                if key_hash and idempotency_key:
+                    idCompte=account_id,
+                    idStructureCPP=structure_id,
+                    gestionnairePrincipal=True,
+                    activationValideJusqua=iso_utc(valid_until),
+                    jetonInscription=jeton,
+                )
+                if key_hash:
                     session.store_reply(
                         key_hash,
                         request_hash=request_hash,
                         status=201,
-                        response=json.dumps(body),
+                        response=created.model_dump_json(exclude={"jetonInscription"}),
                         now=now.timestamp(),
                     )
         except sqlite3.IntegrityError:
             # Only reachable if another writer slipped past BEGIN IMMEDIATE: answer as a clash.
             with self.ctx.storage.transaction(write=False) as session:
-                conflict = self._conflict(session, account)
-            if conflict:
-                return conflict
+                self._refuse_conflict(session, account)
             raise
         self._send(self._activation_mail(account.email, account, code, base_url, now))
-        return JSONResponse({**body, "jetonInscription": jeton}, status_code=201)
+        return created
 
-    def _conflict(self, session: Session, account: NewAccount) -> JSONResponse | None:
+    def _refuse_conflict(self, session: Session, account: NewAccount) -> None:
         existing = session.find_structure(account.id_type.value, account.identifier)
         if existing is not None:
-            return reply(
+            raise Refusal(
                 409,
                 Code.STRUCTURE_EXISTS,
                 "Cette structure est déjà inscrite sur Chorus Pro : demandez à y être rattaché.",
                 idStructureCPP=existing.id,
             )
         if session.find_account_by_email(account.email) is not None:
-            return reply(
+            raise Refusal(
                 409,
                 Code.EMAIL_EXISTS,
                 f"Un compte Chorus Pro existe déjà pour l'adresse {account.email} : "
                 "connectez-vous avec cette adresse, ou demandez un nouveau courriel "
                 "d'activation s'il n'est pas encore activé.",
             )
-        return None
 
     def _activation_mail(
         self, email: str, who: NewAccount | AccountRow, code: str, base_url: str, now: datetime
@@ -374,7 +332,7 @@ class SignupService:
             to_email=email,
             first_name=who.first_name,
             last_name=who.last_name,
-            link=f"{base_url}/sandbox/activer?code={code}",
+            link=f"{base_url}{ACTIVATION_PAGE}?code={code}",
             code=code,
             valid_minutes=int(ACTIVATION_VALIDITY.total_seconds() // 60),
             now=now,
@@ -384,27 +342,22 @@ class SignupService:
         for message in messages:
             self.ctx.outbox.send(message)
 
-    def _authorised(
-        self, session: Session, account_id: int, jeton: str | None
-    ) -> AccountRow | None:
+    def _authorised(self, session: Session, account_id: int, jeton: str | None) -> AccountRow:
         account = session.get_account(account_id)
-        if account is None or not jeton or not same_digest(jeton, account.jeton_hash):
-            return None
         if (
-            account.jeton_expires_at is None
+            account is None
+            or not jeton
+            or not same_digest(jeton, account.jeton_hash)
+            or account.jeton_expires_at is None
             or account.jeton_expires_at <= self.ctx.now().timestamp()
         ):
-            return None
+            raise Refusal(
+                403,
+                Code.INVALID_JETON,
+                "Accès refusé : le jeton d'inscription est absent, erroné ou expiré. "
+                "Reprenez l'inscription depuis le début.",
+            )
         return account
-
-    @staticmethod
-    def _forbidden() -> JSONResponse:
-        return reply(
-            403,
-            Code.INVALID_JETON,
-            "Accès refusé : le jeton d'inscription est absent, erroné ou expiré. "
-            "Reprenez l'inscription depuis le début.",
-        )
 
     def _workspaces_of(self, session: Session, account: AccountRow) -> list[str]:
         chosen = session.workspaces(account.id)
@@ -414,82 +367,74 @@ class SignupService:
             if w.code in chosen or (w.code == MANAGER_WORKSPACE and account.main_manager)
         ]
 
-    def set_workspaces(self, account_id: int, jeton: str | None, codes: list[str]) -> JSONResponse:
+    def set_workspaces(
+        self, account_id: int, jeton: str | None, codes: list[str]
+    ) -> ChosenWorkspacesAnswer:
         known = self.ctx.seed.workspace_codes()
         unknown = [c for c in codes if c not in known]
         with self.ctx.storage.transaction() as session:
             account = self._authorised(session, account_id, jeton)
-            if account is None:
-                return self._forbidden()
             if unknown:
-                return _field_error(
+                raise field_refusal(
                     Code.UNKNOWN_WORKSPACE,
                     "espaces",
                     f"Espace de travail inconnu : « {unknown[0]} ».",
                 )
             session.set_workspaces(account.id, [c for c in codes if c != MANAGER_WORKSPACE])
             workspaces = self._workspaces_of(session, account)
-        return reply(200, Code.OK, "Vos espaces de travail sont enregistrés.", espaces=workspaces)
+        return ChosenWorkspacesAnswer(
+            libelle="Vos espaces de travail sont enregistrés.", espaces=workspaces
+        )
 
-    def get_account(self, account_id: int, jeton: str | None) -> JSONResponse:
+    def get_account(self, account_id: int, jeton: str | None) -> AccountAnswer:
         with self.ctx.storage.transaction(write=False) as session:
             account = self._authorised(session, account_id, jeton)
-            if account is None:
-                return self._forbidden()
             structure = session.get_structure(account.structure_id)
             workspaces = self._workspaces_of(session, account)
         assert structure is not None
-        return reply(
-            200,
-            Code.OK,
-            "OK",
+        return AccountAnswer(
+            libelle="OK",
             idCompte=account.id,
             email=account.email,
             nom=account.last_name,
             prenom=account.first_name,
             statut=account.status,
             espaces=workspaces,
-            fonctionnalites={
-                "deposerDemandesPaiement": account.payment_requests,
-                "dume": account.dume,
-            },
+            fonctionnalites=Functionalities(
+                deposerDemandesPaiement=account.payment_requests, dume=account.dume
+            ),
             gestionnairePrincipal=account.main_manager,
-            structure={
-                "idStructureCPP": structure.id,
-                "typeIdentifiantStructure": structure.id_type,
-                "identifiantStructure": structure.identifier,
-                "raisonSociale": structure.company_name,
-                "libelleStructure": structure.label,
-                "adresse": structure.address,
-                "complementAdresse1": structure.address_2,
-                "complementAdresse2": structure.address_3,
-                "codePostal": structure.postcode,
-                "ville": structure.city,
-                "codePays": structure.country,
-            },
+            structure=StructureEntry(
+                idStructureCPP=structure.id,
+                typeIdentifiantStructure=structure.id_type,
+                identifiantStructure=structure.identifier,
+                raisonSociale=structure.company_name,
+                libelleStructure=structure.label,
+                adresse=structure.address,
+                complementAdresse1=structure.address_2,
+                complementAdresse2=structure.address_3,
+                codePostal=structure.postcode,
+                ville=structure.city,
+                codePays=structure.country,
+            ),
         )
 
     # Attachment -------------------------------------------------------------------------
 
-    def request_attachment(self, body: AttachmentRequest) -> JSONResponse:
-        email = _check_email(body.email)
-        if isinstance(email, JSONResponse):
-            return email
-        for field, label, value in (("nom", "Nom", body.nom), ("prenom", "Prénom", body.prenom)):
-            if not _text(value):
-                return _missing(field, label)
+    def request_attachment(self, body: AttachmentRequest) -> AttachmentAnswer:
+        check_texts(body, ATTACHMENT_FIELDS)
+        email = check_email(body.email)
+        _check_names(body.nom, body.prenom)
         id_type = _id_type(body.typeIdentifiantStructure, "typeIdentifiantStructure")
-        if isinstance(id_type, JSONResponse):
-            return id_type
         identifier = check_identifier(id_type, body.identifiantStructure or "").normalized
         if not identifier:
-            return _missing("identifiantStructure", FIELD_LABELS[id_type])
+            raise missing("identifiantStructure", FIELD_LABELS[id_type])
         now = self.ctx.now()
         name = f"{_text(body.prenom)} {_text(body.nom)}"
         with self.ctx.storage.transaction() as session:
             structure = session.find_structure(id_type.value, identifier)
             if structure is None:
-                return reply(
+                raise Refusal(
                     404,
                     Code.UNKNOWN_STRUCTURE,
                     "Aucune structure n'est inscrite sur Chorus Pro avec cet identifiant : "
@@ -497,7 +442,7 @@ class SignupService:
                 )
             manager = session.main_manager(structure.id)
             if manager is not None and manager.email.casefold() == email.casefold():
-                return reply(
+                raise Refusal(
                     409,
                     Code.ALREADY_MANAGER,
                     "Vous êtes déjà le gestionnaire principal de cette structure.",
@@ -535,20 +480,17 @@ class SignupService:
             )
         )
         self._send(*messages)
-        return reply(
-            201,
-            Code.OK,
-            "Votre demande de rattachement a été transmise au gestionnaire principal de la "
-            "structure. Vous serez informé de sa décision par courriel.",
+        return AttachmentAnswer(
+            libelle="Votre demande de rattachement a été transmise au gestionnaire principal de "
+            "la structure. Vous serez informé de sa décision par courriel.",
             idDemande=request_id,
         )
 
     # Activation -------------------------------------------------------------------------
 
-    def resend(self, body: ResendRequest, base_url: str) -> JSONResponse:
-        email = _check_email(body.email)
-        if isinstance(email, JSONResponse):
-            return email
+    def resend(self, body: ResendRequest, base_url: str) -> ResentAnswer:
+        check_texts(body, (EMAIL,))
+        email = check_email(body.email)
         now = self.ctx.now()
         valid_until = now + ACTIVATION_VALIDITY
         code = new_secret()
@@ -566,27 +508,26 @@ class SignupService:
                 message = self._activation_mail(account.email, account, code, base_url, now)
         if message is not None:
             self._send(message)
-        return reply(
-            200,
-            Code.OK,
-            "Si un compte en attente d'activation correspond à cette adresse, un nouveau "
-            "courriel d'activation vient d'y être envoyé. Seul le lien du dernier courriel "
-            "reste valable.",
+        return ResentAnswer(
+            libelle="Si un compte en attente d'activation correspond à cette adresse, un nouveau "
+            "courriel d'activation vient d'y être envoyé. Seul le lien du dernier courriel reste "
+            "valable.",
             # Given whether or not an account exists, so the answer reveals nothing.
             activationValideJusqua=iso_utc(valid_until),
         )
 
-    def activate(self, body: ActivationRequest) -> JSONResponse:
+    def activate(self, body: ActivationRequest) -> ActivatedAnswer:
+        check_texts(body, (EMAIL, ANSWER))
         email = _text(body.email).casefold()
         if not email:
-            return _missing("email", "Adresse électronique de connexion")
+            raise missing("email", EMAIL.label)
         code = _code_from(body.code)
         now = self.ctx.now()
         stamp = now.timestamp()
         with self.ctx.storage.transaction() as session:
             locked = session.locked_until(email)
             if locked is not None and locked > stamp:
-                return self._locked(locked)
+                raise self._locked(locked)
             row = session.find_code(digest(code)) if code else None
             account = session.get_account(row.account_id) if row else None
             if (
@@ -597,81 +538,99 @@ class SignupService:
                 or row.invalidated_at is not None
                 or account.status != STATUS_PENDING
             ):
-                if session.record_failure(email) >= MAX_FAILURES:
-                    until = (now + LOCK_DURATION).timestamp()
-                    session.lock(email, until)
-                    return self._locked(until)
-                return reply(
-                    400,
-                    Code.INVALID_CODE,
-                    "Ce code d'activation n'est pas valable : il a peut-être déjà servi ou été "
-                    "remplacé par un courriel plus récent. Vérifiez l'adresse électronique et "
-                    "utilisez le lien du dernier courriel reçu.",
-                )
-            if row.expires_at <= stamp:
-                return reply(
-                    410,
-                    Code.EXPIRED_CODE,
-                    "Ce lien d'activation a expiré (il n'est valable que 60 minutes). "
-                    "Demandez un nouveau courriel d'activation.",
-                )
-            structure = session.get_structure(account.structure_id)
-            password = body.motDePasse or ""
-            broken = [
-                r.key
-                for r in evaluate(
-                    self.policy,
-                    password,
-                    email=account.email,
-                    company_name=structure.company_name if structure else "",
-                )
-                if not r.met
-            ]
-            if broken:
-                return reply(
-                    400,
-                    Code.WEAK_PASSWORD,
-                    "Le mot de passe ne respecte pas toutes les règles de sécurité : "
-                    "corrigez les règles signalées.",
-                    champ="motDePasse",
-                    reglesNonRespectees=broken,
-                )
-            answer = normalize_secret_answer(body.reponseQuestionSecrete or "")
-            question_id = body.idQuestionSecrete
-            if question_id is None or self.ctx.seed.question(question_id) is None:
-                return _field_error(
-                    Code.INVALID_SECRET_QUESTION,
-                    "idQuestionSecrete",
-                    "Choisissez une question secrète dans la liste proposée.",
-                )
-            if not answer:
-                return _field_error(
-                    Code.INVALID_SECRET_QUESTION,
-                    "reponseQuestionSecrete",
-                    "Le champ « Réponse à la question secrète » est obligatoire.",
-                )
-            session.activate_account(
-                account.id,
-                password_hash=scrypt_hash(password),
-                question_id=question_id,
-                answer_hash=scrypt_hash(answer),
-                now=stamp,
-            )
-            session.mark_code_used(row.id, now=stamp)
-            session.invalidate_codes(account.id, now=stamp)
-            session.reset_attempts(email)
-        return reply(
-            200,
-            Code.OK,
-            "Votre compte est désormais actif et vous pouvez dès à présent transmettre vos "
-            "factures à votre client public.",
+                # Answered after the commit: the failure and the lock must be saved.
+                refusal = self._wrong_code(session, email, now)
+            else:
+                refusal = None
+                self._activate_with(session, account, row, body, stamp)
+        if refusal is not None:
+            raise refusal
+        assert account is not None
+        return ActivatedAnswer(
+            libelle="Votre compte est désormais actif et vous pouvez dès à présent transmettre "
+            "vos factures à votre client public.",
             idCompte=account.id,
         )
 
+    def _wrong_code(self, session: Session, email: str, now: datetime) -> Refusal:
+        if session.record_failure(email) >= MAX_FAILURES:
+            until = (now + LOCK_DURATION).timestamp()
+            session.lock(email, until)
+            return self._locked(until)
+        return Refusal(
+            400,
+            Code.INVALID_CODE,
+            "Ce code d'activation n'est pas valable : il a peut-être déjà servi ou été "
+            "remplacé par un courriel plus récent. Vérifiez l'adresse électronique et "
+            "utilisez le lien du dernier courriel reçu.",
+        )
+
+    def _activate_with(
+        self,
+        session: Session,
+        account: AccountRow,
+        row: CodeRow,
+        body: ActivationRequest,
+        stamp: float,
+    ) -> None:
+        """The code is right: check the rest, then activate (or raise :class:`Refusal`)."""
+        if row.expires_at <= stamp:
+            raise Refusal(
+                410,
+                Code.EXPIRED_CODE,
+                "Ce lien d'activation a expiré (il n'est valable que 60 minutes). "
+                "Demandez un nouveau courriel d'activation.",
+            )
+        structure = session.get_structure(account.structure_id)
+        password = body.motDePasse or ""
+        broken = [
+            r.key
+            for r in evaluate(
+                self.policy,
+                password,
+                email=account.email,
+                company_name=structure.company_name if structure else "",
+            )
+            if not r.met
+        ]
+        if broken:
+            raise Refusal(
+                400,
+                Code.WEAK_PASSWORD,
+                "Le mot de passe ne respecte pas toutes les règles de sécurité : "
+                "corrigez les règles signalées.",
+                champ="motDePasse",
+                reglesNonRespectees=broken,
+            )
+        answer = normalize_secret_answer(body.reponseQuestionSecrete or "")
+        question_id = body.idQuestionSecrete
+        if question_id is None or self.ctx.seed.question(question_id) is None:
+            raise field_refusal(
+                Code.INVALID_SECRET_QUESTION,
+                "idQuestionSecrete",
+                "Choisissez une question secrète dans la liste proposée.",
+            )
+        if not answer:
+            raise field_refusal(
+                Code.INVALID_SECRET_QUESTION,
+                "reponseQuestionSecrete",
+                "Le champ « Réponse à la question secrète » est obligatoire.",
+            )
+        session.activate_account(
+            account.id,
+            password_hash=scrypt_hash(password),
+            question_id=question_id,
+            answer_hash=scrypt_hash(answer),
+            now=stamp,
+        )
+        session.mark_code_used(row.id, now=stamp)
+        session.invalidate_codes(account.id, now=stamp)
+        session.reset_attempts(_text(body.email).casefold())
+
     @staticmethod
-    def _locked(until: float) -> JSONResponse:
+    def _locked(until: float) -> Refusal:
         moment = datetime.fromtimestamp(until).astimezone()
-        return reply(
+        return Refusal(
             423,
             Code.LOCKED,
             "Trop de tentatives infructueuses : l'activation de ce compte est bloquée pendant "
@@ -679,123 +638,3 @@ class SignupService:
             "du dernier courriel reçu.",
             verrouilleJusqua=iso_utc(moment),
         )
-
-
-def _code_from(value: str | None) -> str:
-    """The code itself, also when the whole activation link was pasted."""
-    text = _text(value)
-    if "code=" in text:
-        codes = parse_qs(urlsplit(text).query).get("code")
-        if codes:
-            return codes[0].strip()
-    return text
-
-
-def _activation_page(code: str) -> str:
-    if code:
-        body = (
-            "<p>Pour activer votre compte, revenez dans le programme "
-            "<strong>chorus-wizard</strong> et collez-y le lien de cette page (copiez-le "
-            "depuis la barre d'adresse) ou le code d'activation ci-dessous :</p>\n"
-            f'<p><code style="font-size: larger; user-select: all">{escape(code)}</code></p>\n'
-            "<p>L'activation se termine dans chorus-wizard, où vous choisirez votre mot de passe "
-            "et votre question secrète. Le lien est valable 60 minutes.</p>"
-        )
-    else:
-        body = (
-            "<p>Ce lien d'activation est incomplet : le code manque. Ouvrez le lien complet du "
-            "courriel, ou demandez un nouveau courriel d'activation depuis chorus-wizard.</p>"
-        )
-    return (
-        '<!DOCTYPE html>\n<html lang="fr"><head><meta charset="utf-8">'
-        "<title>Activation du compte utilisateur</title></head>\n"
-        '<body style="font-family: sans-serif; line-height: 1.5; max-width: 40em">\n'
-        "<h1>Activation du compte utilisateur</h1>\n"
-        f"{body}\n"
-        '<p style="color: #666">Chorus Pro — bac à sable de chorus-wizard.</p>\n'
-        "</body></html>\n"
-    )
-
-
-def build_signup_router(ctx: SandboxContext) -> APIRouter:
-    """Routes under ``/sandbox``."""
-    service = SignupService(ctx)
-    router = APIRouter(prefix="/sandbox", tags=[TAG])
-
-    def base_url(request: Request) -> str:
-        return ctx.public_url.rstrip("/") if ctx.public_url else str(request.base_url).rstrip("/")
-
-    @router.get("/v1/sante", summary="État du bac à sable")
-    def health() -> JSONResponse:
-        return reply(200, Code.OK, "OK")
-
-    @router.get("/v1/espaces", summary="Catalogue des espaces de travail")
-    def workspaces() -> JSONResponse:
-        return reply(
-            200,
-            Code.OK,
-            "OK",
-            listeEspaces=[w.to_json() for w in ctx.seed.choosable_workspaces],
-        )
-
-    @router.get("/v1/politique-mot-de-passe", summary="Règles du mot de passe")
-    def password_policy() -> JSONResponse:
-        return reply(200, Code.OK, "OK", politique=service.policy.to_json())
-
-    @router.get("/v1/questions-secretes", summary="Questions secrètes proposées")
-    def secret_questions() -> JSONResponse:
-        return reply(
-            200,
-            Code.OK,
-            "OK",
-            listeQuestions=[{"id": q.id, "libelle": q.label} for q in ctx.seed.questions],
-        )
-
-    @router.post("/v1/comptes", status_code=201, summary="Créer le compte et la structure")
-    def create_account(
-        body: CreateAccountRequest,
-        request: Request,
-        idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key")] = None,
-    ) -> JSONResponse:
-        checked = service.check_new_account(body)
-        if isinstance(checked, JSONResponse):
-            return checked
-        return service.create_account(
-            checked,
-            request_hash=digest(body.model_dump_json()),
-            idempotency_key=idempotency_key or None,
-            base_url=base_url(request),
-        )
-
-    @router.put("/v1/comptes/{idCompte}/espaces", summary="Choisir les espaces de travail")
-    def put_workspaces(
-        idCompte: int,
-        body: WorkspacesRequest,
-        jeton: Annotated[str | None, Header(alias="X-Jeton-Inscription")] = None,
-    ) -> JSONResponse:
-        return service.set_workspaces(idCompte, jeton, body.espaces)
-
-    @router.get("/v1/comptes/{idCompte}", summary="Consulter le compte créé")
-    def get_account(
-        idCompte: int,
-        jeton: Annotated[str | None, Header(alias="X-Jeton-Inscription")] = None,
-    ) -> JSONResponse:
-        return service.get_account(idCompte, jeton)
-
-    @router.post("/v1/rattachements", status_code=201, summary="Demander un rattachement")
-    def request_attachment(body: AttachmentRequest) -> JSONResponse:
-        return service.request_attachment(body)
-
-    @router.post("/v1/activation/renvoyer", summary="Renvoyer le courriel d'activation")
-    def resend(body: ResendRequest, request: Request) -> JSONResponse:
-        return service.resend(body, base_url(request))
-
-    @router.post("/v1/activation", summary="Activer le compte")
-    def activate(body: ActivationRequest) -> JSONResponse:
-        return service.activate(body)
-
-    @router.get("/activer", response_class=HTMLResponse, summary="Page du lien d'activation")
-    def activation_page(code: str = "") -> HTMLResponse:
-        return HTMLResponse(_activation_page(code.strip()[:500]))
-
-    return router
