@@ -204,7 +204,6 @@ def build_wizard(argv: list[str], *, deferred: bool = False) -> QWizard:
     secrets = SecretStore()
 
     closing: list[Callable[[], object]] = [secrets.forget_session]
-    mail_dir = None
     server = None
     known: BackendProfile | None = None
     profile: BackendProfile | Callable[[], BackendProfile]
@@ -220,7 +219,6 @@ def build_wizard(argv: list[str], *, deferred: bool = False) -> QWizard:
         def profile() -> BackendProfile:
             return sandbox_profile(sandbox.bind())
 
-        mail_dir = data_dir / "sandbox" / "mail"
     elif args.backend in REAL_PROFILES:
         profile = REAL_PROFILES[args.backend]
     else:
@@ -244,7 +242,6 @@ def build_wizard(argv: list[str], *, deferred: bool = False) -> QWizard:
     context = WizardContext(
         service=service,
         runner=runner,
-        mail_dir=mail_dir,
         settings=settings_store,
         secrets=secrets,
         backend_option=backend_option,

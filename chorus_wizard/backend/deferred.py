@@ -22,6 +22,7 @@ if TYPE_CHECKING:
         AttachmentSent,
         ExistingStructure,
         Lookup,
+        ReceivedMail,
         SecretQuestion,
         Workspace,
     )
@@ -125,3 +126,6 @@ class DeferredService:
 
     def account_status(self, account: AccountCreated) -> AccountStatus:
         return self.ready().account_status(account)
+
+    def received_mails(self, email: str) -> list[ReceivedMail]:
+        return self.ready().received_mails(email)

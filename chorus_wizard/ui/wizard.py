@@ -52,6 +52,12 @@ def _activate_page(context: WizardContext) -> Page:
     return ActivatePage(context)
 
 
+def _portal_activate_page(context: WizardContext) -> Page:
+    from chorus_wizard.ui.pages.portal_activate import PortalActivatePage
+
+    return PortalActivatePage(context)
+
+
 def _done_page(context: WizardContext) -> Page:
     from chorus_wizard.ui.pages.done import DonePage
 
@@ -64,6 +70,7 @@ LATER_PAGES: tuple[tuple[PageId, Callable[[WizardContext], Page]], ...] = (
     (PageId.COMPLETE, _complete_page),
     (PageId.WORKSPACES, _workspaces_page),
     (PageId.ACTIVATE, _activate_page),
+    (PageId.PORTAL_ACTIVATE, _portal_activate_page),
     (PageId.DONE, _done_page),
 )
 

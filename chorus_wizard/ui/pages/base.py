@@ -50,6 +50,7 @@ class PageId(IntEnum):
     WORKSPACES = 3
     ACTIVATE = 4
     DONE = 5
+    PORTAL_ACTIVATE = 6  # step 4 in portal mode
 
 
 #: The guide's four steps, for the progress line at the top of each page.
