@@ -17,7 +17,15 @@ from urllib.parse import parse_qs, urlsplit
 from email_validator import EmailNotValidError, validate_email
 
 from chorus_wizard.contracts.catalogue import MANAGER_WORKSPACE
-from chorus_wizard.contracts.fields import ACCOUNT_FIELDS, ANSWER, ATTACHMENT_FIELDS, EMAIL
+from chorus_wizard.contracts.fields import (
+    ACCOUNT_FIELDS,
+    ANSWER,
+    ATTACHMENT_FIELDS,
+    EMAIL,
+    NOM,
+    PRENOM,
+    STRUCTURE_FIELDS,
+)
 from chorus_wizard.contracts.signup import (
     ACTIVATION_PAGE,
     AccountAnswer,
@@ -79,9 +87,9 @@ def check_email(value: str | None, field: str = "email") -> str:
 
 
 def _check_names(nom: str | None, prenom: str | None) -> None:
-    for field, label, value in (("nom", "Nom", nom), ("prenom", "Prénom", prenom)):
+    for field, value in ((NOM, nom), (PRENOM, prenom)):
         if not _text(value):
-            raise missing(field, label)
+            raise missing(field.json, field.label)
 
 
 def _id_type(value: str | None, field: str) -> IdentifierType:
@@ -147,15 +155,10 @@ class SignupDesk:
                 "structure.identifiantStructure",
                 f"{FIELD_LABELS[id_type]} : {checked.reason}",
             )
-        for field, label, value in (
-            ("raisonSociale", "Raison sociale", s.raisonSociale),
-            ("adresse", "Adresse", s.adresse),
-            ("codePostal", "Code postal", s.codePostal),
-            ("ville", "Ville", s.ville),
-            ("codePays", "Pays", s.codePays),
-        ):
-            if not _text(value):
-                raise missing(f"structure.{field}", label)
+        structure = s.model_dump()
+        for field in STRUCTURE_FIELDS:
+            if field.required and not _text(structure[field.json.removeprefix("structure.")]):
+                raise missing(field.json, field.label)
         country = _text(s.codePays).upper()
         if not is_country_code(country):
             raise field_refusal(
