@@ -8,12 +8,11 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 from PySide6.QtWidgets import QWidget, QWizard, QWizardPage
 
-from chorus_wizard.backend.sandbox_mail import latest_mail_to
+from chorus_wizard.backend.models import ReceivedMail
 from chorus_wizard.ui.pages.activate import ActivatePage
 from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.pages.complete import CompletePage
@@ -65,18 +64,24 @@ def bare_wizard() -> QWizard:
     return wizard
 
 
-def activation_link(mail_dir: Path, email: str) -> str:
-    """The activation link of the (last) mail the sandbox wrote to ``email``."""
-    mail = latest_mail_to(mail_dir, email)
-    found = LINK.search(mail.text) if mail is not None else None
+def activation_link(wizard: SignupWizard, email: str, timeout_s: float) -> str:
+    """The activation link of the last mail the sandbox sent to ``email``, asked over HTTP in
+    the wizard's task runner as « Voir le courriel reçu » does (the event loop keeps running)."""
+    answers: list[list[ReceivedMail] | BaseException] = []
+    service = wizard.context.service
+    wizard.context.runner.run(lambda: service.received_mails(email), answers.append, answers.append)
+    wait_until(lambda: bool(answers), timeout_s, "the activation mail")
+    [mails] = answers
+    if isinstance(mails, BaseException):
+        raise RuntimeError(f"the sandbox's mails could not be read: {mails}") from mails
+    found = LINK.search(mails[0].text) if mails else None
     if found is None:
-        raise RuntimeError(f"no activation mail for {email} in {mail_dir}")
+        raise RuntimeError(f"no activation mail for {email}")
     return found.group(0)
 
 
 def full_run(
     wizard: SignupWizard,
-    mail_dir: Path,
     *,
     email: str = "camille.martin@exemple.fr",
     siret: str = "13002526500013",
@@ -129,7 +134,7 @@ def full_run(
     wait_until(lambda: activate.question.count() > 0, timeout_s, "the secret questions")
     lap("3. workspaces")
 
-    activate.code.setText(activation_link(mail_dir, email))
+    activate.code.setText(activation_link(wizard, email, timeout_s))
     activate.password.password.setText(PASSWORD)
     activate.password.confirmation.setText(PASSWORD)
     activate.question.setCurrentIndex(1)

@@ -117,7 +117,7 @@ def child(program: str) -> None:
         wait_until(sandbox_answers, 60, "server")
         mark("embedded sandbox started")
         if program == "wizard-run":
-            full_run(wizard, data_dir / "sandbox" / "mail", on_step=lambda s: mark(f"step {s}"))
+            full_run(wizard, on_step=lambda s: mark(f"step {s}"))
         app.processEvents()
     print(f"PEAK_MB {peak_rss_mb():.1f}", flush=True)
     # Leave at once: teardown is not measured (and see docs/performance.md about PySide6

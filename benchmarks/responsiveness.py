@@ -169,7 +169,7 @@ def slow_run(delay: float) -> tuple[Ticker, float, list[str], dict[str, float]]:
         pause_until = time.perf_counter() + HUMAN_START_S
         wait_until(lambda: time.perf_counter() >= pause_until, 10, "a person's first input")
         started = time.perf_counter()
-        steps = full_run(wizard, data_dir / "sandbox" / "mail", timeout_s=10 * delay + 30)
+        steps = full_run(wizard, timeout_s=10 * delay + 30)
         duration = time.perf_counter() - started
         ticker.stop()
     finally:

@@ -51,7 +51,7 @@ from benchmarks._common import (
     table,
     verdict,
 )
-from chorus_wizard.sandbox.room_contract import TOKEN_HEADER
+from chorus_wizard.contracts.room import TOKEN_HEADER
 from tests.room.browser import chromium
 from tests.room.trainee import Trainee
 

@@ -164,7 +164,6 @@ def compose(
         secrets=secrets,
         backend_option=config.backend_option,
         keychain=keychain,
-        mail_dir=config.data_dir / "sandbox" / "mail" if backend.sandbox else None,
     )
     if open_url is not None:
         context.open_url = open_url

@@ -19,6 +19,7 @@ import logging
 import os
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -173,6 +174,20 @@ _SQLITE_PROBLEMS = {
     "SQLITE_NOTADB": WriteProblem.DAMAGED_DATABASE,
     "SQLITE_CORRUPT": WriteProblem.DAMAGED_DATABASE,
 }
+
+
+@dataclass(frozen=True)
+class StartFailure:
+    """Why the embedded sandbox's process could not start, as it saw it (sent over its pipe
+    to the wizard).
+
+    ``problem`` is a :class:`WriteProblem` value (a full disk, a read-only folder, a damaged
+    database…), ``error`` the exception's type, ``path`` the file or folder concerned.
+    """
+
+    problem: str
+    error: str
+    path: str = ""
 
 
 def write_problem(error: BaseException) -> WriteProblem:

@@ -1,15 +1,14 @@
 """What the screenshot scripts share: an event loop that settles, a keychain in memory, and
-the activation link the sandbox mailed."""
+the activation link the sandbox mailed (read over its HTTP API)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QThread
 
-from chorus_wizard.backend.sandbox_mail import latest_mail_to
+from chorus_wizard.backend.service import SignupService
 
 
 def settle(condition: Callable[[], bool] | None = None, timeout: float = 15.0) -> None:
@@ -48,8 +47,8 @@ def use_memory_keychain(enabled: bool = True) -> None:
     keyring.set_keyring(DemoKeyring() if enabled else fail.Keyring())
 
 
-def activation_link(data_dir: Path, email: str) -> str:
-    """The link in the sandbox's last mail to ``email`` ("" when there is none)."""
-    mail = latest_mail_to(data_dir / "sandbox" / "mail", email)
-    match = re.search(r"http\S+code=[\w-]+", mail.text) if mail is not None else None
+def activation_link(service: SignupService, email: str) -> str:
+    """The link in the sandbox's last mail to ``email``, asked over HTTP ("" when none)."""
+    mails = service.received_mails(email)
+    match = re.search(r"http\S+code=[\w-]+", mails[0].text) if mails else None
     return match.group(0) if match else ""

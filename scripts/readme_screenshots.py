@@ -111,7 +111,7 @@ def main() -> int:
     settle(lambda: wizard.currentId() == PageId.ACTIVATE)
     activate = page(wizard, PageId.ACTIVATE)
     settle(lambda: activate.question.count() > 0)  # type: ignore[attr-defined]
-    activate.code.setText(activation_link(data, EMAIL))  # type: ignore[attr-defined]
+    activate.code.setText(activation_link(wizard.context.service, EMAIL))  # type: ignore[attr-defined]
     activate.password.password.setText(PASSWORD)  # type: ignore[attr-defined]
     activate.password.confirmation.setText(PASSWORD)  # type: ignore[attr-defined]
     activate.answer.setText("Rex")  # type: ignore[attr-defined]

@@ -19,9 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from chorus_wizard.contracts.room import ROOM_PATH, TOKEN_QUERY  # noqa: E402
 from chorus_wizard.resources import resource_path  # noqa: E402
 from chorus_wizard.sandbox.room_config import RoomConfig  # noqa: E402
-from chorus_wizard.sandbox.room_contract import ROOM_PATH, TOKEN_QUERY  # noqa: E402
 from chorus_wizard.sandbox.scenario import Situation, load_scenario  # noqa: E402
 from chorus_wizard.sandbox.server import SandboxServer  # noqa: E402
 from tests.room.browser import chromium  # noqa: E402

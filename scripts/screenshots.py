@@ -19,7 +19,7 @@ from demo import activation_link, settle, use_memory_keychain
 from PySide6.QtWidgets import QApplication
 
 from chorus_wizard.app import build_wizard
-from chorus_wizard.backend.errors import ActivationError
+from chorus_wizard.backend.errors import ActivationExpired, ActivationLocked
 from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.wizard import SignupWizard
 
@@ -103,23 +103,18 @@ def main() -> int:
     activate.clock = lambda: datetime.now(UTC) + timedelta(minutes=61)  # type: ignore[attr-defined]
     activate._refresh_validity()  # type: ignore[attr-defined]
     activate._on_activation_failed(  # type: ignore[attr-defined]
-        ActivationError("Ce lien d'activation a expiré.", status=410, code=21)
+        ActivationExpired("Ce lien d'activation a expiré.", status=410)
     )
     shot("4-activate-expired")
     activate.clock = real_clock  # type: ignore[attr-defined]
     activate._expired_by_server = False  # type: ignore[attr-defined]
     activate._refresh_validity()  # type: ignore[attr-defined]
     activate._on_activation_failed(  # type: ignore[attr-defined]
-        ActivationError(
-            "Trop de tentatives.",
-            status=423,
-            code=24,
-            locked_until=datetime.now(UTC) + timedelta(hours=1),
-        )
+        ActivationLocked("Trop de tentatives.", until=datetime.now(UTC) + timedelta(hours=1))
     )
     shot("4-activate-locked")
     activate.banner.clear_message()  # type: ignore[attr-defined]
-    activate.code.setText(activation_link(data, email))  # type: ignore[attr-defined]
+    activate.code.setText(activation_link(wizard.context.service, email))  # type: ignore[attr-defined]
     activate.password.password.setText("Girafe-Bleue-2026")  # type: ignore[attr-defined]
     activate.password.confirmation.setText("Girafe-Bleue-2026")  # type: ignore[attr-defined]
     activate.answer.setText("Rex")  # type: ignore[attr-defined]

@@ -113,7 +113,7 @@ def main() -> int:
     bottom(spaces)  # type: ignore[arg-type]
     shot("3-workspaces-handoff")
     wizard.next()
-    settle(lambda: wizard.currentId() == PageId.ACTIVATE)
+    settle(lambda: wizard.currentId() == PageId.PORTAL_ACTIVATE)
     activate = wizard.currentPage()
     shot("4-activate")
     activate.clock = lambda: datetime.now(UTC) - timedelta(minutes=12)  # type: ignore[attr-defined]

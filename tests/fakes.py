@@ -16,6 +16,7 @@ from chorus_wizard.backend.models import (
     CompanyRecord,
     ExistingStructure,
     Lookup,
+    ReceivedMail,
     SecretQuestion,
     Workspace,
 )
@@ -52,6 +53,8 @@ class FakeService:
     chosen_workspaces: list[str] = field(default_factory=list)
     valid_until: datetime | None = None
     activations: list[tuple[str, str, str, int, str]] = field(default_factory=list, repr=False)
+    #: What ``received_mails`` answers (newest first).
+    mails: list[ReceivedMail] = field(default_factory=list)
     _profile: BackendProfile = field(default_factory=lambda: sandbox_profile("http://fake"))
 
     @property
@@ -136,6 +139,10 @@ class FakeService:
         return AccountStatus(
             account.account_id, "x", self.account_state, tuple(self.chosen_workspaces), True
         )
+
+    def received_mails(self, email: str) -> list[ReceivedMail]:
+        self._enter("received_mails")
+        return list(self.mails)
 
     def close(self) -> None:
         pass

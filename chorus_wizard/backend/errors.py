@@ -11,8 +11,15 @@ show ``str(error)``: a French sentence a small-business owner understands::
     ├── AuthenticationError   credentials refused (PISTE token, technical account, 403)
     ├── NotSupported          the backend cannot do this (real Chorus Pro creates no account)
     └── Rejected              the service refused the request, with its reason (``libelle``)
+        ├── FieldRefused      one value of the form was refused; ``field`` names its attribute
         ├── AlreadyRegistered the structure is already on Chorus Pro
-        └── ActivationError   the activation code or password was refused
+        └── ActivationError   the activation was refused
+            ├── InvalidActivationCode   wrong, used or replaced code
+            ├── ActivationExpired       the link's 60 minutes are over
+            └── ActivationLocked        too many failures; ``until`` when it ends
+
+The signup API's client (``signup_api``) raises these from the contract's return codes, so a
+page tests a class and an attribute of the form, never a number or a JSON name.
 """
 
 from __future__ import annotations
@@ -91,32 +98,41 @@ class Rejected(BackendError):
         self.details = details or {}
 
 
+class FieldRefused(Rejected):
+    """The service refused one value of the form: ``field`` is the form's attribute
+    (``raison_sociale``, ``code_postal``, ``nom``, ``password``, ``answer``…)."""
+
+    def __init__(self, message: str, *, field: str, status: int, code: int | None = None) -> None:
+        super().__init__(message, status=status, code=code)
+        self.field = field
+
+
 class AlreadyRegistered(Rejected):
     """The structure already exists on Chorus Pro: the user must ask to be attached."""
 
 
 class ActivationError(Rejected):
-    """Activation refused: wrong, used or expired code, weak password, locked account.
+    """The activation was refused (see the subclasses)."""
 
-    ``locked_until`` is the aware time the lock ends, when the service said (HTTP 423).
-    """
+
+class InvalidActivationCode(ActivationError):
+    """The code is wrong, already used, or replaced by a newer mail's."""
+
+
+class ActivationExpired(ActivationError):
+    """The activation link's 60 minutes are over: a new mail is needed."""
+
+
+class ActivationLocked(ActivationError):
+    """Too many failed attempts; ``until`` is the aware time the lock ends, when known."""
 
     def __init__(
         self,
         message: str,
         *,
-        status: int,
+        status: int = 423,
         code: int | None = None,
-        details: dict[str, object] | None = None,
-        locked_until: datetime | None = None,
+        until: datetime | None = None,
     ) -> None:
-        super().__init__(message, status=status, code=code, details=details)
-        self.locked_until = locked_until
-
-    @property
-    def expired(self) -> bool:
-        return self.status == 410
-
-    @property
-    def locked(self) -> bool:
-        return self.status == 423
+        super().__init__(message, status=status, code=code)
+        self.until = until

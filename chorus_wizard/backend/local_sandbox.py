@@ -12,17 +12,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import httpx
 
 from chorus_wizard.backend.errors import BackendError
 from chorus_wizard.backend.http import new_client
-from chorus_wizard.files import WriteProblem
+from chorus_wizard.files import StartFailure, WriteProblem
 from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
-
-if TYPE_CHECKING:
-    from chorus_wizard.sandbox.process import SandboxProcess, StartFailure
 
 #: After a transport fault while the process is still starting, how long to wait for it to
 #: say whether it failed (it says so as it ends: this is only an upper bound).
@@ -120,6 +117,15 @@ class GuardedTransport(httpx.BaseTransport):
             transport.close()
 
 
-def sandbox_client(sandbox: SandboxProcess) -> httpx.Client:
+class LocalSandbox(Protocol):
+    """What the client needs of the embedded sandbox's process
+    (:class:`chorus_wizard.sandbox.process.SandboxProcess`)."""
+
+    def bind(self) -> str: ...
+
+    def wait_failure(self, timeout: float) -> StartFailure | None: ...
+
+
+def sandbox_client(sandbox: LocalSandbox) -> httpx.Client:
     """The signup service's HTTP client for the embedded ``sandbox`` (binds its socket)."""
     return new_client(transport=GuardedTransport(sandbox.bind(), sandbox.wait_failure))

@@ -143,3 +143,13 @@ class AccountStatus:
 class AttachmentSent:
     request_id: int
     message: str
+
+
+@dataclass(frozen=True)
+class ReceivedMail:
+    """A mail the sandbox "sent" to the person (its plain text), to show in the wizard."""
+
+    subject: str
+    sender: str
+    text: str
+    date: str

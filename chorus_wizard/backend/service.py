@@ -2,7 +2,8 @@
 
 :class:`SignupService` is the protocol pages depend on. :class:`ChorusSignupService` is the
 real implementation: PISTE for what Chorus Pro offers, the company directory for the prefill,
-and the sandbox's ``/sandbox/v1`` services for what only the portal does. Against real
+and the sandbox's ``/sandbox/v1`` services (:mod:`~chorus_wizard.backend.signup_api`) for
+what only the portal does. Against real
 Chorus Pro (``can_create_accounts`` false) the portal-only operations raise
 :class:`NotSupported` instead of pretending; the pages then hand over to the portal, and
 :meth:`ChorusSignupService.verify_structure` checks afterwards, through the API, that the
@@ -17,19 +18,11 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from chorus_wizard.backend.errors import (
-    ActivationError,
-    AlreadyRegistered,
-    BackendError,
-    NotSupported,
-    ProtocolError,
-    Rejected,
-)
+from chorus_wizard.backend.errors import BackendError, NotSupported, ProtocolError
 from chorus_wizard.backend.forms import SignupRequest
-from chorus_wizard.backend.http import field, json_body, new_client, send
+from chorus_wizard.backend.http import new_client
 from chorus_wizard.backend.models import (
     AccountCreated,
     AccountStatus,
@@ -37,6 +30,7 @@ from chorus_wizard.backend.models import (
     AttachmentSent,
     ExistingStructure,
     Lookup,
+    ReceivedMail,
     SecretQuestion,
     StructureDetails,
     Workspace,
@@ -57,6 +51,7 @@ if TYPE_CHECKING:
 
     from chorus_wizard.backend.company import CompanyDirectory
     from chorus_wizard.backend.piste import PisteClient
+    from chorus_wizard.backend.signup_api import SignupApi
     from chorus_wizard.domain.countries import Country
     from chorus_wizard.domain.password import PasswordPolicy
 
@@ -106,10 +101,9 @@ class SignupService(Protocol):
 
     def account_status(self, account: AccountCreated) -> AccountStatus: ...
 
+    def received_mails(self, email: str) -> list[ReceivedMail]: ...
+
     def close(self) -> None: ...
-
-
-SIGNUP_SERVICE = QT_TRANSLATE_NOOP("http", "le service d'inscription")
 
 
 def make_directory(
@@ -136,8 +130,8 @@ def make_directory(
 
 def workspace_catalogue() -> list[Workspace]:
     """The workspaces offered on the portal (shipped data, domain.md §5), for portal mode."""
+    from chorus_wizard.contracts.catalogue import load_workspaces
     from chorus_wizard.resources import resource_path
-    from chorus_wizard.sandbox.seed import load_workspaces
 
     try:
         rows = load_workspaces(resource_path("sandbox", "workspaces.json"))
@@ -156,6 +150,7 @@ def workspace_catalogue() -> list[Workspace]:
 class _Clients:
     http: httpx.Client
     directory: CompanyDirectory
+    signup: SignupApi
 
 
 class ChorusSignupService:
@@ -190,9 +185,13 @@ class ChorusSignupService:
         """The HTTP clients, made on first use (in a worker: httpx stays off start-up)."""
         with self._lock:
             if self._clients is None:
+                from chorus_wizard.backend.signup_api import SignupApi
+
                 http = self._given_client or new_client()
                 self._clients = _Clients(
-                    http, make_directory(self._directory_choice, http, self._insee_key)
+                    http,
+                    make_directory(self._directory_choice, http, self._insee_key),
+                    SignupApi(http, self._profile.signup_url),
                 )
             return self._clients
 
@@ -292,15 +291,8 @@ class ChorusSignupService:
 
     # -- portal-only services (sandbox) ---------------------------------------------------
 
-    def _signup(
-        self,
-        method: str,
-        path: str,
-        *,
-        json: Any = None,
-        token: str | None = None,
-        headers: dict[str, str] | None = None,
-    ) -> tuple[int, dict[str, Any]]:
+    @property
+    def _signup(self) -> SignupApi:
         if not self._profile.can_create_accounts:
             raise NotSupported(
                 translate(
@@ -309,206 +301,39 @@ class ChorusSignupService:
                     "créer un compte. Poursuivez sur {portal}",
                 ).format(portal=self._profile.portal_url)
             )
-        all_headers = dict(headers or {})
-        if token:
-            all_headers["X-Jeton-Inscription"] = token
-        response = send(
-            self._http,
-            method,
-            self._profile.signup_url + path,
-            SIGNUP_SERVICE,
-            # a POST is repeated only when it carries an idempotency key (account creation)
-            idempotent=method != "POST" or "Idempotency-Key" in all_headers,
-            json=json,
-            headers=all_headers,
-        )
-        return response.status_code, json_body(response, SIGNUP_SERVICE)
-
-    @staticmethod
-    def _rejected(status: int, data: dict[str, Any]) -> Rejected:
-        code = data.get("codeRetour")
-        return Rejected(
-            str(
-                data.get("libelle")
-                or translate("service", "Demande refusée (HTTP {status}).").format(status=status)
-            ),
-            status=status,
-            code=code if isinstance(code, int) else None,
-            details=data,
-        )
+        return self._connected().signup
 
     def request_attachment(
         self, email: str, nom: str, prenom: str, identifier_type: IdentifierType, identifier: str
     ) -> AttachmentSent:
-        status, data = self._signup(
-            "POST",
-            "/rattachements",
-            json={
-                "email": email,
-                "nom": nom,
-                "prenom": prenom,
-                "typeIdentifiantStructure": identifier_type.value,
-                "identifiantStructure": identifier,
-            },
-        )
-        if status != 201:
-            raise self._rejected(status, data)
-        return AttachmentSent(
-            int(field(data, "idDemande", int, SIGNUP_SERVICE)), str(data.get("libelle", ""))
-        )
+        return self._signup.request_attachment(email, nom, prenom, identifier_type, identifier)
 
     def create_account(self, request: SignupRequest, idempotency_key: str) -> AccountCreated:
-        s = request.structure
-        body = {
-            "email": request.email,
-            "nom": request.nom,
-            "prenom": request.prenom,
-            "structure": {
-                "typeIdentifiantStructure": s.identifier_type.value,
-                "identifiantStructure": s.identifier,
-                "raisonSociale": s.raison_sociale,
-                "libelleStructure": s.libelle,
-                "adresse": s.adresse,
-                "complementAdresse1": s.complement1,
-                "complementAdresse2": s.complement2,
-                "codePostal": s.code_postal,
-                "ville": s.ville,
-                "codePays": s.code_pays,
-            },
-            "fonctionnalites": {
-                "deposerDemandesPaiement": request.deposer_demandes_paiement,
-                "dume": request.dume,
-            },
-        }
-        status, data = self._signup(
-            "POST", "/comptes", json=body, headers={"Idempotency-Key": idempotency_key}
-        )
-        if status == 409 and data.get("codeRetour") == 10:
-            raise AlreadyRegistered(str(data.get("libelle")), status=409, code=10, details=data)
-        if status not in (200, 201):
-            raise self._rejected(status, data)
-        until = data.get("activationValideJusqua")
-        return AccountCreated(
-            account_id=int(field(data, "idCompte", int, SIGNUP_SERVICE)),
-            structure_id=int(field(data, "idStructureCPP", int, SIGNUP_SERVICE)),
-            signup_token=str(field(data, "jetonInscription", str, SIGNUP_SERVICE)),
-            message=str(data.get("libelle", "")),
-            activation_valid_until=_parse_time(until),
-        )
+        return self._signup.create_account(request, idempotency_key)
 
     def workspaces(self) -> list[Workspace]:
         if not self._profile.can_create_accounts:
             return workspace_catalogue()  # chosen here, opened on the portal
-        status, data = self._signup("GET", "/espaces")
-        if status != 200:
-            raise self._rejected(status, data)
-        rows = field(data, "listeEspaces", list, SIGNUP_SERVICE)
-        try:
-            return [
-                Workspace(
-                    str(r["code"]),
-                    str(r["libelle"]),
-                    str(r.get("description", "")),
-                    bool(r.get("activeParDefaut", False)),
-                )
-                for r in rows
-            ]
-        except (KeyError, TypeError) as exc:
-            raise ProtocolError(translate("service", "Catalogue des espaces illisible.")) from exc
+        return self._signup.workspaces()
 
     def choose_workspaces(self, account: AccountCreated, codes: list[str]) -> list[str]:
-        status, data = self._signup(
-            "PUT",
-            f"/comptes/{account.account_id}/espaces",
-            json={"espaces": codes},
-            token=account.signup_token,
-        )
-        if status != 200:
-            raise self._rejected(status, data)
-        return [str(c) for c in field(data, "espaces", list, SIGNUP_SERVICE)]
+        return self._signup.choose_workspaces(account, codes)
 
     def password_policy(self) -> PasswordPolicy:
-        from chorus_wizard.domain.password import PasswordPolicy
-
-        status, data = self._signup("GET", "/politique-mot-de-passe")
-        if status != 200:
-            raise self._rejected(status, data)
-        try:
-            return PasswordPolicy.from_json(field(data, "politique", dict, SIGNUP_SERVICE))
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ProtocolError(
-                translate("service", "Politique de mot de passe illisible.")
-            ) from exc
+        return self._signup.password_policy()
 
     def secret_questions(self) -> list[SecretQuestion]:
-        status, data = self._signup("GET", "/questions-secretes")
-        if status != 200:
-            raise self._rejected(status, data)
-        rows = field(data, "listeQuestions", list, SIGNUP_SERVICE)
-        try:
-            return [SecretQuestion(int(r["id"]), str(r["libelle"])) for r in rows]
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ProtocolError(
-                translate("service", "Liste des questions secrètes illisible.")
-            ) from exc
+        return self._signup.secret_questions()
 
     def resend_activation(self, email: str) -> ActivationResent:
-        status, data = self._signup("POST", "/activation/renvoyer", json={"email": email})
-        if status != 200:
-            raise self._rejected(status, data)
-        return ActivationResent(
-            str(data.get("libelle", "")), _parse_time(data.get("activationValideJusqua"))
-        )
+        return self._signup.resend_activation(email)
 
     def activate(self, email: str, code: str, password: str, question_id: int, answer: str) -> str:
-        status, data = self._signup(
-            "POST",
-            "/activation",
-            json={
-                "email": email,
-                "code": code,
-                "motDePasse": password,
-                "idQuestionSecrete": question_id,
-                "reponseQuestionSecrete": answer,
-            },
-        )
-        if status != 200:
-            code_retour = data.get("codeRetour")
-            raise ActivationError(
-                str(
-                    data.get("libelle")
-                    or translate("service", "Activation refusée (HTTP {status}).").format(
-                        status=status
-                    )
-                ),
-                status=status,
-                code=code_retour if isinstance(code_retour, int) else None,
-                details={k: v for k, v in data.items() if k != "libelle"},
-                locked_until=_parse_time(data.get("verrouilleJusqua")),
-            )
-        return str(data.get("libelle", ""))
+        return self._signup.activate(email, code, password, question_id, answer)
 
     def account_status(self, account: AccountCreated) -> AccountStatus:
-        status, data = self._signup(
-            "GET", f"/comptes/{account.account_id}", token=account.signup_token
-        )
-        if status != 200:
-            raise self._rejected(status, data)
-        return AccountStatus(
-            account_id=int(field(data, "idCompte", int, SIGNUP_SERVICE)),
-            email=str(data.get("email", "")),
-            status=str(field(data, "statut", str, SIGNUP_SERVICE)),
-            workspaces=tuple(str(c) for c in data.get("espaces") or []),
-            main_manager=bool(data.get("gestionnairePrincipal")),
-        )
+        return self._signup.account_status(account)
 
-
-def _parse_time(value: object) -> datetime | None:
-    """An aware datetime from the wire's ISO 8601 (``…Z``); None when absent or naive."""
-    if not isinstance(value, str):
-        return None
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo is not None else None
+    def received_mails(self, email: str) -> list[ReceivedMail]:
+        """The mails the sandbox "sent" to ``email``, newest first (sandbox only)."""
+        return self._signup.received_mails(email)

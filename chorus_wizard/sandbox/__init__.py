@@ -1,10 +1,19 @@
 """The embedded sandbox server: a real local HTTP server that stands in for Chorus Pro.
 
-The credentials below are the sandbox's built-in, public test identities (documented in
-README); they protect nothing and are not secrets.
+Its public test identities are declared in :mod:`chorus_wizard.contracts.identities` (the
+wizard's sandbox profile sends them too) and named here for the sandbox's own modules.
 """
 
-SANDBOX_CLIENT_ID = "chorus-wizard-sandbox"
-SANDBOX_CLIENT_SECRET = "bac-a-sable"
-SANDBOX_TECH_LOGIN = "TECH_SANDBOX@chorus-wizard.invalid"
-SANDBOX_TECH_PASSWORD = "bac-a-sable"
+from chorus_wizard.contracts.identities import (
+    SANDBOX_CLIENT_ID,
+    SANDBOX_CLIENT_SECRET,
+    SANDBOX_TECH_LOGIN,
+    SANDBOX_TECH_PASSWORD,
+)
+
+__all__ = [
+    "SANDBOX_CLIENT_ID",
+    "SANDBOX_CLIENT_SECRET",
+    "SANDBOX_TECH_LOGIN",
+    "SANDBOX_TECH_PASSWORD",
+]

@@ -11,6 +11,7 @@ import sys
 import threading
 from pathlib import Path
 
+from chorus_wizard.contracts.room import ROOM_PATH, TOKEN_QUERY
 from chorus_wizard.sandbox.relay import (
     SMTP_KEYRING_SERVICE,
     KeychainPasswordMissing,
@@ -18,7 +19,6 @@ from chorus_wizard.sandbox.relay import (
     password_from_keychain,
 )
 from chorus_wizard.sandbox.room_config import RoomConfig
-from chorus_wizard.sandbox.room_contract import ROOM_PATH, TOKEN_QUERY
 from chorus_wizard.sandbox.scenario import ScenarioError, load_scenario
 from chorus_wizard.sandbox.server import SandboxServer
 

@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from chorus_wizard import __version__
+from chorus_wizard.contracts.signup import Code
 from chorus_wizard.sandbox.context import SandboxContext, utc_now
 from chorus_wizard.sandbox.directory import build_directory_router
 from chorus_wizard.sandbox.mail import Outbox
@@ -32,12 +33,13 @@ from chorus_wizard.sandbox.piste import (
     build_cpro_router,
     build_token_router,
 )
+from chorus_wizard.sandbox.refusal import Refusal, refusal_handler, reply
 from chorus_wizard.sandbox.relay import SmtpRelay
 from chorus_wizard.sandbox.room import build_room_router
 from chorus_wizard.sandbox.room_config import RoomConfig
 from chorus_wizard.sandbox.room_journal import RoomJournal, RoomObserver
 from chorus_wizard.sandbox.seed import load_seed
-from chorus_wizard.sandbox.signup import Code, build_signup_router, reply
+from chorus_wizard.sandbox.signup_routes import build_signup_router
 from chorus_wizard.sandbox.storage import Storage
 
 log = logging.getLogger(__name__)
@@ -72,11 +74,11 @@ _TYPE_WORDS = {
 }
 
 
-def _validation_message(exc: RequestValidationError) -> tuple[str, str, bool]:
-    """``(field, French message, too_long)`` for the first problem; never echoes the input."""
+def _validation_message(exc: RequestValidationError) -> tuple[str, str, Code]:
+    """``(field, French message, return code)`` for the first problem; never echoes the input."""
     errors = exc.errors()
     if not errors:
-        return "", "La requête est invalide.", False
+        return "", "La requête est invalide.", Code.INVALID_BODY
     error = errors[0]
     kind = str(error.get("type", ""))
     loc = [str(p) for p in error.get("loc", ())]
@@ -85,18 +87,23 @@ def _validation_message(exc: RequestValidationError) -> tuple[str, str, bool]:
     field = ".".join(loc)
     if kind == TOO_LONG_ERROR:
         champ = str((error.get("ctx") or {}).get("champ", field))
-        return champ, str(error.get("msg", "")), True
+        return champ, str(error.get("msg", "")), Code.TOO_LONG
     if kind == NUL_ERROR:
-        return str((error.get("ctx") or {}).get("champ", field)), str(error.get("msg", "")), False
+        champ = str((error.get("ctx") or {}).get("champ", field))
+        return champ, str(error.get("msg", "")), Code.CONTROL_CHARACTER
     if kind == "json_invalid":
-        return "", "Le corps de la requête n'est pas un document JSON valide.", False
+        return "", "Le corps de la requête n'est pas un document JSON valide.", Code.INVALID_BODY
     if not field:
         if kind == "missing":
-            return "", "Le corps de la requête (JSON) est obligatoire.", False
-        return "", "Le corps de la requête doit être un objet JSON.", False
+            return "", "Le corps de la requête (JSON) est obligatoire.", Code.INVALID_BODY
+        return "", "Le corps de la requête doit être un objet JSON.", Code.INVALID_BODY
     if kind == "missing":
-        return field, f"Le champ « {field} » est obligatoire.", False
-    return field, f"Le champ « {field} » {_TYPE_WORDS.get(kind, 'est invalide')}.", False
+        return field, f"Le champ « {field} » est obligatoire.", Code.INVALID_BODY
+    return (
+        field,
+        f"Le champ « {field} » {_TYPE_WORDS.get(kind, 'est invalide')}.",
+        Code.INVALID_BODY,
+    )
 
 
 def _too_large_body(path: str) -> dict[str, Any]:
@@ -186,6 +193,8 @@ _HTTP_CODES = {400: Code.INVALID_BODY, 404: Code.UNKNOWN_SERVICE, 405: Code.METH
 
 
 def _install_error_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(Refusal, refusal_handler)
+
     @app.exception_handler(EmptyReplyError)
     async def empty_reply(request: Request, exc: EmptyReplyError) -> Response:
         return Response(status_code=exc.status, headers=exc.headers)
@@ -193,12 +202,11 @@ def _install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, exc: RequestValidationError) -> Response:
         path = request.url.path
-        field, message, too_long = _validation_message(exc)
+        field, message, code = _validation_message(exc)
         if path.startswith("/cpro/"):
             return JSONResponse({"codeRetour": CODE_INVALID_BODY, "libelle": message}, 400)
         if path.startswith("/search"):
             return JSONResponse({"erreur": message}, 400)
-        code = Code.TOO_LONG if too_long else Code.INVALID_BODY
         return reply(400, code, message, **({"champ": field} if field else {}))
 
     @app.exception_handler(StarletteHTTPException)

@@ -21,9 +21,9 @@ import logging
 import os
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
-from chorus_wizard.files import WriteProblem, write_problem
+from chorus_wizard.files import StartFailure, WriteProblem, write_problem
 
 if TYPE_CHECKING:
     import socket
@@ -41,20 +41,6 @@ READY_TIMEOUT_S = 120
 #: What :func:`check_data_folder` writes: a disk with less room than this is full for the
 #: sandbox (its database grows by pages of 4 KiB, its WAL and mail by more).
 PROBE_BYTES = 16 * 1024
-
-
-class StartFailure(NamedTuple):
-    """Why the sandbox's process could not start, as it saw it (sent over the pipe).
-
-    ``problem`` is a :class:`~chorus_wizard.files.WriteProblem` value (a full disk, a
-    read-only folder, a damaged database…), ``error`` the exception's type, ``path`` the
-    file or folder concerned. (A named tuple: ``dataclasses`` stays off the first window's
-    path, see docs/performance.md.)
-    """
-
-    problem: str
-    error: str
-    path: str = ""
 
 
 def start_failure(error: BaseException, data_dir: Path) -> StartFailure:

@@ -36,18 +36,19 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from chorus_wizard.domain.identifiers import IdentifierType, format_siret
-from chorus_wizard.resources import resource_path
-from chorus_wizard.sandbox.context import SandboxContext, iso_utc
-from chorus_wizard.sandbox.mail import ACTIVATION_SUBJECT, attachment_decision_message
-from chorus_wizard.sandbox.models import ResendRequest
-from chorus_wizard.sandbox.room_config import RoomConfig
-from chorus_wizard.sandbox.room_contract import (
+from chorus_wizard.contracts.room import (
     API_PREFIX,
     ROOM_PATH,
     TOKEN_HEADER,
     TOKEN_QUERY,
 )
+from chorus_wizard.contracts.signup import Code, ResendRequest
+from chorus_wizard.domain.identifiers import IdentifierType, format_siret
+from chorus_wizard.resources import resource_path
+from chorus_wizard.sandbox.context import SandboxContext, iso_utc
+from chorus_wizard.sandbox.mail import ACTIVATION_SUBJECT, attachment_decision_message
+from chorus_wizard.sandbox.refusal import reply
+from chorus_wizard.sandbox.room_config import RoomConfig
 from chorus_wizard.sandbox.room_journal import (
     HostActivity,
     RoomJournal,
@@ -55,7 +56,7 @@ from chorus_wizard.sandbox.room_journal import (
     string_field,
 )
 from chorus_wizard.sandbox.scenario import Scenario
-from chorus_wizard.sandbox.signup import Code, SignupService, reply
+from chorus_wizard.sandbox.signup_desk import SignupDesk
 from chorus_wizard.sandbox.storage import (
     STATUS_ACTIVE,
     RoomAccountRow,
@@ -212,7 +213,7 @@ class RoomService:
         self.room = room
         self.journal = journal
         self.mails = MailIndex(ctx.outbox.path)
-        self.signup = SignupService(ctx)
+        self.signup = SignupDesk(ctx)
 
     # What stays when the room is reset: the seeded structures and their managers.
 

@@ -12,31 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from chorus_wizard.contracts.catalogue import CatalogueEntry, load_workspaces
 from chorus_wizard.resources import resource_path
 
 log = logging.getLogger(__name__)
 
-#: Workspace given to the main manager without being offered as a choice.
-MANAGER_WORKSPACE = "ACTIVITES_GESTIONNAIRE"
-
-
-@dataclass(frozen=True)
-class Workspace:
-    """One entry of the workspace catalogue (``espace`` in Chorus Pro's words)."""
-
-    code: str
-    label: str
-    description: str
-    on_by_default: bool
-    managers_only: bool = False
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "code": self.code,
-            "libelle": self.label,
-            "description": self.description,
-            "activeParDefaut": self.on_by_default,
-        }
+#: The catalogue's entries, as the sandbox serves them.
+Workspace = CatalogueEntry
 
 
 @dataclass(frozen=True)
@@ -213,20 +195,6 @@ def load_directory(path: Path) -> Directory:
     data = _read_json(path)
     results = data.get("results", []) if isinstance(data, dict) else []
     return Directory.from_entries([r for r in results if isinstance(r, dict)])
-
-
-def load_workspaces(path: Path) -> list[Workspace]:
-    data = _read_json(path)
-    return [
-        Workspace(
-            code=str(w["code"]),
-            label=str(w["libelle"]),
-            description=str(w["description"]),
-            on_by_default=bool(w.get("activeParDefaut", False)),
-            managers_only=bool(w.get("attribueAuxGestionnaires", False)),
-        )
-        for w in data["espaces"]
-    ]
 
 
 def load_questions(path: Path) -> list[SecretQuestion]:

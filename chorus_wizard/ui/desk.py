@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from chorus_wizard.contracts.catalogue import load_workspaces
 from chorus_wizard.diagnostics import (
     DiagnosticJournal,
     diagnostic_file_name,
@@ -157,10 +158,10 @@ def catalogue_labels() -> dict[str, str]:
     """Every workspace's name from the shipped catalogue, including those given to managers
     automatically (not shown as switches, but listed among the account's workspaces)."""
     try:
-        data = json.loads(resource_path("sandbox", "workspaces.json").read_text("utf-8"))
-        return {str(row["code"]): str(row["libelle"]) for row in data["espaces"]}
+        entries = load_workspaces(resource_path("sandbox", "workspaces.json"))
     except (OSError, ValueError, KeyError, TypeError):
         return {}
+    return {entry.code: entry.label for entry in entries}
 
 
 def first_field(page: QWidget) -> QWidget | None:
@@ -326,7 +327,8 @@ class DeskTools(QObject):
 
     def _show_help_of(self, page_id: int) -> None:
         if page_id in PageId._value2member_map_:
-            self.panel.show_page(PageId(page_id).name.lower())
+            # the portal's step 4 has the same help as the sandbox's
+            self.panel.show_page(PageId(page_id).name.lower().removeprefix("portal_"))
 
     def _on_current_id_changed(self, page_id: int) -> None:
         if page_id < 0:

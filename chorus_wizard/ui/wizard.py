@@ -38,6 +38,7 @@ def later_pages() -> tuple[tuple[PageId, Callable[[WizardContext], Page]], ...]:
     from chorus_wizard.ui.pages.attach import AttachPage
     from chorus_wizard.ui.pages.complete import CompletePage
     from chorus_wizard.ui.pages.done import DonePage
+    from chorus_wizard.ui.pages.portal_activate import PortalActivatePage
     from chorus_wizard.ui.pages.workspaces import WorkspacesPage
 
     return (
@@ -45,6 +46,7 @@ def later_pages() -> tuple[tuple[PageId, Callable[[WizardContext], Page]], ...]:
         (PageId.COMPLETE, CompletePage),
         (PageId.WORKSPACES, WorkspacesPage),
         (PageId.ACTIVATE, ActivatePage),
+        (PageId.PORTAL_ACTIVATE, PortalActivatePage),
         (PageId.DONE, DonePage),
     )
 

@@ -5,7 +5,7 @@
     <name>ActivatePage</name>
     <message>
         <source>Ce lien a expiré : cliquez sur « Renvoyer le courriel » pour recevoir un nouveau lien, puis collez-le ici.</source>
-        <extracomment>How often the link&apos;s time left is redrawn. ``codeRetour`` of a wrong, used or replaced activation code.</extracomment>
+        <extracomment>How often the link&apos;s time left is redrawn.</extracomment>
         <translation>This link has expired: click “Resend the email” to receive a new link, then paste it here.</translation>
     </message>
     <message>
@@ -77,38 +77,6 @@
         <translation>Answer</translation>
     </message>
     <message>
-        <source>Activez votre compte sur le portail Chorus Pro</source>
-        <translation>Activate your account on the Chorus Pro portal</translation>
-    </message>
-    <message>
-        <source>Activez votre compte, puis créez votre structure sur le portail</source>
-        <translation>Activate your account, then create your structure on the portal</translation>
-    </message>
-    <message>
-        <source>Le courriel d&apos;activation est arrivé</source>
-        <translation>The activation email has arrived</translation>
-    </message>
-    <message>
-        <source>Un nouveau courriel est arrivé</source>
-        <translation>A new email has arrived</translation>
-    </message>
-    <message>
-        <source>Ce lien a sans doute expiré (plus de 60 minutes depuis son arrivée) : demandez un nouveau lien sur le portail, puis cliquez sur « Un nouveau courriel est arrivé » dès qu&apos;il est là.</source>
-        <translation>This link has probably expired (more than 60 minutes since it arrived): ask the portal for a new link, then click “A new email has arrived” as soon as it is there.</translation>
-    </message>
-    <message>
-        <source>Ouvrez le lien avant {time} environ (60 minutes après son envoi). {left}</source>
-        <translation>Open the link before about {time} (60 minutes after it was sent). {left}</translation>
-    </message>
-    <message>
-        <source>Adresse électronique</source>
-        <translation>Email address</translation>
-    </message>
-    <message>
-        <source>Espaces à ouvrir</source>
-        <translation>Workspaces to open</translation>
-    </message>
-    <message>
         <source>Le courriel d&apos;activation a été envoyé à {email}. Copiez le lien qu&apos;il contient (ou le code seul) dans le champ ci-dessous, puis choisissez votre mot de passe et votre question secrète.</source>
         <translation>The activation email was sent to {email}. Copy the link it contains (or just the code) into the field below, then choose your password and your secret question.</translation>
     </message>
@@ -170,6 +138,7 @@
     </message>
     <message>
         <source>Nom</source>
+        <extracomment>Why each name cannot be sent (the rule the sandbox applies too).</extracomment>
         <translation>Last name</translation>
     </message>
     <message>
@@ -248,7 +217,7 @@
     <name>CompletePage</name>
     <message>
         <source>Raison sociale</source>
-        <extracomment>The form&apos;s structure fields: attribute of StructureForm, label, mandatory, max length.</extracomment>
+        <extracomment>The form&apos;s structure fields: attribute of StructureForm, label, mandatory (the maximum lengths are the contract&apos;s).</extracomment>
         <translation>Company name</translation>
     </message>
     <message>
@@ -290,6 +259,7 @@
     </message>
     <message>
         <source>Ressaisissez votre adresse électronique de connexion</source>
+        <extracomment>Each free-text field, the form attribute it fills, and the line saying why its value cannot be sent (the rule the sandbox applies too).</extracomment>
         <translation>Re-enter your login email address</translation>
     </message>
     <message>
@@ -869,7 +839,7 @@
     </message>
 </context>
 <context>
-    <name>MailDialog</name>
+    <name>MailViewer</name>
     <message>
         <source>Courriel reçu</source>
         <translation>Email received</translation>
@@ -985,6 +955,41 @@
     <message>
         <source>Robustesse : {strength}</source>
         <translation>Strength: {strength}</translation>
+    </message>
+</context>
+<context>
+    <name>PortalActivatePage</name>
+    <message>
+        <source>Activez votre compte sur le portail Chorus Pro</source>
+        <translation>Activate your account on the Chorus Pro portal</translation>
+    </message>
+    <message>
+        <source>Activez votre compte, puis créez votre structure sur le portail</source>
+        <translation>Activate your account, then create your structure on the portal</translation>
+    </message>
+    <message>
+        <source>Le courriel d&apos;activation est arrivé</source>
+        <translation>The activation email has arrived</translation>
+    </message>
+    <message>
+        <source>Adresse électronique</source>
+        <translation>Email address</translation>
+    </message>
+    <message>
+        <source>Espaces à ouvrir</source>
+        <translation>Workspaces to open</translation>
+    </message>
+    <message>
+        <source>Un nouveau courriel est arrivé</source>
+        <translation>A new email has arrived</translation>
+    </message>
+    <message>
+        <source>Ce lien a sans doute expiré (plus de 60 minutes depuis son arrivée) : demandez un nouveau lien sur le portail, puis cliquez sur « Un nouveau courriel est arrivé » dès qu&apos;il est là.</source>
+        <translation>This link has probably expired (more than 60 minutes since it arrived): ask the portal for a new link, then click “A new email has arrived” as soon as it is there.</translation>
+    </message>
+    <message>
+        <source>Ouvrez le lien avant {time} environ (60 minutes après son envoi). {left}</source>
+        <translation>Open the link before about {time} (60 minutes after it was sent). {left}</translation>
     </message>
 </context>
 <context>
@@ -1927,7 +1932,6 @@
     <name>local_sandbox</name>
     <message>
         <source>le disque est plein</source>
-        <extracomment>After a transport fault while the process is still starting, how long to wait for it to say whether it failed (it says so as it ends: this is only an upper bound).</extracomment>
         <translation>the disk is full</translation>
     </message>
     <message>
@@ -2336,20 +2340,8 @@
         <translation>Request refused (HTTP {status}).</translation>
     </message>
     <message>
-        <source>Catalogue des espaces illisible.</source>
-        <translation>Unreadable workspace catalogue.</translation>
-    </message>
-    <message>
         <source>Politique de mot de passe illisible.</source>
         <translation>Unreadable password policy.</translation>
-    </message>
-    <message>
-        <source>Liste des questions secrètes illisible.</source>
-        <translation>Unreadable list of secret questions.</translation>
-    </message>
-    <message>
-        <source>Activation refusée (HTTP {status}).</source>
-        <translation>Activation refused (HTTP {status}).</translation>
     </message>
 </context>
 <context>
@@ -2362,6 +2354,33 @@
     <message>
         <source>Les paramètres enregistrés n&apos;ont pas pu être relus&#xa0;: {why}. Le fichier a été mis de côté ({file}) et les valeurs par défaut s&apos;appliquent&#xa0;; vérifiez «&#xa0;Plus › Paramètres&#xa0;».</source>
         <translation>The saved settings could not be read back: {why}. The file has been set aside ({file}) and the default values apply; check “More › Settings”.</translation>
+    </message>
+</context>
+<context>
+    <name>text</name>
+    <message>
+        <source>Le champ «&#xa0;{label}&#xa0;» ne peut pas contenir de retour à la ligne.</source>
+        <translation>The field “{label}” cannot contain a line break.</translation>
+    </message>
+    <message>
+        <source>Ce champ ne peut pas contenir de retour à la ligne.</source>
+        <translation>This field cannot contain a line break.</translation>
+    </message>
+    <message>
+        <source>Le champ «&#xa0;{label}&#xa0;» contient un caractère invisible (caractère de contrôle)&#xa0;: retapez-le.</source>
+        <translation>The field “{label}” contains an invisible (control) character: type it again.</translation>
+    </message>
+    <message>
+        <source>Ce champ contient un caractère invisible (caractère de contrôle)&#xa0;: retapez-le.</source>
+        <translation>This field contains an invisible (control) character: type it again.</translation>
+    </message>
+    <message>
+        <source>Le champ «&#xa0;{label}&#xa0;» dépasse {limit} caractères.</source>
+        <translation>The field “{label}” is longer than {limit} characters.</translation>
+    </message>
+    <message>
+        <source>Ce champ dépasse {limit} caractères.</source>
+        <translation>This field is longer than {limit} characters.</translation>
     </message>
 </context>
 </TS>

@@ -12,9 +12,9 @@ import httpx
 import pytest
 
 from chorus_wizard.backend.errors import ActivationError, AlreadyRegistered, Rejected
+from chorus_wizard.contracts.room import HEALTH_ROOM_KEY, TOKEN_HEADER
 from chorus_wizard.sandbox.room import delivery_time
 from chorus_wizard.sandbox.room_config import RoomConfig
-from chorus_wizard.sandbox.room_contract import HEALTH_ROOM_KEY, TOKEN_HEADER
 from chorus_wizard.sandbox.room_journal import MAX_NOTES, RoomJournal
 from chorus_wizard.sandbox.scenario import Scenario, Situation
 from chorus_wizard.sandbox.server import SandboxServer

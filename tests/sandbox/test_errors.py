@@ -8,6 +8,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from chorus_wizard.contracts.signup import Code
 from chorus_wizard.sandbox.server import SandboxServer
 from tests.sandbox.helpers import FakeClock, account_body
 
@@ -128,5 +129,5 @@ def test_a_nul_character_is_refused_naming_the_field(
     response = client.post(path, json=body)
     assert response.status_code == 400
     data = response.json()
-    assert (data["codeRetour"], data["champ"]) == (1, field)
+    assert (data["codeRetour"], data["champ"]) == (Code.CONTROL_CHARACTER, field)
     assert "caractère nul" in data["libelle"]

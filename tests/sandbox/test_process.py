@@ -17,7 +17,8 @@ import httpx
 import pytest
 
 from chorus_wizard.backend.local_sandbox import SandboxUnavailable, sandbox_client
-from chorus_wizard.sandbox.process import SandboxProcess, StartFailure
+from chorus_wizard.files import StartFailure
+from chorus_wizard.sandbox.process import SandboxProcess
 from tests.tmpfs import fill, tiny_tmpfs
 
 ROOT = Path(__file__).resolve().parents[2]

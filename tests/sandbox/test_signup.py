@@ -296,6 +296,123 @@ def test_oversized_body_is_413_and_long_strings_are_400(client: httpx.Client) ->
     assert response.json()["codeRetour"] == 2
 
 
+# Text fields: no control character, the contract's lengths ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"nom": "Curie\r\nBcc: x@y"}, "nom"),
+        ({"prenom": "Marie\n"}, "prenom"),
+        (
+            {"structure.identifiantStructure": "13002526500013\x00"},
+            "structure.identifiantStructure",
+        ),
+        ({"structure.ville": "PARIS\x1b[0m"}, "structure.ville"),
+    ],
+)
+def test_a_control_character_is_refused_before_anything_is_saved(
+    client: httpx.Client,
+    sandbox: SandboxServer,
+    free_siret: str,
+    change: dict[str, str],
+    field: str,
+) -> None:
+    body = account_body(free_siret, EMAIL)
+    [(key, value)] = change.items()
+    target = body
+    *parents, leaf = key.split(".")
+    for parent in parents:
+        target = target[parent]
+    target[leaf] = value
+    response = client.post(COMPTES, json=body, headers={"Idempotency-Key": "une-cle"})
+    assert response.status_code == 400, response.text
+    data = response.json()
+    assert data["codeRetour"] == 15
+    assert data["champ"] == field
+    assert "retour à la ligne" in data["libelle"] or "caractère invisible" in data["libelle"]
+    assert mails_to(sandbox, EMAIL) == []
+    # Nothing was saved: the clean request creates the account (no 409), and mails it.
+    response = client.post(COMPTES, json=account_body(free_siret, EMAIL))
+    assert response.status_code == 201, response.text
+    assert len(mails_to(sandbox, EMAIL, ACTIVATION_SUBJECT)) == 1
+
+
+def test_each_text_field_has_the_contracts_length(client: httpx.Client, free_siret: str) -> None:
+    response = client.post(COMPTES, json={**account_body(free_siret), "nom": "N" * 61})
+    assert response.status_code == 400
+    assert (response.json()["codeRetour"], response.json()["champ"]) == (2, "nom")
+    assert "60 caractères" in response.json()["libelle"]
+    ok = client.post(COMPTES, json={**account_body(free_siret), "nom": "N" * 60})
+    assert ok.status_code == 201, ok.text
+
+
+def test_attachment_and_activation_refuse_control_characters(client: httpx.Client) -> None:
+    body = {
+        "email": "paul.durand@exemple.fr",
+        "nom": "Durand",
+        "prenom": "Paul\r\nBcc: x@y",
+        "typeIdentifiantStructure": "SIRET",
+        "identifiantStructure": "552 032 534 00703",
+    }
+    response = client.post("/sandbox/v1/rattachements", json=body)
+    assert response.status_code == 400
+    assert (response.json()["codeRetour"], response.json()["champ"]) == (15, "prenom")
+    response = client.post(
+        ACTIVATION, json=activation_body(EMAIL, "x", reponseQuestionSecrete="a\x00")
+    )
+    assert response.status_code == 400
+    assert response.json()["champ"] == "reponseQuestionSecrete"
+
+
+# The mails the sandbox sent, over HTTP ---------------------------------------------------------
+
+COURRIELS = "/sandbox/v1/courriels"
+
+
+def test_the_mails_sent_to_an_address_newest_first(
+    client: httpx.Client, sandbox: SandboxServer, free_siret: str
+) -> None:
+    assert client.get(COURRIELS, params={"email": EMAIL}).json()["courriels"] == []
+    create_account(client, free_siret, EMAIL)
+    for _ in range(6):
+        resent = client.post("/sandbox/v1/activation/renvoyer", json={"email": EMAIL})
+        assert resent.status_code == 200
+    codes = activation_codes(sandbox, EMAIL)
+    assert len(codes) == 7
+
+    response = client.get(COURRIELS, params={"email": EMAIL.upper()})
+    assert response.status_code == 200, response.text
+    data = response.json()
+    assert data["codeRetour"] == 0
+    mails = data["courriels"]
+    assert len(mails) == 5  # bounded by default
+    assert {m["objet"] for m in mails} == {ACTIVATION_SUBJECT}
+    assert all(EMAIL in m["destinataire"] for m in mails)
+    assert all("Chorus Pro (bac à sable)" in m["expediteur"] and m["date"] for m in mails)
+    # newest first: the only code still valid is the newest one's
+    newest = next(c for c in codes if c in mails[0]["texte"])
+    accepted = client.post(ACTIVATION, json=activation_body(EMAIL, newest))
+    assert accepted.status_code == 200, accepted.text
+
+    assert (
+        len(client.get(COURRIELS, params={"email": EMAIL, "limite": 20}).json()["courriels"]) == 7
+    )
+    assert len(client.get(COURRIELS, params={"email": EMAIL, "limite": 1}).json()["courriels"]) == 1
+    other = client.get(COURRIELS, params={"email": "personne@exemple.fr"})
+    assert other.json()["courriels"] == []
+
+
+@pytest.mark.parametrize(
+    "params", [{"email": EMAIL, "limite": 21}, {"email": EMAIL, "limite": 0}, {"email": "x"}, {}]
+)
+def test_the_mails_query_is_bounded(client: httpx.Client, params: dict[str, object]) -> None:
+    response = client.get(COURRIELS, params=params)  # type: ignore[arg-type]
+    assert response.status_code == 400
+    assert response.json()["codeRetour"] in (1, 3, 4)
+    assert response.json()["libelle"]
+
+
 # Idempotency and concurrency -------------------------------------------------------------
 
 
@@ -555,8 +672,11 @@ def test_openapi_describes_every_route(client: httpx.Client) -> None:
         "/search",
         "/sandbox/v1/comptes",
         "/sandbox/v1/activation",
+        "/sandbox/v1/courriels",
         "/sandbox/activer",
     } <= set(spec["paths"])
+    mails = spec["paths"]["/sandbox/v1/courriels"]["get"]
+    assert {p["name"] for p in mails["parameters"]} == {"email", "limite"}
 
 
 def test_data_survives_a_restart_and_seeding_is_idempotent(

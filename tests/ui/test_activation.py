@@ -11,7 +11,7 @@ from keyring.backends import fail
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from chorus_wizard.backend.errors import ActivationError
+from chorus_wizard.backend.errors import ActivationExpired, ActivationLocked
 from chorus_wizard.keychain import KEYRING_SERVICE
 from chorus_wizard.ui.pages.activate import ActivatePage, clock_time, time_left_text
 from chorus_wizard.ui.pages.base import PageId
@@ -172,9 +172,7 @@ def test_expired_code_points_to_a_new_mail(
     service.valid_until = NOW + timedelta(minutes=20)  # the server knows better: expired
     page = go_to_activate(qtbot, wizard, clock)
     fill_activation(page)
-    service.fail["activate"] = ActivationError(
-        "Ce lien d'activation a expiré.", status=410, code=21
-    )
+    service.fail["activate"] = ActivationExpired("Ce lien d'activation a expiré.", status=410)
     wizard.next()
     qtbot.waitUntil(lambda: page.banner.tone is Tone.ERROR)
     assert wizard.currentId() == PageId.ACTIVATE
@@ -193,9 +191,7 @@ def test_locked_account_says_until_when(
     page = go_to_activate(qtbot, wizard, clock)
     fill_activation(page)
     until = NOW + timedelta(hours=1)
-    service.fail["activate"] = ActivationError(
-        "Trop de tentatives.", status=423, code=24, locked_until=until
-    )
+    service.fail["activate"] = ActivationLocked("Trop de tentatives.", until=until)
     wizard.next()
     qtbot.waitUntil(lambda: page.banner.tone is Tone.ERROR)
     local = until.astimezone()

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from chorus_wizard.backend.errors import ActivationError, Rejected
+from chorus_wizard.backend.errors import FieldRefused, InvalidActivationCode
 from chorus_wizard.recap import recap_html
 from chorus_wizard.ui.desk import spoken_progress
 from chorus_wizard.ui.pages.base import PageId
@@ -208,8 +208,8 @@ def test_recap_on_demand(qtbot: QtBot, wizard: SignupWizard, tmp_path: Path) -> 
 def test_diagnostic_has_no_secret(
     qtbot: QtBot, wizard: SignupWizard, service: FakeService, tmp_path: Path
 ) -> None:
-    service.fail["activate"] = ActivationError(
-        "Ce code d'activation n'est pas valable.", status=400, code=20
+    service.fail["activate"] = InvalidActivationCode(
+        "Ce code d'activation n'est pas valable.", status=400
     )
     activate = reach_activation(qtbot, wizard)
     wizard.next()  # the first activation is refused…
@@ -269,11 +269,8 @@ def test_progress_is_spoken(qtbot: QtBot, wizard: SignupWizard) -> None:
 def test_refused_field_gets_the_focus(
     qtbot: QtBot, wizard: SignupWizard, service: FakeService
 ) -> None:
-    service.fail["create_account"] = Rejected(
-        "Le champ « Code postal » doit contenir 5 chiffres.",
-        status=400,
-        code=5,
-        details={"champ": "structure.codePostal"},
+    service.fail["create_account"] = FieldRefused(
+        "Le champ « Code postal » doit contenir 5 chiffres.", field="code_postal", status=400
     )
     page = wizard.page_of(PageId.IDENTIFY)
     page.email.setText(EMAIL)  # type: ignore[attr-defined]

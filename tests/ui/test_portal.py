@@ -20,13 +20,14 @@ from chorus_wizard.backend.profiles import PRODUCTION
 from chorus_wizard.domain.identifiers import IdentifierType
 from chorus_wizard.drafts import DraftStore
 from chorus_wizard.ui.drafts import DraftKeeper
-from chorus_wizard.ui.pages.activate import ActivatePage
 from chorus_wizard.ui.pages.attach import AttachPage
 from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.pages.complete import CompletePage
 from chorus_wizard.ui.pages.done import DonePage
+from chorus_wizard.ui.pages.portal_activate import PortalActivatePage
 from chorus_wizard.ui.pages.workspaces import WorkspacesPage
 from chorus_wizard.ui.widgets.common import Tone
+from chorus_wizard.ui.widgets.password import PasswordInput
 from chorus_wizard.ui.wizard import SignupWizard
 from tests.fakes import DINUM, FakeService
 from tests.ui.flows import fake_wizard
@@ -125,14 +126,13 @@ def test_the_whole_hand_off(qtbot: QtBot, portal: SignupWizard, opener: Opener) 
     spaces.switches["FACTURES_RECUES"].setChecked(True)
     assert "Factures reçues" in spaces.handoff.value("Espaces à ouvrir")
     portal.next()
-    qtbot.waitUntil(lambda: portal.currentId() == PageId.ACTIVATE)
+    qtbot.waitUntil(lambda: portal.currentId() == PageId.PORTAL_ACTIVATE)
     assert "choose_workspaces" not in service.calls
 
     activate = portal.currentPage()
-    assert isinstance(activate, ActivatePage)
+    assert isinstance(activate, PortalActivatePage)
     assert_honest(portal)
-    assert not activate.form_box.isVisible()
-    assert activate.handoff is not None
+    assert not activate.findChildren(PasswordInput)  # no password is chosen here
     assert activate.handoff.value("Espaces à ouvrir").endswith("Factures reçues")
     assert activate.handoff.value("Ville") == "PARIS 7E"
     assert not activate.portal_validity.isVisible()  # shown once the mail has arrived
@@ -285,9 +285,9 @@ def test_a_portal_signup_resumes_where_it_was_left(
     qtbot.waitUntil(lambda: bool(spaces.switches))
     spaces.switches["FACTURES_RECUES"].setChecked(True)
     first.next()
-    qtbot.waitUntil(lambda: first.currentId() == PageId.ACTIVATE)
+    qtbot.waitUntil(lambda: first.currentId() == PageId.PORTAL_ACTIVATE)
     activate = first.currentPage()
-    assert isinstance(activate, ActivatePage)
+    assert isinstance(activate, PortalActivatePage)
     arrived = datetime.now(UTC) - timedelta(minutes=10)
     activate.clock = lambda: arrived
     activate.mail_arrived.click()
@@ -299,9 +299,9 @@ def test_a_portal_signup_resumes_where_it_was_left(
     try:
         identify = second.page_of(PageId.IDENTIFY)
         identify.resume_button.click()  # type: ignore[attr-defined]
-        qtbot.waitUntil(lambda: second.currentId() == PageId.ACTIVATE)
+        qtbot.waitUntil(lambda: second.currentId() == PageId.PORTAL_ACTIVATE)
         resumed = second.currentPage()
-        assert isinstance(resumed, ActivatePage) and resumed.handoff is not None
+        assert isinstance(resumed, PortalActivatePage)
         assert resumed.mail_arrived_at == arrived  # the 60 minutes still count from then
         assert resumed.portal_validity.isVisible()
         assert not resumed.handoff.confirm.isChecked()  # not activated yet: still to tick

@@ -5,32 +5,29 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from html import escape
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
-    QTextBrowser,
-    QVBoxLayout,
     QWidget,
     QWizard,
 )
 
-from chorus_wizard.backend.errors import ActivationError
-from chorus_wizard.backend.models import ActivationResent, SecretQuestion
+from chorus_wizard.backend.errors import (
+    ActivationExpired,
+    ActivationLocked,
+    FieldRefused,
+    InvalidActivationCode,
+)
+from chorus_wizard.backend.models import ActivationResent, ReceivedMail, SecretQuestion
 from chorus_wizard.backend.service import SignupService
+from chorus_wizard.contracts.fields import MAX_LENGTH
 from chorus_wizard.domain.activation import activation_code
 from chorus_wizard.domain.password import PasswordPolicy, load_strength_estimator
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
-from chorus_wizard.ui.pages import portal
 from chorus_wizard.ui.pages.base import Page, WizardContext
 from chorus_wizard.ui.widgets.common import (
     FieldHint,
@@ -42,17 +39,11 @@ from chorus_wizard.ui.widgets.common import (
     wrapped,
 )
 from chorus_wizard.ui.widgets.explain import explained
-from chorus_wizard.ui.widgets.handoff import HandoffPanel
+from chorus_wizard.ui.widgets.mail_viewer import MailViewer
 from chorus_wizard.ui.widgets.password import PasswordInput
-
-if TYPE_CHECKING:
-    from chorus_wizard.backend.sandbox_mail import ReceivedMail
 
 #: How often the link's time left is redrawn.
 VALIDITY_REFRESH_MS = 30_000
-
-#: ``codeRetour`` of a wrong, used or replaced activation code.
-INVALID_CODE = 20
 
 EXPIRED_TEXT = QT_TRANSLATE_NOOP(
     "ActivatePage",
@@ -116,43 +107,10 @@ def locked_message(until: datetime | None, now: datetime) -> str:
     ).format(time=clock_time(until, now))
 
 
-def _latest_mail(mail_dir: Path, email: str) -> ReceivedMail | None:
-    """Off the GUI thread: the sandbox's last mail to ``email`` (``mailbox`` loaded here)."""
-    from chorus_wizard.backend.sandbox_mail import latest_mail_to
-
-    return latest_mail_to(mail_dir, email)
-
-
 def _load_rules(service: SignupService) -> tuple[PasswordPolicy, list[SecretQuestion]]:
     """Off the GUI thread: the policy, the questions, and zxcvbn's dictionaries."""
     load_strength_estimator()
     return service.password_policy(), service.secret_questions()
-
-
-class MailDialog(QDialog):
-    """Shows the mail the sandbox sent, so a trainee can follow the link without a mail client."""
-
-    def __init__(self, mail: ReceivedMail, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Courriel reçu"))
-        self.resize(620, 480)
-        header = QLabel(
-            self.tr(
-                "<b>De :</b> {sender}<br><b>Objet :</b> {subject}<br><b>Date :</b> {date}"
-            ).format(
-                sender=escape(mail.sender), subject=escape(mail.subject), date=escape(mail.date)
-            )
-        )
-        header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.text = QTextBrowser()
-        self.text.setPlainText(mail.text)
-        self.text.setAccessibleName(self.tr("Contenu du courriel"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(header)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(buttons)
 
 
 class ActivatePage(Page):
@@ -178,14 +136,16 @@ class ActivatePage(Page):
         self.code.setPlaceholderText(
             self.tr("Collez ici le lien reçu par courriel, ou le code seul")
         )
-        self.code.setMaxLength(500)
+        self.code.setMaxLength(MAX_LENGTH["code"])
         self.code_hint = FieldHint(self.code)
         self.validity = wrapped("")
         self.validity.hide()
         mail_row = QHBoxLayout()
         self.show_mail = QPushButton(self.tr("Voir le courriel reçu"))
-        self.show_mail.setVisible(context.mail_dir is not None)
+        # The sandbox shows the mails it sent; a real mail goes to the person's mailbox.
+        self.show_mail.setVisible(context.profile.can_create_accounts)
         self.resend = QPushButton(self.tr("Renvoyer le courriel"))
+        self.mail_viewer: MailViewer | None = None
         mail_row.addWidget(self.show_mail)
         mail_row.addWidget(self.resend)
         mail_row.addStretch(1)
@@ -201,7 +161,7 @@ class ActivatePage(Page):
 
         self.question = QComboBox()
         self.answer = QLineEdit()
-        self.answer.setMaxLength(100)
+        self.answer.setMaxLength(MAX_LENGTH["answer"])
         answer_note = wrapped(
             self.tr(
                 "La question secrète vous permettra de récupérer votre mot de passe en cas "
@@ -219,10 +179,6 @@ class ActivatePage(Page):
         self.form_box = QWidget()
         self.form_box.setLayout(form)
         self.body.addWidget(self.form_box)
-        self.handoff: HandoffPanel | None = None
-        self.mail_arrived_at: datetime | None = None
-        if context.portal_mode:
-            self._build_portal_handoff(context)
         self.finish_layout()
 
         self.code.textChanged.connect(self._on_code_text_changed)
@@ -232,109 +188,8 @@ class ActivatePage(Page):
         self.show_mail.clicked.connect(self._on_show_mail_clicked)
         self.resend.clicked.connect(self._on_resend_clicked)
 
-    # -- portal mode: activation and structure on the portal ---------------------------
-
-    def _build_portal_handoff(self, context: WizardContext) -> None:
-        """Nothing is activated here: the portal's mail, its 60 minutes, the checklist."""
-        self.setCommitPage(False)
-        self.setTitle(self.tr("Activez votre compte sur le portail Chorus Pro"))
-        self.form_box.hide()
-        self.handoff = portal.handoff_panel(
-            context,
-            self.tr("Activez votre compte, puis créez votre structure sur le portail"),
-            portal.ACTIVATE_CHECKLIST,
-            portal.ACTIVATE_CONFIRM,
-        )
-        self.mail_arrived = QPushButton(self.tr("Le courriel d'activation est arrivé"))
-        self.mail_arrived.clicked.connect(self._on_mail_arrived_clicked)
-        self.portal_validity = wrapped("")
-        self.portal_validity.hide()
-        row = QHBoxLayout()
-        row.addWidget(self.mail_arrived)
-        row.addStretch(1)
-        self.handoff.extra.addLayout(row)
-        self.handoff.extra.addWidget(self.portal_validity)
-        self.handoff.confirmed_changed.connect(self.completeChanged)
-        self.body.addWidget(self.handoff)
-
-    def _on_mail_arrived_clicked(self) -> None:
-        self._set_mail_arrived(self.clock())
-        self.edited.emit()
-
-    def _set_mail_arrived(self, when: datetime) -> None:
-        self.mail_arrived_at = when
-        self.mail_arrived.setText(self.tr("Un nouveau courriel est arrivé"))
-        self._refresh_validity()
-
-    def draft_values(self) -> dict[str, Any]:
-        """Portal mode: whether it is done on the portal, and when its mail arrived."""
-        if self.handoff is None:
-            return {}  # the code, the password and the answer are never saved
-        values: dict[str, Any] = {"portal_activated": self.handoff.confirm.isChecked()}
-        if self.mail_arrived_at is not None:
-            values["portal_mail_arrived"] = self.mail_arrived_at.isoformat()
-        return values
-
-    def restore_draft(self, values: dict[str, Any]) -> None:
-        if self.handoff is None:
-            return
-        self.handoff.confirm.setChecked(values.get("portal_activated", False) is True)
-        arrived = values.get("portal_mail_arrived")
-        if isinstance(arrived, str):
-            try:
-                when = datetime.fromisoformat(arrived)
-            except ValueError:
-                return
-            if when.tzinfo is not None:
-                self._set_mail_arrived(when)
-
-    def _refresh_portal_validity(self) -> None:
-        if self.mail_arrived_at is None:
-            self.portal_validity.hide()
-            return
-        until = portal.activation_deadline(self.mail_arrived_at)
-        now = self.clock()
-        left = time_left_text(until - now)
-        if left is None:
-            self._validity_timer.stop()
-            text = self.tr(
-                "Ce lien a sans doute expiré (plus de 60 minutes depuis son arrivée) : demandez un "
-                "nouveau lien sur le portail, puis cliquez sur « Un nouveau courriel est arrivé » "
-                "dès qu'il est là."
-            )
-            color = "#8a1212"
-        else:
-            text = self.tr(
-                "Ouvrez le lien avant {time} environ (60 minutes après son envoi). {left}"
-            ).format(time=clock_time(until, now), left=left)
-            color = "#9a5200" if until - now <= timedelta(minutes=5) else "#4a4a4a"
-            if not self._validity_timer.isActive():
-                self._validity_timer.start()
-        self.portal_validity.setText(text)
-        self.portal_validity.setStyleSheet(f"color: {readable(color)};")
-        self.portal_validity.show()
-
-    def _update_handoff(self) -> None:
-        if self.handoff is None:
-            return
-        draft = self.context.draft
-        labels = draft.workspace_labels
-        spaces = ", ".join(labels.get(code, code) for code in draft.workspaces)
-        self.handoff.set_values(
-            [
-                (self.tr("Adresse électronique"), draft.email),
-                *portal.structure_values(draft),
-                (self.tr("Espaces à ouvrir"), spaces),
-            ]
-        )
-
     def initializePage(self) -> None:
         draft = self.context.draft
-        if self.handoff is not None:
-            self.intro.setText(portal.text(portal.ACTIVATE_INTRO).format(email=draft.email))
-            self._update_handoff()
-            self._refresh_validity()
-            return
         self.intro.setText(
             self.tr(
                 "Le courriel d'activation a été envoyé à {email}. Copiez le lien qu'il contient "
@@ -380,8 +235,6 @@ class ActivatePage(Page):
         self.completeChanged.emit()
 
     def ready(self) -> bool:
-        if self.handoff is not None:
-            return self.handoff.is_confirmed
         return (
             self._policy_loaded
             and bool(activation_code(self.code.text()))
@@ -407,9 +260,6 @@ class ActivatePage(Page):
         return account.activation_valid_until if account is not None else None
 
     def _refresh_validity(self) -> None:
-        if self.handoff is not None:
-            self._refresh_portal_validity()
-            return
         until = self.valid_until()
         if until is None and not self._expired_by_server:
             self._validity_timer.stop()
@@ -440,24 +290,25 @@ class ActivatePage(Page):
     # -- mail --------------------------------------------------------------------------
 
     def _on_show_mail_clicked(self) -> None:
-        mail_dir = self.context.mail_dir
+        service = self.context.service
         email = self.context.draft.email
-        if mail_dir is None:
-            return
         self.run(
             self.tr("Lecture du courriel…"),
-            lambda: _latest_mail(mail_dir, email),
+            lambda: service.received_mails(email),
             self._on_mail_read,
             kind="mail",
         )
 
-    def _on_mail_read(self, mail: ReceivedMail | None) -> None:
-        if mail is None:
+    def _on_mail_read(self, mails: list[ReceivedMail]) -> None:
+        if not mails:
             self.banner.show_message(
                 Tone.WARNING, self.tr("Aucun courriel reçu pour cette adresse.")
             )
             return
-        MailDialog(mail, self).exec()
+        if self.mail_viewer is not None:
+            self.mail_viewer.close()
+        self.mail_viewer = MailViewer(mails[0], self)  # the newest
+        self.mail_viewer.open()
 
     def _on_resend_clicked(self) -> None:
         context = self.context
@@ -485,8 +336,6 @@ class ActivatePage(Page):
         return "activated" if self.context.draft.activated else None
 
     def start_step(self) -> bool:
-        if self.handoff is not None:
-            return True  # activated on the portal, not here: the final page checks the API
         draft = self.context.draft
         context = self.context
         email = draft.email
@@ -513,28 +362,27 @@ class ActivatePage(Page):
         self.step_succeeded()
 
     def _on_activation_failed(self, error: BaseException) -> None:
-        if isinstance(error, ActivationError) and error.expired:
+        if isinstance(error, ActivationExpired):
             self._expired_by_server = True
             self._refresh_validity()
             self.banner.show_message(Tone.ERROR, self.tr(EXPIRED_ERROR))
             self.resend.setFocus()
             return
-        if isinstance(error, ActivationError) and error.locked:
-            self.banner.show_message(Tone.ERROR, locked_message(error.locked_until, self.clock()))
+        if isinstance(error, ActivationLocked):
+            self.banner.show_message(Tone.ERROR, locked_message(error.until, self.clock()))
             return
         self.show_error(error)
-        if isinstance(error, ActivationError):
-            self._focus_refused_field(error)
+        self._focus_refused_field(error)
 
-    def _focus_refused_field(self, error: ActivationError) -> None:
+    def _focus_refused_field(self, error: BaseException) -> None:
         """Put the cursor in the field the service refused (a wrong code: the code field)."""
         fields: dict[str, QWidget] = {
-            "motDePasse": self.password.password,
-            "idQuestionSecrete": self.question,
-            "reponseQuestionSecrete": self.answer,
+            "password": self.password.password,
+            "question_id": self.question,
+            "answer": self.answer,
         }
-        target = fields.get(str(error.details.get("champ")))
-        if target is None and error.code == INVALID_CODE:
+        target = fields.get(error.field) if isinstance(error, FieldRefused) else None
+        if isinstance(error, InvalidActivationCode):
             self.code_hint.set_reason(str(error))
             target = self.code
         if target is not None:

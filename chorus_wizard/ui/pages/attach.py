@@ -10,10 +10,19 @@ from html import escape
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
 from chorus_wizard.backend.models import AttachmentSent
+from chorus_wizard.contracts.fields import MAX_LENGTH
 from chorus_wizard.domain.identifiers import IdentifierType, format_siret
+from chorus_wizard.domain.text import text_problem
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.pages.base import Page, WizardContext
-from chorus_wizard.ui.widgets.common import Tone, field_label, form_layout, wrapped
+from chorus_wizard.ui.widgets.common import (
+    FieldHint,
+    Tone,
+    field_label,
+    form_layout,
+    stacked,
+    wrapped,
+)
 from chorus_wizard.ui.widgets.handoff import HandoffPanel
 
 ATTACH_CHECKLIST = (
@@ -69,11 +78,13 @@ class AttachPage(Page):
         )
         form = form_layout()
         self.nom = QLineEdit()
-        self.nom.setMaxLength(60)
+        self.nom.setMaxLength(MAX_LENGTH["nom"])
         self.prenom = QLineEdit()
-        self.prenom.setMaxLength(60)
-        form.addRow(field_label(self.tr("Nom"), self.nom, required=True), self.nom)
-        form.addRow(field_label(self.tr("Prénom"), self.prenom, required=True), self.prenom)
+        self.prenom.setMaxLength(MAX_LENGTH["prenom"])
+        #: Why each name cannot be sent (the rule the sandbox applies too).
+        self.hints = {self.nom: FieldHint(self.nom), self.prenom: FieldHint(self.prenom)}
+        for label, edit in ((self.tr("Nom"), self.nom), (self.tr("Prénom"), self.prenom)):
+            form.addRow(field_label(label, edit, required=True), stacked(edit, self.hints[edit]))
         self.body.addLayout(form)
         self.send = QPushButton(self.tr("Envoyer la demande de rattachement"))
         self.send.setEnabled(False)
@@ -150,9 +161,16 @@ class AttachPage(Page):
         )
 
     def _on_name_changed(self) -> None:
+        refused = False
+        for edit, hint in self.hints.items():
+            reason = text_problem(edit.text(), edit.maxLength())
+            hint.set_reason(reason)
+            refused = refused or reason is not None
         self._update_handoff()
         self.send.setEnabled(
-            self._sent is None and bool(self.nom.text().strip() and self.prenom.text().strip())
+            self._sent is None
+            and not refused
+            and bool(self.nom.text().strip() and self.prenom.text().strip())
         )
 
     def _on_send_clicked(self) -> None:

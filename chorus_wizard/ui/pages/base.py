@@ -15,7 +15,6 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from enum import IntEnum
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QUrl, Signal
@@ -56,6 +55,7 @@ class PageId(IntEnum):
     WORKSPACES = 3
     ACTIVATE = 4
     DONE = 5
+    PORTAL_ACTIVATE = 6  # step 4 in portal mode
 
 
 #: The help panel's and the recap's buttons of the wizard's row (wired by the help desk), in
@@ -135,10 +135,8 @@ class WizardContext:
         settings: SettingsStore | None = None,
         secrets: SecretStore | None = None,
         backend_option: str = "",
-        mail_dir: Path | None = None,
     ) -> None:
         self.profile = profile
-        self.mail_dir = mail_dir
         self.runner = runner
         self._service: Future[SignupService] = Future()
         if service is not None:

@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
-from chorus_wizard.backend.errors import AlreadyRegistered, Rejected
+from chorus_wizard.backend.errors import AlreadyRegistered, FieldRefused
 from chorus_wizard.backend.forms import StructureForm
 from chorus_wizard.backend.models import AccountCreated, CompanyRecord
+from chorus_wizard.contracts.fields import MAX_LENGTH
 from chorus_wizard.domain.countries import Country
 from chorus_wizard.domain.identifiers import IdentifierType, format_siret
+from chorus_wizard.domain.text import text_problem
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.pages import portal
 from chorus_wizard.ui.pages.base import Page, WizardContext
@@ -37,15 +39,16 @@ from chorus_wizard.ui.widgets.common import (
 from chorus_wizard.ui.widgets.explain import explained
 from chorus_wizard.ui.widgets.handoff import HandoffPanel
 
-#: The form's structure fields: attribute of StructureForm, label, mandatory, max length.
+#: The form's structure fields: attribute of StructureForm, label, mandatory (the maximum
+#: lengths are the contract's).
 STRUCTURE_FIELDS = (
-    ("raison_sociale", QT_TRANSLATE_NOOP("CompletePage", "Raison sociale"), True, 100),
-    ("libelle", QT_TRANSLATE_NOOP("CompletePage", "Libellé de la structure"), False, 100),
-    ("adresse", QT_TRANSLATE_NOOP("CompletePage", "Adresse"), True, 100),
-    ("complement1", QT_TRANSLATE_NOOP("CompletePage", "Complément adresse 1"), False, 100),
-    ("complement2", QT_TRANSLATE_NOOP("CompletePage", "Complément adresse 2"), False, 100),
-    ("code_postal", QT_TRANSLATE_NOOP("CompletePage", "Code postal"), True, 10),
-    ("ville", QT_TRANSLATE_NOOP("CompletePage", "Ville"), True, 60),
+    ("raison_sociale", QT_TRANSLATE_NOOP("CompletePage", "Raison sociale"), True),
+    ("libelle", QT_TRANSLATE_NOOP("CompletePage", "Libellé de la structure"), False),
+    ("adresse", QT_TRANSLATE_NOOP("CompletePage", "Adresse"), True),
+    ("complement1", QT_TRANSLATE_NOOP("CompletePage", "Complément adresse 1"), False),
+    ("complement2", QT_TRANSLATE_NOOP("CompletePage", "Complément adresse 2"), False),
+    ("code_postal", QT_TRANSLATE_NOOP("CompletePage", "Code postal"), True),
+    ("ville", QT_TRANSLATE_NOOP("CompletePage", "Ville"), True),
 )
 
 #: Default country for identifiers that imply one.
@@ -71,12 +74,16 @@ class CompletePage(Page):
         you_form = form_layout()
         you.setLayout(you_form)
         self.email_again = QLineEdit()
-        self.email_again.setMaxLength(254)
+        self.email_again.setMaxLength(MAX_LENGTH["email"])
         self.email_hint = FieldHint(self.email_again)
         self.nom = QLineEdit()
-        self.nom.setMaxLength(60)
         self.prenom = QLineEdit()
-        self.prenom.setMaxLength(60)
+        #: Each free-text field, the form attribute it fills, and the line saying why its
+        #: value cannot be sent (the rule the sandbox applies too).
+        self.text_hints: dict[QLineEdit, tuple[str, FieldHint]] = {
+            self.nom: ("nom", FieldHint(self.nom)),
+            self.prenom: ("prenom", FieldHint(self.prenom)),
+        }
         you_form.addRow(
             field_label(
                 self.tr("Ressaisissez votre adresse électronique de connexion"),
@@ -85,8 +92,10 @@ class CompletePage(Page):
             ),
             explained(stacked(self.email_again, self.email_hint), "email_again", self.email_again),
         )
-        you_form.addRow(field_label(self.tr("Nom"), self.nom, required=True), self.nom)
-        you_form.addRow(field_label(self.tr("Prénom"), self.prenom, required=True), self.prenom)
+        for label, edit in ((self.tr("Nom"), self.nom), (self.tr("Prénom"), self.prenom)):
+            you_form.addRow(
+                field_label(label, edit, required=True), stacked(edit, self.text_hints[edit][1])
+            )
         self.body.addWidget(you)
 
         structure = QGroupBox(self.tr("Votre structure"))
@@ -104,16 +113,15 @@ class CompletePage(Page):
         self.masked_note.hide()
         s_form.addRow(self.masked_note)
         self.fields: dict[str, QLineEdit] = {}
-        for name, source, required, length in STRUCTURE_FIELDS:
+        for name, source, required in STRUCTURE_FIELDS:
             label = self.tr(source)
             edit = QLineEdit()
-            edit.setMaxLength(length)
-            edit.textChanged.connect(self.completeChanged)
             self.fields[name] = edit
-            cell: QWidget | QLayout = edit
+            hint = FieldHint(edit)
+            self.text_hints[edit] = (name, hint)
+            cell: QWidget | QLayout = stacked(edit, hint)
             if name == "code_postal":
-                self.postal_hint = FieldHint(edit)
-                cell = stacked(edit, self.postal_hint)
+                self.postal_hint = hint
             if name in ("raison_sociale", "libelle"):
                 cell = explained(cell, name, edit)
             s_form.addRow(field_label(label, edit, required=required), cell)
@@ -176,11 +184,12 @@ class CompletePage(Page):
             self.body.addWidget(self.handoff)
         self.finish_layout()
 
-        for edit in (self.email_again, self.nom, self.prenom):
-            edit.textChanged.connect(self.completeChanged)
+        self.email_again.textChanged.connect(self.completeChanged)
+        for edit, (name, _hint) in self.text_hints.items():
+            edit.setMaxLength(MAX_LENGTH[name])
+            edit.textChanged.connect(self._on_text_changed)
         self.email_again.textChanged.connect(self._on_email_again_text_changed)
-        self.fields["code_postal"].textChanged.connect(self._on_postal_code_changed)
-        self.country.currentIndexChanged.connect(self._on_postal_code_changed)
+        self.country.currentIndexChanged.connect(self._on_text_changed)
 
     # -- QWizard contract --------------------------------------------------------------
 
@@ -247,7 +256,7 @@ class CompletePage(Page):
                 values[name] = getattr(company, name)
             country = company.code_pays
         replaced = []
-        for name, label, _required, _length in STRUCTURE_FIELDS:
+        for name, label, _required in STRUCTURE_FIELDS:
             edit = self.fields[name]
             if edit.text() != values[name]:
                 if edit.text():
@@ -287,10 +296,18 @@ class CompletePage(Page):
             return False
         if not self.nom.text().strip() or not self.prenom.text().strip():
             return False
-        for name, _label, required, _length in STRUCTURE_FIELDS:
+        for name, _label, required in STRUCTURE_FIELDS:
             if required and not self.fields[name].text().strip():
                 return False
-        return self._postal_code_problem() is None
+        return not any(self._text_problem(edit) for edit in self.text_hints)
+
+    def _text_problem(self, edit: QLineEdit) -> str | None:
+        """Why the field's value cannot be sent, or None (a control character, a postcode)."""
+        name = self.text_hints[edit][0]
+        problem = text_problem(edit.text(), MAX_LENGTH[name])
+        if problem is None and name == "code_postal":
+            problem = self._postal_code_problem()
+        return problem
 
     def _postal_code_problem(self) -> str | None:
         code = self.fields["code_postal"].text().strip()
@@ -298,8 +315,11 @@ class CompletePage(Page):
             return self.tr("Un code postal français comporte 5 chiffres.")
         return None
 
-    def _on_postal_code_changed(self) -> None:
-        self.postal_hint.set_reason(self._postal_code_problem())
+    def _on_text_changed(self) -> None:
+        for edit, (_name, hint) in self.text_hints.items():
+            reason = self._text_problem(edit)
+            if (reason or "") != hint.text():  # a refusal the service described stays
+                hint.set_reason(reason)
         self.completeChanged.emit()
 
     def _on_email_again_text_changed(self) -> None:
@@ -446,19 +466,17 @@ class CompletePage(Page):
         self._focus_refused_field(error)
 
     def _focus_refused_field(self, error: BaseException) -> None:
-        """The service named the refused field (``champ``): put the cursor in it."""
-        champ = error.details.get("champ") if isinstance(error, Rejected) else None
+        """The service named the refused field: put the cursor in it."""
+        if not isinstance(error, FieldRefused):
+            return
         targets: dict[str, QWidget] = {
             "email": self.email_again,
             "nom": self.nom,
             "prenom": self.prenom,
-            "structure.raisonSociale": self.fields["raison_sociale"],
-            "structure.adresse": self.fields["adresse"],
-            "structure.codePostal": self.fields["code_postal"],
-            "structure.ville": self.fields["ville"],
-            "structure.codePays": self.country,
+            "code_pays": self.country,
+            **self.fields,
         }
-        target = targets.get(str(champ))
+        target = targets.get(error.field)
         if target is not None:
             target.setAccessibleDescription(str(error))
             target.setFocus()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from chorus_wizard.contracts.fields import IDENTIFIER_LENGTH, MAX_LENGTH
 from chorus_wizard.domain.identifiers import (
     FIELD_LABELS,
     NO_SIRET_LABELS,
@@ -28,6 +29,7 @@ from chorus_wizard.domain.identifiers import (
     is_typing_prefix,
     load_identifier_rules,
 )
+from chorus_wizard.domain.text import text_problem
 from chorus_wizard.texts import translate
 from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
 from chorus_wizard.ui.widgets.common import (
@@ -62,6 +64,9 @@ def email_problem(value: str) -> str | None:
     text = value.strip()
     if not text:
         return QCoreApplication.translate("IdentifyPage", "Saisissez votre adresse électronique.")
+    refused = text_problem(value, MAX_LENGTH["email"])
+    if refused:
+        return refused
     if "@" not in text:
         return QCoreApplication.translate(
             "IdentifyPage", "Il manque le caractère « @ » (par exemple prenom.nom@entreprise.fr)."
@@ -122,10 +127,10 @@ class IdentifyPage(Page):
 
         self.email = QLineEdit()
         self.email.setPlaceholderText("prenom.nom@entreprise.fr")
-        self.email.setMaxLength(254)
+        self.email.setMaxLength(MAX_LENGTH["email"])
         self.email_hint = FieldHint(self.email)
         self.identifier = QLineEdit()
-        self.identifier.setMaxLength(40)
+        self.identifier.setMaxLength(IDENTIFIER_LENGTH)
         self.identifier_hint = FieldHint(self.identifier)
         #: While a SIRET is typed: « 13 chiffres sur 14 », quietly (no error colour).
         self.identifier_count = QLabel()
@@ -223,6 +228,7 @@ class IdentifyPage(Page):
         kind = self.identifier_type()
         return (
             email_problem(self.email.text()) is None
+            and text_problem(self.identifier.text(), IDENTIFIER_LENGTH) is None
             and check_identifier(kind, self.identifier.text()).ok
         )
 
@@ -248,8 +254,10 @@ class IdentifyPage(Page):
         self._check_identifier(final=False)
 
     def _on_email_text_changed(self) -> None:
-        if self.email_hint.isVisible():  # once shown, the reason follows the typing
-            self.email_hint.set_reason(email_problem(self.email.text()))
+        text = self.email.text()
+        if self.email_hint.isVisible() or text_problem(text, MAX_LENGTH["email"]):
+            # once shown, the reason follows the typing; a control character shows at once
+            self.email_hint.set_reason(email_problem(text))
         self.completeChanged.emit()
 
     def _on_email_editing_finished(self) -> None:
@@ -283,8 +291,13 @@ class IdentifyPage(Page):
         kind = self.identifier_type()
         text = self.identifier.text()
         check = check_identifier(kind, text)
-        typing = not check.ok and is_typing_prefix(kind, text) and bool(text.strip())
-        if check.ok or (not final and is_typing_prefix(kind, text)) or not text.strip():
+        refused = text_problem(text, IDENTIFIER_LENGTH)
+        typing = (
+            not refused and not check.ok and is_typing_prefix(kind, text) and bool(text.strip())
+        )
+        if refused:
+            self.identifier_hint.set_reason(refused)
+        elif check.ok or (not final and is_typing_prefix(kind, text)) or not text.strip():
             self.identifier_hint.set_reason(None)
         else:
             self.identifier_hint.set_reason(check.reason)

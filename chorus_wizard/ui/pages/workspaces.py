@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from chorus_wizard.backend.models import Workspace
 from chorus_wizard.ui.pages import portal
-from chorus_wizard.ui.pages.base import Page, WizardContext
+from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
 from chorus_wizard.ui.widgets.common import Tone, wrapped
 from chorus_wizard.ui.widgets.explain import explained
 from chorus_wizard.ui.widgets.handoff import HandoffPanel
@@ -164,6 +164,9 @@ class WorkspacesPage(Page):
             labels = self.context.draft.workspace_labels
             chosen = ", ".join(labels.get(code, code) for code in self.chosen())
             self.handoff.set_values([(self.tr("Espaces à ouvrir"), chosen)])
+
+    def nextId(self) -> int:
+        return PageId.PORTAL_ACTIVATE if self.context.portal_mode else PageId.ACTIVATE
 
     def ready(self) -> bool:
         return bool(self.switches)

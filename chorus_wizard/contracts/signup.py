@@ -1,0 +1,319 @@
+"""The sandbox's signup API (``/sandbox/v1``): paths, return codes, field names and shapes.
+
+The real portal has no API for these steps (domain.md §2); the sandbox serves them and the
+wizard calls them, both through this module. Every answer carries ``codeRetour``
+(:class:`Code`, 0 = success) and a French ``libelle``; a refusal names the field it refused
+in ``champ`` (a dotted JSON path, see :mod:`chorus_wizard.contracts.fields`).
+
+Request bodies refuse a string longer than :data:`MAX_STRING` anywhere, including in keys they
+do not know, and ignore unknown keys otherwise; business rules (mandatory fields, formats,
+each field's own limit) are checked by the sandbox so each broken rule gets its own code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import IntEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+PREFIX = "/sandbox/v1"
+HEALTH = "/sante"
+WORKSPACES = "/espaces"
+PASSWORD_POLICY = "/politique-mot-de-passe"
+SECRET_QUESTIONS = "/questions-secretes"
+ACCOUNTS = "/comptes"
+ACCOUNT = "/comptes/{idCompte}"
+ACCOUNT_WORKSPACES = "/comptes/{idCompte}/espaces"
+ATTACHMENTS = "/rattachements"
+RESEND = "/activation/renvoyer"
+ACTIVATION = "/activation"
+MAILS = "/courriels"
+#: The page an activation link opens (outside ``/v1``: it is HTML for a browser).
+ACTIVATION_PAGE = "/sandbox/activer"
+
+JETON_HEADER = "X-Jeton-Inscription"
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+
+#: ``GET /courriels``: how many mails by default, and at most.
+MAILS_DEFAULT = 5
+MAILS_MAX = 20
+
+MAX_STRING = 500
+TOO_LONG_ERROR = "chaine_trop_longue"
+NUL_ERROR = "caractere_nul"
+
+
+class Code(IntEnum):
+    """``codeRetour`` values of the signup services."""
+
+    OK = 0
+    INVALID_BODY = 1
+    TOO_LONG = 2
+    INVALID_EMAIL = 3
+    MISSING_FIELD = 4
+    INVALID_POSTCODE = 5
+    UNKNOWN_COUNTRY = 6
+    UNKNOWN_ID_TYPE = 7
+    INVALID_IDENTIFIER = 8
+    UNKNOWN_SIRET = 9
+    STRUCTURE_EXISTS = 10
+    EMAIL_EXISTS = 11
+    IDEMPOTENCY_MISMATCH = 12
+    CLOSED_ESTABLISHMENT = 13
+    BODY_TOO_LARGE = 14
+    CONTROL_CHARACTER = 15
+    INVALID_CODE = 20
+    EXPIRED_CODE = 21
+    WEAK_PASSWORD = 22
+    INVALID_SECRET_QUESTION = 23
+    LOCKED = 24
+    THROTTLED = 25
+    INVALID_JETON = 30
+    UNKNOWN_WORKSPACE = 32
+    UNKNOWN_STRUCTURE = 40
+    ALREADY_MANAGER = 41
+    UNKNOWN_SERVICE = 50
+    METHOD_NOT_ALLOWED = 51
+    INTERNAL_ERROR = 99
+
+
+def _too_long(value: Any, path: str = "") -> str | None:
+    """Path of the first string longer than :data:`MAX_STRING` inside ``value``, if any."""
+    return _find(value, lambda text: len(text) > MAX_STRING, path)
+
+
+def _with_nul(value: Any, path: str = "") -> str | None:
+    """Path of the first string holding a NUL inside ``value`` (a key counts), if any."""
+    return _find(value, lambda text: "\x00" in text, path)
+
+
+def _find(value: Any, wrong: Callable[[str], bool], path: str) -> str | None:
+    if isinstance(value, str):
+        return (path or "corps") if wrong(value) else None
+    if isinstance(value, dict):
+        for key, item in value.items():
+            where = f"{path}.{key}" if path else str(key)
+            if isinstance(key, str) and wrong(key):
+                return where
+            found = _find(item, wrong, where)
+            if found:
+                return found
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found = _find(item, wrong, f"{path}[{index}]")
+            if found:
+                return found
+    return None
+
+
+class RequestBody(BaseModel):
+    """Base of every request body: unknown keys ignored, long strings and NUL refused."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _limit_strings(cls, data: Any) -> Any:
+        path = _too_long(data)
+        if path:
+            raise PydanticCustomError(
+                TOO_LONG_ERROR,
+                "Le champ « {champ} » dépasse {limite} caractères.",
+                {"champ": path, "limite": MAX_STRING},
+            )
+        path = _with_nul(data)
+        if path:
+            raise PydanticCustomError(
+                NUL_ERROR,
+                "Le champ « {champ} » contient un caractère invisible (un caractère nul), "
+                "qui n'est pas permis.",
+                {"champ": path},
+            )
+        return data
+
+
+class Answer(BaseModel):
+    """Base of every answer: ``codeRetour`` and ``libelle``; unknown keys ignored."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    codeRetour: int = Code.OK
+    libelle: str = ""
+
+
+class HealthAnswer(Answer):
+    """``GET /sante``: a sandbox run for a training room names it (the scenario's title)."""
+
+    salle: str | None = None
+
+
+# Requests ---------------------------------------------------------------------------------
+
+
+class NewStructure(RequestBody):
+    typeIdentifiantStructure: str | None = None
+    identifiantStructure: str | None = None
+    raisonSociale: str | None = None
+    libelleStructure: str | None = None
+    adresse: str | None = None
+    complementAdresse1: str | None = None
+    complementAdresse2: str | None = None
+    codePostal: str | None = None
+    ville: str | None = None
+    codePays: str | None = None
+
+
+class Functionalities(RequestBody):
+    deposerDemandesPaiement: bool = True
+    dume: bool = False
+
+
+class CreateAccountRequest(RequestBody):
+    """Body of ``POST /comptes``."""
+
+    email: str | None = None
+    nom: str | None = None
+    prenom: str | None = None
+    structure: NewStructure = Field(default_factory=NewStructure)
+    fonctionnalites: Functionalities = Field(default_factory=Functionalities)
+
+
+class WorkspacesRequest(RequestBody):
+    """Body of ``PUT /comptes/{idCompte}/espaces``."""
+
+    espaces: list[str]
+
+
+class AttachmentRequest(RequestBody):
+    """Body of ``POST /rattachements``."""
+
+    email: str | None = None
+    nom: str | None = None
+    prenom: str | None = None
+    typeIdentifiantStructure: str | None = None
+    identifiantStructure: str | None = None
+
+
+class ResendRequest(RequestBody):
+    """Body of ``POST /activation/renvoyer``."""
+
+    email: str | None = None
+
+
+class ActivationRequest(RequestBody):
+    """Body of ``POST /activation``."""
+
+    email: str | None = None
+    code: str | None = None
+    motDePasse: str | None = None
+    idQuestionSecrete: int | None = None
+    reponseQuestionSecrete: str | None = None
+
+
+# Answers ----------------------------------------------------------------------------------
+
+
+class Refused(Answer):
+    """Any refusal: the field it names, and what some refusals add."""
+
+    champ: str | None = None
+    reglesNonRespectees: list[str] | None = None
+    verrouilleJusqua: str | None = None
+    idStructureCPP: int | None = None
+
+
+class WorkspaceEntry(BaseModel):
+    code: str
+    libelle: str
+    description: str = ""
+    activeParDefaut: bool = False
+
+
+class WorkspacesAnswer(Answer):
+    listeEspaces: list[WorkspaceEntry]
+
+
+class PolicyAnswer(Answer):
+    politique: dict[str, Any]
+
+
+class QuestionEntry(BaseModel):
+    id: int
+    libelle: str
+
+
+class QuestionsAnswer(Answer):
+    listeQuestions: list[QuestionEntry]
+
+
+class AccountCreatedAnswer(Answer):
+    """``201`` of ``POST /comptes`` (``jetonInscription`` opens the account's other calls)."""
+
+    idCompte: int
+    idStructureCPP: int
+    gestionnairePrincipal: bool = True
+    activationValideJusqua: str | None = None
+    jetonInscription: str
+
+
+class ChosenWorkspacesAnswer(Answer):
+    espaces: list[str]
+
+
+class StructureEntry(BaseModel):
+    idStructureCPP: int
+    typeIdentifiantStructure: str
+    identifiantStructure: str
+    raisonSociale: str
+    libelleStructure: str = ""
+    adresse: str = ""
+    complementAdresse1: str = ""
+    complementAdresse2: str = ""
+    codePostal: str = ""
+    ville: str = ""
+    codePays: str = ""
+
+
+class AccountAnswer(Answer):
+    """``GET /comptes/{idCompte}``."""
+
+    idCompte: int
+    email: str = ""
+    nom: str = ""
+    prenom: str = ""
+    statut: str
+    espaces: list[str] = Field(default_factory=list)
+    fonctionnalites: Functionalities = Field(default_factory=Functionalities)
+    gestionnairePrincipal: bool = False
+    structure: StructureEntry | None = None
+
+
+class AttachmentAnswer(Answer):
+    idDemande: int
+
+
+class ResentAnswer(Answer):
+    activationValideJusqua: str | None = None
+
+
+class ActivatedAnswer(Answer):
+    idCompte: int
+
+
+class MailEntry(BaseModel):
+    """One mail the sandbox "sent" (its plain-text part)."""
+
+    expediteur: str
+    destinataire: str
+    objet: str
+    date: str
+    texte: str
+
+
+class MailsAnswer(Answer):
+    """``GET /courriels?email=…&limite=…``: the newest first."""
+
+    courriels: list[MailEntry]

@@ -1,0 +1,660 @@
+"""The rules of the signup services: what the sandbox checks, saves and mails for each request.
+
+:class:`SignupDesk` answers with the contract's shapes and raises
+:class:`~chorus_wizard.sandbox.refusal.Refusal` for every broken rule; the routes
+(:mod:`~chorus_wizard.sandbox.signup_routes`) only translate HTTP to these calls.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+from urllib.parse import parse_qs, urlsplit
+
+from email_validator import EmailNotValidError, validate_email
+
+from chorus_wizard.contracts.catalogue import MANAGER_WORKSPACE
+from chorus_wizard.contracts.fields import (
+    ACCOUNT_FIELDS,
+    ANSWER,
+    ATTACHMENT_FIELDS,
+    EMAIL,
+    NOM,
+    PRENOM,
+    STRUCTURE_FIELDS,
+)
+from chorus_wizard.contracts.signup import (
+    ACTIVATION_PAGE,
+    AccountAnswer,
+    AccountCreatedAnswer,
+    ActivatedAnswer,
+    ActivationRequest,
+    AttachmentAnswer,
+    AttachmentRequest,
+    ChosenWorkspacesAnswer,
+    Code,
+    CreateAccountRequest,
+    Functionalities,
+    ResendRequest,
+    ResentAnswer,
+    StructureEntry,
+)
+from chorus_wizard.domain.countries import is_country_code
+from chorus_wizard.domain.identifiers import (
+    FIELD_LABELS,
+    IdentifierType,
+    check_identifier,
+    format_siret,
+)
+from chorus_wizard.domain.password import PasswordPolicy, evaluate, normalize_secret_answer
+from chorus_wizard.sandbox.context import SandboxContext, iso_utc
+from chorus_wizard.sandbox.mail import (
+    activation_message,
+    attachment_ack_message,
+    attachment_request_message,
+)
+from chorus_wizard.sandbox.refusal import Refusal, check_texts, field_refusal, missing
+from chorus_wizard.sandbox.security import digest, new_secret, same_digest, scrypt_hash
+from chorus_wizard.sandbox.storage import STATUS_PENDING, AccountRow, CodeRow, Session
+
+ACTIVATION_VALIDITY = timedelta(minutes=60)
+JETON_VALIDITY = timedelta(hours=24)
+LOCK_DURATION = timedelta(hours=1)
+MAX_FAILURES = 5
+
+
+def _text(value: str | None) -> str:
+    return (value or "").strip()
+
+
+def check_email(value: str | None, field: str = "email") -> str:
+    """The normalised address; :class:`Refusal` when there is none or it is not one."""
+    text = _text(value)
+    if not text:
+        raise missing(field, EMAIL.label)
+    try:
+        return validate_email(text, check_deliverability=False).normalized
+    except EmailNotValidError:
+        raise field_refusal(
+            Code.INVALID_EMAIL,
+            field,
+            "Le champ « Adresse électronique de connexion » n'est pas une adresse valide : "
+            "elle doit avoir la forme nom@domaine.fr.",
+        ) from None
+
+
+def _check_names(nom: str | None, prenom: str | None) -> None:
+    for field, value in ((NOM, nom), (PRENOM, prenom)):
+        if not _text(value):
+            raise missing(field.json, field.label)
+
+
+def _id_type(value: str | None, field: str) -> IdentifierType:
+    text = _text(value) or IdentifierType.SIRET.value
+    try:
+        return IdentifierType(text)
+    except ValueError:
+        raise field_refusal(
+            Code.UNKNOWN_ID_TYPE, field, f"Type d'identifiant de structure inconnu : « {text} »."
+        ) from None
+
+
+def _code_from(value: str | None) -> str:
+    """The code itself, also when the whole activation link was pasted."""
+    text = _text(value)
+    if "code=" in text:
+        codes = parse_qs(urlsplit(text).query).get("code")
+        if codes:
+            return codes[0].strip()
+    return text
+
+
+@dataclass(frozen=True)
+class NewAccount:
+    """A creation request that passed every check, with its values normalised."""
+
+    email: str
+    last_name: str
+    first_name: str
+    id_type: IdentifierType
+    identifier: str
+    company_name: str
+    label: str
+    address: str
+    address_2: str
+    address_3: str
+    postcode: str
+    city: str
+    country: str
+    payment_requests: bool
+    dume: bool
+
+
+class SignupDesk:
+    """The sandbox's side of the signup: checks, accounts, workspaces, attachment, activation."""
+
+    def __init__(self, ctx: SandboxContext) -> None:
+        self.ctx = ctx
+        self.policy = PasswordPolicy()
+
+    # Checks -----------------------------------------------------------------------------
+
+    def check_new_account(self, body: CreateAccountRequest) -> NewAccount:
+        check_texts(body, ACCOUNT_FIELDS)
+        email = check_email(body.email)
+        _check_names(body.nom, body.prenom)
+        s = body.structure
+        id_type = _id_type(s.typeIdentifiantStructure, "structure.typeIdentifiantStructure")
+        checked = check_identifier(id_type, s.identifiantStructure or "")
+        if checked.reason:
+            raise field_refusal(
+                Code.INVALID_IDENTIFIER,
+                "structure.identifiantStructure",
+                f"{FIELD_LABELS[id_type]} : {checked.reason}",
+            )
+        structure = s.model_dump()
+        for field in STRUCTURE_FIELDS:
+            if field.required and not _text(structure[field.json.removeprefix("structure.")]):
+                raise missing(field.json, field.label)
+        country = _text(s.codePays).upper()
+        if not is_country_code(country):
+            raise field_refusal(
+                Code.UNKNOWN_COUNTRY,
+                "structure.codePays",
+                f"Le champ « Pays » contient un code pays inconnu : « {_text(s.codePays)} ».",
+            )
+        postcode = "".join(_text(s.codePostal).split())
+        if country == "FR" and not (len(postcode) == 5 and postcode.isdigit()):
+            raise field_refusal(
+                Code.INVALID_POSTCODE,
+                "structure.codePostal",
+                "Le champ « Code postal » doit contenir 5 chiffres pour une adresse en France.",
+            )
+        if id_type is IdentifierType.SIRET:
+            self._check_siret_at_insee(checked.normalized)
+        return NewAccount(
+            email=email,
+            last_name=_text(body.nom),
+            first_name=_text(body.prenom),
+            id_type=id_type,
+            identifier=checked.normalized,
+            company_name=_text(s.raisonSociale),
+            label=_text(s.libelleStructure),
+            address=_text(s.adresse),
+            address_2=_text(s.complementAdresse1),
+            address_3=_text(s.complementAdresse2),
+            postcode=postcode if country == "FR" else _text(s.codePostal),
+            city=_text(s.ville),
+            country=country,
+            payment_requests=body.fonctionnalites.deposerDemandesPaiement,
+            dume=body.fonctionnalites.dume,
+        )
+
+    def _check_siret_at_insee(self, siret: str) -> None:
+        found = self.ctx.seed.directory.lookup(siret)
+        shown = format_siret(siret)
+        if found is None:
+            raise field_refusal(
+                Code.UNKNOWN_SIRET,
+                "structure.identifiantStructure",
+                f"Le numéro de SIRET {shown} est introuvable au répertoire Sirene de l'INSEE. "
+                "Chorus Pro exige que le SIRET existe à l'INSEE : vérifiez le numéro, ou "
+                "choisissez « Je n'ai pas de numéro de SIRET » si votre structure est en cours "
+                "d'immatriculation.",
+            )
+        if not found.active:
+            what = (
+                "l'entreprise a cessé son activité"
+                if found.legal_unit_state != "A"
+                else "cet établissement est fermé"
+            )
+            raise field_refusal(
+                Code.CLOSED_ESTABLISHMENT,
+                "structure.identifiantStructure",
+                f"Établissement fermé : d'après le répertoire Sirene, {what} (SIRET {shown}). "
+                "Chorus Pro n'accepte qu'un établissement actif : indiquez le SIRET de votre "
+                "établissement en activité.",
+            )
+
+    # Accounts ---------------------------------------------------------------------------
+
+    def create_account(
+        self, account: NewAccount, *, request_hash: str, idempotency_key: str | None, base_url: str
+    ) -> AccountCreatedAnswer:
+        now = self.ctx.now()
+        code, jeton = new_secret(), new_secret()
+        valid_until = now + ACTIVATION_VALIDITY
+        key_hash = digest("idempotency\x00" + idempotency_key) if idempotency_key else None
+        defaults = [w.code for w in self.ctx.seed.workspaces if w.on_by_default]
+        # Rendered before the transaction: the write lock is not held for it.
+        mail = self._activation_mail(account.email, account, code, base_url, now).as_bytes()
+        try:
+            with self.ctx.storage.transaction() as session:
+                if key_hash:
+                    prior = session.idempotent_reply(key_hash)
+                    if prior is not None:
+                        if prior.request_hash != request_hash:
+                            raise Refusal(
+                                422,
+                                Code.IDEMPOTENCY_MISMATCH,
+                                "Cette clé d'idempotence a déjà servi pour une autre demande.",
+                            )
+                        # Same answer, with a fresh signup token: the first one was only
+                        # ever stored as a hash, and whoever retries lost that answer.
+                        body = json.loads(prior.response)
+                        session.renew_jeton(
+                            int(body["idCompte"]),
+                            digest(jeton),
+                            expires_at=(now + JETON_VALIDITY).timestamp(),
+                        )
+                        self.ctx.outbox.deliver_after(session)  # if the first try crashed
+                        return AccountCreatedAnswer.model_validate(
+                            {**body, "jetonInscription": jeton}
+                        )
+                self._refuse_conflict(session, account)
+                structure_id = session.insert_structure(
+                    id_type=account.id_type.value,
+                    identifier=account.identifier,
+                    company_name=account.company_name,
+                    label=account.label,
+                    address=account.address,
+                    address_2=account.address_2,
+                    address_3=account.address_3,
+                    postcode=account.postcode,
+                    city=account.city,
+                    country=account.country,
+                    now=now.timestamp(),
+                )
+                account_id = session.insert_account(
+                    email=account.email,
+                    last_name=account.last_name,
+                    first_name=account.first_name,
+                    structure_id=structure_id,
+                    main_manager=True,
+                    payment_requests=account.payment_requests,
+                    dume=account.dume,
+                    status=STATUS_PENDING,
+                    jeton_hash=digest(jeton),
+                    jeton_expires_at=(now + JETON_VALIDITY).timestamp(),
+                    now=now.timestamp(),
+                )
+                session.set_workspaces(account_id, defaults)
+                session.insert_code(
+                    account_id,
+                    digest(code),
+                    now=now.timestamp(),
+                    expires_at=valid_until.timestamp(),
+                )
+                self.ctx.outbox.enqueue(session, mail)
+                created = AccountCreatedAnswer(
+                    libelle="Votre compte est créé et un courriel d'activation a été envoyé "
+                    f"à {account.email}.",
+                    idCompte=account_id,
+                    idStructureCPP=structure_id,
+                    gestionnairePrincipal=True,
+                    activationValideJusqua=iso_utc(valid_until),
+                    jetonInscription=jeton,
+                )
+                if key_hash:
+                    session.store_reply(
+                        key_hash,
+                        request_hash=request_hash,
+                        status=201,
+                        response=created.model_dump_json(exclude={"jetonInscription"}),
+                        now=now.timestamp(),
+                    )
+        except sqlite3.IntegrityError:
+            # Only reachable if another writer slipped past BEGIN IMMEDIATE: answer as a clash.
+            with self.ctx.storage.transaction(write=False) as session:
+                self._refuse_conflict(session, account)
+            raise
+        return created
+
+    def _refuse_conflict(self, session: Session, account: NewAccount) -> None:
+        existing = session.find_structure(account.id_type.value, account.identifier)
+        if existing is not None:
+            raise Refusal(
+                409,
+                Code.STRUCTURE_EXISTS,
+                "Cette structure est déjà inscrite sur Chorus Pro : demandez à y être rattaché.",
+                idStructureCPP=existing.id,
+            )
+        if session.find_account_by_email(account.email) is not None:
+            raise Refusal(
+                409,
+                Code.EMAIL_EXISTS,
+                f"Un compte Chorus Pro existe déjà pour l'adresse {account.email} : "
+                "connectez-vous avec cette adresse, ou demandez un nouveau courriel "
+                "d'activation s'il n'est pas encore activé.",
+            )
+
+    def _activation_mail(
+        self, email: str, who: NewAccount | AccountRow, code: str, base_url: str, now: datetime
+    ) -> EmailMessage:
+        return activation_message(
+            to_email=email,
+            first_name=who.first_name,
+            last_name=who.last_name,
+            link=f"{base_url}{ACTIVATION_PAGE}?code={code}",
+            code=code,
+            valid_minutes=int(ACTIVATION_VALIDITY.total_seconds() // 60),
+            now=now,
+        )
+
+    def _authorised(self, session: Session, account_id: int, jeton: str | None) -> AccountRow:
+        account = session.get_account(account_id)
+        if (
+            account is None
+            or not jeton
+            or not same_digest(jeton, account.jeton_hash)
+            or account.jeton_expires_at is None
+            or account.jeton_expires_at <= self.ctx.now().timestamp()
+        ):
+            raise Refusal(
+                403,
+                Code.INVALID_JETON,
+                "Accès refusé : le jeton d'inscription est absent, erroné ou expiré. "
+                "Reprenez l'inscription depuis le début.",
+            )
+        return account
+
+    def _workspaces_of(self, session: Session, account: AccountRow) -> list[str]:
+        chosen = session.workspaces(account.id)
+        return [
+            w.code
+            for w in self.ctx.seed.workspaces
+            if w.code in chosen or (w.code == MANAGER_WORKSPACE and account.main_manager)
+        ]
+
+    def set_workspaces(
+        self, account_id: int, jeton: str | None, codes: list[str]
+    ) -> ChosenWorkspacesAnswer:
+        known = self.ctx.seed.workspace_codes()
+        unknown = [c for c in codes if c not in known]
+        with self.ctx.storage.transaction() as session:
+            account = self._authorised(session, account_id, jeton)
+            if unknown:
+                raise field_refusal(
+                    Code.UNKNOWN_WORKSPACE,
+                    "espaces",
+                    f"Espace de travail inconnu : « {unknown[0]} ».",
+                )
+            session.set_workspaces(account.id, [c for c in codes if c != MANAGER_WORKSPACE])
+            workspaces = self._workspaces_of(session, account)
+        return ChosenWorkspacesAnswer(
+            libelle="Vos espaces de travail sont enregistrés.", espaces=workspaces
+        )
+
+    def get_account(self, account_id: int, jeton: str | None) -> AccountAnswer:
+        with self.ctx.storage.transaction(write=False) as session:
+            account = self._authorised(session, account_id, jeton)
+            structure = session.get_structure(account.structure_id)
+            workspaces = self._workspaces_of(session, account)
+        assert structure is not None
+        return AccountAnswer(
+            libelle="OK",
+            idCompte=account.id,
+            email=account.email,
+            nom=account.last_name,
+            prenom=account.first_name,
+            statut=account.status,
+            espaces=workspaces,
+            fonctionnalites=Functionalities(
+                deposerDemandesPaiement=account.payment_requests, dume=account.dume
+            ),
+            gestionnairePrincipal=account.main_manager,
+            structure=StructureEntry(
+                idStructureCPP=structure.id,
+                typeIdentifiantStructure=structure.id_type,
+                identifiantStructure=structure.identifier,
+                raisonSociale=structure.company_name,
+                libelleStructure=structure.label,
+                adresse=structure.address,
+                complementAdresse1=structure.address_2,
+                complementAdresse2=structure.address_3,
+                codePostal=structure.postcode,
+                ville=structure.city,
+                codePays=structure.country,
+            ),
+        )
+
+    # Attachment -------------------------------------------------------------------------
+
+    def request_attachment(self, body: AttachmentRequest) -> AttachmentAnswer:
+        check_texts(body, ATTACHMENT_FIELDS)
+        email = check_email(body.email)
+        _check_names(body.nom, body.prenom)
+        id_type = _id_type(body.typeIdentifiantStructure, "typeIdentifiantStructure")
+        identifier = check_identifier(id_type, body.identifiantStructure or "").normalized
+        if not identifier:
+            raise missing("identifiantStructure", FIELD_LABELS[id_type])
+        now = self.ctx.now()
+        name = f"{_text(body.prenom)} {_text(body.nom)}"
+        with self.ctx.storage.transaction() as session:
+            structure = session.find_structure(id_type.value, identifier)
+            if structure is None:
+                raise Refusal(
+                    404,
+                    Code.UNKNOWN_STRUCTURE,
+                    "Aucune structure n'est inscrite sur Chorus Pro avec cet identifiant : "
+                    "vérifiez-le, ou créez la structure.",
+                )
+            manager = session.main_manager(structure.id)
+            if manager is not None and manager.email.casefold() == email.casefold():
+                raise Refusal(
+                    409,
+                    Code.ALREADY_MANAGER,
+                    "Vous êtes déjà le gestionnaire principal de cette structure.",
+                )
+            request_id = session.insert_attachment_request(
+                structure.id,
+                email=email,
+                last_name=_text(body.nom),
+                first_name=_text(body.prenom),
+                now=now.timestamp(),
+            )
+            # The mails are part of the transaction that records the request.
+            shown = format_siret(identifier) if id_type is IdentifierType.SIRET else identifier
+            if manager is not None:
+                self.ctx.outbox.enqueue(
+                    session,
+                    attachment_request_message(
+                        manager_email=manager.email,
+                        manager_name=f"{manager.first_name} {manager.last_name}",
+                        requester_name=name,
+                        requester_email=email,
+                        structure_name=structure.company_name,
+                        structure_identifier=shown,
+                        request_id=request_id,
+                        now=now,
+                    ),
+                )
+            self.ctx.outbox.enqueue(
+                session,
+                attachment_ack_message(
+                    requester_email=email,
+                    requester_name=name,
+                    structure_name=structure.company_name,
+                    structure_identifier=shown,
+                    request_id=request_id,
+                    now=now,
+                ),
+            )
+        return AttachmentAnswer(
+            libelle="Votre demande de rattachement a été transmise au gestionnaire principal de "
+            "la structure. Vous serez informé de sa décision par courriel.",
+            idDemande=request_id,
+        )
+
+    # Activation -------------------------------------------------------------------------
+
+    def resend(self, body: ResendRequest, base_url: str) -> ResentAnswer:
+        check_texts(body, (EMAIL,))
+        email = check_email(body.email)
+        now = self.ctx.now()
+        valid_until = now + ACTIVATION_VALIDITY
+        code = new_secret()
+        with self.ctx.storage.transaction() as session:
+            account = session.find_account_by_email(email)
+            if account is not None and account.status == STATUS_PENDING:
+                session.invalidate_codes(account.id, now=now.timestamp())
+                session.insert_code(
+                    account.id,
+                    digest(code),
+                    now=now.timestamp(),
+                    expires_at=valid_until.timestamp(),
+                )
+                self.ctx.outbox.enqueue(
+                    session, self._activation_mail(account.email, account, code, base_url, now)
+                )
+        return ResentAnswer(
+            libelle="Si un compte en attente d'activation correspond à cette adresse, un nouveau "
+            "courriel d'activation vient d'y être envoyé. Seul le lien du dernier courriel reste "
+            "valable.",
+            # Given whether or not an account exists, so the answer reveals nothing.
+            activationValideJusqua=iso_utc(valid_until),
+        )
+
+    def activate(self, body: ActivationRequest, source: str) -> ActivatedAnswer:
+        """Activate the account; ``source`` (the client's address) is throttled on its own."""
+        check_texts(body, (EMAIL, ANSWER))
+        email = _text(body.email).casefold()
+        if not email:
+            raise missing("email", EMAIL.label)
+        code = _code_from(body.code)
+        now = self.ctx.now()
+        stamp = now.timestamp()
+        throttle = self.ctx.throttles.activation
+        with self.ctx.storage.transaction() as session:
+            locked = session.locked_until(email, source)
+            if locked is not None and locked > stamp:
+                raise self._locked(locked)
+            wait = throttle.retry_after(source, stamp)
+            if wait is not None:
+                raise self._throttled(wait)
+            row = session.find_code(digest(code)) if code else None
+            account = session.get_account(row.account_id) if row else None
+            if (
+                row is None
+                or account is None
+                or account.email.casefold() != email
+                or row.used_at is not None
+                or row.invalidated_at is not None
+                or account.status != STATUS_PENDING
+            ):
+                # Answered after the commit: the failure and the lock must be saved.
+                if account is None or account.email.casefold() != email:
+                    throttle.failed(source, stamp)  # a guess, not a code already used
+                refusal = self._wrong_code(session, email, source, now)
+            else:
+                refusal = None
+                self._activate_with(session, account, row, body, stamp)
+        if refusal is not None:
+            raise refusal
+        assert account is not None
+        throttle.succeeded(source)
+        return ActivatedAnswer(
+            libelle="Votre compte est désormais actif et vous pouvez dès à présent transmettre "
+            "vos factures à votre client public.",
+            idCompte=account.id,
+        )
+
+    def _wrong_code(self, session: Session, email: str, source: str, now: datetime) -> Refusal:
+        if session.record_failure(email, source) >= MAX_FAILURES:
+            until = (now + LOCK_DURATION).timestamp()
+            session.lock(email, source, until)
+            return self._locked(until)
+        return Refusal(
+            400,
+            Code.INVALID_CODE,
+            "Ce code d'activation n'est pas valable : il a peut-être déjà servi ou été "
+            "remplacé par un courriel plus récent. Vérifiez l'adresse électronique et "
+            "utilisez le lien du dernier courriel reçu.",
+        )
+
+    def _activate_with(
+        self,
+        session: Session,
+        account: AccountRow,
+        row: CodeRow,
+        body: ActivationRequest,
+        stamp: float,
+    ) -> None:
+        """The code is right: check the rest, then activate (or raise :class:`Refusal`)."""
+        if row.expires_at <= stamp:
+            raise Refusal(
+                410,
+                Code.EXPIRED_CODE,
+                "Ce lien d'activation a expiré (il n'est valable que 60 minutes). "
+                "Demandez un nouveau courriel d'activation.",
+            )
+        structure = session.get_structure(account.structure_id)
+        password = body.motDePasse or ""
+        broken = [
+            r.key
+            for r in evaluate(
+                self.policy,
+                password,
+                email=account.email,
+                company_name=structure.company_name if structure else "",
+            )
+            if not r.met
+        ]
+        if broken:
+            raise Refusal(
+                400,
+                Code.WEAK_PASSWORD,
+                "Le mot de passe ne respecte pas toutes les règles de sécurité : "
+                "corrigez les règles signalées.",
+                champ="motDePasse",
+                reglesNonRespectees=broken,
+            )
+        answer = normalize_secret_answer(body.reponseQuestionSecrete or "")
+        question_id = body.idQuestionSecrete
+        if question_id is None or self.ctx.seed.question(question_id) is None:
+            raise field_refusal(
+                Code.INVALID_SECRET_QUESTION,
+                "idQuestionSecrete",
+                "Choisissez une question secrète dans la liste proposée.",
+            )
+        if not answer:
+            raise field_refusal(
+                Code.INVALID_SECRET_QUESTION,
+                "reponseQuestionSecrete",
+                "Le champ « Réponse à la question secrète » est obligatoire.",
+            )
+        session.activate_account(
+            account.id,
+            password_hash=scrypt_hash(password),
+            question_id=question_id,
+            answer_hash=scrypt_hash(answer),
+            now=stamp,
+        )
+        session.mark_code_used(row.id, now=stamp)
+        session.invalidate_codes(account.id, now=stamp)
+        session.reset_attempts(_text(body.email).casefold())
+
+    @staticmethod
+    def _throttled(wait: int) -> Refusal:
+        return Refusal(
+            429,
+            Code.THROTTLED,
+            "Trop de codes d'activation erronés depuis ce poste : patientez "
+            f"{wait} s avant de réessayer.",
+            headers={"Retry-After": str(wait)},
+        )
+
+    @staticmethod
+    def _locked(until: float) -> Refusal:
+        moment = datetime.fromtimestamp(until).astimezone()
+        return Refusal(
+            423,
+            Code.LOCKED,
+            "Trop de tentatives infructueuses : l'activation de ce compte est bloquée pendant "
+            f"une heure, jusqu'à {moment.hour} h {moment:%M}. Réessayez ensuite avec le lien "
+            "du dernier courriel reçu.",
+            verrouilleJusqua=iso_utc(moment),
+        )
