@@ -24,8 +24,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 HEALTH_PATH = "/sandbox/v1/sante"
-#: The walk's structures: one already on the sandbox's Chorus Pro (resources/sandbox/
-#: registered.json: the attachment page), one to sign up.
+# The walk's structures: one already on the sandbox's Chorus Pro (resources/sandbox/
+# registered.json: the attachment page), one to sign up.
 REGISTERED_SIRET = "55203253400703"
 NEW_SIRET = "13002526500013"
 WALK_EMAIL = "autotest@exemple.fr"
@@ -236,7 +236,9 @@ def run_self_test(out: TextIO | None = None) -> int:
         def recap_pdf() -> str:
             from chorus_wizard.ui.recap_actions import write_recap_pdf
 
-            return _check_pdf(write_recap_pdf(Path(tmp) / "recapitulatif.pdf", wizard.desk.recap()))
+            desk: Any = getattr(wizard, "desk", None)
+            _check(desk is not None, "assistant sans outils (récapitulatif)")
+            return _check_pdf(write_recap_pdf(Path(tmp) / "recapitulatif.pdf", desk.recap()))
 
         def english() -> str:
             from PySide6.QtCore import QLibraryInfo, QTranslator
