@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from chorus_wizard import __version__, texts
+from chorus_wizard.backend.errors import BackendError
 from chorus_wizard.backend.profiles import (
     REAL_PROFILES,
     BackendProfile,
@@ -170,13 +171,28 @@ def compose(
     wizard = SignupWizard(context)
     runner.setParent(wizard)
 
-    def start_services() -> None:
+    def start_services() -> str | None:
+        """In the start-up worker: the service, step 1's checks, and the room's name when the
+        backend is a sandbox reached by URL (a training room)."""
         try:
-            context.hand_over(backend.make_service())
+            service = backend.make_service()
         except BaseException as error:
             context.service_failed(error)
             raise
+        context.hand_over(service)
         load_checks()
+        if backend.sandbox is not None or backend.profile.name != "sandbox":
+            return None
+        try:
+            return service.room_name()
+        except BackendError as error:  # the first call will say what is wrong
+            log.info("Room name not read (%s)", type(error).__name__)
+            return None
+
+    def started(room: str | None) -> None:
+        if room:
+            wizard.show_room(room)
+        forget_module_sources()
 
     def close_services() -> None:
         runner.wait_for_done(5000)
@@ -196,7 +212,7 @@ def compose(
         keeper = DraftKeeper(wizard, drafts)
         wizard.add_closing_callback(keeper.flush)
         offer_resume(wizard, keeper, drafts)
-        runner.run(start_services, _forget_module_sources, _log_start_up_failure)
+        runner.run(start_services, started, _log_start_up_failure)
 
     wizard.add_closing_callback(close_services)
     wizard.when_complete(when_pages_built)
@@ -218,7 +234,7 @@ def build_wizard(argv: list[str]) -> SignupWizard:
     return compose(resolve_config(argv))
 
 
-def _forget_module_sources(_result: object) -> None:
+def forget_module_sources() -> None:
     """The start-up work is done: drop the source lines Python's ``linecache`` keeps.
 
     PySide6 reads the source of every module imported after it (to look for its

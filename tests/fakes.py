@@ -55,6 +55,8 @@ class FakeService:
     activations: list[tuple[str, str, str, int, str]] = field(default_factory=list, repr=False)
     #: What ``received_mails`` answers (newest first).
     mails: list[ReceivedMail] = field(default_factory=list)
+    #: The training room a sandbox reached by URL names (``GET /sante``).
+    room: str | None = None
     _profile: BackendProfile = field(default_factory=lambda: sandbox_profile("http://fake"))
 
     @property
@@ -143,6 +145,10 @@ class FakeService:
     def received_mails(self, email: str) -> list[ReceivedMail]:
         self._enter("received_mails")
         return list(self.mails)
+
+    def room_name(self) -> str | None:
+        self._enter("room_name")
+        return self.room
 
     def close(self) -> None:
         pass

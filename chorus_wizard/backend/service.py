@@ -103,6 +103,8 @@ class SignupService(Protocol):
 
     def received_mails(self, email: str) -> list[ReceivedMail]: ...
 
+    def room_name(self) -> str | None: ...
+
     def close(self) -> None: ...
 
 
@@ -337,3 +339,9 @@ class ChorusSignupService:
     def received_mails(self, email: str) -> list[ReceivedMail]:
         """The mails the sandbox "sent" to ``email``, newest first (sandbox only)."""
         return self._signup.received_mails(email)
+
+    def room_name(self) -> str | None:
+        """The training room a sandbox reached by URL was started for; None elsewhere."""
+        if not self._profile.can_create_accounts:
+            return None
+        return self._signup.room_name()

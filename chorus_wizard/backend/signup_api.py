@@ -245,6 +245,10 @@ class SignupApi:
             main_manager=found.gestionnairePrincipal,
         )
 
+    def room_name(self) -> str | None:
+        """The training room this sandbox was started for (its scenario's title), if any."""
+        return self._call("GET", api.HEALTH, api.HealthAnswer).salle or None
+
     def received_mails(self, email: str, limit: int = api.MAILS_DEFAULT) -> list[ReceivedMail]:
         """The mails the sandbox sent to ``email``, newest first."""
         listed = self._call(

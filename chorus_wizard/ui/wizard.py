@@ -146,6 +146,15 @@ class SignupWizard(QWizard):
         self.currentIdChanged.connect(self._on_current_id_changed)
         after_first_paint(self, self._build_in_turns)
 
+    def show_room(self, room: str) -> None:
+        """A sandbox reached by URL was started for a training room: the title names it."""
+        self.setWindowTitle(
+            self.tr(
+                "Inscription à Chorus Pro — salle « {room} » (bac à sable, aucune donnée n'est "
+                "envoyée à Chorus Pro)"
+            ).format(room=room)
+        )
+
     # -- building the later pages ------------------------------------------------------------
 
     @property

@@ -1262,6 +1262,10 @@
         <translation>&amp;Summary</translation>
     </message>
     <message>
+        <source>Inscription à Chorus Pro — salle «&#xa0;{room}&#xa0;» (bac à sable, aucune donnée n&apos;est envoyée à Chorus Pro)</source>
+        <translation>Signing up to Chorus Pro — room “{room}” (sandbox, no data is sent to Chorus Pro)</translation>
+    </message>
+    <message>
         <source>&lt;p&gt;&lt;b&gt;chorus-wizard&lt;/b&gt; — version {version}&lt;/p&gt;&lt;p&gt;Assistant de création de compte Chorus Pro pour les petites entreprises, en quatre étapes.&lt;/p&gt;&lt;p&gt;Serveur utilisé : {server}&lt;/p&gt;&lt;p&gt;Logiciel libre sous licence MIT.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;chorus-wizard&lt;/b&gt; — version {version}&lt;/p&gt;&lt;p&gt;A four-step wizard that creates a Chorus Pro account for small businesses.&lt;/p&gt;&lt;p&gt;Server in use: {server}&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;</translation>
     </message>
