@@ -133,7 +133,7 @@ def test_suivant_before_the_service_exists_waits_for_it_in_the_worker(
         assert service.calls == []  # the lookup waits for the service, in its worker
         released.set()
         qtbot.waitUntil(lambda: wizard.currentId() == PageId.COMPLETE, timeout=TIMEOUT)
-        assert service.calls[0].startswith("lookup")
+        assert any(call.startswith("lookup") for call in service.calls)
         assert isinstance(wizard.currentPage(), CompletePage)
         later: list[str] = []
         wizard.when_complete(lambda: later.append("now"))
