@@ -55,16 +55,15 @@ from chorus_wizard.ui.pages.base import (
 )
 from chorus_wizard.ui.recap_actions import RecapDialog, copy_recap, write_recap_pdf
 from chorus_wizard.ui.widgets.common import (
-    AltLetterGuard,
     Banner,
     CurrentDialog,
     Tone,
     announce,
-    ensure_mnemonics,
     joined,
     readable_placeholders,
 )
 from chorus_wizard.ui.widgets.help import HelpPanel
+from chorus_wizard.ui.widgets.keyboard import AltLetterGuard, ensure_mnemonics
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.pages.complete import CompletePage
 from chorus_wizard.ui.pages.identify import IdentifyPage
 from chorus_wizard.ui.pages.workspaces import WorkspacesPage
-from chorus_wizard.ui.widgets.common import mnemonic_of
+from chorus_wizard.ui.widgets.keyboard import mnemonic_of
 from chorus_wizard.ui.wizard import SignupWizard
 from tests.fakes import FakeService
 from tests.ui.flows import CODE, EMAIL, PASSWORD, reach_activation

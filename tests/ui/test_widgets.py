@@ -16,20 +16,18 @@ from chorus_wizard.domain.password import PasswordPolicy
 from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.pages.identify import IdentifyPage
 from chorus_wizard.ui.widgets.common import (
-    AltLetterGuard,
     Banner,
     FieldHint,
     Tone,
     announcer,
-    ensure_mnemonics,
     field_label,
     form_layout,
-    mnemonic_of,
     set_qt_enum,
     stacked,
     wrapped,
 )
 from chorus_wizard.ui.widgets.explain import ExplainButton
+from chorus_wizard.ui.widgets.keyboard import AltLetterGuard, ensure_mnemonics, mnemonic_of
 from chorus_wizard.ui.widgets.password import PasswordInput
 from chorus_wizard.ui.widgets.switch import ToggleSwitch
 from chorus_wizard.ui.wizard import SignupWizard
