@@ -20,11 +20,12 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QT
 from PySide6.QtWidgets import QBoxLayout, QCheckBox, QComboBox, QLineEdit
 
 from chorus_wizard.backend.models import AccountCreated, AccountStatus, Lookup
-from chorus_wizard.domain.identifiers import IdentifierType, check_identifier
+from chorus_wizard.domain.identifiers import IdentifierType, check_identifier, format_siret
 from chorus_wizard.drafts import DraftSetAside, DraftStore, SavedDraft
 from chorus_wizard.files import WriteProblem, write_problem
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
-from chorus_wizard.ui.pages.base import Page, PageId, describe_error
+from chorus_wizard.ui.pages.base import STEPS, Page, PageId, describe_error
+from chorus_wizard.ui.pages.complete import CompletePage
 from chorus_wizard.ui.widgets.common import Banner, Tone
 from chorus_wizard.ui.wizard import SignupWizard
 
@@ -249,11 +250,51 @@ class DraftKeeper(QObject):
         self._pool.waitForDone(msecs)
 
 
+RESUME_OFFER = QT_TRANSLATE_NOOP(
+    "drafts",
+    "Reprendre l'inscription de {structure}, commencée le {date} à {hour}\u00a0h\u00a0{minute}, à "
+    "l'étape\u00a0{step} ({name})\u00a0?",
+)
+RESUME_OFFER_UNNAMED = QT_TRANSLATE_NOOP(
+    "drafts",
+    "Reprendre l'inscription commencée le {date} à {hour}\u00a0h\u00a0{minute}, à "
+    "l'étape\u00a0{step} ({name})\u00a0?",
+)
+
+
+def _saved_structure(fields: dict[str, Any]) -> str:
+    """The structure a draft is about: its name as typed on step 2, else its identifier."""
+    name = str(fields.get("raison_sociale", "")).strip()
+    if name:
+        return name
+    identifier = str(fields.get("identifier", "")).strip()
+    if fields.get("identifier_type", IdentifierType.SIRET.value) == IdentifierType.SIRET.value:
+        check = check_identifier(IdentifierType.SIRET, identifier)
+        if check.ok:
+            return QCoreApplication.translate("drafts", "SIRET {siret}").format(
+                siret=format_siret(check.normalized)
+            )
+    return identifier
+
+
 def describe_saved(saved: SavedDraft) -> str:
+    """« Reprendre l'inscription de DINUM, commencée le 02/12/2026 à 9 h 05, à l'étape 2
+    (Complétez) ? »"""
     local = saved.saved_at.astimezone()
+    step = int(min(max(saved.page, PageId.COMPLETE), PageId.ACTIVATE))
+    if saved.page in (PageId.IDENTIFY, PageId.ATTACH):
+        step = 1
+    structure = _saved_structure(saved.fields)
     return QCoreApplication.translate(
-        "drafts", "Reprendre l'inscription commencée le {date} à {hour} h {minute} ?"
-    ).format(date=f"{local:%d/%m/%Y}", hour=local.hour, minute=f"{local.minute:02d}")
+        "drafts", RESUME_OFFER if structure else RESUME_OFFER_UNNAMED
+    ).format(
+        structure=structure,
+        date=f"{local:%d/%m/%Y}",
+        hour=local.hour,
+        minute=f"{local.minute:02d}",
+        step=step,
+        name=QCoreApplication.translate("Page", STEPS[step - 1]),
+    )
 
 
 @dataclass(frozen=True)
@@ -390,11 +431,13 @@ def _go_to_saved_page(
         draft.account = state.account or AccountCreated(
             int(saved.fields["account_id"]), int(saved.fields.get("structure_id", 0)), "", ""
         )
-        chosen = state.status.workspaces if state.status else ()
+        chosen = list(state.status.workspaces) if state.status else []
         saved_choice = saved.fields.get("workspaces_saved", False)
         if state.token_missing or saved_choice:
             target = PageId.ACTIVATE
-            draft.workspaces = list(chosen)
+            if not chosen and saved_choice:  # the backend did not say: the choice then made
+                chosen = [str(code) for code in saved.fields.get("workspaces", [])]
+            draft.workspaces = chosen
         else:
             target = max(target, PageId.WORKSPACES)
     elif wizard.context.portal_mode and saved.fields.get("portal_account_created") is True:
@@ -409,6 +452,9 @@ def _go_to_saved_page(
     else:
         target = PageId.COMPLETE
     wizard.next()  # to COMPLETE: its initializePage keeps the restored values
+    complete = pages[PageId.COMPLETE]
+    if target > PageId.COMPLETE and isinstance(complete, CompletePage):
+        complete.collect()  # what was sent then, for the recap and the later pages
     if draft.activated:
         _advance(wizard, PageId.DONE)
         return

@@ -133,7 +133,7 @@
     </message>
     <message>
         <source>Vous ne pouvez pas la créer une seconde fois : demandez à y être rattaché. Votre demande est transmise au gestionnaire principal de la structure, qui la valide ; vous êtes informé de sa décision par courriel. Si le gestionnaire principal a quitté la structure, seul le support Chorus Pro peut en désigner un nouveau (par une sollicitation).</source>
-        <extracomment>consulterStructure: what Chorus Pro holds about the structure (raison sociale…).</extracomment>
+        <extracomment>The structure the page was last shown for: another one starts a new request. consulterStructure: what Chorus Pro holds about the structure (raison sociale…).</extracomment>
         <translation>You cannot create it a second time: ask to be attached to it. Your request goes to the structure&apos;s main manager, who approves it; you are told of the decision by email. If the main manager has left the structure, only Chorus Pro support can appoint a new one (through a request).</translation>
     </message>
     <message>
@@ -329,6 +329,10 @@
     <message>
         <source>L&apos;identifiant de la structure a changé : ces champs ont été remplacés par les données de la nouvelle structure : {fields}.</source>
         <translation>The structure&apos;s identifier has changed: these fields were replaced with the new structure&apos;s data: {fields}.</translation>
+    </message>
+    <message>
+        <source>L&apos;identifiant de la structure a changé : ces champs ont été vidés, saisissez-les pour la nouvelle structure&#xa0;: {fields}.</source>
+        <translation>The structure&apos;s identifier has changed: these fields were emptied, fill them in for the new structure: {fields}.</translation>
     </message>
     <message>
         <source>Sans compte technique Chorus Pro configuré (« Paramètres »), l&apos;assistant n&apos;a pas pu vérifier si votre structure est déjà inscrite : si c&apos;est le cas, le portail vous proposera d&apos;y demander votre rattachement.</source>
@@ -1553,8 +1557,16 @@
         <translation>Saving</translation>
     </message>
     <message>
-        <source>Reprendre l&apos;inscription commencée le {date} à {hour} h {minute} ?</source>
-        <translation>Resume the signup started on {date} at {hour}:{minute}?</translation>
+        <source>Reprendre l&apos;inscription de {structure}, commencée le {date} à {hour}&#xa0;h&#xa0;{minute}, à l&apos;étape&#xa0;{step} ({name})&#xa0;?</source>
+        <translation>Resume the signup of {structure}, begun on {date} at {hour}:{minute}, at step {step} ({name})?</translation>
+    </message>
+    <message>
+        <source>Reprendre l&apos;inscription commencée le {date} à {hour}&#xa0;h&#xa0;{minute}, à l&apos;étape&#xa0;{step} ({name})&#xa0;?</source>
+        <translation>Resume the signup begun on {date} at {hour}:{minute}, at step {step} ({name})?</translation>
+    </message>
+    <message>
+        <source>SIRET {siret}</source>
+        <translation>SIRET {siret}</translation>
     </message>
     <message>
         <source>{error} Vos saisies ont été remises en place ; cliquez sur « Suivant » pour poursuivre.</source>

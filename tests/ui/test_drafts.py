@@ -70,7 +70,9 @@ def test_typing_is_saved_and_resumed_on_page_2(
     identify = second.page_of(PageId.IDENTIFY)
     assert isinstance(identify, IdentifyPage)
     assert identify.resume_box.isVisible()
-    assert identify.resume_text.text().startswith("Reprendre l'inscription commencée le ")
+    assert identify.resume_text.text().startswith(
+        "Reprendre l'inscription de DIRECTION INTERMINISTERIELLE DU NUMERIQUE, commencée le "
+    )
     identify.resume_button.click()
     qtbot.waitUntil(lambda: second.currentId() == PageId.COMPLETE)
     resumed = second.currentPage()

@@ -70,7 +70,8 @@ def test_unknown_siret_offers_the_registration_in_progress_path(
     assert page.isComplete()
     wizard.next()
     complete = complete_page(qtbot, wizard)
-    assert complete.fields["raison_sociale"].text() == ""  # nothing to prefill
+    assert complete.fields["raison_sociale"].text() == "BOULANGERIE DURAND"  # the provisional name
+    assert complete.fields["adresse"].text() == ""  # nothing else to prefill
 
 
 def test_closed_establishment_is_refused_with_what_to_do(

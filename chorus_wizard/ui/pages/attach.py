@@ -52,6 +52,8 @@ class AttachPage(Page):
         self.setTitle(self.tr("Votre structure est déjà inscrite sur Chorus Pro"))
         self.setFinalPage(True)
         self._sent: AttachmentSent | None = None
+        #: The structure the page was last shown for: another one starts a new request.
+        self._shown_for: tuple[IdentifierType, str] | None = None
 
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
@@ -111,6 +113,10 @@ class AttachPage(Page):
         lookup = self.context.draft.lookup
         if lookup is None or lookup.existing is None:
             return
+        key = (lookup.identifier_type, lookup.identifier)
+        if key != self._shown_for:
+            self._shown_for = key
+            self._start_fresh()
         shown = (
             self.tr("SIRET {siret}").format(siret=format_siret(lookup.identifier))
             if lookup.identifier_type is IdentifierType.SIRET
@@ -147,6 +153,18 @@ class AttachPage(Page):
         self.details.setVisible(details is not None)
         self._update_handoff()
 
+    def _start_fresh(self) -> None:
+        """A new structure: no request sent for it yet (the typed names stay: same person)."""
+        self._sent = None
+        self.cancel_work()
+        self.nom.setReadOnly(False)
+        self.prenom.setReadOnly(False)
+        self.banner.clear_message()
+        if self.handoff is not None:
+            self.handoff.confirm.setChecked(False)
+        self._on_name_changed()
+        self.completeChanged.emit()
+
     def _update_handoff(self) -> None:
         lookup = self.context.draft.lookup
         if self.handoff is None or lookup is None:
@@ -166,6 +184,8 @@ class AttachPage(Page):
             reason = text_problem(edit.text(), edit.maxLength())
             hint.set_reason(reason)
             refused = refused or reason is not None
+        draft = self.context.draft
+        draft.nom, draft.prenom = self.nom.text().strip(), self.prenom.text().strip()
         self._update_handoff()
         self.send.setEnabled(
             self._sent is None

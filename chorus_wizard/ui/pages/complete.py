@@ -221,7 +221,12 @@ class CompletePage(Page):
             return  # Back then Next: keep what the user edited
         first_time = self._prefilled_for is None
         self._prefilled_for = key
-        replaced = self._apply_prefill(lookup.company, lookup.identifier_type, lookup.identifier)
+        replaced, emptied = self._apply_prefill(
+            lookup.company, lookup.identifier_type, lookup.identifier
+        )
+        for edit, typed in ((self.nom, draft.nom), (self.prenom, draft.prenom)):
+            if typed and not edit.text().strip():  # typed on the « déjà inscrite » page
+                edit.setText(typed)
         notices = []
         if replaced and not first_time:
             notices.append(
@@ -229,6 +234,13 @@ class CompletePage(Page):
                     "L'identifiant de la structure a changé : ces champs ont été remplacés par les "
                     "données de la nouvelle structure : {fields}."
                 ).format(fields=", ".join(replaced))
+            )
+        if emptied and not first_time:
+            notices.append(
+                self.tr(
+                    "L'identifiant de la structure a changé : ces champs ont été vidés, "
+                    "saisissez-les pour la nouvelle structure\u00a0: {fields}."
+                ).format(fields=", ".join(emptied))
             )
         if lookup.company is not None and lookup.company.notice:
             notices.append(lookup.company.notice)
@@ -245,9 +257,12 @@ class CompletePage(Page):
 
     def _apply_prefill(
         self, company: CompanyRecord | None, kind: IdentifierType, identifier: str
-    ) -> list[str]:
-        """Fill the structure fields for a new identifier; returns the labels it changed."""
+    ) -> tuple[list[str], list[str]]:
+        """Fill the structure fields for a new identifier; returns the labels of the fields
+        it replaced with other values and of those it emptied."""
         values = {name: "" for name, *_ in STRUCTURE_FIELDS}
+        if company is None and kind is IdentifierType.AUTRE:
+            values["raison_sociale"] = identifier  # the provisional name is the company's
         country = _COUNTRY_OF.get(kind, "FR")
         if kind in (IdentifierType.UE_HORS_FRANCE, IdentifierType.HORS_UE):
             country = "GR" if identifier[:2] == "EL" else identifier[:2]
@@ -255,12 +270,13 @@ class CompletePage(Page):
             for name in values:
                 values[name] = getattr(company, name)
             country = company.code_pays
-        replaced = []
+        replaced: list[str] = []
+        emptied: list[str] = []
         for name, label, _required in STRUCTURE_FIELDS:
             edit = self.fields[name]
             if edit.text() != values[name]:
                 if edit.text():
-                    replaced.append(self.tr(label))
+                    (replaced if values[name] else emptied).append(self.tr(label))
                 edit.setText(values[name])
                 edit.setCursorPosition(0)  # a long name shows its beginning
         if self.country.currentData() != country:
@@ -287,7 +303,7 @@ class CompletePage(Page):
             self.masked_note.show()
         else:
             self.masked_note.hide()
-        return replaced
+        return replaced, emptied
 
     def ready(self) -> bool:
         if self.handoff is not None and not self.handoff.is_confirmed:
