@@ -19,9 +19,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from demo import activation_link, settle, use_memory_keychain
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QWidget
+from demo import activation_link, save_png, settle, use_memory_keychain
+from PySide6.QtWidgets import QApplication
 
 from chorus_wizard.app import build_wizard
 from chorus_wizard.ui.pages.base import Page, PageId
@@ -32,15 +31,6 @@ EMAIL = "camille.martin@exemple.fr"
 SIRET = "13002526500013"  # DINUM, in the sandbox's directory
 REGISTERED_SIRET = "55203253400703"  # Danone, already registered in the sandbox
 PASSWORD = "Girafe-Bleue-2026"  # a demo value typed into the sandbox only
-
-
-def save_png(widget: QWidget, path: Path) -> None:
-    """Grab ``widget``; fewer colours when that keeps text crisp and the file small."""
-    image = widget.grab().toImage()
-    image.save(str(path), quality=0)
-    if path.stat().st_size > 150_000:
-        smaller = image.convertToFormat(QImage.Format.Format_Indexed8)
-        smaller.save(str(path), quality=0)
 
 
 class Shooter:
