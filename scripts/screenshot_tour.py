@@ -520,6 +520,7 @@ def main(argv: list[str] | None = None) -> int:
         old.unlink()
     root = Path(tempfile.mkdtemp(prefix="chorus-tour-"))
     app = application()
+    app.setCursorFlashTime(0)  # a text cursor that does not blink: the same PNG every run
     tour = Tour(args.out, root)
     scenes: list[Callable[[Tour], None]] = [
         french_scenes,
