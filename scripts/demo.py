@@ -1,6 +1,6 @@
 """What the screenshot scripts share: an event loop that settles, a keychain in memory, the
-activation link the sandbox mailed (read over its HTTP API), a PNG saved small, and the
-wizard in portal mode against a local sandbox server."""
+activation link the sandbox mailed (read over its HTTP API), a PNG saved small, the wizard in
+portal mode against a local sandbox server, and the pages filled in as a person does."""
 
 from __future__ import annotations
 
@@ -14,11 +14,15 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QWidget
 
 from chorus_wizard.backend.service import SignupService
+from chorus_wizard.ui.pages.base import Page, PageId
 
 if TYPE_CHECKING:
     from chorus_wizard.backend.profiles import BackendProfile
     from chorus_wizard.sandbox.server import SandboxServer
     from chorus_wizard.ui.wizard import SignupWizard
+
+PASSWORD = "Girafe-Bleue-2026"  # a demo value typed into the sandbox only
+ANSWER = "Rex"
 
 
 def settle(condition: Callable[[], bool] | None = None, timeout: float = 15.0) -> None:
@@ -112,3 +116,73 @@ def portal_wizard(
     )
     finish_build(wizard)
     return wizard, server, local
+
+
+# -- the pages, filled in as a person does -----------------------------------------------
+
+
+def page(wizard: SignupWizard, page_id: PageId) -> Page:
+    return wizard.page_of(page_id)
+
+
+def wait_idle(wizard: SignupWizard) -> None:
+    """Until the current page's call, if any, has answered."""
+    settle(lambda: not wizard.currentPage().is_busy)  # type: ignore[attr-defined]
+
+
+def go_next(wizard: SignupWizard, expected: PageId) -> Page:
+    """« Suivant » (or « Valider »), then the ``expected`` page once it is idle."""
+    wizard.next()
+    settle(lambda: wizard.currentId() == expected)
+    wait_idle(wizard)
+    return wizard.currentPage()  # type: ignore[return-value]
+
+
+def fill_identify(wizard: SignupWizard, email: str, identifier: str) -> Page:
+    """Step 1 filled in, each field left as a person leaves it (its checks run)."""
+    identify = page(wizard, PageId.IDENTIFY)
+    identify.email.setText(email)  # type: ignore[attr-defined]
+    identify.email.editingFinished.emit()  # type: ignore[attr-defined]
+    identify.identifier.setText(identifier)  # type: ignore[attr-defined]
+    identify.identifier.editingFinished.emit()  # type: ignore[attr-defined]
+    return identify
+
+
+def fill_complete(wizard: SignupWizard, email: str, nom: str = "Martin") -> Page:
+    """Step 2 once prefilled: the e-mail typed again and the names."""
+    complete = page(wizard, PageId.COMPLETE)
+    wait_idle(wizard)
+    complete.email_again.setText(email)  # type: ignore[attr-defined]
+    complete.nom.setText(nom)  # type: ignore[attr-defined]
+    complete.prenom.setText("Camille")  # type: ignore[attr-defined]
+    return complete
+
+
+def to_workspaces(wizard: SignupWizard, email: str, siret: str) -> Page:
+    """Steps 1 and 2 done (the account created): step 3 with its switches."""
+    fill_identify(wizard, email, siret)
+    go_next(wizard, PageId.COMPLETE)
+    fill_complete(wizard, email)
+    spaces = go_next(wizard, PageId.WORKSPACES)
+    settle(lambda: bool(spaces.switches))  # type: ignore[attr-defined]
+    return spaces
+
+
+def to_activate(wizard: SignupWizard, email: str, siret: str) -> Page:
+    """Steps 1 to 3 done: step 4 with its secret questions."""
+    to_workspaces(wizard, email, siret)
+    activate = go_next(wizard, PageId.ACTIVATE)
+    settle(lambda: activate.question.count() > 0)  # type: ignore[attr-defined]
+    return activate
+
+
+def fill_activate(
+    wizard: SignupWizard, code: str, password: str = PASSWORD, answer: str = ANSWER
+) -> Page:
+    """Step 4 filled in (not yet validated)."""
+    activate = page(wizard, PageId.ACTIVATE)
+    activate.code.setText(code)  # type: ignore[attr-defined]
+    activate.password.password.setText(password)  # type: ignore[attr-defined]
+    activate.password.confirmation.setText(password)  # type: ignore[attr-defined]
+    activate.answer.setText(answer)  # type: ignore[attr-defined]
+    return activate

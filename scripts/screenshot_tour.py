@@ -37,10 +37,17 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from demo import (  # after the platform is chosen
     activation_link,
+    fill_activate,
+    fill_complete,
+    fill_identify,
+    go_next,
+    page,
     portal_wizard,
     save_png,
     settle,
+    to_activate,
     use_memory_keychain,
+    wait_idle,
 )
 from PySide6.QtWidgets import QWidget
 
@@ -61,8 +68,6 @@ REGISTERED_SIRET = "55203253400703"  # Danone, already registered in the sandbox
 OTHER_SIRET = "35600000041439"  # a La Poste establishment, not registered
 LOCKED_SIRET = "40046135600133"  # Les Restaurants du cœur
 RESUMED_SIRET = "84370107900017"  # Besoin de toit
-PASSWORD = "Girafe-Bleue-2026"  # a demo value typed into the sandbox only
-ANSWER = "Rex"
 
 #: Each page's name in the files, in the order of the wizard.
 SLUGS = {
@@ -261,65 +266,7 @@ def _shown(wizard: SignupWizard) -> Iterator[SignupWizard]:
         settle()
 
 
-# -- driving the pages -------------------------------------------------------------------
-
-
-def page(wizard: SignupWizard, page_id: PageId) -> Page:
-    return wizard.page_of(page_id)
-
-
-def wait_idle(wizard: SignupWizard) -> None:
-    settle(lambda: not wizard.currentPage().is_busy)  # type: ignore[attr-defined]
-
-
-def go_next(wizard: SignupWizard, expected: PageId) -> Page:
-    wizard.next()
-    settle(lambda: wizard.currentId() == expected)
-    wait_idle(wizard)
-    return wizard.currentPage()  # type: ignore[return-value]
-
-
-def fill_identify(wizard: SignupWizard, email: str, identifier: str) -> Page:
-    identify = page(wizard, PageId.IDENTIFY)
-    identify.email.setText(email)  # type: ignore[attr-defined]
-    identify.email.editingFinished.emit()  # type: ignore[attr-defined]
-    identify.identifier.setText(identifier)  # type: ignore[attr-defined]
-    identify.identifier.editingFinished.emit()  # type: ignore[attr-defined]
-    return identify
-
-
-def fill_complete(wizard: SignupWizard, email: str, nom: str = "Martin") -> Page:
-    complete = page(wizard, PageId.COMPLETE)
-    wait_idle(wizard)
-    complete.email_again.setText(email)  # type: ignore[attr-defined]
-    complete.nom.setText(nom)  # type: ignore[attr-defined]
-    complete.prenom.setText("Camille")  # type: ignore[attr-defined]
-    return complete
-
-
-def to_workspaces(wizard: SignupWizard, email: str, siret: str) -> Page:
-    fill_identify(wizard, email, siret)
-    go_next(wizard, PageId.COMPLETE)
-    fill_complete(wizard, email)
-    spaces = go_next(wizard, PageId.WORKSPACES)
-    settle(lambda: bool(spaces.switches))  # type: ignore[attr-defined]
-    return spaces
-
-
-def to_activate(wizard: SignupWizard, email: str, siret: str) -> Page:
-    to_workspaces(wizard, email, siret)
-    activate = go_next(wizard, PageId.ACTIVATE)
-    settle(lambda: activate.question.count() > 0)  # type: ignore[attr-defined]
-    return activate
-
-
-def fill_activate(wizard: SignupWizard, code: str) -> Page:
-    activate = page(wizard, PageId.ACTIVATE)
-    activate.code.setText(code)  # type: ignore[attr-defined]
-    activate.password.password.setText(PASSWORD)  # type: ignore[attr-defined]
-    activate.password.confirmation.setText(PASSWORD)  # type: ignore[attr-defined]
-    activate.answer.setText(ANSWER)  # type: ignore[attr-defined]
-    return activate
+# -- step 4 and the resume offer ---------------------------------------------------------
 
 
 def wrong_code(link: str) -> str:
