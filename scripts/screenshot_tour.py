@@ -178,7 +178,7 @@ SHOTS: tuple[Shot, ...] = (
     ),
     *_ordinary_and_help(
         PageId.ACTIVATE,
-        "Link pasted, password and secret answer typed, ready for « Activer ».",
+        "Link pasted, password and secret answer typed, ready for « Valider ».",
         "Step 4 in English, filled in.",
     ),
     Shot(PageId.ACTIVATE, "refused", "A wrong activation code, refused by the sandbox."),
@@ -275,7 +275,7 @@ def wrong_code(link: str) -> str:
 
 
 def try_activation(wizard: SignupWizard) -> None:
-    """« Activer », and wait for the sandbox's answer (the page may stay on step 4)."""
+    """« Valider », and wait for the sandbox's answer (the page may stay on step 4)."""
     activate = page(wizard, PageId.ACTIVATE)
     activate.banner.clear_message()
     wizard.next()
