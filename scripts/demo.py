@@ -1,14 +1,28 @@
-"""What the screenshot scripts share: an event loop that settles, a keychain in memory, and
-the activation link the sandbox mailed (read over its HTTP API)."""
+"""What the screenshot scripts share: an event loop that settles, a keychain in memory, the
+activation link the sandbox mailed (read over its HTTP API), a PNG saved small, the wizard in
+portal mode against a local sandbox server, and the pages filled in as a person does."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDeadlineTimer, QEventLoop, QThread
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QWidget
 
 from chorus_wizard.backend.service import SignupService
+from chorus_wizard.ui.pages.base import Page, PageId
+
+if TYPE_CHECKING:
+    from chorus_wizard.backend.profiles import BackendProfile
+    from chorus_wizard.sandbox.server import SandboxServer
+    from chorus_wizard.ui.wizard import SignupWizard
+
+PASSWORD = "Girafe-Bleue-2026"  # a demo value typed into the sandbox only
+ANSWER = "Rex"
 
 
 def settle(condition: Callable[[], bool] | None = None, timeout: float = 15.0) -> None:
@@ -52,3 +66,123 @@ def activation_link(service: SignupService, email: str) -> str:
     mails = service.received_mails(email)
     match = re.search(r"http\S+code=[\w-]+", mails[0].text) if mails else None
     return match.group(0) if match else ""
+
+
+def save_png(widget: QWidget, path: Path) -> None:
+    """Grab ``widget``; fewer colours when that keeps text crisp and the file small."""
+    image = widget.grab().toImage()
+    image.save(str(path), quality=0)
+    if path.stat().st_size > 150_000:
+        smaller = image.convertToFormat(QImage.Format.Format_Indexed8)
+        smaller.save(str(path), quality=0)
+
+
+def portal_wizard(
+    data: Path, *, lang: str = "fr", opened: list[str] | None = None
+) -> tuple[SignupWizard, SandboxServer, BackendProfile]:
+    """The wizard in portal mode, built by ``compose`` and not yet shown: the production
+    profile's wording and portal address, its API calls sent to a local sandbox server
+    started here (stop it after the wizard). The portal opener only records the addresses in
+    ``opened``: no browser is opened. Returns the wizard, the server and the local profile."""
+    from chorus_wizard.app import Backend, compose, finish_build
+    from chorus_wizard.backend.profiles import PRODUCTION, DirectoryChoice, sandbox_profile
+    from chorus_wizard.backend.service import ChorusSignupService
+    from chorus_wizard.config import Config
+    from chorus_wizard.sandbox.server import SandboxServer
+
+    server = SandboxServer(data / "sandbox-data")
+    server.start()
+    server.wait_ready(30)
+    local = sandbox_profile(server.base_url)
+    # Production's wording and portal address; the API calls go to the local sandbox.
+    profile = PRODUCTION._replace(
+        label="Chorus Pro — production (démonstration sur le bac à sable local)",
+        token_url=local.token_url,
+        api_base=local.api_base,
+        directory_url=local.directory_url,
+        credentials=local.credentials,
+    )
+    service = ChorusSignupService(profile, directory=DirectoryChoice("sandbox", server.base_url))
+    seen = opened if opened is not None else []
+
+    def opener(url: str) -> bool:
+        seen.append(url)
+        return True
+
+    wizard = compose(
+        Config(backend="production", data_dir=data, lang=lang),
+        backend=Backend(profile, lambda: service),
+        open_url=opener,
+    )
+    finish_build(wizard)
+    return wizard, server, local
+
+
+# -- the pages, filled in as a person does -----------------------------------------------
+
+
+def page(wizard: SignupWizard, page_id: PageId) -> Page:
+    return wizard.page_of(page_id)
+
+
+def wait_idle(wizard: SignupWizard) -> None:
+    """Until the current page's call, if any, has answered."""
+    settle(lambda: not wizard.currentPage().is_busy)  # type: ignore[attr-defined]
+
+
+def go_next(wizard: SignupWizard, expected: PageId) -> Page:
+    """« Suivant » (or « Valider »), then the ``expected`` page once it is idle."""
+    wizard.next()
+    settle(lambda: wizard.currentId() == expected)
+    wait_idle(wizard)
+    return wizard.currentPage()  # type: ignore[return-value]
+
+
+def fill_identify(wizard: SignupWizard, email: str, identifier: str) -> Page:
+    """Step 1 filled in, each field left as a person leaves it (its checks run)."""
+    identify = page(wizard, PageId.IDENTIFY)
+    identify.email.setText(email)  # type: ignore[attr-defined]
+    identify.email.editingFinished.emit()  # type: ignore[attr-defined]
+    identify.identifier.setText(identifier)  # type: ignore[attr-defined]
+    identify.identifier.editingFinished.emit()  # type: ignore[attr-defined]
+    return identify
+
+
+def fill_complete(wizard: SignupWizard, email: str, nom: str = "Martin") -> Page:
+    """Step 2 once prefilled: the e-mail typed again and the names."""
+    complete = page(wizard, PageId.COMPLETE)
+    wait_idle(wizard)
+    complete.email_again.setText(email)  # type: ignore[attr-defined]
+    complete.nom.setText(nom)  # type: ignore[attr-defined]
+    complete.prenom.setText("Camille")  # type: ignore[attr-defined]
+    return complete
+
+
+def to_workspaces(wizard: SignupWizard, email: str, siret: str) -> Page:
+    """Steps 1 and 2 done (the account created): step 3 with its switches."""
+    fill_identify(wizard, email, siret)
+    go_next(wizard, PageId.COMPLETE)
+    fill_complete(wizard, email)
+    spaces = go_next(wizard, PageId.WORKSPACES)
+    settle(lambda: bool(spaces.switches))  # type: ignore[attr-defined]
+    return spaces
+
+
+def to_activate(wizard: SignupWizard, email: str, siret: str) -> Page:
+    """Steps 1 to 3 done: step 4 with its secret questions."""
+    to_workspaces(wizard, email, siret)
+    activate = go_next(wizard, PageId.ACTIVATE)
+    settle(lambda: activate.question.count() > 0)  # type: ignore[attr-defined]
+    return activate
+
+
+def fill_activate(
+    wizard: SignupWizard, code: str, password: str = PASSWORD, answer: str = ANSWER
+) -> Page:
+    """Step 4 filled in (not yet validated)."""
+    activate = page(wizard, PageId.ACTIVATE)
+    activate.code.setText(code)  # type: ignore[attr-defined]
+    activate.password.password.setText(password)  # type: ignore[attr-defined]
+    activate.password.confirmation.setText(password)  # type: ignore[attr-defined]
+    activate.answer.setText(answer)  # type: ignore[attr-defined]
+    return activate

@@ -19,12 +19,21 @@ import sys
 import tempfile
 from pathlib import Path
 
-from demo import activation_link, settle, use_memory_keychain
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QApplication, QWidget
+from demo import (
+    activation_link,
+    fill_activate,
+    fill_complete,
+    fill_identify,
+    go_next,
+    page,
+    save_png,
+    settle,
+    use_memory_keychain,
+)
+from PySide6.QtWidgets import QApplication
 
 from chorus_wizard.app import build_wizard
-from chorus_wizard.ui.pages.base import Page, PageId
+from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.wizard import SignupWizard
 
 WIDTH, HEIGHT = 820, 720
@@ -32,15 +41,6 @@ EMAIL = "camille.martin@exemple.fr"
 SIRET = "13002526500013"  # DINUM, in the sandbox's directory
 REGISTERED_SIRET = "55203253400703"  # Danone, already registered in the sandbox
 PASSWORD = "Girafe-Bleue-2026"  # a demo value typed into the sandbox only
-
-
-def save_png(widget: QWidget, path: Path) -> None:
-    """Grab ``widget``; fewer colours when that keeps text crisp and the file small."""
-    image = widget.grab().toImage()
-    image.save(str(path), quality=0)
-    if path.stat().st_size > 150_000:
-        smaller = image.convertToFormat(QImage.Format.Format_Indexed8)
-        smaller.save(str(path), quality=0)
 
 
 class Shooter:
@@ -71,10 +71,6 @@ def new_wizard(data: Path) -> SignupWizard:
     return wizard
 
 
-def page(wizard: SignupWizard, page_id: PageId) -> Page:
-    return wizard.page_of(page_id)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
@@ -87,34 +83,19 @@ def main() -> int:
     shooter = Shooter(args.out, args.review)
 
     wizard = new_wizard(data)
-    identify = page(wizard, PageId.IDENTIFY)
-    identify.email.setText(EMAIL)  # type: ignore[attr-defined]
-    identify.identifier.setText(SIRET)  # type: ignore[attr-defined]
-    identify.identifier.editingFinished.emit()  # type: ignore[attr-defined]
+    fill_identify(wizard, EMAIL, SIRET)
     shooter.shot(wizard, "1-identifiez-vous")
     if not args.review:
         shooter.shot(wizard, "1-identifiez-vous-aide", help_panel=True)
-    wizard.next()
-    settle(lambda: wizard.currentId() == PageId.COMPLETE)
-    complete = page(wizard, PageId.COMPLETE)
-    settle(lambda: not complete.is_busy)
-    complete.email_again.setText(EMAIL)  # type: ignore[attr-defined]
-    complete.nom.setText("Martin")  # type: ignore[attr-defined]
-    complete.prenom.setText("Camille")  # type: ignore[attr-defined]
+    go_next(wizard, PageId.COMPLETE)
+    fill_complete(wizard, EMAIL)
     shooter.shot(wizard, "2-completez")
-    wizard.next()
-    settle(lambda: wizard.currentId() == PageId.WORKSPACES)
-    spaces = page(wizard, PageId.WORKSPACES)
+    spaces = go_next(wizard, PageId.WORKSPACES)
     settle(lambda: bool(spaces.switches))  # type: ignore[attr-defined]
     shooter.shot(wizard, "3-espaces-de-travail")
-    wizard.next()
-    settle(lambda: wizard.currentId() == PageId.ACTIVATE)
-    activate = page(wizard, PageId.ACTIVATE)
+    activate = go_next(wizard, PageId.ACTIVATE)
     settle(lambda: activate.question.count() > 0)  # type: ignore[attr-defined]
-    activate.code.setText(activation_link(wizard.context.service, EMAIL))  # type: ignore[attr-defined]
-    activate.password.password.setText(PASSWORD)  # type: ignore[attr-defined]
-    activate.password.confirmation.setText(PASSWORD)  # type: ignore[attr-defined]
-    activate.answer.setText("Rex")  # type: ignore[attr-defined]
+    fill_activate(wizard, activation_link(wizard.context.service, EMAIL), PASSWORD)
     shooter.shot(wizard, "4-activez")
     wizard.next()
     settle(lambda: wizard.currentId() == PageId.DONE)

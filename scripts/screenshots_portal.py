@@ -17,21 +17,12 @@ import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from demo import settle, use_memory_keychain
+from demo import portal_wizard, settle, use_memory_keychain
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication, QWidget
 
-from chorus_wizard.app import Backend, compose, finish_build, install_translators
 from chorus_wizard.backend.connection import ConnectionReport, check_connection
-from chorus_wizard.backend.profiles import (
-    PRODUCTION,
-    DirectoryChoice,
-    PisteCredentials,
-    sandbox_profile,
-)
-from chorus_wizard.backend.service import ChorusSignupService
-from chorus_wizard.config import Config
-from chorus_wizard.sandbox.server import SandboxServer
+from chorus_wizard.backend.profiles import PRODUCTION, PisteCredentials
 from chorus_wizard.ui.pages.base import Page, PageId
 from chorus_wizard.ui.settings_dialog import SettingsDialog
 
@@ -48,32 +39,8 @@ def main() -> int:
     data = Path(tempfile.mkdtemp(prefix="chorus-portal-shots-"))
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    install_translators(app, "fr")
-    server = SandboxServer(data / "sandbox-data")
-    server.start()
-    server.wait_ready(30)
-    local = sandbox_profile(server.base_url)
-    # Production's wording and portal address; the API calls go to the local sandbox.
-    profile = PRODUCTION._replace(
-        label="Chorus Pro — production (démonstration sur le bac à sable local)",
-        token_url=local.token_url,
-        api_base=local.api_base,
-        directory_url=local.directory_url,
-        credentials=local.credentials,
-    )
-    service = ChorusSignupService(profile, directory=DirectoryChoice("sandbox", server.base_url))
     opened: list[str] = []
-
-    def opener(url: str) -> bool:
-        opened.append(url)
-        return True
-
-    wizard = compose(
-        Config(backend="production", data_dir=data),
-        backend=Backend(profile, lambda: service),
-        open_url=opener,
-    )
-    finish_build(wizard)
+    wizard, server, local = portal_wizard(data, opened=opened)
     wizard.resize(args.width, args.height)
     wizard.show()
     settle()

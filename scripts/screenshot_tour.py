@@ -1,0 +1,528 @@
+"""The screenshot tour: every page of the wizard, in its ordinary state and after something
+happened, each at 560 and 820 pixels wide, in French and in English.
+
+Usage (from the repository root)::
+
+    uv run python scripts/screenshot_tour.py [--out docs/screenshots/tour]
+
+writes ``<name>-<width>.png`` for every shot of :data:`SHOTS` and ``README.md``, their index,
+into ``--out`` (default ``docs/screenshots/tour``; the PNGs of an earlier run are deleted first,
+other files are left alone). It runs headless: ``QT_QPA_PLATFORM`` defaults to ``offscreen``
+(the window is grabbed, without decorations); set ``QT_QPA_PLATFORM=xcb`` under ``xvfb-run -a
+-s "-screen 0 1280x1024x24"`` to grab it on an X display instead. Rerun it after any change to
+the pages: a scene that fails (a page changed) is reported with its traceback, the others still
+run, and the exit status is then 1. About a minute; the PNGs weigh about 6 MB.
+
+Everything runs against the embedded sandbox (portal mode: a local sandbox server behind the
+production profile's wording), in data folders made fresh in a temporary folder, with an
+in-memory keychain: nothing real is contacted, read or written. The window is always
+:data:`HEIGHT` pixels high; dates and times on the pages (a resumed draft's start, a link's
+validity) are those of the run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from demo import (  # after the platform is chosen
+    activation_link,
+    fill_activate,
+    fill_complete,
+    fill_identify,
+    go_next,
+    page,
+    portal_wizard,
+    save_png,
+    settle,
+    to_activate,
+    use_memory_keychain,
+    wait_idle,
+)
+from PySide6.QtWidgets import QWidget
+
+from chorus_wizard.app import build_wizard, finish_build
+from chorus_wizard.ui.application import application
+from chorus_wizard.ui.pages.base import Page, PageId
+from chorus_wizard.ui.wizard import SignupWizard
+
+WIDTHS = (560, 820)
+HEIGHT = 760
+OUT = Path("docs/screenshots/tour")
+
+EMAIL = "camille.martin@exemple.fr"
+SIRET = "13002526500013"  # DINUM, in the sandbox's directory
+WRONG_KEY_SIRET = "13002526500014"  # DINUM's with a wrong check digit
+UNKNOWN_SIRET = "73282932000074"  # valid, not in the sandbox's directory
+REGISTERED_SIRET = "55203253400703"  # Danone, already registered in the sandbox
+OTHER_SIRET = "35600000041439"  # a La Poste establishment, not registered
+LOCKED_SIRET = "40046135600133"  # Les Restaurants du cœur
+RESUMED_SIRET = "84370107900017"  # Besoin de toit
+
+#: Each page's name in the files, in the order of the wizard.
+SLUGS = {
+    PageId.IDENTIFY: "1-identify",
+    PageId.ATTACH: "1b-attach",
+    PageId.COMPLETE: "2-complete",
+    PageId.WORKSPACES: "3-workspaces",
+    PageId.ACTIVATE: "4-activate",
+    PageId.PORTAL_ACTIVATE: "4p-portal-activate",
+    PageId.DONE: "5-done",
+}
+
+#: Each page's title, for the index.
+TITLES = {
+    PageId.IDENTIFY: "1. Identifiez-vous",
+    PageId.ATTACH: "1b. Rattachement (structure déjà inscrite)",
+    PageId.COMPLETE: "2. Complétez",
+    PageId.WORKSPACES: "3. Espaces de travail",
+    PageId.ACTIVATE: "4. Activez",
+    PageId.PORTAL_ACTIVATE: "4. Activez (portal mode)",
+    PageId.DONE: "Fin",
+}
+
+
+@dataclass(frozen=True)
+class Shot:
+    """One state of one page, saved at every width of :data:`WIDTHS`."""
+
+    page: PageId
+    state: str
+    says: str
+    lang: str = "fr"
+
+    @property
+    def name(self) -> str:
+        """``1-identify-ordinary``, ``4-activate-locked``, ``2-complete-ordinary-en``…"""
+        suffix = "" if self.lang == "fr" else f"-{self.lang}"
+        return f"{SLUGS[self.page]}-{self.state}{suffix}"
+
+    def file(self, width: int) -> str:
+        return f"{self.name}-{width}.png"
+
+
+def _ordinary_and_help(page: PageId, ordinary: str, en: str) -> tuple[Shot, ...]:
+    return (
+        Shot(page, "ordinary", ordinary),
+        Shot(page, "help", "The same with the help panel open (« Aide », F1)."),
+        Shot(page, "ordinary", en, "en"),
+    )
+
+
+#: The tour, in the order of the index. tests/test_screenshot_tour.py checks that it covers
+#: every page and every state the tour must show.
+SHOTS: tuple[Shot, ...] = (
+    Shot(PageId.IDENTIFY, "empty", "First start: nothing typed, « Suivant » greyed out."),
+    *_ordinary_and_help(
+        PageId.IDENTIFY,
+        "E-mail and DINUM's SIRET typed, ready for « Suivant ».",
+        "Step 1 in English, filled in.",
+    ),
+    Shot(PageId.IDENTIFY, "refused", "A SIRET with a wrong check digit, refused under the field."),
+    Shot(
+        PageId.IDENTIFY,
+        "unknown",
+        "A valid SIRET the directory does not know: the banner and the way out.",
+    ),
+    Shot(
+        PageId.IDENTIFY,
+        "no-siret",
+        "After « Mon entreprise est en cours d'immatriculation »: a provisional name typed.",
+    ),
+    Shot(
+        PageId.IDENTIFY,
+        "resume-offer",
+        "Restarted after stopping on step 2: the draft offered (« Reprendre »).",
+    ),
+    *_ordinary_and_help(
+        PageId.ATTACH,
+        "Danone is already registered: the attachment request, names typed.",
+        "The attachment request in English.",
+    ),
+    Shot(PageId.ATTACH, "sent", "The attachment request sent: what happens next."),
+    *_ordinary_and_help(
+        PageId.COMPLETE,
+        "Prefilled from the directory, names typed, ready for « Valider ».",
+        "Step 2 in English, filled in.",
+    ),
+    Shot(
+        PageId.COMPLETE,
+        "refused",
+        "The sandbox refused the creation: the e-mail already has an account.",
+    ),
+    Shot(
+        PageId.COMPLETE,
+        "no-siret",
+        "Step 2 after the no-SIRET way: the provisional name as raison sociale, nothing else.",
+    ),
+    Shot(PageId.COMPLETE, "resumed", "« Reprendre » taken on a draft stopped on step 2."),
+    *_ordinary_and_help(
+        PageId.WORKSPACES,
+        "The account is created: one OUI/NON switch per workspace.",
+        "Step 3 in English.",
+    ),
+    Shot(
+        PageId.WORKSPACES,
+        "resumed",
+        "« Reprendre » taken on a draft stopped on step 3 (account created).",
+    ),
+    *_ordinary_and_help(
+        PageId.ACTIVATE,
+        "Link pasted, password and secret answer typed, ready for « Valider ».",
+        "Step 4 in English, filled in.",
+    ),
+    Shot(PageId.ACTIVATE, "refused", "A wrong activation code, refused by the sandbox."),
+    Shot(PageId.ACTIVATE, "locked", "Five wrong codes: activation locked for an hour."),
+    Shot(
+        PageId.ACTIVATE,
+        "resumed",
+        "« Reprendre » taken on a draft stopped on step 4 (workspaces chosen).",
+    ),
+    *_ordinary_and_help(
+        PageId.PORTAL_ACTIVATE,
+        "Portal mode (real Chorus Pro): step 4 handed over to the portal.",
+        "Portal mode's step 4 in English.",
+    ),
+    *_ordinary_and_help(
+        PageId.DONE,
+        "Account activated: the final page.",
+        "The final page in English.",
+    ),
+    Shot(PageId.DONE, "recap", "« Récapitulatif » opened on the final page (the dialog)."),
+    Shot(PageId.DONE, "recap", "The recap dialog in English.", "en"),
+)
+
+
+class Tour:
+    """Takes the shots of :data:`SHOTS` by name, at every width; remembers which."""
+
+    def __init__(self, out: Path, root: Path) -> None:
+        self.out = out
+        self.root = root
+        self.by_name = {shot.name: shot for shot in SHOTS}
+        assert len(self.by_name) == len(SHOTS), "two shots have the same name"
+        self.taken: list[Shot] = []
+        #: The interface language of the wizards made from now on.
+        self.lang = "fr"
+
+    def take(self, wizard: SignupWizard, state: str, *, widget: QWidget | None = None) -> None:
+        """Save the current page in ``state`` at every width (``widget``: a dialog instead)."""
+        page = PageId(wizard.currentId())
+        shot = self.by_name[Shot(page, state, "", self.lang).name]
+        target = widget or wizard
+        for width in WIDTHS:
+            target.resize(width, HEIGHT)
+            settle()
+            settle()  # the layout may change again once wrapped labels know their width
+            save_png(target, self.out / shot.file(width))
+        self.taken.append(shot)
+        print(f"{shot.name}: {', '.join(shot.file(w) for w in WIDTHS)}", flush=True)
+
+    def help(self, wizard: SignupWizard) -> None:
+        """The current page with the help panel open (as F1 opens it)."""
+        wizard.desk.set_help_visible(True)
+        self.take(wizard, "help")
+        wizard.desk.set_help_visible(False)
+        settle()
+
+    @contextmanager
+    def wizard(self, folder: str) -> Iterator[SignupWizard]:
+        """A wizard as ``chorus-wizard`` builds it, on the embedded sandbox, with its data in
+        ``folder`` of the tour's temporary folder; shut down afterwards."""
+        wizard = build_wizard(["--data-dir", str(self.root / folder), "--lang", self.lang])
+        finish_build(wizard, timeout=60)  # the embedded sandbox's process has started
+        yield from _shown(wizard)
+
+    @contextmanager
+    def portal(self, folder: str) -> Iterator[SignupWizard]:
+        """The wizard in portal mode, with its local sandbox server."""
+        wizard, server, _local = portal_wizard(self.root / folder, lang=self.lang)
+        try:
+            yield from _shown(wizard)
+        finally:
+            server.stop()
+
+
+def _shown(wizard: SignupWizard) -> Iterator[SignupWizard]:
+    wizard.resize(WIDTHS[-1], HEIGHT)
+    wizard.show()
+    settle()
+    try:
+        yield wizard
+    finally:
+        wizard.shutdown()
+        wizard.hide()
+        wizard.deleteLater()
+        settle()
+
+
+# -- step 4 and the resume offer ---------------------------------------------------------
+
+
+def wrong_code(link: str) -> str:
+    """``link`` with another code in it (its last characters changed)."""
+    return link[:-4] + ("AAAA" if not link.endswith("AAAA") else "BBBB")
+
+
+def try_activation(wizard: SignupWizard) -> None:
+    """« Valider », and wait for the sandbox's answer (the page may stay on step 4)."""
+    activate = page(wizard, PageId.ACTIVATE)
+    activate.banner.clear_message()
+    wizard.next()
+    settle(lambda: wizard.currentId() != PageId.ACTIVATE or bool(activate.banner.text()))
+    wait_idle(wizard)
+
+
+def resume(wizard: SignupWizard, expected: PageId) -> Page:
+    identify = page(wizard, PageId.IDENTIFY)
+    settle(lambda: identify.resume_box.isVisible())  # type: ignore[attr-defined]
+    identify.resume_button.click()  # type: ignore[attr-defined]
+    settle(lambda: wizard.currentId() == expected)
+    wait_idle(wizard)
+    return wizard.currentPage()  # type: ignore[return-value]
+
+
+# -- the scenes ------------------------------------------------------------------------
+
+
+def signup_scene(tour: Tour) -> None:
+    """The four steps and the final page, with their refusals on steps 1 and 4."""
+    with tour.wizard("main") as wizard:
+        tour.take(wizard, "empty")
+        fill_identify(wizard, EMAIL, WRONG_KEY_SIRET)
+        tour.take(wizard, "refused")
+        fill_identify(wizard, EMAIL, SIRET)
+        tour.take(wizard, "ordinary")
+        tour.help(wizard)
+        go_next(wizard, PageId.COMPLETE)
+        fill_complete(wizard, EMAIL)
+        tour.take(wizard, "ordinary")
+        tour.help(wizard)
+        spaces = go_next(wizard, PageId.WORKSPACES)
+        settle(lambda: bool(spaces.switches))  # type: ignore[attr-defined]
+        tour.take(wizard, "ordinary")
+        tour.help(wizard)
+        activate = go_next(wizard, PageId.ACTIVATE)
+        settle(lambda: activate.question.count() > 0)  # type: ignore[attr-defined]
+        link = activation_link(wizard.context.service, EMAIL)
+        fill_activate(wizard, link)
+        tour.take(wizard, "ordinary")
+        tour.help(wizard)
+        fill_activate(wizard, wrong_code(link))
+        try_activation(wizard)
+        tour.take(wizard, "refused")
+        fill_activate(wizard, link)
+        try_activation(wizard)
+        wait_idle(wizard)
+        tour.take(wizard, "ordinary")
+        tour.help(wizard)
+        dialog = wizard.desk.show_recap()
+        tour.take(wizard, "recap", widget=dialog)
+        dialog.close()
+
+
+def refused_creation_scene(tour: Tour) -> None:
+    """The e-mail of the signup scene for another structure: refused on step 2."""
+    with tour.wizard("main") as wizard:
+        fill_identify(wizard, EMAIL, OTHER_SIRET)
+        go_next(wizard, PageId.COMPLETE)
+        complete = fill_complete(wizard, EMAIL)
+        wizard.next()
+        settle(lambda: complete.banner.text() != "")
+        wait_idle(wizard)
+        tour.take(wizard, "refused")
+
+
+def no_siret_scene(tour: Tour) -> None:
+    """An unknown SIRET, then « Mon entreprise est en cours d'immatriculation »."""
+    with tour.wizard("no-siret") as wizard:
+        identify = fill_identify(wizard, EMAIL, UNKNOWN_SIRET)
+        wizard.next()
+        settle(lambda: identify.pending.isVisible())  # type: ignore[attr-defined]
+        wait_idle(wizard)
+        tour.take(wizard, "unknown")
+        identify.pending.click()  # type: ignore[attr-defined]
+        identify.identifier.setText("BOULANGERIE DURAND")  # type: ignore[attr-defined]
+        tour.take(wizard, "no-siret")
+        go_next(wizard, PageId.COMPLETE)
+        fill_complete(wizard, EMAIL, "Durand")
+        tour.take(wizard, "no-siret")
+
+
+def locked_scene(tour: Tour) -> None:
+    """Five wrong activation codes."""
+    with tour.wizard("locked") as wizard:
+        to_activate(wizard, "verrou@exemple.fr", LOCKED_SIRET)
+        link = activation_link(wizard.context.service, "verrou@exemple.fr")
+        for _ in range(5):
+            fill_activate(wizard, wrong_code(link))
+            try_activation(wizard)
+        tour.take(wizard, "locked")
+
+
+def resume_scene(tour: Tour) -> None:
+    """Stopped on step 2, then 3, then 4: each time restarted and « Reprendre » taken."""
+    email = "reprise@exemple.fr"
+    with tour.wizard("resume") as wizard:
+        fill_identify(wizard, email, RESUMED_SIRET)
+        go_next(wizard, PageId.COMPLETE)
+        fill_complete(wizard, email)
+    with tour.wizard("resume") as wizard:
+        identify = page(wizard, PageId.IDENTIFY)
+        settle(lambda: identify.resume_box.isVisible())  # type: ignore[attr-defined]
+        tour.take(wizard, "resume-offer")
+        resume(wizard, PageId.COMPLETE)
+        tour.take(wizard, "resumed")
+        go_next(wizard, PageId.WORKSPACES)
+    with tour.wizard("resume") as wizard:
+        spaces = resume(wizard, PageId.WORKSPACES)
+        settle(lambda: bool(spaces.switches))  # type: ignore[attr-defined]
+        tour.take(wizard, "resumed")
+        go_next(wizard, PageId.ACTIVATE)
+    with tour.wizard("resume") as wizard:
+        activate = resume(wizard, PageId.ACTIVATE)
+        settle(lambda: activate.question.count() > 0)  # type: ignore[attr-defined]
+        tour.take(wizard, "resumed")
+
+
+def attachment_scene(tour: Tour, folder: str, *, sent: bool) -> None:
+    with tour.wizard(folder) as wizard:
+        fill_identify(wizard, "comptable@exemple.fr", REGISTERED_SIRET)
+        attach = go_next(wizard, PageId.ATTACH)
+        attach.nom.setText("Durand")  # type: ignore[attr-defined]
+        attach.prenom.setText("Marie")  # type: ignore[attr-defined]
+        tour.take(wizard, "ordinary")
+        if sent:
+            tour.help(wizard)
+            attach.send.click()  # type: ignore[attr-defined]
+            settle(lambda: attach.isComplete())
+            wait_idle(wizard)
+            tour.take(wizard, "sent")
+
+
+def portal_scene(tour: Tour, folder: str, *, with_help: bool) -> None:
+    with tour.portal(folder) as wizard:
+        fill_identify(wizard, EMAIL, SIRET)
+        complete = go_next(wizard, PageId.COMPLETE)
+        fill_complete(wizard, EMAIL)
+        complete.handoff.confirm.setChecked(True)  # type: ignore[attr-defined]
+        go_next(wizard, PageId.WORKSPACES)
+        go_next(wizard, PageId.PORTAL_ACTIVATE)
+        tour.take(wizard, "ordinary")
+        if with_help:
+            tour.help(wizard)
+
+
+def english_scene(tour: Tour) -> None:
+    """The four steps and the final page in English."""
+    with tour.wizard("en") as wizard:
+        fill_identify(wizard, EMAIL, SIRET)
+        tour.take(wizard, "ordinary")
+        go_next(wizard, PageId.COMPLETE)
+        fill_complete(wizard, EMAIL)
+        tour.take(wizard, "ordinary")
+        spaces = go_next(wizard, PageId.WORKSPACES)
+        settle(lambda: bool(spaces.switches))  # type: ignore[attr-defined]
+        tour.take(wizard, "ordinary")
+        activate = go_next(wizard, PageId.ACTIVATE)
+        settle(lambda: activate.question.count() > 0)  # type: ignore[attr-defined]
+        fill_activate(wizard, activation_link(wizard.context.service, EMAIL))
+        tour.take(wizard, "ordinary")
+        try_activation(wizard)
+        tour.take(wizard, "ordinary")
+        dialog = wizard.desk.show_recap()
+        tour.take(wizard, "recap", widget=dialog)
+        dialog.close()
+
+
+def write_index(out: Path) -> None:
+    """``README.md``: one row per shot, with a link to each width."""
+    lines = [
+        "# Screenshot tour",
+        "",
+        "Every page of the wizard, in its ordinary state and after something happened, at "
+        f"{' and '.join(str(w) for w in WIDTHS)} pixels wide ({HEIGHT} high), against the "
+        "embedded sandbox. Regenerate with `uv run python scripts/screenshot_tour.py` "
+        "(headless; see the script's docstring).",
+        "",
+        "| Page | State | " + " | ".join(f"{w} px" for w in WIDTHS) + " | What it shows |",
+        "|---|---|" + "---|" * len(WIDTHS) + "---|",
+    ]
+    for shot in SHOTS:
+        state = shot.state if shot.lang == "fr" else f"{shot.state}, English"
+        links = " | ".join(f"[{w}]({shot.file(w)})" for w in WIDTHS)
+        lines.append(f"| {TITLES[shot.page]} | {state} | {links} | {shot.says} |")
+    (out / "README.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+#: The scenes, in order: (interface language, what it shows, the scene). Each runs in data
+#: folders of its own, but for the refused creation, which reuses the signup's.
+SCENES: tuple[tuple[str, str, Callable[[Tour], None]], ...] = (
+    ("fr", "signup", signup_scene),
+    ("fr", "refused creation", refused_creation_scene),
+    ("fr", "no SIRET", no_siret_scene),
+    ("fr", "locked", locked_scene),
+    ("fr", "resume", resume_scene),
+    ("fr", "attachment", lambda t: attachment_scene(t, "attach", sent=True)),
+    ("fr", "portal", lambda t: portal_scene(t, "portal", with_help=True)),
+    ("en", "signup", english_scene),
+    ("en", "attachment", lambda t: attachment_scene(t, "en-attach", sent=False)),
+    ("en", "portal", lambda t: portal_scene(t, "en-portal", with_help=False)),
+)
+
+
+def is_tour_png(path: Path) -> bool:
+    """Whether ``path`` is named like one of the tour's PNGs (any state)."""
+    name = path.name
+    return name.endswith(tuple(f"-{w}.png" for w in WIDTHS)) and name.startswith(
+        tuple(f"{slug}-" for slug in SLUGS.values())
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args(argv)
+    use_memory_keychain()
+    args.out.mkdir(parents=True, exist_ok=True)
+    for old in filter(is_tour_png, args.out.glob("*.png")):
+        old.unlink()  # a shot no longer taken must not stay behind
+    root = Path(tempfile.mkdtemp(prefix="chorus-tour-"))
+    app = application()
+    app.setCursorFlashTime(0)  # a text cursor that does not blink: the same PNG every run
+    tour = Tour(args.out, root)
+    failed: list[str] = []
+    try:
+        for lang, label, scene in SCENES:
+            tour.lang = lang
+            try:
+                scene(tour)
+            except Exception:  # the other scenes still run; the failure is said at the end
+                traceback.print_exc()
+                failed.append(f"{label} ({lang})")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    write_index(args.out)
+    total = sum(path.stat().st_size for path in args.out.glob("*.png"))
+    print(f"{len(tour.taken) * len(WIDTHS)} PNGs, {total / 1e6:.1f} MB in {args.out}")
+    missing = [shot.name for shot in SHOTS if shot not in tour.taken]
+    del app
+    if failed or missing:
+        print(f"Scenes failed: {', '.join(failed) or 'none'}", file=sys.stderr)
+        print(f"Shots not taken: {', '.join(missing) or 'none'}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
