@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -54,7 +55,8 @@ def main() -> int:
     server.wait_ready(30)
     local = sandbox_profile(server.base_url)
     # Production's wording and portal address; the API calls go to the local sandbox.
-    profile = PRODUCTION._replace(
+    profile = replace(
+        PRODUCTION,
         label="Chorus Pro — production (démonstration sur le bac à sable local)",
         token_url=local.token_url,
         api_base=local.api_base,
