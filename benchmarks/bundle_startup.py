@@ -24,8 +24,9 @@ bundle's executable started again); the harness sends ``GET /sandbox/v1/sante`` 
 the URL is known (the request waits in the listen backlog) and times the answer from the
 spawn. The baseline: the bare server bundle's parent does the same with a minimal FastAPI app
 on uvicorn. A diagnostic row shows the sandbox child when it skips the wizard's start (the
-bundle's spawned child runs ``chorus_wizard.start.main``, which imports the GUI before
-``multiprocessing.freeze_support()`` hands over to the child).
+bundle's spawned child runs ``chorus_wizard.start.main``, whose
+``multiprocessing.freeze_support()`` hands over to the child before anything of the GUI is
+imported).
 
 Usage: ``uv run --group packaging python benchmarks/bundle_startup.py [--runs 9]
 [--cold-runs 5] [--keep DIR] [--spec SPEC]`` (``--keep``: build there, or reuse the bundles
@@ -63,11 +64,13 @@ HEALTH = "/sandbox/v1/sante"
 #: Set in the parent, read by the spawned child: skip the wizard's start (diagnostic).
 DIRECT_CHILD = "CHORUS_WIZARD_BENCH_DIRECT_CHILD"
 
-#: Runs first in every bundle: a spawned child goes where the program sends it, the server
-#: modes are served by bundle_server.py; anything else is startup.py's child, unchanged.
+#: Runs first in every bundle: a process multiprocessing starts (the spawned sandbox, with
+#: ``--multiprocessing-fork``, and its resource tracker, with ``-c``) goes where the program
+#: sends it, the server modes are served by bundle_server.py; anything else is startup.py's
+#: child, unchanged.
 PREAMBLE = f"""
 import sys
-if "--multiprocessing-fork" in sys.argv:  # a spawned child (the sandbox)
+if "--multiprocessing-fork" in sys.argv or "-c" in sys.argv:  # started by multiprocessing
     import os
     if not os.environ.get({DIRECT_CHILD!r}):
         try:

@@ -31,9 +31,7 @@ import email
 import email.policy
 import json
 import mailbox
-import re
 import shutil
-import signal
 import sqlite3
 import subprocess
 import sys
@@ -51,6 +49,7 @@ if __package__ in (None, ""):
 import httpx
 
 from benchmarks._common import PYTHON, ROOT, child_env, machine_summary, table, verdict
+from benchmarks._sandbox import SandboxServer
 from chorus_wizard.sandbox import (
     SANDBOX_CLIENT_ID,
     SANDBOX_CLIENT_SECRET,
@@ -58,59 +57,9 @@ from chorus_wizard.sandbox import (
     SANDBOX_TECH_PASSWORD,
 )
 
-READY = re.compile(r"(http://127\.0\.0\.1:\d+)")
 RACERS = 64
 LOADERS = 16
 ACTIVATION_SUBJECT = "Activez votre compte Chorus Pro"
-
-
-class Server:
-    """``python -m chorus_wizard.sandbox`` on a free loopback port; its error output is kept."""
-
-    def __init__(self, data_dir: Path) -> None:
-        self.data_dir = data_dir
-        self.log = data_dir.parent / f"{data_dir.name}-stderr-{uuid.uuid4().hex[:8]}.log"
-        self._log_file = self.log.open("w")
-        self.process = subprocess.Popen(
-            [PYTHON, "-m", "chorus_wizard.sandbox", "--port", "0", "--data-dir", str(data_dir)],
-            cwd=ROOT,
-            env=child_env(),
-            stdout=subprocess.PIPE,
-            stderr=self._log_file,
-            text=True,
-        )
-        assert self.process.stdout is not None
-        line = self.process.stdout.readline()  # the server prints its URL once it serves
-        found = READY.search(line)
-        if not found:
-            self.stop()
-            raise RuntimeError(f"sandbox did not start: {line!r}")
-        self.base_url = found.group(1)
-
-    def internal_errors(self) -> int:
-        """How many « Erreur interne » the server logged (each is a 500 it answered)."""
-        self._log_file.flush()
-        return self.log.read_text(errors="replace").count("Erreur interne")
-
-    def kill(self) -> None:
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(timeout=10)
-        self._close()
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=5)
-        self._close()
-
-    def _close(self) -> None:
-        if self.process.stdout is not None:
-            self.process.stdout.close()
-        self._log_file.close()
 
 
 def signup_body(tag: str) -> dict[str, Any]:
@@ -176,7 +125,7 @@ def fuzz(work: Path, *, credentials: bool, max_time: int, max_examples: int) -> 
     label = "with credentials" if credentials else "without credentials"
     result = FuzzResult(label)
     data_dir = work / f"fuzz-{'auth' if credentials else 'anon'}"
-    server = Server(data_dir)
+    server = SandboxServer(data_dir)
     reports = work / f"reports-{data_dir.name}"
     try:
         headers = piste_headers(server.base_url) if credentials else {}
@@ -282,7 +231,7 @@ def activation_code(data_dir: Path, address: str) -> str:
 
 def races(work: Path, rounds: int) -> list[list[object]]:
     data_dir = work / "races"
-    server = Server(data_dir)
+    server = SandboxServer(data_dir)
     base = server.base_url
     database = data_dir / "sandbox" / "sandbox.db"
     rows: list[list[object]] = []
@@ -372,7 +321,7 @@ class KillResult:
 
 
 async def _load_until_killed(
-    server: Server, result: KillResult, *, after: int, max_seconds: float
+    server: SandboxServer, result: KillResult, *, after: int, max_seconds: float
 ) -> None:
     limits = httpx.Limits(max_connections=LOADERS, max_keepalive_connections=LOADERS)
     done_before = len(result.acknowledged)
@@ -411,7 +360,7 @@ def kill_under_load(work: Path, rounds: int, max_seconds: float) -> tuple[list[l
     data_dir = work / "kill"
     result = KillResult()
     for round_ in range(rounds):
-        server = Server(data_dir)
+        server = SandboxServer(data_dir)
         asyncio.run(
             _load_until_killed(server, result, after=40 + 25 * round_, max_seconds=max_seconds)
         )
@@ -423,7 +372,7 @@ def kill_under_load(work: Path, rounds: int, max_seconds: float) -> tuple[list[l
     tmp = data_dir / "sandbox" / "mail" / "tmp"
     undelivered = sum((tmp / key).exists() for key in keys)
     # Start again on what the kills left; retry, with its key, each request left unanswered.
-    server = Server(data_dir)
+    server = SandboxServer(data_dir)
     retried: Counter[int] = Counter()
     try:
         with httpx.Client(base_url=server.base_url, timeout=20) as client:

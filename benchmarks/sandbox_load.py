@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -37,18 +35,15 @@ if __package__ in (None, ""):
 import httpx
 
 from benchmarks._common import (
-    PYTHON,
-    ROOT,
-    child_env,
     machine_summary,
     percentile,
     ratio,
     table,
     verdict,
 )
+from benchmarks._sandbox import SandboxServer
 
 LEVELS = (1, 8, 64)
-READY = re.compile(r"(http://127\.0\.0\.1:\d+)")
 
 
 @dataclass
@@ -131,37 +126,6 @@ async def load(
     return result
 
 
-class Server:
-    """``python -m chorus_wizard.sandbox`` on a free loopback port, in its own process."""
-
-    def __init__(self) -> None:
-        self.data_dir = tempfile.mkdtemp(prefix="cw-bench-load-")
-        self.process = subprocess.Popen(
-            [PYTHON, "-m", "chorus_wizard.sandbox", "--port", "0", "--data-dir", self.data_dir],
-            cwd=ROOT,
-            env=child_env(),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        assert self.process.stdout is not None
-        line = self.process.stdout.readline()  # blocks until ready; the server prints it
-        found = READY.search(line)
-        if not found:
-            self.stop()
-            raise RuntimeError(f"sandbox did not start: {line!r}")
-        self.base_url = found.group(1)
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=5)
-        shutil.rmtree(self.data_dir, ignore_errors=True)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--requests", type=int, default=300, help="requests per level")
@@ -171,7 +135,8 @@ def main() -> int:
     print(machine_summary())
     print(f"{requests} requests per level (at most {args.max_seconds:.0f} s each)")
 
-    server = Server()
+    work = Path(tempfile.mkdtemp(prefix="cw-bench-load-"))
+    server = SandboxServer(work / "data")
     rows = []
     total_errors = 0
     try:
@@ -219,6 +184,7 @@ def main() -> int:
         )
     finally:
         server.stop()
+        shutil.rmtree(work, ignore_errors=True)
     print(
         table(
             [

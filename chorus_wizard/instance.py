@@ -7,7 +7,7 @@ computer, or two data folders of one user, each get their own wizard. A later la
 the lock taken, connects, sends one line (the activation link it was given, or nothing to
 just bring the window to the front) and exits.
 
-The lock file lets the usual launch, the only one, leave QtNetwork (~10 ms with its enums)
+The lock file lets the usual launch, the only one, leave QtNetwork (and its enums)
 until after its first paint; QLockFile also tells a lock left by a crashed wizard, whose
 process is gone, and takes it over.
 """

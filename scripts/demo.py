@@ -5,6 +5,7 @@ portal mode against a local sandbox server, and the pages filled in as a person 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -95,7 +96,8 @@ def portal_wizard(
     server.wait_ready(30)
     local = sandbox_profile(server.base_url)
     # Production's wording and portal address; the API calls go to the local sandbox.
-    profile = PRODUCTION._replace(
+    profile = replace(
+        PRODUCTION,
         label="Chorus Pro — production (démonstration sur le bac à sable local)",
         token_url=local.token_url,
         api_base=local.api_base,

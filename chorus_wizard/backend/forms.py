@@ -13,9 +13,7 @@ from chorus_wizard.domain.identifiers import IdentifierType
 class StructureForm:
     """The structure part of the *Compléter* step.
 
-    Plain classes here and in the draft (compared by identity): they are made before the
-    first window is painted, and a dataclass takes about 0.5 ms to create
-    (docs/performance.md).
+    Plain classes here and in the draft: nothing compares them by value, only by identity.
     """
 
     def __init__(

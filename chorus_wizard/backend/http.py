@@ -31,8 +31,9 @@ def new_client(*, transport: httpx.BaseTransport | None = None) -> httpx.Client:
     """An ``httpx.Client`` with the project's User-Agent and timeouts.
 
     Without an explicit ``transport``, TLS is set up on the first https request only: the
-    embedded sandbox is plain HTTP on loopback, and loading the system's certificates takes
-    about 100 ms during which Python's other threads, the GUI's included, cannot run.
+    embedded sandbox is plain HTTP on loopback, and loading the system's certificates holds
+    the GIL long enough to stall Python's other threads, the GUI's included
+    (docs/performance.md).
     """
     import httpx
 

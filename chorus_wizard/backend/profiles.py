@@ -1,14 +1,8 @@
-"""Backend profiles: where each service lives and what the backend can do.
-
-The records of this module, of ``settings``, of the identifier checks and of the field help
-are immutable ``NamedTuple``s rather than frozen dataclasses: they are made before the first
-window is painted, and a frozen dataclass takes about 0.5 ms to create (the generated methods
-are compiled), a ``NamedTuple`` a tenth of that (docs/performance.md).
-"""
+"""Backend profiles: where each service lives and what the backend can do."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
 from chorus_wizard.contracts.identities import (
@@ -24,7 +18,8 @@ RECHERCHE_ENTREPRISES_URL = "https://recherche-entreprises.api.gouv.fr"
 DIRECTORY_KINDS = ("sandbox", "recherche-entreprises", "insee")
 
 
-class PisteCredentials(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class PisteCredentials:
     """PISTE application and Chorus Pro technical account. Held in memory only."""
 
     client_id: str
@@ -36,7 +31,8 @@ class PisteCredentials(NamedTuple):
         return f"PisteCredentials(client_id={self.client_id!r}, tech_login={self.tech_login!r})"
 
 
-class DirectoryChoice(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class DirectoryChoice:
     """Which company directory prefills the form (one of :data:`DIRECTORY_KINDS`), and at
     which base URL ("" for the public API's own)."""
 
@@ -44,7 +40,8 @@ class DirectoryChoice(NamedTuple):
     url: str
 
 
-class BackendProfile(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class BackendProfile:
     """One backend: its URLs, and whether it can create accounts itself.
 
     ``signup_url`` is the base of the sandbox-only signup services; real Chorus Pro has none,
@@ -127,7 +124,7 @@ TECH_PASSWORD_WARNING_DAYS = 30
 
 
 def with_credentials(profile: BackendProfile, credentials: PisteCredentials) -> BackendProfile:
-    return profile._replace(credentials=credentials)
+    return replace(profile, credentials=credentials)
 
 
 def is_custom_url(value: str) -> bool:
@@ -155,4 +152,4 @@ def portal_mode(profile: BackendProfile) -> BackendProfile:
 
     For tests and screenshots: the portal path driven against a sandbox, no real host.
     """
-    return profile._replace(can_create_accounts=False, label=profile.label + " (mode portail)")
+    return replace(profile, can_create_accounts=False, label=profile.label + " (mode portail)")

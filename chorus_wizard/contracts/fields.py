@@ -1,6 +1,6 @@
 """The signup API's text fields: JSON name, the form attribute it fills, label and limits.
 
-Light on purpose (no pydantic, ``NamedTuple`` records: step 1 reads it before its first
+Light on purpose (no pydantic, plain dataclasses: step 1 reads it before its first
 paint). The pages take their limits from here, the sandbox checks each value against them
 with :func:`chorus_wizard.domain.text.text_problem` before it saves anything, and the client
 turns the field a refusal names (``champ``) back into the form's attribute, so the pages never
@@ -9,10 +9,11 @@ see a JSON name.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
 
-class TextField(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class TextField:
     """One text field of a request body (``json`` is its dotted path in the body)."""
 
     json: str

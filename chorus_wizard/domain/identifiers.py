@@ -8,8 +8,8 @@ identifier is acceptable. The UI only displays that reason.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import NamedTuple
 
 from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 
@@ -77,11 +77,9 @@ _HORS_UE_MAX = 18
 _VAT_MAX = 18
 
 
-class IdentifierCheck(NamedTuple):
-    """Outcome of checking one identifier: its normalised form, and why it is refused if it is.
-
-    A ``NamedTuple``, like the other records step 1 needs (see
-    :mod:`~chorus_wizard.backend.profiles`)."""
+@dataclass(frozen=True, slots=True)
+class IdentifierCheck:
+    """Outcome of checking one identifier: its normalised form, and why it is refused if it is."""
 
     normalized: str
     reason: str | None = None
@@ -107,8 +105,8 @@ def format_siret(value: str) -> str:
 
 
 def load_identifier_rules() -> None:
-    """Import the python-stdnum modules the checks use (OpenSSL's bindings come with them,
-    tens of milliseconds) and the country lists: call it off the GUI thread, once, so the
+    """Import the python-stdnum modules the checks use (OpenSSL's bindings come with
+    them) and the country lists: call it off the GUI thread, once, so the
     first number typed does not wait for them."""
     from stdnum import exceptions  # noqa: F401
     from stdnum.eu import vat  # noqa: F401

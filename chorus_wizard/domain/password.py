@@ -192,7 +192,7 @@ def strength_hints(values: Iterable[str]) -> list[str]:
 
 
 def load_strength_estimator() -> None:
-    """Build zxcvbn's dictionaries (about 15 ms, on the first estimate): call it off the GUI
+    """Build zxcvbn's dictionaries (done on the first estimate): call it off the GUI
     thread, once, so the first keystroke does not pay for it."""
     from zxcvbn_rs_py import zxcvbn
 

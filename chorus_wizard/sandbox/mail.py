@@ -86,7 +86,7 @@ class Outbox:
     def enqueue(self, session: Session, message: EmailMessage | bytes) -> None:
         """Send ``message`` as part of ``session``'s transaction: delivered once it commits.
 
-        ``message`` may come already rendered (``message.as_bytes()``, a few milliseconds):
+        ``message`` may come already rendered (``message.as_bytes()``):
         rendered before the transaction, it does not lengthen the hold on the write lock.
         """
         data = message if isinstance(message, bytes) else message.as_bytes()

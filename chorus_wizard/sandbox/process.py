@@ -123,8 +123,7 @@ def _child_main(sock: socket.socket, data_dir: Path, public_url: str, conn: Conn
 class SandboxProcess:
     """``bind()`` to know the URL, ``serve()`` when convenient, ``stop()`` at the end.
 
-    Making one costs nothing: the socket modules are imported by :meth:`bind` (``socket``
-    alone takes a few milliseconds, which the wizard spends once its first window is painted).
+    Making one costs nothing: the socket modules are imported by :meth:`bind`.
     """
 
     def __init__(self, data_dir: Path, host: str = "127.0.0.1") -> None:

@@ -100,7 +100,8 @@ class SandboxServer:
             raise RuntimeError("the sandbox server is already started")
         host = "127.0.0.1" if self.host == "localhost" else self.host
         # IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY only on sockets whose protocol says
-        # TCP, and without it every reused connection waits ~40 ms (Nagle + delayed ACK).
+        # TCP, and without it every reused connection waits for the client's delayed ACK
+        # (Nagle's algorithm).
         sock = socket.socket(_family(host), socket.SOCK_STREAM, socket.IPPROTO_TCP)
         try:
             if sys.platform != "win32":

@@ -6,7 +6,7 @@ application object as a ``QFileOpenEvent``. Overriding ``event()`` sees only the
 to the application itself. An event filter installed on the application would see every
 event of every object, and PySide6 would then give a Python type to each object Qt creates
 on its own (a scroll area's bars, a wizard's inner widgets): the first time, that loads every
-``QWidget`` subclass with its enums, about 30 ms before the first window is painted.
+``QWidget`` subclass with its enums before the first window is painted (docs/performance.md).
 """
 
 from __future__ import annotations

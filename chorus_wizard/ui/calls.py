@@ -16,7 +16,8 @@ No Qt here: the calls run on the owner's runner, which calls back on the GUI thr
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, NamedTuple, Protocol
+from dataclasses import dataclass
+from typing import Any, Protocol
 
 
 class Runner(Protocol):
@@ -30,7 +31,8 @@ class Runner(Protocol):
     ) -> None: ...
 
 
-class Call(NamedTuple):
+@dataclass(frozen=True, slots=True, eq=False)
+class Call:
     """One call as started; the in-flight one of a kind is known by identity (``is``)."""
 
     kind: str

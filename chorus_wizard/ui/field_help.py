@@ -7,16 +7,14 @@ official guide « Créer un compte en quelques clics » where it explains a fiel
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 
 
-class FieldHelp(NamedTuple):
-    """``name`` is the field as the user sees it (the « ? » button is « Aide : <name> »).
-
-    A ``NamedTuple``, like the other records step 1 needs (see
-    :mod:`~chorus_wizard.backend.profiles`)."""
+@dataclass(frozen=True, slots=True)
+class FieldHelp:
+    """``name`` is the field as the user sees it (the « ? » button is « Aide : <name> »)."""
 
     name: str
     tooltip: str

@@ -15,6 +15,7 @@ from chorus_wizard.sandbox.room_config import RoomConfig
 from chorus_wizard.sandbox.scenario import Scenario, Situation, load_scenario
 from chorus_wizard.sandbox.server import SandboxServer
 from tests.room.trainee import Trainee
+from tests.sandbox.helpers import serving
 
 FULL_SESSION = resource_path("scenarios", "session-complete.toml")
 SHORT_DEMO = resource_path("scenarios", "demo-courte.toml")
@@ -37,13 +38,8 @@ def room(scenario: Scenario) -> RoomConfig:
 @pytest.fixture
 def room_server(tmp_path: Path, room: RoomConfig) -> Iterator[SandboxServer]:
     """The sandbox as ``chorus-wizard-sandbox --scenario session-complete.toml`` runs it."""
-    server = SandboxServer(tmp_path / "data", room=room)
-    server.start()
-    try:
-        server.wait_ready(30)
+    with serving(SandboxServer(tmp_path / "data", room=room)) as server:
         yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture

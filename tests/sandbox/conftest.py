@@ -10,7 +10,7 @@ import pytest
 
 from chorus_wizard.sandbox.seed import SeedData, load_seed
 from chorus_wizard.sandbox.server import SandboxServer
-from tests.sandbox.helpers import FakeClock, cpro_account_header, get_token
+from tests.sandbox.helpers import FakeClock, cpro_account_header, get_token, serving
 
 
 @pytest.fixture(scope="session")
@@ -40,13 +40,8 @@ def clock() -> FakeClock:
 @pytest.fixture
 def sandbox(tmp_path: Path, clock: FakeClock) -> Iterator[SandboxServer]:
     """A real sandbox server on 127.0.0.1, a free port, data under the test's folder."""
-    server = SandboxServer(tmp_path / "data", clock=clock)
-    server.start()
-    try:
-        server.wait_ready(30)
+    with serving(SandboxServer(tmp_path / "data", clock=clock)) as server:
         yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture

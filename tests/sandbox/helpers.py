@@ -1,4 +1,5 @@
-"""Helpers shared by the sandbox tests: tokens, headers, reading the Maildir, request bodies."""
+"""Helpers shared by the sandbox tests: a running server, tokens, headers, reading the Maildir,
+request bodies."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import base64
 import email
 import email.policy
 import mailbox
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from typing import Any, cast
@@ -23,6 +26,14 @@ from chorus_wizard.sandbox.server import SandboxServer
 STRONG_PASSWORD = "Tournesol-Vert-42"
 ANSWER = "Médor le Chien"
 ACTIVATION_SUBJECT = "Activez votre compte Chorus Pro"
+
+
+@contextmanager
+def serving(server: SandboxServer) -> Iterator[SandboxServer]:
+    """``server`` started on loopback and ready (within 30 s), stopped afterwards."""
+    with server:
+        server.wait_ready(30)
+        yield server
 
 
 class FakeClock:

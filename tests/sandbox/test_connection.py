@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import httpx
@@ -125,7 +126,7 @@ def test_portal_mode_service_over_the_sandbox(sandbox: SandboxServer) -> None:
 
 def test_real_profile_without_credentials_cannot_verify(sandbox: SandboxServer) -> None:
     profile = portal_mode(sandbox_profile(sandbox.base_url))
-    bare = profile._replace(credentials=None)
+    bare = replace(profile, credentials=None)
     service = ChorusSignupService(bare, credentials=lambda: None)
     try:
         lookup = service.lookup(IdentifierType.SIRET, DANONE)
@@ -138,7 +139,7 @@ def test_real_profile_without_credentials_cannot_verify(sandbox: SandboxServer) 
 
 def test_credentials_come_from_the_provider_and_are_reloaded(sandbox: SandboxServer) -> None:
     profile = portal_mode(sandbox_profile(sandbox.base_url))
-    bare = profile._replace(credentials=None)
+    bare = replace(profile, credentials=None)
     given: list[PisteCredentials | None] = [None]
     service = ChorusSignupService(bare, credentials=lambda: given[0])
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -134,7 +135,7 @@ def test_what_cannot_be_tested_says_why(
 
 def test_a_stopped_embedded_sandbox_cannot_be_tested(tmp_path: Path) -> None:
     form = make_form(tmp_path)
-    form.running = RUNNING._replace(credentials=None)
+    form.running = replace(RUNNING, credentials=None)
     with pytest.raises(Unfit, match="ne fonctionne pas en ce moment"):
         form.connection_test(Typed())
 
