@@ -41,6 +41,7 @@ from chorus_wizard.ui.widgets.common import (
 from chorus_wizard.ui.widgets.explain import explained
 from chorus_wizard.ui.widgets.mail_viewer import MailViewer
 from chorus_wizard.ui.widgets.password import PasswordInput
+from chorus_wizard.ui.widgets.whole_rows import WholeRows
 
 #: How often the link's time left is redrawn.
 VALIDITY_REFRESH_MS = 30_000
@@ -178,6 +179,7 @@ class ActivatePage(Page):
         )
         self.form_box = QWidget()
         self.form_box.setLayout(form)
+        self.whole_rows = WholeRows(self.form_box)
         self.body.addWidget(self.form_box)
         self.finish_layout()
 
