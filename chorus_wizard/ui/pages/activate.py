@@ -47,9 +47,9 @@ from chorus_wizard.ui.widgets.whole_rows import WholeRows
 
 #: How often the link's time left is redrawn.
 VALIDITY_REFRESH_MS = 30_000
-#: How often the time left of a lock is redrawn.
+# How often the time left of a lock is redrawn.
 LOCK_REFRESH_MS = 1000
-#: A lock whose end the service did not say lasts this long.
+# A lock whose end the service did not say lasts this long.
 DEFAULT_LOCK = timedelta(hours=1)
 
 EXPIRED_TEXT = QT_TRANSLATE_NOOP(
@@ -141,7 +141,7 @@ class ActivatePage(Page):
         self._validity_timer = QTimer(self)
         self._validity_timer.setInterval(VALIDITY_REFRESH_MS)
         self._validity_timer.timeout.connect(self._refresh_validity)
-        #: Until when the service refuses any try (five wrong codes), while it does.
+        # Until when the service refuses any try (five wrong codes), while it does.
         self.locked_until: datetime | None = None
         self.lock_timer = QTimer(self)
         self.lock_timer.setInterval(LOCK_REFRESH_MS)
@@ -199,7 +199,7 @@ class ActivatePage(Page):
         self.form_box.setLayout(form)
         self.whole_rows = WholeRows(self.form_box)
         self.body.addWidget(self.form_box)
-        #: Why « Valider » is greyed out, always in view while it is.
+        # Why « Valider » is greyed out, always in view while it is.
         self.valider_reason = wrapped("")
         self.valider_reason.hide()
         self.body.addWidget(self.valider_reason)

@@ -48,11 +48,12 @@ def mail_date_text(date: str) -> str:
 
 
 def long_date(moment: datetime) -> str:
-    tr = QCoreApplication.translate
-    day = tr("MailViewer", "1er") if moment.day == 1 else str(moment.day)
-    return tr("MailViewer", "{day} {month} {year} à {hour}\u00a0h\u00a0{minute}").format(
+    day = QCoreApplication.translate("MailViewer", "1er") if moment.day == 1 else str(moment.day)
+    return QCoreApplication.translate(
+        "MailViewer", "{day} {month} {year} à {hour}\u00a0h\u00a0{minute}"
+    ).format(
         day=day,
-        month=tr("MailViewer", MONTHS[moment.month - 1]),
+        month=QCoreApplication.translate("MailViewer", MONTHS[moment.month - 1]),
         year=moment.year,
         hour=moment.hour,
         minute=f"{moment.minute:02d}",
