@@ -319,7 +319,8 @@ class ActivatePage(Page):
         self.banner.show_message(
             Tone.INFO,
             self.tr(
-                "Le blocage est levé\u00a0: validez à nouveau, avec le lien du dernier courriel reçu."
+                "Le blocage est levé\u00a0: validez à nouveau, avec le lien du dernier courriel "
+                "reçu."
             ),
         )
         self.completeChanged.emit()
@@ -412,8 +413,8 @@ class ActivatePage(Page):
             ).format(email=email, time=clock_time(resent.valid_until, self.clock()))
         else:
             text = self.tr(
-                "Un nouveau courriel d'activation a été envoyé à {email}\u00a0; le lien du courriel "
-                "précédent ne fonctionne plus."
+                "Un nouveau courriel d'activation a été envoyé à {email}\u00a0; le lien du "
+                "courriel précédent ne fonctionne plus."
             ).format(email=email)
         self.banner.show_message(Tone.SUCCESS, text)
 

@@ -16,6 +16,15 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 
 
+def _nested(item: QLayoutItem) -> QLayout | None:
+    """The layout ``item`` is, or the layout of the widget it holds."""
+    layout = item.layout()
+    if layout is not None:
+        return layout
+    widget = item.widget()
+    return widget.layout() if widget is not None else None
+
+
 def _items(layout: QLayout) -> Iterator[QLayoutItem]:
     """Every item of ``layout`` and of the layouts and widgets' layouts nested in it."""
     for index in range(layout.count()):
@@ -23,9 +32,7 @@ def _items(layout: QLayout) -> Iterator[QLayoutItem]:
         if item is None:
             continue
         yield item
-        nested = item.layout()
-        if nested is None and item.widget() is not None:
-            nested = item.widget().layout()
+        nested = _nested(item)
         if nested is not None:
             yield from _items(nested)
 
@@ -33,11 +40,9 @@ def _items(layout: QLayout) -> Iterator[QLayoutItem]:
 def _layouts(layout: QLayout) -> Iterator[QLayout]:
     yield layout
     for item in _items(layout):
-        nested = item.layout()
+        nested = _nested(item)
         if nested is not None:
             yield nested
-        elif item.widget() is not None and item.widget().layout() is not None:
-            yield item.widget().layout()
 
 
 def short_items(layout: QLayout) -> list[QLayoutItem]:
@@ -99,4 +104,8 @@ class WholeRows(QObject):
 
 
 def _rects(items: list[QLayoutItem]) -> list[tuple[int, int, int, int]]:
-    return [item.geometry().getRect() for item in items]
+    rects = []
+    for item in items:
+        rect = item.geometry()
+        rects.append((rect.x(), rect.y(), rect.width(), rect.height()))
+    return rects
