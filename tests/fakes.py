@@ -139,7 +139,12 @@ class FakeService:
     def account_status(self, account: AccountCreated) -> AccountStatus:
         self._enter("account_status")
         return AccountStatus(
-            account.account_id, "x", self.account_state, tuple(self.chosen_workspaces), True
+            account.account_id,
+            "x",
+            self.account_state,
+            tuple(self.chosen_workspaces),
+            True,
+            self.valid_until if self.account_state == "EN_ATTENTE_ACTIVATION" else None,
         )
 
     def received_mails(self, email: str) -> list[ReceivedMail]:

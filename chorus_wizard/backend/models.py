@@ -137,6 +137,8 @@ class AccountStatus:
     status: str
     workspaces: tuple[str, ...]
     main_manager: bool
+    #: Until when the last activation mail's link is valid (awaiting activation), if said.
+    activation_valid_until: datetime | None = None
 
 
 @dataclass(frozen=True)

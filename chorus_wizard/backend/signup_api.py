@@ -243,6 +243,7 @@ class SignupApi:
             status=found.statut,
             workspaces=tuple(found.espaces),
             main_manager=found.gestionnairePrincipal,
+            activation_valid_until=parse_time(found.activationValideJusqua),
         )
 
     def room_name(self) -> str | None:

@@ -289,6 +289,8 @@ class AccountAnswer(Answer):
     fonctionnalites: Functionalities = Field(default_factory=Functionalities)
     gestionnairePrincipal: bool = False
     structure: StructureEntry | None = None
+    #: Until when the last activation mail's link is valid (an account awaiting activation).
+    activationValideJusqua: str | None = None
 
 
 class AttachmentAnswer(Answer):

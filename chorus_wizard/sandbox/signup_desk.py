@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from urllib.parse import parse_qs, urlsplit
 
@@ -393,6 +393,9 @@ class SignupDesk:
             account = self._authorised(session, account_id, jeton)
             structure = session.get_structure(account.structure_id)
             workspaces = self._workspaces_of(session, account)
+            valid_until = (
+                session.code_valid_until(account.id) if account.status == STATUS_PENDING else None
+            )
         assert structure is not None
         return AccountAnswer(
             libelle="OK",
@@ -418,6 +421,11 @@ class SignupDesk:
                 codePostal=structure.postcode,
                 ville=structure.city,
                 codePays=structure.country,
+            ),
+            activationValideJusqua=(
+                iso_utc(datetime.fromtimestamp(valid_until, UTC))
+                if valid_until is not None
+                else None
             ),
         )
 

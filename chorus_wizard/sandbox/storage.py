@@ -437,6 +437,15 @@ class Session:
             row["id"], row["account_id"], row["expires_at"], row["used_at"], row["invalidated_at"]
         )
 
+    def code_valid_until(self, account_id: int) -> float | None:
+        """When the account's code still in force (neither used nor replaced) expires."""
+        row = self._conn.execute(
+            "SELECT MAX(expires_at) AS until FROM activation_codes "
+            "WHERE account_id = ? AND used_at IS NULL AND invalidated_at IS NULL",
+            (account_id,),
+        ).fetchone()
+        return None if row is None or row["until"] is None else float(row["until"])
+
     def mark_code_used(self, code_id: int, *, now: float) -> None:
         self._conn.execute("UPDATE activation_codes SET used_at = ? WHERE id = ?", (now, code_id))
 

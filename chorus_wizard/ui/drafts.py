@@ -10,6 +10,7 @@ file, and goes to the page where the user was.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -377,7 +378,10 @@ def resume_draft(
         if token is None:
             return _BackendState(token_missing=True)
         account = AccountCreated(account_id, structure_id, token, "")
-        return _BackendState(status=context.service.account_status(account), account=account)
+        status = context.service.account_status(account)
+        # The link's time left, as the account's creation had said it (step 4 shows it).
+        account = dataclasses.replace(account, activation_valid_until=status.activation_valid_until)
+        return _BackendState(status=status, account=account)
 
     def arrived(state: _BackendState) -> None:
         try:

@@ -25,20 +25,24 @@
         <translation>This link is valid for {minutes} more minutes.</translation>
     </message>
     <message>
-        <source>{hour} h {minute}</source>
-        <translation>{hour}:{minute}</translation>
-    </message>
-    <message>
         <source>demain {time}</source>
         <translation>tomorrow at {time}</translation>
     </message>
     <message>
-        <source>Trop de tentatives infructueuses : l&apos;activation de ce compte est bloquée pendant une heure. Patientez, puis validez à nouveau avec le lien du dernier courriel reçu. Vos saisies sont conservées.</source>
-        <translation>Too many failed attempts: activation of this account is blocked for one hour. Wait, then confirm again with the link from the latest email received. What you entered is kept.</translation>
+        <source>{hour}&#xa0;h&#xa0;{minute}</source>
+        <translation>{hour}:{minute}</translation>
     </message>
     <message>
-        <source>Trop de tentatives infructueuses : l&apos;activation de ce compte est bloquée jusqu&apos;à {time}. Patientez jusque-là, puis validez à nouveau avec le lien du dernier courriel reçu. Vos saisies sont conservées.</source>
-        <translation>Too many failed attempts: activation of this account is blocked until {time}. Wait until then, then confirm again with the link from the latest email received. What you entered is kept.</translation>
+        <source>{seconds}&#xa0;s</source>
+        <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <source>{minutes}&#xa0;min&#xa0;{seconds}&#xa0;s</source>
+        <translation>{minutes} min {seconds} s</translation>
+    </message>
+    <message>
+        <source>Trop de tentatives infructueuses&#xa0;: l&apos;activation de ce compte est bloquée jusqu&apos;à {time}. Réessayez dans {left}, avec le lien du dernier courriel reçu. Vos saisies sont conservées.</source>
+        <translation>Too many failed attempts: activation of this account is blocked until {time}. Try again in {left}, with the link from the latest email received. What you entered is kept.</translation>
     </message>
     <message>
         <source>Activez votre compte utilisateur</source>
@@ -85,6 +89,34 @@
         <translation>Loading the password rules…</translation>
     </message>
     <message>
+        <source>le lien ou le code d&apos;activation reçu</source>
+        <translation>the activation link or code you received</translation>
+    </message>
+    <message>
+        <source>un mot de passe qui respecte les règles</source>
+        <translation>a password that meets the rules</translation>
+    </message>
+    <message>
+        <source>la confirmation du mot de passe</source>
+        <translation>the password confirmation</translation>
+    </message>
+    <message>
+        <source>une question secrète</source>
+        <translation>a secret question</translation>
+    </message>
+    <message>
+        <source>la réponse à la question secrète</source>
+        <translation>the answer to the secret question</translation>
+    </message>
+    <message>
+        <source>Pour valider, saisissez&#xa0;: {fields}.</source>
+        <translation>To confirm, enter: {fields}.</translation>
+    </message>
+    <message>
+        <source>Le blocage est levé&#xa0;: validez à nouveau, avec le lien du dernier courriel reçu.</source>
+        <translation>The block is lifted: confirm again, with the link from the latest email received.</translation>
+    </message>
+    <message>
         <source>Ce lien ne contient pas de code d&apos;activation : copiez le lien complet.</source>
         <translation>This link contains no activation code: copy the whole link.</translation>
     </message>
@@ -101,12 +133,12 @@
         <translation>Sending a new email…</translation>
     </message>
     <message>
-        <source>{sent} Le lien précédent n&apos;est plus valable.</source>
-        <translation>{sent} The previous link is no longer valid.</translation>
+        <source>Un nouveau courriel d&apos;activation a été envoyé à {email}. Son lien est valable jusqu&apos;à {time}&#xa0;; celui du courriel précédent ne fonctionne plus.</source>
+        <translation>A new activation email was sent to {email}. Its link is valid until {time}; the previous email&apos;s link no longer works.</translation>
     </message>
     <message>
-        <source>Un nouveau courriel d&apos;activation a été envoyé.</source>
-        <translation>A new activation email has been sent.</translation>
+        <source>Un nouveau courriel d&apos;activation a été envoyé à {email}&#xa0;; le lien du courriel précédent ne fonctionne plus.</source>
+        <translation>A new activation email was sent to {email}; the previous email&apos;s link no longer works.</translation>
     </message>
     <message>
         <source>Activation de votre compte…</source>
@@ -845,6 +877,62 @@
 <context>
     <name>MailViewer</name>
     <message>
+        <source>janvier</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <source>février</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <source>mars</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <source>avril</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>mai</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>juin</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <source>juillet</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <source>août</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>septembre</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>octobre</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <source>novembre</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>décembre</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <source>1er</source>
+        <translation>1</translation>
+    </message>
+    <message>
+        <source>{day} {month} {year} à {hour}&#xa0;h&#xa0;{minute}</source>
+        <translation>{day} {month} {year} at {hour}:{minute}</translation>
+    </message>
+    <message>
         <source>Courriel reçu</source>
         <translation>Email received</translation>
     </message>
@@ -917,7 +1005,7 @@
     </message>
     <message>
         <source>Affic&amp;her</source>
-        <extracomment>Bar and text colour for zxcvbn&apos;s scores 0 to 4.</extracomment>
+        <extracomment>A rule before anything is typed: neither met nor broken yet. Bar and text colour for zxcvbn&apos;s scores 0 to 4.</extracomment>
         <translation>S&amp;how</translation>
     </message>
     <message>
@@ -933,6 +1021,10 @@
         <translation>The confirmation does not match the password.</translation>
     </message>
     <message>
+        <source>Règles à respecter&#xa0;: {rules}.</source>
+        <translation>Rules to meet: {rules}.</translation>
+    </message>
+    <message>
         <source>Règles non respectées : {rules}.</source>
         <translation>Rules not met: {rules}.</translation>
     </message>
@@ -941,11 +1033,15 @@
         <translation>Every password rule is met.</translation>
     </message>
     <message>
-        <source>{rule} : respecté</source>
+        <source>{rule}&#xa0;: à respecter</source>
+        <translation>{rule}: to meet</translation>
+    </message>
+    <message>
+        <source>{rule}&#xa0;: respecté</source>
         <translation>{rule}: met</translation>
     </message>
     <message>
-        <source>{rule} : non respecté</source>
+        <source>{rule}&#xa0;: non respecté</source>
         <translation>{rule}: not met</translation>
     </message>
     <message>

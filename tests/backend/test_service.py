@@ -18,6 +18,7 @@ from chorus_wizard.backend.errors import (
     ProtocolError,
 )
 from chorus_wizard.backend.forms import SignupRequest, StructureForm
+from chorus_wizard.backend.models import AccountCreated
 from chorus_wizard.backend.profiles import sandbox_profile
 from chorus_wizard.backend.service import ChorusSignupService
 
@@ -41,6 +42,20 @@ def test_resend_gives_the_new_link_limit() -> None:
     ).resend_activation("marie@exemple.fr")
     assert resent.message.startswith("Un nouveau courriel")
     assert resent.valid_until == datetime(2026, 3, 2, 14, 42, tzinfo=UTC)
+
+
+def test_account_status_gives_the_link_limit() -> None:
+    status = service(
+        200,
+        {
+            "codeRetour": 0,
+            "libelle": "OK",
+            "idCompte": 1,
+            "statut": "EN_ATTENTE_ACTIVATION",
+            "activationValideJusqua": "2026-03-02T14:42:00Z",
+        },
+    ).account_status(AccountCreated(1, 2, "jeton", ""))
+    assert status.activation_valid_until == datetime(2026, 3, 2, 14, 42, tzinfo=UTC)
 
 
 @pytest.mark.parametrize("value", [None, "demain", "2026-03-02T14:42:00"])

@@ -116,6 +116,8 @@ def test_full_signup(client: httpx.Client, sandbox: SandboxServer, free_siret: s
 
     pending = client.get(account_url, headers=headers).json()
     assert pending["statut"] == "EN_ATTENTE_ACTIVATION"
+    # A resumed signup re-reads how long the link stays valid.
+    assert pending["activationValideJusqua"] == created["activationValideJusqua"]
 
     # GET on the link shows a page and activates nothing.
     page = client.get("/sandbox/activer", params={"code": code})
@@ -140,6 +142,7 @@ def test_full_signup(client: httpx.Client, sandbox: SandboxServer, free_siret: s
     assert (account["nom"], account["prenom"]) == ("Martin", "Jeanne")
     assert set(account["espaces"]) == {*chosen, "ACTIVITES_GESTIONNAIRE"}
     assert account["gestionnairePrincipal"] is True
+    assert account.get("activationValideJusqua") is None  # active: no link to follow any more
     assert account["fonctionnalites"] == {"deposerDemandesPaiement": True, "dume": False}
     assert account["structure"]["idStructureCPP"] == created["idStructureCPP"]
     assert account["structure"]["identifiantStructure"] == free_siret

@@ -195,8 +195,8 @@ def test_locked_account_says_until_when(
     wizard.next()
     qtbot.waitUntil(lambda: page.banner.tone is Tone.ERROR)
     local = until.astimezone()
-    assert f"bloquée jusqu'à {local.hour} h {local.minute:02d}." in page.banner.text()
-    assert "Patientez jusque-là" in page.banner.text()
+    assert f"bloquée jusqu'à {local.hour}\u00a0h\u00a0{local.minute:02d}." in page.banner.text()
+    assert "Réessayez dans 60\u00a0min\u00a000\u00a0s" in page.banner.text()
     assert wizard.currentId() == PageId.ACTIVATE
     assert page.answer.text() == "Médor"
 
@@ -204,7 +204,7 @@ def test_locked_account_says_until_when(
 def test_clock_time_is_local_and_french() -> None:
     moment = datetime(2026, 3, 2, 14, 5, tzinfo=UTC)
     local = moment.astimezone()
-    assert clock_time(moment, moment) == f"{local.hour} h 05"
+    assert clock_time(moment, moment) == f"{local.hour}\u00a0h\u00a005"
     assert clock_time(moment + timedelta(days=1), moment).startswith("demain ")
 
 

@@ -32,8 +32,10 @@ from chorus_wizard.ui.pages.base import Page, WizardContext
 from chorus_wizard.ui.widgets.common import (
     FieldHint,
     Tone,
+    announce,
     field_label,
     form_layout,
+    joined,
     readable,
     stacked,
     wrapped,
@@ -41,9 +43,14 @@ from chorus_wizard.ui.widgets.common import (
 from chorus_wizard.ui.widgets.explain import explained
 from chorus_wizard.ui.widgets.mail_viewer import MailViewer
 from chorus_wizard.ui.widgets.password import PasswordInput
+from chorus_wizard.ui.widgets.whole_rows import WholeRows
 
 #: How often the link's time left is redrawn.
 VALIDITY_REFRESH_MS = 30_000
+# How often the time left of a lock is redrawn.
+LOCK_REFRESH_MS = 1000
+# A lock whose end the service did not say lasts this long.
+DEFAULT_LOCK = timedelta(hours=1)
 
 EXPIRED_TEXT = QT_TRANSLATE_NOOP(
     "ActivatePage",
@@ -82,7 +89,7 @@ def time_left_text(left: timedelta) -> str | None:
 def clock_time(moment: datetime, now: datetime) -> str:
     """``15 h 42`` in local time (``demain 0 h 30`` when it is tomorrow already)."""
     local = moment.astimezone()
-    time = QCoreApplication.translate("ActivatePage", "{hour} h {minute}").format(
+    time = QCoreApplication.translate("ActivatePage", "{hour}\u00a0h\u00a0{minute}").format(
         hour=local.hour, minute=f"{local.minute:02d}"
     )
     if local.date() > now.astimezone().date():
@@ -90,21 +97,28 @@ def clock_time(moment: datetime, now: datetime) -> str:
     return time
 
 
-def locked_message(until: datetime | None, now: datetime) -> str:
-    """What to say after five failed attempts, with the local time the lock ends."""
-    if until is None:
-        return QCoreApplication.translate(
-            "ActivatePage",
-            "Trop de tentatives infructueuses : l'activation de ce compte est bloquée pendant une "
-            "heure. Patientez, puis validez à nouveau avec le lien du dernier courriel reçu. Vos "
-            "saisies sont conservées.",
+def countdown_text(left: timedelta) -> str:
+    """``4 min 12 s``, ``5 s``: what is left of a lock, to the second (rounded up)."""
+    seconds = max(0, int(-(-left.total_seconds() // 1)))
+    minutes, seconds = divmod(seconds, 60)
+    if minutes == 0:
+        return QCoreApplication.translate("ActivatePage", "{seconds}\u00a0s").format(
+            seconds=seconds
         )
     return QCoreApplication.translate(
+        "ActivatePage", "{minutes}\u00a0min\u00a0{seconds}\u00a0s"
+    ).format(minutes=minutes, seconds=f"{seconds:02d}")
+
+
+def locked_message(until: datetime, now: datetime) -> str:
+    """What to say after five failed attempts: until when, and the time left."""
+    return QCoreApplication.translate(
         "ActivatePage",
-        "Trop de tentatives infructueuses : l'activation de ce compte est bloquée jusqu'à {time}. "
-        "Patientez jusque-là, puis validez à nouveau avec le lien du dernier courriel reçu. Vos "
-        "saisies sont conservées.",
-    ).format(time=clock_time(until, now))
+        "Trop de tentatives infructueuses\u00a0: l'activation de ce compte est bloquée jusqu'à "
+        "{time}. "
+        "Réessayez dans {left}, avec le lien du dernier courriel reçu. Vos saisies sont "
+        "conservées.",
+    ).format(time=clock_time(until, now), left=countdown_text(until - now))
 
 
 def _load_rules(service: SignupService) -> tuple[PasswordPolicy, list[SecretQuestion]]:
@@ -127,6 +141,11 @@ class ActivatePage(Page):
         self._validity_timer = QTimer(self)
         self._validity_timer.setInterval(VALIDITY_REFRESH_MS)
         self._validity_timer.timeout.connect(self._refresh_validity)
+        # Until when the service refuses any try (five wrong codes), while it does.
+        self.locked_until: datetime | None = None
+        self.lock_timer = QTimer(self)
+        self.lock_timer.setInterval(LOCK_REFRESH_MS)
+        self.lock_timer.timeout.connect(self._refresh_lock)
 
         self.intro = wrapped("")
         self.body.addWidget(self.intro)
@@ -178,7 +197,12 @@ class ActivatePage(Page):
         )
         self.form_box = QWidget()
         self.form_box.setLayout(form)
+        self.whole_rows = WholeRows(self.form_box)
         self.body.addWidget(self.form_box)
+        # Why « Valider » is greyed out, always in view while it is.
+        self.valider_reason = wrapped("")
+        self.valider_reason.hide()
+        self.body.addWidget(self.valider_reason)
         self.finish_layout()
 
         self.code.textChanged.connect(self._on_code_text_changed)
@@ -187,6 +211,7 @@ class ActivatePage(Page):
         self.question.currentIndexChanged.connect(self.completeChanged)
         self.show_mail.clicked.connect(self._on_show_mail_clicked)
         self.resend.clicked.connect(self._on_resend_clicked)
+        self.completeChanged.connect(self._show_valider_reason)
 
     def initializePage(self) -> None:
         draft = self.context.draft
@@ -198,6 +223,8 @@ class ActivatePage(Page):
             ).format(email=draft.email)
         )
         self._refresh_validity()
+        if self.locked_until is not None and self.is_locked():
+            self._lock(self.locked_until)  # back on the page: still locked, and for how long
         if not self._policy_loaded:
             context = self.context
             self.run(
@@ -209,12 +236,14 @@ class ActivatePage(Page):
 
     def cleanupPage(self) -> None:
         self._validity_timer.stop()
+        self.lock_timer.stop()
         self.password.clear()
         super().cleanupPage()
 
     def clear_secrets(self) -> None:
         """Empty every field that holds a secret: code, password, confirmation, answer."""
         self._validity_timer.stop()
+        self.lock_timer.stop()
         self.code.clear()
         self.password.clear()
         self.answer.clear()
@@ -235,13 +264,66 @@ class ActivatePage(Page):
         self.completeChanged.emit()
 
     def ready(self) -> bool:
-        return (
-            self._policy_loaded
-            and bool(activation_code(self.code.text()))
-            and self.password.is_acceptable()
-            and self.question.currentIndex() >= 0
-            and bool(self.answer.text().strip())
+        return self._policy_loaded and not self.is_locked() and not self.missing()
+
+    def missing(self) -> list[str]:
+        """What « Valider » still waits for, as the reason under the form names it."""
+        missing = []
+        if not activation_code(self.code.text()):
+            missing.append(self.tr("le lien ou le code d'activation reçu"))
+        if not self.password.rules_met():
+            missing.append(self.tr("un mot de passe qui respecte les règles"))
+        elif self.password.confirmation.text() != self.password.password.text():
+            missing.append(self.tr("la confirmation du mot de passe"))
+        if self.question.currentIndex() < 0:
+            missing.append(self.tr("une question secrète"))
+        if not self.answer.text().strip():
+            missing.append(self.tr("la réponse à la question secrète"))
+        return missing
+
+    def _show_valider_reason(self) -> None:
+        """While « Valider » is greyed out, the page says what it waits for (a lock, a load
+        that failed: the message line says it)."""
+        missing = self.missing() if self._policy_loaded and not self.is_busy else []
+        if not missing:
+            self.valider_reason.hide()
+            return
+        self.valider_reason.setText(
+            self.tr("Pour valider, saisissez\u00a0: {fields}.").format(fields=joined(missing))
         )
+        self.valider_reason.show()
+
+    # -- the lock after five wrong codes -----------------------------------------------------
+
+    def is_locked(self) -> bool:
+        return self.locked_until is not None and self.clock() < self.locked_until
+
+    def _lock(self, until: datetime) -> None:
+        self.locked_until = until
+        self.code_hint.set_reason(None)  # the state is the lock: said once, on the message line
+        self.banner.show_message(Tone.ERROR, locked_message(until, self.clock()))
+        self.lock_timer.start()
+        self.completeChanged.emit()
+
+    def _refresh_lock(self) -> None:
+        until = self.locked_until
+        if until is None:
+            self.lock_timer.stop()
+            return
+        now = self.clock()
+        if now < until:
+            self.banner.replace_text(locked_message(until, now))
+            return
+        self.lock_timer.stop()
+        self.locked_until = None
+        self.banner.show_message(
+            Tone.INFO,
+            self.tr(
+                "Le blocage est levé\u00a0: validez à nouveau, avec le lien du dernier courriel "
+                "reçu."
+            ),
+        )
+        self.completeChanged.emit()
 
     def _on_code_text_changed(self) -> None:
         text = self.code.text()
@@ -323,12 +405,18 @@ class ActivatePage(Page):
     def _on_resent(self, resent: ActivationResent) -> None:
         self.code.clear()
         self._set_valid_until(resent.valid_until)
-        self.banner.show_message(
-            Tone.SUCCESS,
-            self.tr("{sent} Le lien précédent n'est plus valable.").format(
-                sent=resent.message or self.tr("Un nouveau courriel d'activation a été envoyé.")
-            ),
-        )
+        email = self.context.draft.email
+        if resent.valid_until is not None:
+            text = self.tr(
+                "Un nouveau courriel d'activation a été envoyé à {email}. Son lien est valable "
+                "jusqu'à {time}\u00a0; celui du courriel précédent ne fonctionne plus."
+            ).format(email=email, time=clock_time(resent.valid_until, self.clock()))
+        else:
+            text = self.tr(
+                "Un nouveau courriel d'activation a été envoyé à {email}\u00a0; le lien du "
+                "courriel précédent ne fonctionne plus."
+            ).format(email=email)
+        self.banner.show_message(Tone.SUCCESS, text)
 
     # -- Valider -----------------------------------------------------------------------
 
@@ -369,7 +457,13 @@ class ActivatePage(Page):
             self.resend.setFocus()
             return
         if isinstance(error, ActivationLocked):
-            self.banner.show_message(Tone.ERROR, locked_message(error.until, self.clock()))
+            self._lock(error.until or self.clock() + DEFAULT_LOCK)
+            return
+        if isinstance(error, InvalidActivationCode):
+            # Said once, under the field it is about (and to screen readers at once).
+            self.code_hint.set_reason(str(error))
+            announce(self.code, str(error), assertive=True)
+            self.code.setFocus()
             return
         self.show_error(error)
         self._focus_refused_field(error)
@@ -382,8 +476,5 @@ class ActivatePage(Page):
             "answer": self.answer,
         }
         target = fields.get(error.field) if isinstance(error, FieldRefused) else None
-        if isinstance(error, InvalidActivationCode):
-            self.code_hint.set_reason(str(error))
-            target = self.code
         if target is not None:
             target.setFocus()

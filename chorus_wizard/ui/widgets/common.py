@@ -230,6 +230,13 @@ class Banner(QLabel):
         announce(self, text, assertive=tone in (Tone.ERROR, Tone.WARNING))
         self.message_shown.emit(tone.name, text)
 
+    def replace_text(self, text: str) -> None:
+        """Change the message shown (a countdown) in its tone, without announcing it again."""
+        if self.tone is None:
+            return
+        self.setText(f"{self.tone.value[2]}  {text}")
+        self.setAccessibleDescription(text)
+
     def clear_message(self) -> None:
         self.tone = None
         self.setText("")

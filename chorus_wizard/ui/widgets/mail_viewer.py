@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -15,6 +17,47 @@ from PySide6.QtWidgets import (
 )
 
 from chorus_wizard.backend.models import ReceivedMail
+from chorus_wizard.texts import QT_TRANSLATE_NOOP
+
+MONTHS = (
+    QT_TRANSLATE_NOOP("MailViewer", "janvier"),
+    QT_TRANSLATE_NOOP("MailViewer", "février"),
+    QT_TRANSLATE_NOOP("MailViewer", "mars"),
+    QT_TRANSLATE_NOOP("MailViewer", "avril"),
+    QT_TRANSLATE_NOOP("MailViewer", "mai"),
+    QT_TRANSLATE_NOOP("MailViewer", "juin"),
+    QT_TRANSLATE_NOOP("MailViewer", "juillet"),
+    QT_TRANSLATE_NOOP("MailViewer", "août"),
+    QT_TRANSLATE_NOOP("MailViewer", "septembre"),
+    QT_TRANSLATE_NOOP("MailViewer", "octobre"),
+    QT_TRANSLATE_NOOP("MailViewer", "novembre"),
+    QT_TRANSLATE_NOOP("MailViewer", "décembre"),
+)
+
+
+def mail_date_text(date: str) -> str:
+    """A mail's RFC 2822 date as people read it, in local time: « 3 décembre 2026 à 10 h 15 »
+    (« 3 December 2026 at 10:15 » in English); anything unreadable is shown as it came."""
+    try:
+        moment = parsedate_to_datetime(date)
+    except (TypeError, ValueError, IndexError):
+        return date
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return long_date(moment)
+
+
+def long_date(moment: datetime) -> str:
+    day = QCoreApplication.translate("MailViewer", "1er") if moment.day == 1 else str(moment.day)
+    return QCoreApplication.translate(
+        "MailViewer", "{day} {month} {year} à {hour}\u00a0h\u00a0{minute}"
+    ).format(
+        day=day,
+        month=QCoreApplication.translate("MailViewer", MONTHS[moment.month - 1]),
+        year=moment.year,
+        hour=moment.hour,
+        minute=f"{moment.minute:02d}",
+    )
 
 
 class MailViewer(QDialog):
@@ -28,7 +71,9 @@ class MailViewer(QDialog):
             self.tr(
                 "<b>De :</b> {sender}<br><b>Objet :</b> {subject}<br><b>Date :</b> {date}"
             ).format(
-                sender=escape(mail.sender), subject=escape(mail.subject), date=escape(mail.date)
+                sender=escape(mail.sender),
+                subject=escape(mail.subject),
+                date=escape(mail_date_text(mail.date)),
             )
         )
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -39,6 +39,8 @@ from chorus_wizard.ui.widgets.explain import explain_button
 
 MET = "✔"
 UNMET = "✘"
+#: A rule before anything is typed: neither met nor broken yet.
+PENDING = "•"
 MAX_LENGTH = 128
 #: Bar and text colour for zxcvbn's scores 0 to 4.
 STRENGTH_COLORS = ("#b00020", "#b00020", "#9a5200", "#2e7d32", "#1f6f43")
@@ -151,14 +153,16 @@ class PasswordInput(QObject):
             self._policy, self.password.text(), email=self._email, company_name=self._company
         )
 
-    def is_acceptable(self) -> bool:
-        rules = self.rules()
+    def rules_met(self) -> bool:
+        """Whether a password is typed and meets every rule of the policy."""
         return (
             self._policy is not None
             and bool(self.password.text())
-            and all(r.met for r in rules)
-            and self.password.text() == self.confirmation.text()
+            and all(r.met for r in self.rules())
         )
+
+    def is_acceptable(self) -> bool:
+        return self.rules_met() and self.password.text() == self.confirmation.text()
 
     def clear(self) -> None:
         self.password.clear()
@@ -185,9 +189,13 @@ class PasswordInput(QObject):
 
     def _refresh_rules(self) -> None:
         rules = self.rules()
-        unmet = [rule.label for rule in rules if not rule.met]
+        typed = bool(self.password.text())
+        unmet = [rule.label for rule in rules if not (rule.met and typed)]
         base = str(self.password.property(BASE_DESCRIPTION) or "")
-        if unmet:
+        if unmet and not typed:
+            remaining = self.tr("Règles à respecter\u00a0: {rules}.").format(rules=joined(unmet))
+            self.password.setAccessibleDescription(f"{base}. {remaining}" if base else remaining)
+        elif unmet:
             remaining = self.tr("Règles non respectées : {rules}.").format(rules=joined(unmet))
             self.password.setAccessibleDescription(f"{base}. {remaining}" if base else remaining)
         else:
@@ -200,15 +208,15 @@ class PasswordInput(QObject):
             label = self._rule_labels.get(rule.key)
             if label is None:
                 continue
-            mark = MET if rule.met else UNMET
-            color = "#1f6f43" if rule.met else "#6b6b6b"
+            if not typed:  # nothing typed: no rule is met, none is broken yet
+                mark, color, spoken = PENDING, "#4a4a4a", self.tr("{rule}\u00a0: à respecter")
+            elif rule.met:
+                mark, color, spoken = MET, "#1f6f43", self.tr("{rule}\u00a0: respecté")
+            else:
+                mark, color, spoken = UNMET, "#6b6b6b", self.tr("{rule}\u00a0: non respecté")
             label.setText(f"{mark} {rule.label}")
             label.setStyleSheet(f"color: {readable(color)};")
-            label.setAccessibleName(
-                (
-                    self.tr("{rule} : respecté") if rule.met else self.tr("{rule} : non respecté")
-                ).format(rule=rule.label)
-            )
+            label.setAccessibleName(spoken.format(rule=rule.label))
 
     def _refresh_strength(self) -> None:
         """zxcvbn on at most 72 characters takes under a millisecond: fine on every keystroke."""
