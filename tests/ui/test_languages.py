@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 import shutil
 import subprocess
 import sys
@@ -189,3 +190,38 @@ def test_settings_dialog_saves_the_language(
     with qtbot.waitSignal(dialog.accepted):
         dialog.save_button.click()
     assert SettingsStore(tmp_path / "data").load().language == "en"
+
+
+#: A space (ordinary, no-break or narrow no-break) before ; : ? !, or French quotes.
+_FRENCH_TYPOGRAPHY = re.compile(r"[ \u00a0\u202f][;:?!]|[«»]")
+
+
+def _french_typography(text: str) -> list[str]:
+    return [text[max(0, m.start() - 20) : m.end()] for m in _FRENCH_TYPOGRAPHY.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Note: done; really? yes!", False),
+        ("Note : done", True),
+        ("Note\u00a0: done", True),
+        ("Done\u202f!", True),
+        ("Really ?", True),
+        ("Open “Factures émises”", False),
+        ("Open «\u00a0Factures émises\u00a0»", True),
+    ],
+)
+def test_french_typography_check(text: str, found: bool) -> None:
+    assert bool(_french_typography(text)) is found
+
+
+def test_english_uses_english_typography() -> None:
+    """No space before ; : ? ! and no « » in an English translation (design.md)."""
+    wrong = [
+        f"{context}: {found!r}"
+        for context, _, message in _messages(TS)
+        if (translation := message.find("translation")) is not None
+        for found in _french_typography("".join(translation.itertext()))
+    ]
+    assert wrong == []
