@@ -813,6 +813,10 @@
         <translation>New to Chorus Pro? Enter your login email address and your company&apos;s SIRET number (have this number at hand before you start).</translation>
     </message>
     <message>
+        <source>prenom.nom@entreprise.fr</source>
+        <translation>firstname.lastname@company.com</translation>
+    </message>
+    <message>
         <source>Je n&apos;ai pas de numéro de SIRET</source>
         <extracomment>While a SIRET is typed: « 13 chiffres sur 14 », quietly (no error colour).</extracomment>
         <translation>I have no SIRET number</translation>
@@ -2196,6 +2200,37 @@
     <message>
         <source>Chorus Pro — production</source>
         <translation>Chorus Pro — production</translation>
+    </message>
+</context>
+<context>
+    <name>questions</name>
+    <message>
+        <source>Quel est le nom de votre premier animal de compagnie ?</source>
+        <translation>What was the name of your first pet?</translation>
+    </message>
+    <message>
+        <source>Dans quelle ville êtes-vous né(e) ?</source>
+        <translation>In what town or city were you born?</translation>
+    </message>
+    <message>
+        <source>Quel est le nom de jeune fille de votre mère ?</source>
+        <translation>What is your mother&apos;s maiden name?</translation>
+    </message>
+    <message>
+        <source>Quel est le nom de votre école primaire ?</source>
+        <translation>What was the name of your primary school?</translation>
+    </message>
+    <message>
+        <source>Quel était le modèle de votre première voiture ?</source>
+        <translation>What was the model of your first car?</translation>
+    </message>
+    <message>
+        <source>Quel est le prénom de votre meilleur(e) ami(e) d&apos;enfance ?</source>
+        <translation>What is the first name of your best childhood friend?</translation>
+    </message>
+    <message>
+        <source>Quel est le titre de votre livre préféré ?</source>
+        <translation>What is the title of your favourite book?</translation>
     </message>
 </context>
 <context>
