@@ -132,6 +132,7 @@ def install_translators(app: QApplication, lang: str, *, catalog: Path | None = 
     app._chorus_translators = translators  # type: ignore[attr-defined]
     app.setProperty("chorus_wizard_lang", key)
     texts.install(QCoreApplication.translate)  # the Qt-free modules' strings too
+    texts.set_language(lang)
     QLocale.setDefault(
         QLocale(QLocale.Language.French if lang == "fr" else QLocale.Language.English)
     )

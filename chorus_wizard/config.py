@@ -15,6 +15,7 @@ import platformdirs
 
 from chorus_wizard import __version__
 from chorus_wizard.backend.profiles import DIRECTORY_KINDS, REAL_PROFILES, is_custom_url
+from chorus_wizard.cli import Parser, translator
 from chorus_wizard.settings import LANGUAGES, SettingsStore
 
 APP_NAME = "chorus-wizard"
@@ -54,71 +55,128 @@ def default_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
-def argument_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+def argument_parser(language: str = "fr") -> argparse.ArgumentParser:
+    """The options of ``chorus-wizard``, their help and argparse's own words in ``language``."""
+    translate = translator(language)
+    parser = Parser(
         prog="chorus-wizard",
-        description="Assistant d'inscription à Chorus Pro, en quatre étapes.",
+        description=translate("cli", "Assistant d'inscription à Chorus Pro, en quatre étapes."),
+        language=language,
     )
     parser.add_argument(
         "--backend",
+        metavar=translate("cli", "SERVEUR"),
         default=None,
-        help="sandbox (serveur local intégré), qualification, production, ou l'URL d'un "
-        "serveur bac à sable (salle de formation) ; défaut : le choix enregistré dans « Paramètres "
-        "», sinon sandbox",
+        help=translate(
+            "cli",
+            "sandbox (serveur local intégré), qualification, production, ou l'URL d'un serveur "
+            "bac à sable (salle de formation)\u00a0; défaut\u00a0: le choix enregistré dans "
+            "«\u00a0Paramètres\u00a0», sinon sandbox",
+        ),
     )
     parser.add_argument(
         "--data-dir",
+        metavar=translate("cli", "DOSSIER"),
         type=Path,
         default=None,
-        help="dossier où le programme écrit tout (défaut : dossier utilisateur)",
+        help=translate(
+            "cli", "dossier où le programme écrit tout (défaut\u00a0: dossier utilisateur)"
+        ),
     )
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,
         default=None,
-        help="langue de l'interface (défaut : celle choisie dans « Paramètres », sinon fr)",
+        help=translate(
+            "cli",
+            "langue de l'interface, et de cette aide (défaut\u00a0: celle choisie dans "
+            "«\u00a0Paramètres\u00a0», sinon fr)",
+        ),
     )
     parser.add_argument(
         "--directory",
         choices=DIRECTORY_KINDS,
         default=None,
-        help="annuaire qui préremplit la structure (défaut : celui du bac à sable avec le bac à "
-        "sable, l'API Recherche d'entreprises sinon ; insee : clé dans le trousseau)",
+        help=translate(
+            "cli",
+            "annuaire qui préremplit la structure (défaut\u00a0: celui du bac à sable avec le "
+            "bac à sable, l'API Recherche d'entreprises sinon\u00a0; insee\u00a0: clé dans le "
+            "trousseau)",
+        ),
     )
     parser.add_argument(
         "--directory-url",
+        metavar="URL",
         default=None,
-        help="URL de base remplaçant celle de l'annuaire public (miroir, serveur de test)",
+        help=translate(
+            "cli", "URL de base remplaçant celle de l'annuaire public (miroir, serveur de test)"
+        ),
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_version(f"%(prog)s {__version__}")
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help="vérifie que le programme est complet (traductions, ressources, bac à sable), "
-        "affiche un rapport et quitte",
+        help=translate(
+            "cli",
+            "vérifie que le programme est complet (traductions, ressources, bac à sable), "
+            "affiche un rapport et quitte",
+        ),
     )
     parser.add_argument(
         "link",
+        metavar=translate("cli", "LIEN"),
         nargs="?",
         default=None,
-        help="lien d'activation reçu par courriel (chorus-wizard://activer?code=…)",
+        help=translate(
+            "cli", "lien d'activation reçu par courriel (chorus-wizard://activer?code=…)"
+        ),
     )
     return parser
 
 
+def _early_options(argv: list[str]) -> tuple[str | None, Path | None]:
+    """``--lang`` and ``--data-dir`` as given, before the full parse (whose help and messages
+    are in the language they choose); (None, None) when they cannot be read."""
+    early = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    early.add_argument("--lang")
+    early.add_argument("--data-dir", type=Path)
+    try:
+        known, _ = early.parse_known_args(argv)
+    except argparse.ArgumentError:
+        return None, None
+    return known.lang, known.data_dir
+
+
+def _data_dir(option: Path | None) -> Path:
+    return (option or default_data_dir()).expanduser().resolve()
+
+
 def resolve_config(argv: list[str]) -> Config:
-    """Parse ``argv`` (exits with a message on bad options) and fill in the Paramètres."""
-    parser = argument_parser()
-    args = parser.parse_args(argv)
-    option = args.backend or ""
-    if option and option != "sandbox" and option not in REAL_PROFILES and not is_custom_url(option):
-        parser.error(f"--backend inconnu : {option}")
-    data_dir = (args.data_dir or default_data_dir()).expanduser().resolve()
+    """Parse ``argv`` (exits with a message on bad options) and fill in the Paramètres.
+
+    The help and the messages about the options are in the language the wizard will speak:
+    ``--lang``, else the one saved in the Paramètres, else French.
+    """
+    lang_option, data_dir_option = _early_options(argv)
+    data_dir = _data_dir(data_dir_option)
     settings = SettingsStore(data_dir)
     saved = settings.load()
+    language = lang_option if lang_option in LANGUAGES else saved.language
+    translate = translator(language)
+    parser = argument_parser(language)
+    args = parser.parse_args(argv)
+    if _data_dir(args.data_dir) != data_dir:  # the early reading was wrong (never in practice)
+        data_dir = _data_dir(args.data_dir)
+        settings = SettingsStore(data_dir)
+        saved = settings.load()
+    option = args.backend or ""
+    if option and option != "sandbox" and option not in REAL_PROFILES and not is_custom_url(option):
+        parser.error(translate("cli", "--backend inconnu\u00a0: {option}").format(option=option))
     backend = option or saved.backend
     if args.directory == "sandbox" and backend in REAL_PROFILES and not args.directory_url:
-        parser.error("--directory sandbox demande le bac à sable, ou --directory-url")
+        parser.error(
+            translate("cli", "--directory sandbox demande le bac à sable, ou --directory-url")
+        )
     return Config(
         backend=backend,
         data_dir=data_dir,

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 _translator: Callable[[str, str], str] | None = None
+_language = "fr"
 
 
 def translate(context: str, text: str) -> str:
@@ -25,6 +26,17 @@ def install(function: Callable[[str, str], str] | None) -> None:
     """Use ``function(context, text)`` to translate from now on; ``None`` to stop."""
     global _translator
     _translator = function
+
+
+def language() -> str:
+    """The interface's language code (``fr`` until the application sets another)."""
+    return _language
+
+
+def set_language(code: str) -> None:
+    """Say which language the interface is in (data asked of a server comes in it too)."""
+    global _language
+    _language = code
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:

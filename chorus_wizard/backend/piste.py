@@ -23,6 +23,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
+from chorus_wizard import texts
 from chorus_wizard.backend.errors import (
     AuthenticationError,
     ProtocolError,
@@ -404,8 +405,9 @@ class PisteClient:
         return None
 
     def countries(self) -> list[Country]:
-        """``recupererPays``."""
-        data = self.call("transverses/v1/recuperer/pays", {"codeLangue": "FR"})
+        """``recupererPays``, the names in the interface's language (French or English)."""
+        language = "EN" if texts.language() == "en" else "FR"
+        data = self.call("transverses/v1/recuperer/pays", {"codeLangue": language})
         rows = field(data, "listePays", list, SERVICE)
         try:
             return [Country(str(r["codePays"]), str(r["libellePays"])) for r in rows]

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from chorus_wizard import texts
 from chorus_wizard.backend.errors import BackendError, NotSupported, ProtocolError
 from chorus_wizard.backend.forms import SignupRequest
 from chorus_wizard.backend.http import new_client
@@ -289,7 +290,7 @@ class ChorusSignupService:
             return self._piste.countries()
         from chorus_wizard.domain.countries import countries
 
-        return list(countries())
+        return list(countries(texts.language()))
 
     # -- portal-only services (sandbox) ---------------------------------------------------
 

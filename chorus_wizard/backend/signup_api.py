@@ -35,6 +35,7 @@ from chorus_wizard.backend.models import (
     SecretQuestion,
     Workspace,
 )
+from chorus_wizard.backend.questions import question_label
 from chorus_wizard.contracts import signup as api
 from chorus_wizard.contracts.fields import FORM_ATTRIBUTE
 from chorus_wizard.domain.identifiers import IdentifierType
@@ -212,7 +213,7 @@ class SignupApi:
 
     def secret_questions(self) -> list[SecretQuestion]:
         listed = self._call("GET", api.SECRET_QUESTIONS, api.QuestionsAnswer)
-        return [SecretQuestion(q.id, q.libelle) for q in listed.listeQuestions]
+        return [SecretQuestion(q.id, question_label(q.libelle)) for q in listed.listeQuestions]
 
     def resend_activation(self, email: str) -> ActivationResent:
         resent = self._call(

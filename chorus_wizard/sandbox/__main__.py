@@ -11,6 +11,7 @@ import sys
 import threading
 from pathlib import Path
 
+from chorus_wizard.cli import Parser
 from chorus_wizard.contracts.room import ROOM_PATH, TOKEN_QUERY
 from chorus_wizard.sandbox.relay import (
     SMTP_KEYRING_SERVICE,
@@ -47,47 +48,58 @@ def _default_data_dir() -> Path:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="chorus-wizard-sandbox",
-        description="Bac à sable Chorus Pro de chorus-wizard : un serveur local qui imite "
+        description="Bac à sable Chorus Pro de chorus-wizard\u00a0: un serveur local qui imite "
         "Chorus Pro (API PISTE, annuaire, inscription). Les courriels sont déposés dans "
         "<dossier de données>/sandbox/mail (format Maildir).",
     )
     parser.add_argument(
         "--host",
+        metavar="ADRESSE",
         default="127.0.0.1",
-        help="adresse d'écoute (défaut : 127.0.0.1, accessible depuis ce poste seulement ; "
-        "0.0.0.0 pour une salle de formation)",
+        help="adresse d'écoute (défaut\u00a0: 127.0.0.1, accessible depuis ce poste "
+        "seulement\u00a0; 0.0.0.0 pour une salle de formation)",
     )
     parser.add_argument(
-        "--port", type=int, default=0, help="port d'écoute (défaut : 0, un port libre)"
+        "--port",
+        type=int,
+        default=0,
+        metavar="PORT",
+        help="port d'écoute (défaut\u00a0: 0, un port libre)",
     )
     parser.add_argument(
         "--data-dir",
+        metavar="DOSSIER",
         type=Path,
         default=None,
-        help="dossier des données (défaut : le dossier de données de chorus-wizard)",
+        help="dossier des données (défaut\u00a0: le dossier de données de chorus-wizard)",
     )
     parser.add_argument(
         "--scenario",
         type=Path,
         metavar="FICHIER",
-        help="scénario d'exercice (TOML) : ses entreprises fictives rejoignent l'annuaire et "
+        help="scénario d'exercice (TOML)\u00a0: ses entreprises fictives rejoignent l'annuaire et "
         "les structures déjà inscrites, ses fiches s'affichent dans la page du formateur "
-        "(exemples : resources/scenarios/)",
+        "(exemples\u00a0: resources/scenarios/)",
     )
     smtp = parser.add_argument_group(
-        "relais SMTP (facultatif)",
+        "relais SMTP (facultatif)\u00a0",
         "Envoie aussi chaque courriel par ce serveur SMTP, en plus du Maildir. Le mot de passe "
-        f"est lu dans le trousseau du système, service « {SMTP_KEYRING_SERVICE} », identifiant "
-        "donné par --smtp-user (jamais sur la ligne de commande ni dans un fichier).",
+        "est lu dans le trousseau du système, service "
+        f"«\u00a0{SMTP_KEYRING_SERVICE}\u00a0», identifiant donné par --smtp-user (jamais sur la "
+        "ligne de commande ni dans un fichier).",
     )
-    smtp.add_argument("--smtp-host", help="serveur SMTP de relais")
-    smtp.add_argument("--smtp-port", type=int, default=587, help="port SMTP (défaut : 587)")
+    smtp.add_argument("--smtp-host", metavar="SERVEUR", help="serveur SMTP de relais")
+    smtp.add_argument(
+        "--smtp-port", type=int, metavar="PORT", default=587, help="port SMTP (défaut\u00a0: 587)"
+    )
     smtp.add_argument(
         "--smtp-starttls", action="store_true", help="chiffrer la connexion avec STARTTLS"
     )
-    smtp.add_argument("--smtp-user", help="identifiant de connexion au serveur SMTP")
+    smtp.add_argument(
+        "--smtp-user", metavar="IDENTIFIANT", help="identifiant de connexion au serveur SMTP"
+    )
     return parser
 
 

@@ -845,6 +845,10 @@
         <translation>New to Chorus Pro? Enter your login email address and your company&apos;s SIRET number (have this number at hand before you start).</translation>
     </message>
     <message>
+        <source>prenom.nom@entreprise.fr</source>
+        <translation>firstname.lastname@company.com</translation>
+    </message>
+    <message>
         <source>Je n&apos;ai pas de numéro de SIRET</source>
         <extracomment>While a SIRET is typed: « 13 chiffres sur 14 », quietly (no error colour).</extracomment>
         <translation>I have no SIRET number</translation>
@@ -1478,6 +1482,62 @@
     <message>
         <source>Le code de ce lien d&apos;activation est illisible : ouvrez le lien complet du courriel.</source>
         <translation>The code in this activation link is unreadable: open the complete link from the email.</translation>
+    </message>
+</context>
+<context>
+    <name>cli</name>
+    <message>
+        <source>Assistant d&apos;inscription à Chorus Pro, en quatre étapes.</source>
+        <extracomment>``sandbox`` (embedded), ``qualification``, ``production`` or a sandbox&apos;s URL. Where everything the program writes goes (draft, settings, the embedded sandbox). ``--backend`` as given (&quot;&quot; when it came from the Paramètres or the default). ``--directory``: None for the default (the sandbox&apos;s own with a sandbox). An activation link to open once the window is up. A ``.qm`` file replacing the interface&apos;s own translation (the long-strings check). The Paramètres as read here: a file it had to set aside is said once, by the wizard.</extracomment>
+        <translation>Chorus Pro sign-up wizard, in four steps.</translation>
+    </message>
+    <message>
+        <source>SERVEUR</source>
+        <translation>BACKEND</translation>
+    </message>
+    <message>
+        <source>sandbox (serveur local intégré), qualification, production, ou l&apos;URL d&apos;un serveur bac à sable (salle de formation)&#xa0;; défaut&#xa0;: le choix enregistré dans «&#xa0;Paramètres&#xa0;», sinon sandbox</source>
+        <translation>sandbox (built-in local server), qualification, production, or the URL of a sandbox server (training room); default: the choice saved in &quot;Settings&quot;, else sandbox</translation>
+    </message>
+    <message>
+        <source>DOSSIER</source>
+        <translation>FOLDER</translation>
+    </message>
+    <message>
+        <source>dossier où le programme écrit tout (défaut&#xa0;: dossier utilisateur)</source>
+        <translation>folder where the program writes everything (default: user folder)</translation>
+    </message>
+    <message>
+        <source>langue de l&apos;interface, et de cette aide (défaut&#xa0;: celle choisie dans «&#xa0;Paramètres&#xa0;», sinon fr)</source>
+        <translation>language of the interface, and of this help (default: the one chosen in &quot;Settings&quot;, else fr)</translation>
+    </message>
+    <message>
+        <source>annuaire qui préremplit la structure (défaut&#xa0;: celui du bac à sable avec le bac à sable, l&apos;API Recherche d&apos;entreprises sinon&#xa0;; insee&#xa0;: clé dans le trousseau)</source>
+        <translation>directory that prefills the structure (default: the sandbox&apos;s own with the sandbox, the Recherche d&apos;entreprises API otherwise; insee: key in the keychain)</translation>
+    </message>
+    <message>
+        <source>URL de base remplaçant celle de l&apos;annuaire public (miroir, serveur de test)</source>
+        <translation>base URL replacing the public directory&apos;s (mirror, test server)</translation>
+    </message>
+    <message>
+        <source>vérifie que le programme est complet (traductions, ressources, bac à sable), affiche un rapport et quitte</source>
+        <translation>check that the program is complete (translations, resources, sandbox), print a report and exit</translation>
+    </message>
+    <message>
+        <source>LIEN</source>
+        <translation>LINK</translation>
+    </message>
+    <message>
+        <source>lien d&apos;activation reçu par courriel (chorus-wizard://activer?code=…)</source>
+        <translation>activation link received by email (chorus-wizard://activer?code=…)</translation>
+    </message>
+    <message>
+        <source>--backend inconnu&#xa0;: {option}</source>
+        <translation>unknown --backend: {option}</translation>
+    </message>
+    <message>
+        <source>--directory sandbox demande le bac à sable, ou --directory-url</source>
+        <translation>--directory sandbox needs the sandbox, or --directory-url</translation>
     </message>
 </context>
 <context>
@@ -2292,6 +2352,37 @@
     <message>
         <source>Chorus Pro — production</source>
         <translation>Chorus Pro — production</translation>
+    </message>
+</context>
+<context>
+    <name>questions</name>
+    <message>
+        <source>Quel est le nom de votre premier animal de compagnie ?</source>
+        <translation>What was the name of your first pet?</translation>
+    </message>
+    <message>
+        <source>Dans quelle ville êtes-vous né(e) ?</source>
+        <translation>In what town or city were you born?</translation>
+    </message>
+    <message>
+        <source>Quel est le nom de jeune fille de votre mère ?</source>
+        <translation>What is your mother&apos;s maiden name?</translation>
+    </message>
+    <message>
+        <source>Quel est le nom de votre école primaire ?</source>
+        <translation>What was the name of your primary school?</translation>
+    </message>
+    <message>
+        <source>Quel était le modèle de votre première voiture ?</source>
+        <translation>What was the model of your first car?</translation>
+    </message>
+    <message>
+        <source>Quel est le prénom de votre meilleur(e) ami(e) d&apos;enfance ?</source>
+        <translation>What is the first name of your best childhood friend?</translation>
+    </message>
+    <message>
+        <source>Quel est le titre de votre livre préféré ?</source>
+        <translation>What is the title of your favourite book?</translation>
     </message>
 </context>
 <context>

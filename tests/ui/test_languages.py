@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import json
+import re
 import shutil
 import subprocess
 import sys
@@ -10,12 +12,16 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
+import httpx
 import pytest
 from PySide6.QtWidgets import QApplication, QLabel, QWizard
 from pytestqt.qtbot import QtBot
 
 from chorus_wizard.app import install_translators
+from chorus_wizard.backend.models import SecretQuestion
+from chorus_wizard.domain.countries import Country
 from chorus_wizard.texts import translate
 from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.wizard import SignupWizard
@@ -189,3 +195,148 @@ def test_settings_dialog_saves_the_language(
     with qtbot.waitSignal(dialog.accepted):
         dialog.save_button.click()
     assert SettingsStore(tmp_path / "data").load().language == "en"
+
+
+#: A space (ordinary, no-break or narrow no-break) before ; : ? !, or French quotes.
+_FRENCH_TYPOGRAPHY = re.compile(r"[ \u00a0\u202f][;:?!]|[«»]")
+
+
+def _french_typography(text: str) -> list[str]:
+    return [text[max(0, m.start() - 20) : m.end()] for m in _FRENCH_TYPOGRAPHY.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Note: done; really? yes!", False),
+        ("Note : done", True),
+        ("Note\u00a0: done", True),
+        ("Done\u202f!", True),
+        ("Really ?", True),
+        ("Open “Factures émises”", False),
+        ("Open «\u00a0Factures émises\u00a0»", True),
+    ],
+)
+def test_french_typography_check(text: str, found: bool) -> None:
+    assert bool(_french_typography(text)) is found
+
+
+def test_english_uses_english_typography() -> None:
+    """No space before ; : ? ! and no « » in an English translation (design.md)."""
+    wrong = [
+        f"{context}: {found!r}"
+        for context, _, message in _messages(TS)
+        if (translation := message.find("translation")) is not None
+        for found in _french_typography("".join(translation.itertext()))
+    ]
+    assert wrong == []
+
+
+class _EnglishDataService(FakeService):
+    """Country names as a server sends them in English, in no particular order."""
+
+    def countries(self) -> list[Country]:
+        self._enter("countries")
+        return [
+            Country("ZW", "Zimbabwe"),
+            Country("CI", "Côte d'Ivoire"),
+            Country("FR", "France"),
+            Country("AX", "Åland Islands"),
+            Country("CO", "Colombia"),
+            Country("AL", "Albania"),
+        ]
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+def test_english_step_1_and_2_data(qtbot: QtBot, english: None) -> None:
+    from tests.ui.test_pages import go_to_complete
+
+    wizard = fake_wizard(qtbot, _EnglishDataService(), lang="en")
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    identify = wizard.page_of(PageId.IDENTIFY)
+    assert identify.email.placeholderText() == "firstname.lastname@company.com"  # type: ignore[attr-defined]
+    page = go_to_complete(qtbot, wizard)
+    qtbot.waitUntil(lambda: page.country.count() == 6)
+    shown = [page.country.itemText(i) for i in range(page.country.count())]
+    assert shown == [
+        "France",
+        "Åland Islands",
+        "Albania",
+        "Colombia",
+        "Côte d'Ivoire",
+        "Zimbabwe",
+    ]
+    wizard.shutdown()
+
+
+def test_country_names_follow_the_interface_language(english: None) -> None:
+    from chorus_wizard.backend.piste import PisteClient
+    from chorus_wizard.backend.profiles import PisteCredentials
+
+    asked: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/token":
+            return httpx.Response(200, json={"access_token": "t", "expires_in": 3600})
+        asked.append(json.loads(request.content)["codeLangue"])
+        return httpx.Response(200, json={"codeRetour": 0, "libelle": "ok", "listePays": []})
+
+    client = PisteClient(
+        httpx.Client(transport=httpx.MockTransport(handler)),
+        "https://oauth.test/token",
+        "https://api.test",
+        PisteCredentials("id", "secret", "tech@x.fr", "pw"),
+    )
+    assert client.countries() == []
+    assert asked == ["EN"]
+
+
+def test_the_local_country_list_is_in_english(english: None) -> None:
+    from chorus_wizard.backend.service import ChorusSignupService
+
+    countries = {c.code: c.label for c in ChorusSignupService.countries(_no_piste())}
+    assert countries["DE"] == "Germany"
+    assert countries["CI"] == "Côte d'Ivoire"
+
+
+def _no_piste() -> Any:
+    class NoPiste:
+        _piste = None
+
+    return NoPiste()
+
+
+def test_every_shipped_secret_question_has_an_english_text(english: None) -> None:
+    from chorus_wizard.backend.questions import SHIPPED_QUESTIONS, question_label
+
+    shipped = json.loads((ROOT / "resources" / "sandbox" / "secret_questions.json").read_text())
+    labels = [q["libelle"] for q in shipped["questions"]]
+    assert sorted(labels) == sorted(SHIPPED_QUESTIONS)
+    english_labels = [question_label(label) for label in labels]
+    assert english_labels[0] == "What was the name of your first pet?"
+    assert not set(english_labels) & set(labels)
+    assert question_label("Une question d'une salle de formation ?") == (
+        "Une question d'une salle de formation ?"
+    )
+
+
+def test_secret_questions_are_shown_in_english_and_sent_by_id(english: None) -> None:
+    from chorus_wizard.backend.signup_api import SignupApi
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(
+            200,
+            json={
+                "codeRetour": 0,
+                "libelle": "ok",
+                "listeQuestions": [
+                    {"id": 4, "libelle": "Quel est le nom de votre école primaire ?"}
+                ],
+            },
+        )
+
+    api = SignupApi(httpx.Client(transport=httpx.MockTransport(handler)), "https://sandbox.test")
+    assert api.secret_questions() == [
+        SecretQuestion(4, "What was the name of your primary school?")
+    ]

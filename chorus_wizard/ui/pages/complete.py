@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cmp_to_key
 from html import escape
 from typing import Any
 
+from PySide6.QtCore import QCollator, QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -352,7 +354,9 @@ class CompletePage(Page):
         current = self.country.currentData() or "FR"
         self.country.blockSignals(True)
         self.country.clear()
-        for country in countries:
+        # France first, then the names as the interface's language sorts them.
+        by_name = cmp_to_key(QCollator(QLocale()).compare)
+        for country in sorted(countries, key=lambda c: (c.code != "FR", by_name(c.label))):
             self.country.addItem(country.label, country.code)
         self.country.blockSignals(False)
         self._countries_loaded = True

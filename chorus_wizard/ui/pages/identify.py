@@ -126,7 +126,7 @@ class IdentifyPage(Page):
         )
 
         self.email = QLineEdit()
-        self.email.setPlaceholderText("prenom.nom@entreprise.fr")
+        self.email.setPlaceholderText(self.tr("prenom.nom@entreprise.fr"))
         self.email.setMaxLength(MAX_LENGTH["email"])
         self.email_hint = FieldHint(self.email)
         self.identifier = QLineEdit()
