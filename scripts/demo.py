@@ -5,8 +5,8 @@ portal mode against a local sandbox server, and the pages filled in as a person 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
