@@ -72,7 +72,7 @@ def test_resending_the_mail_while_the_rules_load_keeps_both_answers(
     assert page.question.count() == 0  # the rules have not answered yet
     page.resend.click()
     qtbot.waitUntil(lambda: page.banner.tone is Tone.SUCCESS)  # the new mail is sent
-    assert "Le lien précédent n'est plus valable" in page.banner.text()
+    assert "le lien du courriel précédent ne fonctionne plus" in page.banner.text()
     service.rules_gate.set()
     qtbot.waitUntil(lambda: not wizard.context.runner.busy)  # both have answered
     assert service.calls.count("secret_questions") == 1

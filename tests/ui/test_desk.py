@@ -212,8 +212,8 @@ def test_diagnostic_has_no_secret(
         "Ce code d'activation n'est pas valable.", status=400
     )
     activate = reach_activation(qtbot, wizard)
-    wizard.next()  # the first activation is refused…
-    qtbot.waitUntil(lambda: activate.banner.tone is Tone.ERROR)
+    wizard.next()  # the first activation is refused (said under the code's field)…
+    qtbot.waitUntil(activate.code_hint.isVisible)
     assert QApplication.focusWidget() is activate.code  # …the cursor is in the faulty field
     assert "pas valable" in activate.code.accessibleDescription()
     activate.code.setText(CODE)

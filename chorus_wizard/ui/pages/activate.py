@@ -463,6 +463,8 @@ class ActivatePage(Page):
             # Said once, under the field it is about (and to screen readers at once).
             self.code_hint.set_reason(str(error))
             announce(self.code, str(error), assertive=True)
+            # Not on the message line, but the diagnostic's journal keeps it as any refusal.
+            self.banner.message_shown.emit(Tone.ERROR.name, str(error))
             self.code.setFocus()
             return
         self.show_error(error)
