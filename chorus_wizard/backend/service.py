@@ -42,6 +42,7 @@ from chorus_wizard.backend.profiles import (
     DirectoryChoice,
     PisteCredentials,
 )
+from chorus_wizard.backend.workspace_texts import workspace_text
 from chorus_wizard.domain.identifiers import IdentifierType
 from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 
@@ -143,7 +144,7 @@ def workspace_catalogue() -> list[Workspace]:
             translate("service", "Catalogue des espaces de travail illisible.")
         ) from exc
     return [
-        Workspace(w.code, w.label, w.description, w.on_by_default)
+        Workspace(w.code, workspace_text(w.label), workspace_text(w.description), w.on_by_default)
         for w in rows
         if not w.managers_only
     ]

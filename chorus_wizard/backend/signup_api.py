@@ -36,6 +36,7 @@ from chorus_wizard.backend.models import (
     Workspace,
 )
 from chorus_wizard.backend.questions import question_label
+from chorus_wizard.backend.workspace_texts import workspace_text
 from chorus_wizard.contracts import signup as api
 from chorus_wizard.contracts.fields import FORM_ATTRIBUTE
 from chorus_wizard.domain.identifiers import IdentifierType
@@ -188,7 +189,9 @@ class SignupApi:
     def workspaces(self) -> list[Workspace]:
         listed = self._call("GET", api.WORKSPACES, api.WorkspacesAnswer)
         return [
-            Workspace(w.code, w.libelle, w.description, w.activeParDefaut)
+            Workspace(
+                w.code, workspace_text(w.libelle), workspace_text(w.description), w.activeParDefaut
+            )
             for w in listed.listeEspaces
         ]
 

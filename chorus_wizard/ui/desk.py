@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from chorus_wizard.backend.workspace_texts import workspace_text
 from chorus_wizard.contracts.catalogue import load_workspaces
 from chorus_wizard.diagnostics import (
     DiagnosticJournal,
@@ -160,7 +161,7 @@ def catalogue_labels() -> dict[str, str]:
         entries = load_workspaces(resource_path("sandbox", "workspaces.json"))
     except (OSError, ValueError, KeyError, TypeError):
         return {}
-    return {entry.code: entry.label for entry in entries}
+    return {entry.code: workspace_text(entry.label) for entry in entries}
 
 
 def first_field(page: QWidget) -> QWidget | None:

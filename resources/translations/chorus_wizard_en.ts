@@ -2586,4 +2586,103 @@
         <translation>This field is longer than {limit} characters.</translation>
     </message>
 </context>
+<context>
+    <name>workspaces</name>
+    <message>
+        <source>Factures émises</source>
+        <translation>Invoices sent</translation>
+    </message>
+    <message>
+        <source>Déposer ou saisir les factures destinées à vos clients publics et suivre leur traitement jusqu&apos;au paiement.</source>
+        <translation>Upload or type in the invoices for your public-sector customers and follow them until they are paid.</translation>
+    </message>
+    <message>
+        <source>Sollicitations émises</source>
+        <translation>Requests sent</translation>
+    </message>
+    <message>
+        <source>Poser une question ou signaler une difficulté au support Chorus Pro ou à un client public, et suivre les réponses.</source>
+        <translation>Ask a question or report a problem to Chorus Pro support or to a public-sector customer, and follow the answers.</translation>
+    </message>
+    <message>
+        <source>Factures reçues</source>
+        <translation>Invoices received</translation>
+    </message>
+    <message>
+        <source>Consulter les factures que d&apos;autres structures vous adressent par Chorus Pro (utile surtout aux entités publiques).</source>
+        <translation>See the invoices other organisations send you through Chorus Pro (mostly useful to public bodies).</translation>
+    </message>
+    <message>
+        <source>Sollicitations reçues</source>
+        <translation>Requests received</translation>
+    </message>
+    <message>
+        <source>Traiter les questions que d&apos;autres utilisateurs de Chorus Pro adressent à votre structure.</source>
+        <translation>Handle the questions other Chorus Pro users send to your organisation.</translation>
+    </message>
+    <message>
+        <source>Factures de travaux</source>
+        <translation>Works invoices</translation>
+    </message>
+    <message>
+        <source>Déposer et suivre les documents d&apos;un marché de travaux : projets de décompte mensuel ou final, états d&apos;acompte.</source>
+        <translation>Upload and follow the documents of a public works contract: draft monthly or final statements, interim payment statements.</translation>
+    </message>
+    <message>
+        <source>Factures à valider</source>
+        <translation>Invoices to approve</translation>
+    </message>
+    <message>
+        <source>Valider les factures qui vous sont soumises, par exemple celles d&apos;un sous-traitant quand vous êtes titulaire du marché.</source>
+        <translation>Approve the invoices submitted to you, for example a subcontractor&apos;s when you hold the contract.</translation>
+    </message>
+    <message>
+        <source>Engagements</source>
+        <translation>Commitments</translation>
+    </message>
+    <message>
+        <source>Consulter les engagements juridiques (bons de commande) que vos clients publics ont émis à votre intention.</source>
+        <translation>See the legal commitments (purchase orders) your public-sector customers have issued to you.</translation>
+    </message>
+    <message>
+        <source>Mémoires de frais de justice</source>
+        <translation>Court expense claims</translation>
+    </message>
+    <message>
+        <source>Déposer des mémoires de frais de justice (experts, interprètes, traducteurs requis par une juridiction).</source>
+        <translation>Upload court expense claims (experts, interpreters, translators appointed by a court).</translation>
+    </message>
+    <message>
+        <source>Demande de remboursement TIC</source>
+        <translation>TIC refund request</translation>
+    </message>
+    <message>
+        <source>Demander le remboursement partiel de la taxe intérieure de consommation sur le carburant (exploitants agricoles).</source>
+        <translation>Claim the partial refund of the domestic consumption tax on fuel (farmers).</translation>
+    </message>
+    <message>
+        <source>Raccordements EDI/API</source>
+        <translation>EDI/API connections</translation>
+    </message>
+    <message>
+        <source>Raccorder votre logiciel de facturation à Chorus Pro (EDI ou API) et gérer le compte technique.</source>
+        <translation>Connect your invoicing software to Chorus Pro (EDI or API) and manage the technical account.</translation>
+    </message>
+    <message>
+        <source>Activités du gestionnaire</source>
+        <translation>Manager&apos;s activities</translation>
+    </message>
+    <message>
+        <source>Gérer la structure, ses services, ses utilisateurs et les demandes de rattachement.</source>
+        <translation>Manage the organisation, its departments, its users and the attachment requests.</translation>
+    </message>
+    <message>
+        <source>Mon compte</source>
+        <translation>My account</translation>
+    </message>
+    <message>
+        <source>Gérer vos informations personnelles, votre mot de passe et vos rattachements aux structures.</source>
+        <translation>Manage your personal details, your password and your attachments to organisations.</translation>
+    </message>
+</context>
 </TS>

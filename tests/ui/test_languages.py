@@ -340,3 +340,32 @@ def test_secret_questions_are_shown_in_english_and_sent_by_id(english: None) -> 
     assert api.secret_questions() == [
         SecretQuestion(4, "What was the name of your primary school?")
     ]
+
+
+def test_every_shipped_workspace_has_an_english_name_and_description(english: None) -> None:
+    from chorus_wizard.backend.workspace_texts import SHIPPED_WORKSPACE_TEXTS, workspace_text
+
+    shipped = json.loads((ROOT / "resources" / "sandbox" / "workspaces.json").read_text())
+    texts = [w[key] for w in shipped["espaces"] for key in ("libelle", "description")]
+    assert sorted(texts) == sorted(SHIPPED_WORKSPACE_TEXTS)
+    english = [workspace_text(text) for text in texts]
+    assert english[0] == "Invoices sent"
+    assert not set(english) & set(texts)
+    assert workspace_text("Un espace d'une salle de formation") == (
+        "Un espace d'une salle de formation"
+    )
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+def test_the_final_message_follows_the_interface_language(qtbot: QtBot, english: None) -> None:
+    from chorus_wizard.ui.pages.done import FINAL_MESSAGE
+
+    wizard = _english_wizard(qtbot)
+    done = wizard.page_of(PageId.DONE)
+    done.context.draft.final_message = FINAL_MESSAGE  # the sandbox's own French words
+    done.initializePage()
+    assert "Your account is now active" in done.message.text()
+    done.context.draft.final_message = "Compte activé par la salle de formation."
+    done.initializePage()
+    assert done.message.text().endswith("Compte activé par la salle de formation.")
+    wizard.shutdown()

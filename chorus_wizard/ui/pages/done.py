@@ -93,7 +93,12 @@ class DonePage(Page):
             )
             self._verify_structure()
             return
-        self.message.show_message(Tone.SUCCESS, draft.final_message or self.tr(FINAL_MESSAGE))
+        # The guide's final words, which the sandbox answers with, in the interface's
+        # language; another server's own words as it sends them.
+        server_words = draft.final_message
+        if not server_words or server_words == FINAL_MESSAGE:
+            server_words = self.tr(FINAL_MESSAGE)
+        self.message.show_message(Tone.SUCCESS, server_words)
         self.summary.setText(
             self.tr(
                 "Connectez-vous à Chorus Pro avec l'adresse {email} et le mot de passe que vous "
