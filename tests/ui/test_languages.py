@@ -348,9 +348,9 @@ def test_every_shipped_workspace_has_an_english_name_and_description(english: No
     shipped = json.loads((ROOT / "resources" / "sandbox" / "workspaces.json").read_text())
     texts = [w[key] for w in shipped["espaces"] for key in ("libelle", "description")]
     assert sorted(texts) == sorted(SHIPPED_WORKSPACE_TEXTS)
-    english = [workspace_text(text) for text in texts]
-    assert english[0] == "Invoices sent"
-    assert not set(english) & set(texts)
+    shown = [workspace_text(text) for text in texts]
+    assert shown[0] == "Invoices sent"
+    assert not set(shown) & set(texts)
     assert workspace_text("Un espace d'une salle de formation") == (
         "Un espace d'une salle de formation"
     )
