@@ -358,10 +358,11 @@ def test_every_shipped_workspace_has_an_english_name_and_description(english: No
 
 @pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 def test_the_final_message_follows_the_interface_language(qtbot: QtBot, english: None) -> None:
-    from chorus_wizard.ui.pages.done import FINAL_MESSAGE
+    from chorus_wizard.ui.pages.done import FINAL_MESSAGE, DonePage
 
     wizard = _english_wizard(qtbot)
     done = wizard.page_of(PageId.DONE)
+    assert isinstance(done, DonePage)
     done.context.draft.final_message = FINAL_MESSAGE  # the sandbox's own French words
     done.initializePage()
     assert "Your account is now active" in done.message.text()
