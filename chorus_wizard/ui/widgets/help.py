@@ -150,7 +150,7 @@ class HelpPanel(QWidget):
             visible = self.isVisibleTo(wizard) or self.isVisible()
             self._overlay = overlay
             if overlay:
-                wizard.setSideWidget(None)  # hides the panel; the page takes the width
+                wizard.setSideWidget(None)  # type: ignore[arg-type]  # hides the panel; the page takes the width
                 self.setParent(wizard)
                 self.setMinimumWidth(0)
                 self.setMaximumWidth(16777215)
