@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QApplication, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from chorus_wizard.ui.pages.base import Page, PageId
@@ -27,6 +27,7 @@ def check_page(page: Page) -> None:
     bar = scroll.horizontalScrollBar()
     viewport = scroll.viewport()
     inner = scroll.widget()
+    assert inner is not None
     assert not bar.isVisible() or bar.maximum() == 0
     assert inner.width() <= viewport.width()
     view = QRect(0, 0, viewport.width(), viewport.height())
@@ -41,9 +42,10 @@ def check_page(page: Page) -> None:
         for row in range(form.rowCount()):
             label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
             field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            if label is None or field is None or label.widget() is None:
+            if label is None or field is None:
                 continue
-            if not label.widget().text() or not label.widget().isVisibleTo(inner):
+            text = label.widget()
+            if not isinstance(text, QLabel) or not text.text() or not text.isVisibleTo(inner):
                 continue
             label_geometry = label.geometry()
             field_geometry = field.geometry()
@@ -98,8 +100,10 @@ def test_narrow_help_closes_with_escape_and_its_button(qtbot: QtBot, wizard: Sig
     settle(qtbot)
     panel = wizard.desk.panel
     assert panel.close_button.isVisible()
-    qtbot.waitUntil(lambda: panel.isAncestorOf(QApplication.focusWidget()))
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: panel.isAncestorOf(QApplication.focusWidget() or wizard))
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    qtbot.keyClick(focused, Qt.Key.Key_Escape)
     assert not wizard.desk.help_visible
     assert wizard.isVisible()
     wizard.desk.set_help_visible(True)
