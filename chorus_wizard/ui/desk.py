@@ -224,12 +224,8 @@ class DeskTools(QObject):
 
         self.panel = HelpPanel()
         self.panel.hide()
-        wizard.setSideWidget(self.panel)
-        if self.panel.parent() is None:
-            # QWizard places a side widget when it next lays itself out: a window already
-            # shown (the later pages built after the first paint) would leave it a window
-            # of its own, untitled, at the screen's corner. Lay it out now.
-            wizard.setTitleFormat(wizard.titleFormat())
+        self.panel.dock(wizard)  # beside the page, or over it in a narrow window
+        self.panel.close_requested.connect(lambda: self.set_help_visible(False))
         self.help_button.toggled.connect(self._on_help_button_toggled)
         self.recap_button.clicked.connect(self.show_recap)
         self.panel.export.clicked.connect(self.export_diagnostic)

@@ -278,7 +278,6 @@
     </message>
     <message>
         <source>Complétez les informations demandées</source>
-        <extracomment>Default country for identifiers that imply one.</extracomment>
         <translation>Complete the requested information</translation>
     </message>
     <message>
@@ -373,6 +372,10 @@
     <message>
         <source>⚠ Une partie des données de cette entreprise n&apos;est pas diffusée par l&apos;INSEE : saisissez vous-même {fields}.</source>
         <translation>⚠ INSEE does not publish part of this company&apos;s data: enter {fields} yourself.</translation>
+    </message>
+    <message>
+        <source>la confirmation de la création sur le portail</source>
+        <translation>the confirmation that the account was created on the portal</translation>
     </message>
     <message>
         <source>Un code postal français comporte 5 chiffres.</source>
@@ -789,6 +792,14 @@
         <translation>Saves a zip file for support: versions, server in use, latest error messages and log, without any password, answer or code.</translation>
     </message>
     <message>
+        <source>Fermer l&apos;aide</source>
+        <translation>Close the help</translation>
+    </message>
+    <message>
+        <source>Ferme l&apos;aide et revient à la page (touche Échap ou F1).</source>
+        <translation>Closes the help and goes back to the page (Escape or F1 key).</translation>
+    </message>
+    <message>
         <source>Aucune aide n&apos;est disponible pour cette page.</source>
         <translation>No help is available for this page.</translation>
     </message>
@@ -829,16 +840,11 @@
     </message>
     <message>
         <source>Mon entreprise est en cours d&apos;i&amp;mmatriculation</source>
-        <extracomment>Why « Suivant » is greyed out, always in view while it is.</extracomment>
         <translation>My company is being registered (i&amp;mmatriculation pending)</translation>
     </message>
     <message>
         <source>{count} chiffres sur 14</source>
         <translation>{count} digits of 14</translation>
-    </message>
-    <message>
-        <source>Pour continuer, complétez : {fields}.</source>
-        <translation>To go on, complete: {fields}.</translation>
     </message>
     <message>
         <source>Vous êtes nouveau sur Chorus Pro ? Saisissez votre adresse électronique de connexion et le numéro de SIRET de votre entreprise (munissez-vous de ce numéro avant la saisie).</source>
@@ -974,6 +980,11 @@
         <translation>An unexpected error occurred. What you entered is kept; try again, and if the problem persists, contact support.</translation>
     </message>
     <message>
+        <source>Pour continuer, complétez&#xa0;: {fields}.</source>
+        <extracomment>Why « Suivant » is greyed out; {fields} lists the fields still to fill in.</extracomment>
+        <translation>To go on, complete: {fields}.</translation>
+    </message>
+    <message>
         <source>Réessayer</source>
         <extracomment>Something the user typed or chose changed (the draft is saved a moment later).</extracomment>
         <translation>Try again</translation>
@@ -985,7 +996,13 @@
     </message>
     <message>
         <source>Étape {step} sur 4 — {steps}</source>
+        <extracomment>Why « Suivant » is greyed out, always in view (outside the scrolling) while it is.</extracomment>
         <translation>Step {step} of 4 — {steps}</translation>
+    </message>
+    <message>
+        <source>Pour continuer, remplissez&#xa0;: {fields}.</source>
+        <extracomment>Default country for identifiers that imply one. Why « Valider » is greyed out; {fields} lists the fields still empty or invalid.</extracomment>
+        <translation>To go on, fill in: {fields}.</translation>
     </message>
 </context>
 <context>

@@ -35,7 +35,7 @@ from chorus_wizard.backend.forms import SignupRequest, StructureForm, new_idempo
 from chorus_wizard.keychain import Keychain, SecretStore, SystemKeychain
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.calls import Calls
-from chorus_wizard.ui.widgets.common import Banner, BusyBar, Tone, set_qt_enum
+from chorus_wizard.ui.widgets.common import Banner, BusyBar, Tone, joined, set_qt_enum, wrapped
 from chorus_wizard.workers import TaskRunner
 
 if TYPE_CHECKING:  # types only: step 1 is painted before the service and its answers load
@@ -214,6 +214,9 @@ class Page(QWizardPage):
     # The kind of the page's own step (start_step); side calls name their own kind.
     STEP = "step"
 
+    #: Why « Suivant » is greyed out; {fields} lists the fields still to fill in.
+    NEXT_REASON = QT_TRANSLATE_NOOP("Page", "Pour continuer, complétez\u00a0: {fields}.")
+
     #: Something the user typed or chose changed (the draft is saved a moment later).
     edited = Signal()
 
@@ -256,7 +259,12 @@ class Page(QWizardPage):
             )
         outer.addWidget(self.mode_banner)
         outer.addWidget(self.scroll_area, 1)
+        #: Why « Suivant » is greyed out, always in view (outside the scrolling) while it is.
+        self.next_reason = wrapped("")
+        self.next_reason.hide()
+        outer.addWidget(self.next_reason)
         outer.addLayout(messages)
+        self.completeChanged.connect(self._show_next_reason)
         outer.addWidget(self.busy)
         if self.step:
             self.setSubTitle(self._progress_text())
@@ -338,6 +346,19 @@ class Page(QWizardPage):
     def ready(self) -> bool:
         """Whether the page's own inputs allow going on (override)."""
         return True
+
+    def missing_fields(self) -> list[str]:
+        """The names of what :meth:`ready` still waits for, in the page's order (override)."""
+        return []
+
+    def _show_next_reason(self) -> None:
+        """While « Suivant » is greyed out by the page's inputs, the page says what it waits
+        for (not while a call runs: the busy bar says that)."""
+        missing = [] if self.is_busy or self.ready() else self.missing_fields()
+        if missing:
+            text = QCoreApplication.translate("Page", self.NEXT_REASON)
+            self.next_reason.setText(text.format(fields=joined(missing)))
+        self.next_reason.setVisible(bool(missing))
 
     # -- draft -----------------------------------------------------------------------------
 

@@ -60,6 +60,9 @@ _COUNTRY_OF = {IdentifierType.RIDET: "NC", IdentifierType.TAHITI: "PF"}
 class CompletePage(Page):
     step = 2
 
+    #: Why « Valider » is greyed out; {fields} lists the fields still empty or invalid.
+    NEXT_REASON = QT_TRANSLATE_NOOP("Page", "Pour continuer, remplissez\u00a0: {fields}.")
+
     def __init__(self, context: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setTitle(self.tr("Complétez les informations demandées"))
@@ -192,6 +195,7 @@ class CompletePage(Page):
             edit.textChanged.connect(self._on_text_changed)
         self.email_again.textChanged.connect(self._on_email_again_text_changed)
         self.country.currentIndexChanged.connect(self._on_text_changed)
+        self._show_next_reason()
 
     # -- QWizard contract --------------------------------------------------------------
 
@@ -318,6 +322,19 @@ class CompletePage(Page):
             if required and not self.fields[name].text().strip():
                 return False
         return not any(self._text_problem(edit) for edit in self.text_hints)
+
+    def missing_fields(self) -> list[str]:
+        missing = []
+        if self.email_again.text().strip().lower() != self.context.draft.email.lower():
+            missing.append(self.email_again.accessibleName())
+        required = {self.fields[name] for name, _label, needed in STRUCTURE_FIELDS if needed}
+        required |= {self.nom, self.prenom}
+        for edit in self.text_hints:
+            if (edit in required and not edit.text().strip()) or self._text_problem(edit):
+                missing.append(edit.accessibleName())
+        if self.handoff is not None and not self.handoff.is_confirmed:
+            missing.append(self.tr("la confirmation de la création sur le portail"))
+        return missing
 
     def _text_problem(self, edit: QLineEdit) -> str | None:
         """Why the field's value cannot be sent, or None (a control character, a postcode)."""

@@ -38,7 +38,6 @@ from chorus_wizard.ui.widgets.common import (
     Tone,
     field_label,
     form_layout,
-    joined,
     mark_required,
     readable,
     required_mark,
@@ -170,9 +169,6 @@ class IdentifyPage(Page):
             ),
         )
         self.body.addLayout(form)
-        #: Why « Suivant » is greyed out, always in view while it is.
-        self.next_reason = wrapped("")
-        self.body.addWidget(self.next_reason)
         self.pending = QPushButton(self.tr("Mon entreprise est en cours d'i&mmatriculation"))
         self.pending.hide()
         self.pending.clicked.connect(self._on_pending_clicked)
@@ -185,7 +181,6 @@ class IdentifyPage(Page):
         self.identifier.editingFinished.connect(self._on_identifier_editing_finished)
         self.no_siret.toggled.connect(self._on_kind_changed)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
-        self.completeChanged.connect(self._show_next_reason)
         self._on_kind_changed()
         self._show_next_reason()
 
@@ -311,20 +306,13 @@ class IdentifyPage(Page):
             base = str(self.identifier.property(BASE_DESCRIPTION) or "")
             self.identifier.setAccessibleDescription(f"{base}. {count}" if base else count)
 
-    def _show_next_reason(self) -> None:
-        """While « Suivant » is greyed out, the page says what it waits for."""
-        if self.is_busy or self.ready():
-            self.next_reason.hide()
-            return
+    def missing_fields(self) -> list[str]:
         missing = []
         if email_problem(self.email.text()) is not None:
             missing.append(self.email.accessibleName())
         if not check_identifier(self.identifier_type(), self.identifier.text()).ok:
             missing.append(self.identifier.accessibleName())
-        self.next_reason.setText(
-            self.tr("Pour continuer, complétez : {fields}.").format(fields=joined(missing))
-        )
-        self.next_reason.show()
+        return missing
 
     # -- Next: does the structure exist? fetch the prefill -------------------------------
 

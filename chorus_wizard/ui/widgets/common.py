@@ -10,7 +10,7 @@ from enum import Enum
 from typing import Generic, TypeVar
 
 from PySide6 import QtWidgets
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRect, QSize, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -143,11 +143,58 @@ def mark_required(field: QWidget) -> None:
         field.setAccessibleDescription(mandatory)
 
 
+class StackingForm(QFormLayout):
+    """A label/field form that puts every label above its field, or every one beside it.
+
+    QFormLayout's ``WrapLongRows`` decides row by row, so a narrow window mixes both; here
+    one decision is taken for the whole form from the width it is given: beside when the
+    widest label and the widest field's preferred width fit side by side, above otherwise.
+    """
+
+    def _wanted(self, width: int) -> QFormLayout.RowWrapPolicy:
+        labels = fields = 0
+        for row in range(self.rowCount()):
+            label = self.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = self.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if label is not None and not label.isEmpty():
+                labels = max(labels, label.sizeHint().width())
+            if field is not None and not field.isEmpty():
+                fields = max(fields, field.sizeHint().width(), FIELD_MIN_WIDTH)
+        spacing = max(self.horizontalSpacing(), 0)
+        margins = self.contentsMargins()
+        needed = labels + spacing + fields + margins.left() + margins.right()
+        if labels and width < needed:
+            return QFormLayout.RowWrapPolicy.WrapAllRows
+        return QFormLayout.RowWrapPolicy.DontWrapRows
+
+    def setGeometry(self, rect: QRect) -> None:
+        wanted = self._wanted(rect.width())
+        if wanted != self.rowWrapPolicy():
+            self.setRowWrapPolicy(wanted)
+        super().setGeometry(rect)
+
+    def minimumSize(self) -> QSize:
+        """As narrow as the form stacked: it may always fall back to labels above."""
+        size = super().minimumSize()
+        width = 0
+        for row in range(self.rowCount()):
+            for role in (QFormLayout.ItemRole.LabelRole, QFormLayout.ItemRole.FieldRole):
+                item = self.itemAt(row, role)
+                if item is not None and not item.isEmpty():
+                    width = max(width, item.minimumSize().width())
+            item = self.itemAt(row, QFormLayout.ItemRole.SpanningRole)
+            if item is not None and not item.isEmpty():
+                width = max(width, item.minimumSize().width())
+        margins = self.contentsMargins()
+        return QSize(min(size.width(), width + margins.left() + margins.right()), size.height())
+
+
 def form_layout() -> QFormLayout:
-    """A label/field form whose fields take the width, and whose rows wrap when narrow."""
-    form = QFormLayout()
+    """A label/field form whose fields take the width, and whose labels go above their
+    fields, all at once, when the form is narrow (:class:`StackingForm`)."""
+    form = StackingForm()
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
     return form
 
 
