@@ -397,6 +397,15 @@
         <translation>Zip archive (*.zip)</translation>
     </message>
     <message>
+        <source>&amp;Voir dans&#xa0;:</source>
+        <extracomment>Two labels of Qt&apos;s own file dialog: since Qt 6 they carry a mnemonic (« &amp;Look in: », « Files of &amp;type: ») that qtbase_fr.qm does not know yet, so they would stay in English.</extracomment>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <source>Fichiers de &amp;type&#xa0;:</source>
+        <translation>Files of &amp;type:</translation>
+    </message>
+    <message>
         <source>Récapitulatif enregistré : {path}</source>
         <translation>Summary saved: {path}</translation>
     </message>
