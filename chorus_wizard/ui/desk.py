@@ -82,6 +82,10 @@ SAVE_RECAP_TITLE = QT_TRANSLATE_NOOP("DeskTools", "Enregistrer le récapitulatif
 PDF_FILTER = QT_TRANSLATE_NOOP("DeskTools", "Document PDF (*.pdf)")
 SAVE_DIAGNOSTIC_TITLE = QT_TRANSLATE_NOOP("DeskTools", "Exporter un diagnostic")
 ZIP_FILTER = QT_TRANSLATE_NOOP("DeskTools", "Archive zip (*.zip)")
+#: Two labels of Qt's own file dialog: since Qt 6 they carry a mnemonic (« &Look in: »,
+#: « Files of &type: ») that qtbase_fr.qm does not know yet, so they would stay in English.
+LOOK_IN = QT_TRANSLATE_NOOP("DeskTools", "&Voir dans\u00a0:")
+FILES_OF_TYPE = QT_TRANSLATE_NOOP("DeskTools", "Fichiers de &type\u00a0:")
 RECAP_SAVED = QT_TRANSLATE_NOOP("DeskTools", "Récapitulatif enregistré : {path}")
 RECAP_COPIED = QT_TRANSLATE_NOOP("DeskTools", "Récapitulatif copié dans le presse-papiers.")
 DIAGNOSTIC_SAVED = QT_TRANSLATE_NOOP(
@@ -188,8 +192,21 @@ def first_field(page: QWidget) -> QWidget | None:
 
 
 def documents_dir() -> Path:
+    """Where files are offered to be saved: the Documents folder, else the home folder."""
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(location) if location else Path.home()
+    return Path(location) if location and Path(location).is_dir() else Path.home()
+
+
+def save_dialog(parent: QWidget, title: str, suggested: Path, name_filter: str) -> QFileDialog:
+    """Qt's « Save as » dialog on ``suggested`` (its folder open, its name proposed), every
+    label in the interface's language (native or not: the platform decides)."""
+    dialog = QFileDialog(parent, title, str(suggested.parent), name_filter)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    dialog.selectFile(suggested.name)
+    dialog.setLabelText(QFileDialog.DialogLabel.LookIn, _t(LOOK_IN))
+    dialog.setLabelText(QFileDialog.DialogLabel.FileType, _t(FILES_OF_TYPE))
+    return dialog
 
 
 class DeskTools(QObject):
@@ -477,5 +494,10 @@ class DeskTools(QObject):
             page.banner.show_message(tone, text)
 
     def _ask_path(self, title: str, suggested: Path, name_filter: str) -> Path | None:
-        chosen, _ = QFileDialog.getSaveFileName(self.wizard, title, str(suggested), name_filter)
-        return Path(chosen) if chosen else None
+        dialog = save_dialog(self.wizard, title, suggested, name_filter)
+        try:
+            if dialog.exec() != QFileDialog.DialogCode.Accepted or not dialog.selectedFiles():
+                return None
+            return Path(dialog.selectedFiles()[0])
+        finally:
+            dialog.deleteLater()

@@ -432,6 +432,15 @@
         <translation>Zip archive (*.zip)</translation>
     </message>
     <message>
+        <source>&amp;Voir dans&#xa0;:</source>
+        <extracomment>Two labels of Qt&apos;s own file dialog: since Qt 6 they carry a mnemonic (« &amp;Look in: », « Files of &amp;type: ») that qtbase_fr.qm does not know yet, so they would stay in English.</extracomment>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <source>Fichiers de &amp;type&#xa0;:</source>
+        <translation>Files of &amp;type:</translation>
+    </message>
+    <message>
         <source>Récapitulatif enregistré : {path}</source>
         <translation>Summary saved: {path}</translation>
     </message>
@@ -1434,6 +1443,7 @@
     <name>WorkspacesPage</name>
     <message>
         <source>Ouvrez vos espaces de travail</source>
+        <extracomment>The workspaces on by default (domain.md §3): sending invoices, asking questions.</extracomment>
         <translation>Open your workspaces</translation>
     </message>
     <message>
@@ -1459,6 +1469,14 @@
     <message>
         <source>Activation</source>
         <translation>Activation</translation>
+    </message>
+    <message>
+        <source>Vous avez fermé «&#xa0;Factures émises&#xa0;» et «&#xa0;Sollicitations émises&#xa0;»&#xa0;: sans le premier, votre structure ne pourra pas déposer ses factures à destination de ses clients publics ni suivre leur paiement&#xa0;; sans le second, vous ne pourrez pas poser de question au support Chorus Pro ou à un client public. Vous pourrez les ouvrir plus tard.</source>
+        <translation>You have turned off “Factures émises” and “Sollicitations émises”: without the first, your structure cannot submit invoices to its public-sector customers or follow their payment; without the second, you cannot ask Chorus Pro support or a public-sector customer a question. You can open them later.</translation>
+    </message>
+    <message>
+        <source>Avertissement</source>
+        <translation>Warning</translation>
     </message>
     <message>
         <source>À faire sur le portail, après l&apos;activation</source>

@@ -300,3 +300,57 @@ def test_a_new_recap_replaces_the_open_one(qtbot: QtBot, wizard: SignupWizard) -
     assert not second.isVisible() and third.isVisible()
     third.close()
     qtbot.waitUntil(lambda: wizard.desk.recap_dialog is None)
+
+
+def _read_save_dialog(qtbot: QtBot, wizard: SignupWizard) -> dict[str, object]:
+    """Open « Enregistrer le récapitulatif » for real, read Qt's dialog, then cancel it."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    seen: dict[str, object] = {}
+
+    def read() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, read)
+            return
+        seen["labels"] = [label.text() for label in dialog.findChildren(QLabel)]
+        seen["directory"] = Path(dialog.directory().absolutePath())
+        seen["name"] = dialog.selectedFiles()[0] if dialog.selectedFiles() else ""
+        dialog.reject()
+
+    QTimer.singleShot(0, read)
+    wizard.desk.save_recap()
+    return seen
+
+
+@offscreen_dialog
+@pytest.mark.parametrize("documents", [False, True])
+def test_save_dialog_is_french_and_opens_in_documents_or_home(
+    qtbot: QtBot, wizard: SignupWizard, documents: bool
+) -> None:
+    """The widget-based dialog (as here, offscreen): Qt 6's « &Look in: » and « Files of
+    &type: » are missing from qtbase_fr.qm; with no Documents folder, the home folder."""
+    home = Path.home()
+    if documents:
+        (home / "Documents").mkdir()
+    seen = _read_save_dialog(qtbot, wizard)
+    labels = seen["labels"]
+    assert labels == ["&Voir dans\u00a0:", "&Nom de fichier\u00a0:", "Fichiers de &type\u00a0:"]
+    assert seen["directory"] == (home / "Documents" if documents else home)
+    assert Path(str(seen["name"])).name.startswith("recapitulatif-chorus-pro-")
+
+
+@offscreen_dialog
+def test_save_dialog_in_english(qtbot: QtBot, qapp: QApplication) -> None:
+    from chorus_wizard.app import install_translators
+    from tests.ui.flows import fake_wizard
+
+    install_translators(qapp, "en")
+    try:
+        wizard = fake_wizard(qtbot, FakeService(), lang="en")
+        labels = _read_save_dialog(qtbot, wizard)["labels"]
+        assert labels == ["&Look in:", "File &name:", "Files of &type:"]
+        wizard.shutdown()
+    finally:
+        install_translators(qapp, "fr")

@@ -258,3 +258,23 @@ def test_every_input_has_its_accessible_name(qtbot: QtBot, wizard: SignupWizard)
                 if widget.isVisibleTo(page) or page_id != PageId.IDENTIFY:
                     names.add(widget.accessibleName())
     assert expected <= names
+
+
+def test_workspaces_warns_while_both_defaults_are_off(qtbot: QtBot, wizard: SignupWizard) -> None:
+    page = go_to_complete(qtbot, wizard)
+    fill_person(page)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == PageId.WORKSPACES)
+    spaces = wizard.currentPage()
+    assert isinstance(spaces, WorkspacesPage)
+    qtbot.waitUntil(lambda: len(spaces.switches) == 3)
+    warning = spaces.defaults_off
+    assert not warning.isVisibleTo(spaces)
+    spaces.switches["FACTURES_EMISES"].setChecked(False)
+    assert not warning.isVisibleTo(spaces)  # one of the two is still open
+    spaces.switches["SOLLICITATIONS_EMISES"].setChecked(False)
+    assert warning.isVisibleTo(spaces)
+    assert "«\u00a0Factures émises\u00a0»" in warning.text()
+    assert "déposer ses factures" in warning.text()
+    spaces.switches["SOLLICITATIONS_EMISES"].setChecked(True)
+    assert not warning.isVisibleTo(spaces)

@@ -22,6 +22,9 @@ from chorus_wizard.ui.widgets.explain import explained
 from chorus_wizard.ui.widgets.handoff import HandoffPanel
 from chorus_wizard.ui.widgets.switch import ToggleSwitch
 
+#: The workspaces on by default (domain.md §3): sending invoices, asking questions.
+DEFAULT_WORKSPACES = ("FACTURES_EMISES", "SOLLICITATIONS_EMISES")
+
 
 class WorkspacesPage(Page):
     step = 3
@@ -79,6 +82,21 @@ class WorkspacesPage(Page):
             self.grid.addWidget(header, 0, column)
         self.grid.setColumnStretch(1, 1)
         self.body.addWidget(self.table)
+        self.defaults_off = wrapped(
+            self.tr(
+                "Vous avez fermé «\u00a0Factures émises\u00a0» et «\u00a0Sollicitations "
+                "émises\u00a0»\u00a0: sans le premier, votre structure ne pourra pas déposer "
+                "ses factures à destination de ses clients publics ni suivre leur paiement\u00a0; "
+                "sans le second, vous ne pourrez pas poser de question au support Chorus Pro ou "
+                "à un client public. Vous pourrez les ouvrir plus tard."
+            )
+        )
+        self.defaults_off.setStyleSheet(
+            "QLabel { background: #fff4e5; color: #6b3d00; border-radius: 4px; padding: 8px; }"
+        )
+        self.defaults_off.setAccessibleName(self.tr("Avertissement"))
+        self.defaults_off.hide()
+        self.body.addWidget(self.defaults_off)
         self.handoff: HandoffPanel | None = None
         if context.portal_mode:
             self.handoff = portal.handoff_panel(
@@ -130,6 +148,7 @@ class WorkspacesPage(Page):
             )
             switch.toggled.connect(self.edited)
             switch.toggled.connect(self._update_handoff)
+            switch.toggled.connect(self._update_defaults_warning)
             self.context.draft.workspace_labels[workspace.code] = workspace.label
             switch.setToolTip(workspace.description)
             name.setBuddy(switch)
@@ -143,6 +162,7 @@ class WorkspacesPage(Page):
                 QWidget.setTabOrder(previous, switch)
             previous = switch
         self._update_handoff()
+        self._update_defaults_warning()
         self.completeChanged.emit()
         # Once the new rows are shown (a hidden widget takes no focus).
         QTimer.singleShot(0, self, self._focus_first_switch)
@@ -158,6 +178,13 @@ class WorkspacesPage(Page):
             self.isAncestorOf(focused) and not isinstance(focused, ToggleSwitch)
         ):
             next(iter(self.switches.values())).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _update_defaults_warning(self) -> None:
+        """Said while both workspaces that send invoices and questions are off."""
+        defaults = [self.switches[c] for c in DEFAULT_WORKSPACES if c in self.switches]
+        self.defaults_off.setVisible(
+            bool(defaults) and not any(switch.isChecked() for switch in defaults)
+        )
 
     def _update_handoff(self) -> None:
         if self.handoff is not None:
@@ -187,6 +214,7 @@ class WorkspacesPage(Page):
         self._restored_choice = [str(code) for code in choice]
         for code, switch in self.switches.items():
             switch.setChecked(code in self._restored_choice)
+        self._update_defaults_warning()
 
     def chosen(self) -> list[str]:
         return [code for code, switch in self.switches.items() if switch.isChecked()]
