@@ -69,12 +69,12 @@ class DraftSetAside(SetAside):
         if self.aside is None:
             return translate(
                 "drafts",
-                "L'inscription commencée précédemment n'a pas pu être reprise : {why}. Une "
+                "L'inscription commencée précédemment n'a pas pu être reprise\u00a0: {why}. Une "
                 "nouvelle inscription commence.",
             ).format(why=self.reason)
         return translate(
             "drafts",
-            "L'inscription commencée précédemment n'a pas pu être reprise : {why}. Le fichier "
+            "L'inscription commencée précédemment n'a pas pu être reprise\u00a0: {why}. Le fichier "
             "a été mis de côté ({file}) et une nouvelle inscription commence.",
         ).format(why=self.reason, file=self.aside.name)
 

@@ -39,15 +39,15 @@ def tech_password_user(profile: str, login: str) -> str:
 
 NO_KEYCHAIN_SETTINGS = QT_TRANSLATE_NOOP(
     "keychain",
-    "Aucun trousseau du système n'est disponible sur cet ordinateur : les secrets saisis ici sont "
-    "gardés en mémoire pour cette session seulement, jamais écrits dans un fichier. Il faudra les "
-    "saisir de nouveau au prochain démarrage.",
+    "Aucun trousseau du système n'est disponible sur cet ordinateur\u00a0: les secrets saisis ici "
+    "sont gardés en mémoire pour cette session seulement, jamais écrits dans un fichier. Il faudra "
+    "les saisir de nouveau au prochain démarrage.",
 )
 
 NO_KEYCHAIN = QT_TRANSLATE_NOOP(
     "keychain",
-    "Aucun trousseau du système n'est disponible sur cet ordinateur : le mot de passe n'a pas été "
-    "enregistré. Conservez-le dans un gestionnaire de mots de passe.",
+    "Aucun trousseau du système n'est disponible sur cet ordinateur\u00a0: le mot de passe n'a pas "
+    "été enregistré. Conservez-le dans un gestionnaire de mots de passe.",
 )
 
 
@@ -221,7 +221,7 @@ class SecretStore:
                 translate(
                     "keychain",
                     "Le trousseau du système a refusé d'enregistrer le secret (trousseau "
-                    "verrouillé ou accès refusé) : il est gardé en mémoire pour cette session "
+                    "verrouillé ou accès refusé)\u00a0: il est gardé en mémoire pour cette session "
                     "seulement.",
                 )
             ) from None

@@ -23,7 +23,7 @@ TITLE = QT_TRANSLATE_NOOP("recap", "Récapitulatif de l'inscription à Chorus Pr
 NO_SECRET_NOTE = QT_TRANSLATE_NOOP(
     "recap",
     "Ce document ne contient ni votre mot de passe, ni la réponse à votre question secrète, ni le "
-    "code d'activation : ne les notez jamais à côté.",
+    "code d'activation\u00a0: ne les notez jamais à côté.",
 )
 YES = QT_TRANSLATE_NOOP("recap", "Oui")
 NO = QT_TRANSLATE_NOOP("recap", "Non")
@@ -34,7 +34,9 @@ STATUS_PENDING = QT_TRANSLATE_NOOP(
     "Compte créé, en attente d'activation (courriel envoyé)",
 )
 STATUS_NOT_CREATED = QT_TRANSLATE_NOOP("recap", "Compte pas encore créé")
-STATUS_EXISTING = QT_TRANSLATE_NOOP("recap", "Structure déjà inscrite : demande de rattachement")
+STATUS_EXISTING = QT_TRANSLATE_NOOP(
+    "recap", "Structure déjà inscrite\u00a0: demande de rattachement"
+)
 
 
 class DraftLike(Protocol):
@@ -226,7 +228,7 @@ def recap_text(recap: Recap) -> str:
     lines = [recap.title, recap.dated, ""]
     for section in recap.sections:
         lines.append(section.title)
-        row = translate("recap", "  {label} : {value}")
+        row = translate("recap", "  {label}\u00a0: {value}")
         lines.extend(row.format(label=label, value=value) for label, value in section.rows)
         lines.extend(f"  - {item}" for item in section.items)
         lines.append("")

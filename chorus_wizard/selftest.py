@@ -85,7 +85,7 @@ def _wait(app: Any, condition: Callable[[], bool], what: str, timeout: float = 3
     deadline = time.monotonic() + timeout
     while not condition():
         if time.monotonic() > deadline:
-            raise SelfTestFailure(f"{what} : rien après {timeout:.0f} s")
+            raise SelfTestFailure(f"{what}\u00a0: rien après {timeout:.0f} s")
         app.processEvents()
         time.sleep(0.01)
 
@@ -102,7 +102,7 @@ def _walk_signup(wizard: Any, app: Any) -> list[str]:
         return wizard.currentPage()
 
     def identify(siret: str, then: PageId, what: str) -> Any:
-        page = reach(PageId.IDENTIFY, "la page « Identifiez-vous »")
+        page = reach(PageId.IDENTIFY, "la page «\u00a0Identifiez-vous\u00a0»")
         page.email.setText(WALK_EMAIL)
         page.identifier.setText(siret)
         wizard.next()
@@ -115,7 +115,7 @@ def _walk_signup(wizard: Any, app: Any) -> list[str]:
     complete.email_again.setText(WALK_EMAIL)
     complete.nom.setText("Autotest")
     complete.prenom.setText("Camille")
-    _check(complete.isComplete(), f"étape 2 incomplète : {complete.banner.text()}")
+    _check(complete.isComplete(), f"étape 2 incomplète\u00a0: {complete.banner.text()}")
     wizard.next()
     spaces = reach(PageId.WORKSPACES, "l'étape 3 (compte créé)")
     _wait(app, lambda: bool(spaces.switches), "les espaces de travail")
@@ -173,18 +173,18 @@ def run_self_test(out: TextIO | None = None) -> int:
             try:
                 detail = check()
             except SelfTestWarning as warning:
-                say(f"  ATTENTION  {label} : {warning}")
+                say(f"  ATTENTION  {label}\u00a0: {warning}")
             except Exception as error:
                 reason = str(error) if isinstance(error, SelfTestFailure) else repr(error)
-                failures.append(f"{label} : {reason}")
-                say(f"  ÉCHEC  {label} : {reason}")
+                failures.append(f"{label}\u00a0: {reason}")
+                say(f"  ÉCHEC  {label}\u00a0: {reason}")
             else:
                 say(f"  OK     {label}{f' ({detail})' if detail else ''}")
 
         def translation() -> str:
             text = wizard.buttonText(QWizard.WizardButton.CancelButton)
-            _check(text == "Annuler", f"le bouton d'annulation s'appelle « {text} »")
-            return "« Annuler »"
+            _check(text == "Annuler", f"le bouton d'annulation s'appelle «\u00a0{text}\u00a0»")
+            return "«\u00a0Annuler\u00a0»"
 
         def resources() -> str:
             folder = resources_dir()
@@ -205,7 +205,10 @@ def run_self_test(out: TextIO | None = None) -> int:
             from chorus_wizard.domain.countries import countries as country_list
 
             names = {c.code: c.label for c in country_list("fr")}
-            _check(names.get("DE") == "Allemagne", f"Allemagne s'appelle « {names.get('DE')} »")
+            _check(
+                names.get("DE") == "Allemagne",
+                f"Allemagne s'appelle «\u00a0{names.get('DE')}\u00a0»",
+            )
             return f"{len(names)} pays"
 
         def password_strength() -> str:
@@ -222,7 +225,7 @@ def run_self_test(out: TextIO | None = None) -> int:
             if "fail" in type(backend).__module__:
                 _check(sys.platform not in ("win32", "darwin"), f"aucun trousseau ({name})")
                 raise SelfTestWarning(
-                    "absent : les mots de passe et les clés ne seront "
+                    "absent\u00a0: les mots de passe et les clés ne seront "
                     f"gardés que pendant la session ({name})"
                 )
             return name
@@ -236,11 +239,11 @@ def run_self_test(out: TextIO | None = None) -> int:
             _check(wizard.isVisible(), "la fenêtre ne s'affiche pas")
             _check(wizard.currentId() == 0, f"page de départ inattendue ({wizard.currentId()})")
             title = wizard.currentPage().title()
-            return f"« {title} », plateforme Qt {QApplication.platformName()}"
+            return f"«\u00a0{title}\u00a0», plateforme Qt {QApplication.platformName()}"
 
         def signup_walk() -> str:
             pages = _walk_signup(wizard, app)
-            return f"{len(pages)} pages : " + " → ".join(pages)
+            return f"{len(pages)} pages\u00a0: " + " → ".join(pages)
 
         def recap_pdf() -> str:
             from chorus_wizard.ui.recap_actions import write_recap_pdf
@@ -256,24 +259,27 @@ def run_self_test(out: TextIO | None = None) -> int:
             catalog = resources_dir() / "translations" / "chorus_wizard_en.qm"
             _check(ours.load(str(catalog)), f"{catalog} illisible")
             text = ours.translate("IdentifyPage", "Identifiez-vous")
-            _check(text == "Identify yourself", f"« Identifiez-vous » traduit par « {text} »")
+            _check(
+                text == "Identify yourself",
+                f"«\u00a0Identifiez-vous\u00a0» traduit par «\u00a0{text}\u00a0»",
+            )
             qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             _check(qt.load("qtbase_en", qt_dir), f"qtbase_en absent de {qt_dir}")
-            return f"« {text} », qtbase_en"
+            return f"«\u00a0{text}\u00a0», qtbase_en"
 
         def french_locale_data() -> str:
             from PySide6.QtCore import QByteArray, QCollator, QLocale, QTimeZone
 
             french = QLocale("fr_FR")
             words = sorted(["zèbre", "Eure", "école", "eau"], key=QCollator(french).sortKey)
-            _check(words == ["eau", "école", "Eure", "zèbre"], f"ordre inattendu : {words}")
+            _check(words == ["eau", "école", "Eure", "zèbre"], f"ordre inattendu\u00a0: {words}")
             if not sys.platform.startswith("linux"):
                 return ", ".join(words)
             name = QTimeZone(QByteArray(b"Europe/Paris")).displayName(
                 QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName, french
             )
-            _check("Europe centrale" in name, f"Europe/Paris s'appelle « {name} »")
-            return f"{', '.join(words)} ; « {name} »"
+            _check("Europe centrale" in name, f"Europe/Paris s'appelle «\u00a0{name}\u00a0»")
+            return f"{', '.join(words)}\u00a0; «\u00a0{name}\u00a0»"
 
         step("traduction française de Qt", translation)
         step("ressources", resources)
@@ -294,9 +300,9 @@ def run_self_test(out: TextIO | None = None) -> int:
         wizard.deleteLater()
 
     if failures:
-        say(f"Autotest échoué : {len(failures)} vérification(s) en échec.")
+        say(f"Autotest échoué\u00a0: {len(failures)} vérification(s) en échec.")
         return 1
-    say("Autotest réussi : le programme est complet.")
+    say("Autotest réussi\u00a0: le programme est complet.")
     return 0
 
 
@@ -307,5 +313,5 @@ def self_test_main(out: TextIO | None = None) -> int:
     except Exception as error:
         stream = out if out is not None else (sys.stdout or sys.stderr)
         if stream is not None:
-            print(f"Autotest impossible : {error!r}", file=stream, flush=True)
+            print(f"Autotest impossible\u00a0: {error!r}", file=stream, flush=True)
         return 2

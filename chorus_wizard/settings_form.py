@@ -203,7 +203,7 @@ class SettingsForm:
         check = check_identifier(IdentifierType.SIRET, typed.probe.strip() or DEFAULT_PROBE_SIRET)
         if not check.ok:
             raise Unfit(
-                translate("SettingsDialog", "SIRET à rechercher : {reason}").format(
+                translate("SettingsDialog", "SIRET à rechercher\u00a0: {reason}").format(
                     reason=check.reason
                 )
             )
@@ -226,8 +226,8 @@ class SettingsForm:
             raise Unfit(
                 translate(
                     "SettingsDialog",
-                    "Le bac à sable intégré ne fonctionne pas en ce moment : il démarrera avec "
-                    "l'assistant une fois ce choix enregistré et l'assistant relancé.",
+                    "Le bac à sable intégré ne fonctionne pas en ce moment\u00a0: il démarrera "
+                    "avec l'assistant une fois ce choix enregistré et l'assistant relancé.",
                 ),
                 warning=True,
             )

@@ -32,8 +32,9 @@ PACKAGE = ROOT / "chorus_wizard"
 RESOURCES = ROOT / "resources"
 
 NBSP = "\u00a0"
-# An ordinary space after a word and before : ; ! ? or », or right after «.
-BREAKABLE = re.compile(r"(?<=\S) (?=[:;!?»])|(?<=«) ")
+# An ordinary space before : ; ! ? or » (after a word, or opening a separator such as
+# " ; "), or right after «.
+BREAKABLE = re.compile(r"(?:(?<=\S)|^) (?=[:;!?»])|(?<=«) ")
 # SQL's placeholders are question marks too.
 SQL = re.compile(
     r"^\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|WITH|PRAGMA|ALTER|DROP)\b|[=,] \?|\b(LIMIT|OFFSET) \?"
@@ -109,14 +110,22 @@ def python_problems(path: Path) -> Iterator[Problem]:
 def fix_python(path: Path) -> bool:
     """Rewrite the checked strings' source tokens in place; whether anything changed."""
     source = path.read_text(encoding="utf-8")
+    lines = source.splitlines(keepends=True)
+
+    def column(row: int, offset: int) -> int:
+        """ast's UTF-8 byte offset on line ``row`` as tokenize's character column."""
+        return len(lines[row - 1].encode("utf-8")[:offset].decode("utf-8"))
+
     spans = [
-        ((n.lineno, n.col_offset), (n.end_lineno or n.lineno, n.end_col_offset or 0))
+        (
+            (n.lineno, column(n.lineno, n.col_offset)),
+            (n.end_lineno or n.lineno, column(n.end_lineno or n.lineno, n.end_col_offset or 0)),
+        )
         for n, text in _checked_strings(source)
         if BREAKABLE.search(text)
     ]
     if not spans:
         return False
-    lines = source.splitlines(keepends=True)
     edits: list[tuple[tuple[int, int], tuple[int, int], str]] = []
     for token in tokenize.generate_tokens(io.StringIO(source).readline):
         if token.type != tokenize.STRING:

@@ -124,7 +124,7 @@ class FakeService:
 
     def secret_questions(self) -> list[SecretQuestion]:
         self._enter("secret_questions")
-        return [SecretQuestion(1, "Quel est le nom de votre premier animal ?")]
+        return [SecretQuestion(1, "Quel est le nom de votre premier animal\u00a0?")]
 
     def resend_activation(self, email: str) -> ActivationResent:
         self._enter("resend_activation")

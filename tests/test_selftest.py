@@ -23,11 +23,11 @@ def test_self_test_passes_from_the_source_tree(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "« Annuler »" in result.stdout
+    assert "«\u00a0Annuler\u00a0»" in result.stdout
     assert "/sandbox/v1/sante → 200" in result.stdout
     assert "Autotest réussi" in result.stdout
     assert "ÉCHEC" not in result.stdout
     # Here the keyring is the « fail » backend (tests/conftest.py): no keychain at all, said
     # as a warning, never as « OK ».
-    assert "ATTENTION  trousseau du système : absent" in result.stdout
+    assert "ATTENTION  trousseau du système\u00a0: absent" in result.stdout
     assert "OK     trousseau" not in result.stdout

@@ -78,8 +78,8 @@ STEP_LOOKUP = QT_TRANSLATE_NOOP("connection", "Recherche d'une structure")
 
 FIX_NETWORK = QT_TRANSLATE_NOOP(
     "connection",
-    "Vérifiez la connexion à Internet de cet ordinateur ; sur un réseau d'entreprise, demandez si "
-    "un proxy ou un pare-feu bloque piste.gouv.fr.",
+    "Vérifiez la connexion à Internet de cet ordinateur\u00a0; sur un réseau d'entreprise, "
+    "demandez si un proxy ou un pare-feu bloque piste.gouv.fr.",
 )
 FIX_CLIENT = QT_TRANSLATE_NOOP(
     "connection",
@@ -90,21 +90,21 @@ FIX_CLIENT = QT_TRANSLATE_NOOP(
 FIX_SUBSCRIPTION = QT_TRANSLATE_NOOP(
     "connection",
     "Sur piste.gouv.fr, abonnez votre application à l'API Chorus Pro et acceptez ses conditions "
-    "générales d'utilisation ; sur le portail Chorus Pro, rattachez le compte technique à votre "
-    "structure (espace « Raccordements EDI/API »).",
+    "générales d'utilisation\u00a0; sur le portail Chorus Pro, rattachez le compte technique à "
+    "votre structure (espace «\u00a0Raccordements EDI/API\u00a0»).",
 )
 FIX_TECH_TEMPLATE = QT_TRANSLATE_NOOP(
     "connection",
     "Vérifiez le login et le mot de passe du compte technique, créé sur le portail Chorus Pro par "
-    "le gestionnaire de la structure. Son mot de passe expire au bout de {days} jours : s'il a "
-    "expiré, générez-en un nouveau sur le portail.",
+    "le gestionnaire de la structure. Son mot de passe expire au bout de {days} jours\u00a0: s'il "
+    "a expiré, générez-en un nouveau sur le portail.",
 )
 FIX_TECH = FIX_TECH_TEMPLATE.format(days=TECH_PASSWORD_LIFETIME_DAYS)
 FIX_LATER = QT_TRANSLATE_NOOP(
     "connection",
-    "Le service est momentanément indisponible : réessayez dans quelques minutes.",
+    "Le service est momentanément indisponible\u00a0: réessayez dans quelques minutes.",
 )
-SKIPPED = QT_TRANSLATE_NOOP("connection", "Non testé : corrigez d'abord l'étape précédente.")
+SKIPPED = QT_TRANSLATE_NOOP("connection", "Non testé\u00a0: corrigez d'abord l'étape précédente.")
 
 
 def _t(text: str) -> str:
@@ -125,11 +125,11 @@ def _fix_for(error: BaseException, step: str) -> str:
     if isinstance(error, Rejected):
         return translate(
             "connection",
-            "Chorus Pro a refusé la demande pour la raison indiquée ; corrigez la saisie.",
+            "Chorus Pro a refusé la demande pour la raison indiquée\u00a0; corrigez la saisie.",
         )
     return translate(
         "connection",
-        "Réessayez ; si le problème persiste, notez le message et contactez le support.",
+        "Réessayez\u00a0; si le problème persiste, notez le message et contactez le support.",
     )
 
 
@@ -151,8 +151,8 @@ def expiry_reminder(expiry: date | None, today: date) -> tuple[str, bool] | None
         return (
             translate(
                 "connection",
-                "Le mot de passe du compte technique a expiré le {date} : générez-en un nouveau "
-                "sur le portail Chorus Pro, puis saisissez-le ici.",
+                "Le mot de passe du compte technique a expiré le {date}\u00a0: générez-en un "
+                "nouveau sur le portail Chorus Pro, puis saisissez-le ici.",
             ).format(date=when),
             True,
         )
@@ -217,7 +217,7 @@ def _run(piste: PisteClient, siret: str) -> ConnectionReport:
             StepStatus.OK,
             translate(
                 "connection",
-                "Jeton obtenu : l'application PISTE est reconnue.",
+                "Jeton obtenu\u00a0: l'application PISTE est reconnue.",
             ),
         )
     )
@@ -252,11 +252,12 @@ def _run(piste: PisteClient, siret: str) -> ConnectionReport:
             )
         if len(attachments) == 1:
             detail = translate(
-                "connection", "Compte technique accepté, rattaché à 1 structure : {names}."
+                "connection", "Compte technique accepté, rattaché à 1 structure\u00a0: {names}."
             )
         else:
             detail = translate(
-                "connection", "Compte technique accepté, rattaché à {count} structures : {names}."
+                "connection",
+                "Compte technique accepté, rattaché à {count} structures\u00a0: {names}.",
             )
         steps.append(
             StepResult(
@@ -294,12 +295,12 @@ def _run(piste: PisteClient, siret: str) -> ConnectionReport:
         return failed(STEP_LOOKUP, error, title)
     if found is not None:
         detail = translate(
-            "connection", "Structure trouvée sur Chorus Pro : {name} (n° {number})."
+            "connection", "Structure trouvée sur Chorus Pro\u00a0: {name} (n° {number})."
         ).format(name=found.designation, number=found.id_structure)
     else:
         detail = translate(
             "connection",
-            "La recherche fonctionne ; aucune structure n'est inscrite sur Chorus Pro avec ce "
+            "La recherche fonctionne\u00a0; aucune structure n'est inscrite sur Chorus Pro avec ce "
             "SIRET.",
         )
     steps.append(StepResult(title, StepStatus.OK, detail))

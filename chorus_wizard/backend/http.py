@@ -205,8 +205,8 @@ def _transport_error(exc: httpx.HTTPError, service: str) -> NetworkError:
                 QT_TRANSLATE_NOOP(
                     "http",
                     "La connexion sécurisée avec {service} a échoué (certificat refusé). Vérifiez "
-                    "la date et l'heure de l'ordinateur ; sur un réseau d'entreprise, un proxy "
-                    "peut en être la cause.",
+                    "la date et l'heure de l'ordinateur\u00a0; sur un réseau d'entreprise, un "
+                    "proxy peut en être la cause.",
                 ),
                 service,
             )
@@ -237,8 +237,8 @@ def _transport_error(exc: httpx.HTTPError, service: str) -> NetworkError:
             service_message(
                 QT_TRANSLATE_NOOP(
                     "http",
-                    "Adresse du serveur introuvable ({service}) : l'ordinateur n'est peut-être pas "
-                    "connecté à Internet.",
+                    "Adresse du serveur introuvable ({service})\u00a0: l'ordinateur n'est "
+                    "peut-être pas connecté à Internet.",
                 ),
                 service,
             )
@@ -248,7 +248,7 @@ def _transport_error(exc: httpx.HTTPError, service: str) -> NetworkError:
             service_message(
                 QT_TRANSLATE_NOOP(
                     "http",
-                    "{Service} refuse la connexion : le service est arrêté ou inaccessible. "
+                    "{Service} refuse la connexion\u00a0: le service est arrêté ou inaccessible. "
                     "Réessayez dans quelques minutes.",
                 ),
                 service,
@@ -383,7 +383,9 @@ def field(data: dict[str, Any], key: str, kind: type, service: str) -> Any:
         raise ProtocolError(
             service_message(
                 QT_TRANSLATE_NOOP(
-                    "http", "{Service} a envoyé une réponse inattendue : « {key} » manquant."
+                    "http",
+                    "{Service} a envoyé une réponse inattendue\u00a0: "
+                    "«\u00a0{key}\u00a0» manquant.",
                 ),
                 service,
             ).format(key=key)

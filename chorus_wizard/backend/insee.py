@@ -95,7 +95,7 @@ class InseeSireneClient:
         if response.status_code in (401, 403):
             raise AuthenticationError(
                 translate(
-                    "insee", "Clé d'API INSEE refusée : vérifiez-la sur portail-api.insee.fr."
+                    "insee", "Clé d'API INSEE refusée\u00a0: vérifiez-la sur portail-api.insee.fr."
                 )
             )
         data = json_body(response, SERVICE)

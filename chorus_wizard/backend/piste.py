@@ -55,15 +55,15 @@ MAX_ATTACHMENT_PAGES = 5
 INACTIVE_ATTACHMENT = frozenset({"INACTIF", "SUPPRIME", "REFUSE", "EN_ATTENTE", "ARCHIVE"})
 
 BAD_CLIENT = QT_TRANSLATE_NOOP(
-    "piste", "Identifiants PISTE incorrects : vérifiez l'identifiant client et le secret."
+    "piste", "Identifiants PISTE incorrects\u00a0: vérifiez l'identifiant client et le secret."
 )
 TECH_REFUSED = QT_TRANSLATE_NOOP(
     "piste", "Compte technique refusé par Chorus Pro (mot de passe erroné ou expiré)."
 )
 NOT_SUBSCRIBED = QT_TRANSLATE_NOOP(
     "piste",
-    "Accès refusé par Chorus Pro : l'application PISTE n'est pas abonnée à l'API, ou le compte "
-    "technique n'est pas rattaché.",
+    "Accès refusé par Chorus Pro\u00a0: l'application PISTE n'est pas abonnée à l'API, ou le "
+    "compte technique n'est pas rattaché.",
 )
 
 _DESCRIPTION = re.compile(r'error_description="([^"]*)"', re.IGNORECASE)
@@ -214,16 +214,16 @@ class PisteClient:
                 raise AuthenticationError(
                     translate(
                         "piste",
-                        "Le jeton PISTE est refusé même tout juste renouvelé : vérifiez que "
+                        "Le jeton PISTE est refusé même tout juste renouvelé\u00a0: vérifiez que "
                         "l'application PISTE est bien celle de cet environnement.",
                     )
                 )
             detail = authenticate_detail(header)
             message = translate("piste", TECH_REFUSED)
             if detail:
-                message = translate("piste", "{message} Détail : « {detail} ».").format(
-                    message=message, detail=detail
-                )
+                message = translate(
+                    "piste", "{message} Détail\u00a0: «\u00a0{detail}\u00a0»."
+                ).format(message=message, detail=detail)
             raise AuthenticationError(message)
         if response.status_code == 403:
             reason = ""

@@ -11,13 +11,15 @@ from __future__ import annotations
 from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 
 SHIPPED_QUESTIONS: tuple[str, ...] = (
-    QT_TRANSLATE_NOOP("questions", "Quel est le nom de votre premier animal de compagnie ?"),
-    QT_TRANSLATE_NOOP("questions", "Dans quelle ville êtes-vous né(e) ?"),
-    QT_TRANSLATE_NOOP("questions", "Quel est le nom de jeune fille de votre mère ?"),
-    QT_TRANSLATE_NOOP("questions", "Quel est le nom de votre école primaire ?"),
-    QT_TRANSLATE_NOOP("questions", "Quel était le modèle de votre première voiture ?"),
-    QT_TRANSLATE_NOOP("questions", "Quel est le prénom de votre meilleur(e) ami(e) d'enfance ?"),
-    QT_TRANSLATE_NOOP("questions", "Quel est le titre de votre livre préféré ?"),
+    QT_TRANSLATE_NOOP("questions", "Quel est le nom de votre premier animal de compagnie\u00a0?"),
+    QT_TRANSLATE_NOOP("questions", "Dans quelle ville êtes-vous né(e)\u00a0?"),
+    QT_TRANSLATE_NOOP("questions", "Quel est le nom de jeune fille de votre mère\u00a0?"),
+    QT_TRANSLATE_NOOP("questions", "Quel est le nom de votre école primaire\u00a0?"),
+    QT_TRANSLATE_NOOP("questions", "Quel était le modèle de votre première voiture\u00a0?"),
+    QT_TRANSLATE_NOOP(
+        "questions", "Quel est le prénom de votre meilleur(e) ami(e) d'enfance\u00a0?"
+    ),
+    QT_TRANSLATE_NOOP("questions", "Quel est le titre de votre livre préféré\u00a0?"),
 )
 
 

@@ -61,8 +61,9 @@ log = logging.getLogger(__name__)
 
 NO_CREDENTIALS = QT_TRANSLATE_NOOP(
     "service",
-    "Aucun compte technique Chorus Pro n'est configuré : l'assistant ne peut pas interroger Chorus "
-    "Pro. Renseignez l'application PISTE et le compte technique dans « Paramètres ».",
+    "Aucun compte technique Chorus Pro n'est configuré\u00a0: l'assistant ne peut pas interroger "
+    "Chorus Pro. Renseignez l'application PISTE et le compte technique dans "
+    "«\u00a0Paramètres\u00a0».",
 )
 
 
@@ -301,8 +302,8 @@ class ChorusSignupService:
             raise NotSupported(
                 translate(
                     "service",
-                    "Ce service n'existe que sur le portail Chorus Pro : l'API ne permet pas de "
-                    "créer un compte. Poursuivez sur {portal}",
+                    "Ce service n'existe que sur le portail Chorus Pro\u00a0: l'API ne permet pas "
+                    "de créer un compte. Poursuivez sur {portal}",
                 ).format(portal=self._profile.portal_url)
             )
         return self._connected().signup

@@ -38,8 +38,8 @@ SHIPPED_WORKSPACE_TEXTS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("workspaces", "Factures de travaux"),
     QT_TRANSLATE_NOOP(
         "workspaces",
-        "Déposer et suivre les documents d'un marché de travaux : projets de décompte mensuel ou "
-        "final, états d'acompte.",
+        "Déposer et suivre les documents d'un marché de travaux\u00a0: projets de décompte mensuel "
+        "ou final, états d'acompte.",
     ),
     QT_TRANSLATE_NOOP("workspaces", "Factures à valider"),
     QT_TRANSLATE_NOOP(

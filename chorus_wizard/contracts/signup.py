@@ -121,15 +121,15 @@ class RequestBody(BaseModel):
         if path:
             raise PydanticCustomError(
                 TOO_LONG_ERROR,
-                "Le champ « {champ} » dépasse {limite} caractères.",
+                "Le champ «\u00a0{champ}\u00a0» dépasse {limite} caractères.",
                 {"champ": path, "limite": MAX_STRING},
             )
         path = _with_nul(data)
         if path:
             raise PydanticCustomError(
                 NUL_ERROR,
-                "Le champ « {champ} » contient un caractère invisible (un caractère nul), "
-                "qui n'est pas permis.",
+                "Le champ «\u00a0{champ}\u00a0» contient un caractère invisible (un caractère "
+                "nul), qui n'est pas permis.",
                 {"champ": path},
             )
         return data

@@ -47,8 +47,8 @@ def parse_activation_link(url: str, *, sandbox_origins: Iterable[str] = ()) -> s
     foreign = InvalidActivationLink(
         translate(
             "activation",
-            "Ce lien n'est pas un lien d'activation de l'assistant Chorus Pro : il a été refusé. "
-            "Ouvrez le lien du courriel d'activation tel quel.",
+            "Ce lien n'est pas un lien d'activation de l'assistant Chorus Pro\u00a0: il a été "
+            "refusé. Ouvrez le lien du courriel d'activation tel quel.",
         )
     )
     try:
@@ -76,7 +76,7 @@ def parse_activation_link(url: str, *, sandbox_origins: Iterable[str] = ()) -> s
         raise InvalidActivationLink(
             translate(
                 "activation",
-                "Ce lien d'activation ne contient pas de code : ouvrez le lien complet du "
+                "Ce lien d'activation ne contient pas de code\u00a0: ouvrez le lien complet du "
                 "courriel.",
             )
         )
@@ -84,7 +84,7 @@ def parse_activation_link(url: str, *, sandbox_origins: Iterable[str] = ()) -> s
         raise InvalidActivationLink(
             translate(
                 "activation",
-                "Le code de ce lien d'activation est illisible : ouvrez le lien complet du "
+                "Le code de ce lien d'activation est illisible\u00a0: ouvrez le lien complet du "
                 "courriel.",
             )
         )

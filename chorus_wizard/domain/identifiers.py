@@ -122,9 +122,10 @@ def _digits_reason(number: str, expected: int | tuple[int, ...], what: str) -> s
         return translate("identifiers", "Saisissez le {what}.").format(what=what)
     bad = sorted({c for c in number if not c.isdigit()})
     if bad:
-        shown = " ".join(f"« {c} »" for c in bad[:3])
+        shown = " ".join(f"«\u00a0{c}\u00a0»" for c in bad[:3])
         return translate(
-            "identifiers", "Le {what} ne contient que des chiffres : {shown} n'est pas accepté."
+            "identifiers",
+            "Le {what} ne contient que des chiffres\u00a0: {shown} n'est pas accepté.",
         ).format(what=what, shown=shown)
     if len(number) not in lengths:
         wanted = translate("identifiers", " ou ").join(str(n) for n in sorted(lengths))
@@ -160,16 +161,16 @@ def check_siret(value: str) -> IdentifierCheck:
                 number,
                 translate(
                     "identifiers",
-                    "Clé de contrôle incorrecte : les 9 premiers chiffres (SIREN) ne forment pas "
-                    "un numéro valide. Vérifiez chaque chiffre.",
+                    "Clé de contrôle incorrecte\u00a0: les 9 premiers chiffres (SIREN) ne forment "
+                    "pas un numéro valide. Vérifiez chaque chiffre.",
                 ),
             )
         return IdentifierCheck(
             number,
             translate(
                 "identifiers",
-                "Clé de contrôle incorrecte : le numéro d'établissement (5 derniers chiffres) ne "
-                "correspond pas au SIREN. Vérifiez chaque chiffre.",
+                "Clé de contrôle incorrecte\u00a0: le numéro d'établissement (5 derniers chiffres) "
+                "ne correspond pas au SIREN. Vérifiez chaque chiffre.",
             ),
         )
     except stdnum_exceptions.ValidationError:
@@ -201,15 +202,15 @@ def check_eu_vat(value: str) -> IdentifierCheck:
             number,
             translate(
                 "identifiers",
-                "Numéro de TVA français : une structure française s'identifie par son numéro de "
-                "SIRET.",
+                "Numéro de TVA français\u00a0: une structure française s'identifie par son numéro "
+                "de SIRET.",
             ),
         )
     if country not in EU_COUNTRY_CODES:
         return IdentifierCheck(
             number,
             translate(
-                "identifiers", "Préfixe pays inconnu dans l'Union européenne : {prefix}."
+                "identifiers", "Préfixe pays inconnu dans l'Union européenne\u00a0: {prefix}."
             ).format(prefix=prefix),
         )
     if len(number) > _VAT_MAX:
@@ -239,7 +240,7 @@ def check_eu_vat(value: str) -> IdentifierCheck:
         return IdentifierCheck(
             number,
             translate(
-                "identifiers", "Préfixe pays inconnu dans l'Union européenne : {prefix}."
+                "identifiers", "Préfixe pays inconnu dans l'Union européenne\u00a0: {prefix}."
             ).format(prefix=prefix),
         )
     except stdnum_exceptions.ValidationError:
@@ -283,15 +284,15 @@ def check_hors_ue(value: str) -> IdentifierCheck:
     if not is_country_code(prefix):
         return IdentifierCheck(
             number,
-            translate("identifiers", "Préfixe pays inconnu : {prefix}.").format(prefix=prefix),
+            translate("identifiers", "Préfixe pays inconnu\u00a0: {prefix}.").format(prefix=prefix),
         )
     if prefix == "FR" or prefix in EU_COUNTRY_CODES:
         return IdentifierCheck(
             number,
             translate(
                 "identifiers",
-                "{prefix} est un pays de l'Union européenne : choisissez « Structure européenne "
-                "hors France » ou le SIRET.",
+                "{prefix} est un pays de l'Union européenne\u00a0: choisissez «\u00a0Structure "
+                "européenne hors France\u00a0» ou le SIRET.",
             ).format(prefix=prefix),
         )
     if len(number) > _HORS_UE_MAX:
@@ -332,7 +333,7 @@ def check_tahiti(value: str) -> IdentifierCheck:
             number,
             translate(
                 "identifiers",
-                "Format attendu : une lettre ou un chiffre, puis 8 chiffres (par exemple "
+                "Format attendu\u00a0: une lettre ou un chiffre, puis 8 chiffres (par exemple "
                 "G33972001).",
             ),
         )

@@ -114,8 +114,8 @@ def evaluate(
             "classes",
             translate(
                 "password",
-                "Au moins {count} types de caractères parmi : minuscules, majuscules, chiffres, "
-                "caractères spéciaux",
+                "Au moins {count} types de caractères parmi\u00a0: minuscules, majuscules, "
+                "chiffres, caractères spéciaux",
             ).format(count=policy.min_classes),
             character_classes(password) >= policy.min_classes,
         ),

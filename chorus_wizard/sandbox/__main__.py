@@ -126,9 +126,9 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if not _is_loopback(args.host):
         print(
-            f"Attention : le bac à sable écoute sur {args.host}, d'autres machines du réseau "
+            f"Attention\u00a0: le bac à sable écoute sur {args.host}, d'autres machines du réseau "
             "peuvent l'atteindre. C'est un serveur de formation qui ne contient que des "
-            "données fictives ; ses identifiants sont publics : ne l'exposez que sur un "
+            "données fictives\u00a0; ses identifiants sont publics\u00a0: ne l'exposez que sur un "
             "réseau de confiance (salle de formation) et n'y saisissez aucune donnée réelle.",
             file=sys.stderr,
         )
@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if relay is not None and relay.user and not relay.starttls and not _is_loopback(relay.host):
         print(
-            "Attention : sans --smtp-starttls, le mot de passe SMTP circule en clair sur le "
+            "Attention\u00a0: sans --smtp-starttls, le mot de passe SMTP circule en clair sur le "
             "réseau.",
             file=sys.stderr,
         )
@@ -157,33 +157,36 @@ def main(argv: list[str] | None = None) -> int:
     try:
         server.start()
     except OSError as exc:
-        print(f"Impossible d'écouter sur {args.host}:{args.port} : {exc}", file=sys.stderr)
+        print(f"Impossible d'écouter sur {args.host}:{args.port}\u00a0: {exc}", file=sys.stderr)
         return 1
     try:
         server.wait_ready(timeout=60)
     except (TimeoutError, RuntimeError) as exc:
-        print(f"Le bac à sable n'a pas démarré : {exc}", file=sys.stderr)
+        print(f"Le bac à sable n'a pas démarré\u00a0: {exc}", file=sys.stderr)
         server.stop()
         return 1
     print(f"Bac à sable Chorus Pro prêt sur {server.base_url}", flush=True)
     if scenario is not None:
-        print(f"Scénario : {scenario.title} ({len(scenario.companies)} entreprises fictives).")
+        print(f"Scénario\u00a0: {scenario.title} ({len(scenario.companies)} entreprises fictives).")
     # The token is printed here only, for the trainer: never logged, never stored.
     print(
-        f"Salle de formation : {server.base_url}{ROOM_PATH}?{TOKEN_QUERY}={room.token}",
+        f"Salle de formation\u00a0: {server.base_url}{ROOM_PATH}?{TOKEN_QUERY}={room.token}",
         flush=True,
     )
     if _is_unspecified(args.host):
         print(
-            "Stagiaires : chorus-wizard --backend http://ADRESSE-DE-CE-POSTE:"
+            "Stagiaires\u00a0: chorus-wizard --backend http://ADRESSE-DE-CE-POSTE:"
             f"{server.port} (l'adresse de ce poste sur le réseau de la salle)."
         )
     elif not _is_loopback(args.host):
-        print(f"Stagiaires : chorus-wizard --backend {server.base_url}")
-    print(f"Données : {data_dir / 'sandbox'} ; courriels : {data_dir / 'sandbox' / 'mail'}")
+        print(f"Stagiaires\u00a0: chorus-wizard --backend {server.base_url}")
+    print(
+        f"Données\u00a0: {data_dir / 'sandbox'}\u00a0; courriels\u00a0: "
+        f"{data_dir / 'sandbox' / 'mail'}"
+    )
     if relay is not None:
         print(f"Courriels relayés aussi par {relay.describe()}.")
-    print("Arrêt : Ctrl-C.", flush=True)
+    print("Arrêt\u00a0: Ctrl-C.", flush=True)
     stop = threading.Event()
     with contextlib.suppress(ValueError):  # only possible from the main thread
         signal.signal(signal.SIGTERM, lambda _signum, _frame: stop.set())

@@ -98,16 +98,16 @@ def _validation_message(exc: RequestValidationError) -> tuple[str, str, Code]:
             return "", "Le corps de la requête (JSON) est obligatoire.", Code.INVALID_BODY
         return "", "Le corps de la requête doit être un objet JSON.", Code.INVALID_BODY
     if kind == "missing":
-        return field, f"Le champ « {field} » est obligatoire.", Code.INVALID_BODY
+        return field, f"Le champ «\u00a0{field}\u00a0» est obligatoire.", Code.INVALID_BODY
     return (
         field,
-        f"Le champ « {field} » {_TYPE_WORDS.get(kind, 'est invalide')}.",
+        f"Le champ «\u00a0{field}\u00a0» {_TYPE_WORDS.get(kind, 'est invalide')}.",
         Code.INVALID_BODY,
     )
 
 
 def _too_large_body(path: str) -> dict[str, Any]:
-    libelle = f"La requête est trop volumineuse : {MAX_BODY_BYTES // 1024} Kio au plus."
+    libelle = f"La requête est trop volumineuse\u00a0: {MAX_BODY_BYTES // 1024} Kio au plus."
     if path.startswith("/search"):
         return {"erreur": libelle}
     return {"codeRetour": int(Code.BODY_TOO_LARGE), "libelle": libelle}
@@ -184,7 +184,7 @@ class InternalErrorMiddleware:
 
 #: French words for the refusals Starlette and FastAPI raise themselves.
 _HTTP_WORDS = {
-    400: "La requête est invalide : son corps n'a pas pu être lu (un document JSON encodé en "
+    400: "La requête est invalide\u00a0: son corps n'a pas pu être lu (un document JSON encodé en "
     "UTF-8 est attendu).",
     404: "Service inconnu du bac à sable.",
     405: "Méthode non permise pour ce service.",

@@ -131,7 +131,7 @@ class Outbox:
                         self._mark_delivered(session, [row.id for row in done])
         except Exception as exc:  # the request that sent it still succeeds; the mail waits
             log.error(
-                "Courriels en attente non délivrés (%s) ; nouvel essai plus tard.", _kind(exc)
+                "Courriels en attente non délivrés (%s)\u00a0; nouvel essai plus tard.", _kind(exc)
             )
             return 0
         for row, outcome in outcomes:
@@ -209,11 +209,11 @@ class Outbox:
         except FileNotFoundError:
             if self._delivered_file(row.key) is not None:
                 return _Move.ALREADY  # moved before a crash that came before the mark
-            log.error("Courriel n° %d introuvable dans le Maildir : il est perdu.", row.id)
+            log.error("Courriel n° %d introuvable dans le Maildir\u00a0: il est perdu.", row.id)
             return _Move.LOST
         except OSError as exc:
             log.error(
-                "Courriel n° %d non délivré (%s) ; nouvel essai plus tard.", row.id, _kind(exc)
+                "Courriel n° %d non délivré (%s)\u00a0; nouvel essai plus tard.", row.id, _kind(exc)
             )
             return _Move.FAILED
         return _Move.MOVED
@@ -318,9 +318,9 @@ def activation_message(
     text = (
         f"Bonjour {name},\n\n"
         "Votre compte Chorus Pro a été créé. Pour l'activer, ouvrez le lien ci-dessous\n"
-        "ou copiez-le dans le programme chorus-wizard :\n\n"
+        "ou copiez-le dans le programme chorus-wizard\u00a0:\n\n"
         f"{link}\n\n"
-        "Vous pouvez aussi coller ce code d'activation dans chorus-wizard :\n\n"
+        "Vous pouvez aussi coller ce code d'activation dans chorus-wizard\u00a0:\n\n"
         f"{code}\n\n"
         f"Ce lien est valable {valid_minutes} minutes. Passé ce délai, demandez un nouveau "
         "courriel d'activation depuis chorus-wizard.\n\n"
@@ -330,9 +330,9 @@ def activation_message(
     html_body = (
         f"<p>Bonjour {escape(name)},</p>\n"
         "<p>Votre compte Chorus Pro a été créé. Pour l'activer, ouvrez le lien ci-dessous "
-        "ou copiez-le dans le programme chorus-wizard :</p>\n"
+        "ou copiez-le dans le programme chorus-wizard\u00a0:</p>\n"
         f'<p><a href="{escape(link)}">{escape(link)}</a></p>\n'
-        "<p>Vous pouvez aussi coller ce code d'activation dans chorus-wizard :</p>\n"
+        "<p>Vous pouvez aussi coller ce code d'activation dans chorus-wizard\u00a0:</p>\n"
         f'<p style="font-family: monospace; font-size: larger">{escape(code)}</p>\n'
         f"<p>Ce lien est valable {valid_minutes} minutes. Passé ce délai, demandez un nouveau "
         "courriel d'activation depuis chorus-wizard.</p>\n"
@@ -363,23 +363,21 @@ def attachment_request_message(
     """To the main manager: someone asks to be attached to the structure; approve or refuse."""
     subject = f"Demande de rattachement à votre structure {structure_name}"
     text = (
-        f"Bonjour {manager_name},\n\n"
-        f"{requester_name} ({requester_email}) demande à être rattaché(e) à la structure\n"
-        f"{structure_name} ({structure_identifier}) dont vous êtes le gestionnaire principal.\n\n"
-        f"Demande n° {request_id}.\n\n"
-        "Connectez-vous à Chorus Pro, espace « Activités du gestionnaire », pour accepter ou "
-        "refuser cette demande. La personne sera informée de votre décision par courriel.\n\n"
+        f"Bonjour {manager_name},\n\n{requester_name} ({requester_email}) demande à être "
+        f"rattaché(e) à la structure\n{structure_name} ({structure_identifier}) dont vous êtes le "
+        f"gestionnaire principal.\n\nDemande n° {request_id}.\n\nConnectez-vous à Chorus Pro, "
+        "espace «\u00a0Activités du gestionnaire\u00a0», pour accepter ou refuser cette demande. "
+        "La personne sera informée de votre décision par courriel.\n\n"
         "L'équipe Chorus Pro (bac à sable)\n" + _FOOTER
     )
     html_body = (
-        f"<p>Bonjour {escape(manager_name)},</p>\n"
-        f"<p>{escape(requester_name)} ({escape(requester_email)}) demande à être rattaché(e) à "
-        f"la structure <strong>{escape(structure_name)}</strong> "
-        f"({escape(structure_identifier)}) dont vous êtes le gestionnaire principal.</p>\n"
-        f"<p>Demande n° {request_id}.</p>\n"
-        "<p>Connectez-vous à Chorus Pro, espace « Activités du gestionnaire », pour accepter ou "
-        "refuser cette demande. La personne sera informée de votre décision par courriel.</p>\n"
-        "<p>L'équipe Chorus Pro (bac à sable)</p>"
+        f"<p>Bonjour {escape(manager_name)},</p>\n<p>{escape(requester_name)} "
+        f"({escape(requester_email)}) demande à être rattaché(e) à la structure "
+        f"<strong>{escape(structure_name)}</strong> ({escape(structure_identifier)}) dont vous "
+        f"êtes le gestionnaire principal.</p>\n<p>Demande n° {request_id}.</p>\n<p>Connectez-vous "
+        "à Chorus Pro, espace «\u00a0Activités du gestionnaire\u00a0», pour accepter ou refuser "
+        "cette demande. La personne sera informée de votre décision par courriel.</p>\n<p>L'équipe "
+        "Chorus Pro (bac à sable)</p>"
     )
     return _message(
         to_name=manager_name,
@@ -408,7 +406,7 @@ def attachment_ack_message(
         f"({structure_identifier}) a été transmise à son gestionnaire principal "
         f"(demande n° {request_id}).\n"
         "Vous serez informé(e) de sa décision par courriel.\n\n"
-        "Si le gestionnaire principal a quitté la structure, il ne pourra pas répondre : "
+        "Si le gestionnaire principal a quitté la structure, il ne pourra pas répondre\u00a0: "
         "seul le support Chorus Pro peut alors désigner un nouveau gestionnaire principal. "
         "Adressez-lui une sollicitation en expliquant la situation.\n\n"
         "L'équipe Chorus Pro (bac à sable)\n" + _FOOTER
@@ -419,7 +417,7 @@ def attachment_ack_message(
         f"</strong> ({escape(structure_identifier)}) a été transmise à son gestionnaire "
         f"principal (demande n° {request_id}).<br>\n"
         "Vous serez informé(e) de sa décision par courriel.</p>\n"
-        "<p>Si le gestionnaire principal a quitté la structure, il ne pourra pas répondre : "
+        "<p>Si le gestionnaire principal a quitté la structure, il ne pourra pas répondre\u00a0: "
         "seul le support Chorus Pro peut alors désigner un nouveau gestionnaire principal. "
         "Adressez-lui une sollicitation en expliquant la situation.</p>\n"
         "<p>L'équipe Chorus Pro (bac à sable)</p>"
@@ -449,7 +447,7 @@ def attachment_decision_message(
     subject = f"Votre demande de rattachement à {structure_name} est {decision}"
     if accepted:
         outcome = (
-            "Vous êtes désormais rattaché(e) à cette structure : connectez-vous à Chorus Pro "
+            "Vous êtes désormais rattaché(e) à cette structure\u00a0: connectez-vous à Chorus Pro "
             "avec votre adresse électronique pour y travailler."
         )
     else:

@@ -230,7 +230,7 @@ def build_cpro_router(ctx: SandboxContext) -> APIRouter:
         criteria = body.structure
         id_type = criteria.typeIdentifiantStructure or None
         if id_type and id_type not in IdentifierType.__members__:
-            return _error(CODE_UNKNOWN_ID_TYPE, f"Type d'identifiant inconnu : {id_type}")
+            return _error(CODE_UNKNOWN_ID_TYPE, f"Type d'identifiant inconnu\u00a0: {id_type}")
         identifier = "".join((criteria.identifiantStructure or "").split())
         params = body.parametres
         per_page, page = params.nbResultatsParPage, params.pageResultatDemandee
@@ -312,7 +312,9 @@ def build_cpro_router(ctx: SandboxContext) -> APIRouter:
         # AIFE specification) or idStructure (go-choruspro): both are taken.
         wanted = body.idStructureCPP if body.idStructureCPP is not None else body.idStructure
         if wanted is None:
-            return _error(CODE_INVALID_BODY, "Le champ « idStructureCPP » est obligatoire.")
+            return _error(
+                CODE_INVALID_BODY, "Le champ «\u00a0idStructureCPP\u00a0» est obligatoire."
+            )
         with ctx.storage.transaction(write=False) as session:
             structure = session.get_structure(wanted)
             manager = session.main_manager(structure.id) if structure else None

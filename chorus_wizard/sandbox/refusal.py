@@ -65,7 +65,9 @@ def field_refusal(code: Code, field: str, libelle: str) -> Refusal:
 
 
 def missing(field: str, label: str) -> Refusal:
-    return field_refusal(Code.MISSING_FIELD, field, f"Le champ « {label} » est obligatoire.")
+    return field_refusal(
+        Code.MISSING_FIELD, field, f"Le champ «\u00a0{label}\u00a0» est obligatoire."
+    )
 
 
 def _value_at(data: dict[str, Any], path: str) -> object:

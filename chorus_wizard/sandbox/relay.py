@@ -63,7 +63,8 @@ def password_from_keychain(user: str) -> str:
     import keyring
     from keyring.errors import KeyringError
 
-    where = f"le trousseau du système (service « {SMTP_KEYRING_SERVICE} », identifiant {user})"
+    service = f"«\u00a0{SMTP_KEYRING_SERVICE}\u00a0»"
+    where = f"le trousseau du système (service {service}, identifiant {user})"
     try:
         password = keyring.get_password(SMTP_KEYRING_SERVICE, user)
     except KeyringError as exc:
@@ -72,8 +73,8 @@ def password_from_keychain(user: str) -> str:
         ) from None
     if password is None:
         raise KeychainPasswordMissing(
-            f"Aucun mot de passe SMTP dans {where}. Enregistrez-le d'abord, par exemple avec : "
-            f"keyring set {SMTP_KEYRING_SERVICE} {user}"
+            f"Aucun mot de passe SMTP dans {where}. Enregistrez-le d'abord, par exemple "
+            f"avec\u00a0: keyring set {SMTP_KEYRING_SERVICE} {user}"
         )
     return password
 
@@ -98,7 +99,7 @@ class RelayQueue:
         try:
             self._executor.submit(self._deliver, message, on_done)
         except RuntimeError:  # closed: the server is stopping
-            log.warning("Relais SMTP arrêté : courriel non relayé (copie dans le Maildir).")
+            log.warning("Relais SMTP arrêté\u00a0: courriel non relayé (copie dans le Maildir).")
 
     def _deliver(self, message: EmailMessage, on_done: Callable[[bool], object] | None) -> None:
         try:
@@ -106,7 +107,8 @@ class RelayQueue:
         except Exception as exc:  # a relay must never take the sandbox down
             sent = False
             log.warning(
-                "Relais SMTP %s : courriel non relayé (%s) ; la copie du Maildir est conservée.",
+                "Relais SMTP %s\u00a0: courriel non relayé (%s)\u00a0; la copie du Maildir est "
+                "conservée.",
                 self.relay.describe(),
                 _failure(exc),
             )
@@ -117,7 +119,7 @@ class RelayQueue:
             try:
                 on_done(sent)
             except Exception as exc:
-                log.warning("Relais SMTP : résultat non enregistré (%s).", type(exc).__name__)
+                log.warning("Relais SMTP\u00a0: résultat non enregistré (%s).", type(exc).__name__)
 
     def close(self) -> None:
         """Stop accepting messages; those already queued are still tried."""

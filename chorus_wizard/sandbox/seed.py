@@ -190,7 +190,7 @@ def _read_json(path: Path) -> Any:
 def load_directory(path: Path) -> Directory:
     """The company directory; an absent file gives an empty directory (every SIRET unknown)."""
     if not path.is_file():
-        log.warning("Annuaire du bac à sable introuvable : %s", path)
+        log.warning("Annuaire du bac à sable introuvable\u00a0: %s", path)
         return Directory()
     data = _read_json(path)
     results = data.get("results", []) if isinstance(data, dict) else []

@@ -81,8 +81,8 @@ def check_email(value: str | None, field: str = "email") -> str:
         raise field_refusal(
             Code.INVALID_EMAIL,
             field,
-            "Le champ « Adresse électronique de connexion » n'est pas une adresse valide : "
-            "elle doit avoir la forme nom@domaine.fr.",
+            "Le champ «\u00a0Adresse électronique de connexion\u00a0» n'est pas une adresse "
+            "valide\u00a0: elle doit avoir la forme nom@domaine.fr.",
         ) from None
 
 
@@ -98,7 +98,9 @@ def _id_type(value: str | None, field: str) -> IdentifierType:
         return IdentifierType(text)
     except ValueError:
         raise field_refusal(
-            Code.UNKNOWN_ID_TYPE, field, f"Type d'identifiant de structure inconnu : « {text} »."
+            Code.UNKNOWN_ID_TYPE,
+            field,
+            f"Type d'identifiant de structure inconnu\u00a0: «\u00a0{text}\u00a0».",
         ) from None
 
 
@@ -153,7 +155,7 @@ class SignupDesk:
             raise field_refusal(
                 Code.INVALID_IDENTIFIER,
                 "structure.identifiantStructure",
-                f"{FIELD_LABELS[id_type]} : {checked.reason}",
+                f"{FIELD_LABELS[id_type]}\u00a0: {checked.reason}",
             )
         structure = s.model_dump()
         for field in STRUCTURE_FIELDS:
@@ -164,14 +166,16 @@ class SignupDesk:
             raise field_refusal(
                 Code.UNKNOWN_COUNTRY,
                 "structure.codePays",
-                f"Le champ « Pays » contient un code pays inconnu : « {_text(s.codePays)} ».",
+                "Le champ «\u00a0Pays\u00a0» contient un code pays inconnu\u00a0: "
+                f"«\u00a0{_text(s.codePays)}\u00a0».",
             )
         postcode = "".join(_text(s.codePostal).split())
         if country == "FR" and not (len(postcode) == 5 and postcode.isdigit()):
             raise field_refusal(
                 Code.INVALID_POSTCODE,
                 "structure.codePostal",
-                "Le champ « Code postal » doit contenir 5 chiffres pour une adresse en France.",
+                "Le champ «\u00a0Code postal\u00a0» doit contenir 5 chiffres pour une adresse en "
+                "France.",
             )
         if id_type is IdentifierType.SIRET:
             self._check_siret_at_insee(checked.normalized)
@@ -201,9 +205,9 @@ class SignupDesk:
                 Code.UNKNOWN_SIRET,
                 "structure.identifiantStructure",
                 f"Le numéro de SIRET {shown} est introuvable au répertoire Sirene de l'INSEE. "
-                "Chorus Pro exige que le SIRET existe à l'INSEE : vérifiez le numéro, ou "
-                "choisissez « Je n'ai pas de numéro de SIRET » si votre structure est en cours "
-                "d'immatriculation.",
+                "Chorus Pro exige que le SIRET existe à l'INSEE\u00a0: vérifiez le numéro, ou "
+                "choisissez «\u00a0Je n'ai pas de numéro de SIRET\u00a0» si votre structure est en "
+                "cours d'immatriculation.",
             )
         if not found.active:
             what = (
@@ -214,8 +218,8 @@ class SignupDesk:
             raise field_refusal(
                 Code.CLOSED_ESTABLISHMENT,
                 "structure.identifiantStructure",
-                f"Établissement fermé : d'après le répertoire Sirene, {what} (SIRET {shown}). "
-                "Chorus Pro n'accepte qu'un établissement actif : indiquez le SIRET de votre "
+                f"Établissement fermé\u00a0: d'après le répertoire Sirene, {what} (SIRET {shown}). "
+                "Chorus Pro n'accepte qu'un établissement actif\u00a0: indiquez le SIRET de votre "
                 "établissement en activité.",
             )
 
@@ -319,14 +323,15 @@ class SignupDesk:
             raise Refusal(
                 409,
                 Code.STRUCTURE_EXISTS,
-                "Cette structure est déjà inscrite sur Chorus Pro : demandez à y être rattaché.",
+                "Cette structure est déjà inscrite sur Chorus Pro\u00a0: demandez à y être "
+                "rattaché.",
                 idStructureCPP=existing.id,
             )
         if session.find_account_by_email(account.email) is not None:
             raise Refusal(
                 409,
                 Code.EMAIL_EXISTS,
-                f"Un compte Chorus Pro existe déjà pour l'adresse {account.email} : "
+                f"Un compte Chorus Pro existe déjà pour l'adresse {account.email}\u00a0: "
                 "connectez-vous avec cette adresse, ou demandez un nouveau courriel "
                 "d'activation s'il n'est pas encore activé.",
             )
@@ -356,7 +361,7 @@ class SignupDesk:
             raise Refusal(
                 403,
                 Code.INVALID_JETON,
-                "Accès refusé : le jeton d'inscription est absent, erroné ou expiré. "
+                "Accès refusé\u00a0: le jeton d'inscription est absent, erroné ou expiré. "
                 "Reprenez l'inscription depuis le début.",
             )
         return account
@@ -380,7 +385,7 @@ class SignupDesk:
                 raise field_refusal(
                     Code.UNKNOWN_WORKSPACE,
                     "espaces",
-                    f"Espace de travail inconnu : « {unknown[0]} ».",
+                    f"Espace de travail inconnu\u00a0: «\u00a0{unknown[0]}\u00a0».",
                 )
             session.set_workspaces(account.id, [c for c in codes if c != MANAGER_WORKSPACE])
             workspaces = self._workspaces_of(session, account)
@@ -447,7 +452,7 @@ class SignupDesk:
                 raise Refusal(
                     404,
                     Code.UNKNOWN_STRUCTURE,
-                    "Aucune structure n'est inscrite sur Chorus Pro avec cet identifiant : "
+                    "Aucune structure n'est inscrite sur Chorus Pro avec cet identifiant\u00a0: "
                     "vérifiez-le, ou créez la structure.",
                 )
             manager = session.main_manager(structure.id)
@@ -578,7 +583,7 @@ class SignupDesk:
         return Refusal(
             400,
             Code.INVALID_CODE,
-            "Ce code d'activation n'est pas valable : il a peut-être déjà servi ou été "
+            "Ce code d'activation n'est pas valable\u00a0: il a peut-être déjà servi ou été "
             "remplacé par un courriel plus récent. Vérifiez l'adresse électronique et "
             "utilisez le lien du dernier courriel reçu.",
         )
@@ -615,7 +620,7 @@ class SignupDesk:
             raise Refusal(
                 400,
                 Code.WEAK_PASSWORD,
-                "Le mot de passe ne respecte pas toutes les règles de sécurité : "
+                "Le mot de passe ne respecte pas toutes les règles de sécurité\u00a0: "
                 "corrigez les règles signalées.",
                 champ="motDePasse",
                 reglesNonRespectees=broken,
@@ -632,7 +637,7 @@ class SignupDesk:
             raise field_refusal(
                 Code.INVALID_SECRET_QUESTION,
                 "reponseQuestionSecrete",
-                "Le champ « Réponse à la question secrète » est obligatoire.",
+                "Le champ «\u00a0Réponse à la question secrète\u00a0» est obligatoire.",
             )
         session.activate_account(
             account.id,
@@ -650,7 +655,7 @@ class SignupDesk:
         return Refusal(
             429,
             Code.THROTTLED,
-            "Trop de codes d'activation erronés depuis ce poste : patientez "
+            "Trop de codes d'activation erronés depuis ce poste\u00a0: patientez "
             f"{wait} s avant de réessayer.",
             headers={"Retry-After": str(wait)},
         )
@@ -661,7 +666,7 @@ class SignupDesk:
         return Refusal(
             423,
             Code.LOCKED,
-            "Trop de tentatives infructueuses : l'activation de ce compte est bloquée pendant "
+            "Trop de tentatives infructueuses\u00a0: l'activation de ce compte est bloquée pendant "
             f"une heure, jusqu'à {moment.hour} h {moment:%M}. Réessayez ensuite avec le lien "
             "du dernier courriel reçu.",
             verrouilleJusqua=iso_utc(moment),

@@ -105,10 +105,10 @@ def build_signup_router(ctx: SandboxContext) -> APIRouter:
     @router.get(
         v1 + api.MAILS,
         summary="Courriels envoyés à une adresse",
-        description="Les courriels que le bac à sable a « envoyés » à cette adresse (leur "
-        "partie texte), du plus récent au plus ancien : ils tiennent lieu de boîte aux lettres "
-        "pendant une formation. Réservé au bac à sable : le vrai Chorus Pro envoie ses "
-        "courriels, il ne les montre pas.",
+        description="Les courriels que le bac à sable a «\u00a0envoyés\u00a0» à cette adresse "
+        "(leur partie texte), du plus récent au plus ancien\u00a0: ils tiennent lieu de boîte aux "
+        "lettres pendant une formation. Réservé au bac à sable\u00a0: le vrai Chorus Pro envoie "
+        "ses courriels, il ne les montre pas.",
         response_model=MailsAnswer,
     )
     def mails(

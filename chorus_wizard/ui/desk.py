@@ -75,8 +75,8 @@ HELP_DESCRIPTION = QT_TRANSLATE_NOOP(
 )
 RECAP_DESCRIPTION = QT_TRANSLATE_NOOP(
     "DeskTools",
-    "Affiche le récapitulatif de l'inscription, à enregistrer en PDF ou à copier ; il ne contient "
-    "aucun mot de passe, réponse ni code.",
+    "Affiche le récapitulatif de l'inscription, à enregistrer en PDF ou à copier\u00a0; il ne "
+    "contient aucun mot de passe, réponse ni code.",
 )
 SAVE_RECAP_TITLE = QT_TRANSLATE_NOOP("DeskTools", "Enregistrer le récapitulatif")
 PDF_FILTER = QT_TRANSLATE_NOOP("DeskTools", "Document PDF (*.pdf)")
@@ -86,19 +86,19 @@ ZIP_FILTER = QT_TRANSLATE_NOOP("DeskTools", "Archive zip (*.zip)")
 #: « Files of &type: ») that qtbase_fr.qm does not know yet, so they would stay in English.
 LOOK_IN = QT_TRANSLATE_NOOP("DeskTools", "&Voir dans\u00a0:")
 FILES_OF_TYPE = QT_TRANSLATE_NOOP("DeskTools", "Fichiers de &type\u00a0:")
-RECAP_SAVED = QT_TRANSLATE_NOOP("DeskTools", "Récapitulatif enregistré : {path}")
+RECAP_SAVED = QT_TRANSLATE_NOOP("DeskTools", "Récapitulatif enregistré\u00a0: {path}")
 RECAP_COPIED = QT_TRANSLATE_NOOP("DeskTools", "Récapitulatif copié dans le presse-papiers.")
 DIAGNOSTIC_SAVED = QT_TRANSLATE_NOOP(
     "DeskTools",
-    "Diagnostic enregistré : {path}. Transmettez ce fichier au support ; il ne contient ni mot de "
-    "passe, ni réponse, ni code.",
+    "Diagnostic enregistré\u00a0: {path}. Transmettez ce fichier au support\u00a0; il ne contient "
+    "ni mot de passe, ni réponse, ni code.",
 )
 NOT_WRITTEN = QT_TRANSLATE_NOOP(
     "DeskTools", "Le fichier n'a pas pu être enregistré ({reason}). Choisissez un autre dossier."
 )
 
 #: Said when a step's page comes up, before focus lands on its first field.
-STEP_ANNOUNCED = QT_TRANSLATE_NOOP("DeskTools", "Étape {step} sur {count} : {title}")
+STEP_ANNOUNCED = QT_TRANSLATE_NOOP("DeskTools", "Étape {step} sur {count}\u00a0: {title}")
 #: The wizard's buttons, left to right as they are shown (and so in the Tab order).
 BUTTON_ROW = (
     HELP_BUTTON,
@@ -112,7 +112,7 @@ BUTTON_ROW = (
 )
 
 #: Progress line read by assistive technology (the visible one is the page's subtitle).
-PROGRESS_SPOKEN = QT_TRANSLATE_NOOP("DeskTools", "Étape {step} sur {count} : {name}. {states}")
+PROGRESS_SPOKEN = QT_TRANSLATE_NOOP("DeskTools", "Étape {step} sur {count}\u00a0: {name}. {states}")
 STEP_STATES = (
     QT_TRANSLATE_NOOP("DeskTools", "terminée"),
     QT_TRANSLATE_NOOP("DeskTools", "en cours"),
@@ -347,7 +347,7 @@ class DeskTools(QObject):
         if page_id < 0:
             return
         page = self.wizard.page(page_id)
-        self.journal.note(f"Page : {page.title()}")
+        self.journal.note(f"Page\u00a0: {page.title()}")
         if self.help_visible:
             self._show_help_of(page_id)
         if isinstance(page, Page) and page.step:

@@ -395,8 +395,8 @@ def resume_draft(
             Tone.ERROR,
             QCoreApplication.translate(
                 "drafts",
-                "{error} Vos saisies ont été remises en place ; cliquez sur « Suivant » pour "
-                "poursuivre.",
+                "{error} Vos saisies ont été remises en place\u00a0; cliquez sur "
+                "«\u00a0Suivant\u00a0» pour poursuivre.",
             ).format(error=describe_error(error)),
         )
         if on_done:
@@ -469,7 +469,8 @@ def _go_to_saved_page(
             QCoreApplication.translate(
                 "drafts",
                 "Votre compte a déjà été créé. Le choix des espaces de travail n'a pas pu être "
-                "relu (aucun trousseau du système) : vous pourrez le revoir après l'activation.",
+                "relu (aucun trousseau du système)\u00a0: vous pourrez le revoir après "
+                "l'activation.",
             ),
         )
 

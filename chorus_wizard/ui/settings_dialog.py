@@ -73,7 +73,7 @@ BACKEND_CHOICES = (
     (
         "url",
         QT_TRANSLATE_NOOP(
-            "SettingsDialog", "Bac à sable distant (salle de formation), à l'adresse :"
+            "SettingsDialog", "Bac à sable distant (salle de formation), à l'adresse\u00a0:"
         ),
     ),
 )
@@ -153,11 +153,11 @@ class SettingsDialog(QDialog):
         self.current = QLabel(
             (
                 self.tr(
-                    "Serveur utilisé en ce moment : <b>{server}</b> — mode portail (la création se "
-                    "fait sur {portal})."
+                    "Serveur utilisé en ce moment\u00a0: <b>{server}</b> — mode portail (la "
+                    "création se fait sur {portal})."
                 )
                 if not running.can_create_accounts
-                else self.tr("Serveur utilisé en ce moment : <b>{server}</b>.")
+                else self.tr("Serveur utilisé en ce moment\u00a0: <b>{server}</b>.")
             ).format(server=escape(running.shown_label), portal=escape(running.portal_host))
         )
         self.current.setWordWrap(True)
@@ -221,7 +221,7 @@ class SettingsDialog(QDialog):
             edit.setMaxLength(200)
             form.addRow(field_label(label, edit), edit)
         self.expiry_known = QCheckBox(
-            self.tr("Je connais la date d'expiration de ce mot de passe :")
+            self.tr("Je connais la date d'expiration de ce mot de passe\u00a0:")
         )
         self.expiry = QDateEdit()
         self.expiry.setCalendarPopup(True)
@@ -263,9 +263,9 @@ class SettingsDialog(QDialog):
         box = QVBoxLayout(group)
         note = QLabel(
             self.tr(
-                "Vérifie, avec les valeurs saisies ci-dessus (avant de les enregistrer) : le jeton "
-                "PISTE, la disponibilité de l'API, les rattachements du compte technique, puis la "
-                "recherche d'une structure."
+                "Vérifie, avec les valeurs saisies ci-dessus (avant de les enregistrer)\u00a0: le "
+                "jeton PISTE, la disponibilité de l'API, les rattachements du compte technique, "
+                "puis la recherche d'une structure."
             )
         )
         note.setWordWrap(True)
@@ -391,16 +391,17 @@ class SettingsDialog(QDialog):
         if name is None:
             self.piste_note.setText(
                 self.tr(
-                    "Le bac à sable utilise ses propres identifiants de test, publics : rien à "
-                    "saisir ici."
+                    "Le bac à sable utilise ses propres identifiants de test, publics\u00a0: rien "
+                    "à saisir ici."
                 )
             )
         else:
             self.piste_note.setText(
                 self.tr(
                     "Créez l'application sur piste.gouv.fr (identifiant et secret client) et le "
-                    "compte technique sur le portail Chorus Pro (espace « Raccordements EDI/API "
-                    "»). Sans eux, l'assistant prépare tout mais ne peut pas interroger Chorus Pro."
+                    "compte technique sur le portail Chorus Pro (espace «\u00a0Raccordements "
+                    "EDI/API\u00a0»). Sans eux, l'assistant prépare tout mais ne peut pas "
+                    "interroger Chorus Pro."
                 )
             )
         self._show_backend_note(typed.backend)
@@ -423,14 +424,14 @@ class SettingsDialog(QDialog):
         if self.context.backend_option:
             notes.append(
                 self.tr(
-                    "L'assistant a été lancé avec --backend {option} : cette option l'emporte sur "
-                    "le choix enregistré ici tant qu'elle est donnée."
+                    "L'assistant a été lancé avec --backend {option}\u00a0: cette option l'emporte "
+                    "sur le choix enregistré ici tant qu'elle est donnée."
                 ).format(option=self.context.backend_option)
             )
         if not self.form.runs_now(backend):
             notes.append(
                 self.tr(
-                    "Le serveur choisi sera utilisé au prochain démarrage de l'assistant : "
+                    "Le serveur choisi sera utilisé au prochain démarrage de l'assistant\u00a0: "
                     "l'inscription en cours continue sur le serveur actuel."
                 )
             )
@@ -482,8 +483,8 @@ class SettingsDialog(QDialog):
             self.banner.show_message(
                 Tone.ERROR,
                 self.tr(
-                    "Identifiants incomplets : saisissez l'identifiant et le secret client PISTE, "
-                    "le login et le mot de passe du compte technique."
+                    "Identifiants incomplets\u00a0: saisissez l'identifiant et le secret client "
+                    "PISTE, le login et le mot de passe du compte technique."
                 ),
             )
             return
@@ -498,7 +499,9 @@ class SettingsDialog(QDialog):
         else:
             self.banner.show_message(
                 Tone.ERROR,
-                self.tr("La connexion à Chorus Pro ne fonctionne pas encore : voir ci-dessus."),
+                self.tr(
+                    "La connexion à Chorus Pro ne fonctionne pas encore\u00a0: voir ci-dessus."
+                ),
             )
 
     # -- Enregistrer ---------------------------------------------------------------------

@@ -120,7 +120,7 @@ class SignupWizard(QWizard):
         more = self.button(QWizard.WizardButton.CustomButton1)
         assert isinstance(more, QPushButton)  # QWizard's buttons are push buttons
         more.setMenu(self.more_menu)
-        more.setAccessibleName(self.tr("Plus : paramètres, à propos"))
+        more.setAccessibleName(self.tr("Plus\u00a0: paramètres, à propos"))
         self.setOption(QWizard.WizardOption.HaveCustomButton2, True)
         self.setOption(QWizard.WizardOption.HaveCustomButton3, True)
         self.setButtonText(HELP_BUTTON, self.tr("&Aide"))
@@ -235,8 +235,8 @@ class SignupWizard(QWizard):
         profile = self.context.profile
         return self.tr(
             "<p><b>chorus-wizard</b> — version {version}</p><p>Assistant de création de compte "
-            "Chorus Pro pour les petites entreprises, en quatre étapes.</p><p>Serveur utilisé : "
-            "{server}</p><p>Logiciel libre sous licence MIT.</p>"
+            "Chorus Pro pour les petites entreprises, en quatre étapes.</p><p>Serveur "
+            "utilisé\u00a0: {server}</p><p>Logiciel libre sous licence MIT.</p>"
         ).format(version=escape(__version__), server=escape(profile.shown_label))
 
     def show_about(self) -> QMessageBox:
@@ -276,15 +276,16 @@ class SignupWizard(QWizard):
         draft = self.context.draft
         if draft.activated:
             return self._refuse_link(
-                self.tr("Ce compte est déjà activé : ce lien n'est plus utile.")
+                self.tr("Ce compte est déjà activé\u00a0: ce lien n'est plus utile.")
             )
         if draft.account is None:
             return self._refuse_link(
                 self.tr(
                     "Ce lien d'activation concerne une inscription commencée ailleurs (une autre "
-                    "fenêtre de l'assistant, un autre poste ou le portail Chorus Pro) : il ne peut "
-                    "pas servir ici. Ouvrez-le depuis l'assistant où vous avez créé le compte, ou "
-                    "terminez votre inscription ici : un nouveau courriel vous sera envoyé."
+                    "fenêtre de l'assistant, un autre poste ou le portail Chorus Pro)\u00a0: il ne "
+                    "peut pas servir ici. Ouvrez-le depuis l'assistant où vous avez créé le "
+                    "compte, ou terminez votre inscription ici\u00a0: un nouveau courriel vous "
+                    "sera envoyé."
                 )
             )
         self._pending_code = code
@@ -349,10 +350,10 @@ class SignupWizard(QWizard):
 
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            self.tr("Quitter l'assistant ?"),
+            self.tr("Quitter l'assistant\u00a0?"),
             self.tr(
-                "Le code d'activation, le mot de passe et la réponse saisis seront perdus : ils ne "
-                "sont jamais enregistrés. Quitter quand même ?"
+                "Le code d'activation, le mot de passe et la réponse saisis seront perdus\u00a0: "
+                "ils ne sont jamais enregistrés. Quitter quand même\u00a0?"
             ),
             QMessageBox.StandardButton.NoButton,
             self,

@@ -4,12 +4,12 @@
 <context>
     <name>ActivatePage</name>
     <message>
-        <source>Ce lien a expiré : cliquez sur « Renvoyer le courriel » pour recevoir un nouveau lien, puis collez-le ici.</source>
+        <source>Ce lien a expiré&#xa0;: cliquez sur «&#xa0;Renvoyer le courriel&#xa0;» pour recevoir un nouveau lien, puis collez-le ici.</source>
         <extracomment>How often the link&apos;s time left is redrawn.</extracomment>
         <translation>This link has expired: click “Resend the email” to receive a new link, then paste it here.</translation>
     </message>
     <message>
-        <source>Ce lien d&apos;activation a expiré : un lien n&apos;est valable que 60 minutes. Cliquez sur « Renvoyer le courriel » pour en recevoir un nouveau, puis collez le nouveau lien et validez à nouveau. Vos autres saisies sont conservées.</source>
+        <source>Ce lien d&apos;activation a expiré&#xa0;: un lien n&apos;est valable que 60 minutes. Cliquez sur «&#xa0;Renvoyer le courriel&#xa0;» pour en recevoir un nouveau, puis collez le nouveau lien et validez à nouveau. Vos autres saisies sont conservées.</source>
         <translation>This activation link has expired: a link is only valid for 60 minutes. Click “Resend the email” to receive a new one, then paste the new link and confirm again. Everything else you entered is kept.</translation>
     </message>
     <message>
@@ -117,7 +117,7 @@
         <translation>The block is lifted: confirm again, with the link from the latest email received.</translation>
     </message>
     <message>
-        <source>Ce lien ne contient pas de code d&apos;activation : copiez le lien complet.</source>
+        <source>Ce lien ne contient pas de code d&apos;activation&#xa0;: copiez le lien complet.</source>
         <translation>This link contains no activation code: copy the whole link.</translation>
     </message>
     <message>
@@ -148,15 +148,15 @@
 <context>
     <name>AttachPage</name>
     <message>
-        <source>Ouvrez le portail et connectez-vous. Sans compte utilisateur, créez-le d&apos;abord avec l&apos;adresse ci-dessous : le lien du courriel d&apos;activation est valable 60 minutes.</source>
+        <source>Ouvrez le portail et connectez-vous. Sans compte utilisateur, créez-le d&apos;abord avec l&apos;adresse ci-dessous&#xa0;: le lien du courriel d&apos;activation est valable 60 minutes.</source>
         <translation>Open the portal and sign in. If you have no user account, first create one with the address below: the link in the activation email is valid for 60 minutes.</translation>
     </message>
     <message>
-        <source>Une fois connecté, demandez le rattachement à la structure en saisissant son identifiant (bouton « Copier »).</source>
+        <source>Une fois connecté, demandez le rattachement à la structure en saisissant son identifiant (bouton «&#xa0;Copier&#xa0;»).</source>
         <translation>Once signed in, ask to be attached to the structure by entering its identifier (“Copy” button).</translation>
     </message>
     <message>
-        <source>Le gestionnaire principal de la structure valide votre demande ; vous êtes informé de sa décision par courriel.</source>
+        <source>Le gestionnaire principal de la structure valide votre demande&#xa0;; vous êtes informé de sa décision par courriel.</source>
         <translation>The structure&apos;s main manager approves your request; you are told of the decision by email.</translation>
     </message>
     <message>
@@ -164,7 +164,7 @@
         <translation>Your structure is already registered on Chorus Pro</translation>
     </message>
     <message>
-        <source>Vous ne pouvez pas la créer une seconde fois : demandez à y être rattaché. Votre demande est transmise au gestionnaire principal de la structure, qui la valide ; vous êtes informé de sa décision par courriel. Si le gestionnaire principal a quitté la structure, seul le support Chorus Pro peut en désigner un nouveau (par une sollicitation).</source>
+        <source>Vous ne pouvez pas la créer une seconde fois&#xa0;: demandez à y être rattaché. Votre demande est transmise au gestionnaire principal de la structure, qui la valide&#xa0;; vous êtes informé de sa décision par courriel. Si le gestionnaire principal a quitté la structure, seul le support Chorus Pro peut en désigner un nouveau (par une sollicitation).</source>
         <extracomment>The structure the page was last shown for: another one starts a new request. consulterStructure: what Chorus Pro holds about the structure (raison sociale…).</extracomment>
         <translation>You cannot create it a second time: ask to be attached to it. Your request goes to the structure&apos;s main manager, who approves it; you are told of the decision by email. If the main manager has left the structure, only Chorus Pro support can appoint a new one (through a request).</translation>
     </message>
@@ -198,15 +198,15 @@
         <translation>The structure &lt;b&gt;{name}&lt;/b&gt; ({identifier}) already exists on Chorus Pro.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Raison sociale :&lt;/b&gt; {value}</source>
+        <source>&lt;b&gt;Raison sociale&#xa0;:&lt;/b&gt; {value}</source>
         <translation>&lt;b&gt;Company name:&lt;/b&gt; {value}</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Libellé :&lt;/b&gt; {value}</source>
+        <source>&lt;b&gt;Libellé&#xa0;:&lt;/b&gt; {value}</source>
         <translation>&lt;b&gt;Display name:&lt;/b&gt; {value}</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Adresse :&lt;/b&gt; {value}</source>
+        <source>&lt;b&gt;Adresse&#xa0;:&lt;/b&gt; {value}</source>
         <translation>&lt;b&gt;Address:&lt;/b&gt; {value}</translation>
     </message>
     <message>
@@ -330,15 +330,15 @@
         <translation>Create and/or view ESPDs (DUME)</translation>
     </message>
     <message>
-        <source>Cochée par défaut : elle vous permet de transmettre vos factures à vos clients publics.</source>
+        <source>Cochée par défaut&#xa0;: elle vous permet de transmettre vos factures à vos clients publics.</source>
         <translation>Ticked by default: it lets you send your invoices to your public-sector customers.</translation>
     </message>
     <message>
-        <source>Réservée aux éditeurs de « profils d&apos;acheteurs » (places de marchés publics en ligne) qui se raccordent au service DUME (document unique de marché européen) par API. Si vous n&apos;êtes pas un profil d&apos;acheteur, cocher cette case est inutile.</source>
+        <source>Réservée aux éditeurs de «&#xa0;profils d&apos;acheteurs&#xa0;» (places de marchés publics en ligne) qui se raccordent au service DUME (document unique de marché européen) par API. Si vous n&apos;êtes pas un profil d&apos;acheteur, cocher cette case est inutile.</source>
         <translation>Only for publishers of “buyer profiles” (online public-procurement platforms) that connect to the DUME service (European Single Procurement Document) through the API. If you are not a buyer profile, there is no point ticking this box.</translation>
     </message>
     <message>
-        <source>En cliquant sur « Valider », votre compte utilisateur et votre structure sont créés sur Chorus Pro et un courriel d&apos;activation vous est envoyé. Cette étape est définitive : vérifiez vos informations avant de valider.</source>
+        <source>En cliquant sur «&#xa0;Valider&#xa0;», votre compte utilisateur et votre structure sont créés sur Chorus Pro et un courriel d&apos;activation vous est envoyé. Cette étape est définitive&#xa0;: vérifiez vos informations avant de valider.</source>
         <translation>When you click “Confirm”, your user account and your structure are created on Chorus Pro and an activation email is sent to you. This step cannot be undone: check your information before confirming.</translation>
     </message>
     <message>
@@ -350,7 +350,7 @@
         <translation>SIRET {siret}</translation>
     </message>
     <message>
-        <source>Adresse de connexion : &lt;b&gt;{email}&lt;/b&gt;&lt;br&gt;Structure : &lt;b&gt;{structure}&lt;/b&gt;</source>
+        <source>Adresse de connexion&#xa0;: &lt;b&gt;{email}&lt;/b&gt;&lt;br&gt;Structure&#xa0;: &lt;b&gt;{structure}&lt;/b&gt;</source>
         <translation>Login address: &lt;b&gt;{email}&lt;/b&gt;&lt;br&gt;Structure: &lt;b&gt;{structure}&lt;/b&gt;</translation>
     </message>
     <message>
@@ -358,19 +358,19 @@
         <translation>Loading the list of countries…</translation>
     </message>
     <message>
-        <source>L&apos;identifiant de la structure a changé : ces champs ont été remplacés par les données de la nouvelle structure : {fields}.</source>
+        <source>L&apos;identifiant de la structure a changé&#xa0;: ces champs ont été remplacés par les données de la nouvelle structure&#xa0;: {fields}.</source>
         <translation>The structure&apos;s identifier has changed: these fields were replaced with the new structure&apos;s data: {fields}.</translation>
     </message>
     <message>
-        <source>L&apos;identifiant de la structure a changé : ces champs ont été vidés, saisissez-les pour la nouvelle structure&#xa0;: {fields}.</source>
+        <source>L&apos;identifiant de la structure a changé&#xa0;: ces champs ont été vidés, saisissez-les pour la nouvelle structure&#xa0;: {fields}.</source>
         <translation>The structure&apos;s identifier has changed: these fields were emptied, fill them in for the new structure: {fields}.</translation>
     </message>
     <message>
-        <source>Sans compte technique Chorus Pro configuré (« Paramètres »), l&apos;assistant n&apos;a pas pu vérifier si votre structure est déjà inscrite : si c&apos;est le cas, le portail vous proposera d&apos;y demander votre rattachement.</source>
+        <source>Sans compte technique Chorus Pro configuré («&#xa0;Paramètres&#xa0;»), l&apos;assistant n&apos;a pas pu vérifier si votre structure est déjà inscrite&#xa0;: si c&apos;est le cas, le portail vous proposera d&apos;y demander votre rattachement.</source>
         <translation>With no Chorus Pro technical account configured (“Settings”), the wizard could not check whether your structure is already registered: if it is, the portal will offer to let you ask to be attached to it.</translation>
     </message>
     <message>
-        <source>⚠ Une partie des données de cette entreprise n&apos;est pas diffusée par l&apos;INSEE : saisissez vous-même {fields}.</source>
+        <source>⚠ Une partie des données de cette entreprise n&apos;est pas diffusée par l&apos;INSEE&#xa0;: saisissez vous-même {fields}.</source>
         <translation>⚠ INSEE does not publish part of this company&apos;s data: enter {fields} yourself.</translation>
     </message>
     <message>
@@ -386,7 +386,7 @@
         <translation>The two email addresses are not the same.</translation>
     </message>
     <message>
-        <source>La liste des pays n&apos;a pas pu être chargée ; seule la France est proposée. {error}</source>
+        <source>La liste des pays n&apos;a pas pu être chargée&#xa0;; seule la France est proposée. {error}</source>
         <translation>The list of countries could not be loaded; only France is offered. {error}</translation>
     </message>
     <message>
@@ -394,14 +394,14 @@
         <translation>Creating your account and your structure…</translation>
     </message>
     <message>
-        <source>{error} Revenez à l&apos;étape précédente : l&apos;assistant vous proposera d&apos;envoyer une demande de rattachement.</source>
+        <source>{error} Revenez à l&apos;étape précédente&#xa0;: l&apos;assistant vous proposera d&apos;envoyer une demande de rattachement.</source>
         <translation>{error} Go back to the previous step: the wizard will offer to send an attachment request.</translation>
     </message>
 </context>
 <context>
     <name>ConnectionReportView</name>
     <message>
-        <source>À faire : {fix}</source>
+        <source>À faire&#xa0;: {fix}</source>
         <translation>To do: {fix}</translation>
     </message>
 </context>
@@ -412,7 +412,7 @@
         <translation>Shows or hides, beside the page, the guide&apos;s instructions for this step, what to have at hand and common problems (F1 key).</translation>
     </message>
     <message>
-        <source>Affiche le récapitulatif de l&apos;inscription, à enregistrer en PDF ou à copier ; il ne contient aucun mot de passe, réponse ni code.</source>
+        <source>Affiche le récapitulatif de l&apos;inscription, à enregistrer en PDF ou à copier&#xa0;; il ne contient aucun mot de passe, réponse ni code.</source>
         <translation>Shows the signup summary, to save as a PDF or copy; it contains no password, answer or code.</translation>
     </message>
     <message>
@@ -441,7 +441,7 @@
         <translation>Files of &amp;type:</translation>
     </message>
     <message>
-        <source>Récapitulatif enregistré : {path}</source>
+        <source>Récapitulatif enregistré&#xa0;: {path}</source>
         <translation>Summary saved: {path}</translation>
     </message>
     <message>
@@ -449,7 +449,7 @@
         <translation>Summary copied to the clipboard.</translation>
     </message>
     <message>
-        <source>Diagnostic enregistré : {path}. Transmettez ce fichier au support ; il ne contient ni mot de passe, ni réponse, ni code.</source>
+        <source>Diagnostic enregistré&#xa0;: {path}. Transmettez ce fichier au support&#xa0;; il ne contient ni mot de passe, ni réponse, ni code.</source>
         <translation>Diagnostic saved: {path}. Send this file to support; it contains no password, answer or code.</translation>
     </message>
     <message>
@@ -457,12 +457,12 @@
         <translation>The file could not be saved ({reason}). Choose another folder.</translation>
     </message>
     <message>
-        <source>Étape {step} sur {count} : {title}</source>
+        <source>Étape {step} sur {count}&#xa0;: {title}</source>
         <extracomment>Said when a step&apos;s page comes up, before focus lands on its first field.</extracomment>
         <translation>Step {step} of {count}: {title}</translation>
     </message>
     <message>
-        <source>Étape {step} sur {count} : {name}. {states}</source>
+        <source>Étape {step} sur {count}&#xa0;: {name}. {states}</source>
         <extracomment>The wizard&apos;s buttons, left to right as they are shown (and so in the Tab order). Progress line read by assistive technology (the visible one is the page&apos;s subtitle).</extracomment>
         <translation>Step {step} of {count}: {name}. {states}</translation>
     </message>
@@ -494,7 +494,7 @@
         <translation>Your account is now active and you can start sending your invoices to your public-sector customer right away.</translation>
     </message>
     <message>
-        <source>Facultatif : chorus-wizard peut confier votre mot de passe au trousseau du système (Trousseau d&apos;accès sur macOS, Gestionnaire d&apos;identification sous Windows, trousseau de votre bureau sous Linux), qui le garde chiffré. Il ne l&apos;enregistre nulle part ailleurs.</source>
+        <source>Facultatif&#xa0;: chorus-wizard peut confier votre mot de passe au trousseau du système (Trousseau d&apos;accès sur macOS, Gestionnaire d&apos;identification sous Windows, trousseau de votre bureau sous Linux), qui le garde chiffré. Il ne l&apos;enregistre nulle part ailleurs.</source>
         <translation>Optional: chorus-wizard can hand your password to the system keychain (Keychain Access on macOS, Credential Manager on Windows, your desktop&apos;s keyring on Linux), which keeps it encrypted. It stores it nowhere else.</translation>
     </message>
     <message>
@@ -526,11 +526,11 @@
         <translation>Checking on Chorus Pro</translation>
     </message>
     <message>
-        <source>Le passage par le portail est terminé : l&apos;assistant vérifie ce que Chorus Pro en sait.</source>
+        <source>Le passage par le portail est terminé&#xa0;: l&apos;assistant vérifie ce que Chorus Pro en sait.</source>
         <translation>You are done on the portal: the wizard checks what Chorus Pro knows about it.</translation>
     </message>
     <message>
-        <source>Votre compte utilisateur ({email}) et votre structure se gèrent sur le portail : {portal}</source>
+        <source>Votre compte utilisateur ({email}) et votre structure se gèrent sur le portail&#xa0;: {portal}</source>
         <translation>Your user account ({email}) and your structure are managed on the portal: {portal}</translation>
     </message>
     <message>
@@ -546,15 +546,15 @@
         <translation>Looking up your structure on Chorus Pro…</translation>
     </message>
     <message>
-        <source>Votre structure « {name} » est bien inscrite sur Chorus Pro (vérifié par l&apos;API). Vous pouvez déposer vos factures depuis le portail.</source>
+        <source>Votre structure «&#xa0;{name}&#xa0;» est bien inscrite sur Chorus Pro (vérifié par l&apos;API). Vous pouvez déposer vos factures depuis le portail.</source>
         <translation>Your structure “{name}” is registered on Chorus Pro (checked through the API). You can submit your invoices from the portal.</translation>
     </message>
     <message>
-        <source>Votre structure n&apos;est pas encore visible sur Chorus Pro. Terminez sa création (ou votre demande de rattachement) sur le portail, puis cliquez sur « Vérifier de nouveau ».</source>
+        <source>Votre structure n&apos;est pas encore visible sur Chorus Pro. Terminez sa création (ou votre demande de rattachement) sur le portail, puis cliquez sur «&#xa0;Vérifier de nouveau&#xa0;».</source>
         <translation>Your structure is not visible on Chorus Pro yet. Finish creating it (or your attachment request) on the portal, then click “Check again”.</translation>
     </message>
     <message>
-        <source>L&apos;assistant ne peut pas vérifier votre inscription : aucun compte technique Chorus Pro n&apos;est configuré (« Paramètres »). Connectez-vous au portail pour vérifier que votre structure apparaît dans votre compte.</source>
+        <source>L&apos;assistant ne peut pas vérifier votre inscription&#xa0;: aucun compte technique Chorus Pro n&apos;est configuré («&#xa0;Paramètres&#xa0;»). Connectez-vous au portail pour vérifier que votre structure apparaît dans votre compte.</source>
         <translation>The wizard cannot check your signup: no Chorus Pro technical account is configured (“Settings”). Sign in to the portal to check that your structure appears in your account.</translation>
     </message>
     <message>
@@ -566,14 +566,14 @@
         <translation>Password saved</translation>
     </message>
     <message>
-        <source>Votre mot de passe est enregistré dans le trousseau du système (service « {service} », identifiant {email}).</source>
+        <source>Votre mot de passe est enregistré dans le trousseau du système (service «&#xa0;{service}&#xa0;», identifiant {email}).</source>
         <translation>Your password is saved in the system keychain (service “{service}”, user {email}).</translation>
     </message>
 </context>
 <context>
     <name>ExplainButton</name>
     <message>
-        <source>Aide : {name}</source>
+        <source>Aide&#xa0;: {name}</source>
         <translation>Help: {name}</translation>
     </message>
 </context>
@@ -584,11 +584,11 @@
         <translation>Login email address</translation>
     </message>
     <message>
-        <source>Votre identifiant de connexion ; le courriel d&apos;activation y sera envoyé.</source>
+        <source>Votre identifiant de connexion&#xa0;; le courriel d&apos;activation y sera envoyé.</source>
         <translation>Your login; the activation email will be sent there.</translation>
     </message>
     <message>
-        <source>C&apos;est l&apos;adresse qui vous servira à vous connecter à Chorus Pro, et celle où arrive le courriel d&apos;activation. Choisissez une adresse que vous garderez : si elle appartient à une personne qui quitte l&apos;entreprise, plus personne ne pourra recevoir les courriels du compte ni retrouver l&apos;accès. Une adresse consultée par plusieurs personnes (par exemple comptabilite@votre-entreprise.fr) est un bon choix.</source>
+        <source>C&apos;est l&apos;adresse qui vous servira à vous connecter à Chorus Pro, et celle où arrive le courriel d&apos;activation. Choisissez une adresse que vous garderez&#xa0;: si elle appartient à une personne qui quitte l&apos;entreprise, plus personne ne pourra recevoir les courriels du compte ni retrouver l&apos;accès. Une adresse consultée par plusieurs personnes (par exemple comptabilite@votre-entreprise.fr) est un bon choix.</source>
         <translation>This is the address you will use to sign in to Chorus Pro, and the one the activation email goes to. Choose an address you will keep: if it belongs to someone who leaves the company, nobody will be able to receive the account&apos;s emails or recover access. An address read by several people (for example accounts@your-company.fr) is a good choice.</translation>
     </message>
     <message>
@@ -596,11 +596,11 @@
         <translation>SIRET number</translation>
     </message>
     <message>
-        <source>14 chiffres : le SIREN (9 chiffres) suivi du NIC (5 chiffres).</source>
+        <source>14 chiffres&#xa0;: le SIREN (9 chiffres) suivi du NIC (5 chiffres).</source>
         <translation>14 digits: the SIREN (9 digits) followed by the NIC (5 digits).</translation>
     </message>
     <message>
-        <source>Le SIRET identifie un établissement de votre entreprise : 14 chiffres, le SIREN (9 chiffres) suivi du NIC (5 chiffres). Vous le trouverez sur un extrait Kbis, l&apos;avis de situation au répertoire Sirene de l&apos;INSEE, vos factures, ou sur annuaire-entreprises.data.gouv.fr. Chorus Pro n&apos;accepte qu&apos;un établissement actif, connu de l&apos;INSEE : munissez-vous de ce numéro avant la saisie.</source>
+        <source>Le SIRET identifie un établissement de votre entreprise&#xa0;: 14 chiffres, le SIREN (9 chiffres) suivi du NIC (5 chiffres). Vous le trouverez sur un extrait Kbis, l&apos;avis de situation au répertoire Sirene de l&apos;INSEE, vos factures, ou sur annuaire-entreprises.data.gouv.fr. Chorus Pro n&apos;accepte qu&apos;un établissement actif, connu de l&apos;INSEE&#xa0;: munissez-vous de ce numéro avant la saisie.</source>
         <translation>The SIRET identifies one establishment of your company: 14 digits, the SIREN (9 digits) followed by the NIC (5 digits). You will find it on a Kbis extract, INSEE&apos;s Sirene status notice, your invoices, or on annuaire-entreprises.data.gouv.fr. Chorus Pro only accepts an active establishment known to INSEE: have this number at hand before you start.</translation>
     </message>
     <message>
@@ -612,7 +612,7 @@
         <translation>Foreign structure, RIDET, TAHITI, private individual or company being registered.</translation>
     </message>
     <message>
-        <source>Cochez cette case si votre structure n&apos;a pas de SIRET : structure européenne hors France (numéro de TVA intracommunautaire), structure hors Union européenne, structure de Nouvelle-Calédonie (RIDET) ou de Polynésie française (numéro TAHITI), particulier, ou entreprise en cours d&apos;immatriculation. Choisissez ensuite le type d&apos;identifiant.</source>
+        <source>Cochez cette case si votre structure n&apos;a pas de SIRET&#xa0;: structure européenne hors France (numéro de TVA intracommunautaire), structure hors Union européenne, structure de Nouvelle-Calédonie (RIDET) ou de Polynésie française (numéro TAHITI), particulier, ou entreprise en cours d&apos;immatriculation. Choisissez ensuite le type d&apos;identifiant.</source>
         <translation>Tick this box if your structure has no SIRET: a European structure outside France (intra-EU VAT number), a structure outside the European Union, a structure in New Caledonia (RIDET) or French Polynesia (TAHITI number), a private individual, or a company being registered. Then choose the identifier type.</translation>
     </message>
     <message>
@@ -624,7 +624,7 @@
         <translation>Type the address from step 1 again, without copy and paste, to avoid a typo.</translation>
     </message>
     <message>
-        <source>Le courriel d&apos;activation part à cette adresse : une seule faute de frappe et il n&apos;arrivera jamais. Retapez-la à l&apos;identique de l&apos;étape 1. Elle permet aussi de recevoir les notifications de Chorus Pro.</source>
+        <source>Le courriel d&apos;activation part à cette adresse&#xa0;: une seule faute de frappe et il n&apos;arrivera jamais. Retapez-la à l&apos;identique de l&apos;étape 1. Elle permet aussi de recevoir les notifications de Chorus Pro.</source>
         <translation>The activation email goes to this address: a single typo and it will never arrive. Type it exactly as in step 1. It also receives Chorus Pro&apos;s notifications.</translation>
     </message>
     <message>
@@ -636,7 +636,7 @@
         <translation>The company&apos;s official name, as listed in the INSEE register.</translation>
     </message>
     <message>
-        <source>Le nom officiel (dénomination) de votre entreprise. Il est prérempli avec les données de l&apos;INSEE et reste modifiable. Pour un entrepreneur individuel, c&apos;est en général « Prénom Nom ».</source>
+        <source>Le nom officiel (dénomination) de votre entreprise. Il est prérempli avec les données de l&apos;INSEE et reste modifiable. Pour un entrepreneur individuel, c&apos;est en général «&#xa0;Prénom Nom&#xa0;».</source>
         <translation>Your company&apos;s official name (dénomination). It is prefilled from INSEE&apos;s data and you can still change it. For a sole trader, it is usually “First name Last name”.</translation>
     </message>
     <message>
@@ -644,7 +644,7 @@
         <translation>Structure display name</translation>
     </message>
     <message>
-        <source>Le nom sous lequel votre structure apparaîtra dans Chorus Pro et auprès de vos clients publics, s&apos;il diffère de la raison sociale : enseigne, nom commercial, nom de l&apos;établissement. Ce champ est facultatif.</source>
+        <source>Le nom sous lequel votre structure apparaîtra dans Chorus Pro et auprès de vos clients publics, s&apos;il diffère de la raison sociale&#xa0;: enseigne, nom commercial, nom de l&apos;établissement. Ce champ est facultatif.</source>
         <translation>The name under which your structure will appear in Chorus Pro and to your public-sector customers, if it differs from the company name: sign, trading name, establishment name. This field is optional.</translation>
     </message>
     <message>
@@ -652,11 +652,11 @@
         <translation>Submit payment requests</translation>
     </message>
     <message>
-        <source>Cochée par défaut : elle vous permet de transmettre vos factures.</source>
+        <source>Cochée par défaut&#xa0;: elle vous permet de transmettre vos factures.</source>
         <translation>Ticked by default: it lets you send your invoices.</translation>
     </message>
     <message>
-        <source>La fonctionnalité « Déposer des demandes de paiement » est cochée par défaut. Elle vous permet de transmettre vos factures à vos clients publics. Laissez-la cochée si vous venez sur Chorus Pro pour facturer.</source>
+        <source>La fonctionnalité «&#xa0;Déposer des demandes de paiement&#xa0;» est cochée par défaut. Elle vous permet de transmettre vos factures à vos clients publics. Laissez-la cochée si vous venez sur Chorus Pro pour facturer.</source>
         <translation>The “Submit payment requests” feature is ticked by default. It lets you send your invoices to your public-sector customers. Leave it ticked if you are coming to Chorus Pro to invoice.</translation>
     </message>
     <message>
@@ -664,11 +664,11 @@
         <translation>Create and/or view ESPDs (DUME)</translation>
     </message>
     <message>
-        <source>Réservée aux éditeurs de profils d&apos;acheteurs : inutile pour facturer.</source>
+        <source>Réservée aux éditeurs de profils d&apos;acheteurs&#xa0;: inutile pour facturer.</source>
         <translation>Only for publishers of buyer profiles: not needed to invoice.</translation>
     </message>
     <message>
-        <source>Le DUME (document unique de marché européen) est une déclaration utilisée dans les marchés publics. Cette fonctionnalité permet aux éditeurs informatiques de « profils d&apos;acheteurs » (qui gèrent des places de marchés publics en ligne) de se raccorder au service DUME par API. Si vous n&apos;êtes pas un profil d&apos;acheteur, cocher cette case est inutile.</source>
+        <source>Le DUME (document unique de marché européen) est une déclaration utilisée dans les marchés publics. Cette fonctionnalité permet aux éditeurs informatiques de «&#xa0;profils d&apos;acheteurs&#xa0;» (qui gèrent des places de marchés publics en ligne) de se raccorder au service DUME par API. Si vous n&apos;êtes pas un profil d&apos;acheteur, cocher cette case est inutile.</source>
         <translation>The DUME (European Single Procurement Document) is a declaration used in public procurement. This feature lets software publishers of “buyer profiles” (who run online public-procurement platforms) connect to the DUME service through the API. If you are not a buyer profile, there is no point ticking this box.</translation>
     </message>
     <message>
@@ -676,11 +676,11 @@
         <translation>Workspaces</translation>
     </message>
     <message>
-        <source>Chaque espace ouvre une partie de Chorus Pro ; OUI pour l&apos;ouvrir, NON pour le fermer.</source>
+        <source>Chaque espace ouvre une partie de Chorus Pro&#xa0;; OUI pour l&apos;ouvrir, NON pour le fermer.</source>
         <translation>Each workspace opens a part of Chorus Pro; YES to open it, NO to close it.</translation>
     </message>
     <message>
-        <source>Les espaces de travail vous donnent accès aux fonctionnalités de Chorus Pro dont vous avez besoin. « Factures émises » (déposer et suivre vos factures) et « Sollicitations émises » (poser une question à vos clients publics ou au support) sont ouverts par défaut et suffisent pour facturer. Ne rien savoir n&apos;est pas grave : vous pourrez ouvrir ou fermer des espaces plus tard, selon vos besoins.</source>
+        <source>Les espaces de travail vous donnent accès aux fonctionnalités de Chorus Pro dont vous avez besoin. «&#xa0;Factures émises&#xa0;» (déposer et suivre vos factures) et «&#xa0;Sollicitations émises&#xa0;» (poser une question à vos clients publics ou au support) sont ouverts par défaut et suffisent pour facturer. Ne rien savoir n&apos;est pas grave&#xa0;: vous pourrez ouvrir ou fermer des espaces plus tard, selon vos besoins.</source>
         <translation>Workspaces give you access to the Chorus Pro features you need. “Factures émises” (submit and follow your invoices) and “Sollicitations émises” (ask your public-sector customers or support a question) are open by default and are enough to invoice. Not knowing is fine: you can open or close workspaces later, as you need.</translation>
     </message>
     <message>
@@ -692,7 +692,7 @@
         <translation>Paste the link from the activation email (valid for 60 minutes).</translation>
     </message>
     <message>
-        <source>Le courriel d&apos;activation contient un lien valable 60 minutes. Copiez-le en entier et collez-le ici (le code seul convient aussi). Courriel introuvable ? Regardez dans les indésirables, puis cliquez sur « Renvoyer le courriel » : seul le lien du dernier courriel reçu est valable.</source>
+        <source>Le courriel d&apos;activation contient un lien valable 60 minutes. Copiez-le en entier et collez-le ici (le code seul convient aussi). Courriel introuvable&#xa0;? Regardez dans les indésirables, puis cliquez sur «&#xa0;Renvoyer le courriel&#xa0;»&#xa0;: seul le lien du dernier courriel reçu est valable.</source>
         <translation>The activation email contains a link valid for 60 minutes. Copy all of it and paste it here (just the code works too). Can&apos;t find the email? Look in your junk mail, then click “Resend the email”: only the link in the latest email received is valid.</translation>
     </message>
     <message>
@@ -704,7 +704,7 @@
         <translation>Choose a password that meets every rule shown.</translation>
     </message>
     <message>
-        <source>Les règles affichées sous le champ sont celles que le serveur vérifie ; elles se cochent au fur et à mesure. Après cinq tentatives de connexion manquées, le compte est bloqué pendant une heure. Le mot de passe n&apos;est jamais enregistré par l&apos;assistant, sauf dans le trousseau du système si vous le demandez à la fin.</source>
+        <source>Les règles affichées sous le champ sont celles que le serveur vérifie&#xa0;; elles se cochent au fur et à mesure. Après cinq tentatives de connexion manquées, le compte est bloqué pendant une heure. Le mot de passe n&apos;est jamais enregistré par l&apos;assistant, sauf dans le trousseau du système si vous le demandez à la fin.</source>
         <translation>The rules shown under the field are the ones the server checks; they are ticked as you type. After five failed sign-in attempts, the account is blocked for one hour. The wizard never stores the password, except in the system keychain if you ask for it at the end.</translation>
     </message>
     <message>
@@ -728,14 +728,14 @@
         <translation>Capital letters and accents do not count.</translation>
     </message>
     <message>
-        <source>La réponse ne tient compte ni des majuscules ni des accents. Gardez-la pour vous : elle n&apos;apparaît ni dans le récapitulatif ni dans le diagnostic.</source>
+        <source>La réponse ne tient compte ni des majuscules ni des accents. Gardez-la pour vous&#xa0;: elle n&apos;apparaît ni dans le récapitulatif ni dans le diagnostic.</source>
         <translation>The answer ignores capital letters and accents. Keep it to yourself: it appears neither in the summary nor in the diagnostic.</translation>
     </message>
 </context>
 <context>
     <name>Form</name>
     <message>
-        <source> ; </source>
+        <source>&#xa0;; </source>
         <extracomment>The text, and whether it was assertive.</extracomment>
         <translation>; </translation>
     </message>
@@ -747,7 +747,7 @@
 <context>
     <name>HandoffPanel</name>
     <message>
-        <source>Mode portail : la création se fait sur {host} ; l&apos;assistant prépare vos données et vous y guide.</source>
+        <source>Mode portail&#xa0;: la création se fait sur {host}&#xa0;; l&apos;assistant prépare vos données et vous y guide.</source>
         <extracomment>code → label of the workspace catalogue, as loaded by step 3.</extracomment>
         <translation>Portal mode: the account is created on {host}; the wizard prepares your data and guides you there.</translation>
     </message>
@@ -766,15 +766,15 @@
         <translation>Copy</translation>
     </message>
     <message>
-        <source>Copier : {label}</source>
+        <source>Copier&#xa0;: {label}</source>
         <translation>Copy: {label}</translation>
     </message>
     <message>
-        <source>✔ « {label} » copié dans le presse-papiers.</source>
+        <source>✔ «&#xa0;{label}&#xa0;» copié dans le presse-papiers.</source>
         <translation>✔ “{label}” copied to the clipboard.</translation>
     </message>
     <message>
-        <source>Le navigateur n&apos;a pas pu être ouvert : copiez l&apos;adresse du portail ci-dessus dans votre navigateur.</source>
+        <source>Le navigateur n&apos;a pas pu être ouvert&#xa0;: copiez l&apos;adresse du portail ci-dessus dans votre navigateur.</source>
         <translation>The browser could not be opened: copy the portal&apos;s address above into your browser.</translation>
     </message>
     <message>
@@ -797,7 +797,7 @@
         <translation>Export a diagnostic</translation>
     </message>
     <message>
-        <source>Enregistre un fichier zip pour le support : versions, serveur utilisé, derniers messages d&apos;erreur et journal, sans aucun mot de passe, réponse ni code.</source>
+        <source>Enregistre un fichier zip pour le support&#xa0;: versions, serveur utilisé, derniers messages d&apos;erreur et journal, sans aucun mot de passe, réponse ni code.</source>
         <translation>Saves a zip file for support: versions, server in use, latest error messages and log, without any password, answer or code.</translation>
     </message>
     <message>
@@ -820,19 +820,19 @@
         <translation>Enter your email address.</translation>
     </message>
     <message>
-        <source>Il manque le caractère « @ » (par exemple prenom.nom@entreprise.fr).</source>
+        <source>Il manque le caractère «&#xa0;@&#xa0;» (par exemple prenom.nom@entreprise.fr).</source>
         <translation>The “@” character is missing (for example firstname.lastname@company.fr).</translation>
     </message>
     <message>
-        <source>Il manque la partie avant « @ ».</source>
+        <source>Il manque la partie avant «&#xa0;@&#xa0;».</source>
         <translation>The part before “@” is missing.</translation>
     </message>
     <message>
-        <source>Le nom de domaine après « @ » est incomplet (par exemple entreprise.fr).</source>
+        <source>Le nom de domaine après «&#xa0;@&#xa0;» est incomplet (par exemple entreprise.fr).</source>
         <translation>The domain name after “@” is incomplete (for example company.fr).</translation>
     </message>
     <message>
-        <source>Cette adresse électronique n&apos;est pas valide : vérifiez-la caractère par caractère.</source>
+        <source>Cette adresse électronique n&apos;est pas valide&#xa0;: vérifiez-la caractère par caractère.</source>
         <translation>This email address is not valid: check it character by character.</translation>
     </message>
     <message>
@@ -856,7 +856,7 @@
         <translation>{count} digits of 14</translation>
     </message>
     <message>
-        <source>Vous êtes nouveau sur Chorus Pro ? Saisissez votre adresse électronique de connexion et le numéro de SIRET de votre entreprise (munissez-vous de ce numéro avant la saisie).</source>
+        <source>Vous êtes nouveau sur Chorus Pro&#xa0;? Saisissez votre adresse électronique de connexion et le numéro de SIRET de votre entreprise (munissez-vous de ce numéro avant la saisie).</source>
         <translation>New to Chorus Pro? Enter your login email address and your company&apos;s SIRET number (have this number at hand before you start).</translation>
     </message>
     <message>
@@ -873,7 +873,7 @@
         <translation>Identifier type</translation>
     </message>
     <message>
-        <source>Un courriel d&apos;activation vous sera envoyé à cette adresse. C&apos;est elle qui vous servira à accéder à votre compte utilisateur sur Chorus Pro : choisissez une adresse que vous garderez.</source>
+        <source>Un courriel d&apos;activation vous sera envoyé à cette adresse. C&apos;est elle qui vous servira à accéder à votre compte utilisateur sur Chorus Pro&#xa0;: choisissez une adresse que vous garderez.</source>
         <translation>An activation email will be sent to this address. It is the one you will use to sign in to your Chorus Pro user account: choose an address you will keep.</translation>
     </message>
     <message>
@@ -885,11 +885,11 @@
         <translation>Looking up your structure…</translation>
     </message>
     <message>
-        <source>Ce numéro de SIRET est inconnu de l&apos;INSEE. Chorus Pro exige un SIRET existant et actif : vérifiez-le sur un avis de situation ou un extrait Kbis. Si votre entreprise est en cours d&apos;immatriculation, cochez « Je n&apos;ai pas de numéro de SIRET » puis choisissez « En cours d&apos;immatriculation ».</source>
+        <source>Ce numéro de SIRET est inconnu de l&apos;INSEE. Chorus Pro exige un SIRET existant et actif&#xa0;: vérifiez-le sur un avis de situation ou un extrait Kbis. Si votre entreprise est en cours d&apos;immatriculation, cochez «&#xa0;Je n&apos;ai pas de numéro de SIRET&#xa0;» puis choisissez «&#xa0;En cours d&apos;immatriculation&#xa0;».</source>
         <translation>INSEE does not know this SIRET number. Chorus Pro requires an existing, active SIRET: check it on a status notice (avis de situation) or a Kbis extract. If your company is being registered, tick “I have no SIRET number” and choose “Being registered”.</translation>
     </message>
     <message>
-        <source>{reason} Chorus Pro n&apos;accepte que les établissements actifs : saisissez le SIRET d&apos;un établissement ouvert de votre entreprise (par exemple celui du siège).</source>
+        <source>{reason} Chorus Pro n&apos;accepte que les établissements actifs&#xa0;: saisissez le SIRET d&apos;un établissement ouvert de votre entreprise (par exemple celui du siège).</source>
         <translation>{reason} Chorus Pro only accepts active establishments: enter the SIRET of an open establishment of your company (for example the head office&apos;s).</translation>
     </message>
 </context>
@@ -956,7 +956,7 @@
         <translation>Email received</translation>
     </message>
     <message>
-        <source>&lt;b&gt;De :&lt;/b&gt; {sender}&lt;br&gt;&lt;b&gt;Objet :&lt;/b&gt; {subject}&lt;br&gt;&lt;b&gt;Date :&lt;/b&gt; {date}</source>
+        <source>&lt;b&gt;De&#xa0;:&lt;/b&gt; {sender}&lt;br&gt;&lt;b&gt;Objet&#xa0;:&lt;/b&gt; {subject}&lt;br&gt;&lt;b&gt;Date&#xa0;:&lt;/b&gt; {date}</source>
         <translation>&lt;b&gt;From:&lt;/b&gt; {sender}&lt;br&gt;&lt;b&gt;Subject:&lt;/b&gt; {subject}&lt;br&gt;&lt;b&gt;Date:&lt;/b&gt; {date}</translation>
     </message>
     <message>
@@ -984,7 +984,7 @@
         <translation>Activate</translation>
     </message>
     <message>
-        <source>Une erreur inattendue est survenue. Vos saisies sont conservées ; réessayez, et si le problème persiste, contactez le support.</source>
+        <source>Une erreur inattendue est survenue. Vos saisies sont conservées&#xa0;; réessayez, et si le problème persiste, contactez le support.</source>
         <extracomment>The password just chosen, kept in memory only, from the activation until the final page has offered to store it in the keychain; never in the draft (which may be saved to disk). Emptied once stored and when the wizard closes. Opens the portal in the browser (tests inject a recorder: no browser in tests). The Paramètres file, and the keychain (or session memory) for their secrets. ``--backend`` as given on the command line (&quot;&quot; when it came from the Paramètres).</extracomment>
         <translation>An unexpected error occurred. What you entered is kept; try again, and if the problem persists, contact support.</translation>
     </message>
@@ -1055,7 +1055,7 @@
         <translation>Rules to meet: {rules}.</translation>
     </message>
     <message>
-        <source>Règles non respectées : {rules}.</source>
+        <source>Règles non respectées&#xa0;: {rules}.</source>
         <translation>Rules not met: {rules}.</translation>
     </message>
     <message>
@@ -1075,7 +1075,7 @@
         <translation>{rule}: not met</translation>
     </message>
     <message>
-        <source>Robustesse : —</source>
+        <source>Robustesse&#xa0;: —</source>
         <translation>Strength: —</translation>
     </message>
     <message>
@@ -1083,7 +1083,7 @@
         <translation>not assessed</translation>
     </message>
     <message>
-        <source>Robustesse : {strength}</source>
+        <source>Robustesse&#xa0;: {strength}</source>
         <translation>Strength: {strength}</translation>
     </message>
 </context>
@@ -1114,7 +1114,7 @@
         <translation>A new email has arrived</translation>
     </message>
     <message>
-        <source>Ce lien a sans doute expiré (plus de 60 minutes depuis son arrivée) : demandez un nouveau lien sur le portail, puis cliquez sur « Un nouveau courriel est arrivé » dès qu&apos;il est là.</source>
+        <source>Ce lien a sans doute expiré (plus de 60 minutes depuis son arrivée)&#xa0;: demandez un nouveau lien sur le portail, puis cliquez sur «&#xa0;Un nouveau courriel est arrivé&#xa0;» dès qu&apos;il est là.</source>
         <translation>This link has probably expired (more than 60 minutes since it arrived): ask the portal for a new link, then click “A new email has arrived” as soon as it is there.</translation>
     </message>
     <message>
@@ -1165,7 +1165,7 @@
         <translation>Chorus Pro — production</translation>
     </message>
     <message>
-        <source>Bac à sable distant (salle de formation), à l&apos;adresse :</source>
+        <source>Bac à sable distant (salle de formation), à l&apos;adresse&#xa0;:</source>
         <translation>Remote sandbox (training room), at the address:</translation>
     </message>
     <message>
@@ -1173,11 +1173,11 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <source>Serveur utilisé en ce moment : &lt;b&gt;{server}&lt;/b&gt; — mode portail (la création se fait sur {portal}).</source>
+        <source>Serveur utilisé en ce moment&#xa0;: &lt;b&gt;{server}&lt;/b&gt; — mode portail (la création se fait sur {portal}).</source>
         <translation>Server in use now: &lt;b&gt;{server}&lt;/b&gt; — portal mode (the account is created on {portal}).</translation>
     </message>
     <message>
-        <source>Serveur utilisé en ce moment : &lt;b&gt;{server}&lt;/b&gt;.</source>
+        <source>Serveur utilisé en ce moment&#xa0;: &lt;b&gt;{server}&lt;/b&gt;.</source>
         <translation>Server in use now: &lt;b&gt;{server}&lt;/b&gt;.</translation>
     </message>
     <message>
@@ -1221,7 +1221,7 @@
         <translation>Technical account password</translation>
     </message>
     <message>
-        <source>Je connais la date d&apos;expiration de ce mot de passe :</source>
+        <source>Je connais la date d&apos;expiration de ce mot de passe&#xa0;:</source>
         <translation>I know when this password expires:</translation>
     </message>
     <message>
@@ -1245,7 +1245,7 @@
         <translation>Test the connection</translation>
     </message>
     <message>
-        <source>Vérifie, avec les valeurs saisies ci-dessus (avant de les enregistrer) : le jeton PISTE, la disponibilité de l&apos;API, les rattachements du compte technique, puis la recherche d&apos;une structure.</source>
+        <source>Vérifie, avec les valeurs saisies ci-dessus (avant de les enregistrer)&#xa0;: le jeton PISTE, la disponibilité de l&apos;API, les rattachements du compte technique, puis la recherche d&apos;une structure.</source>
         <translation>Checks, with the values entered above (before saving them): the PISTE token, the API&apos;s availability, the technical account&apos;s attachments, then a structure search.</translation>
     </message>
     <message>
@@ -1281,19 +1281,19 @@
         <translation>Kept for this session (leave empty to keep it)</translation>
     </message>
     <message>
-        <source>Le bac à sable utilise ses propres identifiants de test, publics : rien à saisir ici.</source>
+        <source>Le bac à sable utilise ses propres identifiants de test, publics&#xa0;: rien à saisir ici.</source>
         <translation>The sandbox uses its own public test credentials: nothing to enter here.</translation>
     </message>
     <message>
-        <source>Créez l&apos;application sur piste.gouv.fr (identifiant et secret client) et le compte technique sur le portail Chorus Pro (espace « Raccordements EDI/API »). Sans eux, l&apos;assistant prépare tout mais ne peut pas interroger Chorus Pro.</source>
+        <source>Créez l&apos;application sur piste.gouv.fr (identifiant et secret client) et le compte technique sur le portail Chorus Pro (espace «&#xa0;Raccordements EDI/API&#xa0;»). Sans eux, l&apos;assistant prépare tout mais ne peut pas interroger Chorus Pro.</source>
         <translation>Create the application on piste.gouv.fr (client ID and secret) and the technical account on the Chorus Pro portal (“Raccordements EDI/API” area). Without them, the wizard prepares everything but cannot query Chorus Pro.</translation>
     </message>
     <message>
-        <source>L&apos;assistant a été lancé avec --backend {option} : cette option l&apos;emporte sur le choix enregistré ici tant qu&apos;elle est donnée.</source>
+        <source>L&apos;assistant a été lancé avec --backend {option}&#xa0;: cette option l&apos;emporte sur le choix enregistré ici tant qu&apos;elle est donnée.</source>
         <translation>The wizard was started with --backend {option}: as long as it is given, this option takes precedence over the choice saved here.</translation>
     </message>
     <message>
-        <source>Le serveur choisi sera utilisé au prochain démarrage de l&apos;assistant : l&apos;inscription en cours continue sur le serveur actuel.</source>
+        <source>Le serveur choisi sera utilisé au prochain démarrage de l&apos;assistant&#xa0;: l&apos;inscription en cours continue sur le serveur actuel.</source>
         <translation>The chosen server will be used from the next start of the wizard: the signup in progress continues on the current server.</translation>
     </message>
     <message>
@@ -1305,7 +1305,7 @@
         <translation>A technical account&apos;s password expires after {days} days. Enter its expiry date (shown on the portal) so that the wizard can remind you.</translation>
     </message>
     <message>
-        <source>Le bac à sable intégré ne fonctionne pas en ce moment : il démarrera avec l&apos;assistant une fois ce choix enregistré et l&apos;assistant relancé.</source>
+        <source>Le bac à sable intégré ne fonctionne pas en ce moment&#xa0;: il démarrera avec l&apos;assistant une fois ce choix enregistré et l&apos;assistant relancé.</source>
         <translation>The built-in sandbox is not running at the moment: it will start with the wizard once this choice is saved and the wizard restarted.</translation>
     </message>
     <message>
@@ -1313,7 +1313,7 @@
         <translation>Enter the address of the remote sandbox (http://… or https://…).</translation>
     </message>
     <message>
-        <source>SIRET à rechercher : {reason}</source>
+        <source>SIRET à rechercher&#xa0;: {reason}</source>
         <translation>SIRET to look up: {reason}</translation>
     </message>
     <message>
@@ -1321,7 +1321,7 @@
         <translation>Testing the connection to Chorus Pro…</translation>
     </message>
     <message>
-        <source>Identifiants incomplets : saisissez l&apos;identifiant et le secret client PISTE, le login et le mot de passe du compte technique.</source>
+        <source>Identifiants incomplets&#xa0;: saisissez l&apos;identifiant et le secret client PISTE, le login et le mot de passe du compte technique.</source>
         <translation>Incomplete credentials: enter the PISTE client ID and secret, and the technical account&apos;s login and password.</translation>
     </message>
     <message>
@@ -1329,7 +1329,7 @@
         <translation>The connection to Chorus Pro works.</translation>
     </message>
     <message>
-        <source>La connexion à Chorus Pro ne fonctionne pas encore : voir ci-dessus.</source>
+        <source>La connexion à Chorus Pro ne fonctionne pas encore&#xa0;: voir ci-dessus.</source>
         <translation>The connection to Chorus Pro does not work yet: see above.</translation>
     </message>
     <message>
@@ -1360,7 +1360,7 @@
         <translation>About chorus-wizard</translation>
     </message>
     <message>
-        <source>Plus : paramètres, à propos</source>
+        <source>Plus&#xa0;: paramètres, à propos</source>
         <translation>More: settings, about</translation>
     </message>
     <message>
@@ -1396,15 +1396,15 @@
         <translation>Signing up to Chorus Pro — room “{room}” (sandbox, no data is sent to Chorus Pro)</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;chorus-wizard&lt;/b&gt; — version {version}&lt;/p&gt;&lt;p&gt;Assistant de création de compte Chorus Pro pour les petites entreprises, en quatre étapes.&lt;/p&gt;&lt;p&gt;Serveur utilisé : {server}&lt;/p&gt;&lt;p&gt;Logiciel libre sous licence MIT.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;chorus-wizard&lt;/b&gt; — version {version}&lt;/p&gt;&lt;p&gt;Assistant de création de compte Chorus Pro pour les petites entreprises, en quatre étapes.&lt;/p&gt;&lt;p&gt;Serveur utilisé&#xa0;: {server}&lt;/p&gt;&lt;p&gt;Logiciel libre sous licence MIT.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;chorus-wizard&lt;/b&gt; — version {version}&lt;/p&gt;&lt;p&gt;A four-step wizard that creates a Chorus Pro account for small businesses.&lt;/p&gt;&lt;p&gt;Server in use: {server}&lt;/p&gt;&lt;p&gt;Free software under the MIT licence.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>Ce compte est déjà activé : ce lien n&apos;est plus utile.</source>
+        <source>Ce compte est déjà activé&#xa0;: ce lien n&apos;est plus utile.</source>
         <translation>This account is already activated: this link is no longer needed.</translation>
     </message>
     <message>
-        <source>Ce lien d&apos;activation concerne une inscription commencée ailleurs (une autre fenêtre de l&apos;assistant, un autre poste ou le portail Chorus Pro) : il ne peut pas servir ici. Ouvrez-le depuis l&apos;assistant où vous avez créé le compte, ou terminez votre inscription ici : un nouveau courriel vous sera envoyé.</source>
+        <source>Ce lien d&apos;activation concerne une inscription commencée ailleurs (une autre fenêtre de l&apos;assistant, un autre poste ou le portail Chorus Pro)&#xa0;: il ne peut pas servir ici. Ouvrez-le depuis l&apos;assistant où vous avez créé le compte, ou terminez votre inscription ici&#xa0;: un nouveau courriel vous sera envoyé.</source>
         <translation>This activation link belongs to a signup started elsewhere (another wizard window, another computer or the Chorus Pro portal): it cannot be used here. Open it from the wizard where you created the account, or finish your signup here: a new email will be sent to you.</translation>
     </message>
     <message>
@@ -1412,11 +1412,11 @@
         <translation>Activation link refused</translation>
     </message>
     <message>
-        <source>Quitter l&apos;assistant ?</source>
+        <source>Quitter l&apos;assistant&#xa0;?</source>
         <translation>Quit the wizard?</translation>
     </message>
     <message>
-        <source>Le code d&apos;activation, le mot de passe et la réponse saisis seront perdus : ils ne sont jamais enregistrés. Quitter quand même ?</source>
+        <source>Le code d&apos;activation, le mot de passe et la réponse saisis seront perdus&#xa0;: ils ne sont jamais enregistrés. Quitter quand même&#xa0;?</source>
         <translation>The activation code, password and answer you typed will be lost: they are never saved. Quit anyway?</translation>
     </message>
     <message>
@@ -1451,7 +1451,7 @@
         <translation>Confirm</translation>
     </message>
     <message>
-        <source>Vous êtes le premier à créer votre entreprise dans Chorus Pro : vous en êtes le &lt;b&gt;gestionnaire principal&lt;/b&gt; et avez tous les droits de modification sur celle-ci.</source>
+        <source>Vous êtes le premier à créer votre entreprise dans Chorus Pro&#xa0;: vous en êtes le &lt;b&gt;gestionnaire principal&lt;/b&gt; et avez tous les droits de modification sur celle-ci.</source>
         <translation>You are the first to create your company in Chorus Pro: you are its &lt;b&gt;main manager&lt;/b&gt; and have every right to change it.</translation>
     </message>
     <message>
@@ -1483,7 +1483,7 @@
         <translation>To do on the portal, after activation</translation>
     </message>
     <message>
-        <source>Votre compte utilisateur &lt;b&gt;{email}&lt;/b&gt; a été créé et un courriel d&apos;activation vous a été envoyé. Pensez à le consulter rapidement : le lien a une durée de validité limitée (60 minutes).</source>
+        <source>Votre compte utilisateur &lt;b&gt;{email}&lt;/b&gt; a été créé et un courriel d&apos;activation vous a été envoyé. Pensez à le consulter rapidement&#xa0;: le lien a une durée de validité limitée (60 minutes).</source>
         <translation>Your user account &lt;b&gt;{email}&lt;/b&gt; has been created and an activation email has been sent to you. Check it soon: the link is only valid for a limited time (60 minutes).</translation>
     </message>
     <message>
@@ -1506,16 +1506,16 @@
 <context>
     <name>activation</name>
     <message>
-        <source>Ce lien n&apos;est pas un lien d&apos;activation de l&apos;assistant Chorus Pro : il a été refusé. Ouvrez le lien du courriel d&apos;activation tel quel.</source>
+        <source>Ce lien n&apos;est pas un lien d&apos;activation de l&apos;assistant Chorus Pro&#xa0;: il a été refusé. Ouvrez le lien du courriel d&apos;activation tel quel.</source>
         <extracomment>The URL scheme the installers register, so the mail&apos;s link opens the wizard.</extracomment>
         <translation>This link is not an activation link of the Chorus Pro wizard: it was refused. Open the link in the activation email as it is.</translation>
     </message>
     <message>
-        <source>Ce lien d&apos;activation ne contient pas de code : ouvrez le lien complet du courriel.</source>
+        <source>Ce lien d&apos;activation ne contient pas de code&#xa0;: ouvrez le lien complet du courriel.</source>
         <translation>This activation link contains no code: open the complete link from the email.</translation>
     </message>
     <message>
-        <source>Le code de ce lien d&apos;activation est illisible : ouvrez le lien complet du courriel.</source>
+        <source>Le code de ce lien d&apos;activation est illisible&#xa0;: ouvrez le lien complet du courriel.</source>
         <translation>The code in this activation link is unreadable: open the complete link from the email.</translation>
     </message>
 </context>
@@ -1615,7 +1615,7 @@
         <translation>Structure search</translation>
     </message>
     <message>
-        <source>Vérifiez la connexion à Internet de cet ordinateur ; sur un réseau d&apos;entreprise, demandez si un proxy ou un pare-feu bloque piste.gouv.fr.</source>
+        <source>Vérifiez la connexion à Internet de cet ordinateur&#xa0;; sur un réseau d&apos;entreprise, demandez si un proxy ou un pare-feu bloque piste.gouv.fr.</source>
         <translation>Check this computer&apos;s Internet connection; on a company network, ask whether a proxy or a firewall blocks piste.gouv.fr.</translation>
     </message>
     <message>
@@ -1623,27 +1623,27 @@
         <translation>Check your application&apos;s client ID (client_id) and secret (client_secret) on piste.gouv.fr, and that it belongs to the chosen environment (PISTE sandbox for qualification, PISTE for production).</translation>
     </message>
     <message>
-        <source>Sur piste.gouv.fr, abonnez votre application à l&apos;API Chorus Pro et acceptez ses conditions générales d&apos;utilisation ; sur le portail Chorus Pro, rattachez le compte technique à votre structure (espace « Raccordements EDI/API »).</source>
+        <source>Sur piste.gouv.fr, abonnez votre application à l&apos;API Chorus Pro et acceptez ses conditions générales d&apos;utilisation&#xa0;; sur le portail Chorus Pro, rattachez le compte technique à votre structure (espace «&#xa0;Raccordements EDI/API&#xa0;»).</source>
         <translation>On piste.gouv.fr, subscribe your application to the Chorus Pro API and accept its terms of use; on the Chorus Pro portal, attach the technical account to your structure (“Raccordements EDI/API” area).</translation>
     </message>
     <message>
-        <source>Vérifiez le login et le mot de passe du compte technique, créé sur le portail Chorus Pro par le gestionnaire de la structure. Son mot de passe expire au bout de {days} jours : s&apos;il a expiré, générez-en un nouveau sur le portail.</source>
+        <source>Vérifiez le login et le mot de passe du compte technique, créé sur le portail Chorus Pro par le gestionnaire de la structure. Son mot de passe expire au bout de {days} jours&#xa0;: s&apos;il a expiré, générez-en un nouveau sur le portail.</source>
         <translation>Check the login and password of the technical account, created on the Chorus Pro portal by the structure&apos;s manager. Its password expires after {days} days: if it has expired, generate a new one on the portal.</translation>
     </message>
     <message>
-        <source>Le service est momentanément indisponible : réessayez dans quelques minutes.</source>
+        <source>Le service est momentanément indisponible&#xa0;: réessayez dans quelques minutes.</source>
         <translation>The service is temporarily unavailable: try again in a few minutes.</translation>
     </message>
     <message>
-        <source>Non testé : corrigez d&apos;abord l&apos;étape précédente.</source>
+        <source>Non testé&#xa0;: corrigez d&apos;abord l&apos;étape précédente.</source>
         <translation>Not tested: fix the previous step first.</translation>
     </message>
     <message>
-        <source>Chorus Pro a refusé la demande pour la raison indiquée ; corrigez la saisie.</source>
+        <source>Chorus Pro a refusé la demande pour la raison indiquée&#xa0;; corrigez la saisie.</source>
         <translation>Chorus Pro refused the request for the reason given; correct what you entered.</translation>
     </message>
     <message>
-        <source>Réessayez ; si le problème persiste, notez le message et contactez le support.</source>
+        <source>Réessayez&#xa0;; si le problème persiste, notez le message et contactez le support.</source>
         <translation>Try again; if the problem persists, note the message and contact support.</translation>
     </message>
     <message>
@@ -1651,7 +1651,7 @@
         <translation>Unexpected error ({error}).</translation>
     </message>
     <message>
-        <source>Le mot de passe du compte technique a expiré le {date} : générez-en un nouveau sur le portail Chorus Pro, puis saisissez-le ici.</source>
+        <source>Le mot de passe du compte technique a expiré le {date}&#xa0;: générez-en un nouveau sur le portail Chorus Pro, puis saisissez-le ici.</source>
         <translation>The technical account&apos;s password expired on {date}: generate a new one on the Chorus Pro portal, then enter it here.</translation>
     </message>
     <message>
@@ -1675,7 +1675,7 @@
         <translation>{text} Remember to renew it on the Chorus Pro portal now.</translation>
     </message>
     <message>
-        <source>Jeton obtenu : l&apos;application PISTE est reconnue.</source>
+        <source>Jeton obtenu&#xa0;: l&apos;application PISTE est reconnue.</source>
         <translation>Token obtained: the PISTE application is recognised.</translation>
     </message>
     <message>
@@ -1687,11 +1687,11 @@
         <translation>{names} and {count} more</translation>
     </message>
     <message>
-        <source>Compte technique accepté, rattaché à 1 structure : {names}.</source>
+        <source>Compte technique accepté, rattaché à 1 structure&#xa0;: {names}.</source>
         <translation>Technical account accepted, attached to 1 structure: {names}.</translation>
     </message>
     <message>
-        <source>Compte technique accepté, rattaché à {count} structures : {names}.</source>
+        <source>Compte technique accepté, rattaché à {count} structures&#xa0;: {names}.</source>
         <translation>Technical account accepted, attached to {count} structures: {names}.</translation>
     </message>
     <message>
@@ -1707,11 +1707,11 @@
         <translation>{step} (SIRET {siret})</translation>
     </message>
     <message>
-        <source>Structure trouvée sur Chorus Pro : {name} (n° {number}).</source>
+        <source>Structure trouvée sur Chorus Pro&#xa0;: {name} (n° {number}).</source>
         <translation>Structure found on Chorus Pro: {name} (no. {number}).</translation>
     </message>
     <message>
-        <source>La recherche fonctionne ; aucune structure n&apos;est inscrite sur Chorus Pro avec ce SIRET.</source>
+        <source>La recherche fonctionne&#xa0;; aucune structure n&apos;est inscrite sur Chorus Pro avec ce SIRET.</source>
         <translation>The search works; no structure is registered on Chorus Pro with this SIRET.</translation>
     </message>
 </context>
@@ -1760,7 +1760,7 @@
         <translation>SIRET {siret}</translation>
     </message>
     <message>
-        <source>{error} Vos saisies ont été remises en place ; cliquez sur « Suivant » pour poursuivre.</source>
+        <source>{error} Vos saisies ont été remises en place&#xa0;; cliquez sur «&#xa0;Suivant&#xa0;» pour poursuivre.</source>
         <translation>{error} What you entered has been put back; click “Next” to continue.</translation>
     </message>
     <message>
@@ -1768,16 +1768,16 @@
         <translation>Resuming your signup…</translation>
     </message>
     <message>
-        <source>Votre compte a déjà été créé. Le choix des espaces de travail n&apos;a pas pu être relu (aucun trousseau du système) : vous pourrez le revoir après l&apos;activation.</source>
+        <source>Votre compte a déjà été créé. Le choix des espaces de travail n&apos;a pas pu être relu (aucun trousseau du système)&#xa0;: vous pourrez le revoir après l&apos;activation.</source>
         <translation>Your account has already been created. The choice of workspaces could not be read back (no system keychain): you can review it after activation.</translation>
     </message>
     <message>
-        <source>L&apos;inscription commencée précédemment n&apos;a pas pu être reprise : {why}. Une nouvelle inscription commence.</source>
+        <source>L&apos;inscription commencée précédemment n&apos;a pas pu être reprise&#xa0;: {why}. Une nouvelle inscription commence.</source>
         <extracomment>Everything a draft may hold, with the type of its value.</extracomment>
         <translation>The signup started earlier could not be resumed: {why}. A new signup begins.</translation>
     </message>
     <message>
-        <source>L&apos;inscription commencée précédemment n&apos;a pas pu être reprise : {why}. Le fichier a été mis de côté ({file}) et une nouvelle inscription commence.</source>
+        <source>L&apos;inscription commencée précédemment n&apos;a pas pu être reprise&#xa0;: {why}. Le fichier a été mis de côté ({file}) et une nouvelle inscription commence.</source>
         <translation>The signup started earlier could not be resumed: {why}. The file has been set aside ({file}) and a new signup begins.</translation>
     </message>
 </context>
@@ -1824,7 +1824,7 @@
         <translation>{Service} does not speak HTTPS at this address: the server answers there in plain, unencrypted HTTP. Check the configured address (https:// instead of http://, or the port number).</translation>
     </message>
     <message>
-        <source>La connexion sécurisée avec {service} a échoué (certificat refusé). Vérifiez la date et l&apos;heure de l&apos;ordinateur ; sur un réseau d&apos;entreprise, un proxy peut en être la cause.</source>
+        <source>La connexion sécurisée avec {service} a échoué (certificat refusé). Vérifiez la date et l&apos;heure de l&apos;ordinateur&#xa0;; sur un réseau d&apos;entreprise, un proxy peut en être la cause.</source>
         <translation>The secure connection to {service} failed (certificate refused). Check the computer&apos;s date and time; on a company network, a proxy may be the cause.</translation>
     </message>
     <message>
@@ -1832,11 +1832,11 @@
         <translation>The secure connection to {service} failed (TLS handshake interrupted). Try again; on a company network, a proxy may be the cause.</translation>
     </message>
     <message>
-        <source>{Service} refuse la connexion : le service est arrêté ou inaccessible. Réessayez dans quelques minutes.</source>
+        <source>{Service} refuse la connexion&#xa0;: le service est arrêté ou inaccessible. Réessayez dans quelques minutes.</source>
         <translation>{Service} refuses the connection: the service is stopped or unreachable. Try again in a few minutes.</translation>
     </message>
     <message>
-        <source>Adresse du serveur introuvable ({service}) : l&apos;ordinateur n&apos;est peut-être pas connecté à Internet.</source>
+        <source>Adresse du serveur introuvable ({service})&#xa0;: l&apos;ordinateur n&apos;est peut-être pas connecté à Internet.</source>
         <translation>Server address not found ({service}): the computer may not be connected to the Internet.</translation>
     </message>
     <message>
@@ -1913,7 +1913,7 @@
         <translation>{Service} sent an unreadable answer (HTTP {status}).</translation>
     </message>
     <message>
-        <source>{Service} a envoyé une réponse inattendue : « {key} » manquant.</source>
+        <source>{Service} a envoyé une réponse inattendue&#xa0;: «&#xa0;{key}&#xa0;» manquant.</source>
         <translation>{Service} sent an unexpected answer: “{key}” is missing.</translation>
     </message>
     <message>
@@ -2004,7 +2004,7 @@
         <translation>Enter the {what}.</translation>
     </message>
     <message>
-        <source>Le {what} ne contient que des chiffres : {shown} n&apos;est pas accepté.</source>
+        <source>Le {what} ne contient que des chiffres&#xa0;: {shown} n&apos;est pas accepté.</source>
         <translation>The {what} may contain only digits: {shown} is not accepted.</translation>
     </message>
     <message>
@@ -2024,11 +2024,11 @@
         <translation>SIRET number</translation>
     </message>
     <message>
-        <source>Clé de contrôle incorrecte : les 9 premiers chiffres (SIREN) ne forment pas un numéro valide. Vérifiez chaque chiffre.</source>
+        <source>Clé de contrôle incorrecte&#xa0;: les 9 premiers chiffres (SIREN) ne forment pas un numéro valide. Vérifiez chaque chiffre.</source>
         <translation>Wrong check digit: the first 9 digits (SIREN) do not form a valid number. Check each digit.</translation>
     </message>
     <message>
-        <source>Clé de contrôle incorrecte : le numéro d&apos;établissement (5 derniers chiffres) ne correspond pas au SIREN. Vérifiez chaque chiffre.</source>
+        <source>Clé de contrôle incorrecte&#xa0;: le numéro d&apos;établissement (5 derniers chiffres) ne correspond pas au SIREN. Vérifiez chaque chiffre.</source>
         <translation>Wrong check digit: the establishment number (last 5 digits) does not match the SIREN. Check each digit.</translation>
     </message>
     <message>
@@ -2044,11 +2044,11 @@
         <translation>The number must start with the country prefix (for example DE, BE, IT).</translation>
     </message>
     <message>
-        <source>Numéro de TVA français : une structure française s&apos;identifie par son numéro de SIRET.</source>
+        <source>Numéro de TVA français&#xa0;: une structure française s&apos;identifie par son numéro de SIRET.</source>
         <translation>French VAT number: a French structure is identified by its SIRET number.</translation>
     </message>
     <message>
-        <source>Préfixe pays inconnu dans l&apos;Union européenne : {prefix}.</source>
+        <source>Préfixe pays inconnu dans l&apos;Union européenne&#xa0;: {prefix}.</source>
         <translation>Country prefix unknown in the European Union: {prefix}.</translation>
     </message>
     <message>
@@ -2072,11 +2072,11 @@
         <translation>Enter the country code (2 letters) followed by the structure&apos;s name.</translation>
     </message>
     <message>
-        <source>Préfixe pays inconnu : {prefix}.</source>
+        <source>Préfixe pays inconnu&#xa0;: {prefix}.</source>
         <translation>Unknown country prefix: {prefix}.</translation>
     </message>
     <message>
-        <source>{prefix} est un pays de l&apos;Union européenne : choisissez « Structure européenne hors France » ou le SIRET.</source>
+        <source>{prefix} est un pays de l&apos;Union européenne&#xa0;: choisissez «&#xa0;Structure européenne hors France&#xa0;» ou le SIRET.</source>
         <translation>{prefix} is a European Union country: choose “European structure outside France” or the SIRET.</translation>
     </message>
     <message>
@@ -2092,7 +2092,7 @@
         <translation>9 characters expected, {typed} entered.</translation>
     </message>
     <message>
-        <source>Format attendu : une lettre ou un chiffre, puis 8 chiffres (par exemple G33972001).</source>
+        <source>Format attendu&#xa0;: une lettre ou un chiffre, puis 8 chiffres (par exemple G33972001).</source>
         <translation>Expected format: a letter or a digit, then 8 digits (for example G33972001).</translation>
     </message>
     <message>
@@ -2107,7 +2107,7 @@
         <translation>No INSEE API key is stored in the system keychain.</translation>
     </message>
     <message>
-        <source>Clé d&apos;API INSEE refusée : vérifiez-la sur portail-api.insee.fr.</source>
+        <source>Clé d&apos;API INSEE refusée&#xa0;: vérifiez-la sur portail-api.insee.fr.</source>
         <translation>INSEE API key refused: check it on portail-api.insee.fr.</translation>
     </message>
     <message>
@@ -2118,12 +2118,12 @@
 <context>
     <name>keychain</name>
     <message>
-        <source>Aucun trousseau du système n&apos;est disponible sur cet ordinateur : les secrets saisis ici sont gardés en mémoire pour cette session seulement, jamais écrits dans un fichier. Il faudra les saisir de nouveau au prochain démarrage.</source>
+        <source>Aucun trousseau du système n&apos;est disponible sur cet ordinateur&#xa0;: les secrets saisis ici sont gardés en mémoire pour cette session seulement, jamais écrits dans un fichier. Il faudra les saisir de nouveau au prochain démarrage.</source>
         <extracomment>Service name of the passwords chorus-wizard stores; the user name is the login e-mail. Service name of the signup token of an account being created (user name: its id), kept so that a signup interrupted by a crash can be resumed with the backend state re-read. User names, under :data:`KEYRING_SERVICE`, of the Paramètres&apos; secrets.</extracomment>
         <translation>No system keychain is available on this computer: the secrets entered here are kept in memory for this session only, never written to a file. You will have to enter them again at the next start.</translation>
     </message>
     <message>
-        <source>Aucun trousseau du système n&apos;est disponible sur cet ordinateur : le mot de passe n&apos;a pas été enregistré. Conservez-le dans un gestionnaire de mots de passe.</source>
+        <source>Aucun trousseau du système n&apos;est disponible sur cet ordinateur&#xa0;: le mot de passe n&apos;a pas été enregistré. Conservez-le dans un gestionnaire de mots de passe.</source>
         <translation>No system keychain is available on this computer: the password was not saved. Keep it in a password manager.</translation>
     </message>
     <message>
@@ -2131,7 +2131,7 @@
         <translation>The system keychain refused to save the password (keychain locked or access denied). Keep it in a password manager.</translation>
     </message>
     <message>
-        <source>Le trousseau du système a refusé d&apos;enregistrer le secret (trousseau verrouillé ou accès refusé) : il est gardé en mémoire pour cette session seulement.</source>
+        <source>Le trousseau du système a refusé d&apos;enregistrer le secret (trousseau verrouillé ou accès refusé)&#xa0;: il est gardé en mémoire pour cette session seulement.</source>
         <translation>The system keychain refused to save the secret (keychain locked or access denied): it is kept in memory for this session only.</translation>
     </message>
 </context>
@@ -2173,7 +2173,7 @@
         <translation>At least {count} characters</translation>
     </message>
     <message>
-        <source>Au moins {count} types de caractères parmi : minuscules, majuscules, chiffres, caractères spéciaux</source>
+        <source>Au moins {count} types de caractères parmi&#xa0;: minuscules, majuscules, chiffres, caractères spéciaux</source>
         <translation>At least {count} kinds of characters among: lower case, upper case, digits, special characters</translation>
     </message>
     <message>
@@ -2209,7 +2209,7 @@
 <context>
     <name>piste</name>
     <message>
-        <source>Identifiants PISTE incorrects : vérifiez l&apos;identifiant client et le secret.</source>
+        <source>Identifiants PISTE incorrects&#xa0;: vérifiez l&apos;identifiant client et le secret.</source>
         <extracomment>A 429 is waited out in the worker only when ``Retry-After`` asks for at most this long. Pause before trying again after a 429 that gave no ``Retry-After``. ``rattachements`` is read page by page, this many rows a page, at most this many pages. ``statutRattachementStructure`` values that mean the attachment no longer counts.</extracomment>
         <translation>Wrong PISTE credentials: check the client ID and secret.</translation>
     </message>
@@ -2218,7 +2218,7 @@
         <translation>Technical account refused by Chorus Pro (wrong or expired password).</translation>
     </message>
     <message>
-        <source>Accès refusé par Chorus Pro : l&apos;application PISTE n&apos;est pas abonnée à l&apos;API, ou le compte technique n&apos;est pas rattaché.</source>
+        <source>Accès refusé par Chorus Pro&#xa0;: l&apos;application PISTE n&apos;est pas abonnée à l&apos;API, ou le compte technique n&apos;est pas rattaché.</source>
         <translation>Access refused by Chorus Pro: the PISTE application is not subscribed to the API, or the technical account is not attached.</translation>
     </message>
     <message>
@@ -2226,11 +2226,11 @@
         <translation>The PISTE authentication service refused the token request (HTTP {status}).</translation>
     </message>
     <message>
-        <source>Le jeton PISTE est refusé même tout juste renouvelé : vérifiez que l&apos;application PISTE est bien celle de cet environnement.</source>
+        <source>Le jeton PISTE est refusé même tout juste renouvelé&#xa0;: vérifiez que l&apos;application PISTE est bien celle de cet environnement.</source>
         <translation>The PISTE token is refused even freshly renewed: check that the PISTE application belongs to this environment.</translation>
     </message>
     <message>
-        <source>{message} Détail : « {detail} ».</source>
+        <source>{message} Détail&#xa0;: «&#xa0;{detail}&#xa0;».</source>
         <translation>{message} Detail: “{detail}”.</translation>
     </message>
     <message>
@@ -2265,7 +2265,7 @@
 <context>
     <name>portal</name>
     <message>
-        <source>Mode portail : l&apos;API de Chorus Pro ne permet pas de créer un compte. « Suivant » ne crée rien : créez votre compte utilisateur sur le portail en suivant les indications ci-dessous, puis revenez ici. Vos données restent dans l&apos;assistant pour les étapes suivantes.</source>
+        <source>Mode portail&#xa0;: l&apos;API de Chorus Pro ne permet pas de créer un compte. «&#xa0;Suivant&#xa0;» ne crée rien&#xa0;: créez votre compte utilisateur sur le portail en suivant les indications ci-dessous, puis revenez ici. Vos données restent dans l&apos;assistant pour les étapes suivantes.</source>
         <extracomment>The portal&apos;s activation link is valid this long after the mail is sent (domain.md §6).</extracomment>
         <translation>Portal mode: the Chorus Pro API cannot create accounts. “Next” creates nothing: create your user account on the portal following the instructions below, then come back here. Your data stays in the wizard for the next steps.</translation>
     </message>
@@ -2274,11 +2274,11 @@
         <translation>Open the portal and choose to create a user account.</translation>
     </message>
     <message>
-        <source>Saisissez votre adresse électronique, votre nom et votre prénom (boutons « Copier ») et validez : le portail vous envoie un courriel d&apos;activation, valable 60 minutes.</source>
+        <source>Saisissez votre adresse électronique, votre nom et votre prénom (boutons «&#xa0;Copier&#xa0;») et validez&#xa0;: le portail vous envoie un courriel d&apos;activation, valable 60 minutes.</source>
         <translation>Enter your email address, last name and first name (“Copy” buttons) and confirm: the portal sends you an activation email, valid for 60 minutes.</translation>
     </message>
     <message>
-        <source>Gardez l&apos;assistant ouvert : les données de la structure vous serviront une fois connecté (étape 4).</source>
+        <source>Gardez l&apos;assistant ouvert&#xa0;: les données de la structure vous serviront une fois connecté (étape 4).</source>
         <translation>Keep the wizard open: you will need the structure&apos;s data once signed in (step 4).</translation>
     </message>
     <message>
@@ -2286,7 +2286,7 @@
         <translation>I have asked the portal to create my account</translation>
     </message>
     <message>
-        <source>Mode portail : choisissez ici les espaces de travail dont vous aurez besoin. L&apos;assistant ne les ouvre pas : vous les activerez vous-même sur le portail, une fois votre compte activé et votre structure créée (étape 4).</source>
+        <source>Mode portail&#xa0;: choisissez ici les espaces de travail dont vous aurez besoin. L&apos;assistant ne les ouvre pas&#xa0;: vous les activerez vous-même sur le portail, une fois votre compte activé et votre structure créée (étape 4).</source>
         <translation>Portal mode: choose here the workspaces you will need. The wizard does not open them: you will switch them on yourself on the portal, once your account is activated and your structure created (step 4).</translation>
     </message>
     <message>
@@ -2302,11 +2302,11 @@
         <translation>In your workspace settings, switch the workspaces chosen on this page to YES.</translation>
     </message>
     <message>
-        <source>Le portail envoie le courriel d&apos;activation à {email}. Son lien n&apos;est valable que 60 minutes : dites à l&apos;assistant quand le courriel est arrivé, il vous indiquera l&apos;heure limite.</source>
+        <source>Le portail envoie le courriel d&apos;activation à {email}. Son lien n&apos;est valable que 60 minutes&#xa0;: dites à l&apos;assistant quand le courriel est arrivé, il vous indiquera l&apos;heure limite.</source>
         <translation>The portal sends the activation email to {email}. Its link is only valid for 60 minutes: tell the wizard when the email has arrived and it will tell you the deadline.</translation>
     </message>
     <message>
-        <source>Ouvrez le lien du courriel d&apos;activation avant son expiration et choisissez votre mot de passe sur le portail. Lien expiré : demandez-en un nouveau sur le portail.</source>
+        <source>Ouvrez le lien du courriel d&apos;activation avant son expiration et choisissez votre mot de passe sur le portail. Lien expiré&#xa0;: demandez-en un nouveau sur le portail.</source>
         <translation>Open the link in the activation email before it expires and choose your password on the portal. Link expired: ask the portal for a new one.</translation>
     </message>
     <message>
@@ -2392,31 +2392,31 @@
 <context>
     <name>questions</name>
     <message>
-        <source>Quel est le nom de votre premier animal de compagnie ?</source>
+        <source>Quel est le nom de votre premier animal de compagnie&#xa0;?</source>
         <translation>What was the name of your first pet?</translation>
     </message>
     <message>
-        <source>Dans quelle ville êtes-vous né(e) ?</source>
+        <source>Dans quelle ville êtes-vous né(e)&#xa0;?</source>
         <translation>In what town or city were you born?</translation>
     </message>
     <message>
-        <source>Quel est le nom de jeune fille de votre mère ?</source>
+        <source>Quel est le nom de jeune fille de votre mère&#xa0;?</source>
         <translation>What is your mother&apos;s maiden name?</translation>
     </message>
     <message>
-        <source>Quel est le nom de votre école primaire ?</source>
+        <source>Quel est le nom de votre école primaire&#xa0;?</source>
         <translation>What was the name of your primary school?</translation>
     </message>
     <message>
-        <source>Quel était le modèle de votre première voiture ?</source>
+        <source>Quel était le modèle de votre première voiture&#xa0;?</source>
         <translation>What was the model of your first car?</translation>
     </message>
     <message>
-        <source>Quel est le prénom de votre meilleur(e) ami(e) d&apos;enfance ?</source>
+        <source>Quel est le prénom de votre meilleur(e) ami(e) d&apos;enfance&#xa0;?</source>
         <translation>What is the first name of your best childhood friend?</translation>
     </message>
     <message>
-        <source>Quel est le titre de votre livre préféré ?</source>
+        <source>Quel est le titre de votre livre préféré&#xa0;?</source>
         <translation>What is the title of your favourite book?</translation>
     </message>
 </context>
@@ -2427,7 +2427,7 @@
         <translation>Summary of the Chorus Pro signup</translation>
     </message>
     <message>
-        <source>Ce document ne contient ni votre mot de passe, ni la réponse à votre question secrète, ni le code d&apos;activation : ne les notez jamais à côté.</source>
+        <source>Ce document ne contient ni votre mot de passe, ni la réponse à votre question secrète, ni le code d&apos;activation&#xa0;: ne les notez jamais à côté.</source>
         <translation>This document contains neither your password, nor the answer to your secret question, nor the activation code: never write them down next to it.</translation>
     </message>
     <message>
@@ -2455,7 +2455,7 @@
         <translation>Account not created yet</translation>
     </message>
     <message>
-        <source>Structure déjà inscrite : demande de rattachement</source>
+        <source>Structure déjà inscrite&#xa0;: demande de rattachement</source>
         <translation>Structure already registered: attachment request</translation>
     </message>
     <message>
@@ -2555,14 +2555,14 @@
         <translation>Drawn up {date}</translation>
     </message>
     <message>
-        <source>  {label} : {value}</source>
+        <source>  {label}&#xa0;: {value}</source>
         <translation>  {label}: {value}</translation>
     </message>
 </context>
 <context>
     <name>service</name>
     <message>
-        <source>Aucun compte technique Chorus Pro n&apos;est configuré : l&apos;assistant ne peut pas interroger Chorus Pro. Renseignez l&apos;application PISTE et le compte technique dans « Paramètres ».</source>
+        <source>Aucun compte technique Chorus Pro n&apos;est configuré&#xa0;: l&apos;assistant ne peut pas interroger Chorus Pro. Renseignez l&apos;application PISTE et le compte technique dans «&#xa0;Paramètres&#xa0;».</source>
         <translation>No Chorus Pro technical account is configured: the wizard cannot query Chorus Pro. Enter the PISTE application and the technical account in “Settings”.</translation>
     </message>
     <message>
@@ -2570,7 +2570,7 @@
         <translation>Unreadable workspace catalogue.</translation>
     </message>
     <message>
-        <source>Ce service n&apos;existe que sur le portail Chorus Pro : l&apos;API ne permet pas de créer un compte. Poursuivez sur {portal}</source>
+        <source>Ce service n&apos;existe que sur le portail Chorus Pro&#xa0;: l&apos;API ne permet pas de créer un compte. Poursuivez sur {portal}</source>
         <translation>This service only exists on the Chorus Pro portal: the API cannot create accounts. Continue on {portal}</translation>
     </message>
     <message>
@@ -2660,7 +2660,7 @@
         <translation>Works invoices</translation>
     </message>
     <message>
-        <source>Déposer et suivre les documents d&apos;un marché de travaux : projets de décompte mensuel ou final, états d&apos;acompte.</source>
+        <source>Déposer et suivre les documents d&apos;un marché de travaux&#xa0;: projets de décompte mensuel ou final, états d&apos;acompte.</source>
         <translation>Upload and follow the documents of a public works contract: draft monthly or final statements, interim payment statements.</translation>
     </message>
     <message>

@@ -158,7 +158,7 @@ def test_a_page_change_is_announced_and_focuses_a_named_control(heard: dict[str,
     for change in heard["page_changes"]:
         step = change["step"]
         texts = [event["text"] for event in change["announced"]]
-        assert any(text.startswith(f"Étape {step} sur 4 : {titles[step]}") for text in texts)
+        assert any(text.startswith(f"Étape {step} sur 4\u00a0: {titles[step]}") for text in texts)
         focused = change["focused"]
         assert focused is not None, change
         assert focused["role"] in CONTROL_ROLES and focused["name"], change

@@ -143,7 +143,7 @@ def test_all_steps_pass_and_the_password_expiry_is_read() -> None:
                 )
             },
             2,
-            "« Mot de passe expire »",
+            "«\u00a0Mot de passe expire\u00a0»",
             FIX_TECH,
         ),
         (

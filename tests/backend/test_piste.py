@@ -134,7 +134,7 @@ def test_technical_account_refused_names_the_header_detail_and_no_secret() -> No
         client.find_structure("SIRET", "1")
     message = str(caught.value)
     assert "Compte technique refusé" in message
-    assert "« Compte bloque »" in message
+    assert "«\u00a0Compte bloque\u00a0»" in message
     assert "techpw" not in message and "csecret" not in message
 
 

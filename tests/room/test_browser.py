@@ -131,7 +131,7 @@ def test_the_page_follows_three_trainees_and_the_trainer_acts(
     page.locator("#mail-close").click()
 
     assert page.evaluate("window.notReloaded") is True
-    print("délais d'affichage (s) :", ", ".join(f"{d:.2f}" for d in delays))
+    print("délais d'affichage (s)\u00a0:", ", ".join(f"{d:.2f}" for d in delays))
 
 
 def test_without_the_token_the_page_and_every_action_answer_403(

@@ -13,7 +13,7 @@ import httpx
 
 from tests.room.conftest import SHORT_DEMO
 
-ROOM_LINE = re.compile(r"^Salle de formation : (http://127\.0\.0\.1:\d+)/salle\?jeton=(\S+)$")
+ROOM_LINE = re.compile(r"^Salle de formation\u00a0: (http://127\.0\.0\.1:\d+)/salle\?jeton=(\S+)$")
 
 
 def test_the_room_address_is_printed_once_at_start(tmp_path: Path) -> None:
@@ -38,7 +38,7 @@ def test_the_room_address_is_printed_once_at_start(tmp_path: Path) -> None:
         assert len(found) == 1, lines
         base, token = found[0].groups()
         assert len(token) >= 22  # token_urlsafe(24): 192 bits in 32 characters
-        assert "Scénario : Démonstration courte (3 entreprises fictives)." in lines
+        assert "Scénario\u00a0: Démonstration courte (3 entreprises fictives)." in lines
         with httpx.Client(base_url=base) as http:
             assert http.get("/salle").status_code == 403
             assert http.get("/salle", params={"jeton": token}).status_code == 303
@@ -82,6 +82,7 @@ def test_loopback_is_the_default() -> None:
         timeout=60,
         check=True,
     )
-    assert "défaut : 127.0.0.1, accessible depuis ce poste seulement" in " ".join(
-        result.stdout.split()
+    # (argparse wraps at ordinary spaces only, which str.split() would not tell from no-break ones)
+    assert "défaut\u00a0: 127.0.0.1, accessible depuis ce poste seulement" in re.sub(
+        r"[ \n]+", " ", result.stdout
     )

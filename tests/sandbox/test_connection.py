@@ -70,7 +70,7 @@ def test_every_step_passes_against_the_sandbox(sandbox: SandboxServer, clock: Fa
     report = check_connection(profile, profile.credentials, DANONE)
     assert [s.status for s in report.steps] == [StepStatus.OK] * 4, report.steps
     assert "DANONE" in report.steps[2].detail
-    assert "Structure trouvée sur Chorus Pro : DANONE" in report.steps[3].detail
+    assert "Structure trouvée sur Chorus Pro\u00a0: DANONE" in report.steps[3].detail
     assert report.tech_password_expiry == (clock.now + timedelta(TECH_PASSWORD_DAYS_LEFT)).date()
 
 

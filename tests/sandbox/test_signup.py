@@ -64,7 +64,10 @@ def test_password_policy_and_secret_questions(client: httpx.Client) -> None:
     assert questions["codeRetour"] == 0
     assert 6 <= len(questions["listeQuestions"]) <= 8
     first = questions["listeQuestions"][0]
-    assert first == {"id": 1, "libelle": "Quel est le nom de votre premier animal de compagnie ?"}
+    assert first == {
+        "id": 1,
+        "libelle": "Quel est le nom de votre premier animal de compagnie\u00a0?",
+    }
 
 
 def test_health_and_unknown_service(client: httpx.Client) -> None:
@@ -179,7 +182,7 @@ def test_registered_structure_is_409_with_its_id(client: httpx.Client) -> None:
     data = response.json()
     assert data["codeRetour"] == 10
     assert data["libelle"] == (
-        "Cette structure est déjà inscrite sur Chorus Pro : demandez à y être rattaché."
+        "Cette structure est déjà inscrite sur Chorus Pro\u00a0: demandez à y être rattaché."
     )
     assert isinstance(data["idStructureCPP"], int)
 

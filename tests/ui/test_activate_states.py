@@ -137,8 +137,8 @@ def valider(wizard: SignupWizard) -> QAbstractButton:
 
 
 WRONG = (
-    "Ce code d'activation n'est pas valable : il a peut-être déjà servi ou été remplacé par un "
-    "courriel plus récent."
+    "Ce code d'activation n'est pas valable\u00a0: il a peut-être déjà servi ou été remplacé par "
+    "un courriel plus récent."
 )
 
 

@@ -77,16 +77,16 @@ def activate(qtbot: QtBot, wizard: SignupWizard, clock: Clock) -> DonePage:
 
 def test_strength_is_shown_while_typing(qtbot: QtBot, wizard: SignupWizard, clock: Clock) -> None:
     pw = go_to_activate(qtbot, wizard, clock).password
-    assert pw.strength_label.text() == "Robustesse : —"
+    assert pw.strength_label.text() == "Robustesse\u00a0: —"
     qtbot.keyClicks(pw.password, "azerty")
-    assert pw.strength_label.text() == "Robustesse : faible"
+    assert pw.strength_label.text() == "Robustesse\u00a0: faible"
     assert pw.strength_bar.value() == 1
     pw.password.setText(PASSWORD)
-    assert pw.strength_label.text() == "Robustesse : excellente"
+    assert pw.strength_label.text() == "Robustesse\u00a0: excellente"
     assert pw.strength_bar.value() == 4
     assert pw.strength_bar.accessibleDescription() == "excellente"
     pw.password.clear()
-    assert pw.strength_label.text() == "Robustesse : —"
+    assert pw.strength_label.text() == "Robustesse\u00a0: —"
 
 
 def test_strength_knows_the_users_own_data(
@@ -95,7 +95,7 @@ def test_strength_knows_the_users_own_data(
     pw = go_to_activate(qtbot, wizard, clock).password
     # « direction » and « interministerielle » come from DINUM's company name.
     pw.password.setText("directioninterministerielle")
-    assert pw.strength_label.text() == "Robustesse : faible"
+    assert pw.strength_label.text() == "Robustesse\u00a0: faible"
 
 
 def test_paste_is_allowed_and_long_passwords_fit(
@@ -145,7 +145,7 @@ def test_time_left_is_shown_and_runs_out(
     clock.now += timedelta(minutes=28)
     page._validity_timer.timeout.emit()
     assert "Ce lien a expiré" in page.validity.text()
-    assert "« Renvoyer le courriel »" in page.validity.text()
+    assert "«\u00a0Renvoyer le courriel\u00a0»" in page.validity.text()
     assert not page._validity_timer.isActive()
 
     # A new mail brings a new limit, shown at once.
@@ -177,7 +177,7 @@ def test_expired_code_points_to_a_new_mail(
     qtbot.waitUntil(lambda: page.banner.tone is Tone.ERROR)
     assert wizard.currentId() == PageId.ACTIVATE
     assert "a expiré" in page.banner.text()
-    assert "Cliquez sur « Renvoyer le courriel »" in page.banner.text()
+    assert "Cliquez sur «\u00a0Renvoyer le courriel\u00a0»" in page.banner.text()
     assert "Ce lien a expiré" in page.validity.text()
     assert page.password.password.text() == PASSWORD  # nothing to type again
     page.resend.click()
@@ -233,7 +233,7 @@ def test_password_can_be_stored_in_the_keychain(
     done.save_password.click()
     qtbot.waitUntil(lambda: done.keychain_status.tone is Tone.SUCCESS)
     assert memory_keyring.passwords == {(KEYRING_SERVICE, EMAIL): PASSWORD}
-    assert "service « chorus-wizard »" in done.keychain_status.text()
+    assert "service «\u00a0chorus-wizard\u00a0»" in done.keychain_status.text()
     assert wizard.context.password_in_memory == ""
     assert not done.save_password.isEnabled()
 

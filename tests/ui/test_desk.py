@@ -119,10 +119,10 @@ def test_explain_buttons(
     names = set()
     for page in wizard.pages.values():
         for button in page.findChildren(ExplainButton):
-            assert button.accessibleName().startswith("Aide : ")
+            assert button.accessibleName().startswith("Aide\u00a0: ")
             assert button.focusPolicy() & Qt.FocusPolicy.TabFocus
             assert button.toolTip() and button.accessibleDescription()
-            names.add(button.accessibleName().removeprefix("Aide : "))
+            names.add(button.accessibleName().removeprefix("Aide\u00a0: "))
     assert {
         "Adresse électronique de connexion",
         "Numéro de SIRET",
@@ -228,7 +228,7 @@ def test_diagnostic_has_no_secret(
         errors = archive.read("erreurs.txt").decode()
     assert info["profil"] == "sandbox" and info["pyside6"] and info["qt"]
     assert "Ce code d'activation n'est pas valable." in errors
-    assert "Page : Activez votre compte utilisateur" in everything
+    assert "Page\u00a0: Activez votre compte utilisateur" in everything
     for secret in SECRETS:
         assert secret not in everything
 
@@ -255,8 +255,8 @@ def test_every_control_has_an_accessible_name(qtbot: QtBot, wizard: SignupWizard
 
 def test_progress_is_spoken(qtbot: QtBot, wizard: SignupWizard) -> None:
     assert spoken_progress(2) == (
-        "Étape 2 sur 4 : Complétez. 1. Identifiez-vous, terminée ; 2. Complétez, en cours ; "
-        "3. Espaces de travail, à venir ; 4. Activez, à venir."
+        "Étape 2 sur 4\u00a0: Complétez. 1. Identifiez-vous, terminée\u00a0; 2. Complétez, en "
+        "cours\u00a0; 3. Espaces de travail, à venir\u00a0; 4. Activez, à venir."
     )
     page = wizard.page_of(PageId.IDENTIFY)
     page.email.setText(EMAIL)  # type: ignore[attr-defined]
@@ -270,7 +270,9 @@ def test_refused_field_gets_the_focus(
     qtbot: QtBot, wizard: SignupWizard, service: FakeService
 ) -> None:
     service.fail["create_account"] = FieldRefused(
-        "Le champ « Code postal » doit contenir 5 chiffres.", field="code_postal", status=400
+        "Le champ «\u00a0Code postal\u00a0» doit contenir 5 chiffres.",
+        field="code_postal",
+        status=400,
     )
     page = wizard.page_of(PageId.IDENTIFY)
     page.email.setText(EMAIL)  # type: ignore[attr-defined]

@@ -300,7 +300,7 @@ def test_keyboard_walk_tab_order_and_every_mnemonic(
 
     # The bottom row is reached in the same order on every step (buttons absent on a step,
     # such as Précédent on step 1, are simply left out).
-    order = ["Aide", "Récapitulatif", "Plus : paramètres, à propos", "Précédent", "Suivant"]
+    order = ["Aide", "Récapitulatif", "Plus\u00a0: paramètres, à propos", "Précédent", "Suivant"]
     order += ["Valider", "Terminer", "Annuler"]
     for row in rows:
         assert row == [name for name in order if name in row], row

@@ -331,7 +331,7 @@ def test_secret_questions_are_shown_in_english_and_sent_by_id(english: None) -> 
                 "codeRetour": 0,
                 "libelle": "ok",
                 "listeQuestions": [
-                    {"id": 4, "libelle": "Quel est le nom de votre école primaire ?"}
+                    {"id": 4, "libelle": "Quel est le nom de votre école primaire\u00a0?"}
                 ],
             },
         )

@@ -79,7 +79,7 @@ def visible_texts(wizard: SignupWizard) -> str:
 def assert_honest(wizard: SignupWizard) -> None:
     page = wizard.currentPage()
     assert page.mode_banner.isVisible()  # type: ignore[attr-defined]
-    assert "Mode portail : la création se fait sur portail.chorus-pro.gouv.fr" in (
+    assert "Mode portail\u00a0: la création se fait sur portail.chorus-pro.gouv.fr" in (
         page.mode_banner.text()  # type: ignore[attr-defined]
     )
     text = visible_texts(wizard).lower()
@@ -163,7 +163,7 @@ def test_the_whole_hand_off(qtbot: QtBot, portal: SignupWizard, opener: Opener) 
     service.existing[DINUM.siret] = ExistingStructure(9, DINUM.siret, "SIRET", "DINUM")
     done.verify.click()
     qtbot.waitUntil(lambda: done.message.tone is Tone.SUCCESS)
-    assert "« DINUM » est bien inscrite sur Chorus Pro" in done.message.text()
+    assert "«\u00a0DINUM\u00a0» est bien inscrite sur Chorus Pro" in done.message.text()
     assert service.calls.count("verify_structure") == 2
 
 

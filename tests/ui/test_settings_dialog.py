@@ -176,7 +176,7 @@ def test_connection_test_reports_each_step(
     html = dialog.results.text()
     assert "✔ Jeton d&#x27;accès PISTE" in html or "✔ Jeton d'accès PISTE" in html
     assert "✖ Disponibilité" in html
-    assert "À faire : Abonnez l&#x27;application." in html or "Abonnez l'application" in html
+    assert "À faire\u00a0: Abonnez l&#x27;application." in html or "Abonnez l'application" in html
     assert dialog.reminder.tone is Tone.WARNING  # 13 days left
     assert "expire le 10/12/2026 (dans 13 jours)" in dialog.reminder.text()
 

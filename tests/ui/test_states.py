@@ -127,7 +127,7 @@ def test_the_provisional_name_is_the_raison_sociale_and_emptied_fields_are_said(
     assert complete.fields["adresse"].text() == ""
     notice = complete.banner.text()
     assert "vidés" in notice and "Adresse" in notice
-    assert "remplacés par les données de la nouvelle structure : Raison sociale" in notice
+    assert "remplacés par les données de la nouvelle structure\u00a0: Raison sociale" in notice
     assert "Adresse, " not in notice.split("vidés")[0]  # an emptied field is not « replaced »
 
 

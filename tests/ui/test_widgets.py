@@ -128,7 +128,7 @@ def test_password_rules_are_in_the_description_and_their_end_is_announced(
     widget.set_policy(PasswordPolicy(), email="marie@exemple.fr", company_name="DINUM")
     widget.password.setText("court")
     description = widget.password.accessibleDescription()
-    assert description.startswith("Champ obligatoire. Règles non respectées : ")
+    assert description.startswith("Champ obligatoire. Règles non respectées\u00a0: ")
     assert "12" in description
     assert not any("respectées." in text for text, _ in heard.said)
     heard.said.clear()
@@ -136,7 +136,7 @@ def test_password_rules_are_in_the_description_and_their_end_is_announced(
     assert widget.password.accessibleDescription() == "Champ obligatoire"
     texts = [text for text, assertive in heard.said if not assertive]
     assert "Toutes les règles du mot de passe sont respectées." in texts
-    assert any(text.startswith("Robustesse : ") for text in texts)
+    assert any(text.startswith("Robustesse\u00a0: ") for text in texts)
     heard.said.clear()
     widget.password.setText("Girafe-Bleue-2026!")  # the rules were met already
     assert "Toutes les règles du mot de passe sont respectées." not in [t for t, _ in heard.said]
@@ -241,7 +241,7 @@ def test_siret_count_while_typing_and_the_reason_next_waits(wizard: SignupWizard
 def test_the_resume_question_is_read_with_its_buttons(wizard: SignupWizard) -> None:
     page = wizard.page_of(PageId.IDENTIFY)
     assert isinstance(page, IdentifyPage)
-    page.offer_resume("Reprendre l'inscription commencée le 2 décembre ?")
+    page.offer_resume("Reprendre l'inscription commencée le 2 décembre\u00a0?")
     assert page.resume_button.accessibleDescription() == page.resume_text.text()
     assert page.restart_button.accessibleDescription() == page.resume_text.text()
 
@@ -268,5 +268,5 @@ def test_a_page_change_is_announced(qtbot: QtBot, wizard: SignupWizard, heard: H
     page.identifier.setText("13002526500013")  # type: ignore[attr-defined]
     wizard.next()
     qtbot.waitUntil(
-        lambda: ("Étape 2 sur 4 : Complétez les informations demandées", False) in heard.said
+        lambda: ("Étape 2 sur 4\u00a0: Complétez les informations demandées", False) in heard.said
     )

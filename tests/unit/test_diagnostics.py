@@ -40,7 +40,7 @@ def test_journal_as_logging_handler() -> None:
     logger = logging.getLogger("tests.diagnostics")
     logger.addHandler(journal)
     try:
-        logger.warning("lien refusé : https://x/activer?code=ZZZ999")
+        logger.warning("lien refusé\u00a0: https://x/activer?code=ZZZ999")
     finally:
         logger.removeHandler(journal)
     assert "ZZZ999" not in journal.records[-1]

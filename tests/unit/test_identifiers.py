@@ -31,7 +31,7 @@ def test_siret_accepts_separators_and_blanks(typed: str) -> None:
     [
         ("1300252650001", "14 chiffres attendus, 13 saisis"),
         ("130025265000131", "14 chiffres attendus, 15 saisis"),
-        ("130O2526500013", "« O »"),
+        ("130O2526500013", "«\u00a0O\u00a0»"),
         ("13002526500014", "5 derniers chiffres"),
         ("13002526400013", "9 premiers chiffres (SIREN)"),
         ("12345678900003", "Clé de contrôle incorrecte"),
@@ -65,7 +65,7 @@ def test_la_poste_exception() -> None:
         (IdentifierType.UE_HORS_FRANCE, "DE136695977", False, "Clé de contrôle"),
         (IdentifierType.UE_HORS_FRANCE, "136695976", False, "préfixe du pays"),
         (IdentifierType.HORS_UE, "CH NESTLE SA", True, None),
-        (IdentifierType.HORS_UE, "QQ SOMETHING", False, "Préfixe pays inconnu : QQ"),
+        (IdentifierType.HORS_UE, "QQ SOMETHING", False, "Préfixe pays inconnu\u00a0: QQ"),
         (IdentifierType.HORS_UE, "DE FIRMA", False, "Union européenne"),
         (IdentifierType.HORS_UE, "US A VERY LONG COMPANY NAME", False, "18 caractères"),
         (IdentifierType.RIDET, "1234567001", True, None),

@@ -61,7 +61,7 @@ def test_text_holds_the_values() -> None:
         "Bac à sable",
         "le 27/11/2025 à 14 h 05",
         STATUS_ACTIVE,
-        "Numéro du compte utilisateur : 11",
+        "Numéro du compte utilisateur\u00a0: 11",
     ):
         assert value in text
     assert "jeton-secret-xyz" not in text

@@ -54,14 +54,14 @@ DEFAULT_LOCK = timedelta(hours=1)
 
 EXPIRED_TEXT = QT_TRANSLATE_NOOP(
     "ActivatePage",
-    "Ce lien a expiré : cliquez sur « Renvoyer le courriel » pour recevoir un nouveau lien, puis "
-    "collez-le ici.",
+    "Ce lien a expiré\u00a0: cliquez sur «\u00a0Renvoyer le courriel\u00a0» pour recevoir un "
+    "nouveau lien, puis collez-le ici.",
 )
 EXPIRED_ERROR = QT_TRANSLATE_NOOP(
     "ActivatePage",
-    "Ce lien d'activation a expiré : un lien n'est valable que 60 minutes. Cliquez sur « Renvoyer "
-    "le courriel » pour en recevoir un nouveau, puis collez le nouveau lien et validez à nouveau. "
-    "Vos autres saisies sont conservées.",
+    "Ce lien d'activation a expiré\u00a0: un lien n'est valable que 60 minutes. Cliquez sur "
+    "«\u00a0Renvoyer le courriel\u00a0» pour en recevoir un nouveau, puis collez le nouveau lien "
+    "et validez à nouveau. Vos autres saisies sont conservées.",
 )
 
 
@@ -330,7 +330,7 @@ class ActivatePage(Page):
         problem = None
         if text.strip() and not activation_code(text):
             problem = self.tr(
-                "Ce lien ne contient pas de code d'activation : copiez le lien complet."
+                "Ce lien ne contient pas de code d'activation\u00a0: copiez le lien complet."
             )
         self.code_hint.set_reason(problem)
         self.completeChanged.emit()

@@ -29,17 +29,17 @@ ATTACH_CHECKLIST = (
     QT_TRANSLATE_NOOP(
         "AttachPage",
         "Ouvrez le portail et connectez-vous. Sans compte utilisateur, créez-le d'abord avec "
-        "l'adresse ci-dessous : le lien du courriel d'activation est valable 60 minutes.",
+        "l'adresse ci-dessous\u00a0: le lien du courriel d'activation est valable 60 minutes.",
     ),
     QT_TRANSLATE_NOOP(
         "AttachPage",
         "Une fois connecté, demandez le rattachement à la structure en saisissant son identifiant "
-        "(bouton « Copier »).",
+        "(bouton «\u00a0Copier\u00a0»).",
     ),
     QT_TRANSLATE_NOOP(
         "AttachPage",
-        "Le gestionnaire principal de la structure valide votre demande ; vous êtes informé de sa "
-        "décision par courriel.",
+        "Le gestionnaire principal de la structure valide votre demande\u00a0; vous êtes informé "
+        "de sa décision par courriel.",
     ),
 )
 
@@ -70,11 +70,11 @@ class AttachPage(Page):
         self.body.addWidget(
             wrapped(
                 self.tr(
-                    "Vous ne pouvez pas la créer une seconde fois : demandez à y être rattaché. "
-                    "Votre demande est transmise au gestionnaire principal de la structure, qui la "
-                    "valide ; vous êtes informé de sa décision par courriel. Si le gestionnaire "
-                    "principal a quitté la structure, seul le support Chorus Pro peut en désigner "
-                    "un nouveau (par une sollicitation)."
+                    "Vous ne pouvez pas la créer une seconde fois\u00a0: demandez à y être "
+                    "rattaché. Votre demande est transmise au gestionnaire principal de la "
+                    "structure, qui la valide\u00a0; vous êtes informé de sa décision par "
+                    "courriel. Si le gestionnaire principal a quitté la structure, seul le support "
+                    "Chorus Pro peut en désigner un nouveau (par une sollicitation)."
                 )
             )
         )
@@ -130,18 +130,18 @@ class AttachPage(Page):
         details = lookup.details
         if details is not None:
             lines = [
-                self.tr("<b>Raison sociale :</b> {value}").format(
+                self.tr("<b>Raison sociale\u00a0:</b> {value}").format(
                     value=escape(details.raison_sociale)
                 )
             ]
             if details.libelle and details.libelle != details.raison_sociale:
                 lines.append(
-                    self.tr("<b>Libellé :</b> {value}").format(value=escape(details.libelle))
+                    self.tr("<b>Libellé\u00a0:</b> {value}").format(value=escape(details.libelle))
                 )
             address = details.address_lines()
             if address:
                 lines.append(
-                    self.tr("<b>Adresse :</b> {value}").format(
+                    self.tr("<b>Adresse\u00a0:</b> {value}").format(
                         value="<br>".join(escape(a) for a in address)
                     )
                 )

@@ -105,8 +105,8 @@ class SignupDraft:
 def portal_banner_text(host: str) -> str:
     return QCoreApplication.translate(
         "HandoffPanel",
-        "Mode portail : la création se fait sur {host} ; l'assistant prépare vos données et vous y "
-        "guide.",
+        "Mode portail\u00a0: la création se fait sur {host}\u00a0; l'assistant prépare vos données "
+        "et vous y guide.",
     ).format(host=host)
 
 
@@ -196,8 +196,8 @@ def describe_error(error: BaseException) -> str:
     log.error("Unexpected failure: %s", type(error).__name__, exc_info=error)
     return QCoreApplication.translate(
         "Page",
-        "Une erreur inattendue est survenue. Vos saisies sont conservées ; réessayez, et si le "
-        "problème persiste, contactez le support.",
+        "Une erreur inattendue est survenue. Vos saisies sont conservées\u00a0; réessayez, et si "
+        "le problème persiste, contactez le support.",
     )
 
 

@@ -145,15 +145,16 @@ class CompletePage(Page):
         self.dume.setAccessibleName(self.tr("Créer et/ou consulter des DUME"))
         payments_note = wrapped(
             self.tr(
-                "Cochée par défaut : elle vous permet de transmettre vos factures à vos clients "
-                "publics."
+                "Cochée par défaut\u00a0: elle vous permet de transmettre vos factures à vos "
+                "clients publics."
             )
         )
         dume_note = wrapped(
             self.tr(
-                "Réservée aux éditeurs de « profils d'acheteurs » (places de marchés publics en "
-                "ligne) qui se raccordent au service DUME (document unique de marché européen) par "
-                "API. Si vous n'êtes pas un profil d'acheteur, cocher cette case est inutile."
+                "Réservée aux éditeurs de «\u00a0profils d'acheteurs\u00a0» (places de marchés "
+                "publics en ligne) qui se raccordent au service DUME (document unique de marché "
+                "européen) par API. Si vous n'êtes pas un profil d'acheteur, cocher cette case est "
+                "inutile."
             )
         )
         for note in (payments_note, dume_note):
@@ -168,9 +169,9 @@ class CompletePage(Page):
 
         self.commit_note = wrapped(
             self.tr(
-                "En cliquant sur « Valider », votre compte utilisateur et votre structure sont "
-                "créés sur Chorus Pro et un courriel d'activation vous est envoyé. Cette étape est "
-                "définitive : vérifiez vos informations avant de valider."
+                "En cliquant sur «\u00a0Valider\u00a0», votre compte utilisateur et votre "
+                "structure sont créés sur Chorus Pro et un courriel d'activation vous est envoyé. "
+                "Cette étape est définitive\u00a0: vérifiez vos informations avant de valider."
             )
         )
         self.body.addWidget(self.commit_note)
@@ -212,7 +213,7 @@ class CompletePage(Page):
         )
         self.identity.setText(
             self.tr(
-                "Adresse de connexion : <b>{email}</b><br>Structure : <b>{structure}</b>"
+                "Adresse de connexion\u00a0: <b>{email}</b><br>Structure\u00a0: <b>{structure}</b>"
             ).format(email=escape(draft.email), structure=escape(shown))
         )
         if not self._countries_loaded:
@@ -237,14 +238,14 @@ class CompletePage(Page):
         if replaced and not first_time:
             notices.append(
                 self.tr(
-                    "L'identifiant de la structure a changé : ces champs ont été remplacés par les "
-                    "données de la nouvelle structure : {fields}."
+                    "L'identifiant de la structure a changé\u00a0: ces champs ont été remplacés "
+                    "par les données de la nouvelle structure\u00a0: {fields}."
                 ).format(fields=", ".join(replaced))
             )
         if emptied and not first_time:
             notices.append(
                 self.tr(
-                    "L'identifiant de la structure a changé : ces champs ont été vidés, "
+                    "L'identifiant de la structure a changé\u00a0: ces champs ont été vidés, "
                     "saisissez-les pour la nouvelle structure\u00a0: {fields}."
                 ).format(fields=", ".join(emptied))
             )
@@ -253,9 +254,9 @@ class CompletePage(Page):
         if not lookup.existence_checked:
             notices.append(
                 self.tr(
-                    "Sans compte technique Chorus Pro configuré (« Paramètres »), l'assistant n'a "
-                    "pas pu vérifier si votre structure est déjà inscrite : si c'est le cas, le "
-                    "portail vous proposera d'y demander votre rattachement."
+                    "Sans compte technique Chorus Pro configuré («\u00a0Paramètres\u00a0»), "
+                    "l'assistant n'a pas pu vérifier si votre structure est déjà inscrite\u00a0: "
+                    "si c'est le cas, le portail vous proposera d'y demander votre rattachement."
                 )
             )
         if notices:
@@ -299,8 +300,8 @@ class CompletePage(Page):
             notes.insert(
                 0,
                 self.tr(
-                    "⚠ Une partie des données de cette entreprise n'est pas diffusée par l'INSEE : "
-                    "saisissez vous-même {fields}."
+                    "⚠ Une partie des données de cette entreprise n'est pas diffusée par "
+                    "l'INSEE\u00a0: saisissez vous-même {fields}."
                 ).format(fields=", ".join(masked)),
             )
         if notes:
@@ -383,7 +384,8 @@ class CompletePage(Page):
         self.banner.show_message(
             Tone.WARNING,
             self.tr(
-                "La liste des pays n'a pas pu être chargée ; seule la France est proposée. {error}"
+                "La liste des pays n'a pas pu être chargée\u00a0; seule la France est proposée. "
+                "{error}"
             ).format(error=error),
         )
 
@@ -494,8 +496,8 @@ class CompletePage(Page):
             self.banner.show_message(
                 Tone.ERROR,
                 self.tr(
-                    "{error} Revenez à l'étape précédente : l'assistant vous proposera d'envoyer "
-                    "une demande de rattachement."
+                    "{error} Revenez à l'étape précédente\u00a0: l'assistant vous proposera "
+                    "d'envoyer une demande de rattachement."
                 ).format(error=error),
             )
             return

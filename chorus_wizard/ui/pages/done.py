@@ -24,9 +24,9 @@ FINAL_MESSAGE = QT_TRANSLATE_NOOP(
 
 KEYCHAIN_NOTE = QT_TRANSLATE_NOOP(
     "DonePage",
-    "Facultatif : chorus-wizard peut confier votre mot de passe au trousseau du système (Trousseau "
-    "d'accès sur macOS, Gestionnaire d'identification sous Windows, trousseau de votre bureau sous "
-    "Linux), qui le garde chiffré. Il ne l'enregistre nulle part ailleurs.",
+    "Facultatif\u00a0: chorus-wizard peut confier votre mot de passe au trousseau du système "
+    "(Trousseau d'accès sur macOS, Gestionnaire d'identification sous Windows, trousseau de votre "
+    "bureau sous Linux), qui le garde chiffré. Il ne l'enregistre nulle part ailleurs.",
 )
 
 
@@ -73,8 +73,8 @@ class DonePage(Page):
             self.setTitle(self.tr("Vérification sur Chorus Pro"))
             self.setSubTitle(
                 self.tr(
-                    "Le passage par le portail est terminé : l'assistant vérifie ce que Chorus Pro "
-                    "en sait."
+                    "Le passage par le portail est terminé\u00a0: l'assistant vérifie ce que "
+                    "Chorus Pro en sait."
                 )
             )
         self.finish_layout()
@@ -88,7 +88,7 @@ class DonePage(Page):
             self.summary.setText(
                 self.tr(
                     "Votre compte utilisateur ({email}) et votre structure se gèrent sur le "
-                    "portail : {portal}"
+                    "portail\u00a0: {portal}"
                 ).format(email=draft.email, portal=self.context.profile.portal_url)
             )
             self._verify_structure()
@@ -144,8 +144,8 @@ class DonePage(Page):
             self.message.show_message(
                 Tone.SUCCESS,
                 self.tr(
-                    "Votre structure « {name} » est bien inscrite sur Chorus Pro (vérifié par "
-                    "l'API). Vous pouvez déposer vos factures depuis le portail."
+                    "Votre structure «\u00a0{name}\u00a0» est bien inscrite sur Chorus Pro "
+                    "(vérifié par l'API). Vous pouvez déposer vos factures depuis le portail."
                 ).format(name=found.designation),
             )
             return
@@ -153,8 +153,8 @@ class DonePage(Page):
             Tone.WARNING,
             self.tr(
                 "Votre structure n'est pas encore visible sur Chorus Pro. Terminez sa création (ou "
-                "votre demande de rattachement) sur le portail, puis cliquez sur « Vérifier de "
-                "nouveau »."
+                "votre demande de rattachement) sur le portail, puis cliquez sur «\u00a0Vérifier "
+                "de nouveau\u00a0»."
             ),
         )
         self.verify.show()
@@ -164,9 +164,10 @@ class DonePage(Page):
             self.message.show_message(
                 Tone.INFO,
                 self.tr(
-                    "L'assistant ne peut pas vérifier votre inscription : aucun compte technique "
-                    "Chorus Pro n'est configuré (« Paramètres »). Connectez-vous au portail pour "
-                    "vérifier que votre structure apparaît dans votre compte."
+                    "L'assistant ne peut pas vérifier votre inscription\u00a0: aucun compte "
+                    "technique Chorus Pro n'est configuré («\u00a0Paramètres\u00a0»). "
+                    "Connectez-vous au portail pour vérifier que votre structure apparaît dans "
+                    "votre compte."
                 ),
             )
             return
@@ -213,8 +214,8 @@ class DonePage(Page):
         self.keychain_status.show_message(
             Tone.SUCCESS,
             self.tr(
-                "Votre mot de passe est enregistré dans le trousseau du système (service « "
-                "{service} », identifiant {email})."
+                "Votre mot de passe est enregistré dans le trousseau du système (service «\u00a0"
+                "{service}\u00a0», identifiant {email})."
             ).format(service=KEYRING_SERVICE, email=self.context.draft.email),
         )
 

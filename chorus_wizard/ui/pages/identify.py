@@ -68,15 +68,18 @@ def email_problem(value: str) -> str | None:
         return refused
     if "@" not in text:
         return QCoreApplication.translate(
-            "IdentifyPage", "Il manque le caractère « @ » (par exemple prenom.nom@entreprise.fr)."
+            "IdentifyPage",
+            "Il manque le caractère «\u00a0@\u00a0» (par exemple prenom.nom@entreprise.fr).",
         )
     local, _, domain = text.rpartition("@")
     if not local:
-        return QCoreApplication.translate("IdentifyPage", "Il manque la partie avant « @ ».")
+        return QCoreApplication.translate(
+            "IdentifyPage", "Il manque la partie avant «\u00a0@\u00a0»."
+        )
     if "." not in domain:
         return QCoreApplication.translate(
             "IdentifyPage",
-            "Le nom de domaine après « @ » est incomplet (par exemple entreprise.fr).",
+            "Le nom de domaine après «\u00a0@\u00a0» est incomplet (par exemple entreprise.fr).",
         )
     from email_validator import EmailNotValidError, validate_email  # first use only
 
@@ -85,7 +88,8 @@ def email_problem(value: str) -> str | None:
     except EmailNotValidError:
         return QCoreApplication.translate(
             "IdentifyPage",
-            "Cette adresse électronique n'est pas valide : vérifiez-la caractère par caractère.",
+            "Cette adresse électronique n'est pas valide\u00a0: vérifiez-la caractère par "
+            "caractère.",
         )
     return None
 
@@ -117,8 +121,8 @@ class IdentifyPage(Page):
         self.body.addWidget(
             wrapped(
                 self.tr(
-                    "Vous êtes nouveau sur Chorus Pro ? Saisissez votre adresse électronique de "
-                    "connexion et le numéro de SIRET de votre entreprise (munissez-vous de ce "
+                    "Vous êtes nouveau sur Chorus Pro\u00a0? Saisissez votre adresse électronique "
+                    "de connexion et le numéro de SIRET de votre entreprise (munissez-vous de ce "
                     "numéro avant la saisie)."
                 )
             )
@@ -144,7 +148,7 @@ class IdentifyPage(Page):
         email_note = wrapped(
             self.tr(
                 "Un courriel d'activation vous sera envoyé à cette adresse. C'est elle qui vous "
-                "servira à accéder à votre compte utilisateur sur Chorus Pro : choisissez une "
+                "servira à accéder à votre compte utilisateur sur Chorus Pro\u00a0: choisissez une "
                 "adresse que vous garderez."
             )
         )
@@ -337,10 +341,10 @@ class IdentifyPage(Page):
                     Tone.ERROR,
                     self.tr(
                         "Ce numéro de SIRET est inconnu de l'INSEE. Chorus Pro exige un SIRET "
-                        "existant et actif : vérifiez-le sur un avis de situation ou un extrait "
-                        "Kbis. Si votre entreprise est en cours d'immatriculation, cochez « Je "
-                        "n'ai pas de numéro de SIRET » puis choisissez « En cours "
-                        "d'immatriculation »."
+                        "existant et actif\u00a0: vérifiez-le sur un avis de situation ou un "
+                        "extrait Kbis. Si votre entreprise est en cours d'immatriculation, cochez "
+                        "«\u00a0Je n'ai pas de numéro de SIRET\u00a0» puis choisissez «\u00a0En "
+                        "cours d'immatriculation\u00a0»."
                     ),
                 )
                 self.pending.show()
@@ -350,9 +354,9 @@ class IdentifyPage(Page):
                 self.banner.show_message(
                     Tone.ERROR,
                     self.tr(
-                        "{reason} Chorus Pro n'accepte que les établissements actifs : saisissez "
-                        "le SIRET d'un établissement ouvert de votre entreprise (par exemple celui "
-                        "du siège)."
+                        "{reason} Chorus Pro n'accepte que les établissements actifs\u00a0: "
+                        "saisissez le SIRET d'un établissement ouvert de votre entreprise (par "
+                        "exemple celui du siège)."
                     ).format(reason=company.closed_reason),
                 )
                 self.identifier.setFocus()

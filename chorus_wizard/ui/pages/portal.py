@@ -24,21 +24,23 @@ ACTIVATION_WINDOW = timedelta(minutes=60)
 
 COMPLETE_NOTE = QT_TRANSLATE_NOOP(
     "portal",
-    "Mode portail : l'API de Chorus Pro ne permet pas de créer un compte. « Suivant » ne crée rien "
-    ": créez votre compte utilisateur sur le portail en suivant les indications ci-dessous, puis "
-    "revenez ici. Vos données restent dans l'assistant pour les étapes suivantes.",
+    "Mode portail\u00a0: l'API de Chorus Pro ne permet pas de créer un compte. "
+    "«\u00a0Suivant\u00a0» ne crée rien\u00a0: créez votre compte utilisateur sur le portail en "
+    "suivant les indications ci-dessous, puis revenez ici. Vos données restent dans l'assistant "
+    "pour les étapes suivantes.",
 )
 COMPLETE_CHECKLIST = (
     QT_TRANSLATE_NOOP("portal", "Ouvrez le portail et choisissez de créer un compte utilisateur."),
     QT_TRANSLATE_NOOP(
         "portal",
-        "Saisissez votre adresse électronique, votre nom et votre prénom (boutons « Copier ») et "
-        "validez : le portail vous envoie un courriel d'activation, valable 60 minutes.",
+        "Saisissez votre adresse électronique, votre nom et votre prénom (boutons "
+        "«\u00a0Copier\u00a0») et validez\u00a0: le portail vous envoie un courriel d'activation, "
+        "valable 60 minutes.",
     ),
     QT_TRANSLATE_NOOP(
         "portal",
-        "Gardez l'assistant ouvert : les données de la structure vous serviront une fois connecté "
-        "(étape 4).",
+        "Gardez l'assistant ouvert\u00a0: les données de la structure vous serviront une fois "
+        "connecté (étape 4).",
     ),
 )
 COMPLETE_CONFIRM = QT_TRANSLATE_NOOP(
@@ -47,9 +49,9 @@ COMPLETE_CONFIRM = QT_TRANSLATE_NOOP(
 
 WORKSPACES_NOTE = QT_TRANSLATE_NOOP(
     "portal",
-    "Mode portail : choisissez ici les espaces de travail dont vous aurez besoin. L'assistant ne "
-    "les ouvre pas : vous les activerez vous-même sur le portail, une fois votre compte activé et "
-    "votre structure créée (étape 4).",
+    "Mode portail\u00a0: choisissez ici les espaces de travail dont vous aurez besoin. L'assistant "
+    "ne les ouvre pas\u00a0: vous les activerez vous-même sur le portail, une fois votre compte "
+    "activé et votre structure créée (étape 4).",
 )
 WORKSPACES_MANAGER = QT_TRANSLATE_NOOP(
     "portal",
@@ -71,14 +73,15 @@ WORKSPACES_CHECKLIST = (
 
 ACTIVATE_INTRO = QT_TRANSLATE_NOOP(
     "portal",
-    "Le portail envoie le courriel d'activation à {email}. Son lien n'est valable que 60 minutes : "
-    "dites à l'assistant quand le courriel est arrivé, il vous indiquera l'heure limite.",
+    "Le portail envoie le courriel d'activation à {email}. Son lien n'est valable que 60 "
+    "minutes\u00a0: dites à l'assistant quand le courriel est arrivé, il vous indiquera l'heure "
+    "limite.",
 )
 ACTIVATE_CHECKLIST = (
     QT_TRANSLATE_NOOP(
         "portal",
         "Ouvrez le lien du courriel d'activation avant son expiration et choisissez votre mot de "
-        "passe sur le portail. Lien expiré : demandez-en un nouveau sur le portail.",
+        "passe sur le portail. Lien expiré\u00a0: demandez-en un nouveau sur le portail.",
     ),
     QT_TRANSLATE_NOOP(
         "portal",

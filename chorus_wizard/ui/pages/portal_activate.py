@@ -110,9 +110,9 @@ class PortalActivatePage(Page):
         if left is None:
             self._validity_timer.stop()
             text = self.tr(
-                "Ce lien a sans doute expiré (plus de 60 minutes depuis son arrivée) : demandez un "
-                "nouveau lien sur le portail, puis cliquez sur « Un nouveau courriel est arrivé » "
-                "dès qu'il est là."
+                "Ce lien a sans doute expiré (plus de 60 minutes depuis son arrivée)\u00a0: "
+                "demandez un nouveau lien sur le portail, puis cliquez sur «\u00a0Un nouveau "
+                "courriel est arrivé\u00a0» dès qu'il est là."
             )
             color = "#8a1212"
         else:

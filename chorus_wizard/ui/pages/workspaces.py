@@ -43,8 +43,8 @@ class WorkspacesPage(Page):
         self.body.addWidget(self.created)
         manager = wrapped(
             self.tr(
-                "Vous êtes le premier à créer votre entreprise dans Chorus Pro : vous en êtes le "
-                "<b>gestionnaire principal</b> et avez tous les droits de modification sur "
+                "Vous êtes le premier à créer votre entreprise dans Chorus Pro\u00a0: vous en êtes "
+                "le <b>gestionnaire principal</b> et avez tous les droits de modification sur "
                 "celle-ci."
             ),
             rich=True,
@@ -117,7 +117,7 @@ class WorkspacesPage(Page):
         self.created.setText(
             self.tr(
                 "Votre compte utilisateur <b>{email}</b> a été créé et un courriel d'activation "
-                "vous a été envoyé. Pensez à le consulter rapidement : le lien a une durée de "
+                "vous a été envoyé. Pensez à le consulter rapidement\u00a0: le lien a une durée de "
                 "validité limitée (60 minutes)."
             ).format(email=escape(draft.email))
         )

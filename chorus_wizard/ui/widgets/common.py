@@ -97,7 +97,7 @@ def announce(widget: QWidget, text: str, *, assertive: bool = False) -> None:
 
 def joined(items: Iterable[str]) -> str:
     """``items`` as a list in a sentence: « a ; b » in French, « a; b » in English."""
-    return QCoreApplication.translate("Form", " ; ").join(items)
+    return QCoreApplication.translate("Form", "\u00a0; ").join(items)
 
 
 def readable(color: str) -> str:

@@ -37,7 +37,7 @@ class ConnectionReportView(QLabel):
             )
             if step.fix:
                 row += "<br><i>{}</i>".format(
-                    self.tr("À faire : {fix}").format(fix=escape(step.fix))
+                    self.tr("À faire\u00a0: {fix}").format(fix=escape(step.fix))
                 )
             rows.append(row + "</p>")
         self.setText("".join(rows))

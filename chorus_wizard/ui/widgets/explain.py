@@ -21,7 +21,7 @@ from chorus_wizard.ui.field_help import FIELD_HELP, FieldHelp
 from chorus_wizard.ui.widgets.common import set_qt_enum
 
 BUTTON_TEXT = "?"
-ACCESSIBLE_NAME = QT_TRANSLATE_NOOP("ExplainButton", "Aide : {name}")
+ACCESSIBLE_NAME = QT_TRANSLATE_NOOP("ExplainButton", "Aide\u00a0: {name}")
 
 
 class ExplainButton(QToolButton):

@@ -140,7 +140,7 @@ class HandoffPanel(QFrame):
             field.setAccessibleName(label)
             name.setBuddy(field)
             button = QPushButton(self.tr("Copier"))
-            button.setAccessibleName(self.tr("Copier : {label}").format(label=label))
+            button.setAccessibleName(self.tr("Copier\u00a0: {label}").format(label=label))
             button.clicked.connect(lambda _=False, which=label: self.copy(which))
             self.values_grid.addWidget(name, row, 0)
             self.values_grid.addWidget(field, row, 1)
@@ -158,7 +158,7 @@ class HandoffPanel(QFrame):
         """Put one value on the clipboard and say so."""
         QGuiApplication.clipboard().setText(self.value(label))
         self.copy_status.setText(
-            self.tr("✔ « {label} » copié dans le presse-papiers.").format(label=label)
+            self.tr("✔ «\u00a0{label}\u00a0» copié dans le presse-papiers.").format(label=label)
         )
         self.copy_status.show()
 
@@ -167,8 +167,8 @@ class HandoffPanel(QFrame):
         if self.open_failed:
             self.copy_status.setText(
                 self.tr(
-                    "Le navigateur n'a pas pu être ouvert : copiez l'adresse du portail ci-dessus "
-                    "dans votre navigateur."
+                    "Le navigateur n'a pas pu être ouvert\u00a0: copiez l'adresse du portail "
+                    "ci-dessus dans votre navigateur."
                 )
             )
             self.copy_status.setStyleSheet("color: #8a1212;")

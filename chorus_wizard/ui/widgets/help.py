@@ -27,7 +27,7 @@ BROWSER_NAME = QT_TRANSLATE_NOOP("HelpPanel", "Aide de l'étape")
 EXPORT_TEXT = QT_TRANSLATE_NOOP("HelpPanel", "Exporter un diagnostic")
 EXPORT_DESCRIPTION = QT_TRANSLATE_NOOP(
     "HelpPanel",
-    "Enregistre un fichier zip pour le support : versions, serveur utilisé, derniers messages "
+    "Enregistre un fichier zip pour le support\u00a0: versions, serveur utilisé, derniers messages "
     "d'erreur et journal, sans aucun mot de passe, réponse ni code.",
 )
 CLOSE_TEXT = QT_TRANSLATE_NOOP("HelpPanel", "Fermer l'aide")

@@ -69,7 +69,8 @@ class MailViewer(QDialog):
         self.resize(620, 480)
         self.header = QLabel(
             self.tr(
-                "<b>De :</b> {sender}<br><b>Objet :</b> {subject}<br><b>Date :</b> {date}"
+                "<b>De\u00a0:</b> {sender}<br><b>Objet\u00a0:</b> {subject}<br><b>Date\u00a0:</b> "
+                "{date}"
             ).format(
                 sender=escape(mail.sender),
                 subject=escape(mail.subject),

@@ -196,7 +196,7 @@ class PasswordInput(QObject):
             remaining = self.tr("Règles à respecter\u00a0: {rules}.").format(rules=joined(unmet))
             self.password.setAccessibleDescription(f"{base}. {remaining}" if base else remaining)
         elif unmet:
-            remaining = self.tr("Règles non respectées : {rules}.").format(rules=joined(unmet))
+            remaining = self.tr("Règles non respectées\u00a0: {rules}.").format(rules=joined(unmet))
             self.password.setAccessibleDescription(f"{base}. {remaining}" if base else remaining)
         else:
             self.password.setAccessibleDescription(base)
@@ -224,7 +224,7 @@ class PasswordInput(QObject):
         if not password:
             self.strength = None
             self.strength_bar.setValue(0)
-            self.strength_label.setText(self.tr("Robustesse : —"))
+            self.strength_label.setText(self.tr("Robustesse\u00a0: —"))
             self.strength_label.setStyleSheet(f"color: {readable('#6b6b6b')};")
             self.strength_bar.setAccessibleDescription(self.tr("non évaluée"))
             self._spoken_strength = None
@@ -239,10 +239,10 @@ class PasswordInput(QObject):
             self._spoken_strength = self.strength.label
             announce(
                 self.password,
-                self.tr("Robustesse : {strength}").format(strength=self.strength.label),
+                self.tr("Robustesse\u00a0: {strength}").format(strength=self.strength.label),
             )
         self.strength_bar.setAccessibleDescription(self.strength.label)
         self.strength_label.setText(
-            self.tr("Robustesse : {strength}").format(strength=self.strength.label)
+            self.tr("Robustesse\u00a0: {strength}").format(strength=self.strength.label)
         )
         self.strength_label.setStyleSheet(f"color: {readable(color)};")
