@@ -140,3 +140,15 @@ def test_reason_is_in_view_without_scrolling(qtbot: QtBot, wizard: SignupWizard)
     reason = page.next_reason
     assert isinstance(reason, QWidget)
     assert not page.scroll_area.isAncestorOf(reason)
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+@pytest.mark.parametrize("step", [1, 2, 3, 4])
+def test_the_progress_line_breaks_between_steps_only(
+    qtbot: QtBot, wizard: SignupWizard, step: int
+) -> None:
+    page = go_to(qtbot, wizard, step)
+    steps = page.subTitle().split("—", 1)[1].split("›")
+    assert len(steps) == 4
+    # « 4. Activez » never ends one line and starts the next.
+    assert all(" " not in part.strip() for part in steps), steps

@@ -272,7 +272,9 @@ class Page(QWizardPage):
     def _progress_text(self) -> str:
         parts = []
         for number, name in enumerate(STEPS, start=1):
-            text = f"{number}. {QCoreApplication.translate('Page', name)}"
+            # A step's number and name never break apart: lines break between steps only.
+            shown = QCoreApplication.translate("Page", name).replace(" ", "\u00a0")
+            text = f"{number}.\u00a0{shown}"
             parts.append(f"<b><u>{text}</u></b>" if number == self.step else text)
         return self.tr("Étape {step} sur 4 — {steps}").format(
             step=self.step, steps="  ›  ".join(parts)
