@@ -152,3 +152,28 @@ def test_names_typed_on_the_attachment_page_reach_step_2(qtbot: QtBot, qapp: QAp
     complete = wizard.currentPage()
     assert isinstance(complete, CompletePage)
     assert (complete.nom.text(), complete.prenom.text()) == ("Durand", "Marie")
+
+
+def test_a_resumed_step_2_has_no_stale_e_mail_mismatch(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    first = fake_wizard(qtbot, FakeService(), data_dir=tmp_path)
+    first.show()
+    keeper = draft_keeper(first)
+    reach_activation(qtbot, first)
+    keeper.flush()
+    first.shutdown()
+
+    second = fake_wizard(qtbot, FakeService(), data_dir=tmp_path)
+    second.show()
+    second.page_of(PageId.IDENTIFY).resume_button.click()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: second.currentId() == PageId.ACTIVATE)
+    complete = second.page_of(PageId.COMPLETE)
+    assert isinstance(complete, CompletePage)
+    assert complete.email_again.text().lower() == EMAIL.lower()
+    assert complete.email_hint.text() == ""  # both addresses match
+    second.back()
+    second.back()
+    assert second.currentId() == PageId.COMPLETE
+    assert complete.email_hint.text() == ""
+    second.shutdown()

@@ -216,6 +216,8 @@ class CompletePage(Page):
                 "Adresse de connexion\u00a0: <b>{email}</b><br>Structure\u00a0: <b>{structure}</b>"
             ).format(email=escape(draft.email), structure=escape(shown))
         )
+        # A resumed draft fills the confirmation before the address is known: judge it now.
+        self._on_email_again_text_changed()
         if not self._countries_loaded:
             self.run(
                 self.tr("Chargement de la liste des pays…"),
@@ -362,7 +364,8 @@ class CompletePage(Page):
         typed = self.email_again.text().strip().lower()
         expected = self.context.draft.email.lower()
         problem = None
-        if typed and len(typed) >= len(expected) and typed != expected:
+        # (no address yet while a draft is being restored: nothing to compare with)
+        if typed and expected and len(typed) >= len(expected) and typed != expected:
             problem = self.tr("Les deux adresses électroniques ne sont pas identiques.")
         self.email_hint.set_reason(problem)
 
