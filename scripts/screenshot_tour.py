@@ -278,8 +278,14 @@ def try_activation(wizard: SignupWizard) -> None:
     """« Valider », and wait for the sandbox's answer (the page may stay on step 4)."""
     activate = page(wizard, PageId.ACTIVATE)
     activate.banner.clear_message()
+    activate.code_hint.set_reason(None)  # type: ignore[attr-defined]
     wizard.next()
-    settle(lambda: wizard.currentId() != PageId.ACTIVATE or bool(activate.banner.text()))
+    # A wrong code is said under its field; a lock or another failure in the banner.
+    settle(
+        lambda: wizard.currentId() != PageId.ACTIVATE
+        or bool(activate.banner.text())
+        or bool(activate.code_hint.text())  # type: ignore[attr-defined]
+    )
     wait_idle(wizard)
 
 

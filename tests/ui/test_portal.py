@@ -330,3 +330,20 @@ def test_a_portal_signup_not_yet_created_there_resumes_on_step_2(
         assert wizard.currentId() == PageId.COMPLETE
     finally:
         wizard.shutdown()
+
+
+def test_a_long_confirmation_wraps_instead_of_widening_the_page(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QPoint, Qt
+
+    from chorus_wizard.ui.widgets.handoff import HandoffPanel
+
+    sentence = "I have activated my account and created (or requested) my structure on the portal"
+    panel = HandoffPanel(
+        "https://portail.example", lambda url: True, title="T", confirmation=sentence
+    )
+    qtbot.addWidget(panel)
+    assert panel.minimumSizeHint().width() < 400  # the sentence alone is wider than that
+    assert not panel.is_confirmed
+    qtbot.mouseClick(panel.confirm_label, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert panel.confirm.isChecked() and panel.is_confirmed
+    assert panel.confirm.accessibleName() == sentence

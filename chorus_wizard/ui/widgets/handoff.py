@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -29,6 +29,21 @@ from chorus_wizard.ui.widgets.common import wrapped
 
 #: Opens a URL in the user's browser; True when the desktop accepted it.
 UrlOpener = Callable[[str], bool]
+
+
+class ClickLabel(QLabel):
+    """A check box's wrapping sentence: clicking it ticks the box, as its own text would."""
+
+    def __init__(self, text: str, box: QCheckBox) -> None:
+        super().__init__(text)
+        self._box = box
+        self.setWordWrap(True)
+        self.setBuddy(box)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._box.toggle()
+        self._box.setFocus()
+        event.accept()
 
 
 class HandoffPanel(QFrame):
@@ -92,11 +107,20 @@ class HandoffPanel(QFrame):
         self.extra = QVBoxLayout()
         layout.addLayout(self.extra)
 
-        self.confirm = QCheckBox(confirmation)
+        # The box and its sentence side by side: a QCheckBox's own text never wraps, and a long
+        # one (English, or a narrow window) would widen the page past its window.
+        self._confirmation = confirmation
+        self.confirm = QCheckBox()
         self.confirm.setAccessibleName(confirmation)
-        self.confirm.setVisible(bool(confirmation))
         self.confirm.toggled.connect(self.confirmed_changed)
-        layout.addWidget(self.confirm)
+        self.confirm_label = ClickLabel(confirmation, self.confirm)
+        confirm_row = QWidget()
+        row = QHBoxLayout(confirm_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.confirm, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.confirm_label, 1)
+        layout.addWidget(confirm_row)
+        confirm_row.setVisible(bool(confirmation))
 
         #: label → the read-only field showing it, in display order.
         self.value_fields: dict[str, QLineEdit] = {}
@@ -179,4 +203,4 @@ class HandoffPanel(QFrame):
 
     @property
     def is_confirmed(self) -> bool:
-        return self.confirm.isChecked() if self.confirm.text() else True
+        return self.confirm.isChecked() if self._confirmation else True
