@@ -109,10 +109,6 @@
         <translation>the answer to the secret question</translation>
     </message>
     <message>
-        <source>Pour valider, saisissez&#xa0;: {fields}.</source>
-        <translation>To confirm, enter: {fields}.</translation>
-    </message>
-    <message>
         <source>Le blocage est levé&#xa0;: validez à nouveau, avec le lien du dernier courriel reçu.</source>
         <translation>The block is lifted: confirm again, with the link from the latest email received.</translation>
     </message>
@@ -1012,6 +1008,10 @@
         <source>Pour continuer, remplissez&#xa0;: {fields}.</source>
         <extracomment>Default country for identifiers that imply one. Why « Valider » is greyed out; {fields} lists the fields still empty or invalid.</extracomment>
         <translation>To go on, fill in: {fields}.</translation>
+    </message>
+    <message>
+        <source>Pour valider, saisissez&#xa0;: {fields}.</source>
+        <translation>To confirm, enter: {fields}.</translation>
     </message>
 </context>
 <context>

@@ -35,7 +35,6 @@ from chorus_wizard.ui.widgets.common import (
     announce,
     field_label,
     form_layout,
-    joined,
     readable,
     stacked,
     wrapped,
@@ -129,6 +128,7 @@ def _load_rules(service: SignupService) -> tuple[PasswordPolicy, list[SecretQues
 
 class ActivatePage(Page):
     step = 4
+    NEXT_REASON = QT_TRANSLATE_NOOP("Page", "Pour valider, saisissez\u00a0: {fields}.")
 
     def __init__(self, context: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -199,10 +199,6 @@ class ActivatePage(Page):
         self.form_box.setLayout(form)
         self.whole_rows = WholeRows(self.form_box)
         self.body.addWidget(self.form_box)
-        # Why « Valider » is greyed out, always in view while it is.
-        self.valider_reason = wrapped("")
-        self.valider_reason.hide()
-        self.body.addWidget(self.valider_reason)
         self.finish_layout()
 
         self.code.textChanged.connect(self._on_code_text_changed)
@@ -211,7 +207,6 @@ class ActivatePage(Page):
         self.question.currentIndexChanged.connect(self.completeChanged)
         self.show_mail.clicked.connect(self._on_show_mail_clicked)
         self.resend.clicked.connect(self._on_resend_clicked)
-        self.completeChanged.connect(self._show_valider_reason)
 
     def initializePage(self) -> None:
         draft = self.context.draft
@@ -264,10 +259,13 @@ class ActivatePage(Page):
         self.completeChanged.emit()
 
     def ready(self) -> bool:
-        return self._policy_loaded and not self.is_locked() and not self.missing()
+        return self._policy_loaded and not self.is_locked() and not self.missing_fields()
 
-    def missing(self) -> list[str]:
-        """What « Valider » still waits for, as the reason under the form names it."""
+    def missing_fields(self) -> list[str]:
+        """What « Valider » still waits for, as the page's reason line names it (nothing
+        before the rules are known; a lock or a load that failed: the message line says it)."""
+        if not self._policy_loaded:
+            return []
         missing = []
         if not activation_code(self.code.text()):
             missing.append(self.tr("le lien ou le code d'activation reçu"))
@@ -280,18 +278,6 @@ class ActivatePage(Page):
         if not self.answer.text().strip():
             missing.append(self.tr("la réponse à la question secrète"))
         return missing
-
-    def _show_valider_reason(self) -> None:
-        """While « Valider » is greyed out, the page says what it waits for (a lock, a load
-        that failed: the message line says it)."""
-        missing = self.missing() if self._policy_loaded and not self.is_busy else []
-        if not missing:
-            self.valider_reason.hide()
-            return
-        self.valider_reason.setText(
-            self.tr("Pour valider, saisissez\u00a0: {fields}.").format(fields=joined(missing))
-        )
-        self.valider_reason.show()
 
     # -- the lock after five wrong codes -----------------------------------------------------
 
