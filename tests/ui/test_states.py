@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from chorus_wizard.backend.models import CompanyRecord, ExistingStructure
 from chorus_wizard.drafts import DraftStore
+from chorus_wizard.recap import Recap
 from chorus_wizard.ui.drafts import describe_saved
 from chorus_wizard.ui.pages.attach import AttachPage
 from chorus_wizard.ui.pages.base import PageId
@@ -67,10 +68,9 @@ def test_the_attachment_page_starts_fresh_for_another_structure(
     assert service.calls.count("request_attachment") == 2
 
 
-def test_the_recap_after_a_resume_is_as_complete_as_before(
-    qtbot: QtBot, qapp: QApplication, tmp_path: Path
-) -> None:
-    first = fake_wizard(qtbot, FakeService(), data_dir=tmp_path)
+def resumed_on_step_4(qtbot: QtBot, data_dir: Path) -> tuple[SignupWizard, Recap]:
+    """A signup closed on step 4, then resumed in a new window; and its recap before."""
+    first = fake_wizard(qtbot, FakeService(), data_dir=data_dir)
     first.show()
     keeper = draft_keeper(first)
     reach_activation(qtbot, first)
@@ -78,10 +78,17 @@ def test_the_recap_after_a_resume_is_as_complete_as_before(
     keeper.flush()
     first.shutdown()  # as when the window closes (step 4's secrets are not kept)
 
-    second = fake_wizard(qtbot, FakeService(), data_dir=tmp_path)  # chose nothing yet
+    second = fake_wizard(qtbot, FakeService(), data_dir=data_dir)  # chose nothing yet
     second.show()
     second.page_of(PageId.IDENTIFY).resume_button.click()  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: second.currentId() == PageId.ACTIVATE)
+    return second, before
+
+
+def test_the_recap_after_a_resume_is_as_complete_as_before(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    second, before = resumed_on_step_4(qtbot, tmp_path)
     after = second.desk.recap()
     rows = {label: value for section in after.sections for label, value in section.rows}
     assert (rows["Nom"], rows["Prénom"]) == ("Durand", "Marie")
@@ -157,17 +164,7 @@ def test_names_typed_on_the_attachment_page_reach_step_2(qtbot: QtBot, qapp: QAp
 def test_a_resumed_step_2_has_no_stale_e_mail_mismatch(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path
 ) -> None:
-    first = fake_wizard(qtbot, FakeService(), data_dir=tmp_path)
-    first.show()
-    keeper = draft_keeper(first)
-    reach_activation(qtbot, first)
-    keeper.flush()
-    first.shutdown()
-
-    second = fake_wizard(qtbot, FakeService(), data_dir=tmp_path)
-    second.show()
-    second.page_of(PageId.IDENTIFY).resume_button.click()  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: second.currentId() == PageId.ACTIVATE)
+    second, _ = resumed_on_step_4(qtbot, tmp_path)
     complete = second.page_of(PageId.COMPLETE)
     assert isinstance(complete, CompletePage)
     assert complete.email_again.text().lower() == EMAIL.lower()
