@@ -277,14 +277,17 @@ def wrong_code(link: str) -> str:
 def try_activation(wizard: SignupWizard) -> None:
     """« Valider », and wait for the sandbox's answer (the page may stay on step 4)."""
     activate = page(wizard, PageId.ACTIVATE)
+    hint = activate.code_hint  # type: ignore[attr-defined]
     activate.banner.clear_message()
-    activate.code_hint.set_reason(None)  # type: ignore[attr-defined]
+    hint.set_reason(None)
     wizard.next()
     # A wrong code is said under its field; a lock or another failure in the banner.
     settle(
-        lambda: wizard.currentId() != PageId.ACTIVATE
-        or bool(activate.banner.text())
-        or bool(activate.code_hint.text())  # type: ignore[attr-defined]
+        lambda: (
+            wizard.currentId() != PageId.ACTIVATE
+            or bool(activate.banner.text())
+            or bool(hint.text())
+        )
     )
     wait_idle(wizard)
 
