@@ -123,10 +123,6 @@ TECH_PASSWORD_LIFETIME_DAYS = 424
 TECH_PASSWORD_WARNING_DAYS = 30
 
 
-def with_credentials(profile: BackendProfile, credentials: PisteCredentials) -> BackendProfile:
-    return replace(profile, credentials=credentials)
-
-
 def is_custom_url(value: str) -> bool:
     return value.startswith(("http://", "https://"))
 

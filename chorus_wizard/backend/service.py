@@ -33,7 +33,6 @@ from chorus_wizard.backend.models import (
     Lookup,
     ReceivedMail,
     SecretQuestion,
-    StructureDetails,
     Workspace,
 )
 from chorus_wizard.backend.profiles import (
@@ -280,12 +279,6 @@ class ChorusSignupService:
         if piste is None:
             raise NotSupported(translate("service", NO_CREDENTIALS))
         return piste.find_structure(identifier_type.value, identifier)
-
-    def structure_details(self, id_structure: int) -> StructureDetails:
-        piste = self._piste
-        if piste is None:
-            raise NotSupported(translate("service", NO_CREDENTIALS))
-        return piste.consult_structure(id_structure)
 
     def countries(self) -> list[Country]:
         if self._piste:

@@ -160,10 +160,6 @@ class SandboxProcess:
             self._binder, self._base_url = binder, binder.base_url
         return self._base_url
 
-    def serve_in_background(self) -> None:
-        """:meth:`serve` from a helper thread: starting a process takes tens of ms."""
-        threading.Thread(target=self.serve, name="sandbox-spawn", daemon=True).start()
-
     def serve(self) -> None:
         """Spawn the serving process, binding first if need be (a second call, or a call after
         stop(), does nothing)."""

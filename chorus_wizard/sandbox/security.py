@@ -38,22 +38,3 @@ def scrypt_hash(secret: str) -> str:
         secret.encode("utf-8"), salt=salt, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P, dklen=_SCRYPT_LEN
     )
     return f"scrypt${_SCRYPT_N}${_SCRYPT_R}${_SCRYPT_P}${salt.hex()}${derived.hex()}"
-
-
-def scrypt_verify(secret: str, stored: str) -> bool:
-    """True when ``secret`` matches a value produced by :func:`scrypt_hash`."""
-    try:
-        scheme, n, r, p, salt, expected = stored.split("$")
-    except ValueError:
-        return False
-    if scheme != "scrypt":
-        return False
-    derived = hashlib.scrypt(
-        secret.encode("utf-8"),
-        salt=bytes.fromhex(salt),
-        n=int(n),
-        r=int(r),
-        p=int(p),
-        dklen=len(expected) // 2,
-    )
-    return hmac.compare_digest(derived.hex(), expected)

@@ -129,10 +129,6 @@ class HandoffPanel(QFrame):
 
     # -- content -------------------------------------------------------------------------
 
-    def set_intro(self, text: str) -> None:
-        self.intro.setText(text)
-        self.intro.setVisible(bool(text))
-
     def set_checklist(self, items: Sequence[str]) -> None:
         rows = "".join(f"<li>{escape(item)}</li>" for item in items)
         self.checklist.setText(f"<ol style='margin-left: 0px;'>{rows}</ol>")
