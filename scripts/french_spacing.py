@@ -162,11 +162,12 @@ def _spaced_json(text: str) -> str:
 
 
 def text_files() -> list[Path]:
-    """French text files, read whole."""
+    """French text files, read whole (the support guide is the one French page of docs/)."""
     return [
         *sorted((RESOURCES / "help" / "fr").glob("*.md")),
         *sorted((RESOURCES / "scenarios").iterdir()),
         RESOURCES / "room" / "salle.html",
+        ROOT / "docs" / "guide-support.md",
     ]
 
 
