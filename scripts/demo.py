@@ -132,12 +132,23 @@ def wait_idle(wizard: SignupWizard) -> None:
     settle(lambda: not wizard.currentPage().is_busy)  # type: ignore[attr-defined]
 
 
-def go_next(wizard: SignupWizard, expected: PageId) -> Page:
-    """« Suivant » (or « Valider »), then the ``expected`` page once it is idle."""
-    wizard.next()
+def arrived(wizard: SignupWizard, expected: PageId) -> Page:
+    """The ``expected`` page once it is shown, idle, and holds what it asked the service for
+    on arrival (step 3's switches, step 4's secret questions)."""
     settle(lambda: wizard.currentId() == expected)
     wait_idle(wizard)
-    return wizard.currentPage()  # type: ignore[return-value]
+    current: Page = wizard.currentPage()  # type: ignore[assignment]
+    if expected == PageId.WORKSPACES:
+        settle(lambda: bool(current.switches))  # type: ignore[attr-defined]
+    elif expected == PageId.ACTIVATE:
+        settle(lambda: current.question.count() > 0)  # type: ignore[attr-defined]
+    return current
+
+
+def go_next(wizard: SignupWizard, expected: PageId) -> Page:
+    """« Suivant » (or « Valider »), then the ``expected`` page once it has :func:`arrived`."""
+    wizard.next()
+    return arrived(wizard, expected)
 
 
 def fill_identify(wizard: SignupWizard, email: str, identifier: str) -> Page:
@@ -165,17 +176,13 @@ def to_workspaces(wizard: SignupWizard, email: str, siret: str) -> Page:
     fill_identify(wizard, email, siret)
     go_next(wizard, PageId.COMPLETE)
     fill_complete(wizard, email)
-    spaces = go_next(wizard, PageId.WORKSPACES)
-    settle(lambda: bool(spaces.switches))  # type: ignore[attr-defined]
-    return spaces
+    return go_next(wizard, PageId.WORKSPACES)
 
 
 def to_activate(wizard: SignupWizard, email: str, siret: str) -> Page:
     """Steps 1 to 3 done: step 4 with its secret questions."""
     to_workspaces(wizard, email, siret)
-    activate = go_next(wizard, PageId.ACTIVATE)
-    settle(lambda: activate.question.count() > 0)  # type: ignore[attr-defined]
-    return activate
+    return go_next(wizard, PageId.ACTIVATE)
 
 
 def fill_activate(

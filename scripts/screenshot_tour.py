@@ -37,6 +37,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from demo import (  # after the platform is chosen
     activation_link,
+    arrived,
     fill_activate,
     fill_complete,
     fill_identify,
@@ -296,9 +297,7 @@ def resume(wizard: SignupWizard, expected: PageId) -> Page:
     identify = page(wizard, PageId.IDENTIFY)
     settle(lambda: identify.resume_box.isVisible())  # type: ignore[attr-defined]
     identify.resume_button.click()  # type: ignore[attr-defined]
-    settle(lambda: wizard.currentId() == expected)
-    wait_idle(wizard)
-    return wizard.currentPage()  # type: ignore[return-value]
+    return arrived(wizard, expected)
 
 
 # -- the scenes ------------------------------------------------------------------------
@@ -317,12 +316,10 @@ def signup_scene(tour: Tour) -> None:
         fill_complete(wizard, EMAIL)
         tour.take(wizard, "ordinary")
         tour.help(wizard)
-        spaces = go_next(wizard, PageId.WORKSPACES)
-        settle(lambda: bool(spaces.switches))  # type: ignore[attr-defined]
+        go_next(wizard, PageId.WORKSPACES)
         tour.take(wizard, "ordinary")
         tour.help(wizard)
-        activate = go_next(wizard, PageId.ACTIVATE)
-        settle(lambda: activate.question.count() > 0)  # type: ignore[attr-defined]
+        go_next(wizard, PageId.ACTIVATE)
         link = activation_link(wizard.context.service, EMAIL)
         fill_activate(wizard, link)
         tour.take(wizard, "ordinary")
@@ -394,13 +391,11 @@ def resume_scene(tour: Tour) -> None:
         tour.take(wizard, "resumed")
         go_next(wizard, PageId.WORKSPACES)
     with tour.wizard("resume") as wizard:
-        spaces = resume(wizard, PageId.WORKSPACES)
-        settle(lambda: bool(spaces.switches))  # type: ignore[attr-defined]
+        resume(wizard, PageId.WORKSPACES)
         tour.take(wizard, "resumed")
         go_next(wizard, PageId.ACTIVATE)
     with tour.wizard("resume") as wizard:
-        activate = resume(wizard, PageId.ACTIVATE)
-        settle(lambda: activate.question.count() > 0)  # type: ignore[attr-defined]
+        resume(wizard, PageId.ACTIVATE)
         tour.take(wizard, "resumed")
 
 
@@ -440,11 +435,9 @@ def english_scene(tour: Tour) -> None:
         go_next(wizard, PageId.COMPLETE)
         fill_complete(wizard, EMAIL)
         tour.take(wizard, "ordinary")
-        spaces = go_next(wizard, PageId.WORKSPACES)
-        settle(lambda: bool(spaces.switches))  # type: ignore[attr-defined]
+        go_next(wizard, PageId.WORKSPACES)
         tour.take(wizard, "ordinary")
-        activate = go_next(wizard, PageId.ACTIVATE)
-        settle(lambda: activate.question.count() > 0)  # type: ignore[attr-defined]
+        go_next(wizard, PageId.ACTIVATE)
         fill_activate(wizard, activation_link(wizard.context.service, EMAIL))
         tour.take(wizard, "ordinary")
         try_activation(wizard)
