@@ -114,8 +114,7 @@ def locked_message(until: datetime, now: datetime) -> str:
     return QCoreApplication.translate(
         "ActivatePage",
         "Trop de tentatives infructueuses\u00a0: l'activation de ce compte est bloquée jusqu'à "
-        "{time}. "
-        "Réessayez dans {left}, avec le lien du dernier courriel reçu. Vos saisies sont "
+        "{time}. Réessayez dans {left}, avec le lien du dernier courriel reçu. Vos saisies sont "
         "conservées.",
     ).format(time=clock_time(until, now), left=countdown_text(until - now))
 
