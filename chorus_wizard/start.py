@@ -5,15 +5,14 @@ imported: the GUI thread's collector (:mod:`chorus_wizard.ui.collector`) takes t
 when the wizard is built, so that no worker thread ever destroys a Qt object, and what the
 start made is frozen out of later collections once the window is painted. That is why the
 program's modules are imported inside :func:`main`, after the collector is held (the
-measurements are in ``docs/performance.md``). A bundle's spawned sandbox process starts here
-too, and turns collection back on (``sandbox/process.py``).
+measurements are in ``docs/performance.md``). The sandbox's process never starts here: it
+is the ``chorus-wizard-sandbox`` command (``sandbox/process.py``).
 """
 
 from __future__ import annotations
 
 import gc
 import logging
-import multiprocessing
 import sys
 
 
@@ -24,8 +23,6 @@ def hold_collector() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     hold_collector()
-    if getattr(sys, "frozen", False):  # a bundle: its spawned sandbox process starts here
-        multiprocessing.freeze_support()
     # Imported once the collector is held (see the module's docstring).
     from chorus_wizard.app import compose
     from chorus_wizard.config import resolve_config

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from chorus_wizard.cli import Parser
 from chorus_wizard.contracts.room import ROOM_PATH, TOKEN_QUERY
+from chorus_wizard.sandbox.listening import is_unspecified
+from chorus_wizard.sandbox.process import CHILD_FLAG, child_main
 from chorus_wizard.sandbox.relay import (
     SMTP_KEYRING_SERVICE,
     KeychainPasswordMissing,
@@ -29,14 +31,6 @@ def _is_loopback(host: str) -> bool:
         return True
     try:
         return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
-def _is_unspecified(host: str) -> bool:
-    """``0.0.0.0`` or ``::``: every interface, so no single address to give the trainees."""
-    try:
-        return ipaddress.ip_address(host).is_unspecified
     except ValueError:
         return False
 
@@ -121,7 +115,11 @@ def smtp_relay(args: argparse.Namespace) -> SmtpRelay | None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Start the sandbox, print its URL, and serve until Ctrl-C."""
+    """Start the sandbox, print its URL, and serve until Ctrl-C (or, started by the wizard
+    with :data:`~chorus_wizard.sandbox.process.CHILD_FLAG`, serve the wizard's socket)."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == [CHILD_FLAG]:
+        return child_main(argv[1:])
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if not _is_loopback(args.host):
@@ -173,7 +171,7 @@ def main(argv: list[str] | None = None) -> int:
         f"Salle de formation\u00a0: {server.base_url}{ROOM_PATH}?{TOKEN_QUERY}={room.token}",
         flush=True,
     )
-    if _is_unspecified(args.host):
+    if is_unspecified(args.host):  # every interface: no single address to give
         print(
             "Stagiaires\u00a0: chorus-wizard --backend http://ADRESSE-DE-CE-POSTE:"
             f"{server.port} (l'adresse de ce poste sur le réseau de la salle)."

@@ -3,38 +3,50 @@
 In the wizard's process a thread would share the GIL with the GUI (FastAPI's import and the
 scrypt hashing made the window stutter) and add its memory to the wizard's. Here the wizard
 binds the listening socket itself (so the URL is known before the child has started, and
-early requests wait in the backlog), then a spawned child process serves it. The two talk
-over one pipe: the child says when it is ready, or why it could not start (a
-:class:`StartFailure`: a full disk, a read-only folder, a damaged database), the wizard says
-stop; when the wizard dies, even by SIGKILL, the pipe closes and the child stops too. A child
-that fails, or dies before it is ready, makes the wizard close its listening socket, so that
-waiting requests fail at once, and :attr:`SandboxProcess.failure` tells why (the wizard's
-first call says so, see :mod:`chorus_wizard.backend.local_sandbox`). The child logs to
-``<data-dir>/sandbox/sandbox.log``.
+early requests wait in the backlog), then starts the ``chorus-wizard-sandbox`` command with
+:data:`CHILD_FLAG`, which serves that socket: from the source tree ``python -m
+chorus_wizard.sandbox``, from a bundle the ``chorus-wizard-sandbox`` executable beside the
+wizard's (so the wizard's executable holds neither the web server nor ``multiprocessing``,
+and the sandbox's no Qt). The socket goes to the child as an inherited file descriptor
+(``pass_fds``), on Windows as :meth:`socket.socket.share`'s bytes on its standard input.
+
+Both sides of that exchange are in this module. The child's standard output says when it is
+ready (:data:`READY`), or why it could not start (a :class:`StartFailure`: a full disk, a
+read-only folder, a damaged database), one line each; the wizard writes :data:`STOP` on the
+child's standard input. When the wizard dies, even by SIGKILL, that input closes and the
+child stops too. A child that fails, or dies before it is ready, makes the wizard close its
+listening socket, so that waiting requests fail at once, and :attr:`SandboxProcess.failure`
+tells why (the wizard's first call says so, see :mod:`chorus_wizard.backend.local_sandbox`).
+The child logs to ``<data-dir>/sandbox/sandbox.log``.
 """
 
 from __future__ import annotations
 
+import argparse
+import base64
 import contextlib
-import gc
+import dataclasses
+import json
 import logging
 import os
+import socket
+import subprocess
+import sys
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO
 
 from chorus_wizard.files import StartFailure, WriteProblem, write_problem
-
-if TYPE_CHECKING:
-    import socket
-    from multiprocessing.connection import Connection
-    from multiprocessing.process import BaseProcess
-
-    from chorus_wizard.sandbox.server import SandboxServer
+from chorus_wizard.sandbox.listening import as_tcp, base_url, listen
 
 log = logging.getLogger(__name__)
 
+#: The first argument of ``chorus-wizard-sandbox`` when the wizard starts it.
+CHILD_FLAG = "--serve-for-wizard"
+#: ``--socket`` when the socket comes as :meth:`socket.socket.share`'s bytes (Windows).
+SHARED = "shared"
 READY = "ready"
+FAILURE = "failure"
 STOP = "stop"
 #: How long the process may take to serve before the wizard gives up on it.
 READY_TIMEOUT_S = 120
@@ -79,16 +91,38 @@ def check_data_folder(folder: Path) -> None:
             conn.execute("PRAGMA schema_version").fetchone()
 
 
-def _report_failure(conn: Connection, error: Exception, data_dir: Path) -> None:
+def _say(channel: IO[str], *words: str) -> None:
+    channel.write(" ".join(words) + "\n")
+    channel.flush()
+
+
+def _report_failure(channel: IO[str], error: Exception, data_dir: Path) -> None:
     log.error("The sandbox could not start", exc_info=error)
-    conn.send(start_failure(error, data_dir))
+    failure = start_failure(error, data_dir)
+    _say(channel, FAILURE, json.dumps(dataclasses.asdict(failure)))
 
 
-def _child_main(sock: socket.socket, data_dir: Path, public_url: str, conn: Connection) -> None:
-    """Entry point of the sandbox process."""
-    # A bundle spawns this process from its own start, which holds the cycle collector until
-    # the wizard's window is up (chorus_wizard/start.py): a server needs it on.
-    gc.enable()
+def _child_arguments(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog=f"chorus-wizard-sandbox {CHILD_FLAG}")
+    parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--public-url", required=True)
+    parser.add_argument("--socket", required=True, help=f"a file descriptor, or {SHARED!r}")
+    return parser.parse_args(argv)
+
+
+def _inherited_socket(which: str, stdin: IO[str]) -> socket.socket:
+    if sys.platform == "win32" and which == SHARED:  # the wizard writes its bytes first
+        return socket.fromshare(base64.b64decode(stdin.readline()))
+    return as_tcp(socket.socket(fileno=int(which)))
+
+
+def child_main(argv: list[str]) -> int:
+    """The sandbox's process, as the wizard starts it (``chorus-wizard-sandbox`` followed by
+    :data:`CHILD_FLAG` and these arguments)."""
+    args = _child_arguments(argv)
+    data_dir: Path = args.data_dir
+    channel, sys.stdout = sys.stdout, sys.stderr  # nothing else may write on the channel
+    sock = _inherited_socket(args.socket, sys.stdin)
     try:
         log_file = data_dir / "sandbox" / "sandbox.log"
         log_file.parent.mkdir(parents=True, exist_ok=True)
@@ -97,46 +131,65 @@ def _child_main(sock: socket.socket, data_dir: Path, public_url: str, conn: Conn
             filename=log_file,
             level=logging.INFO,
             format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+            force=True,
         )
     except Exception as exc:  # told to the wizard, which says why at once
-        _report_failure(conn, exc, data_dir)
-        return
+        _report_failure(channel, exc, data_dir)
+        return 1
     from chorus_wizard.sandbox.server import SandboxServer
 
-    server = SandboxServer(data_dir, public_url=public_url)  # no I/O yet
+    server = SandboxServer(data_dir, public_url=args.public_url)  # no I/O yet
     server.adopt(sock)
     try:
         server.serve()
-        server.wait_ready(120)
+        server.wait_ready(READY_TIMEOUT_S)
     except Exception as exc:  # the database or the disk, met by the server's thread
-        _report_failure(conn, exc, data_dir)
+        _report_failure(channel, exc, data_dir)
         server.stop()
-        return
-    conn.send(READY)
-    try:
-        conn.recv()  # STOP, or EOFError when the wizard is gone
-    except (EOFError, OSError):
-        log.info("Wizard gone: the sandbox stops")
+        return 1
+    _say(channel, READY)
+    with contextlib.suppress(OSError, ValueError):
+        sys.stdin.readline()  # STOP, or the end of the input when the wizard is gone
+    log.info("The wizard said stop, or is gone: the sandbox stops")
     server.stop()
+    return 0
+
+
+def child_command() -> list[str]:
+    """How the wizard starts ``chorus-wizard-sandbox``: the executable beside its own in a
+    bundle, else this Python with ``-m``."""
+    if getattr(sys, "frozen", False):
+        name = "chorus-wizard-sandbox.exe" if sys.platform == "win32" else "chorus-wizard-sandbox"
+        return [str(Path(sys.executable).with_name(name))]
+    return [sys.executable, "-m", "chorus_wizard.sandbox"]
+
+
+def _failure_from(line: str, folder: str) -> StartFailure:
+    """What the child's line says: its :class:`StartFailure`, or what went wrong with it."""
+    word, _, rest = line.strip().partition(" ")
+    if word == FAILURE:
+        with contextlib.suppress(ValueError, TypeError):
+            return StartFailure(**json.loads(rest))
+    return StartFailure(WriteProblem.OTHER.value, line.strip() or "no answer", folder)
 
 
 class SandboxProcess:
     """``bind()`` to know the URL, ``serve()`` when convenient, ``stop()`` at the end.
 
-    Making one costs nothing: the socket modules are imported by :meth:`bind`.
+    Making one costs nothing, and binding imports neither the server nor the web framework.
     """
 
     def __init__(self, data_dir: Path, host: str = "127.0.0.1") -> None:
         self.data_dir = data_dir
         self.host = host
-        self._binder: SandboxServer | None = None
-        self._process: BaseProcess | None = None
-        self._conn: Connection | None = None
+        self._socket: socket.socket | None = None
+        self._process: subprocess.Popen[str] | None = None
         self._ready = threading.Event()
         self._failure: StartFailure | None = None
         self._base_url = ""
         self._lock = threading.Lock()  # serve() may run in a helper thread, stop() in the GUI
         self._stopped = False
+        self._timed_out = False
 
     @property
     def base_url(self) -> str:
@@ -150,19 +203,16 @@ class SandboxProcess:
             return self._bind()
 
     def _bind(self) -> str:
-        if self._binder is None:
+        if self._socket is None:
             if self._stopped:
                 raise RuntimeError("the sandbox was stopped")
-            from chorus_wizard.sandbox.server import SandboxServer
-
-            binder = SandboxServer(self.data_dir, self.host)
-            binder.bind()
-            self._binder, self._base_url = binder, binder.base_url
+            self._socket = listen(self.host, 0)
+            self._base_url = base_url(self.host, self._socket.getsockname()[1])
         return self._base_url
 
     def serve(self) -> None:
-        """Spawn the serving process, binding first if need be (a second call, or a call after
-        stop(), does nothing)."""
+        """Start the serving process, binding first if need be (a second call, or a call
+        after stop(), does nothing)."""
         with self._lock:
             if self._process is not None or self._stopped:
                 return
@@ -170,46 +220,62 @@ class SandboxProcess:
             self._spawn()
 
     def _spawn(self) -> None:
-        sock = self._binder._socket if self._binder is not None else None
+        sock = self._socket
         if sock is None:
             raise RuntimeError("the sandbox is not bound")
-        import multiprocessing  # here, in a worker thread: not on the first window's path
-
-        context = multiprocessing.get_context("spawn")  # never fork a process running Qt
-        ours, theirs = context.Pipe()
-        process = context.Process(
-            target=_child_main,
-            args=(sock, self.data_dir, self.base_url, theirs),
-            name="chorus-wizard-sandbox",
-            daemon=True,
-        )
-        process.start()
-        theirs.close()
-        self._process, self._conn = process, ours
+        command = [*child_command(), CHILD_FLAG, "--data-dir", str(self.data_dir)]
+        command += ["--public-url", self.base_url]
+        pipe = subprocess.PIPE
+        if sys.platform == "win32":
+            # The sandbox's executable is a console program: no console window for it.
+            process = subprocess.Popen(
+                [*command, "--socket", SHARED],
+                stdin=pipe,
+                stdout=pipe,
+                encoding="utf-8",
+                creationflags=subprocess.CREATE_NO_WINDOW,
+            )
+            assert process.stdin is not None
+            with contextlib.suppress(OSError):  # a child already gone says so on its output
+                process.stdin.write(base64.b64encode(sock.share(process.pid)).decode() + "\n")
+                process.stdin.flush()
+        else:
+            fd = sock.fileno()
+            process = subprocess.Popen(
+                [*command, "--socket", str(fd)],
+                stdin=pipe,
+                stdout=pipe,
+                encoding="utf-8",
+                pass_fds=(fd,),
+            )
+        self._process = process
         threading.Thread(target=self._await_ready, name="sandbox-ready", daemon=True).start()
 
     def _await_ready(self) -> None:
-        conn = self._conn
-        assert conn is not None
-        failure: StartFailure
+        process = self._process
+        assert process is not None and process.stdout is not None
         folder = str(self.data_dir / "sandbox")
+        timer = threading.Timer(READY_TIMEOUT_S, self._give_up, args=(process,))
+        timer.daemon = True
+        timer.start()
         try:
-            if conn.poll(READY_TIMEOUT_S):
-                message = conn.recv()
-                if message == READY:
-                    # The child serves its own copy: without ours, a sandbox that dies
-                    # later refuses connections at once instead of leaving them waiting.
-                    self._release_socket()
-                    self._ready.set()
-                    return
-                if isinstance(message, StartFailure):
-                    failure = message
-                else:
-                    failure = StartFailure(WriteProblem.OTHER.value, str(message), folder)
-            else:
-                failure = StartFailure(WriteProblem.OTHER.value, "timeout", folder)
-        except (EOFError, OSError) as exc:  # the process died before it could say why
-            failure = StartFailure(WriteProblem.OTHER.value, self._exit_description(exc), folder)
+            line = process.stdout.readline()
+        except (OSError, ValueError):  # closed by stop()
+            line = ""
+        finally:
+            timer.cancel()
+        if line.strip() == READY:
+            # The child serves its own copy: without ours, a sandbox that dies later
+            # refuses connections at once instead of leaving them waiting.
+            self._release_socket()
+            self._ready.set()
+            return
+        if self._timed_out:
+            failure = StartFailure(WriteProblem.OTHER.value, "timeout", folder)
+        elif line:
+            failure = _failure_from(line, folder)
+        else:  # the process died before it could say why
+            failure = StartFailure(WriteProblem.OTHER.value, self._exit_description(), folder)
         self._failure = failure
         # Requests waiting in the backlog are refused now, not left to time out.
         self._release_socket()
@@ -219,13 +285,16 @@ class SandboxProcess:
             log.error("Le bac à sable n'a pas démarré (%s, %s)", failure.problem, failure.error)
         self._ready.set()
 
-    def _exit_description(self, error: BaseException) -> str:
+    def _give_up(self, process: subprocess.Popen[str]) -> None:
+        self._timed_out = True
+        process.kill()
+
+    def _exit_description(self) -> str:
         process = self._process
         if process is not None:
-            process.join(1)
-            if process.exitcode is not None:
-                return f"exit code {process.exitcode}"
-        return type(error).__name__
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                return f"exit code {process.wait(1)}"
+        return "no answer"
 
     @property
     def failure(self) -> StartFailure | None:
@@ -250,26 +319,32 @@ class SandboxProcess:
 
     @property
     def running(self) -> bool:
-        return self._process is not None and self._process.is_alive()
+        return self._process is not None and self._process.poll() is None
 
     def stop(self, timeout: float = 5.0) -> None:
         """Ask the process to stop, wait for it, and close the socket (idempotent)."""
         with self._lock:
             self._stopped = True
-            conn, self._conn = self._conn, None
             process = self._process
-        if conn is not None:
-            with contextlib.suppress(OSError, ValueError):  # already gone
-                conn.send(STOP)
-            conn.close()
+        if process is not None and process.stdin is not None:
+            with contextlib.suppress(OSError, ValueError):  # already gone, or said already
+                process.stdin.write(STOP + "\n")
+                process.stdin.flush()
+            with contextlib.suppress(OSError, ValueError):
+                process.stdin.close()
         if process is not None:
-            process.join(timeout)
-            if process.is_alive():
+            try:
+                process.wait(timeout)
+            except subprocess.TimeoutExpired:
                 process.terminate()
-                process.join(2)
+                try:
+                    process.wait(2)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait()
         self._release_socket()
 
     def _release_socket(self) -> None:
-        binder = self._binder
-        if binder is not None:
-            binder.release_socket()
+        sock = self._socket
+        if sock is not None:
+            sock.close()

@@ -7,16 +7,16 @@ the server thread only: the wizard's first window never waits for them.
 
 from __future__ import annotations
 
-import ipaddress
 import logging
 import socket
-import sys
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
+
+from chorus_wizard.sandbox.listening import base_url, listen
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -27,20 +27,6 @@ if TYPE_CHECKING:
     from chorus_wizard.sandbox.room_config import RoomConfig
 
 log = logging.getLogger(__name__)
-
-
-def _is_unspecified(host: str) -> bool:
-    try:
-        return ipaddress.ip_address(host).is_unspecified
-    except ValueError:
-        return False
-
-
-def _family(host: str) -> socket.AddressFamily:
-    try:
-        return socket.AF_INET6 if ipaddress.ip_address(host).version == 6 else socket.AF_INET
-    except ValueError:
-        return socket.AF_INET
 
 
 class SandboxServer:
@@ -78,15 +64,7 @@ class SandboxServer:
         """``http://127.0.0.1:PORT`` (the loopback address when bound to every interface)."""
         if self._socket is None:
             raise RuntimeError("the sandbox server is not started")
-        if self.host == "localhost":
-            host = "127.0.0.1"
-        elif _is_unspecified(self.host):
-            host = "127.0.0.1" if _family(self.host) == socket.AF_INET else "::1"
-        else:
-            host = self.host
-        if ":" in host:
-            host = f"[{host}]"
-        return f"http://{host}:{self.port}"
+        return base_url(self.host, self.port)
 
     def start(self) -> None:
         """Bind the socket now, then serve from a daemon thread."""
@@ -98,19 +76,7 @@ class SandboxServer:
         until :meth:`serve` (the wizard serves only once its first window is painted)."""
         if self._socket is not None:
             raise RuntimeError("the sandbox server is already started")
-        host = "127.0.0.1" if self.host == "localhost" else self.host
-        # IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY only on sockets whose protocol says
-        # TCP, and without it every reused connection waits for the client's delayed ACK
-        # (Nagle's algorithm).
-        sock = socket.socket(_family(host), socket.SOCK_STREAM, socket.IPPROTO_TCP)
-        try:
-            if sys.platform != "win32":
-                sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            sock.bind((host, self.port))
-            sock.listen(128)
-        except OSError:
-            sock.close()
-            raise
+        sock = listen(self.host, self.port)
         self._socket = sock
         self.port = int(sock.getsockname()[1])
 

@@ -18,7 +18,9 @@ import pytest
 
 from chorus_wizard.backend.local_sandbox import SandboxUnavailable, sandbox_client
 from chorus_wizard.files import StartFailure
-from chorus_wizard.sandbox.process import SandboxProcess
+from chorus_wizard.sandbox.listening import base_url, listen
+from chorus_wizard.sandbox.process import CHILD_FLAG, SandboxProcess, child_command
+from tests.fresh import last_line, run_python
 from tests.tmpfs import fill, tiny_tmpfs
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -169,3 +171,61 @@ def test_a_sandbox_that_serves_is_no_failure(tmp_path: Path) -> None:
         assert sandbox.wait_failure(10) is None
     finally:
         sandbox.stop()
+
+
+def test_a_bundle_starts_the_sandbox_executable_beside_its_own(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "chorus-wizard"))
+    assert child_command() == [str(tmp_path / "chorus-wizard-sandbox")]
+
+
+def test_the_source_tree_starts_the_sandbox_command_with_this_python() -> None:
+    assert child_command() == [sys.executable, "-m", "chorus_wizard.sandbox"]
+
+
+def test_the_wizard_side_loads_neither_the_web_server_nor_multiprocessing() -> None:
+    """The wizard's bundle leaves them out (packaging/chorus-wizard.spec): the whole walk of
+    the self-test, sandbox included, must run without them."""
+    script = r"""
+import os, sys
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+from chorus_wizard.start import main
+code = main(["--self-test"])
+server_side = ("multiprocessing", "uvicorn", "fastapi", "starlette", "chorus_wizard.sandbox.app")
+print(code, sorted(name for name in server_side if name in sys.modules))
+"""
+    assert last_line(run_python(script, timeout=180)) == "0 []"
+
+
+def test_the_sandbox_command_serves_the_wizards_socket_without_qt(tmp_path: Path) -> None:
+    """What the wizard starts, started by hand: it serves the inherited socket, says so on its
+    output, stops when told, and never imports Qt (the sandbox's executable leaves it out)."""
+    sock = listen("127.0.0.1", 0)
+    url = base_url("127.0.0.1", sock.getsockname()[1])
+    child = subprocess.Popen(
+        [
+            *(sys.executable, "-X", "importtime", "-m", "chorus_wizard.sandbox", CHILD_FLAG),
+            *("--data-dir", str(tmp_path), "--public-url", url, "--socket", str(sock.fileno())),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        pass_fds=(sock.fileno(),),
+    )
+    sock.close()
+    try:
+        assert child.stdout is not None and child.stdin is not None
+        assert child.stdout.readline() == "ready\n"
+        assert httpx.get(f"{url}/sandbox/v1/sante", timeout=10).status_code == 200
+        child.stdin.write("stop\n")
+        child.stdin.flush()
+        _, imports = child.communicate(timeout=30)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == 0
+    assert "chorus_wizard.sandbox.app" in imports  # the import trace is there…
+    assert "PySide6" not in imports  # …and holds no Qt

@@ -64,31 +64,3 @@ sys.exit(launch(Config(backend="sandbox", data_dir=Path(sys.argv[1])), build))
         "frozen": True,
         "collector_on": True,
     }
-
-
-def test_the_sandbox_process_turns_collection_back_on(tmp_path: Path) -> None:
-    """A bundle spawns the sandbox from its own start, where collection is held."""
-    script = r"""
-import gc, sys
-from pathlib import Path
-import chorus_wizard.sandbox.process as process
-
-class Stop(Exception):
-    pass
-
-class Server:  # stands in for the sandbox server: notes the collector's state, then stops
-    def __init__(self, *args, **kwargs):
-        print(repr({"collector_on": gc.isenabled()}), flush=True)
-        raise Stop
-
-sys.modules["chorus_wizard.sandbox.server"].SandboxServer = Server
-gc.disable()
-try:
-    process._child_main(None, Path(sys.argv[1]), "http://127.0.0.1:9", None)
-except Stop:
-    pass
-"""
-    prelude = "import chorus_wizard.sandbox.server\n"
-    assert ast.literal_eval(last_line(run_python(prelude + script, str(tmp_path)))) == {
-        "collector_on": True
-    }
