@@ -35,6 +35,25 @@ QT_UNUSED = [
 ]  # fmt: skip
 QT_EXCLUDES = [f"PySide6.{module}" for module in QT_UNUSED] + ["PySide6.scripts"]
 
+#: Left out of the wizard's executable, which starts the sandbox as a process of its own
+#: (``chorus-wizard-sandbox``, the other executable of the bundle): the web server, and
+#: ``multiprocessing``, which uvicorn imports and nothing of the wizard uses (PyInstaller's
+#: runtime hook for it would import it at every launch). ``chorus_wizard.sandbox.server`` is
+#: only reached by the sandbox's side of ``chorus_wizard.sandbox.process``.
+SERVER_SIDE = [
+    "multiprocessing",
+    "uvicorn",
+    "fastapi",
+    "starlette",
+    "chorus_wizard.sandbox.server",
+    # The asynchronous side of httpcore, which tries them at import and does without (the
+    # wizard's HTTP client is synchronous).
+    "anyio",
+    "sniffio",
+]
+#: Left out of the sandbox's executable: the server is a console program, in French only.
+QT_ALL = ["PySide6", "shiboken6"]
+
 #: Python modules left out (the bare bundles of benchmarks/bundle_startup.py too).
 MODULE_EXCLUDES = [
     "tkinter",
@@ -73,6 +92,14 @@ MODULE_EXCLUDES = [
     "_lzma",
     "bz2",
     "_bz2",
+    # Optional imports of libraries the bundle uses, on paths it never takes, reached when
+    # the build's environment has the test tools installed (they bring these along, 1.6 MB):
+    # pydantic's debug printer (rich, then markdown_it, attrs), python-stdnum's online
+    # registry lookups (requests, urllib3) and uvicorn's YAML logging configuration.
+    "rich",
+    "requests",
+    "urllib3",
+    "yaml",
 ]
 if LINUX:
     # The XML parser (pyexpat) only XML-RPC reached; macOS's plistlib still needs it.

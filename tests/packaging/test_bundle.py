@@ -13,6 +13,7 @@ import os
 import shutil
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "packaging" / "chorus-wizard.spec"
 NAME = "chorus-wizard"
+SANDBOX_NAME = "chorus-wizard-sandbox"
 LINUX = sys.platform.startswith("linux")
 MIB = 1024 * 1024
 
@@ -188,3 +190,61 @@ def test_every_library_a_bundled_binary_names_is_found(program: Path) -> None:
         if lost:
             missing[path.relative_to(internal).as_posix()] = lost
     assert missing == {}
+
+
+def _archive(executable: Path) -> tuple[set[str], set[str]]:
+    """(the modules of ``executable``'s archive, the scripts it runs before the program)."""
+    from PyInstaller.archive.readers import CArchiveReader
+
+    archive = CArchiveReader(str(executable))
+    modules: set[str] = set()
+    for name in archive.toc:
+        if name.endswith(".pyz") or name == "PYZ.pyz":
+            modules |= set(archive.open_embedded_archive(name).toc)
+    scripts = {name for name, entry in archive.toc.items() if entry[-1] == "s"}
+    return modules, scripts
+
+
+def _top_level(modules: set[str]) -> set[str]:
+    return {name.split(".")[0] for name in modules}
+
+
+def test_the_wizard_holds_no_web_server_and_the_sandbox_no_qt(program: Path) -> None:
+    """Two executables in one folder (packaging/chorus-wizard.spec): the wizard's start runs
+    no ``multiprocessing`` hook, the sandbox's process no PySide6 one."""
+    sandbox = program.with_name(SANDBOX_NAME + program.suffix)
+    assert sandbox.is_file(), sandbox
+    wizard_modules, wizard_scripts = _archive(program)
+    sandbox_modules, sandbox_scripts = _archive(sandbox)
+    assert {"PySide6", "httpx", "chorus_wizard"} <= _top_level(wizard_modules)
+    assert _top_level(wizard_modules) & {"multiprocessing", "uvicorn", "fastapi", "anyio"} == set()
+    assert "chorus_wizard.sandbox.server" not in wizard_modules
+    assert [s for s in wizard_scripts if "multiprocessing" in s] == []
+    assert {"uvicorn", "fastapi", "chorus_wizard"} <= _top_level(sandbox_modules)
+    assert _top_level(sandbox_modules) & {"PySide6", "shiboken6"} == set()
+    assert [s for s in sandbox_scripts if "pyside6" in s.lower()] == []
+
+
+def test_the_bundled_sandbox_command_serves_on_its_own(program: Path, tmp_path: Path) -> None:
+    """What a trainer runs from the bundle: it prints its address, answers, stops on SIGTERM."""
+    sandbox = program.with_name(SANDBOX_NAME + program.suffix)
+    server = subprocess.Popen(
+        [str(sandbox), "--data-dir", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )
+    try:
+        assert server.stdout is not None
+        first = server.stdout.readline()
+        assert first.startswith("Bac à sable Chorus Pro prêt sur http://127.0.0.1:"), first
+        url = first.split()[-1]
+        with urllib.request.urlopen(f"{url}/sandbox/v1/sante", timeout=30) as answer:
+            assert answer.status == 200
+        server.terminate()
+        assert server.wait(30) == 0
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait()
