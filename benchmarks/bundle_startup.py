@@ -5,7 +5,8 @@ in this run and with the same PyInstaller, three one-folder bundles around one e
 (``startup.py``'s child, the same first-paint probe, behind a few lines that pick a mode):
 
 - ``wizard``: ``packaging/chorus-wizard.spec`` itself (same excludes, hidden imports, data and
-  pruning) with that entry script, which ends in ``chorus_wizard.start.main`` as the shipped
+  pruning, and its second executable, ``chorus-wizard-sandbox``) with that entry script for
+  the wizard's executable, which ends in ``chorus_wizard.start.main`` as the shipped
   ``chorus-wizard`` does;
 - ``bare``: a ``QWizard`` with four empty pages, PySide6 only, pruned the same way
   (``packaging/pruning.py``);
@@ -18,15 +19,13 @@ launch from a fresh copy of the folder, after ``sync`` and dropping the page cac
 (``/proc/sys/vm/drop_caches``) when the user may (root), else from the fresh copy alone
 (said so: files just written are still in the cache).
 
-The sandbox process: the wizard bundle's parent binds the socket and spawns the sandbox as the
-wizard does (``chorus_wizard.sandbox.process.SandboxProcess``: a ``spawn`` child, i.e. the
-bundle's executable started again); the harness sends ``GET /sandbox/v1/sante`` as soon as
-the URL is known (the request waits in the listen backlog) and times the answer from the
-spawn. The baseline: the bare server bundle's parent does the same with a minimal FastAPI app
-on uvicorn. A diagnostic row shows the sandbox child when it skips the wizard's start (the
-bundle's spawned child runs ``chorus_wizard.start.main``, whose
-``multiprocessing.freeze_support()`` hands over to the child before anything of the GUI is
-imported).
+The sandbox process: the wizard bundle's parent binds the socket and starts the sandbox as the
+wizard does (``chorus_wizard.sandbox.process.SandboxProcess``: the bundle's
+``chorus-wizard-sandbox`` executable, handed the socket); the harness sends ``GET
+/sandbox/v1/sante`` as soon as the URL is known (the request waits in the listen backlog) and
+times the answer from the start of the child. The baseline: the bare server bundle's parent
+does the same with a minimal FastAPI app on uvicorn (its own executable started again, handed
+the socket the same way).
 
 Usage: ``uv run --group packaging python benchmarks/bundle_startup.py [--runs 9]
 [--cold-runs 5] [--keep DIR] [--spec SPEC]`` (``--keep``: build there, or reuse the bundles
@@ -61,41 +60,26 @@ COLD_TARGET = 1.5
 NAME = "chorus-wizard"
 SPEC = ROOT / "packaging" / "chorus-wizard.spec"
 HEALTH = "/sandbox/v1/sante"
-#: Set in the parent, read by the spawned child: skip the wizard's start (diagnostic).
-DIRECT_CHILD = "CHORUS_WIZARD_BENCH_DIRECT_CHILD"
-
-#: Runs first in every bundle: a process multiprocessing starts (the spawned sandbox, with
-#: ``--multiprocessing-fork``, and its resource tracker, with ``-c``) goes where the program
-#: sends it, the server modes are served by bundle_server.py; anything else is startup.py's
-#: child, unchanged.
-PREAMBLE = f"""
+#: Runs first in every bundle: the server modes are served by bundle_server.py; anything else
+#: is startup.py's child, unchanged.
+PREAMBLE = """
 import sys
-if "--multiprocessing-fork" in sys.argv or "-c" in sys.argv:  # started by multiprocessing
-    import os
-    if not os.environ.get({DIRECT_CHILD!r}):
-        try:
-            from chorus_wizard.start import main as start  # what chorus-wizard runs
-        except ImportError:  # the bare server bundle
-            start = None
-        if start is not None:
-            raise SystemExit(start())
-    import multiprocessing
-    multiprocessing.freeze_support()
-    raise SystemExit(0)
-if sys.argv[1:2] in (["sandbox"], ["bare-server"]):
+if sys.argv[1:2] in (["sandbox"], ["bare-server"], ["bare-child"]):
     import bundle_server
     raise SystemExit(bundle_server.main(sys.argv[1], sys.argv[2]))
 """
 
-#: The server modes (a module, so that the spawned child's target can be pickled).
+#: The server modes.
 SERVER_MODULE = f'''
-"""Parent of a sandbox process (the wizard's, or a bare FastAPI app), timed from the spawn."""
+"""Parent of a sandbox process (the wizard's, or a bare FastAPI app), timed from its start."""
+import socket
+import subprocess
 import sys
 import time
 from pathlib import Path
 
 
-def bare_child(sock):
+def bare_child(fd):
     import uvicorn
     from fastapi import FastAPI
 
@@ -105,36 +89,39 @@ def bare_child(sock):
     def health():
         return {{"statut": "ok"}}
 
+    sock = socket.socket(fileno=fd)
     uvicorn.Server(uvicorn.Config(app, log_level="warning")).run(sockets=[sock])
 
 
-def main(mode, data_dir):
+def main(mode, argument):
+    if mode == "bare-child":
+        bare_child(int(argument))
+        return 0
     if mode == "sandbox":
-        import multiprocessing  # imported before the spawn's time, as in the bare mode
-
         from chorus_wizard.sandbox.process import SandboxProcess
 
-        process = SandboxProcess(Path(data_dir))
+        process = SandboxProcess(Path(argument))
         print("URL", process.bind(), flush=True)
         spawned = time.time_ns()
         process.serve()
         stop = process.stop
     else:
-        import multiprocessing
-        import socket
-
-        sock = socket.socket()
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         sock.bind(("127.0.0.1", 0))
         sock.listen(128)
         print("URL", "http://127.0.0.1:%d" % sock.getsockname()[1], flush=True)
-        context = multiprocessing.get_context("spawn")
-        child = context.Process(target=bare_child, args=(sock,), daemon=True)
+        fd = sock.fileno()
         spawned = time.time_ns()
-        child.start()
+        child = subprocess.Popen(
+            [sys.executable, "bare-child", str(fd)],
+            pass_fds=(fd,),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+        )
 
         def stop():
             child.terminate()
-            child.join(5)
+            child.wait(5)
 
     print("SPAWNED", spawned, flush=True)
     sys.stdin.readline()  # the harness has its answer
@@ -210,7 +197,7 @@ def build(folder: Path, spec: Path = SPEC) -> Bundles:
         env = {**os.environ, "CHORUS_WIZARD_BUNDLE_ENTRY": str(entry)}
         _pyinstaller(spec, folder / "wizard", folder / "build-wizard", env)
     bare_kinds = (
-        # multiprocessing too: only a spawned child needs it (PyInstaller's runtime hook for
+        # multiprocessing too, as in the wizard's executable (PyInstaller's runtime hook for
         # it would import it at every start of the bare QWizard).
         ("bare", [], ["chorus_wizard", "bundle_server", "multiprocessing", *SERVER_STACK]),
         ("server", ["bundle_server", *UVICORN_LAZY], ["chorus_wizard", "PySide6", "shiboken6"]),
@@ -283,12 +270,13 @@ def first_paint(bundle: Path, variant: str, *, cold: bool, scratch: Path) -> tup
 
 
 def first_answer(
-    bundle: Path, mode: str, *, cold: bool, scratch: Path, direct: bool = False
+    bundle: Path, mode: str, *, cold: bool, scratch: Path
 ) -> tuple[float, float, bool]:
-    """(ms from the spawn to the first answer, ms from the launch, page cache dropped)."""
+    """(ms from the child's start to the first answer, ms from the launch, page cache
+    dropped)."""
     where, dropped = prepare(bundle, cold, scratch)
     data_dir = tempfile.mkdtemp(prefix="data-", dir=scratch)
-    env = child_env(**({DIRECT_CHILD: "1"} if direct else {}))
+    env = child_env()
     start = time.time_ns()
     process = subprocess.Popen(
         [str(where.folder / NAME), mode, data_dir],
@@ -369,22 +357,17 @@ def measure(
         sizes.append(["wizard (other)", f"{size_of(other)[0] / 2**20:.1f}"])
         gui["wizard (other)"] = (other, "wizard")
     servers = {
-        "bare server": (bundles.server, "bare-server", False),
-        "sandbox": (bundles.wizard, "sandbox", False),
-        "sandbox, child skipping the wizard's start (diagnostic)": (
-            bundles.wizard,
-            "sandbox",
-            True,
-        ),
+        "bare server": (bundles.server, "bare-server"),
+        "sandbox": (bundles.wizard, "sandbox"),
     }
     if other is not None:
-        servers["sandbox (other)"] = (other, "sandbox", False)
+        servers["sandbox (other)"] = (other, "sandbox")
     print(table(["bundle", "MiB"], sizes, "The bundles measured"))
     print(f"{runs} warm runs, then {cold_runs} cold runs per program, interleaved")
     for bundle, variant in gui.values():  # warm-up: the files in the page cache
         first_paint(bundle, variant, cold=False, scratch=scratch)
-    for bundle, mode, direct in servers.values():
-        first_answer(bundle, mode, cold=False, scratch=scratch, direct=direct)
+    for bundle, mode in servers.values():
+        first_answer(bundle, mode, cold=False, scratch=scratch)
 
     paint: dict[tuple[str, bool], list[float]] = {(k, c): [] for k in gui for c in (False, True)}
     answer: dict[tuple[str, bool], list[float]] = {
@@ -399,10 +382,8 @@ def measure(
                 ms, dropped = first_paint(bundle, variant, cold=cold, scratch=scratch)
                 paint[key, cold].append(ms)
                 dropped_all &= dropped or not cold
-            for key, (bundle, mode, direct) in servers.items():
-                ms, total, dropped = first_answer(
-                    bundle, mode, cold=cold, scratch=scratch, direct=direct
-                )
+            for key, (bundle, mode) in servers.items():
+                ms, total, dropped = first_answer(bundle, mode, cold=cold, scratch=scratch)
                 answer[key, cold].append(ms)
                 if not cold:
                     launch_to_answer[key].append(total)
@@ -456,14 +437,14 @@ def measure(
         table(
             [
                 "server process",
-                "warm: spawn → first answer (ms)",
+                "warm: child started → first answer (ms)",
                 "vs bare server",
                 f"cold: {cold_how}",
                 "vs bare server",
                 "warm: parent's launch → first answer (ms)",
             ],
             rows,
-            "Sandbox process: spawned → first answer to GET " + HEALTH,
+            "Sandbox process: started → first answer to GET " + HEALTH,
         )
     )
     return 0
