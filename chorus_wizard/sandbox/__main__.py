@@ -13,8 +13,9 @@ from pathlib import Path
 
 from chorus_wizard.cli import Parser
 from chorus_wizard.contracts.room import ROOM_PATH, TOKEN_QUERY
+from chorus_wizard.sandbox.child import child_main
 from chorus_wizard.sandbox.listening import is_unspecified
-from chorus_wizard.sandbox.process import CHILD_FLAG, child_main
+from chorus_wizard.sandbox.process import CHILD_FLAG
 from chorus_wizard.sandbox.relay import (
     SMTP_KEYRING_SERVICE,
     KeychainPasswordMissing,

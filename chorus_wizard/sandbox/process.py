@@ -10,34 +10,32 @@ wizard's (so the wizard's executable holds neither the web server nor ``multipro
 and the sandbox's no Qt). The socket goes to the child as an inherited file descriptor
 (``pass_fds``), on Windows as :meth:`socket.socket.share`'s bytes on its standard input.
 
-Both sides of that exchange are in this module. The child's standard output says when it is
-ready (:data:`READY`), or why it could not start (a :class:`StartFailure`: a full disk, a
-read-only folder, a damaged database), one line each; the wizard writes :data:`STOP` on the
-child's standard input. When the wizard dies, even by SIGKILL, that input closes and the
-child stops too. A child that fails, or dies before it is ready, makes the wizard close its
-listening socket, so that waiting requests fail at once, and :attr:`SandboxProcess.failure`
-tells why (the wizard's first call says so, see :mod:`chorus_wizard.backend.local_sandbox`).
-The child logs to ``<data-dir>/sandbox/sandbox.log``.
+This module is the wizard's side and the exchange's words; :mod:`.child` is the sandbox's
+side. The child's standard output says when it is ready (:data:`READY`), or why it could not
+start (a :class:`StartFailure`: a full disk, a read-only folder, a damaged database), one
+line each; the wizard writes :data:`STOP` on the child's standard input. When the wizard
+dies, even by SIGKILL, that input closes and the child stops too. A child that fails, or
+dies before it is ready, makes the wizard close its listening socket, so that waiting
+requests fail at once, and :attr:`SandboxProcess.failure` tells why (the wizard's first call
+says so, see :mod:`chorus_wizard.backend.local_sandbox`). The child logs to
+``<data-dir>/sandbox/sandbox.log``.
 """
 
 from __future__ import annotations
 
-import argparse
-import base64
 import contextlib
-import dataclasses
-import json
 import logging
-import os
-import socket
-import subprocess
 import sys
 import threading
 from pathlib import Path
-from typing import IO
+from typing import TYPE_CHECKING
 
-from chorus_wizard.files import StartFailure, WriteProblem, write_problem
-from chorus_wizard.sandbox.listening import as_tcp, base_url, listen
+from chorus_wizard.files import StartFailure, WriteProblem
+from chorus_wizard.sandbox.listening import base_url, listen
+
+if TYPE_CHECKING:
+    import socket
+    import subprocess
 
 log = logging.getLogger(__name__)
 
@@ -50,109 +48,6 @@ FAILURE = "failure"
 STOP = "stop"
 #: How long the process may take to serve before the wizard gives up on it.
 READY_TIMEOUT_S = 120
-#: What :func:`check_data_folder` writes: a disk with less room than this is full for the
-#: sandbox (its database grows by pages of 4 KiB, its WAL and mail by more).
-PROBE_BYTES = 16 * 1024
-
-
-def start_failure(error: BaseException, data_dir: Path) -> StartFailure:
-    """The :class:`StartFailure` for ``error`` met while the sandbox started in ``data_dir``."""
-    path = ""
-    current: BaseException | None = error
-    while current is not None and not path:
-        if isinstance(current, OSError) and current.filename:
-            path = str(current.filename)
-        current = current.__cause__ or current.__context__
-    problem = write_problem(error)
-    if not path:  # SQLite names no file: its database, or the folder it lives in
-        folder = data_dir / "sandbox"
-        path = str(folder / "sandbox.db" if problem is WriteProblem.DAMAGED_DATABASE else folder)
-    cause = error.__cause__ or error
-    return StartFailure(problem.value, type(cause).__name__, path)
-
-
-def check_data_folder(folder: Path) -> None:
-    """Meet now, before the server's modules are imported (which takes a second or so), the
-    failures the sandbox would meet then: a folder it cannot write to, a full disk, a
-    database that is not one. Raises what the sandbox would have raised."""
-    probe = folder / ".ecriture-possible"
-    try:
-        with probe.open("wb") as stream:
-            stream.write(bytes(PROBE_BYTES))
-            stream.flush()
-            os.fsync(stream.fileno())
-    finally:
-        probe.unlink(missing_ok=True)
-    database = folder / "sandbox.db"
-    if database.exists():
-        import sqlite3
-
-        with contextlib.closing(sqlite3.connect(database)) as conn:
-            conn.execute("PRAGMA schema_version").fetchone()
-
-
-def _say(channel: IO[str], *words: str) -> None:
-    channel.write(" ".join(words) + "\n")
-    channel.flush()
-
-
-def _report_failure(channel: IO[str], error: Exception, data_dir: Path) -> None:
-    log.error("The sandbox could not start", exc_info=error)
-    failure = start_failure(error, data_dir)
-    _say(channel, FAILURE, json.dumps(dataclasses.asdict(failure)))
-
-
-def _child_arguments(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog=f"chorus-wizard-sandbox {CHILD_FLAG}")
-    parser.add_argument("--data-dir", type=Path, required=True)
-    parser.add_argument("--public-url", required=True)
-    parser.add_argument("--socket", required=True, help=f"a file descriptor, or {SHARED!r}")
-    return parser.parse_args(argv)
-
-
-def _inherited_socket(which: str, stdin: IO[str]) -> socket.socket:
-    if sys.platform == "win32" and which == SHARED:  # the wizard writes its bytes first
-        return socket.fromshare(base64.b64decode(stdin.readline()))
-    return as_tcp(socket.socket(fileno=int(which)))
-
-
-def child_main(argv: list[str]) -> int:
-    """The sandbox's process, as the wizard starts it (``chorus-wizard-sandbox`` followed by
-    :data:`CHILD_FLAG` and these arguments)."""
-    args = _child_arguments(argv)
-    data_dir: Path = args.data_dir
-    channel, sys.stdout = sys.stdout, sys.stderr  # nothing else may write on the channel
-    sock = _inherited_socket(args.socket, sys.stdin)
-    try:
-        log_file = data_dir / "sandbox" / "sandbox.log"
-        log_file.parent.mkdir(parents=True, exist_ok=True)
-        check_data_folder(log_file.parent)
-        logging.basicConfig(
-            filename=log_file,
-            level=logging.INFO,
-            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-            force=True,
-        )
-    except Exception as exc:  # told to the wizard, which says why at once
-        _report_failure(channel, exc, data_dir)
-        return 1
-    from chorus_wizard.sandbox.server import SandboxServer
-
-    server = SandboxServer(data_dir, public_url=args.public_url)  # no I/O yet
-    server.adopt(sock)
-    try:
-        server.serve()
-        server.wait_ready(READY_TIMEOUT_S)
-    except Exception as exc:  # the database or the disk, met by the server's thread
-        _report_failure(channel, exc, data_dir)
-        server.stop()
-        return 1
-    _say(channel, READY)
-    with contextlib.suppress(OSError, ValueError):
-        sys.stdin.readline()  # STOP, or the end of the input when the wizard is gone
-    log.info("The wizard said stop, or is gone: the sandbox stops")
-    server.stop()
-    return 0
 
 
 def child_command() -> list[str]:
@@ -166,6 +61,8 @@ def child_command() -> list[str]:
 
 def _failure_from(line: str, folder: str) -> StartFailure:
     """What the child's line says: its :class:`StartFailure`, or what went wrong with it."""
+    import json
+
     word, _, rest = line.strip().partition(" ")
     if word == FAILURE:
         with contextlib.suppress(ValueError, TypeError):
@@ -223,6 +120,8 @@ class SandboxProcess:
         sock = self._socket
         if sock is None:
             raise RuntimeError("the sandbox is not bound")
+        import subprocess  # here, in the start-up worker: not on the first window's path
+
         command = [*child_command(), CHILD_FLAG, "--data-dir", str(self.data_dir)]
         command += ["--public-url", self.base_url]
         pipe = subprocess.PIPE
@@ -235,6 +134,8 @@ class SandboxProcess:
                 encoding="utf-8",
                 creationflags=subprocess.CREATE_NO_WINDOW,
             )
+            import base64
+
             assert process.stdin is not None
             with contextlib.suppress(OSError):  # a child already gone says so on its output
                 process.stdin.write(base64.b64encode(sock.share(process.pid)).decode() + "\n")
@@ -290,6 +191,8 @@ class SandboxProcess:
         process.kill()
 
     def _exit_description(self) -> str:
+        import subprocess
+
         process = self._process
         if process is not None:
             with contextlib.suppress(subprocess.TimeoutExpired):
@@ -333,6 +236,8 @@ class SandboxProcess:
             with contextlib.suppress(OSError, ValueError):
                 process.stdin.close()
         if process is not None:
+            import subprocess
+
             try:
                 process.wait(timeout)
             except subprocess.TimeoutExpired:
