@@ -124,31 +124,24 @@ class SandboxProcess:
 
         command = [*child_command(), CHILD_FLAG, "--data-dir", str(self.data_dir)]
         command += ["--public-url", self.base_url]
-        pipe = subprocess.PIPE
-        if sys.platform == "win32":
-            # The sandbox's executable is a console program: no console window for it.
-            process = subprocess.Popen(
-                [*command, "--socket", SHARED],
-                stdin=pipe,
-                stdout=pipe,
-                encoding="utf-8",
-                creationflags=subprocess.CREATE_NO_WINDOW,
-            )
+        windows = sys.platform == "win32"
+        fd = sock.fileno()
+        process = subprocess.Popen(
+            [*command, "--socket", SHARED if windows else str(fd)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            encoding="utf-8",
+            pass_fds=() if windows else (fd,),
+            # Windows: the sandbox's executable is a console program, started without a window.
+            creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
+        )
+        if sys.platform == "win32":  # the socket follows as share()'s bytes, once the pid is known
             import base64
 
             assert process.stdin is not None
             with contextlib.suppress(OSError):  # a child already gone says so on its output
                 process.stdin.write(base64.b64encode(sock.share(process.pid)).decode() + "\n")
                 process.stdin.flush()
-        else:
-            fd = sock.fileno()
-            process = subprocess.Popen(
-                [*command, "--socket", str(fd)],
-                stdin=pipe,
-                stdout=pipe,
-                encoding="utf-8",
-                pass_fds=(fd,),
-            )
         self._process = process
         threading.Thread(target=self._await_ready, name="sandbox-ready", daemon=True).start()
 
