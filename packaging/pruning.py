@@ -38,8 +38,9 @@ QT_EXCLUDES = [f"PySide6.{module}" for module in QT_UNUSED] + ["PySide6.scripts"
 #: Left out of the wizard's executable, which starts the sandbox as a process of its own
 #: (``chorus-wizard-sandbox``, the other executable of the bundle): the web server, and
 #: ``multiprocessing``, which uvicorn imports and nothing of the wizard uses (PyInstaller's
-#: runtime hook for it would import it at every launch). ``chorus_wizard.sandbox.server`` is
-#: only reached by the sandbox's side of ``chorus_wizard.sandbox.process``.
+#: runtime hook for it would import it at every launch). Nothing of the wizard imports
+#: ``chorus_wizard.sandbox.server`` (``sandbox/child.py``, the sandbox's side, does): named
+#: here so that nothing ever brings the server in by the way.
 SERVER_SIDE = [
     "multiprocessing",
     "uvicorn",
