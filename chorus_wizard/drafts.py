@@ -2,11 +2,15 @@
 
 The file is ``<data-dir>/draft.json``::
 
-    {"format": "chorus-wizard-draft", "version": 1, "saved_at": "2026-11-27T10:00:00+00:00",
-     "page": 2, "fields": {"email": "...", "siret": "...", ...}}
+    {"format": "chorus-wizard-draft", "version": 2, "saved_at": "2026-11-27T10:00:00+00:00",
+     "page": 2, "signup": {"email": "...", "identifier": "...", ...},
+     "progress": {"account_id": 500001, ...}}
 
-Only the keys of :data:`DRAFT_FIELDS` are written: passwords, secret answers, activation codes
-and signup tokens have no key, so they cannot reach the file. A file that cannot be read, or
+``signup`` is the signup record (:class:`chorus_wizard.contracts.record.Signup`, which holds no
+secret); ``progress`` only the keys of :data:`PROGRESS_FIELDS` (where the wizard stands).
+Passwords, secret answers, activation codes and signup tokens have no key, so they cannot reach
+the file. A version 1 file (every value in one ``fields`` object) is read as well.
+A file that cannot be read, or
 that a newer version wrote, is set aside (renamed, never deleted, by
 :func:`chorus_wizard.files.read_json`) with a message, and the wizard starts afresh.
 """
@@ -18,35 +22,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from chorus_wizard.contracts.record import Signup
 from chorus_wizard.files import SetAside, Unusable, read_json, write_json_atomically
 from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 
 FORMAT = "chorus-wizard-draft"
-VERSION = 1
+VERSION = 2
 
 NEWER_REASON = QT_TRANSLATE_NOOP(
     "files", "il a été écrit par une version plus récente du programme"
 )
 
-#: Everything a draft may hold, with the type of its value.
-DRAFT_FIELDS: dict[str, type] = {
-    "email": str,
+#: Where the wizard stands, beside the record: what a draft may hold, with its value's type.
+PROGRESS_FIELDS: dict[str, type] = {
     "no_siret": bool,
-    "identifier_type": str,
-    "identifier": str,
     "email_again": str,
-    "nom": str,
-    "prenom": str,
-    "raison_sociale": str,
-    "libelle": str,
-    "adresse": str,
-    "complement1": str,
-    "complement2": str,
-    "code_postal": str,
-    "ville": str,
-    "code_pays": str,
-    "deposer_demandes_paiement": bool,
-    "dume": bool,
     "prefilled_for": str,
     "account_id": int,
     "structure_id": int,
@@ -83,7 +73,8 @@ class DraftSetAside(SetAside):
 class SavedDraft:
     saved_at: datetime
     page: int
-    fields: dict[str, Any]
+    signup: Signup
+    progress: dict[str, Any]
 
 
 def _saved_draft(document: Any) -> SavedDraft:
@@ -95,17 +86,20 @@ def _saved_draft(document: Any) -> SavedDraft:
         raise Unusable(NEWER_REASON, f"v{version}")
     saved_at = datetime.fromisoformat(str(document["saved_at"]))
     page = int(document["page"])
-    fields = document["fields"]
-    if not isinstance(fields, dict):
+    if version == 1:  # one object held the record's values and the progress
+        signup = progress = document["fields"]
+    else:
+        signup, progress = document["signup"], document["progress"]
+    if not isinstance(signup, dict) or not isinstance(progress, dict):
         raise Unusable()
-    return SavedDraft(saved_at, page, _checked(fields))
+    return SavedDraft(saved_at, page, Signup.from_values(signup), _checked(progress))
 
 
-def _checked(fields: dict[str, Any]) -> dict[str, Any]:
+def _checked(progress: dict[str, Any]) -> dict[str, Any]:
     """Keep only known keys with values of the expected type."""
     kept = {}
-    for key, value in fields.items():
-        kind = DRAFT_FIELDS.get(key)
+    for key, value in progress.items():
+        kind = PROGRESS_FIELDS.get(key)
         if (
             kind is not None
             and isinstance(value, kind)
@@ -122,17 +116,18 @@ class DraftStore:
         self.path = data_dir / "draft.json"
         self._clock = clock or (lambda: datetime.now(UTC))
 
-    def save(self, page: int, fields: dict[str, Any]) -> None:
+    def save(self, page: int, signup: Signup, progress: dict[str, Any]) -> None:
         """Write the draft atomically (temporary file in the same folder, then rename)."""
-        unknown = set(fields) - set(DRAFT_FIELDS)
+        unknown = set(progress) - set(PROGRESS_FIELDS)
         if unknown:
-            raise ValueError(f"not draft fields: {sorted(unknown)}")
+            raise ValueError(f"not progress fields: {sorted(unknown)}")
         document = {
             "format": FORMAT,
             "version": VERSION,
             "saved_at": self._clock().isoformat(),
             "page": page,
-            "fields": _checked(fields),
+            "signup": signup.values(),
+            "progress": _checked(progress),
         }
         write_json_atomically(self.path, document)
 

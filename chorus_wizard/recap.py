@@ -9,13 +9,14 @@ ever read here), and the recap says so in its last line.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from html import escape
 from typing import Protocol
 
-from chorus_wizard.backend.forms import StructureForm
 from chorus_wizard.backend.models import AccountCreated, Lookup
+from chorus_wizard.contracts import record
+from chorus_wizard.contracts.record import Part, Signup, Step
 from chorus_wizard.domain.identifiers import FIELD_LABELS, IdentifierType, format_siret
 from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 
@@ -43,17 +44,7 @@ class DraftLike(Protocol):
     """The part of the wizard's draft a recap reads (``SignupDraft`` has it)."""
 
     @property
-    def email(self) -> str: ...
-    @property
-    def nom(self) -> str: ...
-    @property
-    def prenom(self) -> str: ...
-    @property
-    def structure(self) -> StructureForm: ...
-    @property
-    def deposer_demandes_paiement(self) -> bool: ...
-    @property
-    def dume(self) -> bool: ...
+    def signup(self) -> Signup: ...
     @property
     def lookup(self) -> Lookup | None: ...
     @property
@@ -92,28 +83,31 @@ def identifier_text(kind: IdentifierType, identifier: str) -> str:
     return format_siret(identifier) if kind is IdentifierType.SIRET else identifier
 
 
-def _structure_of(draft: DraftLike) -> StructureForm:
-    """The structure as validated, else as prefilled from the directory (not yet validated)."""
-    if draft.structure.identifier:
-        return draft.structure
+def _signup_of(draft: DraftLike) -> Signup:
+    """The record as validated, else with the structure prefilled from the directory (step 2
+    not validated yet)."""
+    signup = draft.signup
     lookup = draft.lookup
-    if lookup is None:
-        return draft.structure
+    if signup.identifier or lookup is None:
+        return signup
     company = lookup.company
-    if company is None:
-        return StructureForm(identifier_type=lookup.identifier_type, identifier=lookup.identifier)
-    return StructureForm(
-        identifier_type=lookup.identifier_type,
-        identifier=lookup.identifier,
-        raison_sociale=company.raison_sociale,
-        libelle=company.libelle,
-        adresse=company.adresse,
-        complement1=company.complement1,
-        complement2=company.complement2,
-        code_postal=company.code_postal,
-        ville=company.ville,
-        code_pays=company.code_pays,
+    prefilled = {
+        f.name: getattr(company, f.name)
+        for f in record.on_step(Step.COMPLETE, Part.STRUCTURE)
+        if company is not None
+    }
+    return replace(
+        signup, identifier_type=lookup.identifier_type, identifier=lookup.identifier, **prefilled
     )
+
+
+def _text_rows(signup: Signup, part: Part) -> list[tuple[str, str]]:
+    """(label, value) of each text field of step 2 about ``part`` that holds a value."""
+    return [
+        (translate("signup", f.label), getattr(signup, f.name))
+        for f in record.on_step(Step.COMPLETE, part)
+        if f.kind is str and f.name != "code_pays" and getattr(signup, f.name)
+    ]
 
 
 def _status(draft: DraftLike) -> str:
@@ -137,69 +131,37 @@ def build_recap(
     """The recap of ``draft``; ``workspace_labels`` and ``country_labels`` name the codes."""
     labels = workspace_labels or {}
     countries = country_labels or {}
-    structure = _structure_of(draft)
+    signup = _signup_of(draft)
     account_rows: list[tuple[str, str]] = [
         (translate("recap", "État"), _status(draft)),
-        (translate("recap", "Identifiant de connexion (adresse électronique)"), draft.email),
-        (translate("recap", "Nom"), draft.nom),
-        (translate("recap", "Prénom"), draft.prenom),
+        (translate("signup", record.BY_NAME["email"].label), signup.email),
+        *_text_rows(signup, Part.PERSON),
     ]
     if draft.account is not None:
         account_rows.append(
-            (
-                translate(
-                    "recap",
-                    "Numéro du compte utilisateur",
-                ),
-                str(draft.account.account_id),
-            )
+            (translate("recap", "Numéro du compte utilisateur"), str(draft.account.account_id))
         )
         account_rows.append(
-            (
-                translate(
-                    "recap",
-                    "Numéro de la structure",
-                ),
-                str(draft.account.structure_id),
-            )
+            (translate("recap", "Numéro de la structure"), str(draft.account.structure_id))
         )
     structure_rows: list[tuple[str, str]] = []
-    if structure.identifier:
+    if signup.identifier:
         structure_rows.append(
             (
-                translate("identifiers", FIELD_LABELS[structure.identifier_type]),
-                identifier_text(structure.identifier_type, structure.identifier),
+                translate("identifiers", FIELD_LABELS[signup.identifier_type]),
+                identifier_text(signup.identifier_type, signup.identifier),
             )
         )
-    for label, value in (
-        (translate("recap", "Raison sociale"), structure.raison_sociale),
-        (translate("recap", "Libellé de la structure"), structure.libelle),
-        (translate("recap", "Adresse"), structure.adresse),
-        (translate("recap", "Complément adresse 1"), structure.complement1),
-        (translate("recap", "Complément adresse 2"), structure.complement2),
-        (translate("recap", "Code postal"), structure.code_postal),
-        (translate("recap", "Ville"), structure.ville),
-    ):
-        if value:
-            structure_rows.append((label, value))
-    if structure.identifier:
-        code = structure.code_pays
-        structure_rows.append((translate("recap", "Pays"), countries.get(code, code)))
-    features = (
-        (
-            translate(
-                "recap",
-                "Déposer des demandes de paiement",
-            ),
-            translate("recap", YES if draft.deposer_demandes_paiement else NO),
-        ),
-        (
-            translate(
-                "recap",
-                "Créer et/ou consulter des DUME",
-            ),
-            translate("recap", YES if draft.dume else NO),
-        ),
+    structure_rows += _text_rows(signup, Part.STRUCTURE)
+    if signup.identifier:
+        code = signup.code_pays
+        structure_rows.append(
+            (translate("signup", record.BY_NAME["code_pays"].label), countries.get(code, code))
+        )
+    features = tuple(
+        (translate("signup", f.label), translate("recap", YES if getattr(signup, f.name) else NO))
+        for f in record.on_step(Step.COMPLETE)
+        if f.kind is bool
     )
     spaces: Sequence[str] = [labels.get(code, code) for code in draft.workspaces]
     sections = [
@@ -263,7 +225,7 @@ def recap_html(recap: Recap) -> str:
 
 def recap_file_name(recap_of: DraftLike, now: datetime) -> str:
     """``recapitulatif-chorus-pro-13002526500013-2025-11-27.pdf``."""
-    identifier = _structure_of(recap_of).identifier
+    identifier = _signup_of(recap_of).identifier
     safe = "".join(ch for ch in identifier if ch.isalnum())
     middle = f"-{safe}" if safe else ""
     return f"recapitulatif-chorus-pro{middle}-{now:%Y-%m-%d}.pdf"

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from chorus_wizard.backend.errors import BackendError
-from chorus_wizard.backend.forms import SignupRequest
 from chorus_wizard.backend.models import (
     AccountCreated,
     AccountStatus,
@@ -21,6 +20,7 @@ from chorus_wizard.backend.models import (
     Workspace,
 )
 from chorus_wizard.backend.profiles import BackendProfile, sandbox_profile
+from chorus_wizard.contracts.record import Signup
 from chorus_wizard.domain.countries import Country
 from chorus_wizard.domain.identifiers import IdentifierType
 from chorus_wizard.domain.password import PasswordPolicy
@@ -47,7 +47,7 @@ class FakeService:
     existing: dict[str, ExistingStructure] = field(default_factory=dict)
     fail: dict[str, BackendError] = field(default_factory=dict)
     calls: list[str] = field(default_factory=list)
-    created: list[SignupRequest] = field(default_factory=list)
+    created: list[Signup] = field(default_factory=list)
     gate: threading.Event | None = None
     account_state: str = "EN_ATTENTE_ACTIVATION"
     chosen_workspaces: list[str] = field(default_factory=list)
@@ -100,9 +100,9 @@ class FakeService:
         self._enter("request_attachment")
         return AttachmentSent(7, "Votre demande de rattachement a été transmise.")
 
-    def create_account(self, request: SignupRequest, idempotency_key: str) -> AccountCreated:
+    def create_account(self, signup: Signup, idempotency_key: str) -> AccountCreated:
         self._enter("create_account")
-        self.created.append(request)
+        self.created.append(signup)
         return AccountCreated(1, 2, "jeton", "Compte créé", self.valid_until)
 
     def workspaces(self) -> list[Workspace]:

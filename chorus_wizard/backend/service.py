@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Protocol
 
 from chorus_wizard import texts
 from chorus_wizard.backend.errors import BackendError, NotSupported, ProtocolError
-from chorus_wizard.backend.forms import SignupRequest
 from chorus_wizard.backend.http import new_client
 from chorus_wizard.backend.models import (
     AccountCreated,
@@ -42,6 +41,7 @@ from chorus_wizard.backend.profiles import (
     PisteCredentials,
 )
 from chorus_wizard.backend.workspace_texts import workspace_text
+from chorus_wizard.contracts.record import Signup
 from chorus_wizard.domain.identifiers import IdentifierType
 from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 
@@ -85,7 +85,7 @@ class SignupService(Protocol):
         self, email: str, nom: str, prenom: str, identifier_type: IdentifierType, identifier: str
     ) -> AttachmentSent: ...
 
-    def create_account(self, request: SignupRequest, idempotency_key: str) -> AccountCreated: ...
+    def create_account(self, signup: Signup, idempotency_key: str) -> AccountCreated: ...
 
     def workspaces(self) -> list[Workspace]: ...
 
@@ -306,8 +306,8 @@ class ChorusSignupService:
     ) -> AttachmentSent:
         return self._signup.request_attachment(email, nom, prenom, identifier_type, identifier)
 
-    def create_account(self, request: SignupRequest, idempotency_key: str) -> AccountCreated:
-        return self._signup.create_account(request, idempotency_key)
+    def create_account(self, signup: Signup, idempotency_key: str) -> AccountCreated:
+        return self._signup.create_account(signup, idempotency_key)
 
     def workspaces(self) -> list[Workspace]:
         if not self._profile.can_create_accounts:

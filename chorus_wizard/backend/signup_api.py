@@ -2,7 +2,7 @@
 
 Requests are built and answers read with the shapes of :mod:`chorus_wizard.contracts.signup`;
 every refusal becomes a typed exception of :mod:`chorus_wizard.backend.errors` naming the
-form's attribute (:data:`chorus_wizard.contracts.fields.FORM_ATTRIBUTE`), so the pages never
+record's field (:data:`chorus_wizard.contracts.record.FIELD_OF_WIRE`), so the pages never
 see a JSON name or a return code.
 """
 
@@ -24,7 +24,6 @@ from chorus_wizard.backend.errors import (
     ProtocolError,
     Rejected,
 )
-from chorus_wizard.backend.forms import SignupRequest
 from chorus_wizard.backend.http import json_body, send, service_message
 from chorus_wizard.backend.models import (
     AccountCreated,
@@ -37,8 +36,9 @@ from chorus_wizard.backend.models import (
 )
 from chorus_wizard.backend.questions import question_label
 from chorus_wizard.backend.workspace_texts import workspace_text
+from chorus_wizard.contracts import record
 from chorus_wizard.contracts import signup as api
-from chorus_wizard.contracts.fields import FORM_ATTRIBUTE
+from chorus_wizard.contracts.record import Signup
 from chorus_wizard.domain.identifiers import IdentifierType
 from chorus_wizard.domain.password import PasswordPolicy
 from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
@@ -91,7 +91,7 @@ def refusal(status: int, data: dict[str, Any]) -> Rejected:
         )
     if code in _ACTIVATION_ERRORS:
         return _ACTIVATION_ERRORS[code](message, status=status, code=code)
-    field = FORM_ATTRIBUTE.get(refused.champ or "")
+    field = record.FIELD_OF_WIRE.get(refused.champ or "")
     if field is not None:
         return FieldRefused(message, field=field, status=status, code=code)
     return Rejected(message, status=status, code=code)
@@ -148,28 +148,8 @@ class SignupApi:
         sent = self._call("POST", api.ATTACHMENTS, api.AttachmentAnswer, expected=201, body=body)
         return AttachmentSent(sent.idDemande, sent.libelle)
 
-    def create_account(self, request: SignupRequest, idempotency_key: str) -> AccountCreated:
-        s = request.structure
-        body = api.CreateAccountRequest(
-            email=request.email,
-            nom=request.nom,
-            prenom=request.prenom,
-            structure=api.NewStructure(
-                typeIdentifiantStructure=s.identifier_type.value,
-                identifiantStructure=s.identifier,
-                raisonSociale=s.raison_sociale,
-                libelleStructure=s.libelle,
-                adresse=s.adresse,
-                complementAdresse1=s.complement1,
-                complementAdresse2=s.complement2,
-                codePostal=s.code_postal,
-                ville=s.ville,
-                codePays=s.code_pays,
-            ),
-            fonctionnalites=api.Functionalities(
-                deposerDemandesPaiement=request.deposer_demandes_paiement, dume=request.dume
-            ),
-        )
+    def create_account(self, signup: Signup, idempotency_key: str) -> AccountCreated:
+        body = api.CreateAccountRequest.model_validate(record.to_wire(signup))
         created = self._call(
             "POST",
             api.ACCOUNTS,

@@ -12,12 +12,15 @@ each field's own limit) are checked by the sandbox so each broken rule gets its 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, create_model, model_validator
 from pydantic_core import PydanticCustomError
+
+from chorus_wizard.contracts import record
 
 PREFIX = "/sandbox/v1"
 HEALTH = "/sante"
@@ -36,6 +39,12 @@ ACTIVATION_PAGE = "/sandbox/activer"
 
 JETON_HEADER = "X-Jeton-Inscription"
 IDEMPOTENCY_HEADER = "Idempotency-Key"
+
+
+def new_idempotency_key() -> str:
+    """A fresh key for one account creation (128 random bits, hex; the server only compares it)."""
+    return os.urandom(16).hex()
+
 
 #: ``GET /courriels``: how many mails by default, and at most.
 MAILS_DEFAULT = 5
@@ -153,32 +162,40 @@ class HealthAnswer(Answer):
 # Requests ---------------------------------------------------------------------------------
 
 
-class NewStructure(RequestBody):
-    typeIdentifiantStructure: str | None = None
-    identifiantStructure: str | None = None
-    raisonSociale: str | None = None
-    libelleStructure: str | None = None
-    adresse: str | None = None
-    complementAdresse1: str | None = None
-    complementAdresse2: str | None = None
-    codePostal: str | None = None
-    ville: str | None = None
-    codePays: str | None = None
+class Functionalities(BaseModel):
+    """``fonctionnalites`` as an account's answer gives them."""
 
-
-class Functionalities(RequestBody):
     deposerDemandesPaiement: bool = True
     dume: bool = False
 
 
-class CreateAccountRequest(RequestBody):
-    """Body of ``POST /comptes``."""
+def _section(name: str, keys: dict[str, tuple[type, Any]]) -> type[RequestBody]:
+    """A part of a request body with the record's keys (a text may be absent: None)."""
+    return create_model(  # type: ignore[call-overload]
+        name,
+        __base__=RequestBody,
+        **{
+            key: (kind if kind is bool else kind | None, default)
+            for key, (kind, default) in keys.items()
+        },
+    )
 
-    email: str | None = None
-    nom: str | None = None
-    prenom: str | None = None
-    structure: NewStructure = Field(default_factory=NewStructure)
-    fonctionnalites: Functionalities = Field(default_factory=Functionalities)
+
+# The body of ``POST /comptes`` is the signup record's table (record.CREATE_ACCOUNT_BODY): its
+# top-level keys, ``structure`` and ``fonctionnalites``.
+_NewStructure = _section("NewStructure", record.CREATE_ACCOUNT_BODY["structure"])
+_NewFunctionalities = _section("NewFunctionalities", record.CREATE_ACCOUNT_BODY["fonctionnalites"])
+_CreateAccountBody = create_model(
+    "_CreateAccountBody",
+    __base__=_section("_Person", record.CREATE_ACCOUNT_BODY[""]),
+    structure=(_NewStructure, Field(default_factory=_NewStructure)),
+    fonctionnalites=(_NewFunctionalities, Field(default_factory=_NewFunctionalities)),
+)
+
+
+class CreateAccountRequest(_CreateAccountBody):  # type: ignore[misc, valid-type]
+    """Body of ``POST /comptes``: the fields of :data:`chorus_wizard.contracts.record.FIELDS`
+    at their wire paths (read with :func:`~chorus_wizard.contracts.record.from_wire`)."""
 
 
 class WorkspacesRequest(RequestBody):

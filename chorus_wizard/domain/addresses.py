@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from chorus_wizard.texts import translate
+
 #: INSEE ``typvoie`` codes, expanded when the value is exactly one of them.
 STREET_TYPES: dict[str, str] = {
     "ALL": "ALLÉE",
@@ -288,3 +290,14 @@ def overseas_country(postal_code: str, commune: str = "") -> str:
     if MONACO_POSTCODE.match(postal_code):
         return "MC"
     return ""
+
+
+def postcode_problem(postcode: str, country: str) -> str | None:
+    """Why ``postcode`` is not a postcode of ``country``, in French; None when it may be.
+
+    Only France's rule is known here (five digits); elsewhere any code is taken as typed.
+    """
+    compact = "".join(postcode.split())
+    if country.upper() == "FR" and compact and not (len(compact) == 5 and compact.isdigit()):
+        return translate("rules", "Un code postal français comporte 5 chiffres.")
+    return None

@@ -176,10 +176,10 @@ def _error(code: int, libelle: str) -> JSONResponse:
 
 
 def _vat_number(structure: StructureRow) -> str | None:
-    if structure.id_type == IdentifierType.SIRET and structure.identifier[:9].isdigit():
+    if structure.identifier_type == IdentifierType.SIRET and structure.identifier[:9].isdigit():
         siren = int(structure.identifier[:9])
         return f"FR{(12 + 3 * (siren % 97)) % 97:02d}{structure.identifier[:9]}"
-    if structure.id_type == IdentifierType.UE_HORS_FRANCE:
+    if structure.identifier_type == IdentifierType.UE_HORS_FRANCE:
         return structure.identifier
     return None
 
@@ -250,8 +250,8 @@ def build_cpro_router(ctx: SandboxContext) -> APIRouter:
                     {
                         "idStructureCPP": s.id,
                         "identifiantStructure": s.identifier,
-                        "typeIdentifiantStructure": s.id_type,
-                        "designationStructure": s.company_name,
+                        "typeIdentifiantStructure": s.identifier_type,
+                        "designationStructure": s.raison_sociale,
                         "statut": "ACTIF",
                     }
                     for s in rows
@@ -267,7 +267,9 @@ def build_cpro_router(ctx: SandboxContext) -> APIRouter:
 
     def attached_structures() -> list[StructureRow]:
         with ctx.storage.transaction(write=False) as session:
-            rows = [session.find_structure(r.id_type, r.identifier) for r in ctx.seed.registered]
+            rows = [
+                session.find_structure(r.identifier_type, r.identifier) for r in ctx.seed.registered
+            ]
         return [row for row in rows if row is not None]
 
     @router.post(
@@ -288,8 +290,8 @@ def build_cpro_router(ctx: SandboxContext) -> APIRouter:
                         "idRattachementStructure": s.id,
                         "idStructure": s.id,
                         "identifiantStructure": s.identifier,
-                        "typeIdentifiantStructure": s.id_type,
-                        "designationStructure": s.company_name,
+                        "typeIdentifiantStructure": s.identifier_type,
+                        "designationStructure": s.raison_sociale,
                         "roleUtilisateur": ATTACHMENT_ROLE,
                         "statutRattachementStructure": ATTACHMENT_ACTIVE,
                         "statutUtilisateur": ATTACHMENT_ACTIVE,
@@ -326,20 +328,20 @@ def build_cpro_router(ctx: SandboxContext) -> APIRouter:
             # which takes nothing else; the project's client reads both (docs/wire-format.md).
             day = (ctx.now() + timedelta(days=TECH_PASSWORD_DAYS_LEFT)).date()
             expiry = f"{day.isoformat()}T00:00:00Z"
-        particulier = structure.id_type == IdentifierType.PARTICULIER
+        particulier = structure.identifier_type == IdentifierType.PARTICULIER
         return _ok(
             {
                 "informationGenerales": {
                     "idStructureCPP": structure.id,
                     "identifiantStructure": structure.identifier,
-                    "typeIdentifiantStructure": structure.id_type,
-                    "raisonSocialeStructure": structure.company_name,
-                    "libelleStructure": structure.label or structure.company_name,
+                    "typeIdentifiantStructure": structure.identifier_type,
+                    "raisonSocialeStructure": structure.raison_sociale,
+                    "libelleStructure": structure.libelle or structure.raison_sociale,
                     "emailStructure": manager.email if manager else None,
                     "structurePriveePublique": structure.private_public,
                     "numeroTVA": _vat_number(structure),
-                    "nomStructure": manager.last_name if manager and particulier else None,
-                    "prenomStructure": manager.first_name if manager and particulier else None,
+                    "nomStructure": manager.nom if manager and particulier else None,
+                    "prenomStructure": manager.prenom if manager and particulier else None,
                     "dateExpirationMotPasseCompteTech": expiry,
                     "estValideurDeleguee": False,
                     "idStructureOrigine": None,
@@ -347,12 +349,12 @@ def build_cpro_router(ctx: SandboxContext) -> APIRouter:
                     "numeroRcsStructure": None,
                 },
                 "adressePostaleDuSiege": {
-                    "adresse": structure.address,
-                    "complementAdresse1": structure.address_2 or None,
-                    "complementAdresse2": structure.address_3 or None,
-                    "codePostal": structure.postcode,
-                    "ville": structure.city,
-                    "pays": structure.country,
+                    "adresse": structure.adresse,
+                    "complementAdresse1": structure.complement1 or None,
+                    "complementAdresse2": structure.complement2 or None,
+                    "codePostal": structure.code_postal,
+                    "ville": structure.ville,
+                    "pays": structure.code_pays,
                     "telephone": None,
                     "indicatifTelephone": None,
                     "fax": None,

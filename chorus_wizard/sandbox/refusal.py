@@ -7,13 +7,14 @@ sandbox's own error shape ``{"codeRetour", "libelle", "champ"?, ...}``.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from fastapi import Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from chorus_wizard.contracts.fields import TextField
+from chorus_wizard.contracts.record import Field
 from chorus_wizard.contracts.signup import Code
 from chorus_wizard.domain.text import has_control_character, text_problem
 
@@ -77,14 +78,15 @@ def _value_at(data: dict[str, Any], path: str) -> object:
     return value
 
 
-def check_texts(body: BaseModel, fields: tuple[TextField, ...]) -> None:
-    """Refuse the first declared text field that holds a control character or is too long."""
+def check_texts(body: BaseModel, fields: Iterable[Field]) -> None:
+    """Refuse the first of ``fields`` whose text, at its wire path in ``body``, holds a control
+    character or is too long."""
     data = body.model_dump()
     for field in fields:
-        value = _value_at(data, field.json)
+        value = _value_at(data, field.wire)
         if not isinstance(value, str):
             continue
         problem = text_problem(value, field.max_length, field.label)
         if problem:
             code = Code.CONTROL_CHARACTER if has_control_character(value) else Code.TOO_LONG
-            raise field_refusal(code, field.json, problem)
+            raise field_refusal(code, field.wire, problem)

@@ -218,10 +218,10 @@ class RoomService:
     # What stays when the room is reset: the seeded structures and their managers.
 
     def _kept_emails(self) -> set[str]:
-        return {s.manager.email.casefold() for s in self.ctx.seed.registered}
+        return {s.email.casefold() for s in self.ctx.seed.registered}
 
     def _kept_structures(self) -> set[tuple[str, str]]:
-        return {(s.id_type, s.identifier) for s in self.ctx.seed.registered}
+        return {(s.identifier_type, s.identifier) for s in self.ctx.seed.registered}
 
     def _now(self) -> float:
         return self.ctx.now().timestamp()
@@ -415,7 +415,7 @@ class RoomService:
                 if account is not None and account.email.casefold() not in self._kept_emails():
                     address = account.email
                     if structure is not None:
-                        identity = (structure.id_type, structure.identifier)
+                        identity = (structure.identifier_type, structure.identifier)
             elif kind == "demande":
                 request = room.get_attachment_request(number)
                 if request is not None:

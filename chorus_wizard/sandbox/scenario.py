@@ -26,6 +26,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from chorus_wizard.contracts.record import Signup
+from chorus_wizard.domain.addresses import postcode_problem
 from chorus_wizard.domain.countries import is_country_code
 from chorus_wizard.domain.identifiers import (
     IdentifierType,
@@ -33,7 +35,7 @@ from chorus_wizard.domain.identifiers import (
     compact,
     format_siret,
 )
-from chorus_wizard.sandbox.seed import Directory, Manager, RegisteredStructure, SeedData
+from chorus_wizard.sandbox.seed import Directory, Manager, SeedData
 
 
 class Situation(StrEnum):
@@ -111,21 +113,21 @@ class Company:
     """One fictitious company of the scenario, as its card shows it."""
 
     situation: Situation
-    company_name: str
-    id_type: IdentifierType
+    raison_sociale: str
+    identifier_type: IdentifierType
     identifier: str
-    address: str
-    postcode: str
-    city: str
-    country: str
+    adresse: str
+    code_postal: str
+    ville: str
+    code_pays: str
     instruction: str
-    last_name: str = ""
-    first_name: str = ""
+    nom: str = ""
+    prenom: str = ""
     manager: Manager | None = None
 
     @property
     def shown_identifier(self) -> str:
-        if self.id_type is IdentifierType.SIRET:
+        if self.identifier_type is IdentifierType.SIRET:
             return format_siret(self.identifier)
         return self.identifier
 
@@ -134,28 +136,28 @@ class Company:
         return {
             "situation": self.situation.value,
             "titre": SITUATION_LABELS[self.situation],
-            "raisonSociale": self.company_name,
-            "typeIdentifiant": self.id_type.value,
+            "raisonSociale": self.raison_sociale,
+            "typeIdentifiant": self.identifier_type.value,
             "identifiant": self.shown_identifier,
-            "adresse": self.address,
-            "codePostal": self.postcode,
-            "ville": self.city,
-            "codePays": self.country,
-            "entrepreneur": f"{self.first_name} {self.last_name}".strip(),
+            "adresse": self.adresse,
+            "codePostal": self.code_postal,
+            "ville": self.ville,
+            "codePays": self.code_pays,
+            "entrepreneur": f"{self.prenom} {self.nom}".strip(),
             "consigne": self.instruction,
         }
 
     def directory_entry(self) -> dict[str, Any] | None:
         """The company as API Recherche d'entreprises would answer a lookup of its SIRET."""
-        if self.id_type is not IdentifierType.SIRET:
+        if self.identifier_type is not IdentifierType.SIRET:
             return None
         hidden = self.situation is Situation.PARTIALLY_DIFFUSIBLE
         closed = self.situation is Situation.CLOSED
         secret = "[NON-DIFFUSIBLE]"
-        name = secret if hidden else self.company_name
-        street = secret if hidden else self.address
-        postcode = secret if hidden else self.postcode
-        line = secret if hidden else f"{self.address} {self.postcode} {self.city}"
+        name = secret if hidden else self.raison_sociale
+        street = secret if hidden else self.adresse
+        postcode = secret if hidden else self.code_postal
+        line = secret if hidden else f"{self.adresse} {self.code_postal} {self.ville}"
         state = "F" if closed else "A"
         siege = {
             "siret": self.identifier,
@@ -168,7 +170,7 @@ class Company:
             "cedex": secret if hidden else None,
             "libelle_cedex": secret if hidden else None,
             "code_postal": postcode,
-            "libelle_commune": self.city.upper(),
+            "libelle_commune": self.ville.upper(),
             "code_pays_etranger": None,
             "libelle_pays_etranger": None,
             "etat_administratif": state,
@@ -192,7 +194,7 @@ class Company:
                     "siret": self.identifier,
                     "adresse": line,
                     "code_postal": postcode,
-                    "libelle_commune": self.city.upper(),
+                    "libelle_commune": self.ville.upper(),
                     "etat_administratif": state,
                     "est_siege": True,
                 }
@@ -204,22 +206,22 @@ class Company:
             },
         }
 
-    def registered(self) -> RegisteredStructure | None:
-        """The structure already on Chorus Pro, for the attachment situation."""
+    def registered(self) -> Signup | None:
+        """The structure already on Chorus Pro with its manager, for the attachment situation."""
         if self.manager is None:
             return None
-        return RegisteredStructure(
-            id_type=self.id_type.value,
+        return Signup(
+            email=self.manager.email,
+            identifier_type=self.identifier_type,
             identifier=self.identifier,
-            company_name=self.company_name,
-            label=self.company_name,
-            address=self.address,
-            address_2="",
-            address_3="",
-            postcode=self.postcode,
-            city=self.city,
-            country=self.country,
-            manager=self.manager,
+            nom=self.manager.nom,
+            prenom=self.manager.prenom,
+            raison_sociale=self.raison_sociale,
+            libelle=self.raison_sociale,
+            adresse=self.adresse,
+            code_postal=self.code_postal,
+            ville=self.ville,
+            code_pays=self.code_pays,
         )
 
 
@@ -319,7 +321,7 @@ def _company(raw: object, line: int | None, index: int) -> Company:
         for key in ("type_identifiant", "identifiant"):
             if key in raw:
                 raise _fail(line, index, key, "inutile avec un SIRET : donnez la clé « siret ».")
-        id_type = IdentifierType.SIRET
+        identifier_type = IdentifierType.SIRET
         given = _text(raw, "siret", line, index, required=True)
         id_key = "siret"
     else:
@@ -328,7 +330,7 @@ def _company(raw: object, line: int | None, index: int) -> Company:
         default = "AUTRE" if situation is Situation.NO_SIRET else None
         type_text = _text(raw, "type_identifiant", line, index, required=default is None)
         try:
-            id_type = IdentifierType(type_text or default or "")
+            identifier_type = IdentifierType(type_text or default or "")
         except ValueError:
             raise _fail(
                 line, index, "type_identifiant", f"type d'identifiant inconnu : « {type_text} »."
@@ -343,19 +345,19 @@ def _company(raw: object, line: int | None, index: int) -> Company:
                 IdentifierType.TAHITI,
             }
         )
-        if id_type not in expected:
+        if identifier_type not in expected:
             allowed = ", ".join(sorted(t.value for t in expected))
             raise _fail(
                 line,
                 index,
                 "type_identifiant",
-                f"« {id_type.value} » ne convient pas à la situation « {kind} » "
+                f"« {identifier_type.value} » ne convient pas à la situation « {kind} » "
                 f"(permis : {allowed}).",
             )
         given = _text(raw, "identifiant", line, index, required=situation is not Situation.NO_SIRET)
         given = given or name
         id_key = "identifiant"
-    checked = check_identifier(id_type, given)
+    checked = check_identifier(identifier_type, given)
     if checked.reason:
         raise _fail(line, index, id_key, checked.reason)
     country = (_text(raw, "code_pays", line, index, required=False) or "FR").upper()
@@ -366,8 +368,9 @@ def _company(raw: object, line: int | None, index: int) -> Company:
     if situation is not Situation.FOREIGN and country != "FR":
         raise _fail(line, index, "code_pays", f"une situation « {kind} » est en France (FR).")
     postcode = _text(raw, "code_postal", line, index, required=True)
-    if country == "FR" and not (len(compact(postcode)) == 5 and compact(postcode).isdigit()):
-        raise _fail(line, index, "code_postal", "5 chiffres attendus pour une adresse en France.")
+    problem = postcode_problem(postcode, country)
+    if problem:
+        raise _fail(line, index, "code_postal", problem)
     manager = None
     if situation is Situation.ALREADY_REGISTERED:
         manager = _manager(raw.get("gestionnaire"), line, index)
@@ -387,17 +390,17 @@ def _company(raw: object, line: int | None, index: int) -> Company:
                 )
     return Company(
         situation=situation,
-        company_name=name,
-        id_type=id_type,
+        raison_sociale=name,
+        identifier_type=identifier_type,
         identifier=checked.normalized,
-        address=_text(raw, "adresse", line, index, required=True),
-        postcode=compact(postcode) if country == "FR" else postcode,
-        city=_text(raw, "ville", line, index, required=True),
-        country=country,
+        adresse=_text(raw, "adresse", line, index, required=True),
+        code_postal=compact(postcode) if country == "FR" else postcode,
+        ville=_text(raw, "ville", line, index, required=True),
+        code_pays=country,
         instruction=_text(raw, "consigne", line, index, required=False)
         or DEFAULT_INSTRUCTIONS[situation],
-        last_name=_text(raw, "nom", line, index, required=entrepreneur),
-        first_name=_text(raw, "prenom", line, index, required=entrepreneur),
+        nom=_text(raw, "nom", line, index, required=entrepreneur),
+        prenom=_text(raw, "prenom", line, index, required=entrepreneur),
         manager=manager,
     )
 
@@ -429,12 +432,12 @@ def parse_scenario(text: str) -> Scenario:
     for index, raw in enumerate(raw_companies):
         line = lines[index] if index < len(lines) else None
         company = _company(raw, line, index)
-        key = (company.id_type.value, company.identifier)
+        key = (company.identifier_type.value, company.identifier)
         if key in seen:
             raise _fail(
                 line,
                 index,
-                "siret" if company.id_type is IdentifierType.SIRET else "identifiant",
+                "siret" if company.identifier_type is IdentifierType.SIRET else "identifiant",
                 f"identifiant déjà donné à l'entreprise n° {seen[key] + 1}.",
             )
         seen[key] = index

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from chorus_wizard.contracts.catalogue import CatalogueEntry, load_workspaces
+from chorus_wizard.contracts.record import Signup, from_wire
 from chorus_wizard.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -33,26 +34,9 @@ class SecretQuestion:
 class Manager:
     """The main manager (gestionnaire principal) of a pre-registered structure."""
 
-    last_name: str
-    first_name: str
+    nom: str
+    prenom: str
     email: str
-
-
-@dataclass(frozen=True)
-class RegisteredStructure:
-    """A structure that is already on Chorus Pro when the sandbox first starts."""
-
-    id_type: str
-    identifier: str
-    company_name: str
-    label: str
-    address: str
-    address_2: str
-    address_3: str
-    postcode: str
-    city: str
-    country: str
-    manager: Manager
 
 
 @dataclass(frozen=True)
@@ -169,7 +153,8 @@ class SeedData:
     directory: Directory
     workspaces: list[Workspace]
     questions: list[SecretQuestion]
-    registered: list[RegisteredStructure]
+    #: The structures already registered, each with its main manager.
+    registered: list[Signup]
 
     @property
     def choosable_workspaces(self) -> list[Workspace]:
@@ -202,27 +187,14 @@ def load_questions(path: Path) -> list[SecretQuestion]:
     return [SecretQuestion(int(q["id"]), str(q["libelle"])) for q in data["questions"]]
 
 
-def load_registered(path: Path) -> list[RegisteredStructure]:
+def load_registered(path: Path) -> list[Signup]:
+    """The structures already on Chorus Pro, each with its main manager: a signup record, read
+    from the file's wire names (``typeIdentifiantStructure``… and the manager's)."""
     data = _read_json(path)
-    structures = []
-    for s in data["structures"]:
-        manager = s["gestionnairePrincipal"]
-        structures.append(
-            RegisteredStructure(
-                id_type=str(s["typeIdentifiantStructure"]),
-                identifier=str(s["identifiantStructure"]),
-                company_name=str(s["raisonSociale"]),
-                label=str(s.get("libelleStructure") or ""),
-                address=str(s["adresse"]),
-                address_2=str(s.get("complementAdresse1") or ""),
-                address_3=str(s.get("complementAdresse2") or ""),
-                postcode=str(s["codePostal"]),
-                city=str(s["ville"]),
-                country=str(s["codePays"]),
-                manager=Manager(str(manager["nom"]), str(manager["prenom"]), str(manager["email"])),
-            )
-        )
-    return structures
+    return [
+        Signup.from_values(from_wire({**s["gestionnairePrincipal"], "structure": s}))
+        for s in data["structures"]
+    ]
 
 
 def load_seed(seed_dir: Path | None = None) -> SeedData:

@@ -9,23 +9,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
 from urllib.parse import parse_qs, urlsplit
 
 from email_validator import EmailNotValidError, validate_email
 
+from chorus_wizard.contracts import record
 from chorus_wizard.contracts.catalogue import MANAGER_WORKSPACE
-from chorus_wizard.contracts.fields import (
-    ACCOUNT_FIELDS,
-    ANSWER,
-    ATTACHMENT_FIELDS,
-    EMAIL,
-    NOM,
-    PRENOM,
-    STRUCTURE_FIELDS,
-)
+from chorus_wizard.contracts.record import ATTACHMENT_FIELDS, BY_NAME, Part, Signup
 from chorus_wizard.contracts.signup import (
     ACTIVATION_PAGE,
     AccountAnswer,
@@ -58,7 +50,16 @@ from chorus_wizard.sandbox.mail import (
 )
 from chorus_wizard.sandbox.refusal import Refusal, check_texts, field_refusal, missing
 from chorus_wizard.sandbox.security import digest, new_secret, same_digest, scrypt_hash
-from chorus_wizard.sandbox.storage import STATUS_PENDING, AccountRow, CodeRow, Session
+from chorus_wizard.sandbox.storage import (
+    STATUS_PENDING,
+    STRUCTURE_FIELDS,
+    AccountRow,
+    CodeRow,
+    Session,
+)
+
+#: The return code of a field whose rule (record.Field.rule) is broken.
+_RULE_CODES = {"code_postal": Code.INVALID_POSTCODE}
 
 ACTIVATION_VALIDITY = timedelta(minutes=60)
 JETON_VALIDITY = timedelta(hours=24)
@@ -74,7 +75,7 @@ def check_email(value: str | None, field: str = "email") -> str:
     """The normalised address; :class:`Refusal` when there is none or it is not one."""
     text = _text(value)
     if not text:
-        raise missing(field, EMAIL.label)
+        raise missing(field, BY_NAME["email"].label)
     try:
         return validate_email(text, check_deliverability=False).normalized
     except EmailNotValidError:
@@ -87,9 +88,9 @@ def check_email(value: str | None, field: str = "email") -> str:
 
 
 def _check_names(nom: str | None, prenom: str | None) -> None:
-    for field, value in ((NOM, nom), (PRENOM, prenom)):
+    for field, value in ((BY_NAME["nom"], nom), (BY_NAME["prenom"], prenom)):
         if not _text(value):
-            raise missing(field.json, field.label)
+            raise missing(field.wire, field.label)
 
 
 def _id_type(value: str | None, field: str) -> IdentifierType:
@@ -114,27 +115,6 @@ def _code_from(value: str | None) -> str:
     return text
 
 
-@dataclass(frozen=True)
-class NewAccount:
-    """A creation request that passed every check, with its values normalised."""
-
-    email: str
-    last_name: str
-    first_name: str
-    id_type: IdentifierType
-    identifier: str
-    company_name: str
-    label: str
-    address: str
-    address_2: str
-    address_3: str
-    postcode: str
-    city: str
-    country: str
-    payment_requests: bool
-    dume: bool
-
-
 class SignupDesk:
     """The sandbox's side of the signup: checks, accounts, workspaces, attachment, activation."""
 
@@ -144,58 +124,54 @@ class SignupDesk:
 
     # Checks -----------------------------------------------------------------------------
 
-    def check_new_account(self, body: CreateAccountRequest) -> NewAccount:
-        check_texts(body, ACCOUNT_FIELDS)
-        email = check_email(body.email)
-        _check_names(body.nom, body.prenom)
-        s = body.structure
-        id_type = _id_type(s.typeIdentifiantStructure, "structure.typeIdentifiantStructure")
-        checked = check_identifier(id_type, s.identifiantStructure or "")
+    def check_new_account(self, body: CreateAccountRequest) -> Signup:
+        """The record a creation request holds, normalised, once every rule of its fields
+        (:data:`chorus_wizard.contracts.record.FIELDS`) holds; :class:`Refusal` otherwise."""
+        check_texts(body, record.RECORD_FIELDS)
+        values = record.from_wire(body.model_dump())
+        email = check_email(values["email"])
+        for field in record.RECORD_FIELDS:
+            if field.part is Part.PERSON and field.required and not _text(values[field.name]):
+                raise missing(field.wire, field.label)
+        id_type = _id_type(values["identifier_type"], BY_NAME["identifier_type"].wire)
+        checked = check_identifier(id_type, values["identifier"] or "")
         if checked.reason:
             raise field_refusal(
                 Code.INVALID_IDENTIFIER,
-                "structure.identifiantStructure",
+                BY_NAME["identifier"].wire,
                 f"{FIELD_LABELS[id_type]}\u00a0: {checked.reason}",
             )
-        structure = s.model_dump()
-        for field in STRUCTURE_FIELDS:
-            if field.required and not _text(structure[field.json.removeprefix("structure.")]):
-                raise missing(field.json, field.label)
-        country = _text(s.codePays).upper()
+        for field in record.RECORD_FIELDS:
+            if field.part is Part.STRUCTURE and field.required and not _text(values[field.name]):
+                raise missing(field.wire, field.label)
+        country = _text(values["code_pays"]).upper()
         if not is_country_code(country):
             raise field_refusal(
                 Code.UNKNOWN_COUNTRY,
-                "structure.codePays",
+                BY_NAME["code_pays"].wire,
                 "Le champ «\u00a0Pays\u00a0» contient un code pays inconnu\u00a0: "
-                f"«\u00a0{_text(s.codePays)}\u00a0».",
+                f"«\u00a0{_text(values['code_pays'])}\u00a0».",
             )
-        postcode = "".join(_text(s.codePostal).split())
-        if country == "FR" and not (len(postcode) == 5 and postcode.isdigit()):
-            raise field_refusal(
-                Code.INVALID_POSTCODE,
-                "structure.codePostal",
-                "Le champ «\u00a0Code postal\u00a0» doit contenir 5 chiffres pour une adresse en "
-                "France.",
-            )
+        signup = Signup.from_values(
+            {
+                **{name: _text(v) if isinstance(v, str) else v for name, v in values.items()},
+                "email": email,
+                "identifier_type": id_type.value,
+                "identifier": checked.normalized,
+                "code_pays": country,
+            }
+        )
+        for field in record.RECORD_FIELDS:
+            reason = record.problem(field, signup)
+            if reason is not None:
+                raise field_refusal(
+                    _RULE_CODES.get(field.name, Code.INVALID_BODY), field.wire, reason
+                )
+        if country == "FR":
+            signup.code_postal = "".join(signup.code_postal.split())
         if id_type is IdentifierType.SIRET:
             self._check_siret_at_insee(checked.normalized)
-        return NewAccount(
-            email=email,
-            last_name=_text(body.nom),
-            first_name=_text(body.prenom),
-            id_type=id_type,
-            identifier=checked.normalized,
-            company_name=_text(s.raisonSociale),
-            label=_text(s.libelleStructure),
-            address=_text(s.adresse),
-            address_2=_text(s.complementAdresse1),
-            address_3=_text(s.complementAdresse2),
-            postcode=postcode if country == "FR" else _text(s.codePostal),
-            city=_text(s.ville),
-            country=country,
-            payment_requests=body.fonctionnalites.deposerDemandesPaiement,
-            dume=body.fonctionnalites.dume,
-        )
+        return signup
 
     def _check_siret_at_insee(self, siret: str) -> None:
         found = self.ctx.seed.directory.lookup(siret)
@@ -226,7 +202,7 @@ class SignupDesk:
     # Accounts ---------------------------------------------------------------------------
 
     def create_account(
-        self, account: NewAccount, *, request_hash: str, idempotency_key: str | None, base_url: str
+        self, account: Signup, *, request_hash: str, idempotency_key: str | None, base_url: str
     ) -> AccountCreatedAnswer:
         now = self.ctx.now()
         code, jeton = new_secret(), new_secret()
@@ -259,27 +235,11 @@ class SignupDesk:
                             {**body, "jetonInscription": jeton}
                         )
                 self._refuse_conflict(session, account)
-                structure_id = session.insert_structure(
-                    id_type=account.id_type.value,
-                    identifier=account.identifier,
-                    company_name=account.company_name,
-                    label=account.label,
-                    address=account.address,
-                    address_2=account.address_2,
-                    address_3=account.address_3,
-                    postcode=account.postcode,
-                    city=account.city,
-                    country=account.country,
-                    now=now.timestamp(),
-                )
+                structure_id = session.insert_structure(account, now=now.timestamp())
                 account_id = session.insert_account(
-                    email=account.email,
-                    last_name=account.last_name,
-                    first_name=account.first_name,
+                    account,
                     structure_id=structure_id,
                     main_manager=True,
-                    payment_requests=account.payment_requests,
-                    dume=account.dume,
                     status=STATUS_PENDING,
                     jeton_hash=digest(jeton),
                     jeton_expires_at=(now + JETON_VALIDITY).timestamp(),
@@ -317,8 +277,8 @@ class SignupDesk:
             raise
         return created
 
-    def _refuse_conflict(self, session: Session, account: NewAccount) -> None:
-        existing = session.find_structure(account.id_type.value, account.identifier)
+    def _refuse_conflict(self, session: Session, account: Signup) -> None:
+        existing = session.find_structure(account.identifier_type.value, account.identifier)
         if existing is not None:
             raise Refusal(
                 409,
@@ -337,12 +297,12 @@ class SignupDesk:
             )
 
     def _activation_mail(
-        self, email: str, who: NewAccount | AccountRow, code: str, base_url: str, now: datetime
+        self, email: str, who: Signup | AccountRow, code: str, base_url: str, now: datetime
     ) -> EmailMessage:
         return activation_message(
             to_email=email,
-            first_name=who.first_name,
-            last_name=who.last_name,
+            first_name=who.prenom,
+            last_name=who.nom,
             link=f"{base_url}{ACTIVATION_PAGE}?code={code}",
             code=code,
             valid_minutes=int(ACTIVATION_VALIDITY.total_seconds() // 60),
@@ -406,26 +366,20 @@ class SignupDesk:
             libelle="OK",
             idCompte=account.id,
             email=account.email,
-            nom=account.last_name,
-            prenom=account.first_name,
+            nom=account.nom,
+            prenom=account.prenom,
             statut=account.status,
             espaces=workspaces,
             fonctionnalites=Functionalities(
-                deposerDemandesPaiement=account.payment_requests, dume=account.dume
+                deposerDemandesPaiement=account.deposer_demandes_paiement, dume=account.dume
             ),
             gestionnairePrincipal=account.main_manager,
             structure=StructureEntry(
                 idStructureCPP=structure.id,
-                typeIdentifiantStructure=structure.id_type,
-                identifiantStructure=structure.identifier,
-                raisonSociale=structure.company_name,
-                libelleStructure=structure.label,
-                adresse=structure.address,
-                complementAdresse1=structure.address_2,
-                complementAdresse2=structure.address_3,
-                codePostal=structure.postcode,
-                ville=structure.city,
-                codePays=structure.country,
+                **{
+                    f.wire.removeprefix("structure."): getattr(structure, f.name)
+                    for f in STRUCTURE_FIELDS
+                },
             ),
             activationValideJusqua=(
                 iso_utc(datetime.fromtimestamp(valid_until, UTC))
@@ -476,10 +430,10 @@ class SignupDesk:
                     session,
                     attachment_request_message(
                         manager_email=manager.email,
-                        manager_name=f"{manager.first_name} {manager.last_name}",
+                        manager_name=f"{manager.prenom} {manager.nom}",
                         requester_name=name,
                         requester_email=email,
-                        structure_name=structure.company_name,
+                        structure_name=structure.raison_sociale,
                         structure_identifier=shown,
                         request_id=request_id,
                         now=now,
@@ -490,7 +444,7 @@ class SignupDesk:
                 attachment_ack_message(
                     requester_email=email,
                     requester_name=name,
-                    structure_name=structure.company_name,
+                    structure_name=structure.raison_sociale,
                     structure_identifier=shown,
                     request_id=request_id,
                     now=now,
@@ -505,7 +459,7 @@ class SignupDesk:
     # Activation -------------------------------------------------------------------------
 
     def resend(self, body: ResendRequest, base_url: str) -> ResentAnswer:
-        check_texts(body, (EMAIL,))
+        check_texts(body, (BY_NAME["email"],))
         email = check_email(body.email)
         now = self.ctx.now()
         valid_until = now + ACTIVATION_VALIDITY
@@ -533,10 +487,10 @@ class SignupDesk:
 
     def activate(self, body: ActivationRequest, source: str) -> ActivatedAnswer:
         """Activate the account; ``source`` (the client's address) is throttled on its own."""
-        check_texts(body, (EMAIL, ANSWER))
+        check_texts(body, (BY_NAME["email"], BY_NAME["answer"]))
         email = _text(body.email).casefold()
         if not email:
-            raise missing("email", EMAIL.label)
+            raise missing("email", BY_NAME["email"].label)
         code = _code_from(body.code)
         now = self.ctx.now()
         stamp = now.timestamp()
@@ -612,7 +566,7 @@ class SignupDesk:
                 self.policy,
                 password,
                 email=account.email,
-                company_name=structure.company_name if structure else "",
+                company_name=structure.raison_sociale if structure else "",
             )
             if not r.met
         ]

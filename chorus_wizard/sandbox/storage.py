@@ -13,9 +13,11 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
 
-from chorus_wizard.sandbox.seed import RegisteredStructure
+from chorus_wizard.contracts import record
+from chorus_wizard.contracts.record import Field, Part, Signup
 
 #: First numbers handed out, so ids look like Chorus Pro's and cannot be confused with counters.
 FIRST_STRUCTURE_ID = 26_000_000
@@ -118,21 +120,26 @@ INSERT INTO sqlite_sequence (name, seq)
 """
 
 
+#: The record's fields each table stores, in a column of the field's name (or its ``column``).
+STRUCTURE_FIELDS = tuple(f for f in record.RECORD_FIELDS if f.part is Part.STRUCTURE)
+PERSON_FIELDS = tuple(f for f in record.RECORD_FIELDS if f.part is Part.PERSON)
+
+
 @dataclass(frozen=True)
 class StructureRow:
-    """A structure as stored."""
+    """A structure as stored: its id, the record's structure fields, public or private."""
 
     id: int
-    id_type: str
+    identifier_type: str
     identifier: str
-    company_name: str
-    label: str
-    address: str
-    address_2: str
-    address_3: str
-    postcode: str
-    city: str
-    country: str
+    raison_sociale: str
+    libelle: str
+    adresse: str
+    complement1: str
+    complement2: str
+    code_postal: str
+    ville: str
+    code_pays: str
     private_public: str
 
 
@@ -142,12 +149,12 @@ class AccountRow:
 
     id: int
     email: str
-    last_name: str
-    first_name: str
+    nom: str
+    prenom: str
     status: str
     structure_id: int
     main_manager: bool
-    payment_requests: bool
+    deposer_demandes_paiement: bool
     dume: bool
     password_hash: str | None
     question_id: int | None
@@ -194,16 +201,7 @@ def _is_row_id(value: int) -> bool:
 def _structure(row: sqlite3.Row) -> StructureRow:
     return StructureRow(
         id=row["id"],
-        id_type=row["type_identifiant"],
-        identifier=row["identifiant"],
-        company_name=row["raison_sociale"],
-        label=row["libelle"],
-        address=row["adresse"],
-        address_2=row["complement1"],
-        address_3=row["complement2"],
-        postcode=row["code_postal"],
-        city=row["ville"],
-        country=row["code_pays"],
+        **{f.name: row[f.stored_as] for f in STRUCTURE_FIELDS},
         private_public=row["privee_publique"],
     )
 
@@ -212,12 +210,12 @@ def _account(row: sqlite3.Row) -> AccountRow:
     return AccountRow(
         id=row["id"],
         email=row["email"],
-        last_name=row["nom"],
-        first_name=row["prenom"],
+        nom=row["nom"],
+        prenom=row["prenom"],
         status=row["statut"],
         structure_id=row["structure_id"],
         main_manager=bool(row["gestionnaire_principal"]),
-        payment_requests=bool(row["deposer_demandes_paiement"]),
+        deposer_demandes_paiement=bool(row["deposer_demandes_paiement"]),
         dume=bool(row["dume"]),
         password_hash=row["password_hash"],
         question_id=row["question_id"],
@@ -225,6 +223,23 @@ def _account(row: sqlite3.Row) -> AccountRow:
         jeton_hash=row["jeton_hash"],
         jeton_expires_at=row["jeton_expires_at"],
     )
+
+
+def _insert(
+    conn: sqlite3.Connection, table: str, fields: Iterable[Field], signup: Signup, **more: object
+) -> int:
+    """Insert the record's ``fields`` (and ``more`` columns) as one row of ``table``."""
+    values = {f.stored_as: _plain(getattr(signup, f.name)) for f in fields} | more
+    columns = ", ".join(values)
+    marks = ", ".join("?" for _ in values)
+    cursor = conn.execute(
+        f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(values.values())
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def _plain(value: object) -> object:
+    return value.value if isinstance(value, Enum) else value
 
 
 class Session:
@@ -295,41 +310,10 @@ class Session:
         ).fetchall()
         return [_structure(r) for r in rows], count
 
-    def insert_structure(
-        self,
-        *,
-        id_type: str,
-        identifier: str,
-        company_name: str,
-        label: str,
-        address: str,
-        address_2: str,
-        address_3: str,
-        postcode: str,
-        city: str,
-        country: str,
-        now: float,
-    ) -> int:
-        """Insert a structure; raises ``sqlite3.IntegrityError`` if the identifier is taken."""
-        cursor = self._conn.execute(
-            "INSERT INTO structures (type_identifiant, identifiant, raison_sociale, libelle, "
-            "adresse, complement1, complement2, code_postal, ville, code_pays, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                id_type,
-                identifier,
-                company_name,
-                label,
-                address,
-                address_2,
-                address_3,
-                postcode,
-                city,
-                country,
-                now,
-            ),
-        )
-        return int(cursor.lastrowid or 0)
+    def insert_structure(self, signup: Signup, *, now: float) -> int:
+        """Insert the structure ``signup`` describes; raises ``sqlite3.IntegrityError`` if its
+        identifier is taken."""
+        return _insert(self._conn, "structures", STRUCTURE_FIELDS, signup, created_at=now)
 
     def main_manager(self, structure_id: int) -> AccountRow | None:
         row = self._conn.execute(
@@ -353,39 +337,29 @@ class Session:
 
     def insert_account(
         self,
+        signup: Signup,
         *,
-        email: str,
-        last_name: str,
-        first_name: str,
         structure_id: int,
         main_manager: bool,
-        payment_requests: bool,
-        dume: bool,
         status: str,
         jeton_hash: str | None,
         jeton_expires_at: float | None,
         now: float,
     ) -> int:
-        """Insert an account; raises ``sqlite3.IntegrityError`` if the e-mail is taken."""
-        cursor = self._conn.execute(
-            "INSERT INTO accounts (email, nom, prenom, statut, structure_id, "
-            "gestionnaire_principal, deposer_demandes_paiement, dume, jeton_hash, "
-            "jeton_expires_at, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                email,
-                last_name,
-                first_name,
-                status,
-                structure_id,
-                int(main_manager),
-                int(payment_requests),
-                int(dume),
-                jeton_hash,
-                jeton_expires_at,
-                now,
-            ),
+        """Insert the account of the person ``signup`` describes; raises
+        ``sqlite3.IntegrityError`` if the e-mail is taken."""
+        return _insert(
+            self._conn,
+            "accounts",
+            PERSON_FIELDS,
+            signup,
+            statut=status,
+            structure_id=structure_id,
+            gestionnaire_principal=int(main_manager),
+            jeton_hash=jeton_hash,
+            jeton_expires_at=jeton_expires_at,
+            created_at=now,
         )
-        return int(cursor.lastrowid or 0)
 
     def workspaces(self, account_id: int) -> set[str]:
         rows = self._conn.execute(
@@ -576,33 +550,17 @@ class Session:
 
     # Seed -------------------------------------------------------------------------------
 
-    def seed_registered(self, structures: Iterable[RegisteredStructure], *, now: float) -> None:
+    def seed_registered(self, structures: Iterable[Signup], *, now: float) -> None:
         """Insert the pre-registered structures and their managers once (idempotent)."""
         for s in structures:
-            if self.find_structure(s.id_type, s.identifier) is not None:
+            if self.find_structure(s.identifier_type.value, s.identifier) is not None:
                 continue
-            structure_id = self.insert_structure(
-                id_type=s.id_type,
-                identifier=s.identifier,
-                company_name=s.company_name,
-                label=s.label,
-                address=s.address,
-                address_2=s.address_2,
-                address_3=s.address_3,
-                postcode=s.postcode,
-                city=s.city,
-                country=s.country,
-                now=now,
-            )
-            if self.find_account_by_email(s.manager.email) is None:
+            structure_id = self.insert_structure(s, now=now)
+            if self.find_account_by_email(s.email) is None:
                 self.insert_account(
-                    email=s.manager.email,
-                    last_name=s.manager.last_name,
-                    first_name=s.manager.first_name,
+                    s,
                     structure_id=structure_id,
                     main_manager=True,
-                    payment_requests=True,
-                    dume=False,
                     status=STATUS_ACTIVE,
                     jeton_hash=None,
                     jeton_expires_at=None,
@@ -793,7 +751,7 @@ class RoomSession(Session):
         if (
             structure is not None
             and in_use is None
-            and (structure.id_type, structure.identifier) not in keep_structures
+            and (structure.identifier_type, structure.identifier) not in keep_structures
         ):
             self._conn.execute(
                 "DELETE FROM attachment_requests WHERE structure_id = ?", (structure.id,)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,12 +21,13 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QT
 from PySide6.QtWidgets import QBoxLayout, QCheckBox, QComboBox, QLineEdit
 
 from chorus_wizard.backend.models import AccountCreated, AccountStatus, Lookup
+from chorus_wizard.contracts.record import Signup
 from chorus_wizard.domain.identifiers import IdentifierType, check_identifier, format_siret
 from chorus_wizard.drafts import DraftSetAside, DraftStore, SavedDraft
 from chorus_wizard.files import WriteProblem, write_problem
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
+from chorus_wizard.ui.desk import catalogue_labels
 from chorus_wizard.ui.pages.base import STEPS, Page, PageId, describe_error
-from chorus_wizard.ui.pages.complete import CompletePage
 from chorus_wizard.ui.widgets.common import Banner, Tone
 from chorus_wizard.ui.wizard import SignupWizard
 
@@ -172,22 +173,25 @@ class DraftKeeper(QObject):
         elif page_id == PageId.DONE:
             self._pool.start(_Write(lambda: keychain.forget_signup_token(account.account_id)))
 
-    def snapshot(self) -> tuple[int, dict[str, Any]] | None:
-        """(page, values) to save, or None when there is nothing worth keeping."""
+    def snapshot(self) -> tuple[int, Signup, dict[str, Any]] | None:
+        """(page, record, progress) to save, or None when there is nothing worth keeping."""
         wizard = self._wizard
         draft = wizard.context.draft
         page = wizard.currentId() if wizard.currentId() >= 0 else self._last_page
         if draft.activated or page in (PageId.ATTACH, PageId.DONE):
             return None
-        values: dict[str, Any] = {}
+        shown = wizard.page(page)
+        if isinstance(shown, Page):
+            shown.collect()  # what is typed on the page shown, into the record
+        progress: dict[str, Any] = {}
         for each in wizard.pages.values():
-            values.update(each.draft_values())
+            progress.update(each.draft_values())
         if draft.account is not None:
-            values["account_id"] = draft.account.account_id
-            values["structure_id"] = draft.account.structure_id
-        if not (values.get("email") or values.get("identifier")):
+            progress["account_id"] = draft.account.account_id
+            progress["structure_id"] = draft.account.structure_id
+        if not (draft.signup.email or draft.signup.identifier):
             return None
-        return page, values
+        return page, replace(draft.signup), progress
 
     def save_now(self) -> None:
         """Write the draft now (off the GUI thread), or forget it once it has no purpose."""
@@ -200,8 +204,8 @@ class DraftKeeper(QObject):
         if snapshot is None:
             self._pool.start(_Write(store.discard, done, failed))
             return
-        page, values = snapshot
-        self._pool.start(_Write(lambda: store.save(page, values), done, failed))
+        page, signup, progress = snapshot
+        self._pool.start(_Write(lambda: store.save(page, signup, progress), done, failed))
 
     def _report_failure(self, error: Exception) -> None:
         """In the writing thread: the message is made here, shown on the GUI thread."""
@@ -263,13 +267,13 @@ RESUME_OFFER_UNNAMED = QT_TRANSLATE_NOOP(
 )
 
 
-def _saved_structure(fields: dict[str, Any]) -> str:
+def _saved_structure(signup: Signup) -> str:
     """The structure a draft is about: its name as typed on step 2, else its identifier."""
-    name = str(fields.get("raison_sociale", "")).strip()
+    name = signup.raison_sociale.strip()
     if name:
         return name
-    identifier = str(fields.get("identifier", "")).strip()
-    if fields.get("identifier_type", IdentifierType.SIRET.value) == IdentifierType.SIRET.value:
+    identifier = signup.identifier.strip()
+    if signup.identifier_type is IdentifierType.SIRET:
         check = check_identifier(IdentifierType.SIRET, identifier)
         if check.ok:
             return QCoreApplication.translate("drafts", "SIRET {siret}").format(
@@ -285,7 +289,7 @@ def describe_saved(saved: SavedDraft) -> str:
     step = int(min(max(saved.page, PageId.COMPLETE), PageId.ACTIVATE))
     if saved.page in (PageId.IDENTIFY, PageId.ATTACH):
         step = 1
-    structure = _saved_structure(saved.fields)
+    structure = _saved_structure(saved.signup)
     return QCoreApplication.translate(
         "drafts", RESUME_OFFER if structure else RESUME_OFFER_UNNAMED
     ).format(
@@ -355,10 +359,12 @@ def offer_resume(wizard: SignupWizard, keeper: DraftKeeper, store: DraftStore) -
 def resume_draft(
     wizard: SignupWizard, saved: SavedDraft, *, on_done: Callable[[], None] | None = None
 ) -> None:
-    """Put the saved values back, re-read the backend, and go to the right page."""
-    fields = saved.fields
+    """Put the saved record back, re-read the backend, and open the page where it stopped."""
+    fields = saved.progress
+    wizard.context.draft.signup = dataclasses.replace(saved.signup)
+    values = {**saved.signup.values(), **saved.progress}
     for page in wizard.pages.values():
-        page.restore_draft(fields)
+        page.restore_draft(values)
     identify = wizard.page_of(PageId.IDENTIFY)
     if saved.page <= PageId.IDENTIFY or not identify.isComplete():
         if on_done:
@@ -366,8 +372,8 @@ def resume_draft(
         return
 
     context = wizard.context
-    kind = IdentifierType(fields.get("identifier_type", IdentifierType.SIRET.value))
-    identifier = check_identifier(kind, fields.get("identifier", "")).normalized
+    kind = saved.signup.identifier_type
+    identifier = check_identifier(kind, saved.signup.identifier).normalized
     account_id = fields.get("account_id")
     structure_id = fields.get("structure_id", 0)
 
@@ -417,73 +423,57 @@ def _go_to_saved_page(
     identifier: str,
     state: _BackendState,
 ) -> None:
+    """Open the page the backend's state and the saved progress point to, straight (no step is
+    redone: each page on the way is only shown, so that « Précédent » goes where it went)."""
     draft = wizard.context.draft
-    pages: dict[PageId, Page] = dict(wizard.pages)
-    identify = pages[PageId.IDENTIFY]
+    progress = saved.progress
     lookup = state.lookup or Lookup(kind, identifier)
     draft.lookup = lookup
-    draft.email = saved.fields.get("email", "").strip()
-    identify.mark_step_done()
-    if lookup.existing is not None:
-        wizard.next()  # registered meanwhile: the attachment page explains
+    wizard.page_of(PageId.IDENTIFY).mark_step_done()
+    if lookup.existing is not None:  # registered meanwhile: the attachment page explains
+        wizard.setCurrentId(PageId.ATTACH)
         return
     target = PageId(min(max(saved.page, PageId.COMPLETE), PageId.ACTIVATE))
     if state.status is not None and state.status.status == "ACTIF":
         draft.account = state.account
         draft.activated = True
+        target = PageId.DONE
     elif state.account is not None or state.token_missing:
         draft.account = state.account or AccountCreated(
-            int(saved.fields["account_id"]), int(saved.fields.get("structure_id", 0)), "", ""
+            int(progress["account_id"]), int(progress.get("structure_id", 0)), "", ""
         )
         chosen = list(state.status.workspaces) if state.status else []
-        saved_choice = saved.fields.get("workspaces_saved", False)
+        saved_choice = progress.get("workspaces_saved", False)
         if state.token_missing or saved_choice:
             target = PageId.ACTIVATE
             if not chosen and saved_choice:  # the backend did not say: the choice then made
-                chosen = [str(code) for code in saved.fields.get("workspaces", [])]
+                chosen = [str(code) for code in progress.get("workspaces", [])]
             draft.workspaces = chosen
         else:
             target = max(target, PageId.WORKSPACES)
-    elif wizard.context.portal_mode and saved.fields.get("portal_account_created") is True:
+    elif wizard.context.portal_mode and progress.get("portal_account_created") is True:
         # The account was created on the portal (the user ticked it): back to the saved page,
         # workspaces or activation, with the portal's checklist as it was. The workspaces to
         # open there are the saved choice, named from the portal's catalogue (shipped).
-        from chorus_wizard.ui.desk import catalogue_labels
-
         target = PageId(min(max(saved.page, PageId.WORKSPACES), PageId.ACTIVATE))
-        draft.workspaces = [str(code) for code in saved.fields.get("workspaces", [])]
+        draft.workspaces = [str(code) for code in progress.get("workspaces", [])]
         draft.workspace_labels.update(catalogue_labels())
     else:
         target = PageId.COMPLETE
-    wizard.next()  # to COMPLETE: its initializePage keeps the restored values
-    complete = pages[PageId.COMPLETE]
-    if target > PageId.COMPLETE and isinstance(complete, CompletePage):
-        complete.collect()  # what was sent then, for the recap and the later pages
-    if draft.activated:
-        _advance(wizard, PageId.DONE)
-        return
-    _advance(wizard, target)
+    path = [PageId.COMPLETE, PageId.WORKSPACES, PageId.ACTIVATE, PageId.DONE]
+    for page_id in path[: path.index(target) + 1]:
+        if page_id == PageId.ACTIVATE and wizard.context.portal_mode:
+            page_id = PageId.PORTAL_ACTIVATE
+        wizard.setCurrentId(page_id)
+        if page_id != target:
+            wizard.page_of(page_id).mark_step_done()
     if state.token_missing:
         wizard.currentPage().banner.show_message(  # type: ignore[attr-defined]
             Tone.INFO,
             QCoreApplication.translate(
                 "drafts",
                 "Votre compte a déjà été créé. Le choix des espaces de travail n'a pas pu être "
-                "relu (aucun trousseau du système)\u00a0: vous pourrez le revoir après "
+                "relu (aucun trousseau du système) : vous pourrez le revoir après "
                 "l'activation.",
             ),
         )
-
-
-def _advance(wizard: SignupWizard, target: PageId) -> None:
-    """Move forward through pages whose step already happened, up to ``target``."""
-    for _ in range(len(PageId)):
-        current = wizard.currentId()
-        if current >= target or current < 0:
-            return
-        page = wizard.page_of(PageId(current))
-        page.mark_step_done()
-        wizard.next()
-        if wizard.currentId() == current:
-            return
-    return

@@ -244,35 +244,6 @@
 <context>
     <name>CompletePage</name>
     <message>
-        <source>Raison sociale</source>
-        <extracomment>The form&apos;s structure fields: attribute of StructureForm, label, mandatory (the maximum lengths are the contract&apos;s).</extracomment>
-        <translation>Company name</translation>
-    </message>
-    <message>
-        <source>Libellé de la structure</source>
-        <translation>Structure display name</translation>
-    </message>
-    <message>
-        <source>Adresse</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <source>Complément adresse 1</source>
-        <translation>Address line 2</translation>
-    </message>
-    <message>
-        <source>Complément adresse 2</source>
-        <translation>Address line 3</translation>
-    </message>
-    <message>
-        <source>Code postal</source>
-        <translation>Postcode</translation>
-    </message>
-    <message>
-        <source>Ville</source>
-        <translation>City</translation>
-    </message>
-    <message>
         <source>Complétez les informations demandées</source>
         <translation>Complete the requested information</translation>
     </message>
@@ -286,16 +257,8 @@
     </message>
     <message>
         <source>Ressaisissez votre adresse électronique de connexion</source>
-        <extracomment>Each free-text field, the form attribute it fills, and the line saying why its value cannot be sent (the rule the sandbox applies too).</extracomment>
+        <extracomment>The line edit of each text field of the record typed here, by the field&apos;s name. Each line edit, its field, and the line saying why its value cannot be sent (the field&apos;s rule, which the sandbox applies too).</extracomment>
         <translation>Re-enter your login email address</translation>
-    </message>
-    <message>
-        <source>Nom</source>
-        <translation>Last name</translation>
-    </message>
-    <message>
-        <source>Prénom</source>
-        <translation>First name</translation>
     </message>
     <message>
         <source>Votre structure</source>
@@ -372,10 +335,6 @@
     <message>
         <source>la confirmation de la création sur le portail</source>
         <translation>the confirmation that the account was created on the portal</translation>
-    </message>
-    <message>
-        <source>Un code postal français comporte 5 chiffres.</source>
-        <translation>A French postcode has 5 digits.</translation>
     </message>
     <message>
         <source>Les deux adresses électroniques ne sont pas identiques.</source>
@@ -744,7 +703,7 @@
     <name>HandoffPanel</name>
     <message>
         <source>Mode portail&#xa0;: la création se fait sur {host}&#xa0;; l&apos;assistant prépare vos données et vous y guide.</source>
-        <extracomment>code → label of the workspace catalogue, as loaded by step 3.</extracomment>
+        <extracomment>What the person typed: the record the draft file keeps and the account is made of. code → label of the workspace catalogue, as loaded by step 3.</extracomment>
         <translation>Portal mode: the account is created on {host}; the wizard prepares your data and guides you there.</translation>
     </message>
     <message>
@@ -1006,7 +965,7 @@
     </message>
     <message>
         <source>Pour continuer, remplissez&#xa0;: {fields}.</source>
-        <extracomment>Default country for identifiers that imply one. Why « Valider » is greyed out; {fields} lists the fields still empty or invalid.</extracomment>
+        <extracomment>The record&apos;s text fields typed on this page, one line edit each (the country is a list). The fields with a « ? » beside them (ui/field_help.py says what it tells). Default country for identifiers that imply one. Why « Valider » is greyed out; {fields} lists the fields still empty or invalid.</extracomment>
         <translation>To go on, fill in: {fields}.</translation>
     </message>
     <message>
@@ -1773,7 +1732,7 @@
     </message>
     <message>
         <source>L&apos;inscription commencée précédemment n&apos;a pas pu être reprise&#xa0;: {why}. Une nouvelle inscription commence.</source>
-        <extracomment>Everything a draft may hold, with the type of its value.</extracomment>
+        <extracomment>Where the wizard stands, beside the record: what a draft may hold, with its value&apos;s type.</extracomment>
         <translation>The signup started earlier could not be resumed: {why}. A new signup begins.</translation>
     </message>
     <message>
@@ -2329,50 +2288,6 @@
         <source>Identifiant de la structure</source>
         <translation>Structure identifier</translation>
     </message>
-    <message>
-        <source>Adresse électronique</source>
-        <translation>Email address</translation>
-    </message>
-    <message>
-        <source>Nom</source>
-        <translation>Last name</translation>
-    </message>
-    <message>
-        <source>Prénom</source>
-        <translation>First name</translation>
-    </message>
-    <message>
-        <source>Raison sociale</source>
-        <translation>Company name</translation>
-    </message>
-    <message>
-        <source>Libellé de la structure</source>
-        <translation>Structure display name</translation>
-    </message>
-    <message>
-        <source>Adresse</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <source>Complément adresse 1</source>
-        <translation>Address line 2</translation>
-    </message>
-    <message>
-        <source>Complément adresse 2</source>
-        <translation>Address line 3</translation>
-    </message>
-    <message>
-        <source>Code postal</source>
-        <translation>Postcode</translation>
-    </message>
-    <message>
-        <source>Ville</source>
-        <translation>City</translation>
-    </message>
-    <message>
-        <source>Pays</source>
-        <translation>Country</translation>
-    </message>
 </context>
 <context>
     <name>profiles</name>
@@ -2467,8 +2382,103 @@
         <translation>Status</translation>
     </message>
     <message>
-        <source>Identifiant de connexion (adresse électronique)</source>
-        <translation>Login (email address)</translation>
+        <source>Numéro du compte utilisateur</source>
+        <translation>User account number</translation>
+    </message>
+    <message>
+        <source>Numéro de la structure</source>
+        <translation>Structure number</translation>
+    </message>
+    <message>
+        <source>Compte utilisateur</source>
+        <translation>User account</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <source>Fonctionnalités</source>
+        <translation>Features</translation>
+    </message>
+    <message>
+        <source>Espaces de travail ouverts</source>
+        <translation>Open workspaces</translation>
+    </message>
+    <message>
+        <source>Serveur</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Profil</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Établi {date}</source>
+        <translation>Drawn up {date}</translation>
+    </message>
+    <message>
+        <source>  {label}&#xa0;: {value}</source>
+        <translation>  {label}: {value}</translation>
+    </message>
+</context>
+<context>
+    <name>rules</name>
+    <message>
+        <source>Un code postal français comporte 5 chiffres.</source>
+        <extracomment>Words (or INSEE codes) of a thoroughfare: where the street part of a line starts. Words (or codes) of an area, a building group or a place name without a street. Repetition indices (INSEE writes B, T, Q, C or the whole word). Special distribution: post-office box, CEDEX sorting box, free-post number… First postal code of each city&apos;s arrondissements (Paris 75001…, Lyon 69001…, Marseille 13001…). Overseas collectivities that have their own ISO 3166 code, by postal code and commune code. Monaco: French postal codes 980xx, but a country of its own. True when the fields were moved around or incomplete: the user should check them.</extracomment>
+        <translation>A French postcode has 5 digits.</translation>
+    </message>
+</context>
+<context>
+    <name>service</name>
+    <message>
+        <source>Aucun compte technique Chorus Pro n&apos;est configuré&#xa0;: l&apos;assistant ne peut pas interroger Chorus Pro. Renseignez l&apos;application PISTE et le compte technique dans «&#xa0;Paramètres&#xa0;».</source>
+        <translation>No Chorus Pro technical account is configured: the wizard cannot query Chorus Pro. Enter the PISTE application and the technical account in “Settings”.</translation>
+    </message>
+    <message>
+        <source>Catalogue des espaces de travail illisible.</source>
+        <translation>Unreadable workspace catalogue.</translation>
+    </message>
+    <message>
+        <source>Ce service n&apos;existe que sur le portail Chorus Pro&#xa0;: l&apos;API ne permet pas de créer un compte. Poursuivez sur {portal}</source>
+        <translation>This service only exists on the Chorus Pro portal: the API cannot create accounts. Continue on {portal}</translation>
+    </message>
+    <message>
+        <source>Demande refusée (HTTP {status}).</source>
+        <translation>Request refused (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>Politique de mot de passe illisible.</source>
+        <translation>Unreadable password policy.</translation>
+    </message>
+</context>
+<context>
+    <name>settings</name>
+    <message>
+        <source>Les paramètres enregistrés n&apos;ont pas pu être relus&#xa0;: {why}. Les valeurs par défaut s&apos;appliquent&#xa0;; vérifiez «&#xa0;Plus › Paramètres&#xa0;».</source>
+        <extracomment>Entered by hand when known (the portal shows it), for the 424-day reminder. Interface language (``fr`` or ``en``), used from the next start; ``--lang`` wins.</extracomment>
+        <translation>The saved settings could not be read back: {why}. The default values apply; check “More › Settings”.</translation>
+    </message>
+    <message>
+        <source>Les paramètres enregistrés n&apos;ont pas pu être relus&#xa0;: {why}. Le fichier a été mis de côté ({file}) et les valeurs par défaut s&apos;appliquent&#xa0;; vérifiez «&#xa0;Plus › Paramètres&#xa0;».</source>
+        <translation>The saved settings could not be read back: {why}. The file has been set aside ({file}) and the default values apply; check “More › Settings”.</translation>
+    </message>
+</context>
+<context>
+    <name>signup</name>
+    <message>
+        <source>Adresse électronique de connexion</source>
+        <extracomment>A rule: why ``value`` cannot be sent, given the whole record (French, translatable); None when it can. The length and control-character rule applies to every text field anyway. The column in the sandbox&apos;s database when it is not :attr:`name`. Every field of the signup, in the order of the pages. Labels are French; they are shown through ``translate(&quot;signup&quot;, label)``.</extracomment>
+        <translation>Login email address</translation>
+    </message>
+    <message>
+        <source>Type d&apos;identifiant</source>
+        <translation>Identifier type</translation>
+    </message>
+    <message>
+        <source>Identifiant</source>
+        <translation>Identifier</translation>
     </message>
     <message>
         <source>Nom</source>
@@ -2477,14 +2487,6 @@
     <message>
         <source>Prénom</source>
         <translation>First name</translation>
-    </message>
-    <message>
-        <source>Numéro du compte utilisateur</source>
-        <translation>User account number</translation>
-    </message>
-    <message>
-        <source>Numéro de la structure</source>
-        <translation>Structure number</translation>
     </message>
     <message>
         <source>Raison sociale</source>
@@ -2527,71 +2529,16 @@
         <translation>Create and/or view ESPDs (DUME)</translation>
     </message>
     <message>
-        <source>Compte utilisateur</source>
-        <translation>User account</translation>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
     </message>
     <message>
-        <source>Structure</source>
-        <translation>Structure</translation>
+        <source>Réponse à la question secrète</source>
+        <translation>Answer to the secret question</translation>
     </message>
     <message>
-        <source>Fonctionnalités</source>
-        <translation>Features</translation>
-    </message>
-    <message>
-        <source>Espaces de travail ouverts</source>
-        <translation>Open workspaces</translation>
-    </message>
-    <message>
-        <source>Serveur</source>
-        <translation>Server</translation>
-    </message>
-    <message>
-        <source>Profil</source>
-        <translation>Profile</translation>
-    </message>
-    <message>
-        <source>Établi {date}</source>
-        <translation>Drawn up {date}</translation>
-    </message>
-    <message>
-        <source>  {label}&#xa0;: {value}</source>
-        <translation>  {label}: {value}</translation>
-    </message>
-</context>
-<context>
-    <name>service</name>
-    <message>
-        <source>Aucun compte technique Chorus Pro n&apos;est configuré&#xa0;: l&apos;assistant ne peut pas interroger Chorus Pro. Renseignez l&apos;application PISTE et le compte technique dans «&#xa0;Paramètres&#xa0;».</source>
-        <translation>No Chorus Pro technical account is configured: the wizard cannot query Chorus Pro. Enter the PISTE application and the technical account in “Settings”.</translation>
-    </message>
-    <message>
-        <source>Catalogue des espaces de travail illisible.</source>
-        <translation>Unreadable workspace catalogue.</translation>
-    </message>
-    <message>
-        <source>Ce service n&apos;existe que sur le portail Chorus Pro&#xa0;: l&apos;API ne permet pas de créer un compte. Poursuivez sur {portal}</source>
-        <translation>This service only exists on the Chorus Pro portal: the API cannot create accounts. Continue on {portal}</translation>
-    </message>
-    <message>
-        <source>Demande refusée (HTTP {status}).</source>
-        <translation>Request refused (HTTP {status}).</translation>
-    </message>
-    <message>
-        <source>Politique de mot de passe illisible.</source>
-        <translation>Unreadable password policy.</translation>
-    </message>
-</context>
-<context>
-    <name>settings</name>
-    <message>
-        <source>Les paramètres enregistrés n&apos;ont pas pu être relus&#xa0;: {why}. Les valeurs par défaut s&apos;appliquent&#xa0;; vérifiez «&#xa0;Plus › Paramètres&#xa0;».</source>
-        <extracomment>Entered by hand when known (the portal shows it), for the 424-day reminder. Interface language (``fr`` or ``en``), used from the next start; ``--lang`` wins.</extracomment>
-        <translation>The saved settings could not be read back: {why}. The default values apply; check “More › Settings”.</translation>
-    </message>
-    <message>
-        <source>Les paramètres enregistrés n&apos;ont pas pu être relus&#xa0;: {why}. Le fichier a été mis de côté ({file}) et les valeurs par défaut s&apos;appliquent&#xa0;; vérifiez «&#xa0;Plus › Paramètres&#xa0;».</source>
-        <translation>The saved settings could not be read back: {why}. The file has been set aside ({file}) and the default values apply; check “More › Settings”.</translation>
+        <source>Lien ou code d&apos;activation</source>
+        <translation>Activation link or code</translation>
     </message>
 </context>
 <context>

@@ -17,10 +17,10 @@ from chorus_wizard.backend.errors import (
     InvalidActivationCode,
     ProtocolError,
 )
-from chorus_wizard.backend.forms import SignupRequest, StructureForm
 from chorus_wizard.backend.models import AccountCreated
 from chorus_wizard.backend.profiles import sandbox_profile
 from chorus_wizard.backend.service import ChorusSignupService
+from chorus_wizard.contracts.record import Signup
 
 
 def service(status: int, body: dict[str, object]) -> ChorusSignupService:
@@ -84,12 +84,12 @@ def test_expired_activation() -> None:
     assert not isinstance(caught.value, ActivationLocked)
 
 
-# Refusals become typed exceptions naming the form's attribute ------------------------------
+# Refusals become typed exceptions naming the record's field ------------------------------
 
 
-def _request() -> SignupRequest:
-    return SignupRequest(
-        "marie@exemple.fr", "Curie", "Marie", StructureForm(identifier="13002526500013")
+def _request() -> Signup:
+    return Signup(
+        email="marie@exemple.fr", nom="Curie", prenom="Marie", identifier="13002526500013"
     )
 
 
@@ -103,7 +103,7 @@ def _request() -> SignupRequest:
         ("email", "email"),
     ],
 )
-def test_a_refused_field_is_named_by_the_forms_attribute(champ: str, field: str) -> None:
+def test_a_refused_field_is_named_by_the_records_field(champ: str, field: str) -> None:
     body = {"codeRetour": 4, "libelle": "Le champ est obligatoire.", "champ": champ}
     with pytest.raises(FieldRefused) as caught:
         service(400, body).create_account(_request(), "cle")

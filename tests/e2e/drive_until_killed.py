@@ -57,7 +57,8 @@ def main() -> None:
 
     def saved() -> bool:
         try:
-            fields = json.loads((data_dir / "draft.json").read_text(encoding="utf-8"))["fields"]
+            document = json.loads((data_dir / "draft.json").read_text(encoding="utf-8"))
+            fields = {**document["signup"], **document["progress"]}
         except (OSError, ValueError, KeyError):
             return False
         return all(fields.get(k) == v for k, v in expected.items())

@@ -123,7 +123,7 @@ def test_the_page_shows_the_scenario_cards(
     with httpx.Client(base_url=room_server.base_url, follow_redirects=True) as browser:
         page = browser.get("/salle", params={"jeton": room.token}).text
     for company in scenario.companies:
-        assert company.company_name.replace("'", "&#x27;") in page
+        assert company.raison_sociale.replace("'", "&#x27;") in page
     assert page.count('<article class="card') == len(scenario.companies)
     assert "Établissement fermé" in page and "918 273 640 00014" in page
 

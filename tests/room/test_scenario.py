@@ -37,7 +37,7 @@ def test_the_full_session_covers_every_situation(scenario: Scenario) -> None:
     assert {c.situation for c in scenario.companies} == set(Situation)
     assert scenario.title == "Session complète — inscription à Chorus Pro"
     for company in scenario.companies:
-        if company.id_type is IdentifierType.SIRET:
+        if company.identifier_type is IdentifierType.SIRET:
             assert check_siret(company.identifier).ok, company
 
 
@@ -62,7 +62,7 @@ def test_the_scenario_joins_the_directory_and_the_registry(scenario: Scenario) -
     hidden = seed.directory.lookup("98425163700018")
     assert hidden is not None and hidden.entry["statut_diffusion"] == "P"
     assert hidden.entry["nom_complet"] == "[NON-DIFFUSIBLE]"
-    registered = {(s.identifier, s.manager.email) for s in seed.registered}
+    registered = {(s.identifier, s.email) for s in seed.registered}
     assert ("92736451300014", "helene.roussel@metallerie.sandbox.invalid") in registered
     # The shipped seed stays: its real directory entries and registered structures.
     assert seed.directory.lookup("13002526500013") is not None
@@ -101,7 +101,7 @@ def test_cards_say_what_to_do(scenario: Scenario) -> None:
         ),
         (
             GOOD.replace('"69002"', '"690"'),
-            "clé « code_postal » : 5 chiffres attendus pour une adresse en France.",
+            "clé « code_postal » : Un code postal français comporte 5 chiffres.",
         ),
         (GOOD.replace('ville = "LYON"', "ville = 3"), "clé « ville » : la valeur doit être"),
         (

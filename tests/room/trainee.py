@@ -15,10 +15,11 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from chorus_wizard.backend.errors import ActivationError
-from chorus_wizard.backend.forms import SignupRequest, StructureForm, new_idempotency_key
 from chorus_wizard.backend.models import AccountCreated, AttachmentSent, CompanyRecord, Lookup
 from chorus_wizard.backend.profiles import sandbox_profile
 from chorus_wizard.backend.service import ChorusSignupService
+from chorus_wizard.contracts.record import Signup
+from chorus_wizard.contracts.signup import new_idempotency_key
 from chorus_wizard.domain.identifiers import IdentifierType
 from chorus_wizard.sandbox.room import delivery_time
 
@@ -79,7 +80,10 @@ class Trainee:
         # No prefill when the structure is already registered (the wizard would offer the
         # attachment instead) or when the directory hides it: the trainee types it all.
         company = lookup.company or CompanyRecord(self.siret)
-        form = StructureForm(
+        signup = Signup(
+            email=self.email,
+            nom=self.last_name,
+            prenom=self.first_name,
             identifier_type=IdentifierType.SIRET,
             identifier=self.siret,
             raison_sociale=company.raison_sociale or f"{self.first_name} {self.last_name}",
@@ -87,8 +91,7 @@ class Trainee:
             code_postal=company.code_postal or "75001",
             ville=company.ville or "PARIS",
         )
-        request = SignupRequest(self.email, self.last_name, self.first_name, form)
-        self.account = self.service.create_account(request, new_idempotency_key())
+        self.account = self.service.create_account(signup, new_idempotency_key())
         return self.account
 
     def choose_workspaces(self) -> list[str]:

@@ -14,6 +14,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from chorus_wizard.contracts.record import Signup
+from chorus_wizard.domain.identifiers import IdentifierType
 from chorus_wizard.sandbox.mail import Outbox
 from chorus_wizard.sandbox.server import SandboxServer
 from chorus_wizard.sandbox.storage import STATUS_PENDING, Storage
@@ -176,27 +178,22 @@ def test_resend_works_for_an_account_saved_with_a_line_break_in_its_name(
         server.wait_ready(30)
         storage = Storage(data_dir / "sandbox" / "sandbox.db")
         with storage.transaction() as session:
-            structure = session.insert_structure(
-                id_type="AUTRE",
-                identifier="ANCIEN-1",
-                company_name="Curie\r\nBcc: x@y",
-                label="",
-                address="1 rue",
-                address_2="",
-                address_3="",
-                postcode="75005",
-                city="PARIS",
-                country="FR",
-                now=0,
-            )
-            session.insert_account(
+            old = Signup(
                 email=EMAILS[0],
-                last_name="Curie\r\nBcc: espion@exemple.fr",
-                first_name="Marie\n",
+                nom="Curie\r\nBcc: espion@exemple.fr",
+                prenom="Marie\n",
+                identifier_type=IdentifierType.AUTRE,
+                identifier="ANCIEN-1",
+                raison_sociale="Curie\r\nBcc: x@y",
+                adresse="1 rue",
+                code_postal="75005",
+                ville="PARIS",
+            )
+            structure = session.insert_structure(old, now=0)
+            session.insert_account(
+                old,
                 structure_id=structure,
                 main_manager=True,
-                payment_requests=True,
-                dume=False,
                 status=STATUS_PENDING,
                 jeton_hash=None,
                 jeton_expires_at=None,

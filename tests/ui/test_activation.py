@@ -223,7 +223,7 @@ def test_password_can_be_stored_in_the_keychain(
     # In memory only, outside the draft, until the final page is done with it.
     assert wizard.context.password_in_memory == PASSWORD
     draft = wizard.context.draft
-    assert PASSWORD not in repr(vars(draft)) + repr(vars(draft.structure))
+    assert PASSWORD not in repr(vars(draft)) + repr(draft.signup)
     assert PASSWORD not in repr(wizard.context)
     qtbot.waitUntil(done.save_password.isEnabled)
     # (its « & » is the mnemonic given on the page's arrival)

@@ -14,6 +14,7 @@ from chorus_wizard.app import Backend, build_wizard, compose
 from chorus_wizard.backend.profiles import sandbox_profile
 from chorus_wizard.backend.service import ChorusSignupService
 from chorus_wizard.config import Config, resolve_config
+from chorus_wizard.contracts.record import Signup
 from chorus_wizard.domain.identifiers import IdentifierType
 from chorus_wizard.drafts import DraftStore
 from chorus_wizard.ui.pages.base import HELP_BUTTON, RECAP_BUTTON, PageId
@@ -78,7 +79,7 @@ def test_the_command_line_and_the_settings_are_resolved_once(tmp_path: Path) -> 
 def test_a_saved_draft_is_offered_once_the_pages_exist(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path
 ) -> None:
-    DraftStore(tmp_path).save(PageId.IDENTIFY, {"email": "camille.martin@exemple.fr"})
+    DraftStore(tmp_path).save(PageId.IDENTIFY, Signup(email="camille.martin@exemple.fr"), {})
     wizard = build_wizard(["--data-dir", str(tmp_path), "--backend", NO_SERVER])
     qtbot.addWidget(wizard)
     try:

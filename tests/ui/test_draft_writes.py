@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from chorus_wizard.contracts.record import Signup
 from chorus_wizard.drafts import DraftStore
 from chorus_wizard.ui.drafts import DraftKeeper, offer_resume
 from chorus_wizard.ui.pages.base import PageId
@@ -33,11 +34,11 @@ class FailingStore(DraftStore):
         self.failure: OSError | None = None
         self.attempts = 0
 
-    def save(self, page: int, fields: dict[str, Any]) -> None:
+    def save(self, page: int, signup: Signup, progress: dict[str, Any]) -> None:
         self.attempts += 1
         if self.failure is not None:
             raise self.failure
-        super().save(page, fields)
+        super().save(page, signup, progress)
 
 
 def keeper_on(qtbot: QtBot, store: DraftStore) -> tuple[SignupWizard, DraftKeeper, IdentifyPage]:
@@ -87,7 +88,7 @@ def test_a_failed_write_is_said_at_once_then_goes_when_writing_works(
     qtbot.waitUntil(lambda: not shown(keeper, PageId.IDENTIFY), timeout=10000)
     assert keeper.problem is None
     saved = DraftStore(tmp_path).load()
-    assert saved is not None and saved.fields["email"] == EMAIL
+    assert saved is not None and saved.signup.email == EMAIL
     wizard.close()
 
 
@@ -146,6 +147,6 @@ def a_full_disk_then_a_read_only_folder(qtbot: QtBot, tiny_tmpfs: Path) -> None:
         remount(tiny_tmpfs, "rw")
     qtbot.waitUntil(lambda: not shown(keeper, PageId.IDENTIFY), timeout=10000)
     saved = DraftStore(tiny_tmpfs).load()
-    assert saved is not None and saved.fields["identifier"] == "13002526500013"
+    assert saved is not None and saved.signup.identifier == "13002526500013"
     keeper.flush()
     wizard.close()

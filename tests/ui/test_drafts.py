@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from chorus_wizard.app import Backend, compose, finish_build
 from chorus_wizard.config import resolve_config
+from chorus_wizard.contracts.record import Signup
 from chorus_wizard.drafts import DraftStore
 from chorus_wizard.ui.drafts import DraftKeeper
 from chorus_wizard.ui.pages.base import PageId
@@ -61,7 +62,9 @@ def test_typing_is_saved_and_resumed_on_page_2(
     keeper.flush()
     saved = json.loads((tmp_path / "draft.json").read_text(encoding="utf-8"))
     assert saved["page"] == PageId.COMPLETE
-    assert saved["fields"]["adresse"] == "20 AVENUE DE SÉGUR"
+    assert saved["signup"]["adresse"] == "20 AVENUE DE SÉGUR"
+    assert saved["signup"]["nom"] == "Durand" and saved["signup"]["dume"] is True
+    assert saved["progress"]["email_again"] == EMAIL
     first.close()
     first.shutdown()
 
@@ -88,7 +91,7 @@ def test_typing_is_saved_and_resumed_on_page_2(
 
 
 def test_restart_forgets_the_draft(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> None:
-    DraftStore(tmp_path).save(2, {"email": EMAIL, "identifier": "13002526500013"})
+    DraftStore(tmp_path).save(2, Signup(email=EMAIL, identifier="13002526500013"), {})
     wizard, _ = new_wizard(qtbot, FakeService(), tmp_path)
     identify = wizard.page_of(PageId.IDENTIFY)
     assert isinstance(identify, IdentifyPage)
@@ -124,7 +127,7 @@ def test_a_draft_of_random_bytes_is_set_aside_and_kept_while_typing(
     keeper.flush()
     assert aside.read_bytes() == content
     saved = DraftStore(tmp_path).load()
-    assert saved is not None and saved.fields["email"] == EMAIL
+    assert saved is not None and saved.signup.email == EMAIL
 
 
 def test_every_file_set_aside_is_said_in_one_message(

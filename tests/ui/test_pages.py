@@ -190,7 +190,7 @@ def test_workspaces_switches(qtbot: QtBot, wizard: SignupWizard, service: FakeSe
     qtbot.keyClick(switch, Qt.Key.Key_Space)
     assert switch.isChecked()
     assert switch.accessibleDescription() == "Recevoir des factures"  # the state is checked
-    assert service.created[0].structure.raison_sociale.startswith("DIRECTION")
+    assert service.created[0].raison_sociale.startswith("DIRECTION")
 
 
 def test_activation_rules_tick_live(qtbot: QtBot, wizard: SignupWizard) -> None:

@@ -17,6 +17,7 @@ from chorus_wizard.app import build_wizard, install_translators
 from chorus_wizard.backend.errors import NotSupported
 from chorus_wizard.backend.models import ExistingStructure, StructureDetails
 from chorus_wizard.backend.profiles import PRODUCTION
+from chorus_wizard.contracts.record import Signup
 from chorus_wizard.domain.identifiers import IdentifierType
 from chorus_wizard.drafts import DraftStore
 from chorus_wizard.ui.drafts import DraftKeeper
@@ -97,7 +98,7 @@ def test_the_whole_hand_off(qtbot: QtBot, portal: SignupWizard, opener: Opener) 
     handoff = complete.handoff
     assert handoff is not None
     assert not complete.isComplete()  # until the user says it is done on the portal
-    assert handoff.value("Adresse électronique") == EMAIL
+    assert handoff.value("Adresse électronique de connexion") == EMAIL
     assert handoff.value("Raison sociale") == DINUM.raison_sociale
     assert handoff.value("SIRET") == DINUM.siret
     assert handoff.value("Pays") == "France"
@@ -320,7 +321,8 @@ def test_a_portal_signup_not_yet_created_there_resumes_on_step_2(
     install_translators(qapp, "fr")
     DraftStore(tmp_path).save(
         PageId.ACTIVATE,
-        {"email": EMAIL, "identifier": DINUM.siret, "portal_account_created": False},
+        Signup(email=EMAIL, identifier=DINUM.siret),
+        {"portal_account_created": False},
     )
     wizard, _ = portal_wizard_with_drafts(qtbot, opener, tmp_path)
     try:

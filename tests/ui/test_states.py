@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from chorus_wizard.backend.models import CompanyRecord, ExistingStructure
+from chorus_wizard.contracts.record import Signup
 from chorus_wizard.drafts import DraftStore
 from chorus_wizard.recap import Recap
 from chorus_wizard.ui.drafts import describe_saved
@@ -101,13 +102,13 @@ def test_the_recap_after_a_resume_is_as_complete_as_before(
 
 def test_the_resume_offer_names_the_structure_and_the_step(tmp_path: Path) -> None:
     store = DraftStore(tmp_path)
-    store.save(3, {"email": EMAIL, "identifier": DINUM.siret, "raison_sociale": "DINUM"})
+    store.save(3, Signup(email=EMAIL, identifier=DINUM.siret, raison_sociale="DINUM"), {})
     saved = store.load()
     assert saved is not None
     text = describe_saved(saved)
     assert text.startswith("Reprendre l'inscription de DINUM, commencée le ")
     assert text.endswith(", à l'étape\u00a03 (Espaces de travail)\u00a0?")
-    store.save(0, {"email": EMAIL, "identifier": DINUM.siret})
+    store.save(0, Signup(email=EMAIL, identifier=DINUM.siret), {})
     saved = store.load()
     assert saved is not None
     assert "de SIRET 130 025 265 00013, " in describe_saved(saved)

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from chorus_wizard.drafts import DRAFT_FIELDS, VERSION, DraftSetAside, DraftStore
+from chorus_wizard.contracts.record import FIELDS, Signup
+from chorus_wizard.domain.identifiers import IdentifierType
+from chorus_wizard.drafts import PROGRESS_FIELDS, VERSION, DraftSetAside, DraftStore
 
 NOW = datetime(2026, 11, 27, 10, 30, tzinfo=UTC)
 
@@ -19,11 +21,16 @@ def store(tmp_path: Path) -> DraftStore:
 
 def test_round_trip(tmp_path: Path) -> None:
     drafts = store(tmp_path)
-    drafts.save(2, {"email": "a@b.fr", "nom": "Durand", "workspaces": ["FACTURES_EMISES"]})
+    signup = Signup(email="a@b.fr", nom="Durand", identifier_type=IdentifierType.RIDET, dume=True)
+    drafts.save(2, signup, {"workspaces": ["FACTURES_EMISES"]})
     saved = drafts.load()
     assert saved is not None
     assert saved.page == 2 and saved.saved_at == NOW
-    assert saved.fields == {"email": "a@b.fr", "nom": "Durand", "workspaces": ["FACTURES_EMISES"]}
+    assert saved.signup == signup
+    assert saved.progress == {"workspaces": ["FACTURES_EMISES"]}
+    document = json.loads((tmp_path / "draft.json").read_text())
+    assert document["signup"]["identifier_type"] == "RIDET"  # the record, by its fields' names
+    assert set(document["signup"]) == {f.name for f in FIELDS if not f.secret}
     assert [p.name for p in tmp_path.glob("*draft*")] == ["draft.json"]  # no temporary file left
 
 
@@ -33,10 +40,46 @@ def test_no_draft(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("secret_key", ["password", "mot_de_passe", "answer", "code", "token"])
 def test_secrets_have_no_key(tmp_path: Path, secret_key: str) -> None:
-    assert secret_key not in DRAFT_FIELDS
+    assert secret_key not in PROGRESS_FIELDS
+    assert not hasattr(Signup(), secret_key)
     with pytest.raises(ValueError):
-        store(tmp_path).save(1, {secret_key: "Secret-123456"})
+        store(tmp_path).save(1, Signup(), {secret_key: "Secret-123456"})
     assert not (tmp_path / "draft.json").exists()
+
+
+def test_the_secret_fields_are_the_records_only_missing_ones() -> None:
+    secret = {f.name for f in FIELDS if f.secret}
+    assert secret == {"password", "answer", "code"}
+    assert not secret & set(Signup().values())
+
+
+def test_a_version_1_file_is_read(tmp_path: Path) -> None:
+    """A draft written before the record (one ``fields`` object) resumes as it was."""
+    (tmp_path / "draft.json").write_text(
+        json.dumps(
+            {
+                "format": "chorus-wizard-draft",
+                "version": 1,
+                "saved_at": NOW.isoformat(),
+                "page": 3,
+                "fields": {
+                    "email": "a@b.fr",
+                    "identifier_type": "SIRET",
+                    "identifier": "13002526500013",
+                    "complement1": "BATIMENT B",
+                    "dume": True,
+                    "account_id": 500001,
+                    "workspaces_saved": True,
+                },
+            }
+        )
+    )
+    saved = store(tmp_path).load()
+    assert saved is not None
+    assert saved.signup == Signup(
+        email="a@b.fr", identifier="13002526500013", complement1="BATIMENT B", dume=True
+    )
+    assert saved.progress == {"account_id": 500001, "workspaces_saved": True}
 
 
 def test_wrong_types_are_dropped_on_load(tmp_path: Path) -> None:
@@ -47,12 +90,14 @@ def test_wrong_types_are_dropped_on_load(tmp_path: Path) -> None:
                 "version": VERSION,
                 "saved_at": NOW.isoformat(),
                 "page": 1,
-                "fields": {"email": 12, "nom": "Durand", "account_id": True, "x": "y"},
+                "signup": {"email": 12, "nom": "Durand", "dume": "oui", "identifier_type": "X"},
+                "progress": {"account_id": True, "structure_id": 7, "x": "y"},
             }
         )
     )
     saved = store(tmp_path).load()
-    assert saved is not None and saved.fields == {"nom": "Durand"}
+    assert saved is not None and saved.signup == Signup(nom="Durand")
+    assert saved.progress == {"structure_id": 7}
 
 
 @pytest.mark.parametrize(
@@ -68,7 +113,8 @@ def test_wrong_types_are_dropped_on_load(tmp_path: Path) -> None:
                     "version": VERSION + 1,
                     "saved_at": NOW.isoformat(),
                     "page": 3,
-                    "fields": {},
+                    "signup": {},
+                    "progress": {},
                 }
             ),
             f"v{VERSION + 1}",
@@ -88,7 +134,7 @@ def test_unusable_draft_is_set_aside(tmp_path: Path, content: str, tag: str, wor
 
 def test_discard(tmp_path: Path) -> None:
     drafts = store(tmp_path)
-    drafts.save(0, {"email": "a@b.fr"})
+    drafts.save(0, Signup(email="a@b.fr"), {})
     drafts.discard()
     drafts.discard()
     assert drafts.load() is None

@@ -4,14 +4,12 @@ a JSON field name or a return code of the signup API (the contract owns them).""
 from __future__ import annotations
 
 import ast
-import inspect
 import re
 from pathlib import Path
 
 import pytest
 
-from chorus_wizard.backend.forms import SignupRequest, StructureForm
-from chorus_wizard.contracts import fields
+from chorus_wizard.contracts import record
 from chorus_wizard.contracts import signup as api
 
 PACKAGE = Path(__file__).resolve().parents[2] / "chorus_wizard"
@@ -55,12 +53,9 @@ def _wire_names() -> set[str]:
     for value in vars(api).values():
         if isinstance(value, type) and issubclass(value, api.BaseModel):
             names.update(value.model_fields)
-    names.update(part for name in fields.FORM_ATTRIBUTE for part in name.split("."))
-    form = {
-        *fields.FORM_ATTRIBUTE.values(),
-        *vars(StructureForm()),
-        *inspect.signature(SignupRequest).parameters,
-    }
+    names.update(part for name in record.FIELD_OF_WIRE for part in name.split("."))
+    # « structure » names a part of the signup in the code as on the wire
+    form = {*record.FIELD_OF_WIRE.values(), *record.Signup().values(), "structure"}
     return names - form
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from chorus_wizard.backend.forms import StructureForm
 from chorus_wizard.backend.models import AccountCreated, Lookup
+from chorus_wizard.contracts.record import Signup
 from chorus_wizard.domain.identifiers import IdentifierType
 from chorus_wizard.recap import (
     NOT_YET,
@@ -23,8 +23,11 @@ NOW = datetime(2025, 11, 27, 14, 5)
 
 
 def finished_draft() -> SignupDraft:
-    draft = SignupDraft(email="marie.durand@exemple.fr", nom="Durand", prenom="Marie")
-    draft.structure = StructureForm(
+    draft = SignupDraft()
+    draft.signup = Signup(
+        email="marie.durand@exemple.fr",
+        nom="Durand",
+        prenom="Marie",
         identifier=DINUM.siret,
         raison_sociale=DINUM.raison_sociale,
         adresse=DINUM.adresse,
@@ -70,13 +73,13 @@ def test_text_holds_the_values() -> None:
 
 def test_html_is_escaped() -> None:
     draft = finished_draft()
-    draft.nom = "<b>Durand</b>"
+    draft.signup.nom = "<b>Durand</b>"
     html = recap_html(build_recap(draft, profile_label="x", now=NOW))
     assert "&lt;b&gt;Durand&lt;/b&gt;" in html
 
 
 def test_before_validation_the_prefill_is_shown() -> None:
-    draft = SignupDraft(email="a@b.fr")
+    draft = SignupDraft(signup=Signup(email="a@b.fr"))
     draft.lookup = Lookup(IdentifierType.SIRET, DINUM.siret, company=DINUM)
     text = recap_text(build_recap(draft, profile_label="Bac à sable", now=NOW))
     assert "DIRECTION INTERMINISTERIELLE DU NUMERIQUE" in text

@@ -24,7 +24,7 @@ from chorus_wizard.backend.errors import (
 )
 from chorus_wizard.backend.models import ActivationResent, ReceivedMail, SecretQuestion
 from chorus_wizard.backend.service import SignupService
-from chorus_wizard.contracts.fields import MAX_LENGTH
+from chorus_wizard.contracts.record import MAX_LENGTH
 from chorus_wizard.domain.activation import activation_code
 from chorus_wizard.domain.password import PasswordPolicy, load_strength_estimator
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
@@ -214,7 +214,7 @@ class ActivatePage(Page):
                 "Le courriel d'activation a été envoyé à {email}. Copiez le lien qu'il contient "
                 "(ou le code seul) dans le champ ci-dessous, puis choisissez votre mot de passe et "
                 "votre question secrète."
-            ).format(email=draft.email)
+            ).format(email=draft.signup.email)
         )
         self._refresh_validity()
         if self.locked_until is not None and self.is_locked():
@@ -247,9 +247,14 @@ class ActivatePage(Page):
         draft = self.context.draft
         self.password.set_policy(
             policy,
-            email=draft.email,
-            company_name=draft.structure.raison_sociale,
-            user_inputs=(draft.nom, draft.prenom, draft.structure.libelle, draft.structure.ville),
+            email=draft.signup.email,
+            company_name=draft.signup.raison_sociale,
+            user_inputs=(
+                draft.signup.nom,
+                draft.signup.prenom,
+                draft.signup.libelle,
+                draft.signup.ville,
+            ),
         )
         self.question.clear()
         for question in questions:
@@ -358,7 +363,7 @@ class ActivatePage(Page):
 
     def _on_show_mail_clicked(self) -> None:
         service = self.context.service
-        email = self.context.draft.email
+        email = self.context.draft.signup.email
         self.run(
             self.tr("Lecture du courriel…"),
             lambda: service.received_mails(email),
@@ -379,7 +384,7 @@ class ActivatePage(Page):
 
     def _on_resend_clicked(self) -> None:
         context = self.context
-        email = self.context.draft.email
+        email = self.context.draft.signup.email
         self.run(
             self.tr("Envoi d'un nouveau courriel…"),
             lambda: context.service.resend_activation(email),
@@ -390,7 +395,7 @@ class ActivatePage(Page):
     def _on_resent(self, resent: ActivationResent) -> None:
         self.code.clear()
         self._set_valid_until(resent.valid_until)
-        email = self.context.draft.email
+        email = self.context.draft.signup.email
         if resent.valid_until is not None:
             text = self.tr(
                 "Un nouveau courriel d'activation a été envoyé à {email}. Son lien est valable "
@@ -411,7 +416,7 @@ class ActivatePage(Page):
     def start_step(self) -> bool:
         draft = self.context.draft
         context = self.context
-        email = draft.email
+        email = draft.signup.email
         code = activation_code(self.code.text())
         password = self.password.password.text()
         question = int(self.question.currentData())

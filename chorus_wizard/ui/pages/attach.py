@@ -10,7 +10,7 @@ from html import escape
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
 from chorus_wizard.backend.models import AttachmentSent
-from chorus_wizard.contracts.fields import MAX_LENGTH
+from chorus_wizard.contracts.record import MAX_LENGTH
 from chorus_wizard.domain.identifiers import IdentifierType, format_siret
 from chorus_wizard.domain.text import text_problem
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
@@ -171,7 +171,7 @@ class AttachPage(Page):
             return
         self.handoff.set_values(
             [
-                (self.tr("Adresse électronique"), self.context.draft.email),
+                (self.tr("Adresse électronique"), self.context.draft.signup.email),
                 (self.tr("Identifiant de la structure"), lookup.identifier),
                 (self.tr("Nom"), self.nom.text().strip()),
                 (self.tr("Prénom"), self.prenom.text().strip()),
@@ -185,7 +185,7 @@ class AttachPage(Page):
             hint.set_reason(reason)
             refused = refused or reason is not None
         draft = self.context.draft
-        draft.nom, draft.prenom = self.nom.text().strip(), self.prenom.text().strip()
+        draft.signup.nom, draft.signup.prenom = self.nom.text().strip(), self.prenom.text().strip()
         self._update_handoff()
         self.send.setEnabled(
             self._sent is None
@@ -198,7 +198,7 @@ class AttachPage(Page):
         lookup = draft.lookup
         assert lookup is not None
         context = self.context
-        email, nom, prenom = draft.email, self.nom.text().strip(), self.prenom.text().strip()
+        email, nom, prenom = draft.signup.email, self.nom.text().strip(), self.prenom.text().strip()
         self.send.setEnabled(False)
         self.run(
             self.tr("Envoi de votre demande de rattachement…"),

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from chorus_wizard.backend.errors import BackendError
-from chorus_wizard.backend.forms import SignupRequest, StructureForm, new_idempotency_key
+from chorus_wizard.contracts.record import Signup
+from chorus_wizard.contracts.signup import new_idempotency_key
 from chorus_wizard.keychain import Keychain, SecretStore, SystemKeychain
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.calls import Calls
@@ -76,12 +77,8 @@ STEPS = (
 class SignupDraft:
     """What the pages have collected so far; the single model the pages write into."""
 
-    email: str = ""
-    nom: str = ""
-    prenom: str = ""
-    structure: StructureForm = field(default_factory=StructureForm)
-    deposer_demandes_paiement: bool = True
-    dume: bool = False
+    #: What the person typed: the record the draft file keeps and the account is made of.
+    signup: Signup = field(default_factory=Signup)
     lookup: Lookup | None = None
     account: AccountCreated | None = None
     idempotency_key: str = field(default_factory=new_idempotency_key)
@@ -90,16 +87,6 @@ class SignupDraft:
     workspace_labels: dict[str, str] = field(default_factory=dict)
     activated: bool = False
     final_message: str = ""
-
-    def signup_request(self) -> SignupRequest:
-        return SignupRequest(
-            email=self.email,
-            nom=self.nom,
-            prenom=self.prenom,
-            structure=self.structure,
-            deposer_demandes_paiement=self.deposer_demandes_paiement,
-            dume=self.dume,
-        )
 
 
 def portal_banner_text(host: str) -> str:
@@ -364,12 +351,16 @@ class Page(QWizardPage):
 
     # -- draft -----------------------------------------------------------------------------
 
+    def collect(self) -> None:
+        """Write what is typed on this page into the draft's record. Override."""
+
     def draft_values(self) -> dict[str, Any]:
-        """What this page contributes to the saved draft (never a secret). Override."""
+        """Where this page stands, beside the record, for the saved draft (never a secret;
+        keys of :data:`chorus_wizard.drafts.PROGRESS_FIELDS`). Override."""
         return {}
 
     def restore_draft(self, values: dict[str, Any]) -> None:
-        """Put back what :meth:`draft_values` saved. Override."""
+        """Put back the saved record's values and :meth:`draft_values` (one mapping). Override."""
 
     def mark_step_done(self) -> None:
         """Resuming: this page's step already happened, Suivant/Valider just moves on."""

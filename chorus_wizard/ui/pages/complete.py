@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cmp_to_key
 from html import escape
 from typing import Any
@@ -20,13 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from chorus_wizard.backend.errors import AlreadyRegistered, FieldRefused
-from chorus_wizard.backend.forms import StructureForm
 from chorus_wizard.backend.models import AccountCreated, CompanyRecord
-from chorus_wizard.contracts.fields import MAX_LENGTH
+from chorus_wizard.contracts import record
+from chorus_wizard.contracts.record import MAX_LENGTH, Field, Part, Signup, Step
 from chorus_wizard.domain.countries import Country
 from chorus_wizard.domain.identifiers import IdentifierType, format_siret
-from chorus_wizard.domain.text import text_problem
-from chorus_wizard.texts import QT_TRANSLATE_NOOP
+from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 from chorus_wizard.ui.pages import portal
 from chorus_wizard.ui.pages.base import Page, WizardContext
 from chorus_wizard.ui.widgets.common import (
@@ -41,17 +41,13 @@ from chorus_wizard.ui.widgets.common import (
 from chorus_wizard.ui.widgets.explain import explained
 from chorus_wizard.ui.widgets.handoff import HandoffPanel
 
-#: The form's structure fields: attribute of StructureForm, label, mandatory (the maximum
-#: lengths are the contract's).
-STRUCTURE_FIELDS = (
-    ("raison_sociale", QT_TRANSLATE_NOOP("CompletePage", "Raison sociale"), True),
-    ("libelle", QT_TRANSLATE_NOOP("CompletePage", "Libellé de la structure"), False),
-    ("adresse", QT_TRANSLATE_NOOP("CompletePage", "Adresse"), True),
-    ("complement1", QT_TRANSLATE_NOOP("CompletePage", "Complément adresse 1"), False),
-    ("complement2", QT_TRANSLATE_NOOP("CompletePage", "Complément adresse 2"), False),
-    ("code_postal", QT_TRANSLATE_NOOP("CompletePage", "Code postal"), True),
-    ("ville", QT_TRANSLATE_NOOP("CompletePage", "Ville"), True),
+#: The record's text fields typed on this page, one line edit each (the country is a list).
+PERSON_FIELDS = tuple(f for f in record.on_step(Step.COMPLETE, Part.PERSON) if f.kind is str)
+STRUCTURE_FIELDS = tuple(
+    f for f in record.on_step(Step.COMPLETE, Part.STRUCTURE) if f.name != "code_pays"
 )
+#: The fields with a « ? » beside them (ui/field_help.py says what it tells).
+EXPLAINED = ("raison_sociale", "libelle")
 
 #: Default country for identifiers that imply one.
 _COUNTRY_OF = {IdentifierType.RIDET: "NC", IdentifierType.TAHITI: "PF"}
@@ -81,14 +77,11 @@ class CompletePage(Page):
         self.email_again = QLineEdit()
         self.email_again.setMaxLength(MAX_LENGTH["email"])
         self.email_hint = FieldHint(self.email_again)
-        self.nom = QLineEdit()
-        self.prenom = QLineEdit()
-        #: Each free-text field, the form attribute it fills, and the line saying why its
-        #: value cannot be sent (the rule the sandbox applies too).
-        self.text_hints: dict[QLineEdit, tuple[str, FieldHint]] = {
-            self.nom: ("nom", FieldHint(self.nom)),
-            self.prenom: ("prenom", FieldHint(self.prenom)),
-        }
+        #: The line edit of each text field of the record typed here, by the field's name.
+        self.fields: dict[str, QLineEdit] = {}
+        #: Each line edit, its field, and the line saying why its value cannot be sent (the
+        #: field's rule, which the sandbox applies too).
+        self.text_hints: dict[QLineEdit, tuple[Field, FieldHint]] = {}
         you_form.addRow(
             field_label(
                 self.tr("Ressaisissez votre adresse électronique de connexion"),
@@ -97,10 +90,10 @@ class CompletePage(Page):
             ),
             explained(stacked(self.email_again, self.email_hint), "email_again", self.email_again),
         )
-        for label, edit in ((self.tr("Nom"), self.nom), (self.tr("Prénom"), self.prenom)):
-            you_form.addRow(
-                field_label(label, edit, required=True), stacked(edit, self.text_hints[edit][1])
-            )
+        for field in PERSON_FIELDS:
+            label, cell = self._field_row(field)
+            you_form.addRow(label, cell)
+        self.nom, self.prenom = self.fields["nom"], self.fields["prenom"]
         self.body.addWidget(you)
 
         structure = QGroupBox(self.tr("Votre structure"))
@@ -117,23 +110,15 @@ class CompletePage(Page):
         self.masked_note.setWordWrap(True)
         self.masked_note.hide()
         s_form.addRow(self.masked_note)
-        self.fields: dict[str, QLineEdit] = {}
-        for name, source, required in STRUCTURE_FIELDS:
-            label = self.tr(source)
-            edit = QLineEdit()
-            self.fields[name] = edit
-            hint = FieldHint(edit)
-            self.text_hints[edit] = (name, hint)
-            cell: QWidget | QLayout = stacked(edit, hint)
-            if name == "code_postal":
-                self.postal_hint = hint
-            if name in ("raison_sociale", "libelle"):
-                cell = explained(cell, name, edit)
-            s_form.addRow(field_label(label, edit, required=required), cell)
+        for field in STRUCTURE_FIELDS:
+            label, cell = self._field_row(field)
+            s_form.addRow(label, cell)
+        self.postal_hint = self.text_hints[self.fields["code_postal"]][1]
         self.country = QComboBox()
         self.country.setEditable(False)
         self.country.addItem(self.tr("France"), "FR")
-        s_form.addRow(field_label(self.tr("Pays"), self.country, required=True), self.country)
+        country_label = translate("signup", record.BY_NAME["code_pays"].label)
+        s_form.addRow(field_label(country_label, self.country, required=True), self.country)
         self.body.addWidget(structure)
 
         features = QGroupBox(self.tr("Fonctionnalités"))
@@ -191,12 +176,40 @@ class CompletePage(Page):
         self.finish_layout()
 
         self.email_again.textChanged.connect(self.completeChanged)
-        for edit, (name, _hint) in self.text_hints.items():
-            edit.setMaxLength(MAX_LENGTH[name])
+        for edit in self.text_hints:
             edit.textChanged.connect(self._on_text_changed)
         self.email_again.textChanged.connect(self._on_email_again_text_changed)
         self.country.currentIndexChanged.connect(self._on_text_changed)
         self._show_next_reason()
+
+    def _field_row(self, field: Field) -> tuple[QLabel, QWidget | QLayout]:
+        """The label and the cell (line edit, its hint, its « ? ») of a text field."""
+        edit = QLineEdit()
+        edit.setMaxLength(field.max_length)
+        self.fields[field.name] = edit
+        hint = FieldHint(edit)
+        self.text_hints[edit] = (field, hint)
+        cell: QWidget | QLayout = stacked(edit, hint)
+        if field.name in EXPLAINED:
+            cell = explained(cell, field.name, edit)
+        label = translate("signup", field.label)
+        return field_label(label, edit, required=field.required), cell
+
+    def typed(self) -> Signup:
+        """The record with what is typed on this page (the rest as the draft holds it)."""
+        draft = self.context.draft
+        signup = replace(
+            draft.signup,
+            code_pays=str(self.country.currentData() or "FR"),
+            deposer_demandes_paiement=self.payments.isChecked(),
+            dume=self.dume.isChecked(),
+        )
+        for name, edit in self.fields.items():
+            setattr(signup, name, edit.text().strip())
+        if draft.lookup is not None:
+            signup.identifier_type = draft.lookup.identifier_type
+            signup.identifier = draft.lookup.identifier
+        return signup
 
     # -- QWizard contract --------------------------------------------------------------
 
@@ -214,7 +227,7 @@ class CompletePage(Page):
         self.identity.setText(
             self.tr(
                 "Adresse de connexion\u00a0: <b>{email}</b><br>Structure\u00a0: <b>{structure}</b>"
-            ).format(email=escape(draft.email), structure=escape(shown))
+            ).format(email=escape(draft.signup.email), structure=escape(shown))
         )
         # A resumed draft fills the confirmation before the address is known: judge it now.
         self._on_email_again_text_changed()
@@ -233,7 +246,7 @@ class CompletePage(Page):
         replaced, emptied = self._apply_prefill(
             lookup.company, lookup.identifier_type, lookup.identifier
         )
-        for edit, typed in ((self.nom, draft.nom), (self.prenom, draft.prenom)):
+        for edit, typed in ((self.nom, draft.signup.nom), (self.prenom, draft.signup.prenom)):
             if typed and not edit.text().strip():  # typed on the « déjà inscrite » page
                 edit.setText(typed)
         notices = []
@@ -269,7 +282,7 @@ class CompletePage(Page):
     ) -> tuple[list[str], list[str]]:
         """Fill the structure fields for a new identifier; returns the labels of the fields
         it replaced with other values and of those it emptied."""
-        values = {name: "" for name, *_ in STRUCTURE_FIELDS}
+        values = {f.name: "" for f in STRUCTURE_FIELDS}
         if company is None and kind is IdentifierType.AUTRE:
             values["raison_sociale"] = identifier  # the provisional name is the company's
         country = _COUNTRY_OF.get(kind, "FR")
@@ -281,21 +294,22 @@ class CompletePage(Page):
             country = company.code_pays
         replaced: list[str] = []
         emptied: list[str] = []
-        for name, label, _required in STRUCTURE_FIELDS:
-            edit = self.fields[name]
-            if edit.text() != values[name]:
+        for field in STRUCTURE_FIELDS:
+            edit = self.fields[field.name]
+            if edit.text() != values[field.name]:
                 if edit.text():
-                    (replaced if values[name] else emptied).append(self.tr(label))
-                edit.setText(values[name])
+                    label = translate("signup", field.label)
+                    (replaced if values[field.name] else emptied).append(label)
+                edit.setText(values[field.name])
                 edit.setCursorPosition(0)  # a long name shows its beginning
         if self.country.currentData() != country:
             replaced.append(self.tr("Pays"))
         self._select_country(country)
         self.prefill_note.setVisible(company is not None)
         masked = [
-            self.tr(label)
-            for name, label, *_ in STRUCTURE_FIELDS
-            if company and name in company.masked
+            translate("signup", f.label)
+            for f in STRUCTURE_FIELDS
+            if company and f.name in company.masked
         ]
         notes = [company.address_note] if company and company.address_note else []
         if masked:
@@ -317,52 +331,39 @@ class CompletePage(Page):
     def ready(self) -> bool:
         if self.handoff is not None and not self.handoff.is_confirmed:
             return False
-        if self.email_again.text().strip().lower() != self.context.draft.email.lower():
+        if self.email_again.text().strip().lower() != self.context.draft.signup.email.lower():
             return False
-        if not self.nom.text().strip() or not self.prenom.text().strip():
-            return False
-        for name, _label, required in STRUCTURE_FIELDS:
-            if required and not self.fields[name].text().strip():
-                return False
-        return not any(self._text_problem(edit) for edit in self.text_hints)
+        return not self._unfinished()
+
+    def _unfinished(self) -> list[QLineEdit]:
+        """The fields still empty though required, or whose value breaks their rule."""
+        signup = self.typed()
+        return [
+            edit
+            for edit, (field, _hint) in self.text_hints.items()
+            if (field.required and not edit.text().strip()) or record.problem(field, signup)
+        ]
 
     def missing_fields(self) -> list[str]:
         missing = []
-        if self.email_again.text().strip().lower() != self.context.draft.email.lower():
+        if self.email_again.text().strip().lower() != self.context.draft.signup.email.lower():
             missing.append(self.email_again.accessibleName())
-        required = {self.fields[name] for name, _label, needed in STRUCTURE_FIELDS if needed}
-        required |= {self.nom, self.prenom}
-        for edit in self.text_hints:
-            if (edit in required and not edit.text().strip()) or self._text_problem(edit):
-                missing.append(edit.accessibleName())
+        missing += [edit.accessibleName() for edit in self._unfinished()]
         if self.handoff is not None and not self.handoff.is_confirmed:
             missing.append(self.tr("la confirmation de la création sur le portail"))
         return missing
 
-    def _text_problem(self, edit: QLineEdit) -> str | None:
-        """Why the field's value cannot be sent, or None (a control character, a postcode)."""
-        name = self.text_hints[edit][0]
-        problem = text_problem(edit.text(), MAX_LENGTH[name])
-        if problem is None and name == "code_postal":
-            problem = self._postal_code_problem()
-        return problem
-
-    def _postal_code_problem(self) -> str | None:
-        code = self.fields["code_postal"].text().strip()
-        if self.country.currentData() == "FR" and code and not (len(code) == 5 and code.isdigit()):
-            return self.tr("Un code postal français comporte 5 chiffres.")
-        return None
-
     def _on_text_changed(self) -> None:
-        for edit, (_name, hint) in self.text_hints.items():
-            reason = self._text_problem(edit)
+        signup = self.typed()
+        for field, hint in self.text_hints.values():
+            reason = record.problem(field, signup)
             if (reason or "") != hint.text():  # a refusal the service described stays
                 hint.set_reason(reason)
         self.completeChanged.emit()
 
     def _on_email_again_text_changed(self) -> None:
         typed = self.email_again.text().strip().lower()
-        expected = self.context.draft.email.lower()
+        expected = self.context.draft.signup.email.lower()
         problem = None
         # (no address yet while a draft is being restored: nothing to compare with)
         if typed and expected and len(typed) >= len(expected) and typed != expected:
@@ -402,15 +403,7 @@ class CompletePage(Page):
     # -- Valider: create the account and the structure ----------------------------------
 
     def draft_values(self) -> dict[str, Any]:
-        values: dict[str, Any] = {name: self.fields[name].text() for name, *_ in STRUCTURE_FIELDS}
-        values.update(
-            email_again=self.email_again.text(),
-            nom=self.nom.text(),
-            prenom=self.prenom.text(),
-            code_pays=str(self.country.currentData() or "FR"),
-            deposer_demandes_paiement=self.payments.isChecked(),
-            dume=self.dume.isChecked(),
-        )
+        values: dict[str, Any] = {"email_again": self.email_again.text()}
         if self._prefilled_for is not None:
             kind, identifier = self._prefilled_for
             values["prefilled_for"] = f"{kind.value}:{identifier}"
@@ -419,11 +412,9 @@ class CompletePage(Page):
         return values
 
     def restore_draft(self, values: dict[str, Any]) -> None:
-        for name, *_ in STRUCTURE_FIELDS:
-            self.fields[name].setText(values.get(name, ""))
+        for name, edit in self.fields.items():
+            edit.setText(values.get(name, ""))
         self.email_again.setText(values.get("email_again", ""))
-        self.nom.setText(values.get("nom", ""))
-        self.prenom.setText(values.get("prenom", ""))
         self._select_country(values.get("code_pays", "FR"))
         self.payments.setChecked(values.get("deposer_demandes_paiement", True))
         self.dume.setChecked(values.get("dume", False))
@@ -435,24 +426,12 @@ class CompletePage(Page):
             self.handoff.confirm.setChecked(values.get("portal_account_created", False) is True)
 
     def collect(self) -> None:
-        draft = self.context.draft
-        lookup = draft.lookup
-        assert lookup is not None
-        values = {name: self.fields[name].text().strip() for name in self.fields}
-        draft.nom = self.nom.text().strip()
-        draft.prenom = self.prenom.text().strip()
-        draft.structure = StructureForm(
-            identifier_type=lookup.identifier_type,
-            identifier=lookup.identifier,
-            code_pays=str(self.country.currentData()),
-            **values,
-        )
-        draft.deposer_demandes_paiement = self.payments.isChecked()
-        draft.dume = self.dume.isChecked()
+        if self.context.draft.lookup is not None:
+            self.context.draft.signup = self.typed()
 
     def step_key(self) -> object:
         if self.handoff is not None:  # portal mode: the step only collects what is typed
-            return tuple(sorted(self.draft_values().items()))
+            return (self.typed(), tuple(sorted(self.draft_values().items())))
         return "created" if self.context.draft.account else None
 
     def mark_step_done(self) -> None:
@@ -465,10 +444,10 @@ class CompletePage(Page):
         if self.handoff is None or self.context.draft.lookup is None:
             return
         self.collect()
-        draft = self.context.draft
+        signup = self.context.draft.signup
         self.handoff.set_values(
-            portal.person_values(draft.email, draft.nom, draft.prenom)
-            + portal.structure_values(draft, self.country.currentText())
+            portal.person_values(signup)
+            + portal.structure_values(signup, self.country.currentText())
         )
 
     def start_step(self) -> bool:
@@ -478,13 +457,12 @@ class CompletePage(Page):
         if self.context.draft.account is not None:
             return True
         self.collect()
-        draft = self.context.draft
-        request = draft.signup_request()
-        key = draft.idempotency_key
+        signup = replace(self.context.draft.signup)
+        key = self.context.draft.idempotency_key
         context = self.context
         self.run(
             self.tr("Création de votre compte et de votre structure…"),
-            lambda: context.service.create_account(request, key),
+            lambda: context.service.create_account(signup, key),
             self._on_account_created,
             self._on_creation_failed,
         )
@@ -513,8 +491,6 @@ class CompletePage(Page):
             return
         targets: dict[str, QWidget] = {
             "email": self.email_again,
-            "nom": self.nom,
-            "prenom": self.prenom,
             "code_pays": self.country,
             **self.fields,
         }

@@ -89,7 +89,7 @@ class DonePage(Page):
                 self.tr(
                     "Votre compte utilisateur ({email}) et votre structure se gèrent sur le "
                     "portail\u00a0: {portal}"
-                ).format(email=draft.email, portal=self.context.profile.portal_url)
+                ).format(email=draft.signup.email, portal=self.context.profile.portal_url)
             )
             self._verify_structure()
             return
@@ -103,7 +103,7 @@ class DonePage(Page):
             self.tr(
                 "Connectez-vous à Chorus Pro avec l'adresse {email} et le mot de passe que vous "
                 "venez de choisir."
-            ).format(email=draft.email)
+            ).format(email=draft.signup.email)
         )
         offer = bool(self.context.password_in_memory)
         self._show_keychain_offer(offer)
@@ -194,7 +194,7 @@ class DonePage(Page):
 
     def _on_save_password_clicked(self) -> None:
         keychain = self.context.keychain
-        login = self.context.draft.email
+        login = self.context.draft.signup.email
         password = self.context.password_in_memory
         if not password:
             return
@@ -216,7 +216,7 @@ class DonePage(Page):
             self.tr(
                 "Votre mot de passe est enregistré dans le trousseau du système (service «\u00a0"
                 "{service}\u00a0», identifiant {email})."
-            ).format(service=KEYRING_SERVICE, email=self.context.draft.email),
+            ).format(service=KEYRING_SERVICE, email=self.context.draft.signup.email),
         )
 
     def _on_keychain_failed(self, error: BaseException) -> None:

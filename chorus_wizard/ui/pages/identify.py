@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chorus_wizard.contracts.fields import IDENTIFIER_LENGTH, MAX_LENGTH
+from chorus_wizard.contracts.record import MAX_LENGTH
 from chorus_wizard.domain.identifiers import (
     FIELD_LABELS,
     NO_SIRET_LABELS,
@@ -133,7 +133,7 @@ class IdentifyPage(Page):
         self.email.setMaxLength(MAX_LENGTH["email"])
         self.email_hint = FieldHint(self.email)
         self.identifier = QLineEdit()
-        self.identifier.setMaxLength(IDENTIFIER_LENGTH)
+        self.identifier.setMaxLength(MAX_LENGTH["identifier"])
         self.identifier_hint = FieldHint(self.identifier)
         #: While a SIRET is typed: « 13 chiffres sur 14 », quietly (no error colour).
         self.identifier_count = QLabel()
@@ -208,12 +208,13 @@ class IdentifyPage(Page):
         self.resume_button.setFocus()
 
     def draft_values(self) -> dict[str, Any]:
-        return {
-            "email": self.email.text(),
-            "no_siret": self.no_siret.isChecked(),
-            "identifier_type": self.identifier_type().value,
-            "identifier": self.identifier.text(),
-        }
+        return {"no_siret": self.no_siret.isChecked()}
+
+    def collect(self) -> None:
+        signup = self.context.draft.signup
+        signup.email = self.email.text().strip()
+        signup.identifier_type = self.identifier_type()
+        signup.identifier = self.identifier.text().strip()
 
     def restore_draft(self, values: dict[str, Any]) -> None:
         self.email.setText(values.get("email", ""))
@@ -227,7 +228,7 @@ class IdentifyPage(Page):
         kind = self.identifier_type()
         return (
             email_problem(self.email.text()) is None
-            and text_problem(self.identifier.text(), IDENTIFIER_LENGTH) is None
+            and text_problem(self.identifier.text(), MAX_LENGTH["identifier"]) is None
             and check_identifier(kind, self.identifier.text()).ok
         )
 
@@ -290,7 +291,7 @@ class IdentifyPage(Page):
         kind = self.identifier_type()
         text = self.identifier.text()
         check = check_identifier(kind, text)
-        refused = text_problem(text, IDENTIFIER_LENGTH)
+        refused = text_problem(text, MAX_LENGTH["identifier"])
         typing = (
             not refused and not check.ok and is_typing_prefix(kind, text) and bool(text.strip())
         )
@@ -321,8 +322,7 @@ class IdentifyPage(Page):
     # -- Next: does the structure exist? fetch the prefill -------------------------------
 
     def start_step(self) -> bool:
-        draft = self.context.draft
-        draft.email = self.email.text().strip()
+        self.collect()
         kind = self.identifier_type()
         number = self.identifier_value()
         context = self.context

@@ -13,10 +13,12 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication
 
+from chorus_wizard.contracts import record
+from chorus_wizard.contracts.record import Part, Signup, Step
 from chorus_wizard.domain.countries import countries
 from chorus_wizard.domain.identifiers import IdentifierType
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
-from chorus_wizard.ui.pages.base import SignupDraft, WizardContext
+from chorus_wizard.ui.pages.base import WizardContext
 from chorus_wizard.ui.widgets.handoff import HandoffPanel
 
 #: The portal's activation link is valid this long after the mail is sent (domain.md §6).
@@ -121,27 +123,25 @@ def identifier_label(kind: IdentifierType) -> str:
     )
 
 
-def person_values(email: str, nom: str, prenom: str) -> list[tuple[str, str]]:
+def person_values(signup: Signup) -> list[tuple[str, str]]:
+    """The values to copy into the portal's account form: the e-mail and step 2's person."""
+    fields = (record.BY_NAME["email"], *record.on_step(Step.COMPLETE, Part.PERSON))
     return [
-        (QCoreApplication.translate("portal", "Adresse électronique"), email),
-        (QCoreApplication.translate("portal", "Nom"), nom),
-        (QCoreApplication.translate("portal", "Prénom"), prenom),
+        (QCoreApplication.translate("signup", f.label), getattr(signup, f.name))
+        for f in fields
+        if f.kind is str
     ]
 
 
-def structure_values(draft: SignupDraft, country_label: str = "") -> list[tuple[str, str]]:
-    s = draft.structure
-    return [
-        (identifier_label(s.identifier_type), s.identifier),
-        (QCoreApplication.translate("portal", "Raison sociale"), s.raison_sociale),
-        (QCoreApplication.translate("portal", "Libellé de la structure"), s.libelle),
-        (QCoreApplication.translate("portal", "Adresse"), s.adresse),
-        (QCoreApplication.translate("portal", "Complément adresse 1"), s.complement1),
-        (QCoreApplication.translate("portal", "Complément adresse 2"), s.complement2),
-        (QCoreApplication.translate("portal", "Code postal"), s.code_postal),
-        (QCoreApplication.translate("portal", "Ville"), s.ville),
-        (QCoreApplication.translate("portal", "Pays"), country_label or country_name(s.code_pays)),
-    ]
+def structure_values(signup: Signup, country_label: str = "") -> list[tuple[str, str]]:
+    """The values to copy into the portal's structure form, in its order."""
+    values = [(identifier_label(signup.identifier_type), signup.identifier)]
+    for f in record.on_step(Step.COMPLETE, Part.STRUCTURE):
+        value = getattr(signup, f.name)
+        if f.name == "code_pays":
+            value = country_label or country_name(value)
+        values.append((QCoreApplication.translate("signup", f.label), value))
+    return values
 
 
 def country_name(code: str) -> str:

@@ -64,13 +64,13 @@ class PortalActivatePage(Page):
 
     def initializePage(self) -> None:
         draft = self.context.draft
-        self.intro.setText(portal.text(portal.ACTIVATE_INTRO).format(email=draft.email))
+        self.intro.setText(portal.text(portal.ACTIVATE_INTRO).format(email=draft.signup.email))
         labels = draft.workspace_labels
         spaces = ", ".join(labels.get(code, code) for code in draft.workspaces)
         self.handoff.set_values(
             [
-                (self.tr("Adresse électronique"), draft.email),
-                *portal.structure_values(draft),
+                (self.tr("Adresse électronique"), draft.signup.email),
+                *portal.structure_values(draft.signup),
                 (self.tr("Espaces à ouvrir"), spaces),
             ]
         )

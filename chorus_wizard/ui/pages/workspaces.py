@@ -119,7 +119,7 @@ class WorkspacesPage(Page):
                 "Votre compte utilisateur <b>{email}</b> a été créé et un courriel d'activation "
                 "vous a été envoyé. Pensez à le consulter rapidement\u00a0: le lien a une durée de "
                 "validité limitée (60 minutes)."
-            ).format(email=escape(draft.email))
+            ).format(email=escape(draft.signup.email))
         )
         if not self.switches:
             self._load()
