@@ -7,13 +7,15 @@ import contextlib
 import ipaddress
 import logging
 import signal
+import sqlite3
 import sys
 import threading
 from pathlib import Path
 
 from chorus_wizard.cli import Parser
 from chorus_wizard.contracts.room import ROOM_PATH, TOKEN_QUERY
-from chorus_wizard.sandbox.child import child_main
+from chorus_wizard.sandbox.child import check_data_folder, child_main
+from chorus_wizard.sandbox.faults import start_line
 from chorus_wizard.sandbox.listening import is_unspecified
 from chorus_wizard.sandbox.process import CHILD_FLAG
 from chorus_wizard.sandbox.relay import (
@@ -24,7 +26,9 @@ from chorus_wizard.sandbox.relay import (
 )
 from chorus_wizard.sandbox.room_config import RoomConfig
 from chorus_wizard.sandbox.scenario import ScenarioError, load_scenario
+from chorus_wizard.sandbox.schema import SchemaTooNew
 from chorus_wizard.sandbox.server import SandboxServer
+from chorus_wizard.sandbox.storage import Storage
 
 
 def _is_loopback(host: str) -> bool:
@@ -115,6 +119,27 @@ def smtp_relay(args: argparse.Namespace) -> SmtpRelay | None:
     )
 
 
+def why_not_started(error: BaseException, data_dir: Path) -> str:
+    """One French line saying why the sandbox cannot start with ``data_dir``."""
+    if isinstance(error, SchemaTooNew):
+        return str(error)
+    folder = data_dir / "sandbox"
+    return start_line(error, folder) or (
+        f"Le bac à sable ne peut pas démarrer\u00a0: erreur inattendue ({type(error).__name__}) "
+        f"avec le dossier de données {folder}."
+    )
+
+
+def open_data_folder(data_dir: Path) -> None:
+    """Meet before serving what the server would meet in its thread: a folder it cannot
+    write to, a full disk, a database it cannot use or must bring to the current version.
+    Raises what it met."""
+    folder = data_dir / "sandbox"
+    folder.mkdir(parents=True, exist_ok=True)
+    check_data_folder(folder)
+    Storage(folder / "sandbox.db")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Start the sandbox, print its URL, and serve until Ctrl-C (or, started by the wizard
     with :data:`~chorus_wizard.sandbox.process.CHILD_FLAG`, serve the wizard's socket)."""
@@ -152,6 +177,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     room = RoomConfig(scenario=scenario)
     data_dir = args.data_dir or _default_data_dir()
+    try:
+        open_data_folder(data_dir)
+    except (OSError, sqlite3.Error, SchemaTooNew) as exc:
+        print(why_not_started(exc, data_dir), file=sys.stderr)
+        return 1
     server = SandboxServer(data_dir, host=args.host, port=args.port, smtp=relay, room=room)
     try:
         server.start()
@@ -160,8 +190,12 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     try:
         server.wait_ready(timeout=60)
-    except (TimeoutError, RuntimeError) as exc:
-        print(f"Le bac à sable n'a pas démarré\u00a0: {exc}", file=sys.stderr)
+    except TimeoutError:
+        print("Le bac à sable n'a pas démarré dans la minute.", file=sys.stderr)
+        server.stop()
+        return 1
+    except RuntimeError as exc:
+        print(why_not_started(exc.__cause__ or exc, data_dir), file=sys.stderr)
         server.stop()
         return 1
     print(f"Bac à sable Chorus Pro prêt sur {server.base_url}", flush=True)

@@ -10,6 +10,7 @@ leaves the connection open for the client's next request.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -25,6 +26,7 @@ from chorus_wizard import __version__
 from chorus_wizard.contracts.signup import Code
 from chorus_wizard.sandbox.context import SandboxContext, utc_now
 from chorus_wizard.sandbox.directory import build_directory_router
+from chorus_wizard.sandbox.faults import folder_words, request_words, storage_problem
 from chorus_wizard.sandbox.mail import Outbox
 from chorus_wizard.sandbox.models import NUL_ERROR, TOO_LONG_ERROR
 from chorus_wizard.sandbox.piste import (
@@ -240,6 +242,30 @@ def _install_error_handlers(app: FastAPI) -> None:
         return response
 
 
+def _install_storage_fault_handler(app: FastAPI, folder: Path) -> None:
+    """A request that fails because the data folder ``folder`` cannot be written (a full
+    disk, a read-only folder) answers 503 saying so, and logs one line; any other database or
+    system error goes on to :class:`InternalErrorMiddleware` (500)."""
+
+    async def storage_fault(request: Request, exc: Exception) -> Response:
+        problem = storage_problem(exc, folder)
+        if problem is None:
+            raise exc
+        log.error(
+            "Demande refusée (503) sur %s\u00a0: %s (%s).",
+            request.url.path,
+            folder_words(problem, folder),
+            type(exc).__name__,
+        )
+        words = request_words(problem)
+        if request.url.path.startswith("/search"):
+            return JSONResponse({"erreur": words}, 503)
+        return reply(503, Code.INTERNAL_ERROR, words)
+
+    app.add_exception_handler(sqlite3.Error, storage_fault)
+    app.add_exception_handler(OSError, storage_fault)
+
+
 def create_app(
     data_dir: Path,
     *,
@@ -292,6 +318,7 @@ def create_app(
         app.include_router(build_room_router(ctx, room, journal))
         app.add_middleware(RoomObserver, journal=journal, ctx=ctx)
     _install_error_handlers(app)
+    _install_storage_fault_handler(app, root)
     app.add_middleware(BodyLimitMiddleware, max_bytes=MAX_BODY_BYTES)
     app.add_middleware(InternalErrorMiddleware)  # outermost: also catches the others' errors
     return app

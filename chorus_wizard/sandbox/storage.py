@@ -4,7 +4,8 @@ One connection per transaction, WAL mode, and ``BEGIN IMMEDIATE`` for every tran
 writes, so concurrent requests are serialised by SQLite itself; the UNIQUE constraints are the
 last line of defence against duplicates. Only hashes of secrets are ever stored: the outbox
 table holds the Maildir name of each mail, its text stays in the Maildir (see
-:mod:`chorus_wizard.sandbox.mail`).
+:mod:`chorus_wizard.sandbox.mail`). The tables themselves, version by version, are in
+:mod:`chorus_wizard.sandbox.schema`.
 """
 
 from __future__ import annotations
@@ -18,106 +19,10 @@ from pathlib import Path
 
 from chorus_wizard.contracts import record
 from chorus_wizard.contracts.record import Field, Part, Signup
-
-#: First numbers handed out, so ids look like Chorus Pro's and cannot be confused with counters.
-FIRST_STRUCTURE_ID = 26_000_000
-FIRST_ACCOUNT_ID = 500_000
+from chorus_wizard.sandbox.schema import upgrade
 
 STATUS_PENDING = "EN_ATTENTE_ACTIVATION"
 STATUS_ACTIVE = "ACTIF"
-
-_SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS structures (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    type_identifiant TEXT NOT NULL,
-    identifiant TEXT NOT NULL,
-    raison_sociale TEXT NOT NULL,
-    libelle TEXT NOT NULL DEFAULT '',
-    adresse TEXT NOT NULL DEFAULT '',
-    complement1 TEXT NOT NULL DEFAULT '',
-    complement2 TEXT NOT NULL DEFAULT '',
-    code_postal TEXT NOT NULL DEFAULT '',
-    ville TEXT NOT NULL DEFAULT '',
-    code_pays TEXT NOT NULL DEFAULT 'FR',
-    privee_publique TEXT NOT NULL DEFAULT 'PRIVEE',
-    created_at REAL NOT NULL,
-    UNIQUE (type_identifiant, identifiant)
-);
-CREATE TABLE IF NOT EXISTS accounts (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    email TEXT NOT NULL COLLATE NOCASE UNIQUE,
-    nom TEXT NOT NULL,
-    prenom TEXT NOT NULL,
-    statut TEXT NOT NULL,
-    structure_id INTEGER NOT NULL REFERENCES structures(id),
-    gestionnaire_principal INTEGER NOT NULL,
-    deposer_demandes_paiement INTEGER NOT NULL DEFAULT 1,
-    dume INTEGER NOT NULL DEFAULT 0,
-    password_hash TEXT,
-    question_id INTEGER,
-    answer_hash TEXT,
-    jeton_hash TEXT,
-    jeton_expires_at REAL,
-    created_at REAL NOT NULL,
-    activated_at REAL
-);
-CREATE TABLE IF NOT EXISTS account_workspaces (
-    account_id INTEGER NOT NULL REFERENCES accounts(id),
-    code TEXT NOT NULL,
-    PRIMARY KEY (account_id, code)
-);
-CREATE TABLE IF NOT EXISTS activation_codes (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    account_id INTEGER NOT NULL REFERENCES accounts(id),
-    code_hash TEXT NOT NULL UNIQUE,
-    created_at REAL NOT NULL,
-    expires_at REAL NOT NULL,
-    used_at REAL,
-    invalidated_at REAL
-);
-DROP TABLE IF EXISTS activation_attempts;
-CREATE TABLE IF NOT EXISTS activation_failures (
-    email TEXT NOT NULL COLLATE NOCASE,
-    source TEXT NOT NULL,
-    failures INTEGER NOT NULL DEFAULT 0,
-    locked_until REAL,
-    PRIMARY KEY (email, source)
-);
-CREATE TABLE IF NOT EXISTS idempotency (
-    key_hash TEXT PRIMARY KEY,
-    request_hash TEXT NOT NULL,
-    status INTEGER NOT NULL,
-    response TEXT NOT NULL,
-    created_at REAL NOT NULL
-);
-CREATE TABLE IF NOT EXISTS attachment_requests (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    structure_id INTEGER NOT NULL REFERENCES structures(id),
-    email TEXT NOT NULL,
-    nom TEXT NOT NULL,
-    prenom TEXT NOT NULL,
-    statut TEXT NOT NULL DEFAULT 'EN_ATTENTE',
-    created_at REAL NOT NULL
-);
-CREATE TABLE IF NOT EXISTS outbox (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    maildir_key TEXT NOT NULL UNIQUE,
-    relay INTEGER NOT NULL,
-    created_at REAL NOT NULL,
-    delivered_at REAL,
-    relayed_at REAL,
-    relay_failures INTEGER NOT NULL DEFAULT 0
-);
-CREATE INDEX IF NOT EXISTS outbox_undelivered ON outbox (id) WHERE delivered_at IS NULL;
-CREATE INDEX IF NOT EXISTS outbox_unrelayed ON outbox (id)
-    WHERE relay = 1 AND delivered_at IS NOT NULL AND relayed_at IS NULL;
-INSERT INTO sqlite_sequence (name, seq)
-    SELECT 'structures', {FIRST_STRUCTURE_ID}
-    WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'structures');
-INSERT INTO sqlite_sequence (name, seq)
-    SELECT 'accounts', {FIRST_ACCOUNT_ID}
-    WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'accounts');
-"""
 
 
 #: The record's fields each table stores, in a column of the field's name (or its ``column``).
@@ -569,15 +474,18 @@ class Session:
 
 
 class Storage:
-    """The sandbox database at ``<data_dir>/sandbox/sandbox.db``."""
+    """The sandbox database at ``<data_dir>/sandbox/sandbox.db``, brought to the latest
+    schema version when opened (:func:`~chorus_wizard.sandbox.schema.upgrade`; raises
+    :class:`~chorus_wizard.sandbox.schema.SchemaTooNew` for a later release's file)."""
 
     def __init__(self, path: Path, *, busy_timeout: float = 30.0) -> None:
         self.path = path
         self._busy_timeout = busy_timeout
         path.parent.mkdir(parents=True, exist_ok=True)
         with closing(self._connect()) as conn:
+            # The version first: a later release's file is refused before anything changes.
+            upgrade(conn, path)
             conn.execute("PRAGMA journal_mode = WAL")
-            conn.executescript(f"BEGIN IMMEDIATE; {_SCHEMA} COMMIT;")
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(
