@@ -13,12 +13,11 @@ from pathlib import Path
 
 from chorus_wizard.cli import Parser
 from chorus_wizard.contracts.room import ROOM_PATH, TOKEN_QUERY
-from chorus_wizard.keychain import SecretStore
+from chorus_wizard.keychain import SMTP_SERVICE, SecretStore
 from chorus_wizard.sandbox.child import child_main
 from chorus_wizard.sandbox.listening import is_unspecified
 from chorus_wizard.sandbox.process import CHILD_FLAG
 from chorus_wizard.sandbox.relay import (
-    SMTP_KEYRING_SERVICE,
     KeychainPasswordMissing,
     SmtpRelay,
     password_from_keychain,
@@ -83,7 +82,7 @@ def _parser() -> argparse.ArgumentParser:
         "relais SMTP (facultatif)\u00a0",
         "Envoie aussi chaque courriel par ce serveur SMTP, en plus du Maildir. Le mot de passe "
         "est lu dans le trousseau du système, service "
-        f"«\u00a0{SMTP_KEYRING_SERVICE}\u00a0», identifiant donné par --smtp-user (jamais sur la "
+        f"«\u00a0{SMTP_SERVICE}\u00a0», identifiant donné par --smtp-user (jamais sur la "
         "ligne de commande ni dans un fichier).",
     )
     smtp.add_argument("--smtp-host", metavar="SERVEUR", help="serveur SMTP de relais")

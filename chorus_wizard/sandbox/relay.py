@@ -1,8 +1,8 @@
 """Optional SMTP relay: the sandbox also sends each mail through a real server, besides the Maildir.
 
 A relay is configured with host, port, STARTTLS and a login; its password comes from the
-program's secret store (the OS keychain, service :data:`SMTP_KEYRING_SERVICE`, user name = the
-login), never from the command line or a file. Delivery happens on a background thread: a slow
+program's secret store (the OS keychain, service ``chorus-wizard-smtp``, user name = the login),
+never from the command line or a file. Delivery happens on a background thread: a slow
 or broken relay never delays or fails an HTTP request, and the Maildir copy is always written
 first. The outbox records each result, so a mail the relay could not take is tried again at the
 next start. Failures are logged with the server and the kind of error only, never a password, a
@@ -22,9 +22,6 @@ from email.message import EmailMessage
 from chorus_wizard.keychain import SMTP_SERVICE, KeychainError, SecretStore, smtp_password
 
 log = logging.getLogger(__name__)
-
-#: Keychain service under which ``chorus-wizard-sandbox --smtp-user U`` finds U's password.
-SMTP_KEYRING_SERVICE = SMTP_SERVICE
 
 
 class KeychainPasswordMissing(Exception):
@@ -63,7 +60,7 @@ class SmtpRelay:
 
 def password_from_keychain(user: str, secrets: SecretStore) -> str:
     """The relay password ``secrets`` holds for ``user``; raises if there is none."""
-    service = f"«\u00a0{SMTP_KEYRING_SERVICE}\u00a0»"
+    service = f"«\u00a0{SMTP_SERVICE}\u00a0»"
     where = f"le trousseau du système (service {service}, identifiant {user})"
     try:
         password = secrets.read(smtp_password(user))
@@ -74,7 +71,7 @@ def password_from_keychain(user: str, secrets: SecretStore) -> str:
     if password is None:
         raise KeychainPasswordMissing(
             f"Aucun mot de passe SMTP dans {where}. Enregistrez-le d'abord, par exemple "
-            f"avec\u00a0: keyring set {SMTP_KEYRING_SERVICE} {user}"
+            f"avec\u00a0: keyring set {SMTP_SERVICE} {user}"
         )
     return password
 
