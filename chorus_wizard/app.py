@@ -30,7 +30,7 @@ from chorus_wizard.backend.profiles import (
     sandbox_profile,
 )
 from chorus_wizard.config import APP_NAME, Config, resolve_config
-from chorus_wizard.keychain import Keychain, SecretStore
+from chorus_wizard.keychain import SecretStore
 from chorus_wizard.resources import resource_path
 from chorus_wizard.sandbox.process import SandboxProcess
 from chorus_wizard.settings import SettingsStore, insee_key, piste_credentials
@@ -143,11 +143,11 @@ def compose(
     *,
     backend: Backend | None = None,
     open_url: UrlOpener | None = None,
-    keychain: Keychain | None = None,
+    secrets: SecretStore | None = None,
 ) -> SignupWizard:
     """The wizard for ``config``, not yet shown; the event loop is the caller's.
 
-    ``backend``, ``open_url`` and ``keychain`` replace the real ones (tests, screenshots).
+    ``backend``, ``open_url`` and ``secrets`` replace the real ones (tests, screenshots).
     """
     app = application()
     app.setApplicationName(APP_NAME)
@@ -156,7 +156,7 @@ def compose(
     config.data_dir.mkdir(parents=True, exist_ok=True)
     install_translators(app, config.lang, catalog=config.catalog)
     settings = config.settings or SettingsStore(config.data_dir)
-    secrets = SecretStore()
+    secrets = secrets if secrets is not None else SecretStore()  # every secret of the program
     backend = backend or real_backend(config, settings, secrets)
     runner = TaskRunner()
     context = WizardContext(
@@ -165,7 +165,6 @@ def compose(
         settings=settings,
         secrets=secrets,
         backend_option=config.backend_option,
-        keychain=keychain,
     )
     if open_url is not None:
         context.open_url = open_url

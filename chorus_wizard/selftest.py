@@ -219,10 +219,9 @@ def run_self_test(out: TextIO | None = None) -> int:
             return f"scores {weak} et {strong}"
 
         def keychain() -> str:
-            keyring = importlib.import_module("keyring")
-            backend = keyring.get_keyring()
-            name = f"{type(backend).__module__}.{type(backend).__name__}"
-            if "fail" in type(backend).__module__:
+            store = wizard.context.secrets
+            name = store.backend_name()
+            if not store.available():
                 _check(sys.platform not in ("win32", "darwin"), f"aucun trousseau ({name})")
                 raise SelfTestWarning(
                     "absent\u00a0: les mots de passe et les clés ne seront "

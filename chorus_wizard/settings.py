@@ -10,8 +10,8 @@
 Only the keys below are read or written: a secret has no key, so it cannot reach the file.
 A file that cannot be used is set aside (:func:`chorus_wizard.files.read_json`) and the
 defaults apply; :meth:`SettingsStore.take_notice` tells the person once.
-The secrets themselves (PISTE client secret, technical password, INSEE key) live in the OS
-keychain, see :class:`chorus_wizard.keychain.SecretStore`.
+The secrets themselves (PISTE client secret, technical password, INSEE key) live in the
+program's one secret store, :class:`chorus_wizard.keychain.SecretStore`.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from typing import Any
 
 from chorus_wizard.backend.profiles import REAL_PROFILES, PisteCredentials, is_custom_url
 from chorus_wizard.files import SetAside, Unusable, read_json, write_json_atomically
-from chorus_wizard.keychain import INSEE_USER, SecretStore, client_secret_user, tech_password_user
+from chorus_wizard.keychain import INSEE_KEY, SecretStore, piste_client_secret, tech_password
 from chorus_wizard.texts import translate
 
 FORMAT = "chorus-wizard-settings"
@@ -167,8 +167,8 @@ def piste_credentials(
     """
     if not (values.client_id and values.tech_login):
         return None
-    secret = secrets.get(client_secret_user(profile_name, values.client_id))
-    password = secrets.get(tech_password_user(profile_name, values.tech_login))
+    secret = secrets.get(piste_client_secret(profile_name, values.client_id))
+    password = secrets.get(tech_password(profile_name, values.tech_login))
     if not (secret and password):
         return None
     return PisteCredentials(values.client_id, secret, values.tech_login, password)
@@ -176,4 +176,4 @@ def piste_credentials(
 
 def insee_key(secrets: SecretStore) -> str | None:
     """The INSEE API key (keychain, or this session's memory). Off the GUI thread."""
-    return secrets.get(INSEE_USER)
+    return secrets.get(INSEE_KEY)

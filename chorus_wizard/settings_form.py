@@ -29,12 +29,13 @@ from chorus_wizard.backend.profiles import (
 )
 from chorus_wizard.domain.identifiers import IdentifierType, check_identifier
 from chorus_wizard.keychain import (
-    INSEE_USER,
+    INSEE_KEY,
     Kept,
     KeychainError,
+    Secret,
     SecretStore,
-    client_secret_user,
-    tech_password_user,
+    piste_client_secret,
+    tech_password,
 )
 from chorus_wizard.settings import ProfileSettings, Settings, SettingsStore
 from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
@@ -56,8 +57,8 @@ class Loaded:
 
     settings: Settings
     keychain: bool
-    # keychain user names that hold a secret (keychain or session)
-    present: frozenset[str]
+    # the secrets that are kept (keychain or session)
+    present: frozenset[Secret]
 
 
 @dataclass(frozen=True)
@@ -127,7 +128,7 @@ class SettingsForm:
         self.settings = Settings()
         # Whether a keychain exists (else secrets are kept for this session only).
         self.keychain = True
-        self._present: frozenset[str] = frozenset()
+        self._present: frozenset[Secret] = frozenset()
         # The real profile whose values the fields show ("" for none).
         self._shown = ""
 
@@ -136,14 +137,14 @@ class SettingsForm:
     def read(self) -> Loaded:
         """Off the GUI thread: the settings file, and which of their secrets are kept."""
         settings = self.store.load() if self.store is not None else Settings()
-        users = [INSEE_USER]
+        wanted = [INSEE_KEY]
         for name in REAL_PROFILES:
             values = settings.for_profile(name)
             if values.client_id:
-                users.append(client_secret_user(name, values.client_id))
+                wanted.append(piste_client_secret(name, values.client_id))
             if values.tech_login:
-                users.append(tech_password_user(name, values.tech_login))
-        present = frozenset(user for user in users if self.secrets.get(user))
+                wanted.append(tech_password(name, values.tech_login))
+        present = frozenset(secret for secret in wanted if self.secrets.get(secret))
         return Loaded(settings, self.secrets.available(), present)
 
     def take(self, loaded: Loaded) -> str:
@@ -155,7 +156,7 @@ class SettingsForm:
 
     @property
     def insee_key_kept(self) -> bool:
-        return INSEE_USER in self._present
+        return INSEE_KEY in self._present
 
     # -- environment shown -----------------------------------------------------------------
 
@@ -178,8 +179,8 @@ class SettingsForm:
         if not name:
             return False, False
         return (
-            client_secret_user(name, values.client_id) in self._present,
-            tech_password_user(name, values.tech_login) in self._present,
+            piste_client_secret(name, values.client_id) in self._present,
+            tech_password(name, values.tech_login) in self._present,
         )
 
     def runs_now(self, backend: str) -> bool:
@@ -246,12 +247,12 @@ class SettingsForm:
         secret, password = typed.client_secret, typed.tech_password
 
         def resolve() -> PisteCredentials | None:
-            client_secret = secret or secrets.get(client_secret_user(name, values.client_id))
-            tech_password = password or secrets.get(tech_password_user(name, values.tech_login))
-            if not (values.client_id and client_secret and values.tech_login and tech_password):
+            client_secret = secret or secrets.get(piste_client_secret(name, values.client_id))
+            password_kept = password or secrets.get(tech_password(name, values.tech_login))
+            if not (values.client_id and client_secret and values.tech_login and password_kept):
                 return None
             return PisteCredentials(
-                values.client_id, client_secret, values.tech_login, tech_password
+                values.client_id, client_secret, values.tech_login, password_kept
             )
 
         return resolve
@@ -267,16 +268,16 @@ class SettingsForm:
         settings = Settings(
             backend=typed.backend, language=typed.language, profiles=dict(self.settings.profiles)
         )
-        writes: list[tuple[str, str]] = []
+        writes: list[tuple[Secret, str]] = []
         name = typed.real_profile
         if name is not None:
             values = settings.for_profile(name)
             if typed.client_secret and values.client_id:
-                writes.append((client_secret_user(name, values.client_id), typed.client_secret))
+                writes.append((piste_client_secret(name, values.client_id), typed.client_secret))
             if typed.tech_password and values.tech_login:
-                writes.append((tech_password_user(name, values.tech_login), typed.tech_password))
+                writes.append((tech_password(name, values.tech_login), typed.tech_password))
         if typed.insee_key:
-            writes.append((INSEE_USER, typed.insee_key.strip()))
+            writes.append((INSEE_KEY, typed.insee_key.strip()))
         store, secrets = self.store, self.secrets
 
         def save() -> Saved:
@@ -284,8 +285,8 @@ class SettingsForm:
                 store.save(settings)
             kept: Kept | None = None
             try:
-                for user, value in writes:
-                    kept = secrets.set(user, value)
+                for secret, value in writes:
+                    kept = secrets.set(secret, value)
             except KeychainError as refused:
                 return Saved(Kept.SESSION, str(refused))
             return Saved(kept)

@@ -16,9 +16,6 @@ if TYPE_CHECKING:
 
 SERVICE = QT_TRANSLATE_NOOP("http", "l'API Sirene de l'INSEE")
 INSEE_URL = "https://api.insee.fr/api-sirene/3.11"
-#: Where the key lives in the OS keychain (service, user name).
-KEYRING_SERVICE = "chorus-wizard"
-KEYRING_INSEE_USER = "insee-api-key"
 
 
 def current_period(periods: list[dict[str, Any]]) -> dict[str, Any]:
@@ -63,7 +60,8 @@ def map_etablissement(etablissement: dict[str, Any]) -> CompanyRecord:
 
 
 class InseeSireneClient:
-    """Sirene 3.11 lookups; the key is fetched (in the worker) by ``api_key``."""
+    """Sirene 3.11 lookups; the key is fetched (in the worker) by ``api_key``, which the
+    composition reads from the program's secret store (``chorus_wizard.keychain``)."""
 
     name = QT_TRANSLATE_NOOP("http", "l'INSEE")
 
@@ -121,15 +119,3 @@ class InseeSireneClient:
                     SERVICE,
                 )
             ) from exc
-
-
-def keychain_insee_key() -> str | None:
-    """The INSEE key from the OS keychain (call off the GUI thread)."""
-    import keyring
-    from keyring.errors import KeyringError
-
-    try:
-        value = keyring.get_password(KEYRING_SERVICE, KEYRING_INSEE_USER)
-    except KeyringError:
-        return None
-    return value or None

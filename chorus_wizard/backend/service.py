@@ -117,16 +117,15 @@ def make_directory(
 ) -> CompanyDirectory:
     """The directory client for ``choice``; INSEE falls back to API Recherche d'entreprises.
 
-    ``insee_key`` defaults to the key kept in the keychain.
+    ``insee_key`` supplies the INSEE key (from the secret store); without it, there is none.
     """
     from chorus_wizard.backend.company import FallbackDirectory
     from chorus_wizard.backend.directory import RechercheEntreprisesClient
-    from chorus_wizard.backend.insee import INSEE_URL, InseeSireneClient, keychain_insee_key
+    from chorus_wizard.backend.insee import INSEE_URL, InseeSireneClient
 
     if choice.kind == "insee":
-        insee_key = insee_key or keychain_insee_key
         return FallbackDirectory(
-            InseeSireneClient(client, choice.url or INSEE_URL, insee_key),
+            InseeSireneClient(client, choice.url or INSEE_URL, insee_key or (lambda: None)),
             RechercheEntreprisesClient(client, RECHERCHE_ENTREPRISES_URL),
         )
     return RechercheEntreprisesClient(client, choice.url or RECHERCHE_ENTREPRISES_URL)

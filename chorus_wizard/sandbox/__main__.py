@@ -14,12 +14,12 @@ from pathlib import Path
 
 from chorus_wizard.cli import Parser
 from chorus_wizard.contracts.room import ROOM_PATH, TOKEN_QUERY
+from chorus_wizard.keychain import SMTP_SERVICE, SecretStore
 from chorus_wizard.sandbox.child import check_data_folder, child_main
 from chorus_wizard.sandbox.faults import start_line
 from chorus_wizard.sandbox.listening import is_unspecified
 from chorus_wizard.sandbox.process import CHILD_FLAG
 from chorus_wizard.sandbox.relay import (
-    SMTP_KEYRING_SERVICE,
     KeychainPasswordMissing,
     SmtpRelay,
     password_from_keychain,
@@ -86,7 +86,7 @@ def _parser() -> argparse.ArgumentParser:
         "relais SMTP (facultatif)\u00a0",
         "Envoie aussi chaque courriel par ce serveur SMTP, en plus du Maildir. Le mot de passe "
         "est lu dans le trousseau du système, service "
-        f"«\u00a0{SMTP_KEYRING_SERVICE}\u00a0», identifiant donné par --smtp-user (jamais sur la "
+        f"«\u00a0{SMTP_SERVICE}\u00a0», identifiant donné par --smtp-user (jamais sur la "
         "ligne de commande ni dans un fichier).",
     )
     smtp.add_argument("--smtp-host", metavar="SERVEUR", help="serveur SMTP de relais")
@@ -102,14 +102,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def smtp_relay(args: argparse.Namespace) -> SmtpRelay | None:
-    """The relay the options describe, its password read from the keychain; None without one.
+def smtp_relay(args: argparse.Namespace, secrets: SecretStore | None = None) -> SmtpRelay | None:
+    """The relay the options describe, its password read from ``secrets`` (by default the
+    program's secret store: the OS keychain); None without one.
 
     Raises :class:`KeychainPasswordMissing` when a login is given but no password is stored.
     """
     if not args.smtp_host:
         return None
-    password = password_from_keychain(args.smtp_user) if args.smtp_user else None
+    if args.smtp_user:
+        password = password_from_keychain(args.smtp_user, secrets or SecretStore())
+    else:
+        password = None
     return SmtpRelay(
         host=args.smtp_host,
         port=args.smtp_port,
@@ -160,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         print("Les options --smtp-… demandent --smtp-host.", file=sys.stderr)
         return 2
     try:
-        relay = smtp_relay(args)
+        relay = smtp_relay(args, SecretStore())
     except KeychainPasswordMissing as exc:
         print(str(exc), file=sys.stderr)
         return 2

@@ -1,11 +1,12 @@
 """Optional SMTP relay: the sandbox also sends each mail through a real server, besides the Maildir.
 
-A relay is configured with host, port, STARTTLS and a login; its password comes from the OS
-keychain (service :data:`SMTP_KEYRING_SERVICE`, user name = the login), never from the command
-line or a file. Delivery happens on a background thread: a slow or broken relay never delays
-or fails an HTTP request, and the Maildir copy is always written first. The outbox records
-each result, so a mail the relay could not take is tried again at the next start. Failures are
-logged with the server and the kind of error only, never a password, a code or a message body.
+A relay is configured with host, port, STARTTLS and a login; its password comes from the
+program's secret store (the OS keychain, service ``chorus-wizard-smtp``, user name = the login),
+never from the command line or a file. Delivery happens on a background thread: a slow
+or broken relay never delays or fails an HTTP request, and the Maildir copy is always written
+first. The outbox records each result, so a mail the relay could not take is tried again at the
+next start. Failures are logged with the server and the kind of error only, never a password, a
+code or a message body.
 """
 
 from __future__ import annotations
@@ -18,10 +19,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 
-log = logging.getLogger(__name__)
+from chorus_wizard.keychain import SMTP_SERVICE, KeychainError, SecretStore, smtp_password
 
-#: Keychain service under which ``chorus-wizard-sandbox --smtp-user U`` finds U's password.
-SMTP_KEYRING_SERVICE = "chorus-wizard-smtp"
+log = logging.getLogger(__name__)
 
 
 class KeychainPasswordMissing(Exception):
@@ -58,23 +58,20 @@ class SmtpRelay:
         return f"{self.host}:{self.port} ({security}{login})"
 
 
-def password_from_keychain(user: str) -> str:
-    """The relay password stored in the OS keychain for ``user``; raises if there is none."""
-    import keyring
-    from keyring.errors import KeyringError
-
-    service = f"«\u00a0{SMTP_KEYRING_SERVICE}\u00a0»"
+def password_from_keychain(user: str, secrets: SecretStore) -> str:
+    """The relay password ``secrets`` holds for ``user``; raises if there is none."""
+    service = f"«\u00a0{SMTP_SERVICE}\u00a0»"
     where = f"le trousseau du système (service {service}, identifiant {user})"
     try:
-        password = keyring.get_password(SMTP_KEYRING_SERVICE, user)
-    except KeyringError as exc:
+        password = secrets.read(smtp_password(user))
+    except KeychainError as exc:
         raise KeychainPasswordMissing(
-            f"Impossible de lire le mot de passe SMTP dans {where} ({type(exc).__name__})."
+            f"Impossible de lire le mot de passe SMTP dans {where}\u00a0: {exc}"
         ) from None
     if password is None:
         raise KeychainPasswordMissing(
             f"Aucun mot de passe SMTP dans {where}. Enregistrez-le d'abord, par exemple "
-            f"avec\u00a0: keyring set {SMTP_KEYRING_SERVICE} {user}"
+            f"avec\u00a0: keyring set {SMTP_SERVICE} {user}"
         )
     return password
 

@@ -25,6 +25,13 @@ from chorus_wizard.contracts.record import Signup
 from chorus_wizard.domain.identifiers import IdentifierType, check_identifier, format_siret
 from chorus_wizard.drafts import DraftSetAside, DraftStore, SavedDraft
 from chorus_wizard.files import WriteProblem, write_problem
+from chorus_wizard.keychain import (
+    KeychainError,
+    KeychainUnavailable,
+    Secret,
+    SecretStore,
+    signup_token,
+)
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.desk import catalogue_labels
 from chorus_wizard.ui.pages.base import STEPS, Page, PageId, describe_error
@@ -75,6 +82,16 @@ def describe_write_failure(error: BaseException, folder: Path) -> str:
     text = _PROBLEM_TEXTS.get(write_problem(error), NOT_SAVED)
     reason = (error.strerror if isinstance(error, OSError) else None) or type(error).__name__
     return QCoreApplication.translate("drafts", text).format(folder=folder, reason=reason)
+
+
+def _keep_signup_token(secrets: SecretStore, secret: Secret, token: str) -> None:
+    """Best effort: without a keychain, an interrupted signup resumes at step 4 instead."""
+    try:
+        secrets.set(secret, token)
+    except KeychainUnavailable:
+        log.info("Jeton d'inscription non conservé (aucun trousseau)")
+    except KeychainError as exc:
+        log.warning("Jeton d'inscription non conservé (%s)", type(exc).__name__)
 
 
 class _Write(QRunnable):
@@ -165,13 +182,13 @@ class DraftKeeper(QObject):
         account = context.draft.account
         if account is None or not account.signup_token:
             return
-        keychain = context.keychain
+        secrets, secret = context.secrets, signup_token(account.account_id)
         if page_id == PageId.WORKSPACES and account.account_id != self._token_kept_for:
             self._token_kept_for = account.account_id
             token = account.signup_token
-            self._pool.start(_Write(lambda: keychain.keep_signup_token(account.account_id, token)))
+            self._pool.start(_Write(lambda: _keep_signup_token(secrets, secret, token)))
         elif page_id == PageId.DONE:
-            self._pool.start(_Write(lambda: keychain.forget_signup_token(account.account_id)))
+            self._pool.start(_Write(lambda: secrets.delete(secret)))
 
     def snapshot(self) -> tuple[int, Signup, dict[str, Any]] | None:
         """(page, record, progress) to save, or None when there is nothing worth keeping."""
@@ -380,7 +397,7 @@ def resume_draft(
     def reread() -> _BackendState:
         if account_id is None:
             return _BackendState(lookup=context.service.lookup(kind, identifier))
-        token = context.keychain.signup_token(account_id)
+        token = context.secrets.get(signup_token(account_id))
         if token is None:
             return _BackendState(token_missing=True)
         account = AccountCreated(account_id, structure_id, token, "")

@@ -940,7 +940,7 @@
     </message>
     <message>
         <source>Une erreur inattendue est survenue. Vos saisies sont conservées&#xa0;; réessayez, et si le problème persiste, contactez le support.</source>
-        <extracomment>The password just chosen, kept in memory only, from the activation until the final page has offered to store it in the keychain; never in the draft (which may be saved to disk). Emptied once stored and when the wizard closes. Opens the portal in the browser (tests inject a recorder: no browser in tests). The Paramètres file, and the keychain (or session memory) for their secrets. ``--backend`` as given on the command line (&quot;&quot; when it came from the Paramètres).</extracomment>
+        <extracomment>The password just chosen, kept in memory only, from the activation until the final page has offered to store it in the keychain; never in the draft (which may be saved to disk). Emptied once stored and when the wizard closes. Opens the portal in the browser (tests inject a recorder: no browser in tests). The Paramètres file. Every secret: the Paramètres&apos;, the signup token, the saved password (keychain.py). ``--backend`` as given on the command line (&quot;&quot; when it came from the Paramètres).</extracomment>
         <translation>An unexpected error occurred. What you entered is kept; try again, and if the problem persists, contact support.</translation>
     </message>
     <message>
@@ -1881,7 +1881,6 @@
     </message>
     <message>
         <source>l&apos;INSEE</source>
-        <extracomment>Where the key lives in the OS keychain (service, user name).</extracomment>
         <translation>INSEE</translation>
     </message>
     <message>
@@ -2078,11 +2077,12 @@
     <name>keychain</name>
     <message>
         <source>Aucun trousseau du système n&apos;est disponible sur cet ordinateur&#xa0;: les secrets saisis ici sont gardés en mémoire pour cette session seulement, jamais écrits dans un fichier. Il faudra les saisir de nouveau au prochain démarrage.</source>
-        <extracomment>Service name of the passwords chorus-wizard stores; the user name is the login e-mail. Service name of the signup token of an account being created (user name: its id), kept so that a signup interrupted by a crash can be resumed with the backend state re-read. User names, under :data:`KEYRING_SERVICE`, of the Paramètres&apos; secrets.</extracomment>
+        <extracomment>Service of the wizard&apos;s own secrets: the Paramètres&apos; secrets, the INSEE key, and the login password the final page offers to keep (user name: the login e-mail). Service of the signup token of an account being created (user name: its id), kept so that a signup interrupted by a crash can be resumed with the backend state re-read. Service under which ``chorus-wizard-sandbox --smtp-user U`` finds U&apos;s relay password. The INSEE API Sirene key (« Paramètres », or ``keyring set chorus-wizard insee-api-key``).</extracomment>
         <translation>No system keychain is available on this computer: the secrets entered here are kept in memory for this session only, never written to a file. You will have to enter them again at the next start.</translation>
     </message>
     <message>
         <source>Aucun trousseau du système n&apos;est disponible sur cet ordinateur&#xa0;: le mot de passe n&apos;a pas été enregistré. Conservez-le dans un gestionnaire de mots de passe.</source>
+        <extracomment>Said when a secret that may not wait in memory finds no keychain. Worded for the login password: of those secrets, it is the only one the person is told about.</extracomment>
         <translation>No system keychain is available on this computer: the password was not saved. Keep it in a password manager.</translation>
     </message>
     <message>
@@ -2092,6 +2092,14 @@
     <message>
         <source>Le trousseau du système a refusé d&apos;enregistrer le secret (trousseau verrouillé ou accès refusé)&#xa0;: il est gardé en mémoire pour cette session seulement.</source>
         <translation>The system keychain refused to save the secret (keychain locked or access denied): it is kept in memory for this session only.</translation>
+    </message>
+    <message>
+        <source>Aucun trousseau du système n&apos;est disponible sur cet ordinateur.</source>
+        <translation>No system keychain is available on this computer.</translation>
+    </message>
+    <message>
+        <source>Le trousseau du système n&apos;a pas pu être lu (trousseau verrouillé ou accès refusé).</source>
+        <translation>The system keychain could not be read (keychain locked or access denied).</translation>
     </message>
 </context>
 <context>

@@ -15,14 +15,15 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import keyring.core
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
+from keyring.backends import fail
 
 from chorus_wizard.sandbox.__main__ import _parser, main, smtp_relay
 from chorus_wizard.sandbox.mail import activation_message
 from chorus_wizard.sandbox.relay import (
-    SMTP_KEYRING_SERVICE,
     KeychainPasswordMissing,
     SmtpRelay,
 )
@@ -214,7 +215,7 @@ def test_starttls_comes_before_the_login(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_the_password_comes_from_the_keychain(memory_keyring: MemoryKeyring) -> None:
-    memory_keyring.passwords[(SMTP_KEYRING_SERVICE, LOGIN)] = SMTP_PASSWORD
+    memory_keyring.passwords[("chorus-wizard-smtp", LOGIN)] = SMTP_PASSWORD
     options = "--smtp-host smtp.exemple.fr --smtp-port 2525 --smtp-starttls --smtp-user"
     args = _parser().parse_args([*options.split(), LOGIN])
     relay = smtp_relay(args)
@@ -230,6 +231,17 @@ def test_a_missing_keychain_password_stops_the_sandbox_with_advice(
         smtp_relay(_parser().parse_args(["--smtp-host", "h", "--smtp-user", LOGIN]))
     assert main(["--smtp-host", "h", "--smtp-user", LOGIN]) == 2
     assert "Aucun mot de passe SMTP" in capsys.readouterr().err
+
+
+def test_without_a_keychain_the_sandbox_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(keyring.core, "_keyring_backend", fail.Keyring())
+    args = _parser().parse_args(["--smtp-host", "h", "--smtp-user", LOGIN])
+    with pytest.raises(KeychainPasswordMissing) as missing:
+        smtp_relay(args)
+    assert "service «\u00a0chorus-wizard-smtp\u00a0», identifiant relais@exemple.fr" in str(
+        missing.value
+    )
+    assert "Aucun trousseau du système n'est disponible" in str(missing.value)
 
 
 def test_a_mail_the_relay_refused_is_relayed_at_the_next_start(

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from chorus_wizard.backend.connection import ConnectionReport, StepResult, StepStatus
 from chorus_wizard.backend.profiles import BackendProfile, PisteCredentials
-from chorus_wizard.keychain import SecretStore, client_secret_user, tech_password_user
+from chorus_wizard.keychain import SecretStore, piste_client_secret
 from chorus_wizard.settings import SettingsStore
 from chorus_wizard.ui.settings_dialog import SettingsDialog
 from chorus_wizard.ui.widgets.common import Tone
@@ -91,10 +91,8 @@ def test_saving_writes_choices_to_the_file_and_secrets_to_the_keychain(
     for secret in ("secret-client", "mot-de-passe-tech", "cle-insee"):
         assert secret not in text
     stored = memory_keyring.passwords
-    assert stored[("chorus-wizard", client_secret_user("production", "mon-appli"))] == (
-        "secret-client"
-    )
-    assert stored[("chorus-wizard", tech_password_user("production", "TECH_1@exemple.fr"))] == (
+    assert stored[("chorus-wizard", "piste-client-secret:production:mon-appli")] == "secret-client"
+    assert stored[("chorus-wizard", "compte-technique:production:TECH_1@exemple.fr")] == (
         "mot-de-passe-tech"
     )
     assert stored[("chorus-wizard", "insee-api-key")] == "cle-insee"
@@ -132,7 +130,7 @@ def test_without_keychain_it_says_so_and_keeps_secrets_for_the_session(
     with qtbot.waitSignal(dialog.accepted):
         dialog.save_button.click()
     secrets = wizard.context.secrets
-    assert secrets.get(client_secret_user("production", "mon-appli")) == "secret-client"
+    assert secrets.get(piste_client_secret("production", "mon-appli")) == "secret-client"
     written = "".join(
         p.read_text(encoding="utf-8", errors="replace") for p in tmp_path.rglob("*") if p.is_file()
     )

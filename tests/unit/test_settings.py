@@ -11,12 +11,12 @@ import pytest
 from keyring.backends import fail
 
 from chorus_wizard.keychain import (
-    INSEE_USER,
+    INSEE_KEY,
     Kept,
     KeychainRefused,
     SecretStore,
-    client_secret_user,
-    tech_password_user,
+    piste_client_secret,
+    tech_password,
 )
 from chorus_wizard.settings import (
     ProfileSettings,
@@ -104,9 +104,9 @@ def test_unknown_profiles_and_backends_are_ignored(tmp_path: Path) -> None:
 
 def test_secrets_go_to_the_keychain(memory_keyring: MemoryKeyring) -> None:
     secrets = SecretStore()
-    assert secrets.set(INSEE_USER, "cle") is Kept.KEYCHAIN
+    assert secrets.set(INSEE_KEY, "cle") is Kept.KEYCHAIN
     assert memory_keyring.passwords[("chorus-wizard", "insee-api-key")] == "cle"
-    assert secrets.get(INSEE_USER) == "cle"
+    assert secrets.get(INSEE_KEY) == "cle"
 
 
 def test_without_keychain_secrets_stay_in_memory_for_the_session(
@@ -115,10 +115,10 @@ def test_without_keychain_secrets_stay_in_memory_for_the_session(
     monkeypatch.setattr(keyring.core, "_keyring_backend", fail.Keyring())
     secrets = SecretStore()
     assert not secrets.available()
-    assert secrets.set(INSEE_USER, "cle") is Kept.SESSION
-    assert secrets.get(INSEE_USER) == "cle"
+    assert secrets.set(INSEE_KEY, "cle") is Kept.SESSION
+    assert secrets.get(INSEE_KEY) == "cle"
     secrets.forget_session()
-    assert secrets.get(INSEE_USER) is None
+    assert secrets.get(INSEE_KEY) is None
     written = [p for p in tmp_path.rglob("*") if p.is_file()]
     assert not written  # nothing was written anywhere, not even under HOME
 
@@ -129,17 +129,17 @@ def test_a_refusing_keychain_keeps_the_secret_for_the_session(
     memory_keyring.refuse = True
     secrets = SecretStore()
     with pytest.raises(KeychainRefused, match="cette session"):
-        secrets.set(INSEE_USER, "cle")
-    assert secrets.get(INSEE_USER) == "cle"
+        secrets.set(INSEE_KEY, "cle")
+    assert secrets.get(INSEE_KEY) == "cle"
 
 
 def test_credentials_need_all_four_values(memory_keyring: MemoryKeyring) -> None:
     secrets = SecretStore()
     values = ProfileSettings("cid", "tech@x.fr")
     assert piste_credentials("production", values, secrets) is None
-    secrets.set(client_secret_user("production", "cid"), "s3cret")
+    secrets.set(piste_client_secret("production", "cid"), "s3cret")
     assert piste_credentials("production", values, secrets) is None
-    secrets.set(tech_password_user("production", "tech@x.fr"), "pw")
+    secrets.set(tech_password("production", "tech@x.fr"), "pw")
     credentials = piste_credentials("production", values, secrets)
     assert credentials is not None
     assert (credentials.client_secret, credentials.tech_password) == ("s3cret", "pw")

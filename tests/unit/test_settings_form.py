@@ -16,7 +16,7 @@ from chorus_wizard.backend.connection import (
     StepStatus,
 )
 from chorus_wizard.backend.profiles import BackendProfile, PisteCredentials, sandbox_profile
-from chorus_wizard.keychain import INSEE_USER, Kept, SecretStore, client_secret_user
+from chorus_wizard.keychain import Kept, SecretStore, piste_client_secret
 from chorus_wizard.settings import ProfileSettings, Settings, SettingsStore
 from chorus_wizard.settings_form import SettingsForm, Typed, Unfit
 from tests.memory_keyring import MemoryKeyring
@@ -47,11 +47,11 @@ def make_form(tmp_path: Path, seen: Seen | None = None, **kwargs: object) -> Set
 def test_reading_tells_which_secrets_are_kept(tmp_path: Path) -> None:
     SettingsStore(tmp_path).save(Settings(profiles={"production": TYPED}))
     secrets = SecretStore()
-    secrets.set(client_secret_user("production", "mon-appli"), "secret-client")
+    secrets.set(piste_client_secret("production", "mon-appli"), "secret-client")
     form = SettingsForm(SettingsStore(tmp_path), secrets, RUNNING)
     loaded = form.read()
     assert loaded.keychain
-    assert loaded.present == {client_secret_user("production", "mon-appli")}
+    assert loaded.present == {piste_client_secret("production", "mon-appli")}
     assert form.take(loaded) == "sandbox"
     assert not form.insee_key_kept
     assert form.show("production", ProfileSettings()) == TYPED
@@ -96,7 +96,7 @@ def test_the_connection_test_uses_the_typed_values_or_the_kept_secrets(
 ) -> None:
     seen: Seen = []
     form = make_form(tmp_path, seen)
-    form.secrets.set(client_secret_user("production", "mon-appli"), "gardé")
+    form.secrets.set(piste_client_secret("production", "mon-appli"), "gardé")
     typed = Typed(choice="production", profile=TYPED, tech_password="mot-de-passe-tech")
     test = form.connection_test(typed)
     assert seen == []  # nothing runs before the worker does
@@ -161,10 +161,8 @@ def test_saving_writes_choices_to_the_file_and_secrets_aside(
     assert data["profiles"]["production"]["client_id"] == "mon-appli"
     assert "secret-client" not in text and "cle-insee" not in text
     stored = memory_keyring.passwords
-    assert stored[("chorus-wizard", client_secret_user("production", "mon-appli"))] == (
-        "secret-client"
-    )
-    assert stored[("chorus-wizard", INSEE_USER)] == "cle-insee"
+    assert stored[("chorus-wizard", "piste-client-secret:production:mon-appli")] == "secret-client"
+    assert stored[("chorus-wizard", "insee-api-key")] == "cle-insee"
 
 
 def test_a_remote_sandbox_needs_its_address_to_be_saved(tmp_path: Path) -> None:

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from chorus_wizard.backend.errors import BackendError
 from chorus_wizard.contracts.record import Signup
 from chorus_wizard.contracts.signup import new_idempotency_key
-from chorus_wizard.keychain import Keychain, SecretStore, SystemKeychain
+from chorus_wizard.keychain import SecretStore
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.calls import Calls
 from chorus_wizard.ui.widgets.common import Banner, BusyBar, Tone, joined, set_qt_enum, wrapped
@@ -117,7 +117,6 @@ class WizardContext:
         runner: TaskRunner,
         *,
         service: SignupService | None = None,
-        keychain: Keychain | None = None,
         open_url: UrlOpener = open_in_browser,
         settings: SettingsStore | None = None,
         secrets: SecretStore | None = None,
@@ -129,15 +128,15 @@ class WizardContext:
         if service is not None:
             self._service.set_result(service)
         self.draft = SignupDraft()
-        self.keychain: Keychain = keychain if keychain is not None else SystemKeychain()
         #: The password just chosen, kept in memory only, from the activation until the
         #: final page has offered to store it in the keychain; never in the draft (which may
         #: be saved to disk). Emptied once stored and when the wizard closes.
         self.password_in_memory = ""
         #: Opens the portal in the browser (tests inject a recorder: no browser in tests).
         self.open_url = open_url
-        #: The Paramètres file, and the keychain (or session memory) for their secrets.
+        #: The Paramètres file.
         self.settings = settings
+        #: Every secret: the Paramètres', the signup token, the saved password (keychain.py).
         self.secrets = secrets if secrets is not None else SecretStore()
         #: ``--backend`` as given on the command line ("" when it came from the Paramètres).
         self.backend_option = backend_option

@@ -11,6 +11,7 @@ from chorus_wizard.keychain import (
     NO_KEYCHAIN,
     KeychainError,
     KeychainUnavailable,
+    login_password,
 )
 from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 from chorus_wizard.ui.pages.base import Page, WizardContext
@@ -108,11 +109,11 @@ class DonePage(Page):
         offer = bool(self.context.password_in_memory)
         self._show_keychain_offer(offer)
         if offer:
-            keychain = self.context.keychain
+            secrets = self.context.secrets
             self.save_password.setEnabled(False)
             self.run(
                 self.tr("Recherche du trousseau du système…"),
-                keychain.available,
+                secrets.available,
                 self._on_keychain_checked,
                 self._on_keychain_failed,
                 kind="keychain",
@@ -193,7 +194,7 @@ class DonePage(Page):
         self.keychain_status.show_message(Tone.WARNING, text)
 
     def _on_save_password_clicked(self) -> None:
-        keychain = self.context.keychain
+        secrets = self.context.secrets
         login = self.context.draft.signup.email
         password = self.context.password_in_memory
         if not password:
@@ -202,7 +203,7 @@ class DonePage(Page):
         self.keychain_status.clear_message()
         self.run(
             self.tr("Enregistrement dans le trousseau du système…"),
-            lambda: keychain.store_password(login, password),
+            lambda: secrets.set(login_password(login), password),
             self._on_password_stored,
             self._on_keychain_failed,
             kind="keychain",
