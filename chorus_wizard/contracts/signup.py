@@ -74,6 +74,9 @@ class Code(IntEnum):
     CLOSED_ESTABLISHMENT = 13
     BODY_TOO_LARGE = 14
     CONTROL_CHARACTER = 15
+    #: A field's value breaks the rule its table row gives (contracts/record.py), the
+    #: postcode's excepted (INVALID_POSTCODE, older).
+    INVALID_VALUE = 16
     INVALID_CODE = 20
     EXPIRED_CODE = 21
     WEAK_PASSWORD = 22

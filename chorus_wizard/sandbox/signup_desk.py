@@ -165,7 +165,7 @@ class SignupDesk:
             reason = record.problem(field, signup)
             if reason is not None:
                 raise field_refusal(
-                    _RULE_CODES.get(field.name, Code.INVALID_BODY), field.wire, reason
+                    _RULE_CODES.get(field.name, Code.INVALID_VALUE), field.wire, reason
                 )
         if country == "FR":
             signup.code_postal = "".join(signup.code_postal.split())
