@@ -22,6 +22,7 @@ from typing import Any
 
 from chorus_wizard.domain.addresses import postcode_problem
 from chorus_wizard.domain.identifiers import IdentifierType
+from chorus_wizard.domain.phone import phone_problem
 from chorus_wizard.domain.text import text_problem
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
 
@@ -35,6 +36,7 @@ class Signup:
     identifier: str = ""
     nom: str = ""
     prenom: str = ""
+    telephone: str = ""
     raison_sociale: str = ""
     libelle: str = ""
     adresse: str = ""
@@ -100,6 +102,10 @@ def _postcode_rule(value: str, signup: Signup) -> str | None:
     return postcode_problem(value, signup.code_pays)
 
 
+def _phone_rule(value: str, signup: Signup) -> str | None:
+    return phone_problem(value)
+
+
 @dataclass(frozen=True)
 class Field:
     """One field of the signup (see the module's docstring)."""
@@ -147,6 +153,9 @@ FIELDS = (
     Field("prenom", "prenom",
           QT_TRANSLATE_NOOP("signup", "Prénom"),
           Step.COMPLETE, Part.PERSON, 60, required=True),
+    Field("telephone", "telephone",
+          QT_TRANSLATE_NOOP("signup", "Téléphone"),
+          Step.COMPLETE, Part.PERSON, 30, rule=_phone_rule),
     Field("raison_sociale", "structure.raisonSociale",
           QT_TRANSLATE_NOOP("signup", "Raison sociale"),
           Step.COMPLETE, Part.STRUCTURE, required=True),

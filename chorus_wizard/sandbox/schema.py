@@ -133,6 +133,8 @@ Step = str | Callable[[sqlite3.Connection], None]
 #: The steps, oldest first: a database at version N has run the first N. Append only.
 MIGRATIONS: list[Step] = [
     VERSION_1,
+    # 2: « Téléphone » on step 2 (optional)
+    "ALTER TABLE accounts ADD COLUMN telephone TEXT NOT NULL DEFAULT ''",
 ]
 
 

@@ -2437,6 +2437,14 @@
         <extracomment>Words (or INSEE codes) of a thoroughfare: where the street part of a line starts. Words (or codes) of an area, a building group or a place name without a street. Repetition indices (INSEE writes B, T, Q, C or the whole word). Special distribution: post-office box, CEDEX sorting box, free-post number… First postal code of each city&apos;s arrondissements (Paris 75001…, Lyon 69001…, Marseille 13001…). Overseas collectivities that have their own ISO 3166 code, by postal code and commune code. Monaco: French postal codes 980xx, but a country of its own. True when the fields were moved around or incomplete: the user should check them.</extracomment>
         <translation>A French postcode has 5 digits.</translation>
     </message>
+    <message>
+        <source>Ce numéro international n&apos;est pas valide&#xa0;: vérifiez l&apos;indicatif du pays et le nombre de chiffres.</source>
+        <translation>This international number is not valid: check the country code and the number of digits.</translation>
+    </message>
+    <message>
+        <source>Un numéro de téléphone français comporte 10&#xa0;chiffres (01&#xa0;23&#xa0;45&#xa0;67&#xa0;89)&#xa0;; un numéro étranger commence par +&#xa0;et l&apos;indicatif du pays.</source>
+        <translation>A French telephone number has 10 digits (01 23 45 67 89); a foreign number starts with + and the country code.</translation>
+    </message>
 </context>
 <context>
     <name>service</name>
@@ -2495,6 +2503,10 @@
     <message>
         <source>Prénom</source>
         <translation>First name</translation>
+    </message>
+    <message>
+        <source>Téléphone</source>
+        <translation>Telephone</translation>
     </message>
     <message>
         <source>Raison sociale</source>

@@ -33,7 +33,8 @@ from tests.sandbox.helpers import FakeClock, serving
 
 FIXTURE = Path(__file__).parents[1] / "data" / "sandbox-before-schema-version"
 MANIFEST: dict[str, Any] = json.loads((FIXTURE / "manifest.json").read_text(encoding="utf-8"))
-TELEPHONE = "ALTER TABLE accounts ADD COLUMN telephone TEXT NOT NULL DEFAULT ''"
+#: A step a later release might append (a column no release has).
+NEW_COLUMN = "ALTER TABLE accounts ADD COLUMN essai TEXT NOT NULL DEFAULT ''"
 
 
 def old_data_folder(tmp_path: Path) -> Path:
@@ -108,6 +109,10 @@ def test_a_data_folder_written_before_versions_serves_every_record(tmp_path: Pat
         ) as trainer,
     ):
         assert user_version(database) == latest_version()
+        # Version 2's column, there for every account, empty for those made before it.
+        with closing(sqlite3.connect(database)) as conn:
+            phones = conn.execute("SELECT email, telephone FROM accounts").fetchall()
+        assert (pending["email"], "") in phones and (activated["email"], "") in phones
 
         # The account awaiting activation, read back with its signup token.
         answer = http.get(
@@ -168,13 +173,13 @@ def test_a_data_folder_written_before_versions_serves_every_record(tmp_path: Pat
 def test_a_new_column_is_added_once_and_reopening_changes_nothing(tmp_path: Path) -> None:
     data = old_data_folder(tmp_path)
     database = data / "sandbox" / "sandbox.db"
-    steps = [*MIGRATIONS, TELEPHONE]
+    steps = [*MIGRATIONS, NEW_COLUMN]
     with closing(sqlite3.connect(database, isolation_level=None)) as conn:
         assert upgrade(conn, database, steps) == 0
     assert user_version(database) == len(MIGRATIONS) + 1
-    assert "telephone" in columns(database, "accounts")
+    assert "essai" in columns(database, "accounts")
     with closing(sqlite3.connect(database)) as conn:
-        rows = conn.execute("SELECT email, telephone FROM accounts ORDER BY id").fetchall()
+        rows = conn.execute("SELECT email, essai FROM accounts ORDER BY id").fetchall()
     assert (MANIFEST["activated"]["email"], "") in rows
     assert (MANIFEST["pending"]["email"], "") in rows
     before = database.read_bytes()
@@ -182,7 +187,7 @@ def test_a_new_column_is_added_once_and_reopening_changes_nothing(tmp_path: Path
         # Run again, the ALTER TABLE would fail ("duplicate column name").
         assert upgrade(conn, database, steps) == len(steps)
     assert database.read_bytes() == before
-    assert columns(database, "accounts").count("telephone") == 1
+    assert columns(database, "accounts").count("essai") == 1
 
 
 def test_a_file_of_the_current_version_gets_only_the_new_step(tmp_path: Path) -> None:
@@ -190,8 +195,8 @@ def test_a_file_of_the_current_version_gets_only_the_new_step(tmp_path: Path) ->
     Storage(database)
     assert user_version(database) == latest_version()
     with closing(sqlite3.connect(database, isolation_level=None)) as conn:
-        assert upgrade(conn, database, [*MIGRATIONS, TELEPHONE]) == latest_version()
-    assert "telephone" in columns(database, "accounts")
+        assert upgrade(conn, database, [*MIGRATIONS, NEW_COLUMN]) == latest_version()
+    assert "essai" in columns(database, "accounts")
 
 
 def test_a_failing_step_leaves_the_file_as_it_was(tmp_path: Path) -> None:
@@ -202,9 +207,9 @@ def test_a_failing_step_leaves_the_file_as_it_was(tmp_path: Path) -> None:
         closing(sqlite3.connect(database, isolation_level=None)) as conn,
         pytest.raises(sqlite3.OperationalError),
     ):
-        upgrade(conn, database, [*MIGRATIONS, TELEPHONE, "ALTER TABLE absente ADD COLUMN x"])
+        upgrade(conn, database, [*MIGRATIONS, NEW_COLUMN, "ALTER TABLE absente ADD COLUMN x"])
     assert user_version(database) == 0
-    assert "telephone" not in columns(database, "accounts")
+    assert "essai" not in columns(database, "accounts")
     assert database.read_bytes() == before
 
 
