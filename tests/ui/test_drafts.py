@@ -234,3 +234,27 @@ def test_resume_of_an_account_activated_meanwhile_ends(
     second, _ = new_wizard(qtbot, service, tmp_path)
     second.page_of(PageId.IDENTIFY).resume_button.click()  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: second.currentId() == PageId.DONE)
+
+
+def test_resume_opens_the_saved_page_without_redoing_a_step(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    """The saved record is put back as it was and the page opened straight: no step's call is
+    made again on the way, and « Précédent » goes where it went before the restart."""
+    create_account_then_close(qtbot, tmp_path)
+    memory_keyring.passwords.clear()  # no token: the resume goes on to step 4
+    service = FakeService()
+    second, _ = new_wizard(qtbot, service, tmp_path)
+    second.page_of(PageId.IDENTIFY).resume_button.click()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: second.currentId() == PageId.ACTIVATE)
+    assert second.visitedIds() == [
+        PageId.IDENTIFY,
+        PageId.COMPLETE,
+        PageId.WORKSPACES,
+        PageId.ACTIVATE,
+    ]
+    assert not {"create_account", "choose_workspaces"} & set(service.calls)
+    signup = second.context.draft.signup
+    assert (signup.email, signup.nom, signup.prenom) == (EMAIL, "Durand", "Marie")
+    assert signup.identifier == "13002526500013"
+    assert signup.raison_sociale == "DIRECTION INTERMINISTERIELLE DU NUMERIQUE"
