@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import httpx
 import pytest
@@ -140,9 +141,9 @@ class _Limited(BaseHTTPRequestHandler):
     """Answers the first /search with 429 (Retry-After: 1), then forwards to the sandbox."""
 
     target = ""
-    seen: list[int] = []
+    seen: ClassVar[list[int]] = []
 
-    def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+    def do_GET(self) -> None:
         if not self.seen:
             self.seen.append(429)
             self.send_response(429)
@@ -158,7 +159,7 @@ class _Limited(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(answer.content)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

@@ -107,6 +107,7 @@ class CompanySearchDialog(QDialog):
         self.results = QListWidget()
         self.results.setAccessibleName(self.tr("Établissements trouvés"))
         self.results.setWordWrap(True)
+        self.results.setAlternatingRowColors(True)
         self.results.setMinimumHeight(180)
         results_label = QLabel(self.tr("É&tablissements trouvés"))
         results_label.setBuddy(self.results)
