@@ -184,7 +184,9 @@ def search_answer(directory: Directory, params: dict[str, str]) -> dict[str, Any
         values = {v.strip().upper() for v in raw_filter.split(",") if v.strip()}
         bad = sorted(v for v in values if not pattern.match(v))
         if bad:
-            raise SearchError(f"Veuillez indiquer un paramètre `{name}` valide (« {bad[0]} »).")
+            raise SearchError(
+                f"Veuillez indiquer un paramètre `{name}` valide («\u00a0{bad[0]}\u00a0»)."
+            )
         filters[name] = values
     raw = params.get("q")
     if raw is None and not filters:
