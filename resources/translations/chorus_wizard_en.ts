@@ -957,8 +957,8 @@ SIRET {siret}</translation>
         <translation>Login email address</translation>
     </message>
     <message>
-        <source>Je ne connais pas mon &amp;SIRET…</source>
-        <translation>I don&apos;t know my &amp;SIRET…</translation>
+        <source>Je ne connais pas mon SIRE&amp;T…</source>
+        <translation>I don&apos;t know my SIRE&amp;T…</translation>
     </message>
     <message>
         <source>Je ne connais pas mon SIRET&#xa0;: rechercher mon entreprise par son nom</source>

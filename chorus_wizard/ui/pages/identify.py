@@ -173,7 +173,7 @@ class IdentifyPage(Page):
                 self.siret_help,
             ),
         )
-        self.find_siret = QPushButton(self.tr("Je ne connais pas mon &SIRET…"))
+        self.find_siret = QPushButton(self.tr("Je ne connais pas mon SIRE&T…"))
         self.find_siret.setAccessibleName(
             self.tr("Je ne connais pas mon SIRET : rechercher mon entreprise par son nom")
         )
