@@ -6,6 +6,7 @@ import threading
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from chorus_wizard.backend.directory import SearchHit, SearchResults
 from chorus_wizard.backend.errors import BackendError
 from chorus_wizard.backend.models import (
     AccountCreated,
@@ -57,6 +58,8 @@ class FakeService:
     mails: list[ReceivedMail] = field(default_factory=list)
     #: The training room a sandbox reached by URL names (``GET /sante``).
     room: str | None = None
+    #: What ``search`` looks through.
+    found: list[SearchHit] = field(default_factory=list)
     _profile: BackendProfile = field(default_factory=lambda: sandbox_profile("http://fake"))
 
     @property
@@ -70,6 +73,12 @@ class FakeService:
         error = self.fail.pop(name, None)
         if error is not None:
             raise error
+
+    def search(self, name: str, place: str = "") -> SearchResults:
+        """The hits of :attr:`found` whose name holds ``name`` (``place`` is ignored)."""
+        self._enter("search")
+        hits = tuple(h for h in self.found if name.casefold() in h.name.casefold())
+        return SearchResults(hits, len(hits))
 
     def lookup(self, identifier_type: IdentifierType, identifier: str) -> Lookup:
         self._enter("lookup")

@@ -22,11 +22,14 @@ from chorus_wizard.domain.addresses import (
     arrondissement_postcode,
     city_label,
     house_number,
+    join_type_and_name,
     overseas_country,
     parse_line,
+    same_place,
     split_box,
     split_foreign,
     street_type,
+    tidy_complement,
 )
 from chorus_wizard.domain.addresses import repetition as repetition_word
 from chorus_wizard.domain.countries import country_code_for_label
@@ -69,8 +72,8 @@ def is_masked(value: Any) -> bool:
 def street_line(number: str, repetition: str, kind: str, name: str) -> str:
     """Number, repetition index, street type and street name, as one address line."""
     index = repetition_word(repetition) if repetition else ""
-    parts = [number, index, street_type(kind) if kind else "", name]
-    return " ".join(p for p in parts if p)
+    street = join_type_and_name(street_type(kind) if kind else "", name)
+    return " ".join(p for p in (number, index, street) if p)
 
 
 def street_from_adresse(adresse: str, code_postal: str, commune: str) -> str:
@@ -143,6 +146,16 @@ def company_record(data: EstablishmentData) -> CompanyRecord:
     if not box:
         # a box typed into the complement (« CS 30001 », « BP 12 ») belongs to complement 2
         complement1, box = split_box(complement1)
+    complement1 = tidy_complement(complement1)
+    if complement1 and same_place(complement1, adresse):
+        complement1 = ""  # a lieu-dit given as the street and again as the complement
+    if not adresse and not any(is_masked(v) for v in (*street_parts, data.complement)):
+        # « Adresse » is mandatory: a complement alone (a zone, a building, a lieu-dit)
+        # is the address line, else the box alone (« TSA 70001 »: mail goes there)
+        if complement1:
+            adresse, complement1 = complement1, ""
+        elif box:
+            adresse, box = box, ""
     if not adresse and any(is_masked(v) for v in street_parts):
         masked.add("adresse")
     if not complement1 and is_masked(data.complement):

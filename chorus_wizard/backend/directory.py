@@ -1,12 +1,16 @@
-"""API Recherche d'entreprises (or the sandbox's copy of it): ``GET /search?q=<siret>``."""
+"""API Recherche d'entreprises (or the sandbox's copy of it): ``GET /search?q=<siret>`` for
+the prefill, and ``GET /search?q=<name>`` with a postcode, department or town to find the
+SIRET of a company whose number is not at hand."""
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from chorus_wizard.backend.company import EstablishmentData, company_record, is_masked
+from chorus_wizard.backend.company import EstablishmentData, clean, company_record, is_masked
 from chorus_wizard.backend.errors import ProtocolError, RateLimited, Rejected
 from chorus_wizard.backend.http import field, json_body, send, service_message
 from chorus_wizard.backend.models import CompanyRecord
@@ -19,6 +23,91 @@ SERVICE = QT_TRANSLATE_NOOP("http", "l'annuaire des entreprises")
 
 #: A 429 asking to wait at most this long is waited out once, in the worker thread.
 MAX_AUTOMATIC_WAIT_S = 3.0
+
+#: The API's published limit (domain.md §7): 7 requests per second and per address.
+REQUESTS_PER_SECOND = 7
+#: Establishments listed per company in a name search (the API's default is 10).
+MATCHING_PER_COMPANY = 10
+SEARCH_PAGE_SIZE = 10
+
+_POSTCODE = re.compile(r"^\d{5}$")
+_DEPARTMENT = re.compile(r"^(?:\d{2}|2[AB]|97\d)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One establishment found by a name search, as the result list shows it."""
+
+    siret: str
+    name: str
+    #: The address on one line (street, postcode, town), empty when masked.
+    address: str
+    head_office: bool
+    open: bool
+    #: Why it cannot be chosen (closed establishment or ceased company), in French.
+    closed_reason: str = ""
+
+
+@dataclass(frozen=True)
+class SearchResults:
+    hits: tuple[SearchHit, ...]
+    #: Companies the directory holds for the query (it may hold more than it sent).
+    total_companies: int
+
+
+def search_parameters(name: str, place: str) -> dict[str, str | int]:
+    """The query of a name search: ``place`` is a postcode (``code_postal``), a department
+    (``departement``) or else a town, added to the terms (the API searches the address too)."""
+    terms = " ".join(name.split())
+    place = " ".join(place.split())
+    params: dict[str, str | int] = {
+        "page": 1,
+        "per_page": SEARCH_PAGE_SIZE,
+        "limite_matching_etablissements": MATCHING_PER_COMPANY,
+    }
+    if _POSTCODE.match(place):
+        params["code_postal"] = place
+    elif _DEPARTMENT.match(place):
+        params["departement"] = place.upper()
+    elif place:
+        terms = f"{terms} {place}"
+    params["q"] = terms
+    return params
+
+
+def _one_line(place: dict[str, Any]) -> str:
+    return "" if is_masked(place.get("adresse")) else clean(place.get("adresse"))
+
+
+def search_hits(result: dict[str, Any]) -> list[SearchHit]:
+    """The establishments of one ``results[]`` entry that matched (the head office when the
+    API lists none), each with its state."""
+    name = clean(result.get("nom_raison_sociale")) or clean(person_name(result))
+    ceased = result.get("etat_administratif") == "C"
+    siege = result.get("siege") or {}
+    places = [e for e in result.get("matching_etablissements") or [] if isinstance(e, dict)]
+    if not places and siege.get("siret"):
+        places = [{**siege, "est_siege": True}]
+    hits = []
+    for place in places:
+        closed = place.get("etat_administratif") == "F"
+        reason = ""
+        if ceased:
+            reason = translate("company", "L'entreprise a cessé son activité selon l'INSEE.")
+        elif closed:
+            reason = translate("company", "Cet établissement est fermé selon l'INSEE.")
+        hits.append(
+            SearchHit(
+                siret=str(place.get("siret") or ""),
+                name=name,
+                address=_one_line(place),
+                head_office=bool(place.get("est_siege"))
+                or place.get("siret") == siege.get("siret"),
+                open=not reason,
+                closed_reason=reason,
+            )
+        )
+    return hits
 
 
 def person_name(result: dict[str, Any]) -> Any:
@@ -114,6 +203,45 @@ class RechercheEntreprisesClient:
                 raise
             self._sleep(wait)
             return self._lookup(siret)
+
+    def search(self, name: str, place: str = "") -> SearchResults:
+        """Establishments whose company name (and address) match ``name`` and ``place``.
+
+        A 429 is not waited out here: the caller shows the wait and asks again (typing
+        must not queue requests behind a limit)."""
+        response = send(
+            self._client,
+            "GET",
+            f"{self._base}/search",
+            SERVICE,
+            params=search_parameters(name, place),
+        )
+        data = json_body(response, SERVICE)
+        if response.status_code == 400:
+            raise Rejected(
+                str(data.get("erreur") or translate("directory", "Recherche refusée.")), status=400
+            )
+        if response.status_code != 200:
+            raise ProtocolError(
+                service_message(
+                    QT_TRANSLATE_NOOP(
+                        "http", "{Service} a envoyé une réponse inattendue (HTTP {status})."
+                    ),
+                    SERVICE,
+                ).format(status=response.status_code)
+            )
+        results = field(data, "results", list, SERVICE)
+        try:
+            hits = [hit for result in results for hit in search_hits(result)]
+            total = int(data.get("total_results") or len(results))
+        except (AttributeError, TypeError, ValueError) as exc:
+            raise ProtocolError(
+                service_message(
+                    QT_TRANSLATE_NOOP("http", "{Service} a envoyé une réponse inattendue."),
+                    SERVICE,
+                )
+            ) from exc
+        return SearchResults(tuple(hits), total)
 
     def _lookup(self, siret: str) -> CompanyRecord | None:
         response = send(

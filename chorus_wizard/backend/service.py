@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     import httpx
 
     from chorus_wizard.backend.company import CompanyDirectory
+    from chorus_wizard.backend.directory import SearchResults
     from chorus_wizard.backend.piste import PisteClient
     from chorus_wizard.backend.signup_api import SignupApi
     from chorus_wizard.domain.countries import Country
@@ -74,6 +75,11 @@ class SignupService(Protocol):
     def profile(self) -> BackendProfile: ...
 
     def lookup(self, identifier_type: IdentifierType, identifier: str) -> Lookup: ...
+
+    def search(self, name: str, place: str = "") -> SearchResults:
+        """Establishments matching a company name, narrowed by a postcode, a department or a
+        town (API Recherche d'entreprises, or the sandbox's copy of it)."""
+        ...
 
     def verify_structure(
         self, identifier_type: IdentifierType, identifier: str
@@ -245,6 +251,14 @@ class ChorusSignupService:
             clients.http.close()
 
     # -- Chorus Pro (PISTE) and directory -------------------------------------------------
+
+    def search(self, name: str, place: str = "") -> SearchResults:
+        from chorus_wizard.backend.directory import RechercheEntreprisesClient
+
+        choice = self._directory_choice
+        # INSEE has no name search: the public API answers it, as it backs INSEE up
+        url = choice.url if choice.kind != "insee" and choice.url else RECHERCHE_ENTREPRISES_URL
+        return RechercheEntreprisesClient(self._http, url).search(name, place)
 
     def lookup(self, identifier_type: IdentifierType, identifier: str) -> Lookup:
         piste = self._piste

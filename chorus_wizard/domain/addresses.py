@@ -66,7 +66,7 @@ THOROUGHFARES = frozenset(
     "TRAVERSE RUELLE PROMENADE ESPLANADE FAUBOURG VOIE SENTIER MONTEE MONTÉE CHAUSSEE "
     "CHAUSSÉE CARREFOUR ROND-POINT PARVIS CORNICHE DESCENTE ROCADE "
     "AV BD PL CHE RTE IMP ALL SQ CRS FG PAS TRA RLE PRO ESP SEN MTE CHS CAR RPT PRV COR DSC "
-    "ROC".split()
+    "ROC GR MAIL".split()
 )
 #: Words (or codes) of an area, a building group or a place name without a street.
 AREAS = frozenset(
@@ -113,6 +113,56 @@ class LineParts:
 def street_type(value: str) -> str:
     """Expand an exact INSEE street-type code; leave full words and unknowns as they are."""
     return STREET_TYPES.get(value.strip().upper(), value.strip())
+
+
+def join_type_and_name(kind: str, name: str) -> str:
+    """The street type (already expanded) followed by the street name, without writing twice
+    the words they share: INSEE's ``GR`` (« grande rue ») with the name ``RUE`` is
+    ``GRANDE RUE``, not ``GRANDE RUE RUE``; a type repeated at the head of the name
+    (``RUE`` + ``RUE DE PARIS``) is written once."""
+    kind_words, name_words = kind.split(), name.split()
+    for size in range(min(len(kind_words), len(name_words)), 0, -1):
+        if kind_words[-size:] == name_words[:size]:
+            return " ".join(kind_words + name_words[size:])
+    return " ".join(kind_words + name_words)
+
+
+_DANGLING_DASH = re.compile(r"(?:\s+-)+$")
+_PLACE_WORDS = frozenset({"LD", "LIEU-DIT", "LIEUDIT", "LIEU", "DIT"})
+
+
+def place_key(text: str) -> str:
+    """A lieu-dit's name without its « LD » / « LIEU-DIT » / « LIEUDIT » mark, upper-case and
+    hyphen-blind: ``LD LA VAURELLE`` and ``LIEU DIT LA VAURELLE`` have the same key."""
+    words = text.upper().replace("-", " ").split()
+    while words and words[0] in _PLACE_WORDS:
+        words.pop(0)
+    if len(words) > 1 and words[0] == "DIT":
+        words.pop(0)
+    return " ".join(words)
+
+
+def same_place(first: str, second: str) -> bool:
+    """True when two address lines name the same place, lieu-dit mark aside."""
+    key = place_key(first)
+    return bool(key) and key == place_key(second)
+
+
+def drop_repeated_place(street: str) -> str:
+    """``LIEU-DIT LES BORDES LD LES BORDES`` → ``LIEU-DIT LES BORDES``: a line that is one
+    place written twice (as the street and again as the complement) keeps its first half."""
+    tokens = street.split()
+    for cut in range(1, len(tokens)):
+        head, tail = " ".join(tokens[:cut]), " ".join(tokens[cut:])
+        if same_place(head, tail):
+            return head
+    return street
+
+
+def tidy_complement(text: str) -> str:
+    """A complement without the dangling dash a cut leaves (``LOT. N3 - F -``); a number
+    range such as ``6-`` stays as written."""
+    return _DANGLING_DASH.sub("", text.strip())
 
 
 def repetition(value: str) -> str:
@@ -184,10 +234,13 @@ def normalise_street(street: str) -> str:
             out.append(repetition(tokens[i]))
             i += 1
     if i < len(tokens) and tokens[i] in STREET_TYPES:
-        out.append(street_type(tokens[i]))
-        i += 1
-    out.extend(tokens[i:])
-    return " ".join(out)
+        out.append(join_type_and_name(street_type(tokens[i]), " ".join(tokens[i + 1 :])))
+    else:
+        out.extend(tokens[i:])
+    return drop_repeated_place(" ".join(out))
+
+
+_GRANDE_RUE = ["GRANDE", "RUE"]
 
 
 def split_leading_complement(text: str) -> tuple[str, str]:
@@ -204,9 +257,11 @@ def split_leading_complement(text: str) -> tuple[str, str]:
         j = i + 1
         if j < len(tokens) and tokens[j] in _INDEX_WORDS:
             j += 1
-        if j < len(tokens) and _is_street_word(tokens[j]):
+        if j < len(tokens) and (_is_street_word(tokens[j]) or tokens[j : j + 2] == _GRANDE_RUE):
             return " ".join(tokens[:i]), " ".join(tokens[i:])
     first = next((i for i, t in enumerate(tokens) if t in THOROUGHFARES), None)
+    if first and tokens[first - 1 : first + 1] == _GRANDE_RUE:
+        first -= 1  # « GRANDE RUE DU CHÂTEAU » is a street name of its own
     if first and first + 1 < len(tokens):
         return " ".join(tokens[:first]), " ".join(tokens[first:])
     return "", text.strip()
@@ -231,7 +286,7 @@ def parse_line(line: str, postal_code: str = "", city: str = "") -> LineParts:
     complement, street = split_leading_complement(rest)
     return LineParts(
         street=normalise_street(street),
-        complement=complement,
+        complement=tidy_complement(complement),
         box=box,
         postal_code=code or postal_code,
         city=town or city,

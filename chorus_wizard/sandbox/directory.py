@@ -6,12 +6,19 @@ the establishments that matched the query are listed under ``matching_etablissem
 14-digit ``q`` is a direct lookup: the company, with that one establishment. Errors are
 ``{"erreur": "…"}`` with the API's own sentences. The wrapper carries ``total_results``,
 ``page``, ``per_page``, ``total_pages`` and ``execution_time`` (see ``docs/wire-format.md``).
+
+A name query is full text as there: every term must be found in the company's name or in the
+address of one of its establishments (so a town narrows it), and the filters ``code_postal``,
+``departement`` and ``code_commune`` (comma-separated lists) keep the establishments located
+there; ``matching_etablissements`` lists the establishments that matched.
 """
 
 from __future__ import annotations
 
 import math
+import re
 import time
+import unicodedata
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -38,6 +45,14 @@ TOO_MANY_RESULTS = (
     "numéro de page (par défaut, page = 1) et du nombre de résultats par page (par défaut, "
     "per_page = 10), c'est-à-dire `page * per_page`, ne doit pas excéder 10 000."
 )
+
+
+#: Location filters of the real API (comma-separated lists), and the pattern of one value.
+FILTERS = {
+    "code_postal": re.compile(r"^\d{5}$"),
+    "departement": re.compile(r"^(?:\d{2}|2[AB]|97\d)$"),
+    "code_commune": re.compile(r"^(?:\d{5}|2[AB]\d{3})$"),
+}
 
 
 class SearchError(ValueError):
@@ -69,25 +84,41 @@ def _with_matching(entry: dict[str, Any], matching: list[dict[str, Any]]) -> dic
     return {**entry, "matching_etablissements": matching}
 
 
-def companies(directory: Directory, query: str) -> list[dict[str, Any]]:
-    """One answer per company for ``query`` (a SIRET, a SIREN or a piece of the name)."""
-    if query.isdigit() and len(query) == 14:
-        found = directory.lookup(query)
-        if found is None:
-            return []
-        matching = [e for e in _establishments(found.entry) if e.get("siret") == query]
-        return [_with_matching(found.entry, matching)]
-    if query.isdigit() and len(query) == 9:
-        selected = [e for e in directory.entries if e.get("siren") == query]
-    else:
-        needle = query.casefold()
-        selected = [
-            e
-            for e in directory.entries
-            if needle in str(e.get("nom_complet") or "").casefold()
-            or needle in str(e.get("nom_raison_sociale") or "").casefold()
-        ]
-    # The seed may hold one entry per establishment of a company: one result per SIREN.
+def _folded(text: Any) -> str:
+    """Upper-case-, accent- and punctuation-blind text for matching terms."""
+    decomposed = unicodedata.normalize("NFKD", str(text or "").casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
+
+
+def _department(place: dict[str, Any]) -> str:
+    """The establishment's department: its own field, else from its postcode or commune."""
+    if place.get("departement"):
+        return str(place["departement"]).upper()
+    commune = str(place.get("commune") or "")
+    if commune[:2] in ("2A", "2B"):
+        return commune[:2]
+    postcode = str(place.get("code_postal") or "")
+    if not postcode.isdigit():
+        return ""
+    if postcode.startswith("97"):
+        return postcode[:3]
+    if postcode.startswith("20"):
+        return "2A" if postcode < "20200" else "2B"
+    return postcode[:2]
+
+
+def _located(place: dict[str, Any], filters: dict[str, set[str]]) -> bool:
+    values = {
+        "code_postal": str(place.get("code_postal") or ""),
+        "departement": _department(place),
+        "code_commune": str(place.get("commune") or ""),
+    }
+    return all(values[name] in wanted for name, wanted in filters.items())
+
+
+def _merged(selected: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The seed may hold one entry per establishment of a company: one result per SIREN."""
     merged: dict[str, dict[str, Any]] = {}
     for entry in selected:
         siren = str(entry.get("siren"))
@@ -98,7 +129,42 @@ def companies(directory: Directory, query: str) -> list[dict[str, Any]]:
         merged[siren]["matching_etablissements"].extend(
             e for e in _establishments(entry) if e.get("siret") not in known
         )
-    return list(merged.values())
+    return merged
+
+
+def companies(
+    directory: Directory, query: str, filters: dict[str, set[str]] | None = None
+) -> list[dict[str, Any]]:
+    """One answer per company for ``query`` (a SIRET, a SIREN or words of the name and the
+    address), its establishments kept to those located by ``filters``."""
+    filters = filters or {}
+    if query.isdigit() and len(query) == 14:
+        found = directory.lookup(query)
+        if found is None:
+            return []
+        matching = [e for e in _establishments(found.entry) if e.get("siret") == query]
+        return [_with_matching(found.entry, matching)]
+    if query.isdigit() and len(query) == 9:
+        selected = [e for e in directory.entries if e.get("siren") == query]
+        return list(_merged(selected).values())
+    terms = _folded(query).split()
+    answers = []
+    for entry in _merged(directory.entries).values():
+        name = _folded(
+            " ".join(
+                str(entry.get(k) or "") for k in ("nom_complet", "nom_raison_sociale", "sigle")
+            )
+        )
+        name_words = set(name.split())
+        places = [e for e in entry["matching_etablissements"] if _located(e, filters)]
+        kept = []
+        for place in places:
+            where = set(_folded(f"{place.get('adresse')} {place.get('libelle_commune')}").split())
+            if all(term in name_words or term in where or term in name for term in terms):
+                kept.append(place)
+        if kept:
+            answers.append(_with_matching(entry, kept))
+    return answers
 
 
 def search_answer(directory: Directory, params: dict[str, str]) -> dict[str, Any]:
@@ -110,14 +176,26 @@ def search_answer(directory: Directory, params: dict[str, str]) -> dict[str, Any
     matching_size = _integer(params, "limite_matching_etablissements")
     if page * per_page > MAX_TOTAL_RESULTS:
         raise SearchError(TOO_MANY_RESULTS)
+    filters: dict[str, set[str]] = {}
+    for name, pattern in FILTERS.items():
+        raw_filter = (params.get(name) or "").strip()
+        if not raw_filter:
+            continue
+        values = {v.strip().upper() for v in raw_filter.split(",") if v.strip()}
+        bad = sorted(v for v in values if not pattern.match(v))
+        if bad:
+            raise SearchError(
+                f"Veuillez indiquer un paramètre `{name}` valide («\u00a0{bad[0]}\u00a0»)."
+            )
+        filters[name] = values
     raw = params.get("q")
-    if raw is None:
+    if raw is None and not filters:
         raise SearchError(NO_PARAMETER)
-    terms = " ".join(raw.split())
-    if len(terms) < MIN_TERMS:
+    terms = " ".join((raw or "").split())
+    if len(terms) < MIN_TERMS and not filters:
         raise SearchError(TERMS_TOO_SHORT)
     digits = compact(terms)
-    found = companies(directory, digits if digits.isdigit() else terms)
+    found = companies(directory, digits if digits.isdigit() else terms, filters)
     start = (page - 1) * per_page
     results = [
         _with_matching(entry, entry["matching_etablissements"][:matching_size])
@@ -138,6 +216,10 @@ _PARAMETERS = [
     *(
         {"name": name, "in": "query", "required": False, "schema": {"type": "integer"}}
         for name in LIMITS
+    ),
+    *(
+        {"name": name, "in": "query", "required": False, "schema": {"type": "string"}}
+        for name in FILTERS
     ),
 ]
 

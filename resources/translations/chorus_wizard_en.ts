@@ -242,6 +242,127 @@
     </message>
 </context>
 <context>
+    <name>CompanySearchDialog</name>
+    <message>
+        <source>Je ne connais pas mon SIRET</source>
+        <extracomment>The typing pause before a search starts, in milliseconds. At least this long between two requests (the API allows 7 a second). A name shorter than this is not searched (the API wants 3 characters).</extracomment>
+        <translation>I don&apos;t know my SIRET</translation>
+    </message>
+    <message>
+        <source>Rechercher votre entreprise par son nom</source>
+        <translation>Find your company by its name</translation>
+    </message>
+    <message>
+        <source>Tapez le nom de votre entreprise, et si besoin son code postal, son département ou sa ville. Choisissez ensuite l&apos;établissement où vous travaillez (le siège, à défaut).</source>
+        <translation>Type your company&apos;s name and, if needed, its postcode, department or town. Then choose the establishment where you work (the head office, failing that).</translation>
+    </message>
+    <message>
+        <source>Nom de l&apos;entreprise</source>
+        <translation>Company name</translation>
+    </message>
+    <message>
+        <source>par exemple&#xa0;: La Poste</source>
+        <translation>for example: La Poste</translation>
+    </message>
+    <message>
+        <source>Code postal, département ou ville</source>
+        <translation>Postcode, department or town</translation>
+    </message>
+    <message>
+        <source>par exemple&#xa0;: 75015 ou Angers</source>
+        <translation>for example: 75015 or Angers</translation>
+    </message>
+    <message>
+        <source>&amp;Nom de l&apos;entreprise</source>
+        <translation>Company &amp;name</translation>
+    </message>
+    <message>
+        <source>Code postal, département ou &amp;ville</source>
+        <translation>Postcode, department or &amp;town</translation>
+    </message>
+    <message>
+        <source>&amp;Rechercher</source>
+        <translation>&amp;Search</translation>
+    </message>
+    <message>
+        <source>Établissements trouvés</source>
+        <translation>Establishments found</translation>
+    </message>
+    <message>
+        <source>É&amp;tablissements trouvés</source>
+        <translation>&amp;Establishments found</translation>
+    </message>
+    <message>
+        <source>&amp;Choisir cet établissement</source>
+        <translation>&amp;Choose this establishment</translation>
+    </message>
+    <message>
+        <source>&amp;Fermer</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <source>Tapez au moins 3 lettres du nom de l&apos;entreprise.</source>
+        <extracomment>The typing pause, then the search; also the wait a 429 asks for.</extracomment>
+        <translation>Type at least 3 letters of the company&apos;s name.</translation>
+    </message>
+    <message>
+        <source>Recherche dans l&apos;annuaire des entreprises…</source>
+        <translation>Searching the company directory…</translation>
+    </message>
+    <message>
+        <source>Aucune entreprise trouvée. Vérifiez l&apos;orthographe du nom, ou retirez le code postal ou la ville.</source>
+        <translation>No company found. Check the spelling of the name, or remove the postcode or the town.</translation>
+    </message>
+    <message>
+        <source>1 établissement trouvé.</source>
+        <translation>1 establishment found.</translation>
+    </message>
+    <message>
+        <source>{count} établissements trouvés.</source>
+        <translation>{count} establishments found.</translation>
+    </message>
+    <message>
+        <source>D&apos;autres réponses existent&#xa0;: précisez le nom ou le lieu.</source>
+        <translation>There are more answers: make the name or the place more precise.</translation>
+    </message>
+    <message>
+        <source>siège</source>
+        <translation>head office</translation>
+    </message>
+    <message>
+        <source>établissement secondaire</source>
+        <translation>secondary establishment</translation>
+    </message>
+    <message>
+        <source>ouvert</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <source>fermé</source>
+        <translation>closed</translation>
+    </message>
+    <message>
+        <source>adresse non diffusée</source>
+        <translation>address not published</translation>
+    </message>
+    <message>
+        <source>{name} — {kind}, {state}
+{address}
+SIRET {siret}</source>
+        <translation>{name} — {kind}, {state}
+{address}
+SIRET {siret}</translation>
+    </message>
+    <message>
+        <source>L&apos;annuaire des entreprises reçoit trop de demandes&#xa0;: nouvelle recherche dans {seconds}&#xa0;s, sans rien retaper.</source>
+        <translation>The company directory is receiving too many requests: searching again in {seconds} s, no need to retype anything.</translation>
+    </message>
+    <message>
+        <source>{reason} Chorus Pro n&apos;accepte que les établissements ouverts&#xa0;: choisissez-en un autre (par exemple le siège).</source>
+        <translation>{reason} Chorus Pro only accepts open establishments: choose another one (the head office, for example).</translation>
+    </message>
+</context>
+<context>
     <name>CompletePage</name>
     <message>
         <source>Complétez les informations demandées</source>
@@ -834,6 +955,14 @@
     <message>
         <source>Adresse électronique de connexion</source>
         <translation>Login email address</translation>
+    </message>
+    <message>
+        <source>Je ne connais pas mon SIRE&amp;T…</source>
+        <translation>I don&apos;t know my SIRE&amp;T…</translation>
+    </message>
+    <message>
+        <source>Je ne connais pas mon SIRET&#xa0;: rechercher mon entreprise par son nom</source>
+        <translation>I don&apos;t know my SIRET: find my company by its name</translation>
     </message>
     <message>
         <source>Recherche de votre structure…</source>
@@ -1543,6 +1672,7 @@
     </message>
     <message>
         <source>L&apos;entreprise a cessé son activité selon l&apos;INSEE.</source>
+        <extracomment>A 429 asking to wait at most this long is waited out once, in the worker thread. The API&apos;s published limit (domain.md §7): 7 requests per second and per address. Establishments listed per company in a name search (the API&apos;s default is 10). The address on one line (street, postcode, town), empty when masked. Why it cannot be chosen (closed establishment or ceased company), in French. Companies the directory holds for the query (it may hold more than it sent).</extracomment>
         <translation>According to INSEE, the company has ceased trading.</translation>
     </message>
     <message>
@@ -1678,7 +1808,6 @@
     <name>directory</name>
     <message>
         <source>Recherche refusée.</source>
-        <extracomment>A 429 asking to wait at most this long is waited out once, in the worker thread.</extracomment>
         <translation>Search refused.</translation>
     </message>
 </context>

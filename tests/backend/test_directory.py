@@ -9,7 +9,13 @@ from typing import Any
 import httpx
 import pytest
 
-from chorus_wizard.backend.company import city_label, street_from_adresse, street_type
+from chorus_wizard.backend.company import (
+    EstablishmentData,
+    city_label,
+    company_record,
+    street_from_adresse,
+    street_type,
+)
 from chorus_wizard.backend.directory import RechercheEntreprisesClient, map_result, person_name
 from chorus_wizard.backend.errors import NetworkError, ProtocolError, RateLimited, ServerError
 from chorus_wizard.domain.addresses import (
@@ -262,6 +268,17 @@ RECORDS = Path(__file__).parent.parent / "data" / "recherche-entreprises"
 
 def record_file(siren: str) -> dict[str, Any]:
     return json.loads((RECORDS / f"{siren}.json").read_text(encoding="utf-8"))
+
+
+def answer_for(siren: str, siret: str) -> dict[str, Any]:
+    """The recorded element as the API answers ``q=<siret>``: a file recorded with the
+    company's whole ``etablissements`` list (385290309) gets that establishment, untouched,
+    as its one ``matching_etablissements`` entry."""
+    result = record_file(siren)
+    listed = [e for e in result.get("etablissements") or [] if e.get("siret") == siret]
+    if listed and result["siege"]["siret"] != siret:
+        result["matching_etablissements"] = listed
+    return result
 
 
 # siren, siret, raison sociale, adresse, complément 1, complément 2, code postal, ville, pays,
@@ -632,6 +649,173 @@ RECORDED_ANSWERS = [
         "FR",
         True,
     ),
+    # La Poste Morteau: a street named « GRANDE RUE » (no type code), written once
+    (
+        "483315974",
+        "48331597400012",
+        "LA POSTE",
+        "27 GRANDE RUE",
+        "",
+        "",
+        "25500",
+        "MORTEAU",
+        "FR",
+        True,
+    ),
+    # ADEME (385290309): its establishments' lines, recorded with the whole list
+    (
+        "385290309",
+        "38529030900454",
+        "AGENCE DE L ENVIRONNEMENT ET DE LA MAITRISE DE L ENERGIE",
+        "20 AVENUE DU GRESILLE",
+        "",
+        "",
+        "49000",
+        "ANGERS",
+        "FR",
+        True,
+    ),
+    # a real CS box before the number goes to complement 2
+    (
+        "385290309",
+        "38529030900686",
+        "AGENCE DE L ENVIRONNEMENT ET DE LA MAITRISE DE L ENERGIE",
+        "14 BOULEVARD VINCENT GACHE",
+        "",
+        "CS 90302",
+        "44200",
+        "NANTES",
+        "FR",
+        True,
+    ),
+    # « B.P. » written with dots
+    (
+        "385290309",
+        "38529030900058",
+        "AGENCE DE L ENVIRONNEMENT ET DE LA MAITRISE DE L ENERGIE",
+        "6 RUE DE L'ANCIENNE COMEDIE",
+        "",
+        "B.P. 452",
+        "86000",
+        "POITIERS",
+        "FR",
+        False,
+    ),
+    # Martinique: an area without a street is the address line
+    (
+        "385290309",
+        "38529030900470",
+        "AGENCE DE L ENVIRONNEMENT ET DE LA MAITRISE DE L ENERGIE",
+        "ZONE DE MANHITY FOUR A CHAUX SUD",
+        "",
+        "",
+        "97232",
+        "LE LAMENTIN",
+        "FR",
+        False,
+    ),
+    # Guyane: a building name before an ESPLANADE
+    (
+        "385290309",
+        "38529030900538",
+        "AGENCE DE L ENVIRONNEMENT ET DE LA MAITRISE DE L ENERGIE",
+        "14 ESPLANADE DE LA CITE D'AFFAIRE",
+        "LA FABRIQUE AMAZONIENNE",
+        "",
+        "97351",
+        "MATOURY",
+        "FR",
+        True,
+    ),
+    # Guadeloupe: « N°313 » inside the complement
+    (
+        "385290309",
+        "38529030900389",
+        "AGENCE DE L ENVIRONNEMENT ET DE LA MAITRISE DE L ENERGIE",
+        "RUE FERDINAND FOREST",
+        "IMM CAFE LOT N°313",
+        "",
+        "97122",
+        "BAIE-MAHAULT",
+        "FR",
+        True,
+    ),
+    # Corsica (2A): the complement loses the dangling dash of « LOT. N3 - F - »
+    (
+        "385290309",
+        "38529030900504",
+        "AGENCE DE L ENVIRONNEMENT ET DE LA MAITRISE DE L ENERGIE",
+        "ROUTE DU VAZZIO LD RICANTO",
+        "LOT. N3 - F",
+        "",
+        "20000",
+        "AJACCIO",
+        "FR",
+        True,
+    ),
+    # over 38 characters (the postal line's length): kept whole, not cut
+    (
+        "385290309",
+        "38529030900140",
+        "AGENCE DE L ENVIRONNEMENT ET DE LA MAITRISE DE L ENERGIE",
+        "VOIE 5 LABEGE INNOPOLE VOIE 5 GRANDE BORDE",
+        "",
+        "",
+        "31670",
+        "LABEGE",
+        "FR",
+        False,
+    ),
+    (
+        "385290309",
+        "38529030900462",
+        "AGENCE DE L ENVIRONNEMENT ET DE LA MAITRISE DE L ENERGIE",
+        "TECHNOPARC - BATIMENT 9 1202 L’OCCITANE",
+        "",
+        "",
+        "31670",
+        "LABEGE",
+        "FR",
+        False,
+    ),
+    # index T, and a street type MAIL without number
+    (
+        "385290309",
+        "38529030900173",
+        "AGENCE DE L ENVIRONNEMENT ET DE LA MAITRISE DE L ENERGIE",
+        "38 TER AVENUE DE LA LIBERATION",
+        "",
+        "",
+        "87000",
+        "LIMOGES",
+        "FR",
+        True,
+    ),
+    (
+        "385290309",
+        "38529030900066",
+        "AGENCE DE L ENVIRONNEMENT ET DE LA MAITRISE DE L ENERGIE",
+        "MAIL D'ALLAGNAT",
+        "",
+        "",
+        "63000",
+        "CLERMONT-FERRAND",
+        "FR",
+        False,
+    ),
+    # Lyon 6e: the commune label has no arrondissement here, the postcode says it
+    (
+        "385290309",
+        "38529030900371",
+        "AGENCE DE L ENVIRONNEMENT ET DE LA MAITRISE DE L ENERGIE",
+        "10 RUE DES EMERAUDES",
+        "",
+        "",
+        "69006",
+        "LYON",
+        "FR",
+        True,
+    ),
     (
         "981195464",
         "98119546400012",
@@ -663,7 +847,7 @@ def test_recorded_answers_of_the_real_api(
     country: str,
     active: bool,
 ) -> None:
-    record = map_result(record_file(siren), siret)
+    record = map_result(answer_for(siren, siret), siret)
     assert record.raison_sociale == name
     assert (record.adresse, record.complement1, record.complement2) == (adresse, c1, c2)
     assert (record.code_postal, record.ville, record.code_pays) == (postal, city, country)
@@ -807,6 +991,37 @@ RECORDED_LINES = [
     ),
 ]
 
+# Real lines of RATP's establishments (unit-tests/…/search-775663438.json, see SOURCES.md):
+# the number range INSEE keeps as a complement stays the complement, as written.
+RECORDED_LINES += [
+    ("5-7 5 RUE DULONG 75017 PARIS", "5 RUE DULONG", "5-7", "", "75017", "PARIS"),
+    (
+        "6- 6 PLACE DE LA PORTE DE SAINT-CLOUD 75016 PARIS",
+        "6 PLACE DE LA PORTE DE SAINT-CLOUD",
+        "6-",
+        "",
+        "75016",
+        "PARIS",
+    ),
+    (
+        "DU 23 AU 25 23 RUE DES NANETTES 75011 PARIS",
+        "23 RUE DES NANETTES",
+        "DU 23 AU 25",
+        "",
+        "75011",
+        "PARIS",
+    ),
+    (
+        "LOCAUX TECHNIQUES IMPASSE DE L'ENFANT JESUS 75015 PARIS",
+        "IMPASSE DE L'ENFANT JESUS",
+        "LOCAUX TECHNIQUES",
+        "",
+        "75015",
+        "PARIS",
+    ),
+    ("27 GRANDE RUE 25500 MORTEAU", "27 GRANDE RUE", "", "", "25500", "MORTEAU"),
+]
+
 # Constructed from the API's documented line format (no recorded answer found): boxes, CEDEX.
 CONSTRUCTED_LINES = [
     # the example of the issue: box first, CEDEX code and label last
@@ -829,6 +1044,25 @@ CONSTRUCTED_LINES = [
     ("TSA 70001 92894 NANTERRE CEDEX 9", "", "", "TSA 70001", "92894", "NANTERRE CEDEX 9"),
     ("5 T RUE BASSE 69003 LYON 3EME", "5 TER RUE BASSE", "", "", "69003", "LYON 3EME"),
     ("3 Q RUE DES ECOLES 20000 AJACCIO", "3 QUATER RUE DES ECOLES", "", "", "20000", "AJACCIO"),
+    # the issue's classes written as one line: a GR code, a lieu-dit given twice, a
+    # « GRANDE RUE » after a complement
+    ("9 GR RUE 21000 DIJON", "9 GRANDE RUE", "", "", "21000", "DIJON"),
+    (
+        "LD LES BORDES LD LES BORDES 81170 NOAILLES",
+        "LIEU-DIT LES BORDES",
+        "",
+        "",
+        "81170",
+        "NOAILLES",
+    ),
+    (
+        "BAT A 27 GRANDE RUE DU CHATEAU 25500 MORTEAU",
+        "27 GRANDE RUE DU CHATEAU",
+        "BAT A",
+        "",
+        "25500",
+        "MORTEAU",
+    ),
 ]
 
 
@@ -932,3 +1166,87 @@ def test_an_individual_entrepreneur_loses_the_trade_name_in_brackets() -> None:
         "siege": {"siret": "88301031600015", "nom_commercial": "RED NEEDLES"},
     }
     assert person_name(result) == "RAPHAEL DUBIGNY"
+
+
+# The issue's classes on a Sirene record's separate fields (constructed: no recorded answer
+# with them was found, see SOURCES.md). Expected values written from the fields.
+ISSUE_CASES = [
+    # INSEE's GR code already says « grande rue »; the name « RUE » is not written again
+    ({"street_number": "9", "street_kind": "GR", "street_name": "RUE"}, "9 GRANDE RUE", "", ""),
+    (
+        {"street_number": "9", "street_kind": "GR", "street_name": "RUE DU CHATEAU"},
+        "9 GRANDE RUE DU CHATEAU",
+        "",
+        "",
+    ),
+    ({"street_kind": "RUE", "street_name": "RUE DE PARIS"}, "RUE DE PARIS", "", ""),
+    # a complement alone is the (mandatory) address line
+    ({"complement": "ZA DU MOULIN"}, "ZA DU MOULIN", "", ""),
+    # a lieu-dit as the street and as the complement is written once
+    (
+        {"street_kind": "LD", "street_name": "LA VAURELLE", "complement": "LIEU DIT LA VAURELLE"},
+        "LIEU-DIT LA VAURELLE",
+        "",
+        "",
+    ),
+    (
+        {"street_kind": "LD", "street_name": "LA VAURELLE", "complement": "LA VAURELLE"},
+        "LIEU-DIT LA VAURELLE",
+        "",
+        "",
+    ),
+    # a different complement stays
+    (
+        {"street_kind": "LD", "street_name": "LA VAURELLE", "complement": "FERME DU HAUT"},
+        "LIEU-DIT LA VAURELLE",
+        "FERME DU HAUT",
+        "",
+    ),
+    # a box alone (TSA, BP) is the address line; with a street it stays in complement 2
+    ({"special_distribution": "TSA 70001"}, "TSA 70001", "", ""),
+    (
+        {
+            "street_number": "1",
+            "street_kind": "RUE",
+            "street_name": "X",
+            "special_distribution": "BP 7",
+        },
+        "1 RUE X",
+        "",
+        "BP 7",
+    ),
+]
+
+
+@pytest.mark.parametrize(("fields", "adresse", "c1", "c2"), ISSUE_CASES)
+def test_the_issue_address_classes(fields: dict[str, Any], adresse: str, c1: str, c2: str) -> None:
+    data = EstablishmentData(
+        siret="13002526500013", legal_name="X", postal_code="21000", city="DIJON", **fields
+    )
+    record = company_record(data)
+    assert (record.adresse, record.complement1, record.complement2) == (adresse, c1, c2)
+    assert not record.masked
+
+
+def test_masked_fields_are_not_moved_into_the_address() -> None:
+    data = EstablishmentData(
+        siret="30002576400048",
+        street_name="[NON-DIFFUSIBLE]",
+        complement="[NON-DIFFUSIBLE]",
+        special_distribution="[NON-DIFFUSIBLE]",
+        city="RENNES",
+    )
+    record = company_record(data)
+    assert (record.adresse, record.complement1, record.complement2) == ("", "", "")
+    assert {"adresse", "complement1"} <= record.masked
+
+
+def test_saint_barthelemy_and_saint_martin_codes_are_in_the_portal_country_list() -> None:
+    # The decision (docs/wire-format.md): BL and MF, since the portal's list (recupererPays,
+    # served by the sandbox from ISO 3166-1) holds them; France stays for 971-976.
+    from chorus_wizard.domain.countries import countries
+
+    served = {country.code for country in countries("fr")}
+    assert {"BL", "MF", "MC", "FR"} <= served
+    assert {overseas_country("97133"), overseas_country("97150")} == {"BL", "MF"}
+    assert overseas_country("97600", "97611") == ""  # Mayotte is a French department

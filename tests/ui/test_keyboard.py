@@ -213,6 +213,9 @@ def press_mnemonic(
         qtbot.waitUntil(lambda: button.isChecked() is before)
     if wizard.desk.recap_dialog is not None:
         wizard.desk.recap_dialog.close()
+    opened = QApplication.activeModalWidget()  # « Je ne connais pas mon SIRET » opens one
+    if opened is not None and opened is not wizard:
+        opened.close()
     wizard.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -48,6 +48,7 @@ from chorus_wizard.ui.widgets.explain import beside, explain_button, explained
 
 if TYPE_CHECKING:  # the service's answers: imported once step 1 is shown
     from chorus_wizard.backend.models import Lookup
+    from chorus_wizard.ui.widgets.company_search import CompanySearchDialog
 
 
 def load_checks() -> None:
@@ -172,6 +173,12 @@ class IdentifyPage(Page):
                 self.siret_help,
             ),
         )
+        self.find_siret = QPushButton(self.tr("Je ne connais pas mon SIRE&T…"))
+        self.find_siret.setAccessibleName(
+            self.tr("Je ne connais pas mon SIRET : rechercher mon entreprise par son nom")
+        )
+        self.find_siret.clicked.connect(self.open_company_search)
+        form.addRow("", self.find_siret)
         self.body.addLayout(form)
         self.pending = QPushButton(self.tr("Mon entreprise est en cours d'i&mmatriculation"))
         self.pending.hide()
@@ -248,6 +255,7 @@ class IdentifyPage(Page):
         mark_required(self.identifier)
         self.identifier.setPlaceholderText(translate("identifiers", PLACEHOLDERS[kind]))
         self.siret_help.setVisible(kind is IdentifierType.SIRET)
+        self.find_siret.setVisible(kind is IdentifierType.SIRET)
         self.identifier.setToolTip(
             self.siret_help.toolTip() if kind is IdentifierType.SIRET else ""
         )
@@ -263,6 +271,26 @@ class IdentifyPage(Page):
     def _on_email_editing_finished(self) -> None:
         if self.email.text().strip():
             self.email_hint.set_reason(email_problem(self.email.text()))
+
+    def open_company_search(self) -> CompanySearchDialog:
+        """« Je ne connais pas mon SIRET »: a dialog searches by name; the SIRET chosen fills
+        the field. Returned (already open, not modal-blocking) for the tests."""
+        from chorus_wizard.ui.widgets.company_search import CompanySearchDialog
+
+        context = self.context
+        dialog = CompanySearchDialog(
+            lambda name, place: context.service.search(name, place), context.runner, self
+        )
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.accepted.connect(lambda: self._on_siret_found(dialog.chosen_siret))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog
+
+    def _on_siret_found(self, siret: str) -> None:
+        self.identifier.setText(format_siret(siret))
+        self._check_identifier(final=True)
+        self.identifier.setFocus()
 
     def _on_pending_clicked(self) -> None:
         """The unknown-SIRET way out: Chorus Pro's « en cours d'immatriculation » (AUTRE)."""
