@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from html import escape
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from chorus_wizard.backend.errors import NotSupported
 from chorus_wizard.backend.models import ExistingStructure
+from chorus_wizard.einvoicing import Advice, advice_for
 from chorus_wizard.keychain import (
     KEYRING_SERVICE,
     NO_KEYCHAIN,
@@ -13,7 +17,8 @@ from chorus_wizard.keychain import (
     KeychainUnavailable,
     login_password,
 )
-from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
+from chorus_wizard.recap import company_category
+from chorus_wizard.texts import QT_TRANSLATE_NOOP, language, translate
 from chorus_wizard.ui.pages.base import Page, WizardContext
 from chorus_wizard.ui.widgets.common import Banner, Tone, wrapped
 
@@ -70,6 +75,14 @@ class DonePage(Page):
         verify_row.addWidget(self.verify)
         verify_row.addStretch(1)
         self.body.addLayout(verify_row)
+
+        # What follows for this business: electronic invoicing since 1 September 2026.
+        self.body.addSpacing(12)
+        self.einvoicing = wrapped("", rich=True)
+        self.einvoicing.setObjectName("einvoicing")
+        self.einvoicing.setOpenExternalLinks(True)
+        self.einvoicing.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.body.addWidget(self.einvoicing)
         if context.portal_mode:
             self.setTitle(self.tr("Vérification sur Chorus Pro"))
             self.setSubTitle(
@@ -84,6 +97,8 @@ class DonePage(Page):
 
     def initializePage(self) -> None:
         draft = self.context.draft
+        self.advice = advice_for(company_category(draft), language())
+        self.einvoicing.setText(self.einvoicing_html(self.advice))
         if self.context.portal_mode:
             self._show_keychain_offer(False)
             self.summary.setText(
@@ -121,6 +136,27 @@ class DonePage(Page):
 
     def nextId(self) -> int:
         return -1
+
+    def einvoicing_html(self, advice: Advice) -> str:
+        """This business's category, what follows for it, and the checklist to designate a
+        Plateforme Agréée, with the link to the annuaire (texts: resources/einvoicing.toml)."""
+        heading = self.tr("Facturation électronique\u00a0: ce qui suit pour vous")
+        category = self.tr("Catégorie de votre entreprise selon l'annuaire\u00a0: {name}").format(
+            name=f"<b>{escape(advice.category_name)}</b>"
+        )
+        items = "".join(f"<li>{escape(line)}</li>" for line in advice.obligations)
+        stays = "".join(f"<li>{escape(kind)}</li>" for kind in advice.stays_on_chorus_pro)
+        checklist = "".join(f"<li>{escape(step)}</li>" for step in advice.checklist)
+        link = self.tr("Consulter l'annuaire sur le portail Chorus Pro")
+        guide = self.tr("mode d'emploi de l'annuaire")
+        return (
+            f"<h3>{escape(heading)}</h3><p>{category}</p><ul>{items}</ul>"
+            f"<p>{escape(advice.stay_heading)}</p><ul>{stays}</ul>"
+            f"<h3>{escape(advice.checklist_title)}</h3><ul>{checklist}</ul>"
+            f"<p>{escape(advice.annuaire)}</p>"
+            f'<p><a href="{escape(advice.annuaire_url)}">{escape(link)}</a> '
+            f'(<a href="{escape(advice.annuaire_guide_url)}">{escape(guide)}</a>)</p>'
+        )
 
     # -- portal mode: is the structure on Chorus Pro now? ------------------------------
 

@@ -177,6 +177,15 @@ class IdentifyPage(Page):
         self.pending.hide()
         self.pending.clicked.connect(self._on_pending_clicked)
         self.body.addWidget(self.pending)
+        #: « Ai-je besoin de Chorus Pro ? »: opens its answer in the help panel (wired there).
+        self.chorus_pro_question = wrapped(
+            '<a href="#besoin-chorus-pro">{}</a>'.format(
+                self.tr("Ai-je besoin de Chorus Pro\u00a0?")
+            ),
+            rich=True,
+        )
+        self.chorus_pro_question.setObjectName("chorus_pro_question")
+        self.body.addWidget(self.chorus_pro_question)
         self.finish_layout()
 
         self.email.textChanged.connect(self._on_email_text_changed)
