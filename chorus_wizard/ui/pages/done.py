@@ -140,22 +140,26 @@ class DonePage(Page):
     def einvoicing_html(self, advice: Advice) -> str:
         """This business's category, what follows for it, and the checklist to designate a
         Plateforme Agréée, with the link to the annuaire (texts: resources/einvoicing.toml)."""
+
+        def text(value: str) -> str:
+            return escape(value, quote=False)
+
+        def bullets(lines: tuple[str, ...]) -> str:
+            return "<ul>" + "".join(f"<li>{text(line)}</li>" for line in lines) + "</ul>"
+
         heading = self.tr("Facturation électronique\u00a0: ce qui suit pour vous")
-        category = self.tr("Catégorie de votre entreprise selon l'annuaire\u00a0: {name}").format(
-            name=f"<b>{escape(advice.category_name)}</b>"
-        )
-        items = "".join(f"<li>{escape(line)}</li>" for line in advice.obligations)
-        stays = "".join(f"<li>{escape(kind)}</li>" for kind in advice.stays_on_chorus_pro)
-        checklist = "".join(f"<li>{escape(step)}</li>" for step in advice.checklist)
+        category = self.tr("Catégorie de votre entreprise selon l'annuaire\u00a0: {name}")
         link = self.tr("Consulter l'annuaire sur le portail Chorus Pro")
         guide = self.tr("mode d'emploi de l'annuaire")
         return (
-            f"<h3>{escape(heading)}</h3><p>{category}</p><ul>{items}</ul>"
-            f"<p>{escape(advice.stay_heading)}</p><ul>{stays}</ul>"
-            f"<h3>{escape(advice.checklist_title)}</h3><ul>{checklist}</ul>"
-            f"<p>{escape(advice.annuaire)}</p>"
-            f'<p><a href="{escape(advice.annuaire_url)}">{escape(link)}</a> '
-            f'(<a href="{escape(advice.annuaire_guide_url)}">{escape(guide)}</a>)</p>'
+            f"<h3>{text(heading)}</h3>"
+            f"<p>{text(category).format(name=f'<b>{text(advice.category_name)}</b>')}</p>"
+            f"{bullets(advice.obligations)}"
+            f"<p>{text(advice.stay_heading)}</p>{bullets(advice.stays_on_chorus_pro)}"
+            f"<h3>{text(advice.checklist_title)}</h3>{bullets(advice.checklist)}"
+            f"<p>{text(advice.annuaire)}</p>"
+            f'<p><a href="{escape(advice.annuaire_url)}">{text(link)}</a> '
+            f'(<a href="{escape(advice.annuaire_guide_url)}">{text(guide)}</a>)</p>'
         )
 
     # -- portal mode: is the structure on Chorus Pro now? ------------------------------

@@ -177,7 +177,7 @@ class IdentifyPage(Page):
         self.pending.hide()
         self.pending.clicked.connect(self._on_pending_clicked)
         self.body.addWidget(self.pending)
-        #: « Ai-je besoin de Chorus Pro ? »: opens its answer in the help panel (wired there).
+        # Opens its answer in the help panel (wired by the help desk, ui/desk.py).
         self.chorus_pro_question = wrapped(
             '<a href="#besoin-chorus-pro">{}</a>'.format(
                 self.tr("Ai-je besoin de Chorus Pro\u00a0?")
