@@ -857,6 +857,10 @@
         <translation>Do I need Chorus Pro?</translation>
     </message>
     <message>
+        <source>Ouvre la réponse dans l&apos;aide, à côté de la page.</source>
+        <translation>Opens the answer in the help, beside the page.</translation>
+    </message>
+    <message>
         <source>Recherche de votre structure…</source>
         <translation>Looking up your structure…</translation>
     </message>
