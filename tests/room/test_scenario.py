@@ -201,7 +201,7 @@ def test_a_category_reaches_the_directory_entry() -> None:
 def test_an_unknown_category_is_refused() -> None:
     with pytest.raises(ScenarioError) as caught:
         parse_scenario(GOOD + 'categorie = "TPE"\n')
-    assert "clé « categorie »" in str(caught.value)
+    assert "clé «\u00a0categorie\u00a0»\u00a0: «\u00a0TPE\u00a0» est inconnue" in str(caught.value)
     assert "PME, ETI, GE" in str(caught.value)
 
 
