@@ -18,7 +18,8 @@ from chorus_wizard.backend.models import AccountCreated, Lookup
 from chorus_wizard.contracts import record
 from chorus_wizard.contracts.record import Part, Signup, Step
 from chorus_wizard.domain.identifiers import FIELD_LABELS, IdentifierType, format_siret
-from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
+from chorus_wizard.einvoicing import advice_for
+from chorus_wizard.texts import QT_TRANSLATE_NOOP, language, translate
 
 TITLE = QT_TRANSLATE_NOOP("recap", "Récapitulatif de l'inscription à Chorus Pro")
 NO_SECRET_NOTE = QT_TRANSLATE_NOOP(
@@ -176,12 +177,44 @@ def build_recap(
             items=tuple(spaces) or (translate("recap", NOT_YET),),
         ),
         Section(translate("recap", "Serveur"), ((translate("recap", "Profil"), profile_label),)),
+        *einvoicing_sections(draft),
     ]
     return Recap(
         translate("recap", TITLE),
         translate("recap", "Établi {date}").format(date=date_text(now)),
         tuple(sections),
         translate("recap", NO_SECRET_NOTE),
+    )
+
+
+def company_category(draft: DraftLike) -> str:
+    """The directory's ``categorie_entreprise`` of the business (``""`` when it gives none)."""
+    lookup = draft.lookup
+    company = lookup.company if lookup is not None else None
+    return company.categorie_entreprise if company is not None else ""
+
+
+def einvoicing_sections(draft: DraftLike) -> tuple[Section, ...]:
+    """Electronic invoicing since 1 September 2026: this business's category and what follows
+    for it, then the checklist to designate a Plateforme Agréée (data: einvoicing.toml)."""
+    advice = advice_for(company_category(draft), language())
+    stays = "\u00a0; ".join(advice.stays_on_chorus_pro)
+    return (
+        Section(
+            translate("recap", "Facturation électronique\u00a0: ce qui suit pour vous"),
+            ((translate("recap", "Catégorie d'entreprise"), advice.category_name),),
+            items=(*advice.obligations, f"{advice.stay_heading} {stays}."),
+        ),
+        Section(
+            advice.checklist_title,
+            items=(
+                *advice.checklist,
+                advice.annuaire,
+                translate("recap", "Annuaire\u00a0: {url} (mode d'emploi\u00a0: {guide})").format(
+                    url=advice.annuaire_url, guide=advice.annuaire_guide_url
+                ),
+            ),
+        ),
     )
 
 

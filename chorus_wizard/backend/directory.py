@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from chorus_wizard.backend.company import EstablishmentData, clean, company_record, is_masked
 from chorus_wizard.backend.errors import ProtocolError, RateLimited, Rejected
 from chorus_wizard.backend.http import field, json_body, send, service_message
 from chorus_wizard.backend.models import CompanyRecord
+from chorus_wizard.einvoicing import category_of
 from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
@@ -174,8 +175,10 @@ def establishment_data(result: dict[str, Any], siret: str) -> EstablishmentData:
 
 
 def map_result(result: dict[str, Any], siret: str) -> CompanyRecord:
-    """Map one ``results[]`` entry of API Recherche d'entreprises to the form."""
-    return company_record(establishment_data(result, siret))
+    """Map one ``results[]`` entry of API Recherche d'entreprises to the form (and the
+    company's ``categorie_entreprise``)."""
+    record = company_record(establishment_data(result, siret))
+    return replace(record, categorie_entreprise=category_of(result.get("categorie_entreprise")))
 
 
 class RechercheEntreprisesClient:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from chorus_wizard.backend.company import EstablishmentData, company_record
 from chorus_wizard.backend.errors import AuthenticationError, NotSupported, ProtocolError, Rejected
 from chorus_wizard.backend.http import field, json_body, send, service_message
 from chorus_wizard.backend.models import CompanyRecord
+from chorus_wizard.einvoicing import category_of
 from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
@@ -56,7 +58,10 @@ def establishment_data(etablissement: dict[str, Any]) -> EstablishmentData:
 
 
 def map_etablissement(etablissement: dict[str, Any]) -> CompanyRecord:
-    return company_record(establishment_data(etablissement))
+    """The form's fields, and the legal unit's ``categorieEntreprise``."""
+    record = company_record(establishment_data(etablissement))
+    unit = etablissement.get("uniteLegale") or {}
+    return replace(record, categorie_entreprise=category_of(unit.get("categorieEntreprise")))
 
 
 class InseeSireneClient:

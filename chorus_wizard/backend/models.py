@@ -32,6 +32,8 @@ class CompanyRecord:
     notice: str = ""  # e.g. why the data comes from a fallback directory
     #: Shown beside the address fields: what the directory left unsure (a foreign address…).
     address_note: str = ""
+    #: The company's category as the directory gives it (``PME``, ``ETI``, ``GE``), else "".
+    categorie_entreprise: str = ""
 
 
 @dataclass(frozen=True)

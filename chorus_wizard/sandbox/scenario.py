@@ -98,7 +98,10 @@ _COMPANY_KEYS = {
     "nom",
     "prenom",
     "gestionnaire",
+    "categorie",
 }
+#: ``categorie``: the company's size as API Recherche d'entreprises gives it.
+CATEGORIES = ("PME", "ETI", "GE")
 _MANAGER_KEYS = {"nom", "prenom", "email"}
 _HEADER = re.compile(r"^\s*\[\[\s*entreprise\s*\]\]")
 MAX_COMPANIES = 200
@@ -124,6 +127,8 @@ class Company:
     nom: str = ""
     prenom: str = ""
     manager: Manager | None = None
+    #: ``PME``, ``ETI``, ``GE``, or "" (the directory gives none: ``null``).
+    categorie: str = ""
 
     @property
     def shown_identifier(self) -> str:
@@ -184,6 +189,8 @@ class Company:
             "nom_complet": name,
             "nom_raison_sociale": name,
             "sigle": secret if hidden else None,
+            "categorie_entreprise": self.categorie or None,
+            "annee_categorie_entreprise": None,
             "nature_juridique": "1000" if hidden else "5499",
             "etat_administratif": "A",
             "statut_diffusion": "P" if hidden else "O",
@@ -378,6 +385,16 @@ def _company(raw: object, line: int | None, index: int) -> Company:
         raise _fail(
             line, index, "gestionnaire", "seule une entreprise « deja_inscrite » a un gestionnaire."
         )
+    category = _text(raw, "categorie", line, index, required=False).upper()
+    if category and category not in CATEGORIES:
+        raise _fail(
+            line,
+            index,
+            "categorie",
+            f"«\u00a0{category}\u00a0» est inconnue\u00a0; catégories permises\u00a0: "
+            + ", ".join(CATEGORIES)
+            + ".",
+        )
     entrepreneur = situation is Situation.PARTIALLY_DIFFUSIBLE
     if not entrepreneur:
         for key in ("nom", "prenom"):
@@ -402,6 +419,7 @@ def _company(raw: object, line: int | None, index: int) -> Company:
         nom=_text(raw, "nom", line, index, required=entrepreneur),
         prenom=_text(raw, "prenom", line, index, required=entrepreneur),
         manager=manager,
+        categorie=category,
     )
 
 

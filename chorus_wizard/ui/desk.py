@@ -68,6 +68,8 @@ from chorus_wizard.ui.widgets.keyboard import AltLetterGuard, ensure_mnemonics
 
 log = logging.getLogger(__name__)
 
+#: Step 1's « Ai-je besoin de Chorus Pro ? »: its answer, a help text of its own.
+CHORUS_PRO_TOPIC = "besoin-chorus-pro"
 HELP_DESCRIPTION = QT_TRANSLATE_NOOP(
     "DeskTools",
     "Affiche ou masque, à côté de la page, les instructions du guide pour cette étape, ce qu'il "
@@ -263,6 +265,9 @@ class DeskTools(QObject):
             button = getattr(done, name, None)
             if button is not None:
                 button.clicked.connect(slot)
+        question = getattr(pages[PageId.IDENTIFY], "chorus_pro_question", None)
+        if question is not None:
+            question.linkActivated.connect(lambda _link: self.show_help_topic(CHORUS_PRO_TOPIC))
         wizard.currentIdChanged.connect(self._on_current_id_changed)
 
         # Keyboard: an unclaimed Alt+letter types nothing; the buttons' Tab order is the
@@ -337,6 +342,12 @@ class DeskTools(QObject):
             self._show_help_of(self.wizard.currentId())
         self.panel.setVisible(visible)
         self._save_settings()
+
+    def show_help_topic(self, key: str) -> None:
+        """Open the help panel on the answer ``key`` (``resources/help/<lang>/<key>.md``)."""
+        self.set_help_visible(True)
+        self.panel.show_page(key)
+        self.panel.browser.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_help_of(self, page_id: int) -> None:
         if page_id in PageId._value2member_map_:

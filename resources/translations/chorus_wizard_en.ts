@@ -485,6 +485,7 @@ SIRET {siret}</translation>
     <name>DeskTools</name>
     <message>
         <source>Affiche ou masque, à côté de la page, les instructions du guide pour cette étape, ce qu&apos;il faut avoir sous la main et les problèmes fréquents (touche F1).</source>
+        <extracomment>Step 1&apos;s « Ai-je besoin de Chorus Pro ? »: its answer, a help text of its own.</extracomment>
         <translation>Shows or hides, beside the page, the guide&apos;s instructions for this step, what to have at hand and common problems (F1 key).</translation>
     </message>
     <message>
@@ -616,6 +617,22 @@ SIRET {siret}</translation>
     <message>
         <source>Recherche du trousseau du système…</source>
         <translation>Looking for the system keychain…</translation>
+    </message>
+    <message>
+        <source>Facturation électronique&#xa0;: ce qui suit pour vous</source>
+        <translation>Electronic invoicing: what follows for you</translation>
+    </message>
+    <message>
+        <source>Catégorie de votre entreprise selon l&apos;annuaire&#xa0;: {name}</source>
+        <translation>Your company&apos;s category according to the directory: {name}</translation>
+    </message>
+    <message>
+        <source>Consulter l&apos;annuaire sur le portail Chorus Pro</source>
+        <translation>Consult the annuaire on the Chorus Pro portal</translation>
+    </message>
+    <message>
+        <source>mode d&apos;emploi de l&apos;annuaire</source>
+        <translation>how to use the annuaire</translation>
     </message>
     <message>
         <source>Recherche de votre structure sur Chorus Pro…</source>
@@ -963,6 +980,14 @@ SIRET {siret}</translation>
     <message>
         <source>Je ne connais pas mon SIRET&#xa0;: rechercher mon entreprise par son nom</source>
         <translation>I don&apos;t know my SIRET: find my company by its name</translation>
+    </message>
+    <message>
+        <source>Ai-je besoin de Chorus Pro&#xa0;?</source>
+        <translation>Do I need Chorus Pro?</translation>
+    </message>
+    <message>
+        <source>Ouvre la réponse dans l&apos;aide, à côté de la page.</source>
+        <translation>Opens the answer in the help, beside the page.</translation>
     </message>
     <message>
         <source>Recherche de votre structure…</source>
@@ -2553,6 +2578,18 @@ SIRET {siret}</translation>
     <message>
         <source>Établi {date}</source>
         <translation>Drawn up {date}</translation>
+    </message>
+    <message>
+        <source>Facturation électronique&#xa0;: ce qui suit pour vous</source>
+        <translation>Electronic invoicing: what follows for you</translation>
+    </message>
+    <message>
+        <source>Catégorie d&apos;entreprise</source>
+        <translation>Company category</translation>
+    </message>
+    <message>
+        <source>Annuaire&#xa0;: {url} (mode d&apos;emploi&#xa0;: {guide})</source>
+        <translation>Annuaire: {url} (how to use it: {guide})</translation>
     </message>
     <message>
         <source>  {label}&#xa0;: {value}</source>

@@ -1250,3 +1250,26 @@ def test_saint_barthelemy_and_saint_martin_codes_are_in_the_portal_country_list(
     assert {"BL", "MF", "MC", "FR"} <= served
     assert {overseas_country("97133"), overseas_country("97150")} == {"BL", "MF"}
     assert overseas_country("97600", "97611") == ""  # Mayotte is a French department
+
+
+# categorie_entreprise of each recorded answer, read by hand from the raw files
+@pytest.mark.parametrize(
+    ("siren", "siret", "category"),
+    [
+        ("200030674", "20003067400010", "ETI"),
+        ("435246145", "43524614500013", "PME"),
+        ("104049424", "10404942400013", ""),  # "categorie_entreprise": null
+    ],
+)
+def test_the_company_category_is_read_from_a_recorded_answer(
+    siren: str, siret: str, category: str
+) -> None:
+    result = record_file(siren)
+    assert result["siege"]["siret"] == siret
+    assert map_result(result, siret).categorie_entreprise == category
+
+
+@pytest.mark.parametrize("raw", ["TPE", 42, "", None])
+def test_an_odd_category_counts_as_none(raw: object) -> None:
+    result = {**record_file("200030674"), "categorie_entreprise": raw}
+    assert map_result(result, result["siege"]["siret"]).categorie_entreprise == ""

@@ -312,3 +312,16 @@ def test_unknown_at_insee_is_not_a_reason_to_fall_back() -> None:
         client(lambda request: httpx.Response(404)), recherche_entreprises()
     )
     assert directory.company("13002526500013") is None
+
+
+# uniteLegale.categorieEntreprise of recorded Sirene answers, read by hand from the raw files
+@pytest.mark.parametrize(
+    ("name", "category"),
+    [
+        ("35600000000295.element.json", "GE"),
+        ("12000015300011.json", "PME"),
+        ("12345678900001.json", ""),  # "categorieEntreprise": null
+    ],
+)
+def test_the_company_category_is_read_from_sirene(name: str, category: str) -> None:
+    assert map_etablissement(etablissement(name)).categorie_entreprise == category

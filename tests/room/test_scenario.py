@@ -184,3 +184,27 @@ def test_the_sandbox_does_not_start_on_a_broken_scenario(tmp_path: Path) -> None
 def test_the_shipped_files_are_where_the_docs_say() -> None:
     assert FULL_SESSION.name == "session-complete.toml" and FULL_SESSION.is_file()
     assert SHORT_DEMO.name == "demo-courte.toml" and SHORT_DEMO.is_file()
+
+
+def test_a_category_reaches_the_directory_entry() -> None:
+    scenario = parse_scenario(GOOD + 'categorie = "eti"\n')
+    [company] = scenario.companies
+    entry = company.directory_entry()
+    assert entry is not None
+    assert entry["categorie_entreprise"] == "ETI"
+    [plain] = parse_scenario(GOOD).companies
+    plain_entry = plain.directory_entry()
+    assert plain_entry is not None
+    assert plain_entry["categorie_entreprise"] is None
+
+
+def test_an_unknown_category_is_refused() -> None:
+    with pytest.raises(ScenarioError) as caught:
+        parse_scenario(GOOD + 'categorie = "TPE"\n')
+    assert "clé «\u00a0categorie\u00a0»\u00a0: «\u00a0TPE\u00a0» est inconnue" in str(caught.value)
+    assert "PME, ETI, GE" in str(caught.value)
+
+
+def test_the_full_session_rehearses_each_category(scenario: Scenario) -> None:
+    categories = {c.categorie for c in scenario.companies if c.situation is Situation.CREATION}
+    assert categories == {"PME", "ETI", "GE", ""}

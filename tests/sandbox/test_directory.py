@@ -168,3 +168,22 @@ def test_annuaire_entreprises_py_get_by_siret_is_refused_as_by_the_real_api(
 def test_annuaire_entreprises_py_reads_a_siren_answer_once(sandbox: SandboxServer) -> None:
     data = annuaire_client(sandbox).search(q="356000000")
     assert [c["siren"] for c in data["results"]] == ["356000000"]
+
+
+@pytest.mark.parametrize(
+    ("siret", "category", "year"),
+    [
+        # values of the recorded answers the entries come from (directory.json's "source")
+        ("55203253400703", "GE", "2023"),
+        ("48744469700428", "ETI", "2023"),
+        ("84370107900017", "PME", "2023"),
+        ("88087814500015", None, None),
+    ],
+)
+def test_the_directory_gives_each_company_its_category(
+    client: httpx.Client, siret: str, category: str | None, year: str | None
+) -> None:
+    [company] = client.get("/search", params={"q": siret}).json()["results"]
+    assert company["categorie_entreprise"] == category
+    assert company["annee_categorie_entreprise"] == year
+    assert map_result(company, siret).categorie_entreprise == (category or "")

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
+from html import escape
+
+import pytest
 
 from chorus_wizard.backend.models import AccountCreated, Lookup
 from chorus_wizard.contracts.record import Signup
@@ -93,3 +97,45 @@ def test_file_name() -> None:
         == "recapitulatif-chorus-pro-13002526500013-2025-11-27.pdf"
     )
     assert recap_file_name(SignupDraft(), NOW) == "recapitulatif-chorus-pro-2025-11-27.pdf"
+
+
+@pytest.mark.parametrize(
+    ("category", "row", "says", "never"),
+    [
+        ("PME", "PME (petite ou moyenne entreprise", "à partir du 1er septembre 2027", "décret"),
+        ("ETI", "ETI (entreprise de taille intermédiaire)", "depuis le 1er septembre 2026", "2027"),
+        ("GE", "GE (grande entreprise)", "depuis le 1er septembre 2026", "2027"),
+        ("", "inconnue (l'annuaire", "le 1er septembre 2027 pour une PME", "xx-never-xx"),
+    ],
+)
+def test_the_recap_says_what_follows_for_the_business(
+    category: str, row: str, says: str, never: str
+) -> None:
+    draft = finished_draft()
+    draft.lookup = Lookup(
+        IdentifierType.SIRET, DINUM.siret, company=replace(DINUM, categorie_entreprise=category)
+    )
+    recap = build_recap(draft, profile_label="Bac à sable", now=NOW)
+    text = recap_text(recap)
+    section = text[text.index("Facturation électronique\u00a0: ce qui suit pour vous") :]
+    assert f"Catégorie d'entreprise\u00a0: {row}" in section
+    assert says in section
+    assert never not in section.split("Désigner votre plateforme agréée")[0]
+    assert "Restent sur Chorus Pro\u00a0: les factures de travaux" in section
+    assert "les frais de justice\u00a0; les demandes de remboursement." in section
+    assert "Désigner votre plateforme agréée\u00a0: la liste" in section
+    assert "représentant légal" in section and "signée électroniquement" in section
+    assert "Il n'a pas d'API publique" in section
+    assert "Annuaire\u00a0: https://portail.chorus-pro.gouv.fr/" in section
+    if not category:
+        assert "décret n° 2008-1354" in section
+    html = recap_html(recap)
+    assert "<h3>Facturation électronique\u00a0: ce qui suit pour vous</h3>" in html
+    assert escape(row) in html
+    # the secret note stays the last line
+    assert text.rstrip().endswith("ne les notez jamais à côté.")
+
+
+def test_a_recap_without_a_lookup_says_the_category_is_unknown() -> None:
+    text = recap_text(build_recap(finished_draft(), profile_label="Bac à sable", now=NOW))
+    assert "Catégorie d'entreprise\u00a0: inconnue" in text

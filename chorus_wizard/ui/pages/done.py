@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from html import escape
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from chorus_wizard.backend.errors import NotSupported
 from chorus_wizard.backend.models import ExistingStructure
+from chorus_wizard.einvoicing import Advice, advice_for
 from chorus_wizard.keychain import (
     KEYRING_SERVICE,
     NO_KEYCHAIN,
@@ -13,7 +17,8 @@ from chorus_wizard.keychain import (
     KeychainUnavailable,
     login_password,
 )
-from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
+from chorus_wizard.recap import company_category
+from chorus_wizard.texts import QT_TRANSLATE_NOOP, language, translate
 from chorus_wizard.ui.pages.base import Page, WizardContext
 from chorus_wizard.ui.widgets.common import Banner, Tone, wrapped
 
@@ -70,6 +75,14 @@ class DonePage(Page):
         verify_row.addWidget(self.verify)
         verify_row.addStretch(1)
         self.body.addLayout(verify_row)
+
+        # What follows for this business: electronic invoicing since 1 September 2026.
+        self.body.addSpacing(12)
+        self.einvoicing = wrapped("", rich=True)
+        self.einvoicing.setObjectName("einvoicing")
+        self.einvoicing.setOpenExternalLinks(True)
+        self.einvoicing.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.body.addWidget(self.einvoicing)
         if context.portal_mode:
             self.setTitle(self.tr("Vérification sur Chorus Pro"))
             self.setSubTitle(
@@ -84,6 +97,8 @@ class DonePage(Page):
 
     def initializePage(self) -> None:
         draft = self.context.draft
+        self.advice = advice_for(company_category(draft), language())
+        self.einvoicing.setText(self.einvoicing_html(self.advice))
         if self.context.portal_mode:
             self._show_keychain_offer(False)
             self.summary.setText(
@@ -121,6 +136,31 @@ class DonePage(Page):
 
     def nextId(self) -> int:
         return -1
+
+    def einvoicing_html(self, advice: Advice) -> str:
+        """This business's category, what follows for it, and the checklist to designate a
+        Plateforme Agréée, with the link to the annuaire (texts: resources/einvoicing.toml)."""
+
+        def text(value: str) -> str:
+            return escape(value, quote=False)
+
+        def bullets(lines: tuple[str, ...]) -> str:
+            return "<ul>" + "".join(f"<li>{text(line)}</li>" for line in lines) + "</ul>"
+
+        heading = self.tr("Facturation électronique\u00a0: ce qui suit pour vous")
+        category = self.tr("Catégorie de votre entreprise selon l'annuaire\u00a0: {name}")
+        link = self.tr("Consulter l'annuaire sur le portail Chorus Pro")
+        guide = self.tr("mode d'emploi de l'annuaire")
+        return (
+            f"<h3>{text(heading)}</h3>"
+            f"<p>{text(category).format(name=f'<b>{text(advice.category_name)}</b>')}</p>"
+            f"{bullets(advice.obligations)}"
+            f"<p>{text(advice.stay_heading)}</p>{bullets(advice.stays_on_chorus_pro)}"
+            f"<h3>{text(advice.checklist_title)}</h3>{bullets(advice.checklist)}"
+            f"<p>{text(advice.annuaire)}</p>"
+            f'<p><a href="{escape(advice.annuaire_url)}">{text(link)}</a> '
+            f'(<a href="{escape(advice.annuaire_guide_url)}">{text(guide)}</a>)</p>'
+        )
 
     # -- portal mode: is the structure on Chorus Pro now? ------------------------------
 

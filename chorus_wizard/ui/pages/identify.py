@@ -41,6 +41,7 @@ from chorus_wizard.ui.widgets.common import (
     mark_required,
     readable,
     required_mark,
+    set_qt_enum,
     stacked,
     wrapped,
 )
@@ -184,6 +185,22 @@ class IdentifyPage(Page):
         self.pending.hide()
         self.pending.clicked.connect(self._on_pending_clicked)
         self.body.addWidget(self.pending)
+        # Opens its answer in the help panel (wired by the help desk, ui/desk.py).
+        question = self.tr("Ai-je besoin de Chorus Pro\u00a0?")
+        self.chorus_pro_question = wrapped(
+            f'<a href="#besoin-chorus-pro">{question}</a>', rich=True
+        )
+        self.chorus_pro_question.setObjectName("chorus_pro_question")
+        self.chorus_pro_question.setAccessibleName(question)
+        self.chorus_pro_question.setAccessibleDescription(
+            self.tr("Ouvre la réponse dans l'aide, à côté de la page.")
+        )
+        set_qt_enum(
+            self.chorus_pro_question,
+            "textInteractionFlags",
+            "LinksAccessibleByMouse|LinksAccessibleByKeyboard",
+        )  # Tab reaches the link, Enter opens it
+        self.body.addWidget(self.chorus_pro_question)
         self.finish_layout()
 
         self.email.textChanged.connect(self._on_email_text_changed)
