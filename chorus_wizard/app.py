@@ -11,6 +11,7 @@ and handed over to the pages.
 
 from __future__ import annotations
 
+import linecache
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from chorus_wizard.backend.profiles import (
     sandbox_profile,
 )
 from chorus_wizard.config import APP_NAME, Config, resolve_config
+from chorus_wizard.drafts import DraftStore
 from chorus_wizard.keychain import Keychain, SecretStore
 from chorus_wizard.resources import resource_path
 from chorus_wizard.sandbox.process import SandboxProcess
@@ -41,7 +43,7 @@ from chorus_wizard.ui.pages.base import WizardContext
 from chorus_wizard.ui.wizard import SignupWizard
 from chorus_wizard.workers import TaskRunner
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # loaded after step 1 is painted (see make_service)
     from chorus_wizard.backend.service import SignupService
     from chorus_wizard.ui.widgets.handoff import UrlOpener
 
@@ -175,8 +177,7 @@ def compose(
 
     def after_the_pages() -> None:
         """The draft keeper, the resume offer, then the signup service."""
-        from chorus_wizard.drafts import DraftStore  # step 1 first, as make_service()
-        from chorus_wizard.ui.drafts import DraftKeeper, offer_resume
+        from chorus_wizard.ui.drafts import DraftKeeper, offer_resume  # as in make_service()
 
         drafts = DraftStore(config.data_dir)
         wizard.desk.use_settings_file(config.data_dir / "interface.json")  # « Aide » or not
@@ -197,6 +198,9 @@ def compose(
         return service
 
     def service_built(service: SignupService) -> None:
+        # PySide6's import hook reads the source of every module imported after it through
+        # linecache, which keeps it: about 12 MB nothing reads again (docs/performance.md).
+        linecache.clearcache()
         if backend.sandbox is None and backend.profile.name == "sandbox":
             # A sandbox reached by URL may be a training room: the title names it.
             runner.run(service.room_name, room_named, _no_room)

@@ -17,7 +17,7 @@ from chorus_wizard.ui.pages.base import HELP_BUTTON, RECAP_BUTTON, Page, PageId,
 from chorus_wizard.ui.pages.identify import IdentifyPage
 from chorus_wizard.ui.widgets.common import CurrentDialog
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # loaded after step 1 is painted (see later_pages)
     from chorus_wizard.ui.desk import DeskTools
     from chorus_wizard.ui.pages.activate import ActivatePage
     from chorus_wizard.ui.settings_dialog import SettingsDialog
