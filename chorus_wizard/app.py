@@ -40,6 +40,7 @@ from chorus_wizard.settings import SettingsStore, insee_key, piste_credentials
 from chorus_wizard.ui.application import after_first_paint, application
 from chorus_wizard.ui.collector import collect_on_gui_thread
 from chorus_wizard.ui.pages.base import WizardContext
+from chorus_wizard.ui.pages.identify import load_checks
 from chorus_wizard.ui.wizard import SignupWizard
 from chorus_wizard.workers import TaskRunner
 
@@ -195,6 +196,7 @@ def compose(
             context.service_failed(error)
             raise
         context.hand_over(service)
+        load_checks()  # step 1's checks load their libraries here, not on the GUI thread
         return service
 
     def service_built(service: SignupService) -> None:
