@@ -76,8 +76,7 @@ def real_backend(config: Config, settings: SettingsStore, secrets: SecretStore) 
     profile = sandbox_profile(sandbox.bind()) if sandbox else profile_for(config.backend)
 
     def credentials() -> PisteCredentials | None:
-        """Real Chorus Pro's credentials, from the Paramètres and the keychain (read by the
-        service in its calls' workers)."""
+        """Real Chorus Pro's credentials, from the Paramètres and the keychain (a worker)."""
         if profile.name not in REAL_PROFILES:
             return None
         return piste_credentials(profile.name, settings.load().for_profile(profile.name), secrets)
@@ -192,7 +191,7 @@ def compose(
         their own workers (a service that cannot be built fails them)."""
         try:
             service = backend.make_service()
-        except Exception as error:
+        except BaseException as error:
             context.service_failed(error)
             raise
         context.hand_over(service)

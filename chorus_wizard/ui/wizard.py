@@ -63,8 +63,8 @@ class SignupWizard(QWizard):
         super().__init__(parent)
         self.context = context
         self._closing: list[Callable[[], object]] = []
-        self._desk: DeskTools | None = None
         self._on_complete: list[Callable[[], object]] = []
+        self._desk: DeskTools | None = None
         profile = context.profile
         if profile.name == "sandbox":
             title = self.tr(
