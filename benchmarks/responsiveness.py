@@ -2,7 +2,7 @@
 
 A ``QTimer`` ticks every 5 ms on the GUI thread and records the time between ticks. The wizard
 (``build_wizard`` on the embedded sandbox, as ``chorus-wizard`` builds it: the
-later pages, the sandbox's process and step 1's checks come after the first paint, and the
+later pages, the sandbox's process and the signup service come after the first paint, and the
 ticker measures that too) is driven through its four steps, starting half a second after the
 window shows, while every backend call takes 2 s more: the service is wrapped in a proxy
 whose methods sleep 2 s in the worker thread, then delegate. If a call ran on the GUI thread,
@@ -44,7 +44,10 @@ from PySide6.QtCore import QCoreApplication, QElapsedTimer, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from benchmarks._drive import full_run, wait_exposed, wait_until  # noqa: E402
-from chorus_wizard.app import build_wizard  # noqa: E402
+from chorus_wizard.app import Backend, compose, real_backend  # noqa: E402
+from chorus_wizard.config import resolve_config  # noqa: E402
+from chorus_wizard.keychain import SecretStore  # noqa: E402
+from chorus_wizard.settings import SettingsStore  # noqa: E402
 from chorus_wizard.ui.wizard import SignupWizard  # noqa: E402
 
 TARGET_MS = 50.0
@@ -138,10 +141,17 @@ def idle(duration_s: float) -> Ticker:
 
 def slow_run(delay: float) -> tuple[Ticker, float, list[str], dict[str, float]]:
     data_dir = Path(tempfile.mkdtemp(prefix="cw-bench-frozen-"))
-    wizard = build_wizard(["--data-dir", str(data_dir)])  # as chorus-wizard
+    config = resolve_config(["--data-dir", str(data_dir)])  # as chorus-wizard
+    real = real_backend(config, SettingsStore(data_dir), SecretStore())
+    slow: SlowService | None = None
+
+    def make_slow_service() -> Any:
+        nonlocal slow
+        slow = SlowService(real.make_service(), delay)
+        return slow
+
+    wizard = compose(config, backend=Backend(real.profile, make_slow_service, real.sandbox))
     assert isinstance(wizard, SignupWizard)
-    slow = SlowService(wizard.context.service, delay)
-    wizard.context.service = slow
     ticker = Ticker()
     try:
         wizard.show()
@@ -162,8 +172,8 @@ def slow_run(delay: float) -> tuple[Ticker, float, list[str], dict[str, float]]:
         wizard.currentIdChanged.connect(on_page)
 
         wizard.next = labelled_next  # type: ignore[method-assign]
-        # The later pages are built, and step 1's checks imported in a worker, in the
-        # first few tenths of a second, while the ticker runs. Nobody fills in step 1 and
+        # The later pages are built, and the service in a worker, in the first few tenths
+        # of a second, while the ticker runs. Nobody fills in step 1 and
         # presses Suivant that fast: the run starts after half a second, as a person's would.
         wait_until(lambda: wizard.complete, 10, "later pages built")
         pause_until = time.perf_counter() + HUMAN_START_S
@@ -175,6 +185,7 @@ def slow_run(delay: float) -> tuple[Ticker, float, list[str], dict[str, float]]:
     finally:
         wizard.close()
         wizard.shutdown()
+    assert slow is not None
     return ticker, duration, slow.calls, steps
 
 

@@ -1,10 +1,12 @@
 """Composition root: the application, its translations and the backend, wired into the wizard.
 
 :func:`compose` is the one place the wizard is put together, for ``chorus-wizard``
-(:mod:`chorus_wizard.start`), the self-test and the tests alike. Step 1 is shown first; once
-it is painted the wizard builds its other pages, then the start-up work runs in a worker:
-the embedded sandbox's process, the signup service (handed over to the pages' calls, which
-wait for it in their workers) and step 1's checks.
+(:mod:`chorus_wizard.start`), the self-test and the tests alike, which only replace the
+backend (:class:`Backend`) and may finish the build at once (:func:`finish_build`). It reads
+in the order things happen: the application and its translations, the backend, the wizard
+with step 1; then, once step 1 is painted, the other pages, the draft keeper and the resume
+offer, and the signup service, built in a worker (it starts the embedded sandbox's process)
+and handed over to the pages.
 """
 
 from __future__ import annotations
@@ -30,18 +32,19 @@ from chorus_wizard.backend.profiles import (
     sandbox_profile,
 )
 from chorus_wizard.config import APP_NAME, Config, resolve_config
+from chorus_wizard.drafts import DraftStore
 from chorus_wizard.keychain import SecretStore
 from chorus_wizard.resources import resource_path
 from chorus_wizard.sandbox.process import SandboxProcess
 from chorus_wizard.settings import SettingsStore, insee_key, piste_credentials
-from chorus_wizard.ui.application import application
+from chorus_wizard.ui.application import after_first_paint, application
 from chorus_wizard.ui.collector import collect_on_gui_thread
 from chorus_wizard.ui.pages.base import WizardContext
 from chorus_wizard.ui.pages.identify import load_checks
 from chorus_wizard.ui.wizard import SignupWizard
 from chorus_wizard.workers import TaskRunner
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # loaded after step 1 is painted (see make_service)
     from chorus_wizard.backend.service import SignupService
     from chorus_wizard.ui.widgets.handoff import UrlOpener
 
@@ -51,7 +54,7 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class Backend:
     """Where the wizard's calls go: the profile the window shows, and how to build the
-    service (in a worker, after the first paint)."""
+    service."""
 
     profile: BackendProfile
     make_service: Callable[[], SignupService]
@@ -79,7 +82,7 @@ def real_backend(config: Config, settings: SettingsStore, secrets: SecretStore) 
         return piste_credentials(profile.name, settings.load().for_profile(profile.name), secrets)
 
     def make_service() -> SignupService:
-        # Off the first paint (docs/performance.md): this runs in the start-up worker.
+        # Step 1 first (docs/performance.md): the HTTP client loads with the service.
         from chorus_wizard.backend.local_sandbox import sandbox_client
         from chorus_wizard.backend.service import ChorusSignupService
 
@@ -171,28 +174,40 @@ def compose(
     wizard = SignupWizard(context)
     runner.setParent(wizard)
 
-    def start_services() -> str | None:
-        """In the start-up worker: the service, step 1's checks, and the room's name when the
-        backend is a sandbox reached by URL (a training room)."""
+    def after_the_pages() -> None:
+        """The draft keeper, the resume offer, then the signup service."""
+        from chorus_wizard.ui.drafts import DraftKeeper, offer_resume  # as in make_service()
+
+        drafts = DraftStore(config.data_dir)
+        wizard.desk.use_settings_file(config.data_dir / "interface.json")  # « Aide » or not
+        keeper = DraftKeeper(wizard, drafts)
+        wizard.add_closing_callback(keeper.flush)
+        offer_resume(wizard, keeper, drafts)
+        runner.run(build_service, service_built, _log_failure)
+
+    def build_service() -> SignupService:
+        """In a worker: the service, handed over to the pages' calls, which wait for it in
+        their own workers (a service that cannot be built fails them)."""
         try:
             service = backend.make_service()
         except BaseException as error:
             context.service_failed(error)
             raise
         context.hand_over(service)
-        load_checks()
-        if backend.sandbox is not None or backend.profile.name != "sandbox":
-            return None
-        try:
-            return service.room_name()
-        except BackendError as error:  # the first call will say what is wrong
-            log.info("Room name not read (%s)", type(error).__name__)
-            return None
+        load_checks()  # step 1's checks load their libraries here, not on the GUI thread
+        return service
 
-    def started(room: str | None) -> None:
+    def service_built(service: SignupService) -> None:
+        # PySide6's import hook reads the source of every module imported after it through
+        # linecache, which keeps it: about 12 MB nothing reads again (docs/performance.md).
+        linecache.clearcache()
+        if backend.sandbox is None and backend.profile.name == "sandbox":
+            # A sandbox reached by URL may be a training room: the title names it.
+            runner.run(service.room_name, room_named, _no_room)
+
+    def room_named(room: str | None) -> None:
         if room:
             wizard.show_room(room)
-        forget_module_sources()
 
     def close_services() -> None:
         runner.wait_for_done(5000)
@@ -202,29 +217,18 @@ def compose(
             backend.sandbox.stop()
         secrets.forget_session()
 
-    def when_pages_built() -> None:
-        # Off the first paint (docs/performance.md): the pages are built by now.
-        from chorus_wizard.drafts import DraftStore
-        from chorus_wizard.ui.drafts import DraftKeeper, offer_resume
-
-        drafts = DraftStore(config.data_dir)
-        wizard.desk.use_settings_file(config.data_dir / "interface.json")  # « Aide » or not
-        keeper = DraftKeeper(wizard, drafts)
-        wizard.add_closing_callback(keeper.flush)
-        offer_resume(wizard, keeper, drafts)
-        runner.run(start_services, started, _log_start_up_failure)
-
     wizard.add_closing_callback(close_services)
-    wizard.when_complete(when_pages_built)
     app.aboutToQuit.connect(wizard.shutdown)
+    wizard.when_complete(after_the_pages)
+    # Step 1 first (docs/performance.md): the rest is built once step 1 is on screen.
+    after_first_paint(wizard, wizard.build_the_rest)
     return wizard
 
 
 def finish_build(wizard: SignupWizard, timeout: float = 10.0) -> SignupWizard:
-    """Do now what the wizard does once its first window is painted: every page built, the
-    draft keeper and the resume offer in place, the signup service handed over (tests, the
-    self-test and the screenshot scripts, which need it all at once)."""
-    wizard.ensure_pages()
+    """Do now what the wizard does once step 1 is painted, and wait for the signup service
+    (tests, the self-test and the screenshot scripts, which need it all at once)."""
+    wizard.build_the_rest()
     wizard.context.wait_for_service(timeout)
     return wizard
 
@@ -234,17 +238,13 @@ def build_wizard(argv: list[str]) -> SignupWizard:
     return compose(resolve_config(argv))
 
 
-def forget_module_sources() -> None:
-    """The start-up work is done: drop the source lines Python's ``linecache`` keeps.
-
-    PySide6 reads the source of every module imported after it (to look for its
-    ``__feature__`` imports) through ``linecache``, which keeps it for good: about 12 MB that
-    nothing reads again (docs/performance.md). Most of the program is imported by now; a
-    traceback reads what it needs again.
-    """
-    linecache.clearcache()
+def _log_failure(error: BaseException) -> None:
+    # The pages' calls report it too: they wait for the service.
+    log.error("The signup service could not be built", exc_info=error)
 
 
-def _log_start_up_failure(error: BaseException) -> None:
-    # The pages' calls report it too: they wait for the service the start-up work builds.
-    log.error("Start-up work failed in the background", exc_info=error)
+def _no_room(error: BaseException) -> None:
+    if isinstance(error, BackendError):  # the first call will say what is wrong
+        log.info("Room name not read (%s)", type(error).__name__)
+    else:
+        log.error("Room name not read", exc_info=error)

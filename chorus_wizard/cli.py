@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, NoReturn
 
+from chorus_wizard.resources import resource_path
+
 NBSP = "\u00a0"
 
 #: argparse's messages (Python 3.11 to 3.13) in French.
@@ -127,9 +129,9 @@ def translator(language: str) -> Translate:
     language from the interface's own catalogue (``chorus_wizard_<language>.qm``)."""
     if language == "fr":
         return lambda context, text: text
+    # Here, not at the top: ``chorus-wizard-sandbox`` parses its command line with this
+    # module, and its bundled executable holds no Qt (it only ever speaks French).
     from PySide6.QtCore import QTranslator
-
-    from chorus_wizard.resources import resource_path
 
     catalogue = QTranslator()
     if not catalogue.load(str(resource_path("translations", f"chorus_wizard_{language}.qm"))):

@@ -1,43 +1,37 @@
 """One wizard per user and data folder: a second launch hands its link to the first one.
 
-The first launch takes a lock file in the data folder (:meth:`SingleInstance.claim`) and,
-once its window is painted, listens on a local socket (a Unix socket, a named pipe on
+The first launch takes a lock file in the data folder (:meth:`SingleInstance.claim`) and
+listens on a local socket (a Unix socket, a named pipe on
 Windows) whose name is derived from the user and the data folder, so two users of one
 computer, or two data folders of one user, each get their own wizard. A later launch finds
 the lock taken, connects, sends one line (the activation link it was given, or nothing to
 just bring the window to the front) and exits.
 
-The lock file lets the usual launch, the only one, leave QtNetwork (and its enums)
-until after its first paint; QLockFile also tells a lock left by a crashed wizard, whose
-process is gone, and takes it over.
+QLockFile tells a lock left by a crashed wizard, whose process is gone, and takes it over.
 """
 
 from __future__ import annotations
 
+import getpass
+import hashlib
 import logging
 import os
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Signal
-
-if TYPE_CHECKING:
-    from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
 #: Longest message accepted from another launch (an activation link is far shorter).
 MAX_MESSAGE = 4096
 #: How long a second launch keeps trying to reach the wizard holding the lock (it listens
-#: only once its window is painted).
+#: once its window is built).
 HAND_OVER_S = 5.0
 
 
 def _user() -> str:
-    import getpass
-
     try:
         return getpass.getuser()
     except Exception:  # no login name (some containers): fall back to the numeric id
@@ -46,14 +40,9 @@ def _user() -> str:
 
 def server_name(data_dir: Path, user: str | None = None) -> str:
     """The local socket's name for ``user`` (default: the current one) and ``data_dir``."""
-    from PySide6.QtCore import QCryptographicHash
-
     key = f"{user if user is not None else _user()}\0{data_dir.expanduser().resolve()}"
-    # SHA-256 from QtCore: hashlib would load OpenSSL's libcrypto on the GUI thread.
-    digest = QCryptographicHash.hash(
-        key.encode("utf-8", "surrogateescape"), QCryptographicHash.Algorithm.Sha256
-    )
-    return f"chorus-wizard-{bytes(digest.toHex().data()).decode('ascii')[:24]}"
+    digest = hashlib.sha256(key.encode("utf-8", "surrogateescape")).hexdigest()
+    return f"chorus-wizard-{digest[:24]}"
 
 
 class SingleInstance(QObject):
@@ -64,15 +53,13 @@ class SingleInstance(QObject):
 
     def __init__(
         self,
-        name: str | Callable[[], str],
+        name: str,
         parent: QObject | None = None,
         *,
         lock_path: Path | None = None,
     ) -> None:
-        """``name`` may be given as a function: the usual launch, which only claims the lock
-        before its first paint, computes it once painted (``getpass`` and the hash)."""
         super().__init__(parent)
-        self._name = name
+        self.name = name
         self._lock: QLockFile | None = None
         if lock_path is not None:
             self._lock = QLockFile(str(lock_path))
@@ -83,12 +70,6 @@ class SingleInstance(QObject):
             self._lock.setStaleLockTime(0)
         self._server: QLocalServer | None = None
         self._buffers: dict[QLocalSocket, bytearray] = {}
-
-    @property
-    def name(self) -> str:
-        if callable(self._name):
-            self._name = self._name()
-        return self._name
 
     def claim(self) -> bool:
         """Take the lock file: True when no other wizard runs on this data folder.
@@ -123,8 +104,6 @@ class SingleInstance(QObject):
 
     def send(self, message: str, timeout_ms: int = 2000) -> bool:
         """Hand ``message`` to the wizard already running; False when there is none."""
-        from PySide6.QtNetwork import QLocalSocket
-
         socket = QLocalSocket(self)
         try:
             socket.connectToServer(self.name)
@@ -146,8 +125,6 @@ class SingleInstance(QObject):
 
     def listen(self) -> bool:
         """Become the running wizard; False (logged) when the name cannot be taken."""
-        from PySide6.QtNetwork import QLocalServer
-
         if self._server is not None and self._server.isListening():
             return True
         server = self._server or QLocalServer(self)

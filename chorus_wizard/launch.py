@@ -16,8 +16,7 @@ from PySide6.QtGui import QIcon
 from chorus_wizard.config import Config
 from chorus_wizard.instance import SingleInstance, server_name
 from chorus_wizard.resources import resource_path
-from chorus_wizard.ui.application import WizardApplication, after_first_paint, application
-from chorus_wizard.ui.collector import keep_start_up_objects
+from chorus_wizard.ui.application import WizardApplication, application
 from chorus_wizard.ui.wizard import SignupWizard
 
 log = logging.getLogger(__name__)
@@ -29,7 +28,7 @@ def launch(config: Config, compose: Callable[[Config], SignupWizard]) -> int:
     link = config.link
     data_dir = config.data_dir
     data_dir.mkdir(parents=True, exist_ok=True)
-    instance = SingleInstance(lambda: server_name(data_dir), lock_path=data_dir / "wizard.lock")
+    instance = SingleInstance(server_name(data_dir), lock_path=data_dir / "wizard.lock")
     if not instance.claim():
         if instance.hand_over(link):
             log.info("Link handed to the wizard already running")
@@ -56,10 +55,8 @@ def launch(config: Config, compose: Callable[[Config], SignupWizard]) -> int:
         app.url_opened.connect(on_link)
     instance.message_received.connect(on_message)
     wizard.finished.connect(instance.close)
+    instance.listen()
     wizard.show()
-    after_first_paint(wizard, keep_start_up_objects)
-    # A second launch waits for this (hand_over); QtNetwork is loaded once step 1 is shown.
-    after_first_paint(wizard, instance.listen)
     if link:
         QTimer.singleShot(0, lambda: on_link(link))
     try:

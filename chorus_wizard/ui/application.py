@@ -1,12 +1,8 @@
 """The program's ``QApplication`` (macOS' open-URL events arrive on it as ``url_opened``),
-and :func:`after_first_paint` for the start-up work that waits for the first window.
+and :func:`after_first_paint`, which builds the rest of the wizard once step 1 is painted.
 
 macOS sends the link that launched the program, or one clicked while it runs, to the
-application object as a ``QFileOpenEvent``. Overriding ``event()`` sees only the events sent
-to the application itself. An event filter installed on the application would see every
-event of every object, and PySide6 would then give a Python type to each object Qt creates
-on its own (a scroll area's bars, a wizard's inner widgets): the first time, that loads every
-``QWidget`` subclass with its enums before the first window is painted (docs/performance.md).
+application object as a ``QFileOpenEvent``, which :meth:`WizardApplication.event` sees.
 """
 
 from __future__ import annotations
@@ -72,5 +68,6 @@ class _FirstPaint(QObject):
 def after_first_paint(
     widget: QWidget, callback: Callable[[], object], fallback_ms: int = 1500
 ) -> None:
-    """Keep heavy start-up work (the sandbox's FastAPI import) off the first window's path."""
+    """Call ``callback`` once ``widget`` has been painted the first time (docs/performance.md,
+    « Step 1 first »)."""
     _FirstPaint(widget, callback, fallback_ms)

@@ -56,8 +56,6 @@ class GuiThreadCollector(QObject):
 
 def collect_on_gui_thread(app: QCoreApplication) -> GuiThreadCollector:
     """The application's collector, installed once (a child of ``app``), and running."""
-    # Kept on the application's wrapper: findChild() would give a Python type to each of the
-    # application's children Qt made itself (PySide6 would load their classes at launch).
     existing = getattr(app, "_chorus_collector", None)
     if isinstance(existing, GuiThreadCollector):
         existing.start()
@@ -65,15 +63,3 @@ def collect_on_gui_thread(app: QCoreApplication) -> GuiThreadCollector:
     collector = GuiThreadCollector(app)
     app._chorus_collector = collector  # type: ignore[attr-defined]
     return collector
-
-
-def keep_start_up_objects() -> None:
-    """Freeze what the start has made out of later collections (``gc.freeze``).
-
-    Called once the first window is painted: the modules, classes and widgets made by then
-    live as long as the program, so no collection needs to scan them again (a full one takes
-    less time on the GUI thread); the few hundred objects of garbage made at
-    start-up stay. With collection held from the start (``chorus_wizard/start.py``), this is
-    also what spares the GUI thread its first, deferred collection.
-    """
-    gc.freeze()

@@ -234,7 +234,7 @@ class DeskTools(QObject):
         self._recap_dialog: CurrentDialog[RecapDialog] = CurrentDialog()
         self._shown_id = -1
 
-        # The buttons are the wizard's (in place from its first paint); they are wired here.
+        # The buttons are the wizard's (it lays its button row out); they are wired here.
         self.help_button.setCheckable(True)
         self.help_button.setAccessibleDescription(_t(HELP_DESCRIPTION))
         self.help_button.setToolTip(_t(HELP_DESCRIPTION))

@@ -7,33 +7,30 @@ from html import escape
 from typing import TYPE_CHECKING, cast
 from urllib.parse import urlsplit
 
-# ``QtCore.Qt`` is read when a dialog opens, never at import: PySide6 builds the whole ``Qt``
-# namespace on first use (see widgets/common.set_qt_enum and docs/performance.md).
-from PySide6 import QtCore
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QLineEdit, QMenu, QMessageBox, QPushButton, QWidget, QWizard
 
 from chorus_wizard import __version__
 from chorus_wizard.domain.activation import InvalidActivationLink, parse_activation_link
-from chorus_wizard.ui.application import after_first_paint
 from chorus_wizard.ui.pages.base import HELP_BUTTON, RECAP_BUTTON, Page, PageId, WizardContext
 from chorus_wizard.ui.pages.identify import IdentifyPage
 from chorus_wizard.ui.widgets.common import CurrentDialog
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # loaded after step 1 is painted (see later_pages)
     from chorus_wizard.ui.desk import DeskTools
     from chorus_wizard.ui.pages.activate import ActivatePage
     from chorus_wizard.ui.settings_dialog import SettingsDialog
 
-# -- Off the first paint ---------------------------------------------------------------------
-# The later pages, the help panel and the settings dialog are imported by these functions, not
-# at the top: step 1 is on screen before their modules load (docs/performance.md, « Off the
-# first paint »).
-
 
 def later_pages() -> tuple[tuple[PageId, Callable[[WizardContext], Page]], ...]:
-    """The pages after the first, in the order they are built once step 1 is on screen."""
+    """The pages after step 1, in order.
+
+    Step 1 first: the modules of the later pages, the help desk and the settings dialog (and
+    through them the HTTP client) are imported once step 1 is on screen, here and in
+    :meth:`SignupWizard.build_the_rest` and :meth:`SignupWizard.show_settings`
+    (docs/performance.md, « Step 1 first »).
+    """
     from chorus_wizard.ui.pages.activate import ActivatePage
     from chorus_wizard.ui.pages.attach import AttachPage
     from chorus_wizard.ui.pages.complete import CompletePage
@@ -51,25 +48,11 @@ def later_pages() -> tuple[tuple[PageId, Callable[[WizardContext], Page]], ...]:
     )
 
 
-def desk_tools(wizard: SignupWizard) -> DeskTools:
-    from chorus_wizard.ui.desk import DeskTools
-
-    return DeskTools(wizard, wizard.context, wizard.pages, wizard.add_closing_callback)
-
-
-def settings_dialog(wizard: SignupWizard) -> SettingsDialog:
-    from chorus_wizard.ui.settings_dialog import SettingsDialog
-
-    return SettingsDialog(wizard.context, wizard.context.settings, wizard)
-
-
 class SignupWizard(QWizard):
     """Wires the pages together; ``closing`` callbacks run once when the wizard ends.
 
-    Step 1 is built at once; the other pages, the help panel and the recap once step 1 is on
-    screen, one per turn of the event loop, so that typing is never held up. Whatever needs
-    one sooner (Suivant, :meth:`page_of`, :attr:`desk`) builds the rest at once, and
-    :meth:`when_complete` callbacks run once every page exists.
+    Step 1 is built at once, the other pages, the help panel and the recap by
+    :meth:`build_the_rest` (once step 1 is painted, see :func:`later_pages`).
     """
 
     def __init__(
@@ -144,7 +127,6 @@ class SignupWizard(QWizard):
         self.finished.connect(self._on_finished)
         self._settings_dialog: CurrentDialog[SettingsDialog] = CurrentDialog()
         self.currentIdChanged.connect(self._on_current_id_changed)
-        after_first_paint(self, self._build_in_turns)
 
     def show_room(self, room: str) -> None:
         """A sandbox reached by URL was started for a training room: the title names it."""
@@ -155,36 +137,26 @@ class SignupWizard(QWizard):
             ).format(room=room)
         )
 
-    # -- building the later pages ------------------------------------------------------------
+    # -- the rest, after step 1 -------------------------------------------------------------
 
     @property
     def complete(self) -> bool:
-        """Whether every page, and the help panel and recap, exist."""
+        """Whether every page, the help panel and the recap exist."""
         return self._desk is not None
 
-    def build_next_page(self) -> bool:
-        """Build one of the pages not built yet; False once all exist (then completes)."""
+    def build_the_rest(self) -> None:
+        """Build the pages after step 1, the help panel and the recap (once)."""
+        if self._desk is not None:
+            return
+        from chorus_wizard.ui.desk import DeskTools  # step 1 first, see later_pages()
+
         for page_id, build in later_pages():
-            if page_id not in self.pages:
-                page = build(self.context)
-                self.pages[page_id] = page
-                self.setPage(page_id, page)
-                return True
-        if self._desk is None:
-            self._desk = desk_tools(self)
-            callbacks, self._on_complete = self._on_complete, []
-            for callback in callbacks:
-                callback()
-        return False
-
-    def _build_in_turns(self) -> None:
-        if self.build_next_page():
-            QTimer.singleShot(0, self, self._build_in_turns)
-
-    def ensure_pages(self) -> None:
-        """Build every page not built yet, now."""
-        while self.build_next_page():
-            pass
+            self.pages[page_id] = build(self.context)
+            self.setPage(page_id, self.pages[page_id])
+        self._desk = DeskTools(self, self.context, self.pages, self.add_closing_callback)
+        callbacks, self._on_complete = self._on_complete, []
+        for callback in callbacks:
+            callback()
 
     def when_complete(self, callback: Callable[[], object]) -> None:
         """Call ``callback`` once every page exists (at once if they all do)."""
@@ -195,20 +167,19 @@ class SignupWizard(QWizard):
 
     @property
     def desk(self) -> DeskTools:
-        """Help panel, recap and diagnostic export (builds the later pages if needed)."""
-        self.ensure_pages()
+        """Help panel, recap and diagnostic export."""
+        self.build_the_rest()
         assert self._desk is not None
         return self._desk
 
-    def validateCurrentPage(self) -> bool:
-        """Suivant (or next()) before the later pages were built: build them first."""
-        self.ensure_pages()
-        return super().validateCurrentPage()
-
     def page_of(self, page_id: PageId) -> Page:
-        if page_id not in self.pages:
-            self.ensure_pages()
+        self.build_the_rest()
         return self.pages[page_id]
+
+    def validateCurrentPage(self) -> bool:
+        """Suivant (or next()) before the rest was built: build it first."""
+        self.build_the_rest()
+        return super().validateCurrentPage()
 
     # -- À propos ----------------------------------------------------------------------
 
@@ -227,8 +198,10 @@ class SignupWizard(QWizard):
         if self.settings_dialog is not None:
             self.settings_dialog.raise_()
             return self.settings_dialog
-        dialog = settings_dialog(self)
-        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        from chorus_wizard.ui.settings_dialog import SettingsDialog  # see later_pages()
+
+        dialog = SettingsDialog(self.context, self.context.settings, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         return self._settings_dialog.show(dialog)
 
     def about_text(self) -> str:
@@ -247,11 +220,9 @@ class SignupWizard(QWizard):
         icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(
-            QtCore.Qt.TextFormat.RichText
-            if text.startswith("<")
-            else QtCore.Qt.TextFormat.PlainText
+            Qt.TextFormat.RichText if text.startswith("<") else Qt.TextFormat.PlainText
         )
-        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         return self._message_box.show(box)
 
     # -- activation links --------------------------------------------------------------
@@ -263,7 +234,7 @@ class SignupWizard(QWizard):
         it. Returns None when taken, otherwise the French reason, also shown in a box.
         """
         self.bring_to_front()
-        self.ensure_pages()
+        self.build_the_rest()
         profile = self.context.profile
         origins = []
         if profile.name == "sandbox":
@@ -345,9 +316,6 @@ class SignupWizard(QWizard):
         if not self.typed_would_be_lost():
             super().reject()
             return
-        from PySide6.QtCore import Qt
-        from PySide6.QtWidgets import QMessageBox
-
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Quitter l'assistant\u00a0?"),

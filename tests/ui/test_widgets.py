@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt
-from PySide6.QtGui import QAccessible, QEnterEvent
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -22,7 +22,6 @@ from chorus_wizard.ui.widgets.common import (
     announcer,
     field_label,
     form_layout,
-    set_qt_enum,
     stacked,
     wrapped,
 )
@@ -33,17 +32,6 @@ from chorus_wizard.ui.widgets.switch import ToggleSwitch
 from chorus_wizard.ui.wizard import SignupWizard
 from tests.fakes import FakeService
 from tests.ui.flows import fake_wizard
-
-
-def test_set_qt_enum_takes_keys_and_refuses_unknown_ones(qtbot: QtBot) -> None:
-    label = QLabel()
-    qtbot.addWidget(label)
-    set_qt_enum(label, "alignment", "AlignRight|AlignBottom")
-    assert label.alignment() == Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom
-    with pytest.raises(ValueError, match="textFormat"):
-        set_qt_enum(label, "textFormat", "NoSuchFormat")
-    with pytest.raises(ValueError, match="textFormt"):
-        set_qt_enum(label, "textFormt", "PlainText")  # not a Qt property: a typo
 
 
 def test_labels_and_banner_keep_their_formats(qtbot: QtBot) -> None:
@@ -66,9 +54,6 @@ def test_explain_button_at_the_top_of_its_cell_with_the_whats_this_pointer(
     assert button.focusPolicy() == Qt.FocusPolicy.StrongFocus
     # The e-mail cell has three lines (field, hint, note): the « ? » stays beside the field.
     assert button.mapTo(page, QPoint(0, 0)).y() == email.mapTo(page, QPoint(0, 0)).y()
-    assert button.cursor().shape() == Qt.CursorShape.ArrowCursor  # until the first hover
-    inside = QPointF(2, 2)
-    QCoreApplication.sendEvent(button, QEnterEvent(inside, inside, button.mapToGlobal(inside)))
     assert button.cursor().shape() == Qt.CursorShape.WhatsThisCursor
 
 
@@ -253,7 +238,7 @@ def test_f1_on_step_1_docks_the_help_when_the_pages_came_after_the_paint(
     wizard = fake_wizard(qtbot, FakeService(), finished=False)
     wizard.show()
     qtbot.waitExposed(wizard)
-    wizard.ensure_pages()  # what the turns after the first paint do
+    wizard.build_the_rest()  # what follows the first paint
     wizard.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F1)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFrame,
@@ -36,7 +36,7 @@ from chorus_wizard.contracts.signup import new_idempotency_key
 from chorus_wizard.keychain import SecretStore
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.calls import Calls
-from chorus_wizard.ui.widgets.common import Banner, BusyBar, Tone, joined, set_qt_enum, wrapped
+from chorus_wizard.ui.widgets.common import Banner, BusyBar, Tone, joined, wrapped
 from chorus_wizard.workers import TaskRunner
 
 if TYPE_CHECKING:  # types only: step 1 is painted before the service and its answers load
@@ -220,7 +220,7 @@ class Page(QWizardPage):
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        set_qt_enum(self.scroll_area, "focusPolicy", "NoFocus")  # not a Tab stop, unnamed
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop, unnamed
         # A viewport of ours, not viewport(): PySide6 would first resolve the Python type of
         # the QWidget it returns by loading every QWidget subclass (docs/performance.md).
         # (Replacing the viewport deletes the old one with its children: before setWidget.)

@@ -41,7 +41,6 @@ from chorus_wizard.ui.widgets.common import (
     mark_required,
     readable,
     required_mark,
-    set_qt_enum,
     stacked,
     wrapped,
 )
@@ -195,11 +194,10 @@ class IdentifyPage(Page):
         self.chorus_pro_question.setAccessibleDescription(
             self.tr("Ouvre la réponse dans l'aide, à côté de la page.")
         )
-        set_qt_enum(
-            self.chorus_pro_question,
-            "textInteractionFlags",
-            "LinksAccessibleByMouse|LinksAccessibleByKeyboard",
-        )  # Tab reaches the link, Enter opens it
+        self.chorus_pro_question.setTextInteractionFlags(  # Tab reaches the link, Enter opens it
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
         self.body.addWidget(self.chorus_pro_question)
         self.finish_layout()
 

@@ -9,8 +9,7 @@ from collections.abc import Iterable
 from enum import Enum
 from typing import Generic, TypeVar
 
-from PySide6 import QtWidgets
-from PySide6.QtCore import QCoreApplication, QObject, QRect, QSize, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QSizePolicy,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -45,19 +45,6 @@ D = TypeVar("D", bound=QDialog)
 # Widget property holding a field's accessible description when it has no error to tell.
 BASE_DESCRIPTION = "chorus_base_description"
 REQUIRED_MARK = '<span style="color:#c00000;"> *</span>'
-
-
-def set_qt_enum(target: QObject, name: str, keys: str) -> None:
-    """Set the Qt-enum property ``name`` of ``target`` by its keys: ``"RichText"``,
-    ``"AlignLeft|AlignTop"``.
-
-    Step 1's widgets are made before the window is first painted. Naming ``Qt.TextFormat``
-    or any other ``Qt.*`` enum would make PySide6 build all of the ``Qt`` namespace's 93 enums
-    first (about 15 ms of the launch, see docs/performance.md); Qt's property system takes the
-    keys as text instead.
-    """
-    if not target.setProperty(name, keys):
-        raise ValueError(f"{type(target).__name__} has no Qt enum property {name} = {keys}")
 
 
 class Announcer(QObject):
@@ -121,7 +108,7 @@ def field_label(text: str, buddy: QWidget, *, required: bool = False) -> QLabel:
     relation.
     """
     label = QLabel(html.escape(text, quote=False) + (required_mark() if required else ""))
-    set_qt_enum(label, "textFormat", "RichText")
+    label.setTextFormat(Qt.TextFormat.RichText)
     label.setAccessibleName(text)
     label.setBuddy(buddy)
     buddy.setAccessibleName(text)
@@ -229,7 +216,7 @@ def wrapped(text: str, *, rich: bool = False) -> QLabel:
     """A paragraph of explanation that wraps with the window."""
     label = WrappingLabel(text)
     label.setWordWrap(True)
-    set_qt_enum(label, "textFormat", "RichText" if rich else "PlainText")
+    label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
     _fill_width(label)
     return label
 
@@ -257,8 +244,8 @@ class Banner(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        set_qt_enum(self, "textFormat", "PlainText")
-        set_qt_enum(self, "textInteractionFlags", "TextSelectableByMouse")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setAccessibleName(self.tr("Message"))
         self.tone: Tone | None = None
         self.hide()
@@ -352,8 +339,7 @@ class FieldHint(QLabel):
         if not isinstance(field, QLineEdit):
             return
         if shown and self._icon_action is None:
-            # QStyle is reached when a field is refused, not at import (docs/performance.md)
-            critical = QtWidgets.QStyle.StandardPixmap.SP_MessageBoxCritical
+            critical = QStyle.StandardPixmap.SP_MessageBoxCritical
             icon = field.style().standardIcon(critical)
             self._icon_action = field.addAction(icon, QLineEdit.ActionPosition.TrailingPosition)
         elif not shown and self._icon_action is not None:

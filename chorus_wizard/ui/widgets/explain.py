@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QPoint
-from PySide6.QtGui import QEnterEvent
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QHBoxLayout,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.field_help import FIELD_HELP, FieldHelp
-from chorus_wizard.ui.widgets.common import set_qt_enum
 
 BUTTON_TEXT = "?"
 ACCESSIBLE_NAME = QT_TRANSLATE_NOOP("ExplainButton", "Aide\u00a0: {name}")
@@ -31,23 +29,13 @@ class ExplainButton(QToolButton):
         super().__init__(parent)
         self.help = help_ = help_.translated()
         self.setText(BUTTON_TEXT)
-        set_qt_enum(self, "focusPolicy", "StrongFocus")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.WhatsThisCursor)
         self.setAccessibleName(self.tr(ACCESSIBLE_NAME).format(name=help_.name))
         self.setAccessibleDescription(help_.explanation)
         self.setToolTip(help_.tooltip)
         self.setWhatsThis(self.html())
-        self._pointer_set = False
         self.clicked.connect(self._on_clicked)
-
-    def enterEvent(self, event: QEnterEvent) -> None:
-        # The « what's this » pointer is set on the first hover: a cursor shape has no
-        # property keys, and importing ``Qt`` before step 1 is painted costs ~15 ms.
-        if not self._pointer_set:
-            from PySide6.QtCore import Qt
-
-            self.setCursor(Qt.CursorShape.WhatsThisCursor)
-            self._pointer_set = True
-        super().enterEvent(event)
 
     def html(self) -> str:
         name = html.escape(self.help.name, quote=False)

@@ -119,8 +119,8 @@ class HelpPanel(QWidget):
         wizard.setSideWidget(self)
         if self.parent() is None:
             # QWizard places a side widget when it next lays itself out: a window already
-            # shown (the later pages built after the first paint) would leave it a window
-            # of its own, untitled, at the screen's corner. Lay it out now.
+            # shown would leave it a window of its own, untitled, at the screen's corner.
+            # Lay it out now.
             wizard.setTitleFormat(wizard.titleFormat())
         wizard.installEventFilter(self)
         wizard.currentIdChanged.connect(self._place_later)

@@ -1,7 +1,6 @@
 """The keyboard: mnemonics on every button, and no Alt+letter typed into a field.
 
-Wired by the help desk once the pages exist (:mod:`chorus_wizard.ui.desk`), so its Qt types
-load after step 1 is painted.
+Wired by the help desk once the pages exist (:mod:`chorus_wizard.ui.desk`).
 """
 
 from __future__ import annotations
