@@ -237,6 +237,7 @@ class RoomService:
             room = RoomSession.of(session)
             accounts = room.room_accounts()
             attachments = room.room_attachments()
+            attempts = room.attempts_by_source()
         mails = self.mails.by_recipient()
         kept = self._kept_emails()
         now = self._now()
@@ -245,7 +246,7 @@ class RoomService:
         for account in accounts:
             if account.email.casefold() in kept:
                 continue
-            rows.append(self._account_row(account, mails, now))
+            rows.append(self._account_row(account, mails, now, attempts))
             taken.add((account.id_type, account.identifier))
         for request in attachments:
             rows.append(self._attachment_row(request, mails, now))
@@ -273,9 +274,29 @@ class RoomService:
             for m in mails.get(email_address.casefold(), [])
         ]
 
+    def _attempts(
+        self,
+        email_address: str,
+        attempts: dict[tuple[str, str], tuple[int, float | None]],
+        failures: int,
+        locked_until: float | None,
+    ) -> tuple[int, float | None]:
+        """The failures and lock the row shows: those of the trainee's own machine (the one
+        that created the account) when known, so another machine trying codes for that
+        address cannot paint a lock on it (the lock never applied to the trainee anyway)."""
+        owner = self.journal.owner(email_address)
+        if owner is None:
+            return failures, locked_until
+        return attempts.get((email_address.casefold(), owner), (0, None))
+
     def _account_row(
-        self, a: RoomAccountRow, mails: dict[str, list[MailInfo]], now: float
+        self,
+        a: RoomAccountRow,
+        mails: dict[str, list[MailInfo]],
+        now: float,
+        attempts: dict[tuple[str, str], tuple[int, float | None]],
     ) -> dict[str, Any]:
+        failures, locked_until = self._attempts(a.email, attempts, a.failures, a.locked_until)
         if a.status == STATUS_ACTIVE:
             step = STEP_ACTIVATED
         elif self.journal.workspaces_chosen(a.account_id):
@@ -283,7 +304,7 @@ class RoomService:
         else:
             step = STEP_CREATED
         sent = self._mail_list(mails, a.email)
-        locked = a.locked_until is not None and a.locked_until > now
+        locked = locked_until is not None and locked_until > now
         last = max(
             a.created_at,
             a.activated_at or 0.0,
@@ -299,8 +320,8 @@ class RoomService:
             "raisonSociale": a.company_name,
             "etape": step,
             "courriels": sent,
-            "echecs": a.failures,
-            "verrouilleJusqua": _iso(a.locked_until) if locked else None,
+            "echecs": failures,
+            "verrouilleJusqua": _iso(locked_until) if locked else None,
             "derniereActivite": _iso(last),
             "refus": self.journal.refusal(a.email),
             "idCompte": a.account_id,
@@ -371,7 +392,7 @@ class RoomService:
             account = session.find_account_by_email(email_address)
         if account is None or account.status == STATUS_ACTIVE:
             return False
-        self.signup.resend(ResendRequest(email=account.email), base_url)
+        self.signup.resend(ResendRequest(email=account.email), base_url, owner=True)
         self.log(f"Courriel d'activation renvoyé à {account.email}.")
         return True
 

@@ -64,6 +64,7 @@ ACTIVATION_VALIDITY = timedelta(minutes=60)
 JETON_VALIDITY = timedelta(hours=24)
 LOCK_DURATION = timedelta(hours=1)
 MAX_FAILURES = 5
+MAX_CREATORS = 10_000
 
 
 def _text(value: str | None) -> str:
@@ -141,6 +142,16 @@ class SignupDesk:
     def __init__(self, ctx: SandboxContext) -> None:
         self.ctx = ctx
         self.policy = PasswordPolicy()
+        #: The machine (source address) that created each account during this run: its
+        #: requests speak for the account, as its signup token does (see :meth:`resend`).
+        self.created_from: dict[int, str] = {}
+
+    def note_creator(self, account_id: int, source: str) -> None:
+        """``source`` created account ``account_id`` (the oldest notes go beyond 10,000)."""
+        self.created_from.pop(account_id, None)
+        self.created_from[account_id] = source
+        while len(self.created_from) > MAX_CREATORS:
+            del self.created_from[next(iter(self.created_from))]
 
     # Checks -----------------------------------------------------------------------------
 
@@ -504,7 +515,44 @@ class SignupDesk:
 
     # Activation -------------------------------------------------------------------------
 
-    def resend(self, body: ResendRequest, base_url: str) -> ResentAnswer:
+    def owns(self, session: Session, email: str, jeton: str | None) -> AccountRow | None:
+        """The account of ``email`` when ``jeton`` is its signup token (valid), else None."""
+        account = session.find_account_by_email(email)
+        if account is None or not jeton:
+            return None
+        try:
+            return self._authorised(session, account.id, jeton)
+        except Refusal:
+            return None
+
+    def check_mail_reader(self, email: str, jeton: str | None) -> None:
+        """Only the account's own signup token reads the mails sent to its address: they hold
+        its activation code, and whoever reads the code could activate it with their own
+        password. (The trainer of a room reads them through the room's token instead.)"""
+        with self.ctx.storage.transaction(write=False) as session:
+            if self.owns(session, email, jeton) is not None:
+                return
+        raise Refusal(
+            403,
+            Code.INVALID_JETON,
+            "Accès refusé\u00a0: les courriels d'une adresse ne se lisent qu'avec le jeton "
+            "d'inscription du compte qui l'utilise (celui que l'assistant a reçu en créant le "
+            "compte).",
+        )
+
+    def resend(
+        self,
+        body: ResendRequest,
+        base_url: str,
+        *,
+        jeton: str | None = None,
+        source: str | None = None,
+        owner: bool = False,
+    ) -> ResentAnswer:
+        """Send a new activation mail. The earlier codes are voided only at the request of the
+        account itself (its signup token, or the machine ``source`` that created it) or of the
+        trainer (``owner``): the address alone, which anyone in a room can read, must not
+        cancel somebody else's link; the new mail goes to the address's owner anyway."""
         check_texts(body, (EMAIL,))
         email = check_email(body.email)
         now = self.ctx.now()
@@ -513,7 +561,13 @@ class SignupDesk:
         with self.ctx.storage.transaction() as session:
             account = session.find_account_by_email(email)
             if account is not None and account.status == STATUS_PENDING:
-                session.invalidate_codes(account.id, now=now.timestamp())
+                voids = (
+                    owner
+                    or (source is not None and self.created_from.get(account.id) == source)
+                    or self.owns(session, email, jeton) is not None
+                )
+                if voids:
+                    session.invalidate_codes(account.id, now=now.timestamp())
                 session.insert_code(
                     account.id,
                     digest(code),
@@ -525,8 +579,8 @@ class SignupDesk:
                 )
         return ResentAnswer(
             libelle="Si un compte en attente d'activation correspond à cette adresse, un nouveau "
-            "courriel d'activation vient d'y être envoyé. Seul le lien du dernier courriel reste "
-            "valable.",
+            "courriel d'activation vient d'y être envoyé. Utilisez le lien du dernier courriel "
+            "reçu.",
             # Given whether or not an account exists, so the answer reveals nothing.
             activationValideJusqua=iso_utc(valid_until),
         )
