@@ -55,7 +55,8 @@ from chorus_wizard.contracts.room import TOKEN_HEADER
 from tests.room.browser import chromium
 from tests.room.trainee import Trainee
 
-ROOM_LINE = re.compile(r"Salle de formation : (http://127\.0\.0\.1:\d+)/salle\?jeton=(\S+)")
+ROOM_LINE = re.compile(r"Salle de formation : (http://127\.0\.0\.1:\d+)/salle$")
+TOKEN_LINE = re.compile(r"Jeton de la salle : (\S+) ")
 STEPS = ("compte_cree", "espaces_choisis", "active")
 
 #: Notes, in the page, the first moment each row shows each step (``email|step`` → epoch ms).
@@ -224,9 +225,11 @@ def main(argv: list[str] | None = None) -> int:
         assert server.stdout is not None
         base = token = ""
         for line in server.stdout:
-            found = ROOM_LINE.search(line)
-            if found:
-                base, token = found.groups()
+            line = line.rstrip("\n").replace("\u00a0", " ")
+            if found := ROOM_LINE.search(line):
+                base = found.group(1)
+            elif found := TOKEN_LINE.search(line):
+                token = found.group(1)
                 break
         if not token:
             print("Le bac à sable n'a pas annoncé la salle.")
@@ -239,7 +242,10 @@ def main(argv: list[str] | None = None) -> int:
                 "response",
                 lambda r: polls.append(r.status) if r.url.endswith("/salle/v1/etat") else None,
             )
-            page.goto(f"{base}/salle?jeton={token}")
+            page.goto(f"{base}/salle")  # as the trainer does: the token pasted in the form
+            page.locator("#jeton").fill(token)
+            with page.expect_navigation():
+                page.locator("button[type=submit]").click()
             page.wait_for_selector("#room-head th", state="attached")
             page.evaluate(OBSERVER)
             idle_state = state_latency(base, token, 3.0)

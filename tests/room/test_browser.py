@@ -142,7 +142,12 @@ def test_without_the_token_the_page_and_every_action_answer_403(
         visit = stranger.new_page()
         response = visit.goto(f"{room_server.base_url}/salle")
         assert response is not None and response.status == 403
-        assert json.loads(visit.locator("body").inner_text())["codeRetour"] == 30
+        expect(visit.locator("#room")).to_have_count(0)  # the sign-in form only
+        visit.locator("#jeton").fill("essai")
+        with visit.expect_navigation():
+            visit.locator("button[type=submit]").click()
+        expect(visit.locator(".wrong")).to_be_visible()
+        expect(visit.locator("#room")).to_have_count(0)
         wrong = visit.goto(f"{room_server.base_url}/salle?jeton=essai")
         assert wrong is not None and wrong.status == 403
         for method, path, body in ACTIONS:
