@@ -203,6 +203,18 @@ def _mail_kind(subject: str) -> str:
     return "rattachement"
 
 
+def masked(email_address: str) -> str:
+    """``jeanne.martin@exemple.fr`` as the projected page shows it: ``je…@exemple.fr``.
+
+    The page is made for a projector: the room sees the names, the trainer tells the rows
+    apart, and nobody copies the addresses off the wall (the page keeps them for its actions).
+    """
+    local, at, domain = email_address.partition("@")
+    if not at:
+        return email_address[:2] + "…"
+    return f"{local[:2]}…@{domain}"
+
+
 def _shown(id_type: str, identifier: str) -> str:
     return format_siret(identifier) if id_type == IdentifierType.SIRET.value else identifier
 
@@ -395,13 +407,13 @@ class RoomService:
         if account is None or account.status == STATUS_ACTIVE:
             return False
         self.signup.resend(ResendRequest(email=account.email), base_url, owner=True)
-        self.log(f"Courriel d'activation renvoyé à {account.email}.")
+        self.log(f"Courriel d'activation renvoyé à {masked(account.email)}.")
         return True
 
     def activation_mail(self, email_address: str) -> tuple[MailInfo, str] | None:
         found = self.mails.latest_activation(email_address)
         if found is not None:
-            self.log(f"Courriel d'activation de {found[0].to} affiché.")
+            self.log(f"Courriel d'activation de {masked(found[0].to)} affiché.")
         return found
 
     def unlock(self, email_address: str) -> bool:
@@ -413,7 +425,7 @@ class RoomService:
             session.reset_attempts(email_address)
         for source in sources:  # and the delay those sources were made to wait
             self.ctx.throttles.activation.succeeded(source)
-        self.log(f"Activation de {email_address} débloquée (tentatives remises à zéro).")
+        self.log(f"Activation de {masked(email_address)} débloquée (tentatives remises à zéro).")
         return True
 
     def reset_trainee(self, key: str) -> bool:
@@ -451,7 +463,7 @@ class RoomService:
         self.journal.forget(email=address, account_id=number if kind == "compte" else 0)
         if identity is not None:
             self.journal.forget_identifier(*identity)
-        self.log(f"Stagiaire {address} réinitialisé : l'exercice peut être rejoué.")
+        self.log(f"Stagiaire {masked(address)} réinitialisé : l'exercice peut être rejoué.")
         return True
 
     def reset_room(self) -> None:
@@ -487,7 +499,9 @@ class RoomService:
                 ),
             )
         verb = "acceptée" if accepted else "refusée"
-        self.log(f"Demande de rattachement de {request.email} à {request.company_name} {verb}.")
+        self.log(
+            f"Demande de rattachement de {masked(request.email)} à {request.company_name} {verb}."
+        )
         return True
 
 
