@@ -120,17 +120,23 @@ class Run:
 
 
 def sign_up(trainee: Trainee, run: Run, start: threading.Barrier) -> None:
+    step = "identifie"
     try:
         start.wait(timeout=60)
         trainee.identify()
+        step = "compte_cree"
         trainee.create_account()
-        run.done(trainee.email, "compte_cree")
+        run.done(trainee.email, step)
+        step = "espaces_choisis"
         trainee.choose_workspaces()
-        run.done(trainee.email, "espaces_choisis")
+        run.done(trainee.email, step)
+        step = "active"
         trainee.activate()
-        run.done(trainee.email, "active")
+        run.done(trainee.email, step)
     except Exception as exc:  # counted and reported: the benchmark goes on
-        run.failed(f"{trainee.email}: {type(exc).__name__}: {exc}")
+        cause = exc.__cause__ or exc.__context__
+        why = f" ({type(cause).__name__}: {cause})" if cause else ""
+        run.failed(f"{trainee.email} ({step}): {type(exc).__name__}: {exc}{why}")
     finally:
         trainee.close()
 
@@ -216,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
             str(scenario),
         ],
         stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
+        stderr=(folder / "sandbox-stderr.log").open("w"),
         text=True,
         env=child_env(),
         cwd=ROOT,
@@ -268,7 +274,14 @@ def main(argv: list[str] | None = None) -> int:
             server.wait(30)
         except subprocess.TimeoutExpired:
             server.kill()
+        logged = (folder / "sandbox-stderr.log").read_text(errors="replace").splitlines()
         shutil.rmtree(folder, ignore_errors=True)
+    problems = [
+        line for line in logged if "Traceback" in line or line.startswith(("ERROR", "WARN"))
+    ]
+    print(f"Sandbox error output: {len(problems)} error or warning lines.")
+    for line in problems[:10]:
+        print(f"  {line}")
 
     alone_delays, alone_missing = delays(alone, alone_seen)
     room_delays, room_missing = delays(room, room_seen)
