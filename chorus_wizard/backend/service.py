@@ -184,8 +184,8 @@ class ChorusSignupService:
         self._piste_client: PisteClient | None = None
         self._piste_resolved = False
         self._lock = threading.Lock()
-        #: The signup token of each account this service created or resumed, by address: the
-        #: sandbox shows an address's mails only to its own account's token.
+        # The signup token of each account this service created or resumed, by address: the
+        # sandbox shows an address's mails only to its own account's token.
         self._signup_tokens: dict[str, str] = {}
 
     def _connected(self) -> _Clients:
