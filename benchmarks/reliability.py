@@ -10,7 +10,14 @@ process, a fresh data directory, loopback only, a free port).
 2. **Races**, 64 clients at once, each round on a fresh target: the same structure (one 201,
    the others 409), the same ``Idempotency-Key`` (one account, one mail, the same answer for
    all), the same activation code (one 200). Expected: exactly once, every round.
-3. **kill -9 under load**: 16 clients create accounts, each request with its own
+3. **A hostile training room** (``--scenario session-complete.toml``, so the room's journal
+   reads every body): bodies nested 1,000 deep on the signup, PISTE and trainer's routes, all
+   on one connection (expected: 400, or 404 for the trainer's, never a reset); lone surrogates
+   and bidi controls in every field and in a key (400); two trainees on 127.0.0.2 and
+   127.0.0.3, the second trying to read, void, lock and claim the first's signup (refused; the
+   first's row stays clean; her own code still activates her account). Then the server's
+   error output: 0 tracebacks, 0 « Erreur interne ».
+4. **kill -9 under load**: 16 clients create accounts, each request with its own
    ``Idempotency-Key``; the server is killed mid-load, started again on the same data, and the
    requests left without an answer are sent again with their key. Then: every acknowledged
    account is in the database (0 lost), every account saved has exactly one activation mail
@@ -420,6 +427,224 @@ def kill_under_load(work: Path, rounds: int, max_seconds: float) -> tuple[list[l
     return rows, ok
 
 
+# 4. A hostile training room ---------------------------------------------------------------
+
+ROOM_SCENARIO = ROOT / "resources" / "scenarios" / "session-complete.toml"
+NESTED_BODIES = {"[ × 1000": b"[" * 1000, "{ × 1000": b'{"a":' * 1000}
+HOSTILE_TEXTS = {
+    "lone surrogate": "Jean\ud800ne",
+    "low surrogate": "\udfff",
+    "bidi override": "\u202eenaeJ",
+    "bidi isolate": "Jea\u2066nne",
+    "bidi mark": "Jean\u200fne",
+}
+
+
+class RoomProcess:
+    """``chorus-wizard-sandbox --scenario session-complete.toml``: base URL, room token, log."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.log = data_dir.parent / f"{data_dir.name}-stderr.log"
+        self._log_file = self.log.open("w")
+        self.process = subprocess.Popen(
+            [
+                *(PYTHON, "-m", "chorus_wizard.sandbox", "--port", "0"),
+                *("--data-dir", str(data_dir), "--scenario", str(ROOM_SCENARIO)),
+            ],
+            cwd=ROOT,
+            env=child_env(),
+            stdout=subprocess.PIPE,
+            stderr=self._log_file,
+            text=True,
+        )
+        assert self.process.stdout is not None
+        self.base_url = self.token = ""
+        for line in self.process.stdout:
+            if "Salle de formation" in line:
+                self.base_url = line.split(": ", 1)[1].strip().removesuffix("/salle")
+            if "Jeton de la salle" in line:
+                self.token = line.split(": ", 1)[1].split()[0]
+                break
+        if not (self.base_url and self.token):
+            self.stop()
+            raise RuntimeError("the training room did not start")
+
+    def log_counts(self) -> tuple[int, int]:
+        """(tracebacks, « Erreur interne » lines) in the server's error output."""
+        if not self._log_file.closed:
+            self._log_file.flush()
+        text = self.log.read_text(errors="replace")
+        return text.count("Traceback"), text.count("Erreur interne")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=5)
+        if self.process.stdout is not None:
+            self.process.stdout.close()
+        self._log_file.close()
+
+
+@dataclass
+class Tally:
+    """Answers of one group of hostile requests."""
+
+    expected: str
+    requests: int = 0
+    statuses: Counter[int] = field(default_factory=Counter)
+    resets: int = 0
+    unexpected: int = 0
+
+    def send(self, client: httpx.Client, method: str, path: str, ok: set[int], **kw: Any) -> int:
+        self.requests += 1
+        try:
+            status = client.request(method, path, **kw).status_code
+        except httpx.TransportError:
+            self.resets += 1
+            return 0
+        self.statuses[status] += 1
+        self.unexpected += status not in ok
+        return status
+
+
+def _machine(base: str, address: str, **headers: str) -> httpx.Client:
+    transport = httpx.HTTPTransport(local_address=address)
+    return httpx.Client(base_url=base, transport=transport, headers=headers, timeout=20)
+
+
+def hostile_room(work: Path, repeat: int) -> tuple[list[list[object]], bool]:
+    """Nested bodies, surrogates, bidi controls and two trainees against a training room."""
+    room = RoomProcess(work / "room")
+    base, json_type = room.base_url, {"Content-Type": "application/json"}
+    groups: dict[str, Tally] = {}
+    try:
+        piste = piste_headers(base)
+        nested = groups.setdefault("nested bodies, no token", Tally("400, connection kept"))
+        trainer_nested = groups.setdefault("nested bodies, trainer", Tally("404, connection kept"))
+        with httpx.Client(base_url=base, timeout=20) as client:  # one connection throughout
+            for _ in range(repeat):
+                for raw in NESTED_BODIES.values():
+                    for path in (
+                        "/sandbox/v1/comptes",
+                        "/sandbox/v1/rattachements",
+                        "/sandbox/v1/activation",
+                    ):
+                        nested.send(client, "POST", path, {400}, content=raw, headers=json_type)
+                    nested.send(
+                        client,
+                        "POST",
+                        "/cpro/structures/v1/rechercher",
+                        {400},
+                        content=raw,
+                        headers={**json_type, **piste},
+                    )
+                    for path in ("/salle/v1/renvoyer", "/salle/v1/debloquer", "/salle/v1/courriel"):
+                        trainer_nested.send(
+                            client,
+                            "POST",
+                            path,
+                            {404},
+                            content=raw,
+                            headers={**json_type, "X-Jeton-Salle": room.token},
+                        )
+        texts = groups.setdefault("surrogates and bidi", Tally("400"))
+        with httpx.Client(base_url=base, timeout=20) as client:
+            for label, value in HOSTILE_TEXTS.items():
+                bodies: list[tuple[str, dict[str, Any], dict[str, str]]] = []
+                for key in ("nom", "prenom", "email"):
+                    bodies.append(("/sandbox/v1/comptes", {**signup_body(label), key: value}, {}))
+                for key in ("raisonSociale", "adresse", "ville", "identifiantStructure"):
+                    body = signup_body(label)
+                    body["structure"][key] = value
+                    bodies.append(("/sandbox/v1/comptes", body, {}))
+                bodies.append(("/sandbox/v1/comptes", {**signup_body(label), value: "x"}, {}))
+                attach = {
+                    "email": "a@exemple.fr",
+                    "nom": value,
+                    "prenom": "A",
+                    "identifiantStructure": "55203253400703",
+                }
+                bodies.append(("/sandbox/v1/rattachements", attach, {}))
+                bodies.append(("/sandbox/v1/activation/renvoyer", {"email": value}, {}))
+                bodies.append(
+                    ("/sandbox/v1/activation", {"email": "a@exemple.fr", "code": value}, {})
+                )
+                search = {"structure": {"identifiantStructure": value}}
+                bodies.append(("/cpro/structures/v1/rechercher", search, piste))
+                for path, body, extra in bodies:
+                    raw = json.dumps(body).encode("ascii")  # "\ud800" as JSON escapes it
+                    texts.send(
+                        client, "POST", path, {400}, content=raw, headers={**json_type, **extra}
+                    )
+        two = groups.setdefault("two trainees", Tally("as named"))
+        alice_address, bob_address = "alice@exemple.fr", "bob@exemple.fr"
+        with (
+            _machine(base, "127.0.0.2") as alice,
+            _machine(base, "127.0.0.3") as bob,
+            httpx.Client(base_url=base, headers={"X-Jeton-Salle": room.token}) as trainer,
+        ):
+            created = alice.post(
+                "/sandbox/v1/comptes", json=signup_body("alice") | {"email": alice_address}
+            )
+            two.send(bob, "GET", "/sandbox/v1/sante", {200})
+            alice_token = created.json()["jetonInscription"]
+            bob_body = signup_body("bob") | {"email": bob_address}
+            bob_token = bob.post("/sandbox/v1/comptes", json=bob_body).json()["jetonInscription"]
+            code = activation_code(work / "room", alice_address)
+            for headers in ({}, {"X-Jeton-Inscription": bob_token}):
+                two.send(
+                    bob, "GET", "/sandbox/v1/courriels", {403},
+                    params={"email": alice_address}, headers=headers,
+                )  # fmt: skip
+            two.send(bob, "POST", "/sandbox/v1/activation/renvoyer", {200},
+                     json={"email": alice_address})  # fmt: skip
+            for _ in range(6):
+                wrong = {"email": alice_address, "code": "devine", "motDePasse": "x"}
+                two.send(bob, "POST", "/sandbox/v1/activation", {400, 423, 429}, json=wrong)
+            two.send(bob, "POST", "/sandbox/v1/comptes", {409}, json=signup_body("x") | {
+                "email": alice_address})  # fmt: skip
+            rows = trainer.get("/salle/v1/etat").json()["stagiaires"]
+            [row] = [r for r in rows if r["email"] == alice_address]
+            two.requests += 1
+            clean_row = row["verrouilleJusqua"] is None and row["echecs"] == 0 and not row["refus"]
+            two.unexpected += not clean_row
+            two.send(
+                alice, "GET", "/sandbox/v1/courriels", {200},
+                params={"email": alice_address}, headers={"X-Jeton-Inscription": alice_token},
+            )  # fmt: skip
+            two.send(trainer, "GET", "/sandbox/v1/courriels", {200},
+                     params={"email": alice_address})  # fmt: skip
+            activation = {
+                "email": alice_address,
+                "code": code,
+                "motDePasse": "Tournesol-Vert-42",
+                "idQuestionSecrete": 1,
+                "reponseQuestionSecrete": "Médor",
+            }
+            two.send(alice, "POST", "/sandbox/v1/activation", {200}, json=activation)
+    finally:
+        room.stop()
+    tracebacks, internal = room.log_counts()
+    rows_out: list[list[object]] = []
+    ok = True
+    for name, tally in groups.items():
+        server_errors = sum(n for s, n in tally.statuses.items() if s >= 500)
+        met = tally.unexpected == tally.resets == server_errors == 0
+        ok &= met
+        answers = ", ".join(f"{n} × {s}" for s, n in sorted(tally.statuses.items()))
+        rows_out.append(
+            [name, tally.requests, tally.expected, answers, server_errors, tally.resets,
+             verdict(met)]
+        )  # fmt: skip
+    rows_out.append(["server log", "", "0 and 0", f"{tracebacks} tracebacks", internal, "", ""])
+    ok &= tracebacks == internal == 0
+    return rows_out, ok
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--max-time", type=int, default=60, help="seconds per fuzzing run")
@@ -468,6 +693,15 @@ def main() -> int:
                 ["race (64 clients at once)", "rounds", "expected", "answers", "exactly once"],
                 race_rows,
                 "Races",
+            )
+        )
+        hostile_rows, ok = hostile_room(work, repeat=20)
+        all_ok &= ok
+        print(
+            table(
+                ["requests", "sent", "expected", "answers", "5xx", "resets", "as expected"],
+                hostile_rows,
+                "A hostile training room (the room's journal on; trainees at 127.0.0.2/.3)",
             )
         )
         kill_rows, ok = kill_under_load(work, rounds, max_seconds=60)

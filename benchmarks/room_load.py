@@ -55,7 +55,8 @@ from chorus_wizard.contracts.room import TOKEN_HEADER
 from tests.room.browser import chromium
 from tests.room.trainee import Trainee
 
-ROOM_LINE = re.compile(r"Salle de formation : (http://127\.0\.0\.1:\d+)/salle\?jeton=(\S+)")
+ROOM_LINE = re.compile(r"Salle de formation : (http://127\.0\.0\.1:\d+)/salle$")
+TOKEN_LINE = re.compile(r"Jeton de la salle : (\S+) ")
 STEPS = ("compte_cree", "espaces_choisis", "active")
 
 #: Notes, in the page, the first moment each row shows each step (``email|step`` → epoch ms).
@@ -119,17 +120,23 @@ class Run:
 
 
 def sign_up(trainee: Trainee, run: Run, start: threading.Barrier) -> None:
+    step = "identifie"
     try:
         start.wait(timeout=60)
         trainee.identify()
+        step = "compte_cree"
         trainee.create_account()
-        run.done(trainee.email, "compte_cree")
+        run.done(trainee.email, step)
+        step = "espaces_choisis"
         trainee.choose_workspaces()
-        run.done(trainee.email, "espaces_choisis")
+        run.done(trainee.email, step)
+        step = "active"
         trainee.activate()
-        run.done(trainee.email, "active")
+        run.done(trainee.email, step)
     except Exception as exc:  # counted and reported: the benchmark goes on
-        run.failed(f"{trainee.email}: {type(exc).__name__}: {exc}")
+        cause = exc.__cause__ or exc.__context__
+        why = f" ({type(cause).__name__}: {cause})" if cause else ""
+        run.failed(f"{trainee.email} ({step}): {type(exc).__name__}: {exc}{why}")
     finally:
         trainee.close()
 
@@ -215,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
             str(scenario),
         ],
         stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
+        stderr=(folder / "sandbox-stderr.log").open("w"),
         text=True,
         env=child_env(),
         cwd=ROOT,
@@ -224,9 +231,11 @@ def main(argv: list[str] | None = None) -> int:
         assert server.stdout is not None
         base = token = ""
         for line in server.stdout:
-            found = ROOM_LINE.search(line)
-            if found:
-                base, token = found.groups()
+            line = line.rstrip("\n").replace("\u00a0", " ")
+            if found := ROOM_LINE.search(line):
+                base = found.group(1)
+            elif found := TOKEN_LINE.search(line):
+                token = found.group(1)
                 break
         if not token:
             print("Le bac à sable n'a pas annoncé la salle.")
@@ -239,7 +248,10 @@ def main(argv: list[str] | None = None) -> int:
                 "response",
                 lambda r: polls.append(r.status) if r.url.endswith("/salle/v1/etat") else None,
             )
-            page.goto(f"{base}/salle?jeton={token}")
+            page.goto(f"{base}/salle")  # as the trainer does: the token pasted in the form
+            page.locator("#jeton").fill(token)
+            with page.expect_navigation():
+                page.locator("button[type=submit]").click()
             page.wait_for_selector("#room-head th", state="attached")
             page.evaluate(OBSERVER)
             idle_state = state_latency(base, token, 3.0)
@@ -262,7 +274,14 @@ def main(argv: list[str] | None = None) -> int:
             server.wait(30)
         except subprocess.TimeoutExpired:
             server.kill()
+        logged = (folder / "sandbox-stderr.log").read_text(errors="replace").splitlines()
         shutil.rmtree(folder, ignore_errors=True)
+    problems = [
+        line for line in logged if "Traceback" in line or line.startswith(("ERROR", "WARN"))
+    ]
+    print(f"Sandbox error output: {len(problems)} error or warning lines.")
+    for line in problems[:10]:
+        print(f"  {line}")
 
     alone_delays, alone_missing = delays(alone, alone_seen)
     room_delays, room_missing = delays(room, room_seen)

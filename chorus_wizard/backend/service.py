@@ -189,6 +189,9 @@ class ChorusSignupService:
         self._piste_client: PisteClient | None = None
         self._piste_resolved = False
         self._lock = threading.Lock()
+        # The signup token of each account this service created or resumed, by address: the
+        # sandbox shows an address's mails only to its own account's token.
+        self._signup_tokens: dict[str, str] = {}
 
     def _connected(self) -> _Clients:
         """The HTTP clients, made on first use (in a worker: httpx stays off start-up)."""
@@ -320,7 +323,9 @@ class ChorusSignupService:
         return self._signup.request_attachment(email, nom, prenom, identifier_type, identifier)
 
     def create_account(self, signup: Signup, idempotency_key: str) -> AccountCreated:
-        return self._signup.create_account(signup, idempotency_key)
+        created = self._signup.create_account(signup, idempotency_key)
+        self._signup_tokens[signup.email.strip().casefold()] = created.signup_token
+        return created
 
     def workspaces(self) -> list[Workspace]:
         if not self._profile.can_create_accounts:
@@ -343,11 +348,15 @@ class ChorusSignupService:
         return self._signup.activate(email, code, password, question_id, answer)
 
     def account_status(self, account: AccountCreated) -> AccountStatus:
-        return self._signup.account_status(account)
+        status = self._signup.account_status(account)
+        self._signup_tokens[status.email.strip().casefold()] = account.signup_token
+        return status
 
     def received_mails(self, email: str) -> list[ReceivedMail]:
-        """The mails the sandbox "sent" to ``email``, newest first (sandbox only)."""
-        return self._signup.received_mails(email)
+        """The mails the sandbox "sent" to ``email``, newest first (sandbox only), read with
+        the signup token of the account this service created or resumed for that address."""
+        token = self._signup_tokens.get(email.strip().casefold())
+        return self._signup.received_mails(email, token=token)
 
     def room_name(self) -> str | None:
         """The training room a sandbox reached by URL was started for; None elsewhere."""

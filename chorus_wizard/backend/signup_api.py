@@ -234,9 +234,16 @@ class SignupApi:
         """The training room this sandbox was started for (its scenario's title), if any."""
         return self._call("GET", api.HEALTH, api.HealthAnswer).salle or None
 
-    def received_mails(self, email: str, limit: int = api.MAILS_DEFAULT) -> list[ReceivedMail]:
-        """The mails the sandbox sent to ``email``, newest first."""
+    def received_mails(
+        self, email: str, limit: int = api.MAILS_DEFAULT, *, token: str | None = None
+    ) -> list[ReceivedMail]:
+        """The mails the sandbox sent to ``email``, newest first; ``token`` is the signup token
+        of the account of that address, without which the sandbox refuses to show them."""
         listed = self._call(
-            "GET", api.MAILS, api.MailsAnswer, params={"email": email, "limite": limit}
+            "GET",
+            api.MAILS,
+            api.MailsAnswer,
+            params={"email": email, "limite": limit},
+            headers={api.JETON_HEADER: token} if token else None,
         )
         return [ReceivedMail(m.objet, m.expediteur, m.texte, m.date) for m in listed.courriels]

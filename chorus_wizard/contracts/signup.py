@@ -129,12 +129,22 @@ class RequestBody(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _limit_strings(cls, data: Any) -> Any:
+        # The rule of domain/text.py that holds for every string of a body, keys included: a
+        # lone surrogate fails at the first write or answer, a bidi override reverses what a
+        # page shows. (Other control characters are refused field by field, by the sandbox.)
+        from chorus_wizard.domain.text import BIDI_CONTROLS, has_bidi_control, has_surrogate
+
+        def shown(path: str) -> str:
+            """The path as the answer may name it: a key may hold what is refused here."""
+            kept = path.encode("utf-8", "replace").decode("utf-8")
+            return "".join("?" if char in BIDI_CONTROLS else char for char in kept)
+
         path = _too_long(data)
         if path:
             raise PydanticCustomError(
                 TOO_LONG_ERROR,
                 "Le champ «\u00a0{champ}\u00a0» dépasse {limite} caractères.",
-                {"champ": path, "limite": MAX_STRING},
+                {"champ": shown(path), "limite": MAX_STRING},
             )
         path = _with_nul(data)
         if path:
@@ -142,7 +152,15 @@ class RequestBody(BaseModel):
                 NUL_ERROR,
                 "Le champ «\u00a0{champ}\u00a0» contient un caractère invisible (un caractère "
                 "nul), qui n'est pas permis.",
-                {"champ": path},
+                {"champ": shown(path)},
+            )
+        path = _find(data, lambda text: has_surrogate(text) or has_bidi_control(text), "")
+        if path:
+            raise PydanticCustomError(
+                NUL_ERROR,
+                "Le champ «\u00a0{champ}\u00a0» contient un caractère invisible (caractère de "
+                "contrôle, d'orientation du texte ou de substitution), qui n'est pas permis.",
+                {"champ": shown(path)},
             )
         return data
 

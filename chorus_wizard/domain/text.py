@@ -1,18 +1,43 @@
 """The rule every free-text field follows at both ends: no control character, a bounded length.
 
 A carriage return or a line feed in « Nom » would end up in a mail header; a NUL or another C0
-character is never typed on purpose. The wizard checks this as the person types, the sandbox
-before it saves anything; both call :func:`text_problem`, so both say the same thing.
+character is never typed on purpose. Nor is a bidirectional formatting character (U+202E
+« right-to-left override » and its kin), which would show a name reversed on every page that
+prints it, nor half of a UTF-16 surrogate pair, which no encoding can store. The wizard checks
+this as the person types, the sandbox before it saves anything; both call :func:`text_problem`,
+so both say the same thing.
 """
 
 from __future__ import annotations
 
 from chorus_wizard.texts import translate
 
+#: The explicit bidirectional formatting characters (Unicode Standard Annex #9, 2.1-2.6): marks,
+#: embeddings, overrides and isolates. None belongs in a name, an address or an identifier.
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+
+def has_bidi_control(value: str) -> bool:
+    """Whether ``value`` holds a bidirectional formatting character (U+202E…)."""
+    return not BIDI_CONTROLS.isdisjoint(value)
+
+
+def has_surrogate(value: str) -> bool:
+    """Whether ``value`` holds a lone UTF-16 surrogate (U+D800 to U+DFFF), as JSON's
+    ``"\\ud800"`` gives: no UTF-8 text can hold it."""
+    return any("\ud800" <= char <= "\udfff" for char in value)
+
 
 def has_control_character(value: str) -> bool:
-    """Whether ``value`` holds a C0 control character (CR, LF, NUL, tab…) or DEL."""
-    return any(ord(char) < 0x20 or char == "\x7f" for char in value)
+    """Whether ``value`` holds a C0 control character (CR, LF, NUL, tab…), DEL, a
+    bidirectional formatting character or a lone surrogate: nothing a person types."""
+    return (
+        any(ord(char) < 0x20 or char == "\x7f" for char in value)
+        or has_bidi_control(value)
+        or has_surrogate(value)
+    )
 
 
 def text_problem(value: str, max_length: int, label: str = "") -> str | None:

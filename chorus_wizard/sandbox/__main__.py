@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 
 from chorus_wizard.cli import Parser
-from chorus_wizard.contracts.room import ROOM_PATH, TOKEN_QUERY
+from chorus_wizard.contracts.room import ROOM_PATH
 from chorus_wizard.keychain import SMTP_SERVICE, SecretStore
 from chorus_wizard.sandbox.child import check_data_folder, child_main
 from chorus_wizard.sandbox.faults import start_line
@@ -205,11 +205,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Bac à sable Chorus Pro prêt sur {server.base_url}", flush=True)
     if scenario is not None:
         print(f"Scénario\u00a0: {scenario.title} ({len(scenario.companies)} entreprises fictives).")
-    # The token is printed here only, for the trainer: never logged, never stored.
-    print(
-        f"Salle de formation\u00a0: {server.base_url}{ROOM_PATH}?{TOKEN_QUERY}={room.token}",
-        flush=True,
-    )
+    # The token is printed here only, for the trainer: never logged, never stored; apart from
+    # the address, which a browser would keep in its history.
+    print(f"Salle de formation\u00a0: {server.base_url}{ROOM_PATH}", flush=True)
+    print(f"Jeton de la salle\u00a0: {room.token} (à coller dans la page)", flush=True)
     if is_unspecified(args.host):  # every interface: no single address to give
         print(
             "Stagiaires\u00a0: chorus-wizard --backend http://ADRESSE-DE-CE-POSTE:"

@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from chorus_wizard import __version__
+from chorus_wizard.contracts.room import TOKEN_HEADER as ROOM_TOKEN_HEADER
 from chorus_wizard.contracts.signup import Code
 from chorus_wizard.sandbox.context import SandboxContext, utc_now
 from chorus_wizard.sandbox.directory import build_directory_router
@@ -312,7 +313,12 @@ def create_app(
     app.include_router(build_token_router(ctx))
     app.include_router(build_cpro_router(ctx))
     app.include_router(build_directory_router(seed.directory))
-    app.include_router(build_signup_router(ctx))
+    app.include_router(
+        build_signup_router(
+            ctx,
+            trainer=(lambda r: room.accepts(r.headers.get(ROOM_TOKEN_HEADER))) if room else None,
+        )
+    )
     if room is not None:
         journal = RoomJournal()
         app.include_router(build_room_router(ctx, room, journal))

@@ -31,6 +31,7 @@ from html import escape
 from pathlib import Path
 from string import Template
 from typing import Any
+from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -65,6 +66,7 @@ from chorus_wizard.sandbox.storage import (
 )
 
 TOKEN_COOKIE = "jeton_salle"
+FORM_SELF, FORM_NONE = "'self'", "'none'"
 POLL_INTERVAL_MS = 1000
 ATTACHMENT_PENDING = "EN_ATTENTE"
 ATTACHMENT_ACCEPTED = "ACCEPTEE"
@@ -201,6 +203,18 @@ def _mail_kind(subject: str) -> str:
     return "rattachement"
 
 
+def masked(email_address: str) -> str:
+    """``jeanne.martin@exemple.fr`` as the projected page shows it: ``je…@exemple.fr``.
+
+    The page is made for a projector: the room sees the names, the trainer tells the rows
+    apart, and nobody copies the addresses off the wall (the page keeps them for its actions).
+    """
+    local, at, domain = email_address.partition("@")
+    if not at:
+        return email_address[:2] + "…"
+    return f"{local[:2]}…@{domain}"
+
+
 def _shown(id_type: str, identifier: str) -> str:
     return format_siret(identifier) if id_type == IdentifierType.SIRET.value else identifier
 
@@ -237,6 +251,7 @@ class RoomService:
             room = RoomSession.of(session)
             accounts = room.room_accounts()
             attachments = room.room_attachments()
+            attempts = room.attempts_by_source()
         mails = self.mails.by_recipient()
         kept = self._kept_emails()
         now = self._now()
@@ -245,7 +260,7 @@ class RoomService:
         for account in accounts:
             if account.email.casefold() in kept:
                 continue
-            rows.append(self._account_row(account, mails, now))
+            rows.append(self._account_row(account, mails, now, attempts))
             taken.add((account.id_type, account.identifier))
         for request in attachments:
             rows.append(self._attachment_row(request, mails, now))
@@ -273,9 +288,29 @@ class RoomService:
             for m in mails.get(email_address.casefold(), [])
         ]
 
+    def _attempts(
+        self,
+        email_address: str,
+        attempts: dict[tuple[str, str], tuple[int, float | None]],
+        failures: int,
+        locked_until: float | None,
+    ) -> tuple[int, float | None]:
+        """The failures and lock the row shows: those of the trainee's own machine (the one
+        that created the account) when known, so another machine trying codes for that
+        address cannot paint a lock on it (the lock never applied to the trainee anyway)."""
+        owner = self.journal.owner(email_address)
+        if owner is None:
+            return failures, locked_until
+        return attempts.get((email_address.casefold(), owner), (0, None))
+
     def _account_row(
-        self, a: RoomAccountRow, mails: dict[str, list[MailInfo]], now: float
+        self,
+        a: RoomAccountRow,
+        mails: dict[str, list[MailInfo]],
+        now: float,
+        attempts: dict[tuple[str, str], tuple[int, float | None]],
     ) -> dict[str, Any]:
+        failures, locked_until = self._attempts(a.email, attempts, a.failures, a.locked_until)
         if a.status == STATUS_ACTIVE:
             step = STEP_ACTIVATED
         elif self.journal.workspaces_chosen(a.account_id):
@@ -283,7 +318,7 @@ class RoomService:
         else:
             step = STEP_CREATED
         sent = self._mail_list(mails, a.email)
-        locked = a.locked_until is not None and a.locked_until > now
+        locked = locked_until is not None and locked_until > now
         last = max(
             a.created_at,
             a.activated_at or 0.0,
@@ -299,8 +334,8 @@ class RoomService:
             "raisonSociale": a.company_name,
             "etape": step,
             "courriels": sent,
-            "echecs": a.failures,
-            "verrouilleJusqua": _iso(a.locked_until) if locked else None,
+            "echecs": failures,
+            "verrouilleJusqua": _iso(locked_until) if locked else None,
             "derniereActivite": _iso(last),
             "refus": self.journal.refusal(a.email),
             "idCompte": a.account_id,
@@ -371,14 +406,14 @@ class RoomService:
             account = session.find_account_by_email(email_address)
         if account is None or account.status == STATUS_ACTIVE:
             return False
-        self.signup.resend(ResendRequest(email=account.email), base_url)
-        self.log(f"Courriel d'activation renvoyé à {account.email}.")
+        self.signup.resend(ResendRequest(email=account.email), base_url, owner=True)
+        self.log(f"Courriel d'activation renvoyé à {masked(account.email)}.")
         return True
 
     def activation_mail(self, email_address: str) -> tuple[MailInfo, str] | None:
         found = self.mails.latest_activation(email_address)
         if found is not None:
-            self.log(f"Courriel d'activation de {found[0].to} affiché.")
+            self.log(f"Courriel d'activation de {masked(found[0].to)} affiché.")
         return found
 
     def unlock(self, email_address: str) -> bool:
@@ -390,7 +425,7 @@ class RoomService:
             session.reset_attempts(email_address)
         for source in sources:  # and the delay those sources were made to wait
             self.ctx.throttles.activation.succeeded(source)
-        self.log(f"Activation de {email_address} débloquée (tentatives remises à zéro).")
+        self.log(f"Activation de {masked(email_address)} débloquée (tentatives remises à zéro).")
         return True
 
     def reset_trainee(self, key: str) -> bool:
@@ -428,7 +463,7 @@ class RoomService:
         self.journal.forget(email=address, account_id=number if kind == "compte" else 0)
         if identity is not None:
             self.journal.forget_identifier(*identity)
-        self.log(f"Stagiaire {address} réinitialisé : l'exercice peut être rejoué.")
+        self.log(f"Stagiaire {masked(address)} réinitialisé : l'exercice peut être rejoué.")
         return True
 
     def reset_room(self) -> None:
@@ -464,7 +499,9 @@ class RoomService:
                 ),
             )
         verb = "acceptée" if accepted else "refusée"
-        self.log(f"Demande de rattachement de {request.email} à {request.company_name} {verb}.")
+        self.log(
+            f"Demande de rattachement de {masked(request.email)} à {request.company_name} {verb}."
+        )
         return True
 
 
@@ -551,8 +588,30 @@ class PageTemplate:
             config=config,
         )
 
+    def sign_in(self, *, room: RoomConfig, lang: str, nonce: str, wrong: bool) -> str:
+        """The page asking for the room's token (a form posted to ``/salle``)."""
+        return _sign_in_page(self.labels[lang], room.title, lang, nonce, wrong)
 
-def _page_headers(nonce: str) -> dict[str, str]:
+
+def _sign_in_page(labels: dict[str, str], title: str, lang: str, nonce: str, wrong: bool) -> str:
+    return _SIGN_IN.format(
+        lang=escape(lang),
+        title=escape(title),
+        heading=escape(labels["signInTitle"]),
+        text=escape(labels["signInText"]),
+        wrong=(
+            f'<p class="wrong" role="alert">{escape(labels["signInWrong"])}</p>\n' if wrong else ""
+        ),
+        action=ROOM_PATH + ("?lang=en" if lang == "en" else ""),
+        field=escape(labels["signInField"]),
+        name=TOKEN_QUERY,
+        button=escape(labels["signInButton"]),
+        nonce=nonce,
+    )
+
+
+def _page_headers(nonce: str, *, form: bool = False) -> dict[str, str]:
+    """The page's headers; ``form``: the sign-in page, whose form posts to the page itself."""
     return {
         "Cache-Control": "no-store",
         "Referrer-Policy": "no-referrer",
@@ -560,10 +619,41 @@ def _page_headers(nonce: str) -> dict[str, str]:
         "X-Content-Type-Options": "nosniff",
         "Content-Security-Policy": (
             f"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'nonce-{nonce}'; "
-            "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; "
+            "connect-src 'self'; img-src 'self' data:; base-uri 'none'; "
+            f"form-action {FORM_SELF if form else FORM_NONE}; "
             "frame-ancestors 'none'"
         ),
     }
+
+
+_SIGN_IN = """<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer"><meta name="robots" content="noindex">
+<title>{title} — {heading}</title>
+<style nonce="{nonce}">
+body {{ font-family: "Marianne", "Segoe UI", "DejaVu Sans", Arial, sans-serif; margin: 0;
+  color: #14171a; line-height: 1.5; font-size: clamp(16px, 0.55vw + 11px, 24px); }}
+main {{ max-width: 34rem; margin: 3rem auto; padding: 0 1.2rem; }}
+h1 {{ font-size: 1.5rem; }}
+label {{ display: block; font-weight: 700; margin: 1rem 0 0.3rem; }}
+input {{ font: inherit; width: 100%; padding: 0.4em; border: 2px solid #555d66;
+  border-radius: 0.3em; }}
+button {{ font: inherit; margin-top: 0.8rem; padding: 0.4em 1em; border: 0;
+  border-radius: 0.4em; background: #0b4fa8; color: #fff; }}
+:focus-visible {{ outline: 4px solid #ffbf47; outline-offset: 2px; }}
+.wrong {{ color: #b0221b; font-weight: 600; }}
+</style></head>
+<body><main>
+<h1>{title}</h1>
+<p>{text}</p>
+{wrong}<form method="post" action="{action}">
+<label for="jeton">{field}</label>
+<input id="jeton" name="{name}" type="password" autocomplete="off" required autofocus>
+<button type="submit">{button}</button>
+</form>
+</main></body></html>
+"""
 
 
 def forbidden() -> JSONResponse:
@@ -612,27 +702,48 @@ def build_room_router(
     def allowed(request: Request) -> bool:
         return room.accepts(request.headers.get(TOKEN_HEADER))
 
+    def signed_in(language: str) -> Response:
+        """The token was right: keep it in the cookie and go to the clean address."""
+        target = ROOM_PATH + ("?lang=en" if language == "en" else "")
+        response: Response = RedirectResponse(target, status_code=303)
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.set_cookie(
+            TOKEN_COOKIE, room.token, path=ROOM_PATH, httponly=True, samesite="strict"
+        )
+        return response
+
+    def sign_in(language: str, wrong: bool) -> HTMLResponse:
+        nonce = secrets.token_urlsafe(16)
+        return HTMLResponse(
+            template.sign_in(room=room, lang=language, nonce=nonce, wrong=wrong),
+            status_code=403,
+            headers=_page_headers(nonce, form=True),
+        )
+
     @router.get(ROOM_PATH)
     def trainer_page(request: Request) -> Response:
         language = "en" if request.query_params.get("lang") == "en" else "fr"
         given = request.query_params.get(TOKEN_QUERY)
         if given is not None:
-            if not room.accepts(given):
-                return forbidden()
-            target = ROOM_PATH + ("?lang=en" if language == "en" else "")
-            response: Response = RedirectResponse(target, status_code=303)
-            response.headers["Cache-Control"] = "no-store"
-            response.headers["Referrer-Policy"] = "no-referrer"
-            response.set_cookie(
-                TOKEN_COOKIE, room.token, path=ROOM_PATH, httponly=True, samesite="strict"
-            )
-            return response
+            # Still accepted (scripts), but a browser keeps this address in its history,
+            # redirect or not: the address printed at start-up no longer carries the token.
+            return signed_in(language) if room.accepts(given) else sign_in(language, True)
         if not room.accepts(request.cookies.get(TOKEN_COOKIE)):
-            return forbidden()
+            return sign_in(language, False)
         nonce = secrets.token_urlsafe(16)
         return HTMLResponse(
             template.render(room=room, lang=language, nonce=nonce), headers=_page_headers(nonce)
         )
+
+    @router.post(ROOM_PATH)
+    async def sign_in_form(request: Request) -> Response:
+        """The sign-in form's POST: the token travels in the body, never in an address."""
+        language = "en" if request.query_params.get("lang") == "en" else "fr"
+        raw = await request.body()
+        fields = parse_qs(raw.decode("utf-8", "replace")[:1000], max_num_fields=5)
+        given = (fields.get(TOKEN_QUERY) or [""])[0].strip()
+        return signed_in(language) if room.accepts(given) else sign_in(language, True)
 
     @router.get(f"{API_PREFIX}/etat")
     def state(request: Request) -> JSONResponse:

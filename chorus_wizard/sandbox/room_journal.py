@@ -20,6 +20,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from chorus_wizard.domain.identifiers import IdentifierType, compact
 from chorus_wizard.sandbox.context import SandboxContext
+from chorus_wizard.sandbox.refusal import Refusal
+from chorus_wizard.sandbox.signup_desk import check_email
 
 ACTION_LOG_SIZE = 50
 #: Entries each of the journal's notes keeps at most (a room has tens of trainees).
@@ -68,6 +70,9 @@ class RoomJournal:
         self._seen_by_account: dict[int, float] = {}
         self._workspaces_chosen: dict[int, float] = {}
         self._refusal_by_email: dict[str, str] = {}
+        #: The machine that created each address's account: only its requests speak for that
+        #: trainee's row (anyone may send a body naming another trainee's address).
+        self._owner_by_email: dict[str, str] = {}
         self._actions: deque[tuple[float, str]] = deque(maxlen=ACTION_LOG_SIZE)
 
     def looked_up(self, host: str, id_type: str, identifier: str, when: float) -> None:
@@ -78,11 +83,25 @@ class RoomJournal:
             activity.id_type, activity.identifier = id_type, identifier
             activity.looked_up_at = activity.last_seen = when
 
+    def created(self, host: str, email: str) -> None:
+        """``host`` created the account of ``email``: its trainee's machine."""
+        with self._lock:
+            _note(self._owner_by_email, email.casefold(), host)
+
+    def owner(self, email: str) -> str | None:
+        """The machine that created the account of ``email``, if this run saw it."""
+        with self._lock:
+            return self._owner_by_email.get(email.casefold())
+
+    def _speaks_for(self, host: str, email: str) -> bool:
+        owner = self._owner_by_email.get(email.casefold())
+        return owner is None or owner == host
+
     def refused(self, host: str, email: str, libelle: str, when: float) -> None:
         with self._lock:
             activity = self._host(host)
             activity.refusal, activity.last_seen = libelle, when
-            if email:
+            if email and self._speaks_for(host, email):
                 _note(self._refusal_by_email, email.casefold(), libelle)
                 _note(self._seen_by_email, email.casefold(), when)
 
@@ -90,7 +109,7 @@ class RoomJournal:
         with self._lock:
             if host in self._hosts:
                 self._hosts[host].last_seen = when
-            if email:
+            if email and self._speaks_for(host, email):
                 _note(self._seen_by_email, email.casefold(), when)
                 self._refusal_by_email.pop(email.casefold(), None)
             if account_id:
@@ -130,6 +149,7 @@ class RoomJournal:
             if email:
                 self._seen_by_email.pop(email.casefold(), None)
                 self._refusal_by_email.pop(email.casefold(), None)
+                self._owner_by_email.pop(email.casefold(), None)
             if account_id:
                 self._seen_by_account.pop(account_id, None)
                 self._workspaces_chosen.pop(account_id, None)
@@ -149,6 +169,7 @@ class RoomJournal:
             self._seen_by_account.clear()
             self._workspaces_chosen.clear()
             self._refusal_by_email.clear()
+            self._owner_by_email.clear()
 
     def log(self, when: float, text: str) -> None:
         with self._lock:
@@ -163,9 +184,18 @@ def json_object(raw: bytes) -> dict[str, Any]:
     """The JSON object in ``raw``; anything else (not JSON, not an object) gives ``{}``."""
     try:
         value = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        # RecursionError: ``[`` a thousand times deep, which the routes refuse with 400 too.
         return {}
     return value if isinstance(value, dict) else {}
+
+
+def check_email_quietly(address: str) -> str:
+    """``address`` as the sandbox stores it (normalised), or as given when it is not one."""
+    try:
+        return check_email(address)
+    except Refusal:
+        return address
 
 
 def string_field(data: dict[str, Any], key: str) -> str:
@@ -252,6 +282,8 @@ class RoomObserver:
                 self.journal.seen(host=host, when=when, account_id=account_id)
             return
         address = string_field(data, "email")
+        if path == "/sandbox/v1/comptes" and method == "POST" and status == 201 and address:
+            self.journal.created(host, check_email_quietly(address))
         if path == "/sandbox/v1/comptes" and method == "POST" and status >= 400:
             libelle = string_field(json_object(answer), "libelle")
             if libelle:

@@ -65,6 +65,7 @@ ACTIVATION_VALIDITY = timedelta(minutes=60)
 JETON_VALIDITY = timedelta(hours=24)
 LOCK_DURATION = timedelta(hours=1)
 MAX_FAILURES = 5
+MAX_CREATORS = 10_000
 
 
 def _text(value: str | None) -> str:
@@ -121,6 +122,16 @@ class SignupDesk:
     def __init__(self, ctx: SandboxContext) -> None:
         self.ctx = ctx
         self.policy = PasswordPolicy()
+        #: The machine (source address) that created each account during this run: its
+        #: requests speak for the account, as its signup token does (see :meth:`resend`).
+        self.created_from: dict[int, str] = {}
+
+    def note_creator(self, account_id: int, source: str) -> None:
+        """``source`` created account ``account_id`` (the oldest notes go beyond 10,000)."""
+        self.created_from.pop(account_id, None)
+        self.created_from[account_id] = source
+        while len(self.created_from) > MAX_CREATORS:
+            del self.created_from[next(iter(self.created_from))]
 
     # Checks -----------------------------------------------------------------------------
 
@@ -458,7 +469,44 @@ class SignupDesk:
 
     # Activation -------------------------------------------------------------------------
 
-    def resend(self, body: ResendRequest, base_url: str) -> ResentAnswer:
+    def owns(self, session: Session, email: str, jeton: str | None) -> AccountRow | None:
+        """The account of ``email`` when ``jeton`` is its signup token (valid), else None."""
+        account = session.find_account_by_email(email)
+        if account is None or not jeton:
+            return None
+        try:
+            return self._authorised(session, account.id, jeton)
+        except Refusal:
+            return None
+
+    def check_mail_reader(self, email: str, jeton: str | None) -> None:
+        """Only the account's own signup token reads the mails sent to its address: they hold
+        its activation code, and whoever reads the code could activate it with their own
+        password. (The trainer of a room reads them through the room's token instead.)"""
+        with self.ctx.storage.transaction(write=False) as session:
+            if self.owns(session, email, jeton) is not None:
+                return
+        raise Refusal(
+            403,
+            Code.INVALID_JETON,
+            "Accès refusé\u00a0: les courriels d'une adresse ne se lisent qu'avec le jeton "
+            "d'inscription du compte qui l'utilise (celui que l'assistant a reçu en créant le "
+            "compte).",
+        )
+
+    def resend(
+        self,
+        body: ResendRequest,
+        base_url: str,
+        *,
+        jeton: str | None = None,
+        source: str | None = None,
+        owner: bool = False,
+    ) -> ResentAnswer:
+        """Send a new activation mail. The earlier codes are voided only at the request of the
+        account itself (its signup token, or the machine ``source`` that created it) or of the
+        trainer (``owner``): the address alone, which anyone in a room can read, must not
+        cancel somebody else's link; the new mail goes to the address's owner anyway."""
         check_texts(body, (BY_NAME["email"],))
         email = check_email(body.email)
         now = self.ctx.now()
@@ -467,7 +515,13 @@ class SignupDesk:
         with self.ctx.storage.transaction() as session:
             account = session.find_account_by_email(email)
             if account is not None and account.status == STATUS_PENDING:
-                session.invalidate_codes(account.id, now=now.timestamp())
+                voids = (
+                    owner
+                    or (source is not None and self.created_from.get(account.id) == source)
+                    or self.owns(session, email, jeton) is not None
+                )
+                if voids:
+                    session.invalidate_codes(account.id, now=now.timestamp())
                 session.insert_code(
                     account.id,
                     digest(code),
@@ -479,8 +533,8 @@ class SignupDesk:
                 )
         return ResentAnswer(
             libelle="Si un compte en attente d'activation correspond à cette adresse, un nouveau "
-            "courriel d'activation vient d'y être envoyé. Seul le lien du dernier courriel reste "
-            "valable.",
+            "courriel d'activation vient d'y être envoyé. Utilisez le lien du dernier courriel "
+            "reçu.",
             # Given whether or not an account exists, so the answer reveals nothing.
             activationValideJusqua=iso_utc(valid_until),
         )
@@ -495,6 +549,7 @@ class SignupDesk:
         now = self.ctx.now()
         stamp = now.timestamp()
         throttle = self.ctx.throttles.activation
+        hashes = self._hashes_for(code, email, body)
         with self.ctx.storage.transaction() as session:
             locked = session.locked_until(email, source)
             if locked is not None and locked > stamp:
@@ -518,7 +573,7 @@ class SignupDesk:
                 refusal = self._wrong_code(session, email, source, now)
             else:
                 refusal = None
-                self._activate_with(session, account, row, body, stamp)
+                self._activate_with(session, account, row, body, stamp, hashes)
         if refusal is not None:
             raise refusal
         assert account is not None
@@ -528,6 +583,28 @@ class SignupDesk:
             "vos factures à votre client public.",
             idCompte=account.id,
         )
+
+    def _hashes_for(self, code: str, email: str, body: ActivationRequest) -> tuple[str, str] | None:
+        """The scrypt hashes of the password and the answer, made before the write lock when
+        the code is one of ``email``'s pending codes: tens of milliseconds each, they would
+        otherwise hold every other signup of a room waiting (60 trainees activating at once
+        timed out). A wrong code pays for none."""
+        if not code:
+            return None
+        with self.ctx.storage.transaction(write=False) as session:
+            row = session.find_code(digest(code))
+            account = session.get_account(row.account_id) if row else None
+        if (
+            row is None
+            or account is None
+            or account.email.casefold() != email
+            or row.used_at is not None
+            or row.invalidated_at is not None
+            or account.status != STATUS_PENDING
+        ):
+            return None
+        answer = normalize_secret_answer(body.reponseQuestionSecrete or "")
+        return scrypt_hash(body.motDePasse or ""), scrypt_hash(answer)
 
     def _wrong_code(self, session: Session, email: str, source: str, now: datetime) -> Refusal:
         if session.record_failure(email, source) >= MAX_FAILURES:
@@ -549,8 +626,10 @@ class SignupDesk:
         row: CodeRow,
         body: ActivationRequest,
         stamp: float,
+        hashes: tuple[str, str] | None = None,
     ) -> None:
-        """The code is right: check the rest, then activate (or raise :class:`Refusal`)."""
+        """The code is right: check the rest, then activate (or raise :class:`Refusal`);
+        ``hashes``: the password's and the answer's, made before the transaction."""
         if row.expires_at <= stamp:
             raise Refusal(
                 410,
@@ -593,11 +672,12 @@ class SignupDesk:
                 "reponseQuestionSecrete",
                 "Le champ «\u00a0Réponse à la question secrète\u00a0» est obligatoire.",
             )
+        password_hash, answer_hash = hashes or (scrypt_hash(password), scrypt_hash(answer))
         session.activate_account(
             account.id,
-            password_hash=scrypt_hash(password),
+            password_hash=password_hash,
             question_id=question_id,
-            answer_hash=scrypt_hash(answer),
+            answer_hash=answer_hash,
             now=stamp,
         )
         session.mark_code_used(row.id, now=stamp)

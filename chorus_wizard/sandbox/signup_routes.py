@@ -9,6 +9,7 @@ shapes are the contract's (:mod:`chorus_wizard.contracts.signup`); the rules are
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Request
@@ -41,8 +42,11 @@ TAG = "Bac à sable"
 Jeton = Annotated[str | None, Header(alias=api.JETON_HEADER)]
 
 
-def build_signup_router(ctx: SandboxContext) -> APIRouter:
-    """Routes under ``/sandbox``."""
+def build_signup_router(
+    ctx: SandboxContext, trainer: Callable[[Request], bool] | None = None
+) -> APIRouter:
+    """Routes under ``/sandbox``; ``trainer`` tells a request of a training room's trainer
+    (the room's token), who may read every address's mails."""
     desk = SignupDesk(ctx)
     router = APIRouter(prefix="/sandbox", tags=[TAG])
     v1 = api.PREFIX.removeprefix("/sandbox")
@@ -80,6 +84,7 @@ def build_signup_router(ctx: SandboxContext) -> APIRouter:
             idempotency_key=idempotency_key or None,
             base_url=base_url(request),
         )
+        desk.note_creator(created.idCompte, source_of(request))
         return answer(201, created)
 
     @router.put(v1 + api.ACCOUNT_WORKSPACES, summary="Choisir les espaces de travail")
@@ -95,8 +100,10 @@ def build_signup_router(ctx: SandboxContext) -> APIRouter:
         return answer(201, desk.request_attachment(body))
 
     @router.post(v1 + api.RESEND, summary="Renvoyer le courriel d'activation")
-    def resend(body: ResendRequest, request: Request) -> JSONResponse:
-        return answer(200, desk.resend(body, base_url(request)))
+    def resend(body: ResendRequest, request: Request, jeton: Jeton = None) -> JSONResponse:
+        return answer(
+            200, desk.resend(body, base_url(request), jeton=jeton, source=source_of(request))
+        )
 
     @router.post(v1 + api.ACTIVATION, summary="Activer le compte")
     def activate(body: ActivationRequest, request: Request) -> JSONResponse:
@@ -108,14 +115,20 @@ def build_signup_router(ctx: SandboxContext) -> APIRouter:
         description="Les courriels que le bac à sable a «\u00a0envoyés\u00a0» à cette adresse "
         "(leur partie texte), du plus récent au plus ancien\u00a0: ils tiennent lieu de boîte aux "
         "lettres pendant une formation. Réservé au bac à sable\u00a0: le vrai Chorus Pro envoie "
-        "ses courriels, il ne les montre pas.",
+        "ses courriels, il ne les montre pas. Ils portent le code d'activation du compte\u00a0: "
+        "seul le jeton d'inscription du compte de cette adresse (en-tête "
+        f"{api.JETON_HEADER}) les lit, ou le formateur d'une salle de formation.",
         response_model=MailsAnswer,
     )
     def mails(
+        request: Request,
         email: Annotated[str, Query(max_length=254)],
         limite: Annotated[int, Query(ge=1, le=api.MAILS_MAX)] = api.MAILS_DEFAULT,
+        jeton: Jeton = None,
     ) -> JSONResponse:
         address = check_email(email)
+        if trainer is None or not trainer(request):
+            desk.check_mail_reader(address, jeton)
         found = mails_to(ctx.outbox.path, address, limite)
         return answer(200, MailsAnswer(libelle="OK", courriels=found))
 

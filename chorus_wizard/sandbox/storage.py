@@ -628,6 +628,17 @@ class RoomSession(Session):
         ).fetchone()
         return (int(row["failures"] or 0), row["locked_until"]) if row else (0, None)
 
+    def attempts_by_source(self) -> dict[tuple[str, str], tuple[int, float | None]]:
+        """Failed attempts and lock end of every ``(address, source)``: a trainee's row
+        counts those of the trainee's own machine only."""
+        rows = self._conn.execute(
+            "SELECT email, source, failures, locked_until FROM activation_failures"
+        ).fetchall()
+        return {
+            (row["email"], row["source"]): (int(row["failures"]), row["locked_until"])
+            for row in rows
+        }
+
     def get_attachment_request(self, request_id: int) -> RoomAttachmentRow | None:
         if not _is_row_id(request_id):
             return None

@@ -21,15 +21,26 @@
         })
       : "";
 
+  // Bidirectional controls (U+202E…) shown as what they are, never obeyed: the sandbox refuses
+  // them now, but a database may hold older ones. Each text is also isolated (salle.css).
+  const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+  const plain = (text) => String(text).replace(BIDI, "\ufffd");
+  // The page is made for a projector: an address shows as "je…@exemple.fr" (the name says
+  // who it is); the full one stays in the row's data, for the actions.
+  const masked = (address) => {
+    const at = address.indexOf("@");
+    return at < 0 ? `${address.slice(0, 2)}…` : `${address.slice(0, Math.min(2, at))}…${address.slice(at)}`;
+  };
+
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
     for (const [name, value] of Object.entries(attrs || {})) {
       if (value === null || value === undefined || value === false) continue;
-      if (name === "text") node.textContent = value;
+      if (name === "text") node.textContent = plain(value);
       else if (name === "className") node.className = value;
       else node.setAttribute(name, value);
     }
-    for (const child of children) if (child) node.append(child);
+    for (const child of children) if (child) node.append(typeof child === "string" ? plain(child) : child);
     return node;
   }
 
@@ -79,8 +90,8 @@
   }
 
   async function act(kind, row) {
-    const who = row.email || fill(L.machine, { poste: row.poste || "" });
-    if (!(await ask(fill(L[`confirm_${kind}`], { email: row.email, who })))) return;
+    const who = row.email ? masked(row.email) : fill(L.machine, { poste: row.poste || "" });
+    if (!(await ask(plain(fill(L[`confirm_${kind}`], { email: masked(row.email || ""), who }))))) return;
     try {
       if (kind === "resend") await call("POST", "/salle/v1/renvoyer", { email: row.email });
       if (kind === "unlock") await call("POST", "/salle/v1/debloquer", { email: row.email });
@@ -92,7 +103,7 @@
       }
       if (kind === "showMail") {
         const mail = await call("POST", "/salle/v1/courriel", { email: row.email });
-        document.getElementById("mail-title").textContent = `${L.mailTitle} — ${row.email}`;
+        document.getElementById("mail-title").textContent = `${L.mailTitle} — ${masked(row.email)}`;
         document.getElementById("mail-sent").textContent = fill(L.mailSent, { heure: clock(mail.heure) });
         document.getElementById("mail-text").textContent = mail.texte;
         mailBox.showModal();
@@ -169,11 +180,9 @@
   function rowOf(row) {
     const who = el("td", { "data-label": L.colTrainee });
     if (row.email) {
-      // The name reads best from the back of the room; the login e-mail below it, allowed
-      // to break after the "@" only.
-      const [local, domain] = [row.email.slice(0, row.email.indexOf("@")), row.email.slice(row.email.indexOf("@"))];
+      // The name reads best from the back of the room; the login e-mail, masked, below it.
       if (row.nom) who.append(el("div", { className: "who", text: row.nom }));
-      who.append(el("div", { className: "login" }, local, el("wbr"), domain));
+      who.append(el("div", { className: "login", title: row.email, text: masked(row.email) }));
     } else {
       who.append(el("div", { className: "who", text: fill(L.machine, { poste: row.poste || "" }) }));
     }

@@ -13,7 +13,8 @@ import httpx
 
 from tests.room.conftest import SHORT_DEMO
 
-ROOM_LINE = re.compile(r"^Salle de formation\u00a0: (http://127\.0\.0\.1:\d+)/salle\?jeton=(\S+)$")
+ROOM_LINE = re.compile(r"^Salle de formation\u00a0: (http://127\.0\.0\.1:\d+)/salle$")
+TOKEN_LINE = re.compile(r"^Jeton de la salle\u00a0: (\S+) \(à coller dans la page\)$")
 
 
 def test_the_room_address_is_printed_once_at_start(tmp_path: Path) -> None:
@@ -35,13 +36,16 @@ def test_the_room_address_is_printed_once_at_start(tmp_path: Path) -> None:
             if line.startswith("Arrêt"):
                 break
         found = [m for m in map(ROOM_LINE.match, lines) if m]
-        assert len(found) == 1, lines
-        base, token = found[0].groups()
+        tokens = [m for m in map(TOKEN_LINE.match, lines) if m]
+        assert len(found) == 1 and len(tokens) == 1, lines
+        # The address a browser will keep in its history carries no token.
+        [base], [token] = found[0].groups(), tokens[0].groups()
+        assert not any("jeton=" in line for line in lines)
         assert len(token) >= 22  # token_urlsafe(24): 192 bits in 32 characters
         assert "Scénario\u00a0: Démonstration courte (3 entreprises fictives)." in lines
         with httpx.Client(base_url=base) as http:
             assert http.get("/salle").status_code == 403
-            assert http.get("/salle", params={"jeton": token}).status_code == 303
+            assert http.post("/salle", data={"jeton": token}).status_code == 303
             health = http.get("/sandbox/v1/sante").json()
             assert health["salle"] == "Démonstration courte"
     finally:

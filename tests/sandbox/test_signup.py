@@ -379,8 +379,8 @@ COURRIELS = "/sandbox/v1/courriels"
 def test_the_mails_sent_to_an_address_newest_first(
     client: httpx.Client, sandbox: SandboxServer, free_siret: str
 ) -> None:
-    assert client.get(COURRIELS, params={"email": EMAIL}).json()["courriels"] == []
-    create_account(client, free_siret, EMAIL)
+    created = create_account(client, free_siret, EMAIL)
+    client.headers["X-Jeton-Inscription"] = created["jetonInscription"]
     for _ in range(6):
         resent = client.post("/sandbox/v1/activation/renvoyer", json={"email": EMAIL})
         assert resent.status_code == 200
@@ -405,8 +405,10 @@ def test_the_mails_sent_to_an_address_newest_first(
         len(client.get(COURRIELS, params={"email": EMAIL, "limite": 20}).json()["courriels"]) == 7
     )
     assert len(client.get(COURRIELS, params={"email": EMAIL, "limite": 1}).json()["courriels"]) == 1
+    # Another address's mails need that address's own account: this token opens none.
     other = client.get(COURRIELS, params={"email": "personne@exemple.fr"})
-    assert other.json()["courriels"] == []
+    assert other.status_code == 403
+    assert other.json()["codeRetour"] == 30
 
 
 @pytest.mark.parametrize(
@@ -531,12 +533,29 @@ def test_resend_invalidates_the_previous_code(
 ) -> None:
     create_account(client, free_siret, EMAIL)
     old = _only_code(sandbox)
+    # From the machine that created the account (as its wizard asks), or with its token
+    # (tests/room/test_isolation.py).
     response = client.post("/sandbox/v1/activation/renvoyer", json={"email": EMAIL})
     assert response.status_code == 200 and response.json()["codeRetour"] == 0
     [new] = activation_codes(sandbox, EMAIL) - {old}
     stale = client.post(ACTIVATION, json=activation_body(EMAIL, old))
     assert (stale.status_code, stale.json()["codeRetour"]) == (400, 20)
     assert client.post(ACTIVATION, json=activation_body(EMAIL, new)).status_code == 200
+
+
+def test_a_resend_by_address_alone_voids_no_earlier_code(
+    client: httpx.Client, sandbox: SandboxServer, free_siret: str
+) -> None:
+    """Anyone may ask for a new mail to an address; only the account's own token (or the
+    trainer) may cancel the link it already holds."""
+    create_account(client, free_siret, EMAIL)
+    old = _only_code(sandbox)
+    transport = httpx.HTTPTransport(local_address="127.0.0.3")  # another machine
+    with httpx.Client(base_url=sandbox.base_url, transport=transport) as other:
+        resent = other.post("/sandbox/v1/activation/renvoyer", json={"email": EMAIL})
+    assert resent.status_code == 200
+    assert len(activation_codes(sandbox, EMAIL)) == 2
+    assert client.post(ACTIVATION, json=activation_body(EMAIL, old)).status_code == 200
 
 
 def test_resend_does_not_reveal_whether_an_account_exists(
@@ -682,7 +701,7 @@ def test_openapi_describes_every_route(client: httpx.Client) -> None:
         "/sandbox/activer",
     } <= set(spec["paths"])
     mails = spec["paths"]["/sandbox/v1/courriels"]["get"]
-    assert {p["name"] for p in mails["parameters"]} == {"email", "limite"}
+    assert {p["name"] for p in mails["parameters"]} == {"email", "limite", "X-Jeton-Inscription"}
 
 
 def test_data_survives_a_restart_and_seeding_is_idempotent(

@@ -15,7 +15,20 @@ def test_a_line_break_is_named(value: str) -> None:
     )
 
 
-@pytest.mark.parametrize("value", ["a\x00b", "tab\there", "esc\x1b[0m", "del\x7f"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "a\x00b",
+        "tab\there",
+        "esc\x1b[0m",
+        "del\x7f",
+        "\u202eenaeJ",  # right-to-left override: shown reversed
+        "Jea\u2066nne",  # isolate
+        "Jean\u200fne",  # right-to-left mark
+        "Jean\ud800ne",  # lone surrogate: no encoding holds it
+        "\udfff",
+    ],
+)
 def test_other_control_characters_are_refused(value: str) -> None:
     assert has_control_character(value)
     problem = text_problem(value, 60, "Ville")
