@@ -137,9 +137,10 @@ def test_a_data_folder_written_before_versions_serves_every_record(tmp_path: Pat
             attachment["answer"]["idDemande"]
         ]
 
-        # The mails are still listed, the newest first.
+        # The mails are still listed, the newest first (to the trainer: a mailbox answers only
+        # to its account's signup token or to the room's).
         for person, subjects in ((pending, 2), (activated, 1), (attachment, 1)):
-            mails = http.get("/sandbox/v1/courriels", params={"email": person["email"]})
+            mails = trainer.get("/sandbox/v1/courriels", params={"email": person["email"]})
             assert mails.status_code == 200, mails.text
             assert len(mails.json()["courriels"]) == subjects, person["email"]
 
