@@ -940,7 +940,7 @@
     </message>
     <message>
         <source>Une erreur inattendue est survenue. Vos saisies sont conservées&#xa0;; réessayez, et si le problème persiste, contactez le support.</source>
-        <extracomment>The password just chosen, kept in memory only, from the activation until the final page has offered to store it in the keychain; never in the draft (which may be saved to disk). Emptied once stored and when the wizard closes. Opens the portal in the browser (tests inject a recorder: no browser in tests). The Paramètres file. Every secret: the Paramètres&apos;, the signup token, the saved password (keychain.py). ``--backend`` as given on the command line (&quot;&quot; when it came from the Paramètres).</extracomment>
+        <extracomment>``guide`` (the guide&apos;s four steps) or ``portail-actuel`` (today&apos;s portal rehearsed). The password just chosen, kept in memory only, from the activation until the final page has offered to store it in the keychain; never in the draft (which may be saved to disk). Emptied once stored and when the wizard closes. Opens the portal in the browser (tests inject a recorder: no browser in tests). The Paramètres file. Every secret: the Paramètres&apos;, the signup token, the saved password (keychain.py). ``--backend`` as given on the command line (&quot;&quot; when it came from the Paramètres).</extracomment>
         <translation>An unexpected error occurred. What you entered is kept; try again, and if the problem persists, contact support.</translation>
     </message>
     <message>
@@ -1385,6 +1385,243 @@
     </message>
 </context>
 <context>
+    <name>TodayAccountPage</name>
+    <message>
+        <source>Portail actuel — 1. Créez votre compte</source>
+        <translation>Today&apos;s portal — 1. Create your account</translation>
+    </message>
+    <message>
+        <source>Parcours du portail actuel&#xa0;: le compte d&apos;abord, puis son activation, la double authentification, la structure et les espaces de travail.</source>
+        <translation>Today&apos;s portal path: the account first, then its activation, two-factor authentication, the structure and the workspaces.</translation>
+    </message>
+    <message>
+        <source>Adresse électronique de connexion</source>
+        <translation>Login email address</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Prénom</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Téléphone (facultatif)</source>
+        <translation>Telephone (optional)</translation>
+    </message>
+    <message>
+        <source>Adresse électronique de contact</source>
+        <translation>Contact e-mail address</translation>
+    </message>
+    <message>
+        <source>la même que celle de connexion</source>
+        <translation>the same as the login address</translation>
+    </message>
+    <message>
+        <source>J&apos;accepte les conditions générales d&apos;utilisation</source>
+        <translation>I accept the terms of use</translation>
+    </message>
+    <message>
+        <source>l&apos;adresse électronique</source>
+        <translation>the e-mail address</translation>
+    </message>
+    <message>
+        <source>le nom</source>
+        <translation>the last name</translation>
+    </message>
+    <message>
+        <source>le prénom</source>
+        <translation>the first name</translation>
+    </message>
+    <message>
+        <source>l&apos;acceptation des conditions</source>
+        <translation>accepting the terms</translation>
+    </message>
+    <message>
+        <source>Création de votre compte…</source>
+        <translation>Creating your account…</translation>
+    </message>
+</context>
+<context>
+    <name>TodayActivatePage</name>
+    <message>
+        <source>Portail actuel — 2. Activez votre compte</source>
+        <translation>Today&apos;s portal — 2. Activate your account</translation>
+    </message>
+    <message>
+        <source>Voir le courriel reçu</source>
+        <translation>Show the email received</translation>
+    </message>
+    <message>
+        <source>Courriel reçu</source>
+        <translation>Email received</translation>
+    </message>
+    <message>
+        <source>Lien ou code d&apos;activation</source>
+        <translation>Activation link or code</translation>
+    </message>
+    <message>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Confirmation du mot de passe</source>
+        <translation>Confirm the password</translation>
+    </message>
+    <message>
+        <source>Au moins 12 caractères, avec trois des quatre sortes&#xa0;: minuscules, majuscules, chiffres, autres signes. Il n&apos;y a plus de question secrète&#xa0;: la double authentification l&apos;a remplacée.</source>
+        <translation>At least 12 characters, with three of the four kinds: lower case, upper case, digits, other signs. There is no secret question any more: two-factor authentication replaced it.</translation>
+    </message>
+    <message>
+        <source>Un courriel d&apos;activation a été envoyé à {email}. Son lien n&apos;est valable que 60 minutes&#xa0;: il mène au choix de votre mot de passe. Collez ici le lien (ou le code) du courriel.</source>
+        <translation>An activation mail was sent to {email}. Its link is valid for 60 minutes only: it leads to choosing your password. Paste the mail&apos;s link (or code) here.</translation>
+    </message>
+    <message>
+        <source>le lien ou le code d&apos;activation</source>
+        <translation>the activation link or code</translation>
+    </message>
+    <message>
+        <source>le mot de passe</source>
+        <translation>the password</translation>
+    </message>
+    <message>
+        <source>la même confirmation du mot de passe</source>
+        <translation>the same password confirmation</translation>
+    </message>
+    <message>
+        <source>Activation de votre compte…</source>
+        <translation>Activating your account…</translation>
+    </message>
+    <message>
+        <source>Lecture du courriel…</source>
+        <translation>Reading the email…</translation>
+    </message>
+    <message>
+        <source>Aucun courriel pour le moment.</source>
+        <translation>No mail yet.</translation>
+    </message>
+</context>
+<context>
+    <name>TodayDonePage</name>
+    <message>
+        <source>Portail actuel — c&apos;est terminé</source>
+        <translation>Today&apos;s portal — done</translation>
+    </message>
+    <message>
+        <source>Vous avez parcouru le portail actuel dans son ordre&#xa0;: le compte, son activation et le mot de passe, la double authentification, la structure et les espaces de travail. Sur le vrai portail, gardez votre téléphone&#xa0;: chaque connexion demandera le code de l&apos;application.</source>
+        <translation>You went through today&apos;s portal in its order: the account, its activation and the password, two-factor authentication, the structure and the workspaces. On the real portal, keep your phone: every login will ask for the app&apos;s code.</translation>
+    </message>
+</context>
+<context>
+    <name>TodayLoginPage</name>
+    <message>
+        <source>Portail actuel — 3. Connectez-vous&#xa0;: double authentification</source>
+        <extracomment>Pixels per module of the QR code: large enough for a phone&apos;s camera on any screen.</extracomment>
+        <translation>Today&apos;s portal — 3. Log in: two-factor authentication</translation>
+    </message>
+    <message>
+        <source>Connectez-vous avec votre mot de passe. À la première connexion, un code à 6 chiffres vous est envoyé par courriel&#xa0;; puis vous configurez une application d&apos;authentification sur votre téléphone (FreeOTP, Aegis, Google Authenticator ou Microsoft Authenticator, gratuites).</source>
+        <extracomment>What the next « Suivant » sends: the password, or the code the login waits for.</extracomment>
+        <translation>Log in with your password. At the first login, a 6-digit code is sent to you by mail; then you set up an authenticator app on your phone (FreeOTP, Aegis, Google Authenticator or Microsoft Authenticator, all free).</translation>
+    </message>
+    <message>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Voir le courriel reçu</source>
+        <translation>Show the email received</translation>
+    </message>
+    <message>
+        <source>Courriel reçu</source>
+        <translation>Email received</translation>
+    </message>
+    <message>
+        <source>Code QR de l&apos;application d&apos;authentification</source>
+        <translation>QR code for the authenticator app</translation>
+    </message>
+    <message>
+        <source>Ou saisissez ce lien dans une application de bureau&#xa0;:</source>
+        <translation>Or enter this link in a desktop app:</translation>
+    </message>
+    <message>
+        <source>Code à 6 chiffres</source>
+        <translation>6-digit code</translation>
+    </message>
+    <message>
+        <source>le mot de passe</source>
+        <translation>the password</translation>
+    </message>
+    <message>
+        <source>le code à 6 chiffres</source>
+        <translation>the 6-digit code</translation>
+    </message>
+    <message>
+        <source>Connexion…</source>
+        <translation>Logging in…</translation>
+    </message>
+    <message>
+        <source>Vérification du code…</source>
+        <translation>Checking the code…</translation>
+    </message>
+    <message>
+        <source>Lecture du courriel…</source>
+        <translation>Reading the email…</translation>
+    </message>
+</context>
+<context>
+    <name>TodayStructurePage</name>
+    <message>
+        <source>Portail actuel — 4. Votre structure et vos espaces</source>
+        <translation>Today&apos;s portal — 4. Your structure and workspaces</translation>
+    </message>
+    <message>
+        <source>Vous êtes connecté. Créez votre structure&#xa0;: le type d&apos;identifiant, l&apos;identifiant, puis ses données. Si elle existe déjà, demandez votre rattachement.</source>
+        <translation>You are logged in. Create your structure: the identifier type, the identifier, then its data. If it exists already, ask to join it.</translation>
+    </message>
+    <message>
+        <source>Identifiant</source>
+        <translation>Identifier</translation>
+    </message>
+    <message>
+        <source>Raison sociale</source>
+        <translation>Company name</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Code postal</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Ville</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Pays (code)</source>
+        <translation>Country (code)</translation>
+    </message>
+    <message>
+        <source>Demander mon rattachement (la structure existe déjà)</source>
+        <translation>Ask to join (the structure exists already)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Espaces de travail à ouvrir&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Workspaces to open&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Chargement des espaces de travail…</source>
+        <translation>Loading the workspaces…</translation>
+    </message>
+    <message>
+        <source>Création de votre structure…</source>
+        <translation>Creating your structure…</translation>
+    </message>
+</context>
+<context>
     <name>ToggleSwitch</name>
     <message>
         <source>OUI</source>
@@ -1479,7 +1716,7 @@
     <name>cli</name>
     <message>
         <source>Assistant d&apos;inscription à Chorus Pro, en quatre étapes.</source>
-        <extracomment>``sandbox`` (embedded), ``qualification``, ``production`` or a sandbox&apos;s URL. Where everything the program writes goes (draft, settings, the embedded sandbox). ``--backend`` as given (&quot;&quot; when it came from the Paramètres or the default). ``--directory``: None for the default (the sandbox&apos;s own with a sandbox). An activation link to open once the window is up. A ``.qm`` file replacing the interface&apos;s own translation (the long-strings check). The Paramètres as read here: a file it had to set aside is said once, by the wizard.</extracomment>
+        <extracomment>``sandbox`` (embedded), ``qualification``, ``production`` or a sandbox&apos;s URL. Where everything the program writes goes (draft, settings, the embedded sandbox). ``--backend`` as given (&quot;&quot; when it came from the Paramètres or the default). ``--directory``: None for the default (the sandbox&apos;s own with a sandbox). An activation link to open once the window is up. A ``.qm`` file replacing the interface&apos;s own translation (the long-strings check). ``--parcours``: ``guide`` (the guide&apos;s four steps) or ``portail-actuel`` (today&apos;s portal, rehearsed in the sandbox). The Paramètres as read here: a file it had to set aside is said once, by the wizard.</extracomment>
         <translation>Chorus Pro sign-up wizard, in four steps.</translation>
     </message>
     <message>
@@ -1509,6 +1746,10 @@
     <message>
         <source>URL de base remplaçant celle de l&apos;annuaire public (miroir, serveur de test)</source>
         <translation>base URL replacing the public directory&apos;s (mirror, test server)</translation>
+    </message>
+    <message>
+        <source>guide (les quatre étapes du guide, par défaut) ou portail-actuel (le parcours du portail actuel&#xa0;: compte, activation, double authentification, puis structure&#xa0;; bac à sable seulement)</source>
+        <translation>guide (the guide&apos;s four steps, the default) or portail-actuel (today&apos;s portal path: account, activation, two-factor authentication, then structure; sandbox only)</translation>
     </message>
     <message>
         <source>vérifie que le programme est complet (traductions, ressources, bac à sable), affiche un rapport et quitte</source>
