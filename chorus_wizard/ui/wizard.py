@@ -39,6 +39,7 @@ def later_pages() -> tuple[tuple[PageId, Callable[[WizardContext], Page]], ...]:
     from chorus_wizard.ui.pages.complete import CompletePage
     from chorus_wizard.ui.pages.done import DonePage
     from chorus_wizard.ui.pages.portal_activate import PortalActivatePage
+    from chorus_wizard.ui.pages.today_account import TodayAccountPage
     from chorus_wizard.ui.pages.today_activate import TodayActivatePage
     from chorus_wizard.ui.pages.today_done import TodayDonePage
     from chorus_wizard.ui.pages.today_login import TodayLoginPage
@@ -52,6 +53,7 @@ def later_pages() -> tuple[tuple[PageId, Callable[[WizardContext], Page]], ...]:
         (PageId.ACTIVATE, ActivatePage),
         (PageId.PORTAL_ACTIVATE, PortalActivatePage),
         (PageId.DONE, DonePage),
+        (PageId.TODAY_ACCOUNT, TodayAccountPage),  # built first when that path is chosen
         (PageId.TODAY_ACTIVATE, TodayActivatePage),
         (PageId.TODAY_LOGIN, TodayLoginPage),
         (PageId.TODAY_STRUCTURE, TodayStructurePage),

@@ -116,7 +116,8 @@ class HandoffPanel(QFrame):
         # one (English, or a narrow window) would widen the page past its window.
         self._confirmation = confirmation
         self.confirm = QCheckBox()
-        self.confirm.setAccessibleName(confirmation)
+        # Hidden without a confirmation; named all the same (every control has a name).
+        self.confirm.setAccessibleName(confirmation or title)
         self.confirm.toggled.connect(self.confirmed_changed)
         self.confirm_label = ClickLabel(confirmation, self.confirm)
         confirm_row = QWidget()
