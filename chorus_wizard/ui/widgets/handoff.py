@@ -98,6 +98,7 @@ class HandoffPanel(QFrame):
         layout.addWidget(self.checklist)
 
         self.values_title = QLabel(self.tr("<b>Vos valeurs, prêtes à copier</b>"))
+        self.values_title.hide()  # until there are values (set_values)
         layout.addWidget(self.values_title)
         self.values_box = QWidget()
         self.values_grid = QGridLayout(self.values_box)
