@@ -168,6 +168,7 @@ def compose(
         settings=settings,
         secrets=secrets,
         backend_option=config.backend_option,
+        path=config.path,
     )
     if open_url is not None:
         context.open_url = open_url

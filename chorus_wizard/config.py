@@ -40,6 +40,9 @@ class Config:
     self_test: bool = False
     #: A ``.qm`` file replacing the interface's own translation (the long-strings check).
     catalog: Path | None = None
+    #: ``--parcours``: ``guide`` (the guide's four steps) or ``portail-actuel`` (today's
+    #: portal, rehearsed in the sandbox).
+    path: str = "guide"
     #: The Paramètres as read here: a file it had to set aside is said once, by the wizard.
     settings: SettingsStore | None = field(default=None, compare=False, repr=False)
 
@@ -110,6 +113,17 @@ def argument_parser(language: str = "fr") -> argparse.ArgumentParser:
         default=None,
         help=translate(
             "cli", "URL de base remplaçant celle de l'annuaire public (miroir, serveur de test)"
+        ),
+    )
+    parser.add_argument(
+        "--parcours",
+        choices=("guide", "portail-actuel"),
+        default=None,
+        help=translate(
+            "cli",
+            "guide (les quatre étapes du guide, par défaut) ou portail-actuel (le parcours du "
+            "portail actuel\u00a0: compte, activation, double authentification, puis "
+            "structure\u00a0; bac à sable seulement)",
         ),
     )
     parser.add_version(f"%(prog)s {__version__}")
@@ -185,6 +199,7 @@ def resolve_config(argv: list[str]) -> Config:
         directory=args.directory,
         directory_url=args.directory_url,
         link=args.link or "",
+        path=args.parcours or "guide",
         self_test=args.self_test,
         settings=settings,
     )

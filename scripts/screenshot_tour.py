@@ -79,6 +79,11 @@ SLUGS = {
     PageId.ACTIVATE: "4-activate",
     PageId.PORTAL_ACTIVATE: "4p-portal-activate",
     PageId.DONE: "5-done",
+    PageId.TODAY_ACCOUNT: "t1-today-account",
+    PageId.TODAY_ACTIVATE: "t2-today-activate",
+    PageId.TODAY_LOGIN: "t3-today-login",
+    PageId.TODAY_STRUCTURE: "t4-today-structure",
+    PageId.TODAY_DONE: "t5-today-done",
 }
 
 #: Each page's title, for the index.
@@ -90,6 +95,11 @@ TITLES = {
     PageId.ACTIVATE: "4. Activez",
     PageId.PORTAL_ACTIVATE: "4. Activez (portal mode)",
     PageId.DONE: "Fin",
+    PageId.TODAY_ACCOUNT: "Portail actuel 1. Compte",
+    PageId.TODAY_ACTIVATE: "Portail actuel 2. Activation",
+    PageId.TODAY_LOGIN: "Portail actuel 3. Double authentification",
+    PageId.TODAY_STRUCTURE: "Portail actuel 4. Structure et espaces",
+    PageId.TODAY_DONE: "Portail actuel, fin",
 }
 
 
@@ -201,6 +211,28 @@ SHOTS: tuple[Shot, ...] = (
     ),
     Shot(PageId.DONE, "recap", "« Récapitulatif » opened on the final page (the dialog)."),
     Shot(PageId.DONE, "recap", "The recap dialog in English.", "en"),
+    *_ordinary_and_help(
+        PageId.TODAY_ACCOUNT,
+        "« Parcours du portail actuel » (--parcours portail-actuel): the account alone, first.",
+        "Today's portal path in English: the account.",
+    ),
+    *_ordinary_and_help(
+        PageId.TODAY_ACTIVATE,
+        "The activation: the mail's link or code, then the password only.",
+        "The activation in English.",
+    ),
+    Shot(PageId.TODAY_LOGIN, "mail-code", "First login: the 6-digit code sent by mail."),
+    *_ordinary_and_help(
+        PageId.TODAY_LOGIN,
+        "The authenticator app: the otpauth:// URI as a QR code and as text.",
+        "The authenticator app in English.",
+    ),
+    *_ordinary_and_help(
+        PageId.TODAY_STRUCTURE,
+        "Logged in: the structure (created or joined), then the workspaces.",
+        "The structure in English.",
+    ),
+    *_ordinary_and_help(PageId.TODAY_DONE, "Today's path done.", "Today's path done, in English."),
 )
 
 
@@ -237,10 +269,11 @@ class Tour:
         settle()
 
     @contextmanager
-    def wizard(self, folder: str) -> Iterator[SignupWizard]:
+    def wizard(self, folder: str, *options: str) -> Iterator[SignupWizard]:
         """A wizard as ``chorus-wizard`` builds it, on the embedded sandbox, with its data in
         ``folder`` of the tour's temporary folder; shut down afterwards."""
-        wizard = build_wizard(["--data-dir", str(self.root / folder), "--lang", self.lang])
+        argv = ["--data-dir", str(self.root / folder), "--lang", self.lang, *options]
+        wizard = build_wizard(argv)
         finish_build(wizard, timeout=60)  # the embedded sandbox's process has started
         yield from _shown(wizard)
 
@@ -447,6 +480,83 @@ def english_scene(tour: Tour) -> None:
         dialog.close()
 
 
+def last_mail(data_dir: Path, subject: str) -> str:
+    """The plain text of the newest mail of the sandbox's Maildir with ``subject``."""
+    import email
+    import email.policy
+    import mailbox
+    from email.message import EmailMessage
+
+    box = mailbox.Maildir(data_dir / "sandbox" / "mail", create=False)
+    found = []
+    for key in box.iterkeys():
+        parsed = email.message_from_bytes(box.get_bytes(key), policy=email.policy.default)
+        if isinstance(parsed, EmailMessage) and parsed["Subject"] == subject:
+            body = parsed.get_body(preferencelist=("plain",))
+            if isinstance(body, EmailMessage):
+                found.append((parsed["Date"].datetime, str(body.get_content())))
+    return max(found, key=lambda pair: pair[0])[1] if found else ""
+
+
+def today_scene(tour: Tour, folder: str) -> None:
+    """« Parcours du portail actuel », page by page (help shown in French only)."""
+    import re
+
+    import pyotp
+
+    def shoot(wizard: SignupWizard, state: str = "ordinary") -> None:
+        tour.take(wizard, state)
+        if tour.lang == "fr" and state == "ordinary":
+            tour.help(wizard)
+
+    with tour.wizard(folder, "--parcours", "portail-actuel") as wizard:
+        data_dir = tour.root / folder
+        account = page(wizard, PageId.TODAY_ACCOUNT)
+        account.email.setText("sacha.petit@exemple.fr")  # type: ignore[attr-defined]
+        account.nom.setText("Petit")  # type: ignore[attr-defined]
+        account.prenom.setText("Sacha")  # type: ignore[attr-defined]
+        account.terms.setChecked(True)  # type: ignore[attr-defined]
+        shoot(wizard)
+        go_next(wizard, PageId.TODAY_ACTIVATE)
+        activate = page(wizard, PageId.TODAY_ACTIVATE)
+        mail = last_mail(data_dir, "Activez votre compte Chorus Pro")
+        link = next(line for line in mail.splitlines() if "code=" in line)
+        activate.code.setText(link.strip())  # type: ignore[attr-defined]
+        activate.password.setText("Tournesol-Vert-42")  # type: ignore[attr-defined]
+        activate.confirm.setText("Tournesol-Vert-42")  # type: ignore[attr-defined]
+        shoot(wizard)
+        go_next(wizard, PageId.TODAY_LOGIN)
+        login = page(wizard, PageId.TODAY_LOGIN)
+        wizard.next()
+        settle(lambda: login.code_row.isVisible())  # type: ignore[attr-defined]
+        if tour.lang == "fr":
+            tour.take(wizard, "mail-code")
+        sent = last_mail(data_dir, "Chorus Pro - Votre code de connexion")
+        match = re.search(r"^(\d{6})$", sent, re.M)
+        assert match is not None
+        login.code.setText(match.group(1))  # type: ignore[attr-defined]
+        wizard.next()
+        settle(lambda: login.qr.isVisible())  # type: ignore[attr-defined]
+        wait_idle(wizard)
+        shoot(wizard)
+        uri = login.uri.text()  # type: ignore[attr-defined]
+        login.code.setText(pyotp.parse_uri(uri).now())  # type: ignore[attr-defined]
+        go_next(wizard, PageId.TODAY_STRUCTURE)
+        structure = page(wizard, PageId.TODAY_STRUCTURE)
+        settle(lambda: bool(structure.switches))  # type: ignore[attr-defined]
+        for name, value in {
+            "identifier": "13002526500013",
+            "raison_sociale": "DINUM",
+            "adresse": "20 AVENUE DE SEGUR",
+            "code_postal": "75007",
+            "ville": "PARIS",
+        }.items():
+            structure.fields[name].setText(value)  # type: ignore[attr-defined]
+        shoot(wizard)
+        go_next(wizard, PageId.TODAY_DONE)
+        shoot(wizard)
+
+
 def write_index(out: Path) -> None:
     """``README.md``: one row per shot, with a link to each width."""
     lines = [
@@ -480,6 +590,8 @@ SCENES: tuple[tuple[str, str, Callable[[Tour], None]], ...] = (
     ("en", "signup", english_scene),
     ("en", "attachment", lambda t: attachment_scene(t, "en-attach", sent=False)),
     ("en", "portal", lambda t: portal_scene(t, "en-portal", with_help=False)),
+    ("fr", "today's portal", lambda t: today_scene(t, "today")),
+    ("en", "today's portal", lambda t: today_scene(t, "en-today")),
 )
 
 

@@ -36,6 +36,7 @@ from chorus_wizard.sandbox.piste import (
     build_cpro_router,
     build_token_router,
 )
+from chorus_wizard.sandbox.portal.routes import build_portal_router
 from chorus_wizard.sandbox.refusal import Refusal, refusal_handler, reply
 from chorus_wizard.sandbox.relay import SmtpRelay
 from chorus_wizard.sandbox.room import build_room_router
@@ -319,6 +320,7 @@ def create_app(
             trainer=(lambda r: room.accepts(r.headers.get(ROOM_TOKEN_HEADER))) if room else None,
         )
     )
+    app.include_router(build_portal_router(ctx))
     if room is not None:
         journal = RoomJournal()
         app.include_router(build_room_router(ctx, room, journal))

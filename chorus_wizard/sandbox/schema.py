@@ -135,6 +135,49 @@ MIGRATIONS: list[Step] = [
     VERSION_1,
     # 2: « Téléphone » on step 2 (optional)
     "ALTER TABLE accounts ADD COLUMN telephone TEXT NOT NULL DEFAULT ''",
+    # 3: today's portal rehearsed (sandbox/portal/): an account without a structure, its
+    # activation and login codes, its second factor (the TOTP secret is the server side of a
+    # rehearsal: kept here, never logged), its login tickets and sessions, its workspaces.
+    """
+CREATE TABLE portal_accounts (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    email TEXT NOT NULL COLLATE NOCASE UNIQUE,
+    nom TEXT NOT NULL,
+    prenom TEXT NOT NULL,
+    telephone TEXT NOT NULL DEFAULT '',
+    email_contact TEXT NOT NULL,
+    cgu_accepted_at REAL NOT NULL,
+    stage TEXT NOT NULL,
+    password_hash TEXT,
+    totp_secret TEXT,
+    totp_enrolled_at REAL,
+    totp_last_step INTEGER,
+    failures INTEGER NOT NULL DEFAULT 0,
+    locked_until REAL,
+    structure_id INTEGER REFERENCES structures(id),
+    structure_outcome TEXT,
+    created_at REAL NOT NULL
+);
+CREATE TABLE portal_codes (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id INTEGER NOT NULL REFERENCES portal_accounts(id) ON DELETE CASCADE,
+    purpose TEXT NOT NULL,
+    code_hash TEXT NOT NULL,
+    expires_at REAL NOT NULL,
+    used_at REAL
+);
+CREATE TABLE portal_tickets (
+    ticket_hash TEXT PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES portal_accounts(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    expires_at REAL NOT NULL
+);
+CREATE TABLE portal_workspaces (
+    account_id INTEGER NOT NULL REFERENCES portal_accounts(id) ON DELETE CASCADE,
+    code TEXT NOT NULL,
+    PRIMARY KEY (account_id, code)
+);
+""",
 ]
 
 

@@ -36,6 +36,11 @@ def later_pages() -> tuple[tuple[PageId, Callable[[WizardContext], Page]], ...]:
     from chorus_wizard.ui.pages.complete import CompletePage
     from chorus_wizard.ui.pages.done import DonePage
     from chorus_wizard.ui.pages.portal_activate import PortalActivatePage
+    from chorus_wizard.ui.pages.today_account import TodayAccountPage
+    from chorus_wizard.ui.pages.today_activate import TodayActivatePage
+    from chorus_wizard.ui.pages.today_done import TodayDonePage
+    from chorus_wizard.ui.pages.today_login import TodayLoginPage
+    from chorus_wizard.ui.pages.today_structure import TodayStructurePage
     from chorus_wizard.ui.pages.workspaces import WorkspacesPage
 
     return (
@@ -45,6 +50,11 @@ def later_pages() -> tuple[tuple[PageId, Callable[[WizardContext], Page]], ...]:
         (PageId.ACTIVATE, ActivatePage),
         (PageId.PORTAL_ACTIVATE, PortalActivatePage),
         (PageId.DONE, DonePage),
+        (PageId.TODAY_ACCOUNT, TodayAccountPage),  # built first when that path is chosen
+        (PageId.TODAY_ACTIVATE, TodayActivatePage),
+        (PageId.TODAY_LOGIN, TodayLoginPage),
+        (PageId.TODAY_STRUCTURE, TodayStructurePage),
+        (PageId.TODAY_DONE, TodayDonePage),
     )
 
 
@@ -83,6 +93,12 @@ class SignupWizard(QWizard):
         self.pages: dict[PageId, Page] = {PageId.IDENTIFY: IdentifyPage(context)}
         self.setPage(PageId.IDENTIFY, self.pages[PageId.IDENTIFY])
         self.setStartId(PageId.IDENTIFY)
+        if context.path == "portail-actuel" and context.profile.can_create_accounts:
+            from chorus_wizard.ui.pages.today_account import TodayAccountPage
+
+            self.pages[PageId.TODAY_ACCOUNT] = TodayAccountPage(context)
+            self.setPage(PageId.TODAY_ACCOUNT, self.pages[PageId.TODAY_ACCOUNT])
+            self.setStartId(PageId.TODAY_ACCOUNT)  # today's portal: the account first
         # « Plus » gathers what is seldom needed, so the row fits a 560-pixel window.
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         # Every button has its mnemonic (Alt+letter); no arrow for screen readers to spell out.

@@ -1094,7 +1094,7 @@ SIRET {siret}</translation>
     </message>
     <message>
         <source>Une erreur inattendue est survenue. Vos saisies sont conservées&#xa0;; réessayez, et si le problème persiste, contactez le support.</source>
-        <extracomment>The password just chosen, kept in memory only, from the activation until the final page has offered to store it in the keychain; never in the draft (which may be saved to disk). Emptied once stored and when the wizard closes. Opens the portal in the browser (tests inject a recorder: no browser in tests). The Paramètres file. Every secret: the Paramètres&apos;, the signup token, the saved password (keychain.py). ``--backend`` as given on the command line (&quot;&quot; when it came from the Paramètres).</extracomment>
+        <extracomment>``guide`` (the guide&apos;s four steps) or ``portail-actuel`` (today&apos;s portal rehearsed). The password just chosen, kept in memory only, from the activation until the final page has offered to store it in the keychain; never in the draft (which may be saved to disk). Emptied once stored and when the wizard closes. Opens the portal in the browser (tests inject a recorder: no browser in tests). The Paramètres file. Every secret: the Paramètres&apos;, the signup token, the saved password (keychain.py). ``--backend`` as given on the command line (&quot;&quot; when it came from the Paramètres).</extracomment>
         <translation>An unexpected error occurred. What you entered is kept; try again, and if the problem persists, contact support.</translation>
     </message>
     <message>
@@ -1207,15 +1207,12 @@ SIRET {siret}</translation>
         <translation>Activate your account on the Chorus Pro portal</translation>
     </message>
     <message>
-        <source>Activez votre compte, puis créez votre structure sur le portail</source>
-        <translation>Activate your account, then create your structure on the portal</translation>
-    </message>
-    <message>
         <source>Le courriel d&apos;activation est arrivé</source>
         <translation>The activation email has arrived</translation>
     </message>
     <message>
         <source>Adresse électronique</source>
+        <extracomment>The last panel: the workspaces, and the confirmation that all is done there.</extracomment>
         <translation>Email address</translation>
     </message>
     <message>
@@ -1542,6 +1539,243 @@ SIRET {siret}</translation>
     </message>
 </context>
 <context>
+    <name>TodayAccountPage</name>
+    <message>
+        <source>Portail actuel — 1. Créez votre compte</source>
+        <translation>Today&apos;s portal — 1. Create your account</translation>
+    </message>
+    <message>
+        <source>Parcours du portail actuel&#xa0;: le compte d&apos;abord, puis son activation, la double authentification, la structure et les espaces de travail.</source>
+        <translation>Today&apos;s portal path: the account first, then its activation, two-factor authentication, the structure and the workspaces.</translation>
+    </message>
+    <message>
+        <source>Adresse électronique de connexion</source>
+        <translation>Login email address</translation>
+    </message>
+    <message>
+        <source>Nom</source>
+        <translation>Last name</translation>
+    </message>
+    <message>
+        <source>Prénom</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>Téléphone (facultatif)</source>
+        <translation>Telephone (optional)</translation>
+    </message>
+    <message>
+        <source>Adresse électronique de contact</source>
+        <translation>Contact e-mail address</translation>
+    </message>
+    <message>
+        <source>la même que celle de connexion</source>
+        <translation>the same as the login address</translation>
+    </message>
+    <message>
+        <source>J&apos;accepte les conditions générales d&apos;utilisation</source>
+        <translation>I accept the terms of use</translation>
+    </message>
+    <message>
+        <source>l&apos;adresse électronique</source>
+        <translation>the e-mail address</translation>
+    </message>
+    <message>
+        <source>le nom</source>
+        <translation>the last name</translation>
+    </message>
+    <message>
+        <source>le prénom</source>
+        <translation>the first name</translation>
+    </message>
+    <message>
+        <source>l&apos;acceptation des conditions</source>
+        <translation>accepting the terms</translation>
+    </message>
+    <message>
+        <source>Création de votre compte…</source>
+        <translation>Creating your account…</translation>
+    </message>
+</context>
+<context>
+    <name>TodayActivatePage</name>
+    <message>
+        <source>Portail actuel — 2. Activez votre compte</source>
+        <translation>Today&apos;s portal — 2. Activate your account</translation>
+    </message>
+    <message>
+        <source>Voir le courriel reçu</source>
+        <translation>Show the email received</translation>
+    </message>
+    <message>
+        <source>Courriel reçu</source>
+        <translation>Email received</translation>
+    </message>
+    <message>
+        <source>Lien ou code d&apos;activation</source>
+        <translation>Activation link or code</translation>
+    </message>
+    <message>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Confirmation du mot de passe</source>
+        <translation>Confirm the password</translation>
+    </message>
+    <message>
+        <source>Au moins 12 caractères, avec trois des quatre sortes&#xa0;: minuscules, majuscules, chiffres, autres signes. Il n&apos;y a plus de question secrète&#xa0;: la double authentification l&apos;a remplacée.</source>
+        <translation>At least 12 characters, with three of the four kinds: lower case, upper case, digits, other signs. There is no secret question any more: two-factor authentication replaced it.</translation>
+    </message>
+    <message>
+        <source>Un courriel d&apos;activation a été envoyé à {email}. Son lien n&apos;est valable que 60 minutes&#xa0;: il mène au choix de votre mot de passe. Collez ici le lien (ou le code) du courriel.</source>
+        <translation>An activation mail was sent to {email}. Its link is valid for 60 minutes only: it leads to choosing your password. Paste the mail&apos;s link (or code) here.</translation>
+    </message>
+    <message>
+        <source>le lien ou le code d&apos;activation</source>
+        <translation>the activation link or code</translation>
+    </message>
+    <message>
+        <source>le mot de passe</source>
+        <translation>the password</translation>
+    </message>
+    <message>
+        <source>la même confirmation du mot de passe</source>
+        <translation>the same password confirmation</translation>
+    </message>
+    <message>
+        <source>Activation de votre compte…</source>
+        <translation>Activating your account…</translation>
+    </message>
+    <message>
+        <source>Lecture du courriel…</source>
+        <translation>Reading the email…</translation>
+    </message>
+    <message>
+        <source>Aucun courriel pour le moment.</source>
+        <translation>No mail yet.</translation>
+    </message>
+</context>
+<context>
+    <name>TodayDonePage</name>
+    <message>
+        <source>Portail actuel — c&apos;est terminé</source>
+        <translation>Today&apos;s portal — done</translation>
+    </message>
+    <message>
+        <source>Vous avez parcouru le portail actuel dans son ordre&#xa0;: le compte, son activation et le mot de passe, la double authentification, la structure et les espaces de travail. Sur le vrai portail, gardez votre téléphone&#xa0;: chaque connexion demandera le code de l&apos;application.</source>
+        <translation>You went through today&apos;s portal in its order: the account, its activation and the password, two-factor authentication, the structure and the workspaces. On the real portal, keep your phone: every login will ask for the app&apos;s code.</translation>
+    </message>
+</context>
+<context>
+    <name>TodayLoginPage</name>
+    <message>
+        <source>Portail actuel — 3. Connectez-vous&#xa0;: double authentification</source>
+        <extracomment>Pixels per module of the QR code: large enough for a phone&apos;s camera on any screen.</extracomment>
+        <translation>Today&apos;s portal — 3. Log in: two-factor authentication</translation>
+    </message>
+    <message>
+        <source>Connectez-vous avec votre mot de passe. À la première connexion, un code à 6 chiffres vous est envoyé par courriel&#xa0;; puis vous configurez une application d&apos;authentification sur votre téléphone (FreeOTP, Aegis, Google Authenticator ou Microsoft Authenticator, gratuites).</source>
+        <extracomment>What the next « Suivant » sends: the password, or the code the login waits for.</extracomment>
+        <translation>Log in with your password. At the first login, a 6-digit code is sent to you by mail; then you set up an authenticator app on your phone (FreeOTP, Aegis, Google Authenticator or Microsoft Authenticator, all free).</translation>
+    </message>
+    <message>
+        <source>Mot de passe</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Voir le courriel reçu</source>
+        <translation>Show the email received</translation>
+    </message>
+    <message>
+        <source>Courriel reçu</source>
+        <translation>Email received</translation>
+    </message>
+    <message>
+        <source>Code QR de l&apos;application d&apos;authentification</source>
+        <translation>QR code for the authenticator app</translation>
+    </message>
+    <message>
+        <source>Ou saisissez ce lien dans une application de bureau&#xa0;:</source>
+        <translation>Or enter this link in a desktop app:</translation>
+    </message>
+    <message>
+        <source>Code à 6 chiffres</source>
+        <translation>6-digit code</translation>
+    </message>
+    <message>
+        <source>le mot de passe</source>
+        <translation>the password</translation>
+    </message>
+    <message>
+        <source>le code à 6 chiffres</source>
+        <translation>the 6-digit code</translation>
+    </message>
+    <message>
+        <source>Connexion…</source>
+        <translation>Logging in…</translation>
+    </message>
+    <message>
+        <source>Vérification du code…</source>
+        <translation>Checking the code…</translation>
+    </message>
+    <message>
+        <source>Lecture du courriel…</source>
+        <translation>Reading the email…</translation>
+    </message>
+</context>
+<context>
+    <name>TodayStructurePage</name>
+    <message>
+        <source>Portail actuel — 4. Votre structure et vos espaces</source>
+        <translation>Today&apos;s portal — 4. Your structure and workspaces</translation>
+    </message>
+    <message>
+        <source>Vous êtes connecté. Créez votre structure&#xa0;: le type d&apos;identifiant, l&apos;identifiant, puis ses données. Si elle existe déjà, demandez votre rattachement.</source>
+        <translation>You are logged in. Create your structure: the identifier type, the identifier, then its data. If it exists already, ask to join it.</translation>
+    </message>
+    <message>
+        <source>Identifiant</source>
+        <translation>Identifier</translation>
+    </message>
+    <message>
+        <source>Raison sociale</source>
+        <translation>Company name</translation>
+    </message>
+    <message>
+        <source>Adresse</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Code postal</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Ville</source>
+        <translation>City</translation>
+    </message>
+    <message>
+        <source>Pays (code)</source>
+        <translation>Country (code)</translation>
+    </message>
+    <message>
+        <source>Demander mon rattachement (la structure existe déjà)</source>
+        <translation>Ask to join (the structure exists already)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Espaces de travail à ouvrir&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Workspaces to open&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Chargement des espaces de travail…</source>
+        <translation>Loading the workspaces…</translation>
+    </message>
+    <message>
+        <source>Création de votre structure…</source>
+        <translation>Creating your structure…</translation>
+    </message>
+</context>
+<context>
     <name>ToggleSwitch</name>
     <message>
         <source>OUI</source>
@@ -1636,7 +1870,7 @@ SIRET {siret}</translation>
     <name>cli</name>
     <message>
         <source>Assistant d&apos;inscription à Chorus Pro, en quatre étapes.</source>
-        <extracomment>``sandbox`` (embedded), ``qualification``, ``production`` or a sandbox&apos;s URL. Where everything the program writes goes (draft, settings, the embedded sandbox). ``--backend`` as given (&quot;&quot; when it came from the Paramètres or the default). ``--directory``: None for the default (the sandbox&apos;s own with a sandbox). An activation link to open once the window is up. A ``.qm`` file replacing the interface&apos;s own translation (the long-strings check). The Paramètres as read here: a file it had to set aside is said once, by the wizard.</extracomment>
+        <extracomment>``sandbox`` (embedded), ``qualification``, ``production`` or a sandbox&apos;s URL. Where everything the program writes goes (draft, settings, the embedded sandbox). ``--backend`` as given (&quot;&quot; when it came from the Paramètres or the default). ``--directory``: None for the default (the sandbox&apos;s own with a sandbox). An activation link to open once the window is up. A ``.qm`` file replacing the interface&apos;s own translation (the long-strings check). ``--parcours``: ``guide`` (the guide&apos;s four steps) or ``portail-actuel`` (today&apos;s portal, rehearsed in the sandbox). The Paramètres as read here: a file it had to set aside is said once, by the wizard.</extracomment>
         <translation>Chorus Pro sign-up wizard, in four steps.</translation>
     </message>
     <message>
@@ -1666,6 +1900,10 @@ SIRET {siret}</translation>
     <message>
         <source>URL de base remplaçant celle de l&apos;annuaire public (miroir, serveur de test)</source>
         <translation>base URL replacing the public directory&apos;s (mirror, test server)</translation>
+    </message>
+    <message>
+        <source>guide (les quatre étapes du guide, par défaut) ou portail-actuel (le parcours du portail actuel&#xa0;: compte, activation, double authentification, puis structure&#xa0;; bac à sable seulement)</source>
+        <translation>guide (the guide&apos;s four steps, the default) or portail-actuel (today&apos;s portal path: account, activation, two-factor authentication, then structure; sandbox only)</translation>
     </message>
     <message>
         <source>vérifie que le programme est complet (traductions, ressources, bac à sable), affiche un rapport et quitte</source>
@@ -2386,61 +2624,111 @@ SIRET {siret}</translation>
 <context>
     <name>portal</name>
     <message>
-        <source>Mode portail&#xa0;: l&apos;API de Chorus Pro ne permet pas de créer un compte. «&#xa0;Suivant&#xa0;» ne crée rien&#xa0;: créez votre compte utilisateur sur le portail en suivant les indications ci-dessous, puis revenez ici. Vos données restent dans l&apos;assistant pour les étapes suivantes.</source>
-        <extracomment>The portal&apos;s activation link is valid this long after the mail is sent (domain.md §6).</extracomment>
-        <translation>Portal mode: the Chorus Pro API cannot create accounts. “Next” creates nothing: create your user account on the portal following the instructions below, then come back here. Your data stays in the wizard for the next steps.</translation>
-    </message>
-    <message>
-        <source>Ouvrez le portail et choisissez de créer un compte utilisateur.</source>
-        <translation>Open the portal and choose to create a user account.</translation>
-    </message>
-    <message>
-        <source>Saisissez votre adresse électronique, votre nom et votre prénom (boutons «&#xa0;Copier&#xa0;») et validez&#xa0;: le portail vous envoie un courriel d&apos;activation, valable 60 minutes.</source>
-        <translation>Enter your email address, last name and first name (“Copy” buttons) and confirm: the portal sends you an activation email, valid for 60 minutes.</translation>
-    </message>
-    <message>
-        <source>Gardez l&apos;assistant ouvert&#xa0;: les données de la structure vous serviront une fois connecté (étape 4).</source>
-        <translation>Keep the wizard open: you will need the structure&apos;s data once signed in (step 4).</translation>
-    </message>
-    <message>
         <source>J&apos;ai demandé la création de mon compte sur le portail</source>
         <translation>I have asked the portal to create my account</translation>
-    </message>
-    <message>
-        <source>Mode portail&#xa0;: choisissez ici les espaces de travail dont vous aurez besoin. L&apos;assistant ne les ouvre pas&#xa0;: vous les activerez vous-même sur le portail, une fois votre compte activé et votre structure créée (étape 4).</source>
-        <translation>Portal mode: choose here the workspaces you will need. The wizard does not open them: you will switch them on yourself on the portal, once your account is activated and your structure created (step 4).</translation>
     </message>
     <message>
         <source>Si vous êtes le premier à créer votre entreprise dans Chorus Pro, vous en deviendrez le &lt;b&gt;gestionnaire principal&lt;/b&gt;, avec tous les droits de modification sur celle-ci.</source>
         <translation>If you are the first to create your company in Chorus Pro, you will become its &lt;b&gt;main manager&lt;/b&gt;, with every right to change it.</translation>
     </message>
     <message>
-        <source>Après l&apos;activation de votre compte et la création de votre structure (étape 4), connectez-vous au portail.</source>
-        <translation>After activating your account and creating your structure (step 4), sign in to the portal.</translation>
-    </message>
-    <message>
         <source>Dans la gestion de vos espaces de travail, passez à OUI les espaces choisis sur cette page.</source>
         <translation>In your workspace settings, switch the workspaces chosen on this page to YES.</translation>
     </message>
     <message>
-        <source>Le portail envoie le courriel d&apos;activation à {email}. Son lien n&apos;est valable que 60 minutes&#xa0;: dites à l&apos;assistant quand le courriel est arrivé, il vous indiquera l&apos;heure limite.</source>
-        <translation>The portal sends the activation email to {email}. Its link is only valid for 60 minutes: tell the wizard when the email has arrived and it will tell you the deadline.</translation>
+        <source>Avant de commencer sur le portail, ayez à portée de main&#xa0;: votre numéro de SIRET (ou l&apos;identifiant de votre structure), votre messagerie (deux courriels vont arriver&#xa0;: le lien d&apos;activation, puis un code de connexion), et un téléphone avec une application d&apos;authentification (par exemple FreeOTP, Aegis ou Google Authenticator, gratuites) ou une clé de sécurité&#xa0;: depuis septembre 2024, le portail la demande à chaque utilisateur dès sa première connexion.</source>
+        <extracomment>The portal&apos;s activation link is valid this long after the mail is sent (domain.md §6). Today&apos;s portal (domain.md §8), in its order: the account, its activation and password, the second factor at the first login, then the structure (created or joined), then the spaces.</extracomment>
+        <translation>Before you start on the portal, have at hand: your SIRET number (or your structure&apos;s identifier), your mailbox (two mails will arrive: the activation link, then a login code), and a phone with an authenticator app (for instance FreeOTP, Aegis or Google Authenticator, all free) or a security key: since September 2024 the portal asks every user for one at the first login.</translation>
     </message>
     <message>
-        <source>Ouvrez le lien du courriel d&apos;activation avant son expiration et choisissez votre mot de passe sur le portail. Lien expiré&#xa0;: demandez-en un nouveau sur le portail.</source>
-        <translation>Open the link in the activation email before it expires and choose your password on the portal. Link expired: ask the portal for a new one.</translation>
+        <source>Mode portail&#xa0;: l&apos;API de Chorus Pro ne permet pas de créer un compte. «&#xa0;Suivant&#xa0;» ne crée rien&#xa0;: sur le portail, créez d&apos;abord votre compte utilisateur (ci-dessous)&#xa0;; la structure viendra après votre première connexion (étape 4). Vos données restent dans l&apos;assistant pour les étapes suivantes.</source>
+        <translation>Portal mode: Chorus Pro&apos;s API cannot create an account. “Next” creates nothing: on the portal, first create your user account (below); the structure comes after your first login (step 4). Your data stays in the assistant for the next steps.</translation>
     </message>
     <message>
-        <source>Connectez-vous, puis créez votre structure avec les valeurs ci-dessous (si le portail indique qu&apos;elle existe déjà, demandez-y votre rattachement).</source>
-        <translation>Sign in, then create your structure with the values below (if the portal says it already exists, ask to be attached to it there).</translation>
+        <source>Ouvrez le portail et cliquez sur «&#xa0;Créer un compte&#xa0;» (en haut à droite).</source>
+        <translation>Open the portal and click “Créer un compte” (top right).</translation>
     </message>
     <message>
-        <source>Ouvrez les espaces de travail choisis à l&apos;étape 3.</source>
-        <translation>Open the workspaces chosen in step 3.</translation>
+        <source>Saisissez votre adresse électronique de connexion, votre nom, votre prénom, votre téléphone (facultatif) et votre adresse de contact (boutons «&#xa0;Copier&#xa0;»), acceptez les conditions générales d&apos;utilisation, recopiez le captcha, puis cliquez sur «&#xa0;Créer mon compte&#xa0;».</source>
+        <translation>Enter your login e-mail address, your last name, your first name, your telephone (optional) and your contact address (“Copy” buttons), accept the terms of use, type the captcha, then click “Créer mon compte”.</translation>
     </message>
     <message>
-        <source>J&apos;ai activé mon compte et créé (ou demandé) ma structure sur le portail</source>
-        <translation>I have activated my account and created (or requested) my structure on the portal</translation>
+        <source>Le portail vous envoie un courriel d&apos;activation&#xa0;: son lien n&apos;est valable que 60 minutes (étape 4).</source>
+        <translation>The portal sends you an activation mail: its link is valid for 60 minutes only (step 4).</translation>
+    </message>
+    <message>
+        <source>Mode portail&#xa0;: choisissez ici les espaces de travail dont vous aurez besoin. L&apos;assistant ne les ouvre pas&#xa0;: vous les activerez vous-même sur le portail, en dernier, une fois votre compte activé, votre double authentification en place et votre structure créée (étape 4).</source>
+        <translation>Portal mode: choose here the workspaces you will need. The assistant does not open them: you will switch them on yourself on the portal, last, once your account is activated, your two-factor authentication set up and your structure created (step 4).</translation>
+    </message>
+    <message>
+        <source>Après l&apos;activation de votre compte, la double authentification et la création de votre structure (étape 4), connectez-vous au portail.</source>
+        <translation>After activating your account, setting up two-factor authentication and creating your structure (step 4), log in to the portal.</translation>
+    </message>
+    <message>
+        <source>Le portail envoie le courriel d&apos;activation à {email}. Suivez les quatre temps ci-dessous dans l&apos;ordre du portail&#xa0;: le lien d&apos;activation et le mot de passe, la double authentification à la première connexion, la structure, puis les espaces de travail.</source>
+        <translation>The portal sends the activation mail to {email}. Follow the four stages below in the portal&apos;s order: the activation link and the password, two-factor authentication at the first login, the structure, then the workspaces.</translation>
+    </message>
+    <message>
+        <source>1. Activez votre compte et choisissez votre mot de passe</source>
+        <extracomment>Step 4&apos;s panels in the portal&apos;s order: (title, checklist).</extracomment>
+        <translation>1. Activate your account and choose your password</translation>
+    </message>
+    <message>
+        <source>Ouvrez le lien du courriel d&apos;activation dans les 60 minutes&#xa0;: dites à l&apos;assistant quand le courriel est arrivé, il vous indiquera l&apos;heure limite. Lien expiré&#xa0;: demandez-en un nouveau sur le portail.</source>
+        <translation>Open the activation mail&apos;s link within 60 minutes: tell the assistant when the mail arrived and it will show the deadline. Link expired: ask the portal for a new one.</translation>
+    </message>
+    <message>
+        <source>Le lien mène au choix du mot de passe (et de sa confirmation)&#xa0;: il n&apos;y a plus de question secrète.</source>
+        <translation>The link leads to choosing the password (and confirming it): there is no secret question any more.</translation>
+    </message>
+    <message>
+        <source>2. Première connexion&#xa0;: la double authentification</source>
+        <translation>2. First login: two-factor authentication</translation>
+    </message>
+    <message>
+        <source>Connectez-vous avec votre adresse de connexion et votre mot de passe&#xa0;: le portail envoie un code à 6 chiffres à cette adresse. Saisissez-le.</source>
+        <translation>Log in with your login address and your password: the portal sends a 6-digit code to that address. Type it in.</translation>
+    </message>
+    <message>
+        <source>Le portail vous fait alors configurer une application d&apos;authentification (FreeOTP, Aegis, Google Authenticator ou Microsoft Authenticator, gratuites)&#xa0;: scannez le code QR affiché avec votre téléphone, puis saisissez le code à 6 chiffres que l&apos;application affiche. Une clé de sécurité convient aussi.</source>
+        <translation>The portal then has you set up an authenticator app (FreeOTP, Aegis, Google Authenticator or Microsoft Authenticator, all free): scan the QR code shown with your phone, then type the 6-digit code the app shows. A security key works too.</translation>
+    </message>
+    <message>
+        <source>Ensuite, chaque connexion demande votre mot de passe et le code du moment de l&apos;application. Gardez ce téléphone&#xa0;: sans lui, seul le support peut vous rendre l&apos;accès.</source>
+        <translation>From then on, every login asks for your password and the app&apos;s current code. Keep this phone: without it, only support can give you access back.</translation>
+    </message>
+    <message>
+        <source>3. Créez votre structure, ou demandez votre rattachement</source>
+        <translation>3. Create your structure, or ask to join it</translation>
+    </message>
+    <message>
+        <source>Une fois connecté, choisissez «&#xa0;Créer une nouvelle structure&#xa0;»&#xa0;: choisissez le type d&apos;identifiant, saisissez l&apos;identifiant, puis les valeurs ci-dessous.</source>
+        <translation>Once logged in, choose “Créer une nouvelle structure”: pick the identifier type, type the identifier, then the values below.</translation>
+    </message>
+    <message>
+        <source>Si le portail indique que la structure existe déjà, demandez votre rattachement&#xa0;: son gestionnaire principal le validera.</source>
+        <translation>If the portal says the structure already exists, ask to join it: its main manager will approve.</translation>
+    </message>
+    <message>
+        <source>4. Ouvrez vos espaces de travail</source>
+        <translation>4. Open your workspaces</translation>
+    </message>
+    <message>
+        <source>Dans la gestion de vos espaces de travail, passez à OUI les espaces choisis à l&apos;étape 3.</source>
+        <translation>In your workspace management, switch to OUI the workspaces chosen at step 3.</translation>
+    </message>
+    <message>
+        <source>J&apos;ai activé mon compte, configuré la double authentification et créé (ou demandé) ma structure sur le portail</source>
+        <translation>I have activated my account, set up two-factor authentication and created (or asked to join) my structure on the portal</translation>
+    </message>
+    <message>
+        <source>Type d&apos;identifiant</source>
+        <extracomment>The identifier type as the portal&apos;s structure form lists it.</extracomment>
+        <translation>Identifier type</translation>
+    </message>
+    <message>
+        <source>Adresse électronique de contact</source>
+        <translation>Contact e-mail address</translation>
     </message>
     <message>
         <source>SIRET</source>

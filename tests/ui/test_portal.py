@@ -98,15 +98,24 @@ def test_the_whole_hand_off(qtbot: QtBot, portal: SignupWizard, opener: Opener) 
     handoff = complete.handoff
     assert handoff is not None
     assert not complete.isComplete()  # until the user says it is done on the portal
-    assert handoff.value("Adresse électronique de connexion") == EMAIL
-    assert handoff.value("Raison sociale") == DINUM.raison_sociale
-    assert handoff.value("SIRET") == DINUM.siret
-    assert handoff.value("Pays") == "France"
+    # Today's portal: the account first (what to have at hand, then the account's values
+    # in the portal's order); the structure comes after the first login (step 4).
+    assert "application d'authentification" in handoff.intro.text()
+    assert "SIRET" in handoff.intro.text()
+    assert list(handoff.value_fields) == [
+        "Adresse électronique de connexion",
+        "Nom",
+        "Prénom",
+        "Adresse électronique de contact",
+    ]  # no téléphone typed: its row is left out
+    assert handoff.value("Adresse électronique de contact") == EMAIL
+    assert "Raison sociale" not in handoff.value_fields
+    complete.fields["telephone"].setText("01 23 45 67 89")
+    assert handoff.value("Téléphone") == "01 23 45 67 89"  # the values follow the typing
     complete.fields["ville"].setText("PARIS 7E")
-    assert handoff.value("Ville") == "PARIS 7E"  # the values follow the typing
 
-    handoff.copy_buttons["Raison sociale"].click()
-    assert QGuiApplication.clipboard().text() == DINUM.raison_sociale
+    handoff.copy_buttons["Nom"].click()
+    assert QGuiApplication.clipboard().text() == complete.fields["nom"].text()
     assert "copié" in handoff.copy_status.text()
     handoff.open_button.click()
     assert opener.urls == ["https://portail.chorus-pro.gouv.fr/"]
@@ -135,7 +144,21 @@ def test_the_whole_hand_off(qtbot: QtBot, portal: SignupWizard, opener: Opener) 
     assert_honest(portal)
     assert not activate.findChildren(PasswordInput)  # no password is chosen here
     assert activate.handoff.value("Espaces à ouvrir").endswith("Factures reçues")
-    assert activate.handoff.value("Ville") == "PARIS 7E"
+    # The portal's order: password, second factor, structure, workspaces (the last confirms).
+    titles = [label.text() for panel in activate.panels if (label := panel.findChild(QLabel))]
+    assert [title.partition(".")[0][-1] for title in titles] == ["1", "2", "3", "4"]
+    assert "mot de passe" in titles[0] and "double authentification" in titles[1]
+    assert "structure" in titles[2] and "espaces" in titles[3]
+    assert "application d&#x27;authentification" in activate.second_factor_panel.checklist.text()
+    assert "plus de question secrète" in activate.password_panel.checklist.text()
+    structure = activate.structure_panel
+    assert list(structure.value_fields)[:3] == ["Type d'identifiant", "SIRET", "Raison sociale"]
+    assert structure.value("Type d'identifiant") == "SIRET"
+    assert structure.value("SIRET") == DINUM.siret
+    assert structure.value("Ville") == "PARIS 7E"
+    assert structure.value("Pays") == "France"
+    assert not structure.open_button.isVisibleTo(activate)  # one « Ouvrir le portail » a page
+    assert activate.password_panel.open_button.isVisibleTo(activate)
     assert not activate.portal_validity.isVisible()  # shown once the mail has arrived
     arrived = datetime(2026, 11, 27, 14, 0, tzinfo=UTC)
     activate.clock = lambda: arrived

@@ -57,6 +57,12 @@ class PageId(IntEnum):
     ACTIVATE = 4
     DONE = 5
     PORTAL_ACTIVATE = 6  # step 4 in portal mode
+    # « Parcours du portail actuel » (today_*.py)
+    TODAY_ACCOUNT = 7
+    TODAY_ACTIVATE = 8
+    TODAY_LOGIN = 9
+    TODAY_STRUCTURE = 10
+    TODAY_DONE = 11
 
 
 #: The help panel's and the recap's buttons of the wizard's row (wired by the help desk), in
@@ -121,8 +127,11 @@ class WizardContext:
         settings: SettingsStore | None = None,
         secrets: SecretStore | None = None,
         backend_option: str = "",
+        path: str = "guide",
     ) -> None:
         self.profile = profile
+        #: ``guide`` (the guide's four steps) or ``portail-actuel`` (today's portal rehearsed).
+        self.path = path
         self.runner = runner
         self._service: Future[SignupService] = Future()
         if service is not None:

@@ -170,6 +170,7 @@ class CompletePage(Page):
                 portal.COMPLETE_CHECKLIST,
                 portal.COMPLETE_CONFIRM,
             )
+            self.handoff.set_intro(portal.text(portal.BEFORE_START))
             self.handoff.confirmed_changed.connect(self.completeChanged)
             self.completeChanged.connect(self._update_handoff)
             self.body.addWidget(self.handoff)
@@ -440,15 +441,13 @@ class CompletePage(Page):
         super().mark_step_done()
 
     def _update_handoff(self) -> None:
-        """Portal mode: the values to copy follow what is typed."""
+        """Portal mode: the account's values to copy follow what is typed (the structure's
+        come at step 4, after the first login, as on today's portal)."""
         if self.handoff is None or self.context.draft.lookup is None:
             return
         self.collect()
         signup = self.context.draft.signup
-        self.handoff.set_values(
-            portal.person_values(signup)
-            + portal.structure_values(signup, self.country.currentText())
-        )
+        self.handoff.set_values(portal.person_values(signup))
 
     def start_step(self) -> bool:
         if self.handoff is not None:

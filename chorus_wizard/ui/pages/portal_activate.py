@@ -1,8 +1,11 @@
-"""Step 4 in portal mode: the account is activated, and the structure created, on the portal.
+"""Step 4 in portal mode: today's portal, in its order (domain.md §8).
 
-Nothing is activated here (real Chorus Pro's API cannot): the page says when the portal's mail
-arrived and how long its link stays valid, lists every value to copy, and waits for the person
-to tick that it is done; the final page then checks through the API that the structure exists.
+Nothing is activated here (real Chorus Pro's API cannot). Four panels follow the portal: the
+activation link (60 minutes: the page says when the mail arrived and until when its link is
+valid) and the password; the first login's second factor (the e-mail code, then an
+authenticator app or a security key); the structure, created with the values to copy or
+joined; the workspaces. The person ticks that it is done; the final page then checks through
+the API that the structure exists.
 :class:`~chorus_wizard.ui.pages.workspaces.WorkspacesPage` leads here instead of
 :class:`~chorus_wizard.ui.pages.activate.ActivatePage` when the backend cannot create accounts.
 """
@@ -42,13 +45,9 @@ class PortalActivatePage(Page):
         self.intro = wrapped("")
         self.body.addWidget(self.intro)
         # The profile the window already knows: building this page never locates a backend.
-        self.handoff = HandoffPanel(
-            context.profile.portal_url,
-            context.open_url,
-            title=self.tr("Activez votre compte, puis créez votre structure sur le portail"),
-            confirmation=portal.text(portal.ACTIVATE_CONFIRM),
+        self.password_panel = portal.handoff_panel(
+            context, portal.text(portal.ACTIVATE_PASSWORD_TITLE), portal.ACTIVATE_PASSWORD_CHECKLIST
         )
-        self.handoff.set_checklist([portal.text(item) for item in portal.ACTIVATE_CHECKLIST])
         self.mail_arrived = QPushButton(self.tr("Le courriel d'activation est arrivé"))
         self.mail_arrived.clicked.connect(self._on_mail_arrived_clicked)
         self.portal_validity = wrapped("")
@@ -56,10 +55,37 @@ class PortalActivatePage(Page):
         row = QHBoxLayout()
         row.addWidget(self.mail_arrived)
         row.addStretch(1)
-        self.handoff.extra.addLayout(row)
-        self.handoff.extra.addWidget(self.portal_validity)
+        self.password_panel.extra.addLayout(row)
+        self.password_panel.extra.addWidget(self.portal_validity)
+        self.second_factor_panel = portal.handoff_panel(
+            context,
+            portal.text(portal.SECOND_FACTOR_TITLE),
+            portal.SECOND_FACTOR_CHECKLIST,
+            with_portal=False,
+        )
+        self.structure_panel = portal.handoff_panel(
+            context,
+            portal.text(portal.STRUCTURE_TITLE),
+            portal.STRUCTURE_CHECKLIST,
+            with_portal=False,
+        )
+        #: The last panel: the workspaces, and the confirmation that all is done there.
+        self.handoff = portal.handoff_panel(
+            context,
+            portal.text(portal.WORKSPACES_TITLE),
+            portal.OPEN_WORKSPACES_CHECKLIST,
+            portal.ACTIVATE_CONFIRM,
+            with_portal=False,
+        )
         self.handoff.confirmed_changed.connect(self.completeChanged)
-        self.body.addWidget(self.handoff)
+        self.panels: tuple[HandoffPanel, ...] = (
+            self.password_panel,
+            self.second_factor_panel,
+            self.structure_panel,
+            self.handoff,
+        )
+        for panel in self.panels:
+            self.body.addWidget(panel)
         self.finish_layout()
 
     def initializePage(self) -> None:
@@ -67,13 +93,9 @@ class PortalActivatePage(Page):
         self.intro.setText(portal.text(portal.ACTIVATE_INTRO).format(email=draft.signup.email))
         labels = draft.workspace_labels
         spaces = ", ".join(labels.get(code, code) for code in draft.workspaces)
-        self.handoff.set_values(
-            [
-                (self.tr("Adresse électronique"), draft.signup.email),
-                *portal.structure_values(draft.signup),
-                (self.tr("Espaces à ouvrir"), spaces),
-            ]
-        )
+        self.second_factor_panel.set_values([(self.tr("Adresse électronique"), draft.signup.email)])
+        self.structure_panel.set_values(portal.structure_values(draft.signup))
+        self.handoff.set_values([(self.tr("Espaces à ouvrir"), spaces)])
         self._refresh_validity()
 
     def cleanupPage(self) -> None:

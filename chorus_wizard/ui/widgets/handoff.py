@@ -1,8 +1,9 @@
 """The guided hand-off to the Chorus Pro portal, for the steps the API cannot perform.
 
-A :class:`HandoffPanel` opens the portal in the browser, lists every value the wizard prepared
-with a « Copier » button, gives a short checklist, and (optionally) asks the user to confirm
-that it is done on the portal: the wizard never claims it did anything there itself.
+A :class:`HandoffPanel` opens the portal in the browser (the first panel of a page), lists
+every value the wizard prepared with a « Copier » button, gives a short checklist, and
+(optionally) asks the user to confirm that it is done on the portal: the wizard never claims
+it did anything there itself.
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ class HandoffPanel(QFrame):
         *,
         title: str,
         confirmation: str = "",
+        with_portal: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -86,6 +88,9 @@ class HandoffPanel(QFrame):
         self.address.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         open_row.addWidget(self.address, 1)
         layout.addLayout(open_row)
+        # A later panel of the same page needs no second « Ouvrir le portail ».
+        self.open_button.setVisible(with_portal)
+        self.address.setVisible(with_portal)
 
         self.checklist = QLabel()
         self.checklist.setWordWrap(True)
@@ -93,6 +98,7 @@ class HandoffPanel(QFrame):
         layout.addWidget(self.checklist)
 
         self.values_title = QLabel(self.tr("<b>Vos valeurs, prêtes à copier</b>"))
+        self.values_title.hide()  # until there are values (set_values)
         layout.addWidget(self.values_title)
         self.values_box = QWidget()
         self.values_grid = QGridLayout(self.values_box)
@@ -111,7 +117,8 @@ class HandoffPanel(QFrame):
         # one (English, or a narrow window) would widen the page past its window.
         self._confirmation = confirmation
         self.confirm = QCheckBox()
-        self.confirm.setAccessibleName(confirmation)
+        # Hidden without a confirmation; named all the same (every control has a name).
+        self.confirm.setAccessibleName(confirmation or title)
         self.confirm.toggled.connect(self.confirmed_changed)
         self.confirm_label = ClickLabel(confirmation, self.confirm)
         confirm_row = QWidget()
@@ -128,6 +135,11 @@ class HandoffPanel(QFrame):
         self.open_failed = False
 
     # -- content -------------------------------------------------------------------------
+
+    def set_intro(self, text: str) -> None:
+        """A paragraph above the portal's address (e.g. what to have at hand)."""
+        self.intro.setText(text)
+        self.intro.setVisible(bool(text))
 
     def set_checklist(self, items: Sequence[str]) -> None:
         rows = "".join(f"<li>{escape(item)}</li>" for item in items)

@@ -1,0 +1,113 @@
+"""« Parcours du portail actuel », activation: the mail's link (60 minutes) leads to the
+password only (no secret question on today's portal)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton, QWidget
+
+from chorus_wizard.contracts.signup import Answer
+from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
+from chorus_wizard.ui.pages.today import add_row, latest_mail_text, line, state_of
+from chorus_wizard.ui.widgets.common import Tone, form_layout, wrapped
+
+
+class TodayActivatePage(Page):
+    def __init__(self, context: WizardContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setTitle(self.tr("Portail actuel — 2. Activez votre compte"))
+        self.intro = wrapped("")
+        self.body.addWidget(self.intro)
+        self.show_mail = QPushButton(self.tr("Voir le courriel reçu"))
+        self.show_mail.clicked.connect(self._on_show_mail_clicked)
+        self.body.addWidget(self.show_mail)
+        self.mail = QPlainTextEdit()
+        self.mail.setReadOnly(True)
+        self.mail.setAccessibleName(self.tr("Courriel reçu"))
+        self.mail.hide()
+        self.body.addWidget(self.mail)
+        form = form_layout()
+        self.code, self.password, self.confirm = line(), line(), line()
+        for edit in (self.password, self.confirm):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        add_row(form, self.tr("Lien ou code d'activation"), self.code, required=True)
+        add_row(form, self.tr("Mot de passe"), self.password, required=True)
+        add_row(form, self.tr("Confirmation du mot de passe"), self.confirm, required=True)
+        self.body.addLayout(form)
+        self.body.addWidget(
+            wrapped(
+                self.tr(
+                    "Au moins 12 caractères, avec trois des quatre sortes\u00a0: minuscules, "
+                    "majuscules, chiffres, autres signes. Il n'y a plus de question secrète\u00a0: "
+                    "la double authentification l'a remplacée."
+                )
+            )
+        )
+        self.finish_layout()
+        for edit in (self.code, self.password, self.confirm):
+            edit.textChanged.connect(self.completeChanged)
+
+    def initializePage(self) -> None:
+        email = state_of(self.context).email
+        self.intro.setText(
+            self.tr(
+                "Un courriel d'activation a été envoyé à {email}. Son lien n'est valable que 60 "
+                "minutes\u00a0: il mène au choix de votre mot de passe. Collez ici le lien (ou le "
+                "code) du courriel."
+            ).format(email=email)
+        )
+
+    def nextId(self) -> int:
+        return PageId.TODAY_LOGIN
+
+    def ready(self) -> bool:
+        return bool(self.code.text().strip() and self.password.text()) and (
+            self.password.text() == self.confirm.text()
+        )
+
+    def missing_fields(self) -> list[str]:
+        missing = []
+        if not self.code.text().strip():
+            missing.append(self.tr("le lien ou le code d'activation"))
+        if not self.password.text():
+            missing.append(self.tr("le mot de passe"))
+        elif self.password.text() != self.confirm.text():
+            missing.append(self.tr("la même confirmation du mot de passe"))
+        return missing
+
+    def step_key(self) -> object:
+        return self.code.text()
+
+    def start_step(self) -> bool:
+        api = state_of(self.context).api
+        code, password = self.code.text().strip(), self.password.text()
+        self.run(
+            self.tr("Activation de votre compte…"),
+            lambda: api.activate(code, password),
+            self._on_activated,
+        )
+        return False
+
+    def _on_activated(self, answer: Answer) -> None:
+        self.context.password_in_memory = self.password.text()
+        self.step_succeeded()
+
+    def _on_show_mail_clicked(self) -> None:
+        email = state_of(self.context).email
+        context = self.context
+        self.run(
+            self.tr("Lecture du courriel…"),
+            lambda: latest_mail_text(context, email),
+            self._on_mail_read,
+            kind="mail",
+        )
+
+    def _on_mail_read(self, text: str) -> None:
+        if not text:
+            self.banner.show_message(Tone.INFO, self.tr("Aucun courriel pour le moment."))
+            return
+        self.mail.setPlainText(text)
+        self.mail.show()
+
+    def clear_secrets(self) -> None:
+        for edit in (self.code, self.password, self.confirm):
+            edit.clear()
