@@ -167,6 +167,8 @@ class SignupWizard(QWizard):
         from chorus_wizard.ui.desk import DeskTools  # step 1 first, see later_pages()
 
         for page_id, build in later_pages():
+            if page_id in self.pages:  # the start page of today's path, built first
+                continue
             self.pages[page_id] = build(self.context)
             self.setPage(page_id, self.pages[page_id])
         self._desk = DeskTools(self, self.context, self.pages, self.add_closing_callback)
