@@ -12,8 +12,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-import chorus_wizard.backend.http
 from chorus_wizard.app import build_wizard, install_translators
+from chorus_wizard.backend import connection, http, local_sandbox
+from chorus_wizard.backend import service as service_module
 from chorus_wizard.backend.errors import NotSupported
 from chorus_wizard.backend.models import ExistingStructure, StructureDetails
 from chorus_wizard.backend.profiles import PRODUCTION
@@ -21,6 +22,7 @@ from chorus_wizard.contracts.record import Signup
 from chorus_wizard.domain.identifiers import IdentifierType
 from chorus_wizard.drafts import DraftStore
 from chorus_wizard.ui.drafts import DraftKeeper
+from chorus_wizard.ui.pages import today
 from chorus_wizard.ui.pages.attach import AttachPage
 from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.pages.complete import CompletePage
@@ -270,7 +272,9 @@ def test_production_is_built_without_contacting_anything(
 
     monkeypatch.setattr(socket.socket, "connect", no_network)
     monkeypatch.setattr(socket, "create_connection", no_network)
-    monkeypatch.setattr(chorus_wizard.backend.http, "new_client", no_network)
+    # every module that makes an HTTP client, each under the name it imported
+    for module in (http, service_module, connection, local_sandbox, today):
+        monkeypatch.setattr(module, "new_client", no_network)
     wizard = build_wizard(["--backend", "production", "--data-dir", str(tmp_path / "data")])
     assert isinstance(wizard, SignupWizard)
     qtbot.addWidget(wizard)

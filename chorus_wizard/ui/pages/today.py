@@ -9,10 +9,12 @@ then the structure and the workspaces. Its pages are ``today_*.py``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from weakref import WeakKeyDictionary
 
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
+from chorus_wizard.backend.http import new_client
 from chorus_wizard.backend.portal_api import PortalApi
 from chorus_wizard.ui.pages.base import WizardContext
 from chorus_wizard.ui.widgets.common import field_label
@@ -27,12 +29,17 @@ PATHS = (GUIDE_PATH, TODAY_PATH)
 class TodayState:
     """What today's path carries from page to page (in memory only)."""
 
-    api: PortalApi
+    base_url: str
     email: str = ""
     login_ticket: str = ""
     #: The ``otpauth://`` URI while the authenticator is enrolled.
     totp_uri: str = ""
     workspaces: list[str] = field(default_factory=list)
+
+    @cached_property
+    def api(self) -> PortalApi:
+        """The sandbox's client for this path, made at its first call (in a worker)."""
+        return PortalApi(new_client(), self.base_url)
 
 
 _STATES: WeakKeyDictionary[WizardContext, TodayState] = WeakKeyDictionary()
@@ -42,9 +49,7 @@ def state_of(context: WizardContext) -> TodayState:
     """The path's state for this wizard (built on first use)."""
     state = _STATES.get(context)
     if state is None:
-        from chorus_wizard.backend.http import new_client
-
-        state = TodayState(PortalApi(new_client(), context.profile.signup_url))
+        state = TodayState(context.profile.signup_url)
         _STATES[context] = state
     return state
 
