@@ -66,7 +66,13 @@ def _check(condition: bool, reason: str) -> None:
         raise SelfTestFailure(reason)
 
 
-def _sandbox_health(base_url: str, timeout: float = 20.0) -> str:
+#: How long the sandbox may take to answer its first request. Its process imports the web
+#: server when it starts: seconds on a busy machine, more on the first start of a Windows
+#: bundle, which the antivirus scans (and under Wine, tests/windows, on 2 shared cores).
+SANDBOX_START_S = 60.0
+
+
+def _sandbox_health(base_url: str, timeout: float = SANDBOX_START_S) -> str:
     deadline = time.monotonic() + timeout
     last = ""
     with httpx.Client(base_url=base_url, timeout=5.0, trust_env=False) as client:

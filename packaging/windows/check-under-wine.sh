@@ -16,6 +16,9 @@
 #   link-handed-over     steps 2 and 3 typed and clicked through; the activation link of the
 #                        sandbox's mail, with the CRLF of a pasted line, handed to the running
 #                        wizard by a second launch (exit 0); step 4 typed without the code
+#   draft-held-open      while another program holds draft.json open (no FILE_SHARE_DELETE),
+#                        step 2 is typed: the draft is not replaced, the page says so, and
+#                        it is saved once the file is let go
 #   gui-signup           « Valider »: the account is active in the sandbox, with the workspace
 #                        switched on in step 3 (a screenshot of each page in shots/gui-*.png)
 #   keychain-stored      « Enregistrer le mot de passe dans le trousseau »: Windows' Credential
@@ -300,9 +303,38 @@ if [ -n "$window" ]; then
   type_text "$EMAIL"
   click 600 153; type_text Dupont
   click 600 179; type_text Marie
+  until_true 10 grep -qs Marie "$DATA_UNIX/draft.json"
+  # Another program holds the draft open without sharing its deletion (a backup or sync
+  # tool, an editor): on Windows the draft cannot be replaced while it does. The first name
+  # is lengthened meanwhile; the wizard says the draft is not saved, and saves it once the
+  # file is let go.
+  cat > "$OUT/hold.py" <<'EOF'
+import ctypes, sys, time
+kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+kernel32.CreateFileW.restype = ctypes.c_void_p
+GENERIC_READ, FILE_SHARE_READ, OPEN_EXISTING = 0x80000000, 1, 3
+handle = kernel32.CreateFileW(sys.argv[1], GENERIC_READ, FILE_SHARE_READ, None, OPEN_EXISTING, 0, None)
+if handle in (None, ctypes.c_void_p(-1).value):
+    sys.exit(f"not opened: {ctypes.get_last_error()}")
+print("held", flush=True)
+time.sleep(float(sys.argv[2]))
+kernel32.CloseHandle(ctypes.c_void_p(handle))
+print("released", flush=True)
+EOF
+  rm -f "$OUT/logs/hold.log"
+  ( wrun "$PY" "$(win "$OUT/hold.py")" "$LOCAL_APPDATA\\chorus-wizard\\draft.json" 20 > "$OUT/logs/hold.log" 2>&1 ) &
+  until_true 20 grep -qs held "$OUT/logs/hold.log"
+  type_text " Claire"   # the focus is still in « Prénom »
+  page_shot 2-completez-brouillon-retenu
+  grep -qs "Marie Claire" "$DATA_UNIX/draft.json"; held_saved=$?
+  until_true 40 grep -qs released "$OUT/logs/hold.log"
+  until_true 10 grep -qs "Marie Claire" "$DATA_UNIX/draft.json"; saved_after=$?
+  grep -q held "$OUT/logs/hold.log" && [ $held_saved != 0 ] && [ $saved_after = 0 ]
+  result draft-held-open $? "$(tr '\n' ' ' < "$OUT/logs/hold.log"); while held: $( [ $held_saved = 0 ] && echo saved || echo "not saved"), after: $( [ $saved_after = 0 ] && echo saved || echo "not saved")"
+  sleep 2
   page_shot 2-completez
   click 690 697   # Valider: the account is created
-  until_true 60 account_is INACTIF; sleep 3
+  until_true 60 account_is EN_ATTENTE_ACTIVATION; sleep 3
   page_shot 3-espaces-de-travail
   click 746 291   # « Factures reçues »: OUI
   page_shot 3-espaces-de-travail-saisi

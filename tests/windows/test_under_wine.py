@@ -29,6 +29,7 @@ CHECKS = [
     "selftest-window-shots",
     "crash-no-dialog",
     "gui-typed",
+    "draft-held-open",
     "link-handed-over",
     "gui-signup",
     "keychain-stored",
@@ -47,6 +48,7 @@ PAGES = [
 # The signup typed and clicked through the window (check-under-wine.sh, section 9).
 WINDOW_PAGES = [
     "gui-1-identifiez-vous-saisi",
+    "gui-2-completez-brouillon-retenu",
     "gui-2-completez",
     "gui-3-espaces-de-travail-saisi",
     "gui-4-activez-lien-recu",
