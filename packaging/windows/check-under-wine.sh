@@ -58,7 +58,7 @@ result() {  # result NAME OK(0|1) DETAIL...
 PACKAGES="wine wine64 fonts-wine libgnutls30 libxrender1 libxrandr2 libxi6 libxcursor1
   libxcomposite1 libxinerama1 libxfixes3 libxxf86vm1 libgl1 libgl1-mesa-dri libdbus-1-3
   libfreetype6 libfontconfig1 fonts-dejavu-core xvfb xdotool imagemagick
-  gcc-mingw-w64-x86-64-win32 git"
+  gcc-mingw-w64-x86-64-win32 git unzip procps python3"
 missing=""
 for pkg in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="$missing $pkg"
