@@ -39,8 +39,8 @@ REGISTERED_SIRET = "55203253400703"
 NEW_SIRET = "13002526500013"
 WALK_EMAIL = "autotest@exemple.fr"
 ACTIVATION_LINK = re.compile(r"http://127\.0\.0\.1:\d+/sandbox/activer\?code=[\w-]+")
-#: A folder where the walk saves a PNG of every page it reaches, as this platform's Qt draws
-#: it (the Windows check under Wine looks at them: packaging/windows/check-under-wine.sh).
+# A folder where the walk saves a PNG of every page it reaches, as this platform's Qt draws
+# it (the Windows check under Wine looks at them: packaging/windows/check-under-wine.sh).
 SHOTS_ENV = "CHORUS_WIZARD_SELFTEST_SHOTS"
 
 
@@ -66,9 +66,9 @@ def _check(condition: bool, reason: str) -> None:
         raise SelfTestFailure(reason)
 
 
-#: How long the sandbox may take to answer its first request. Its process imports the web
-#: server when it starts: seconds on a busy machine, more on the first start of a Windows
-#: bundle, which the antivirus scans (and under Wine, tests/windows, on 2 shared cores).
+# How long the sandbox may take to answer its first request. Its process imports the web
+# server when it starts: seconds on a busy machine, more on the first start of a Windows
+# bundle, which the antivirus scans (and under Wine, tests/windows, on 2 shared cores).
 SANDBOX_START_S = 60.0
 
 
