@@ -1,5 +1,5 @@
 """``python -m chorus_wizard`` runs the wizard (and the bundles start here)."""
 
-from chorus_wizard.start import main
+from chorus_wizard.start import run
 
-raise SystemExit(main())
+raise SystemExit(run())

@@ -13,6 +13,7 @@ exits 0, or 1 with the reasons.
 from __future__ import annotations
 
 import importlib
+import io
 import os
 import re
 import secrets
@@ -38,6 +39,9 @@ REGISTERED_SIRET = "55203253400703"
 NEW_SIRET = "13002526500013"
 WALK_EMAIL = "autotest@exemple.fr"
 ACTIVATION_LINK = re.compile(r"http://127\.0\.0\.1:\d+/sandbox/activer\?code=[\w-]+")
+# A folder where the walk saves a PNG of every page it reaches, as this platform's Qt draws
+# it (the Windows check under Wine looks at them: packaging/windows/check-under-wine.sh).
+SHOTS_ENV = "CHORUS_WIZARD_SELFTEST_SHOTS"
 
 
 class SelfTestFailure(Exception):
@@ -62,7 +66,13 @@ def _check(condition: bool, reason: str) -> None:
         raise SelfTestFailure(reason)
 
 
-def _sandbox_health(base_url: str, timeout: float = 20.0) -> str:
+# How long the sandbox may take to answer its first request. Its process imports the web
+# server when it starts: seconds on a busy machine, more on the first start of a Windows
+# bundle, which the antivirus scans (and under Wine, tests/windows, on 2 shared cores).
+SANDBOX_START_S = 60.0
+
+
+def _sandbox_health(base_url: str, timeout: float = SANDBOX_START_S) -> str:
     deadline = time.monotonic() + timeout
     last = ""
     with httpx.Client(base_url=base_url, timeout=5.0, trust_env=False) as client:
@@ -95,20 +105,38 @@ def _walk_signup(wizard: Any, app: Any) -> list[str]:
     from chorus_wizard.ui.pages.base import PageId
 
     shown: list[str] = []
+    shots = Path(os.environ[SHOTS_ENV]) if os.environ.get(SHOTS_ENV) else None
+
+    def shot(name: str) -> None:
+        if shots is None:
+            return
+        shots.mkdir(parents=True, exist_ok=True)
+        settle = time.monotonic() + 0.5  # what a page starts (a check, a list) shows first
+        while time.monotonic() < settle:
+            app.processEvents()
+            time.sleep(0.02)
+        path = shots / f"{len(shown):02d}-{name}.png"
+        _check(wizard.grab().save(str(path)), f"capture {path} impossible")
 
     def reach(page_id: PageId, what: str) -> Any:
         _wait(app, lambda: wizard.currentId() == page_id, what)
         shown.append(wizard.currentPage().title())
         return wizard.currentPage()
 
+    def leave(name: str) -> None:
+        """The page as filled in, then on to the next one."""
+        shot(name)
+        wizard.next()
+
     def identify(siret: str, then: PageId, what: str) -> Any:
         page = reach(PageId.IDENTIFY, "la page «\u00a0Identifiez-vous\u00a0»")
         page.email.setText(WALK_EMAIL)
         page.identifier.setText(siret)
-        wizard.next()
+        leave(f"identification-{siret}")
         return reach(then, what)
 
     identify(REGISTERED_SIRET, PageId.ATTACH, "la page de rattachement (structure inscrite)")
+    shot("rattachement")
     wizard.back()
     complete = identify(NEW_SIRET, PageId.COMPLETE, "l'étape 2 (préremplissage)")
     _wait(app, lambda: not complete.is_busy, "la liste des pays")
@@ -116,11 +144,11 @@ def _walk_signup(wizard: Any, app: Any) -> list[str]:
     complete.nom.setText("Autotest")
     complete.prenom.setText("Camille")
     _check(complete.isComplete(), f"étape 2 incomplète\u00a0: {complete.banner.text()}")
-    wizard.next()
+    leave("structure")
     spaces = reach(PageId.WORKSPACES, "l'étape 3 (compte créé)")
     _wait(app, lambda: bool(spaces.switches), "les espaces de travail")
     spaces.switches["FACTURES_RECUES"].setChecked(True)
-    wizard.next()
+    leave("espaces")
     activate = reach(PageId.ACTIVATE, "l'étape 4")
     _wait(app, lambda: activate.question.count() > 1, "les questions secrètes")
     # The mail as « Voir le courriel reçu » reads it: from the sandbox, over HTTP.
@@ -136,8 +164,9 @@ def _walk_signup(wizard: Any, app: Any) -> list[str]:
     activate.question.setCurrentIndex(1)
     activate.answer.setText(secrets.token_hex(6))
     _check(activate.isComplete(), "étape 4 incomplète")
-    wizard.next()
+    leave("activation")
     reach(PageId.DONE, "la dernière page (compte activé)")
+    shot("termine")
     return shown
 
 
@@ -307,6 +336,11 @@ def run_self_test(out: TextIO | None = None) -> int:
 
 def self_test_main(out: TextIO | None = None) -> int:
     """Entry point from ``chorus-wizard --self-test``; never lets an exception escape."""
+    # A pipe or a file on Windows is in the ANSI code page (cp1252) unless Python runs in
+    # UTF-8 mode (the bundles do, see the spec): what it cannot encode is escaped, not raised.
+    for stream in (sys.stdout, sys.stderr):
+        if out is None and isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     try:
         return run_self_test(out)
     except Exception as error:
