@@ -149,10 +149,20 @@ def write_json_atomically(path: Path, document: Any, *, indent: int = 1) -> None
             json.dump(document, stream, ensure_ascii=False, indent=indent)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, path)
+        try:
+            os.replace(temporary, path)
+        except PermissionError as error:
+            # The new content was written beside it: the folder takes writes, the file itself
+            # is held (Windows refuses to replace a file another program has open).
+            raise FileInUse(error.errno, error.strerror, str(path)) from error
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+class FileInUse(PermissionError):
+    """The file could not be replaced though its folder takes writes: another program holds
+    it open (on Windows)."""
 
 
 class WriteProblem(enum.Enum):
@@ -161,6 +171,8 @@ class WriteProblem(enum.Enum):
     DISK_FULL = "disk-full"
     READ_ONLY = "read-only"
     DENIED = "denied"
+    #: The folder takes writes, the file is held open by another program (Windows).
+    IN_USE = "in-use"
     #: SQLite says its database file is not one, or is damaged.
     DAMAGED_DATABASE = "damaged-database"
     OTHER = "other"
@@ -197,6 +209,8 @@ def write_problem(error: BaseException) -> WriteProblem:
     current: BaseException | None = error
     while current is not None and id(current) not in seen:
         seen.add(id(current))
+        if isinstance(current, FileInUse):
+            return WriteProblem.IN_USE
         if isinstance(current, OSError):
             if current.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
                 return WriteProblem.DISK_FULL

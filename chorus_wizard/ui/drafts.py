@@ -64,6 +64,12 @@ DENIED = QT_TRANSLATE_NOOP(
     "enregistrées. L'enregistrement reprendra de lui-même dès que le dossier acceptera "
     "l'écriture ; d'ici là, ne fermez pas l'assistant.",
 )
+IN_USE = QT_TRANSLATE_NOOP(
+    "drafts",
+    "Le fichier {file} est ouvert par un autre programme : vos saisies ne peuvent pas y être "
+    "enregistrées pour l'instant. Fermez ce programme ; l'enregistrement reprendra de "
+    "lui-même ; d'ici là, ne fermez pas l'assistant.",
+)
 NOT_SAVED = QT_TRANSLATE_NOOP(
     "drafts",
     "Vos saisies ne peuvent plus être enregistrées dans le dossier {folder} ({reason}). "
@@ -74,6 +80,7 @@ _PROBLEM_TEXTS = {
     WriteProblem.DISK_FULL: DISK_FULL,
     WriteProblem.READ_ONLY: READ_ONLY,
     WriteProblem.DENIED: DENIED,
+    WriteProblem.IN_USE: IN_USE,
 }
 
 
@@ -81,7 +88,10 @@ def describe_write_failure(error: BaseException, folder: Path) -> str:
     """What to tell a person whose draft could not be written to ``folder``."""
     text = _PROBLEM_TEXTS.get(write_problem(error), NOT_SAVED)
     reason = (error.strerror if isinstance(error, OSError) else None) or type(error).__name__
-    return QCoreApplication.translate("drafts", text).format(folder=folder, reason=reason)
+    held = error.filename if isinstance(error, OSError) else None
+    return QCoreApplication.translate("drafts", text).format(
+        folder=folder, reason=reason, file=held or folder
+    )
 
 
 def _keep_signup_token(secrets: SecretStore, secret: Secret, token: str) -> None:

@@ -2090,6 +2090,10 @@ SIRET {siret}</translation>
         <translation>The folder {folder} does not allow writing: what you type can no longer be saved. Saving will resume by itself as soon as the folder can be written to; until then, do not close the wizard.</translation>
     </message>
     <message>
+        <source>Le fichier {file} est ouvert par un autre programme&#xa0;: vos saisies ne peuvent pas y être enregistrées pour l&apos;instant. Fermez ce programme&#xa0;; l&apos;enregistrement reprendra de lui-même&#xa0;; d&apos;ici là, ne fermez pas l&apos;assistant.</source>
+        <translation>The file {file} is open in another program: your entries cannot be saved to it for now. Close that program; saving will resume by itself; until then, do not close the assistant.</translation>
+    </message>
+    <message>
         <source>Vos saisies ne peuvent plus être enregistrées dans le dossier {folder} ({reason}). L&apos;enregistrement reprendra de lui-même dès que possible&#xa0;; d&apos;ici là, ne fermez pas l&apos;assistant.</source>
         <translation>What you type can no longer be saved in the folder {folder} ({reason}). Saving will resume by itself as soon as possible; until then, do not close the wizard.</translation>
     </message>

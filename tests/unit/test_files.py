@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import random
 import sqlite3
 from collections.abc import Callable
@@ -15,7 +16,16 @@ from typing import Any
 import pytest
 
 from chorus_wizard.drafts import DraftSetAside, DraftStore
-from chorus_wizard.files import SetAside, Unusable, WriteProblem, read_json, write_problem
+from chorus_wizard.files import (
+    FileInUse,
+    SetAside,
+    Unusable,
+    WriteProblem,
+    read_json,
+    write_json_atomically,
+    write_problem,
+)
+from chorus_wizard.ui.drafts import describe_write_failure
 
 NOW = datetime(2026, 11, 27, 10, 30, tzinfo=UTC)
 
@@ -178,3 +188,26 @@ def test_a_database_that_is_not_one_is_named_so(tmp_path: Path) -> None:
     with pytest.raises(sqlite3.DatabaseError) as caught, closing(sqlite3.connect(path)) as conn:
         conn.execute("SELECT * FROM sqlite_master").fetchall()
     assert write_problem(caught.value) is WriteProblem.DAMAGED_DATABASE
+
+
+def test_a_file_held_open_elsewhere_is_said_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows refuses to replace a file another program holds open (seen under Wine: the
+    draft shown in a text editor): the folder takes writes, so « n'autorise pas l'écriture »
+    would be untrue. The replacement is refused here as Windows refuses it."""
+    draft = tmp_path / "draft.json"
+    draft.write_text("{}", encoding="utf-8")
+
+    def refused(source: object, target: object) -> None:
+        raise PermissionError(13, "Accès refusé", str(target))
+
+    monkeypatch.setattr(os, "replace", refused)
+    with pytest.raises(FileInUse) as caught:
+        write_json_atomically(draft, {"page": 2})
+    assert write_problem(caught.value) is WriteProblem.IN_USE
+    assert draft.read_text(encoding="utf-8") == "{}"  # the old content stays
+    assert not list(tmp_path.glob("*.tmp"))  # no temporary file left
+    message = describe_write_failure(caught.value, tmp_path)
+    assert f"Le fichier {draft} est ouvert par un autre programme" in message
+    assert "n'autorise pas" not in message
