@@ -183,6 +183,10 @@ class IdentifyPage(Page):
         self.email.editingFinished.connect(self._on_email_editing_finished)
         self.identifier.textChanged.connect(self._on_identifier_text_changed)
         self.identifier.editingFinished.connect(self._on_identifier_editing_finished)
+        #: What was typed for each identifier type: a SIRET is never read as another type's
+        #: identifier, and comes back when « Je n'ai pas de numéro de SIRET » is unticked.
+        self._typed: dict[IdentifierType, str] = {}
+        self._shown_kind = IdentifierType.SIRET
         self.no_siret.toggled.connect(self._on_kind_changed)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self._on_kind_changed()
@@ -239,6 +243,14 @@ class IdentifyPage(Page):
 
     def _on_kind_changed(self) -> None:
         kind = self.identifier_type()
+        if kind is not self._shown_kind:
+            # the field now holds this type's identifier: what was typed for it, if anything
+            self._typed[self._shown_kind] = self.identifier.text()
+            self._shown_kind = kind
+            self.identifier.blockSignals(True)
+            self.identifier.setText(self._typed.get(kind, ""))
+            self.identifier.blockSignals(False)
+            self.identifier_hint.set_reason(None)
         self.kind.setVisible(self.no_siret.isChecked())
         self.kind_label.setVisible(self.no_siret.isChecked())
         label = translate("identifiers", FIELD_LABELS[kind])
@@ -252,6 +264,9 @@ class IdentifyPage(Page):
             self.siret_help.toolTip() if kind is IdentifierType.SIRET else ""
         )
         self._check_identifier(final=False)
+        # « Suivant » and its reason follow every input, the toggle and the type included
+        self.completeChanged.emit()
+        self.edited.emit()
 
     def _on_email_text_changed(self) -> None:
         text = self.email.text()
