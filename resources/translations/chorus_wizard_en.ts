@@ -161,7 +161,7 @@
     </message>
     <message>
         <source>Vous ne pouvez pas la créer une seconde fois&#xa0;: demandez à y être rattaché. Votre demande est transmise au gestionnaire principal de la structure, qui la valide&#xa0;; vous êtes informé de sa décision par courriel. Si le gestionnaire principal a quitté la structure, seul le support Chorus Pro peut en désigner un nouveau (par une sollicitation).</source>
-        <extracomment>The structure the page was last shown for: another one starts a new request. consulterStructure: what Chorus Pro holds about the structure (raison sociale…).</extracomment>
+        <extracomment>The structure the page was last shown for: another one starts a new request. The login e-mail (lower case) the names were typed for. consulterStructure: what Chorus Pro holds about the structure (raison sociale…).</extracomment>
         <translation>You cannot create it a second time: ask to be attached to it. Your request goes to the structure&apos;s main manager, who approves it; you are told of the decision by email. If the main manager has left the structure, only Chorus Pro support can appoint a new one (through a request).</translation>
     </message>
     <message>
@@ -253,6 +253,7 @@
     </message>
     <message>
         <source>Vous</source>
+        <extracomment>The login e-mail (lower case) the person&apos;s fields were typed for: another address is another person, whose name is not the earlier one&apos;s.</extracomment>
         <translation>You</translation>
     </message>
     <message>
@@ -327,6 +328,10 @@
     <message>
         <source>Sans compte technique Chorus Pro configuré («&#xa0;Paramètres&#xa0;»), l&apos;assistant n&apos;a pas pu vérifier si votre structure est déjà inscrite&#xa0;: si c&apos;est le cas, le portail vous proposera d&apos;y demander votre rattachement.</source>
         <translation>With no Chorus Pro technical account configured (“Settings”), the wizard could not check whether your structure is already registered: if it is, the portal will offer to let you ask to be attached to it.</translation>
+    </message>
+    <message>
+        <source>L&apos;adresse électronique de connexion a changé&#xa0;: ces champs ont été vidés, saisissez-les pour la nouvelle personne&#xa0;: {fields}.</source>
+        <translation>The login e-mail address changed: these fields were emptied, fill them in for the new person: {fields}.</translation>
     </message>
     <message>
         <source>⚠ Une partie des données de cette entreprise n&apos;est pas diffusée par l&apos;INSEE&#xa0;: saisissez vous-même {fields}.</source>
@@ -808,6 +813,7 @@
     </message>
     <message>
         <source>{count} chiffres sur 14</source>
+        <extracomment>What was typed for each identifier type: a SIRET is never read as another type&apos;s identifier, and comes back when « Je n&apos;ai pas de numéro de SIRET » is unticked.</extracomment>
         <translation>{count} digits of 14</translation>
     </message>
     <message>
@@ -1949,8 +1955,12 @@
         <translation>Temporary identifier</translation>
     </message>
     <message>
-        <source>NOM Prénom</source>
+        <source>CH + nom de la structure</source>
         <extracomment>Example shown as a placeholder in the identifier field.</extracomment>
+        <translation>CH + name of the structure</translation>
+    </message>
+    <message>
+        <source>NOM Prénom</source>
         <translation>LASTNAME Firstname</translation>
     </message>
     <message>

@@ -7,10 +7,12 @@ from pytestqt.qtbot import QtBot
 
 from chorus_wizard.domain.identifiers import IdentifierType
 from chorus_wizard.ui.pages.base import PageId
+from chorus_wizard.ui.pages.complete import CompletePage
 from chorus_wizard.ui.pages.identify import IdentifyPage
 from chorus_wizard.ui.wizard import SignupWizard
 from tests.fakes import FakeService
 from tests.ui.flows import EMAIL, SIRET
+from tests.ui.test_identification import RESTOS
 
 
 def identify_page(wizard: SignupWizard) -> IdentifyPage:
@@ -61,3 +63,75 @@ def test_changing_the_identifier_type_recomputes_next(qtbot: QtBot, wizard: Sign
     assert page.identifier.text() == "DE136695976"
     assert next_enabled(wizard)
     assert page.step_key() == (EMAIL, IdentifierType.UE_HORS_FRANCE, "DE136695976")
+
+
+# -- 10. no stale typing ------------------------------------------------------------------
+
+
+def go_to_step_2(qtbot: QtBot, wizard: SignupWizard, email: str, identifier: str) -> CompletePage:
+    page = identify_page(wizard)
+    page.email.setText(email)
+    page.identifier.setText(identifier)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == PageId.COMPLETE)
+    complete = wizard.currentPage()
+    assert isinstance(complete, CompletePage)
+    qtbot.waitUntil(lambda: not complete.is_busy)
+    return complete
+
+
+def test_another_person_does_not_inherit_the_earlier_names(
+    qtbot: QtBot, wizard: SignupWizard, service: FakeService
+) -> None:
+    service.companies[RESTOS.siret] = RESTOS
+    complete = go_to_step_2(qtbot, wizard, EMAIL, SIRET)
+    complete.email_again.setText(EMAIL)
+    complete.nom.setText("Durand")
+    complete.prenom.setText("Marie")
+    wizard.back()
+    complete = go_to_step_2(qtbot, wizard, "paul.martin@exemple.fr", RESTOS.siret)
+    assert (complete.nom.text(), complete.prenom.text()) == ("", "")
+    assert complete.email_again.text() == ""
+    assert "Nom" in complete.banner.text() and "Prénom" in complete.banner.text()
+
+
+def test_the_same_person_keeps_the_names_for_another_structure(
+    qtbot: QtBot, wizard: SignupWizard, service: FakeService
+) -> None:
+    service.companies[RESTOS.siret] = RESTOS
+    complete = go_to_step_2(qtbot, wizard, EMAIL, SIRET)
+    complete.nom.setText("Durand")
+    wizard.back()
+    complete = go_to_step_2(qtbot, wizard, EMAIL.upper(), RESTOS.siret)
+    assert complete.nom.text() == "Durand"
+
+
+def choose(page: IdentifyPage, kind: IdentifierType, identifier: str) -> None:
+    page.no_siret.setChecked(True)
+    page.kind.setCurrentIndex(page.kind.findData(kind.value))
+    page.identifier.setText(identifier)
+
+
+def test_a_private_person_s_raison_sociale_is_the_name_of_step_1(
+    qtbot: QtBot, wizard: SignupWizard
+) -> None:
+    choose(identify_page(wizard), IdentifierType.PARTICULIER, "DURAND Marie")
+    complete = go_to_step_2(qtbot, wizard, EMAIL, "DURAND Marie")
+    assert complete.fields["raison_sociale"].text() == "DURAND Marie"
+
+
+def test_an_outside_eu_raison_sociale_is_the_name_in_the_identifier(
+    qtbot: QtBot, wizard: SignupWizard
+) -> None:
+    choose(identify_page(wizard), IdentifierType.HORS_UE, "CHNESTLE SA")
+    complete = go_to_step_2(qtbot, wizard, EMAIL, "CHNESTLE SA")
+    assert complete.fields["raison_sociale"].text() == "NESTLE SA"
+    assert complete.country.currentData() == "CH"
+
+
+def test_the_outside_eu_placeholder_reads_as_code_then_name(wizard: SignupWizard) -> None:
+    page = identify_page(wizard)
+    page.no_siret.setChecked(True)
+    page.kind.setCurrentIndex(page.kind.findData(IdentifierType.HORS_UE.value))
+    assert "CHNOM" not in page.identifier.placeholderText()
+    assert page.identifier.placeholderText().startswith("CH")

@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chorus_wizard.contracts.record import MAX_LENGTH
+from chorus_wizard.contracts import record
+from chorus_wizard.contracts.record import MAX_LENGTH, Part, Signup, Step
 from chorus_wizard.domain.identifiers import (
     FIELD_LABELS,
     NO_SIRET_LABELS,
@@ -92,6 +93,14 @@ def email_problem(value: str) -> str | None:
             "caractère.",
         )
     return None
+
+
+def forget_person(signup: Signup) -> None:
+    """Empty the person's fields of step 2 (nom, prénom…) in ``signup``."""
+    blank = Signup()
+    for field in record.on_step(Step.COMPLETE, Part.PERSON):
+        if field.kind is str:
+            setattr(signup, field.name, getattr(blank, field.name))
 
 
 class IdentifyPage(Page):
@@ -337,7 +346,11 @@ class IdentifyPage(Page):
     # -- Next: does the structure exist? fetch the prefill -------------------------------
 
     def start_step(self) -> bool:
+        earlier = self.context.draft.signup.email.strip().lower()
         self.collect()
+        if earlier and earlier != self.context.draft.signup.email.lower():
+            # another address is another person: the names typed for the earlier one go
+            forget_person(self.context.draft.signup)
         kind = self.identifier_type()
         number = self.identifier_value()
         context = self.context
