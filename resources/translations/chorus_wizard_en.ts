@@ -536,6 +536,11 @@
         <source>Aide&#xa0;: {name}</source>
         <translation>Help: {name}</translation>
     </message>
+    <message>
+        <source>Aide sur ce champ</source>
+        <extracomment>The field&apos;s own way to its explanation (Qt&apos;s « What&apos;s this? » key).</extracomment>
+        <translation>Help on this field</translation>
+    </message>
 </context>
 <context>
     <name>FieldHelp</name>

@@ -120,7 +120,10 @@ def test_explain_buttons(
     for page in wizard.pages.values():
         for button in page.findChildren(ExplainButton):
             assert button.accessibleName().startswith("Aide\u00a0: ")
-            assert button.focusPolicy() & Qt.FocusPolicy.TabFocus
+            # beside a field, the field gives the help (Maj+F1, its menu): Tab skips it
+            assert bool(button.focusPolicy() & Qt.FocusPolicy.TabFocus) == (
+                "Espaces de travail" in button.accessibleName()
+            )
             assert button.toolTip() and button.accessibleDescription()
             names.add(button.accessibleName().removeprefix("Aide\u00a0: "))
     assert {
@@ -134,8 +137,7 @@ def test_explain_buttons(
     } <= names
     page = wizard.page_of(PageId.IDENTIFY)
     button = next(iter(page.findChildren(ExplainButton)))
-    button.setFocus()
-    qtbot.keyClick(button, Qt.Key.Key_Space)
+    button.click()
     assert shown and "garderez" in shown[0]
     assert page.email.toolTip()  # type: ignore[attr-defined]
 

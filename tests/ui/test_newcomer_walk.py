@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWizard
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
 
+from chorus_wizard.app import install_translators
 from chorus_wizard.domain.identifiers import IdentifierType
 from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.pages.complete import CompletePage
 from chorus_wizard.ui.pages.identify import IdentifyPage
+from chorus_wizard.ui.widgets.explain import ExplainButton, field_help_menu
 from chorus_wizard.ui.wizard import SignupWizard
 from tests.fakes import FakeService
-from tests.ui.flows import EMAIL, SIRET
+from tests.ui.flows import EMAIL, SIRET, fake_wizard
 from tests.ui.test_identification import RESTOS
 
 
@@ -135,3 +139,55 @@ def test_the_outside_eu_placeholder_reads_as_code_then_name(wizard: SignupWizard
     page.kind.setCurrentIndex(page.kind.findData(IdentifierType.HORS_UE.value))
     assert "CHNOM" not in page.identifier.placeholderText()
     assert page.identifier.placeholderText().startswith("CH")
+
+
+# -- 5. keyboard ----------------------------------------------------------------------------
+
+
+def test_started_as_the_command_starts_the_keyboard_is_in_the_e_mail_field(
+    qtbot: QtBot, qapp: QApplication, service: FakeService
+) -> None:
+    install_translators(qapp, "fr")
+    wizard = fake_wizard(qtbot, service, finished=False)  # as chorus-wizard: built in turns
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    qtbot.waitUntil(lambda: len(wizard.pages) == len(PageId))  # built in turns
+    qtbot.wait(100)  # the desk, the resume offer (none here): they leave the focus alone
+    # the widget the window gives the keyboard to when it is activated
+    assert wizard.focusWidget() is identify_page(wizard).email
+    wizard.activateWindow()  # what a window manager does once the window is mapped
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    assert QApplication.focusWidget() is identify_page(wizard).email
+    wizard.shutdown()
+    wizard.context.runner.wait_for_done(5000)
+
+
+def test_tab_goes_from_field_to_field_and_help_stays_at_hand(
+    qtbot: QtBot, wizard: SignupWizard, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        "chorus_wizard.ui.widgets.explain.QWhatsThis.showText",
+        lambda _pos, text, _widget: shown.append(text),
+    )
+    wizard.activateWindow()
+    page = identify_page(wizard)
+    page.email.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.email)
+    order = []
+    for _ in range(2):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    assert order == [page.no_siret, page.identifier]  # no « ? » in between
+    for explain in page.findChildren(ExplainButton):
+        assert not explain.focusPolicy() & Qt.FocusPolicy.TabFocus
+    qtbot.keyClick(page.identifier, Qt.Key.Key_F1, Qt.KeyboardModifier.ShiftModifier)
+    assert shown and "SIRET" in shown[-1]
+    # the context menu of the field ends with the field's help
+    menu = field_help_menu(page.identifier)
+    assert menu is not None
+    last = menu.actions()[-1]
+    assert last.text().startswith("Aide sur ce champ")
+    last.trigger()
+    assert len(shown) == 2 and "SIRET" in shown[-1]
+    menu.deleteLater()

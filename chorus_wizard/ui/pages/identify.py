@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -174,6 +174,7 @@ class IdentifyPage(Page):
         self.identifier_label = QLabel()
         self.identifier_label.setBuddy(self.identifier)
         self.siret_help = explain_button("siret")
+        self.siret_help.serve_from(self.identifier)  # Maj+F1, the context menu
         form.addRow(
             self.identifier_label,
             beside(
@@ -200,6 +201,16 @@ class IdentifyPage(Page):
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self._on_kind_changed()
         self._show_next_reason()
+        self._first_shown = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The window's first focus is the e-mail field: QWizard picks it before the page
+        is visible, finds none and falls back on « Annuler », which a window manager then
+        activates (typing went nowhere). The resume offer, later, takes it on purpose."""
+        super().showEvent(event)
+        if not self._first_shown:
+            self._first_shown = True
+            self.email.setFocus()
 
     # -- state -------------------------------------------------------------------------
 
