@@ -120,6 +120,8 @@ class AccountCreated:
     signup_token: str = field(repr=False)
     message: str
     activation_valid_until: datetime | None = None
+    #: Until when the activation is locked (too many wrong codes), as a resume found it.
+    activation_locked_until: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,8 @@ class AccountStatus:
     main_manager: bool
     #: Until when the last activation mail's link is valid (awaiting activation), if said.
     activation_valid_until: datetime | None = None
+    #: Until when the activation is locked after too many wrong codes, while it is.
+    activation_locked_until: datetime | None = None
 
 
 @dataclass(frozen=True)

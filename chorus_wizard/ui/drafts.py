@@ -403,7 +403,11 @@ def resume_draft(
         account = AccountCreated(account_id, structure_id, token, "")
         status = context.service.account_status(account)
         # The link's time left, as the account's creation had said it (step 4 shows it).
-        account = dataclasses.replace(account, activation_valid_until=status.activation_valid_until)
+        account = dataclasses.replace(
+            account,
+            activation_valid_until=status.activation_valid_until,
+            activation_locked_until=status.activation_locked_until,  # shown at once
+        )
         return _BackendState(status=status, account=account)
 
     def arrived(state: _BackendState) -> None:

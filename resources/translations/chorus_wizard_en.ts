@@ -41,8 +41,20 @@
         <translation>{minutes} min {seconds} s</translation>
     </message>
     <message>
+        <source>Trop de tentatives infructueuses&#xa0;: l&apos;activation de ce compte est bloquée jusqu&apos;à {time} (encore {left}). Le lien du dernier courriel aura expiré d&apos;ici là&#xa0;: à la fin du blocage, cliquez sur «&#xa0;Renvoyer le courriel&#xa0;» pour en recevoir un nouveau. Vos saisies sont conservées.</source>
+        <translation>Too many failed attempts: activating this account is blocked until {time} ({left} left). The link of the last e-mail will have expired by then: when the block ends, click “Resend the email” to receive a new one. What you typed is kept.</translation>
+    </message>
+    <message>
         <source>Trop de tentatives infructueuses&#xa0;: l&apos;activation de ce compte est bloquée jusqu&apos;à {time}. Réessayez dans {left}, avec le lien du dernier courriel reçu. Vos saisies sont conservées.</source>
         <translation>Too many failed attempts: activation of this account is blocked until {time}. Try again in {left}, with the link from the latest email received. What you entered is kept.</translation>
+    </message>
+    <message>
+        <source>Attention&#xa0;: encore un code erroné et l&apos;activation sera bloquée pendant une heure.</source>
+        <translation>Careful: one more wrong code and activation will be blocked for one hour.</translation>
+    </message>
+    <message>
+        <source>Il vous reste {tries} essais avant un blocage d&apos;une heure.</source>
+        <translation>{tries} tries left before a one-hour block.</translation>
     </message>
     <message>
         <source>Activez votre compte utilisateur</source>

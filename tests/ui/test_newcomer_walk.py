@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWizard
 from pytestqt.qtbot import QtBot
 
 from chorus_wizard.app import install_translators
+from chorus_wizard.backend.errors import ActivationLocked, InvalidActivationCode
 from chorus_wizard.domain.identifiers import IdentifierType
+from chorus_wizard.ui.pages.activate import ActivatePage
 from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.pages.complete import CompletePage
 from chorus_wizard.ui.pages.identify import IdentifyPage
+from chorus_wizard.ui.widgets.common import Tone
 from chorus_wizard.ui.widgets.explain import ExplainButton, field_help_menu
 from chorus_wizard.ui.wizard import SignupWizard
 from tests.fakes import FakeService
-from tests.ui.flows import EMAIL, SIRET, fake_wizard
+from tests.ui.flows import EMAIL, SIRET, draft_keeper, fake_wizard, reach_activation
 from tests.ui.test_identification import RESTOS
 
 
@@ -191,3 +197,68 @@ def test_tab_goes_from_field_to_field_and_help_stays_at_hand(
     last.trigger()
     assert len(shown) == 2 and "SIRET" in shown[-1]
     menu.deleteLater()
+
+
+# -- 4. the lock ------------------------------------------------------------------------------
+
+
+def test_each_wrong_code_says_how_many_tries_are_left(
+    qtbot: QtBot, wizard: SignupWizard, service: FakeService
+) -> None:
+    page = reach_activation(qtbot, wizard)
+    service.fail["activate"] = InvalidActivationCode("Code non valable.", tries_left=3)
+    wizard.next()
+    qtbot.waitUntil(page.code_hint.isVisible)
+    assert "Il vous reste 3\u00a0essais" in page.code_hint.text().replace(" essais", "\u00a0essais")
+    service.fail["activate"] = InvalidActivationCode("Code non valable.", tries_left=1)
+    wizard.next()
+    qtbot.waitUntil(lambda: "encore un code erroné" in page.code_hint.text())
+
+
+def test_a_lock_outlasting_the_link_says_to_ask_for_a_new_mail_after_it(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    now = datetime.now(UTC)
+    service = FakeService(valid_until=now + timedelta(minutes=58))
+    wizard = fake_wizard(qtbot, service)
+    wizard.show()
+    page = reach_activation(qtbot, wizard)
+    service.fail["activate"] = ActivationLocked("Bloqué.", until=now + timedelta(minutes=60))
+    wizard.next()
+    qtbot.waitUntil(lambda: page.banner.tone is Tone.ERROR)
+    text = page.banner.text()
+    assert "aura expiré" in text and "Renvoyer le courriel" in text
+    assert "avec le lien du dernier courriel" not in text
+    assert not page.validity.isVisible()  # no « valable encore 58 minutes » beside the lock
+    assert not page.resend.isEnabled()  # a new mail waits for the end of the lock
+    page.lock_timer.timeout.emit()
+    assert page.banner.tone is Tone.ERROR and "aura expiré" in page.banner.text()
+    wizard.shutdown()
+
+
+def test_after_reprendre_the_lock_is_shown_at_once(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    now = datetime.now(UTC)
+    first = fake_wizard(
+        qtbot, FakeService(valid_until=now + timedelta(minutes=50)), data_dir=tmp_path
+    )
+    first.show()
+    reach_activation(qtbot, first)
+    draft_keeper(first).flush()
+    first.shutdown()
+    first.context.runner.wait_for_done(5000)
+    service = FakeService(
+        valid_until=now + timedelta(minutes=50), locked_until=now + timedelta(minutes=30)
+    )
+    second = fake_wizard(qtbot, service, data_dir=tmp_path)
+    second.show()
+    identify_page(second).resume_button.click()
+    qtbot.waitUntil(lambda: second.currentId() == PageId.ACTIVATE)
+    page = second.currentPage()
+    assert isinstance(page, ActivatePage)
+    assert page.banner.tone is Tone.ERROR and "bloquée" in page.banner.text()
+    assert "activate" not in service.calls  # no « Valider » needed to learn it
+    assert not second.button(QWizard.WizardButton.CommitButton).isEnabled()
+    second.shutdown()
+    second.context.runner.wait_for_done(5000)
