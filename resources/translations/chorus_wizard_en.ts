@@ -1017,7 +1017,7 @@
     </message>
     <message>
         <source>Affic&amp;her</source>
-        <extracomment>A rule before anything is typed: neither met nor broken yet. Bar and text colour for zxcvbn&apos;s scores 0 to 4.</extracomment>
+        <extracomment>A rule before anything is typed: neither met nor broken yet. A rule the typed password breaks. The strength shown while a rule is broken, at most (« faible »): the meter never praises a password the service would refuse. Bar and text colour for zxcvbn&apos;s scores 0 to 4.</extracomment>
         <translation>S&amp;how</translation>
     </message>
     <message>
@@ -1063,6 +1063,10 @@
     <message>
         <source>non évaluée</source>
         <translation>not assessed</translation>
+    </message>
+    <message>
+        <source>insuffisante, une règle n&apos;est pas respectée</source>
+        <translation>insufficient, a rule is not met</translation>
     </message>
     <message>
         <source>Robustesse&#xa0;: {strength}</source>

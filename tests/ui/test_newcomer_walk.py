@@ -7,18 +7,21 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QWizard
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from chorus_wizard.app import install_translators
 from chorus_wizard.backend.errors import ActivationLocked, InvalidActivationCode
 from chorus_wizard.domain.identifiers import IdentifierType
+from chorus_wizard.domain.password import PasswordPolicy
 from chorus_wizard.ui.pages.activate import ActivatePage
 from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.pages.complete import CompletePage
 from chorus_wizard.ui.pages.identify import IdentifyPage
-from chorus_wizard.ui.widgets.common import Tone
+from chorus_wizard.ui.widgets.common import Tone, form_layout, readable
 from chorus_wizard.ui.widgets.explain import ExplainButton, field_help_menu
+from chorus_wizard.ui.widgets.password import BROKEN_COLOR, UNMET, PasswordInput
 from chorus_wizard.ui.wizard import SignupWizard
 from tests.fakes import FakeService
 from tests.ui.flows import EMAIL, SIRET, draft_keeper, fake_wizard, reach_activation
@@ -262,3 +265,28 @@ def test_after_reprendre_the_lock_is_shown_at_once(
     assert not second.button(QWizard.WizardButton.CommitButton).isEnabled()
     second.shutdown()
     second.context.runner.wait_for_done(5000)
+
+
+# -- 7. the strength meter never contradicts the rules ---------------------------------------
+
+
+def test_a_failing_rule_caps_the_strength_and_shows_in_red(qtbot: QtBot) -> None:
+    widget = PasswordInput()
+    form = QWidget()
+    qtbot.addWidget(form)
+    widget.add_rows(form_layout())
+    widget.set_policy(PasswordPolicy(), email="marie.dupont@exemple.fr", company_name="DINUM")
+    widget.password.setText("Marie.dupont2024")  # long, varied, but holds the address
+    broken = [rule for rule in widget.rules() if not rule.met]
+    assert [rule.key for rule in broken] == ["email"]
+    assert widget.strength is not None and widget.strength.score <= 1
+    assert widget.strength_bar.value() <= 1
+    assert "excellente" not in widget.strength_label.text()
+    assert "règle" in widget.strength_label.text()
+    label = widget._rule_labels["email"]
+    assert label.text().startswith(UNMET)
+    red = QColor(readable(BROKEN_COLOR))
+    assert red.red() > 2 * red.green()  # a red, not the grey it was
+    assert red.name() in label.styleSheet()
+    widget.password.setText("Girafe-Bleue-2026")
+    assert widget.strength is not None and widget.strength.score >= 2
