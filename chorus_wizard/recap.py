@@ -14,6 +14,7 @@ from datetime import datetime
 from html import escape
 from typing import Protocol
 
+from chorus_wizard import rehearsal
 from chorus_wizard.backend.models import AccountCreated, Lookup
 from chorus_wizard.contracts import record
 from chorus_wizard.contracts.record import Part, Signup, Step
@@ -70,6 +71,8 @@ class Recap:
     dated: str
     sections: tuple[Section, ...]
     note: str = NO_SECRET_NOTE
+    #: Under the title: a rehearsal on the sandbox says it is not a registration ("" if real).
+    warning: str = ""
 
 
 def date_text(moment: datetime) -> str:
@@ -127,6 +130,7 @@ def build_recap(
     now: datetime,
     workspace_labels: Mapping[str, str] | None = None,
     country_labels: Mapping[str, str] | None = None,
+    is_rehearsal: bool = False,
 ) -> Recap:
     """The recap of ``draft``; ``workspace_labels`` and ``country_labels`` name the codes."""
     labels = workspace_labels or {}
@@ -177,17 +181,21 @@ def build_recap(
         ),
         Section(translate("recap", "Serveur"), ((translate("recap", "Profil"), profile_label),)),
     ]
+    if is_rehearsal and draft.activated:
+        account_rows[0] = (account_rows[0][0], rehearsal.said(rehearsal.RECAP_STATUS_ACTIVE))
+        sections[0] = Section(sections[0].title, tuple(account_rows))
     return Recap(
         translate("recap", TITLE),
         translate("recap", "Établi {date}").format(date=date_text(now)),
         tuple(sections),
         translate("recap", NO_SECRET_NOTE),
+        rehearsal.said(rehearsal.RECAP_WARNING) if is_rehearsal else "",
     )
 
 
 def recap_text(recap: Recap) -> str:
     """Plain text for the clipboard (one « label : valeur » a line)."""
-    lines = [recap.title, recap.dated, ""]
+    lines = [recap.title, *([recap.warning] if recap.warning else []), recap.dated, ""]
     for section in recap.sections:
         lines.append(section.title)
         row = translate("recap", "  {label}\u00a0: {value}")
@@ -203,6 +211,13 @@ def recap_html(recap: Recap) -> str:
     parts = [
         "<html><body>",
         f"<h2>{escape(recap.title)}</h2>",
+    ]
+    if recap.warning:
+        parts.append(
+            '<p style="color: #8a1212; border: 2px solid #8a1212; padding: 6px">'
+            f"<b>{escape(recap.warning)}</b></p>"
+        )
+    parts += [
         f"<p>{escape(recap.dated)}</p>",
     ]
     for section in recap.sections:

@@ -44,6 +44,7 @@ from chorus_wizard.diagnostics import (
 )
 from chorus_wizard.files import SetAside, Unusable, read_json
 from chorus_wizard.recap import Recap, build_recap, recap_file_name
+from chorus_wizard.rehearsal import is_rehearsal
 from chorus_wizard.resources import resource_path
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.pages.base import (
@@ -419,6 +420,7 @@ class DeskTools(QObject):
             now=self.clock(),
             workspace_labels=labels,
             country_labels=countries,
+            is_rehearsal=is_rehearsal(self.context.profile.name),
         )
 
     @property

@@ -982,6 +982,10 @@
         <translation>Portal mode</translation>
     </message>
     <message>
+        <source>Répétition</source>
+        <translation>Rehearsal</translation>
+    </message>
+    <message>
         <source>Étape {step} sur 4 — {steps}</source>
         <extracomment>Why « Suivant » is greyed out, always in view (outside the scrolling) while it is.</extracomment>
         <translation>Step {step} of 4 — {steps}</translation>
@@ -2414,6 +2418,7 @@
     </message>
     <message>
         <source>le {date} à {hour} h {minute}</source>
+        <extracomment>Under the title: a rehearsal on the sandbox says it is not a registration (&quot;&quot; if real).</extracomment>
         <translation>on {date} at {hour}:{minute}</translation>
     </message>
     <message>
@@ -2459,6 +2464,33 @@
     <message>
         <source>  {label}&#xa0;: {value}</source>
         <translation>  {label}: {value}</translation>
+    </message>
+</context>
+<context>
+    <name>rehearsal</name>
+    <message>
+        <source>Répétition sur le bac à sable&#xa0;: rien n&apos;est envoyé à Chorus Pro et aucun compte n&apos;y est créé. Pour vous inscrire pour de bon&#xa0;: le portail {portal}, ou l&apos;assistant en mode portail («&#xa0;Plus › Paramètres&#xa0;»).</source>
+        <translation>Rehearsal on the sandbox: nothing is sent to Chorus Pro and no account is created there. To register for real: the portal {portal}, or the wizard in portal mode (“More › Settings”).</translation>
+    </message>
+    <message>
+        <source>Répétition terminée</source>
+        <translation>Rehearsal finished</translation>
+    </message>
+    <message>
+        <source>La répétition est réussie, mais ce compte d&apos;essai n&apos;existe que dans le bac à sable&#xa0;: vous n&apos;êtes pas inscrit sur Chorus Pro et ne pouvez pas y transmettre de factures.</source>
+        <translation>The rehearsal succeeded, but this trial account exists only in the sandbox: you are not registered on Chorus Pro and cannot send invoices there.</translation>
+    </message>
+    <message>
+        <source>Pour vous inscrire pour de bon, créez votre compte sur le portail {portal}, ou relancez chorus-wizard en mode portail («&#xa0;Plus › Paramètres&#xa0;», serveur Production, ou chorus-wizard --backend production)&#xa0;: il vérifie et prépare vos données, puis vous guide sur le portail.</source>
+        <translation>To register for real, create your account on the portal {portal}, or start chorus-wizard again in portal mode (“More › Settings”, server Production, or chorus-wizard --backend production): it checks and prepares your data, then guides you on the portal.</translation>
+    </message>
+    <message>
+        <source>RÉPÉTITION sur le bac à sable de chorus-wizard&#xa0;: ce document ne prouve aucune inscription à Chorus Pro. Pour vous inscrire pour de bon&#xa0;: {portal} (ou chorus-wizard en mode portail).</source>
+        <translation>REHEARSAL on the chorus-wizard sandbox: this document proves no registration on Chorus Pro. To register for real: {portal} (or chorus-wizard in portal mode).</translation>
+    </message>
+    <message>
+        <source>Compte d&apos;essai activé dans le bac à sable (pas sur Chorus Pro)</source>
+        <translation>Trial account activated in the sandbox (not on Chorus Pro)</translation>
     </message>
 </context>
 <context>

@@ -179,7 +179,7 @@ def test_recap_pdf_and_clipboard(qtbot: QtBot, wizard: SignupWizard, tmp_path: P
 
     qtbot.mouseClick(done.copy_recap, Qt.MouseButton.LeftButton)
     copied = QGuiApplication.clipboard().text()
-    assert EMAIL in copied and "Compte activé" in copied
+    assert EMAIL in copied and "Compte d'essai activé dans le bac à sable" in copied
     for secret in SECRETS:
         assert secret not in copied
 

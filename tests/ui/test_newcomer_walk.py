@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from pytestqt.qtbot import QtBot
@@ -15,16 +15,19 @@ from chorus_wizard.app import install_translators
 from chorus_wizard.backend.errors import ActivationLocked, InvalidActivationCode
 from chorus_wizard.domain.identifiers import IdentifierType
 from chorus_wizard.domain.password import PasswordPolicy
+from chorus_wizard.recap import build_recap, recap_html, recap_text
+from chorus_wizard.rehearsal import REAL_PORTAL_URL
 from chorus_wizard.ui.pages.activate import ActivatePage
-from chorus_wizard.ui.pages.base import PageId
+from chorus_wizard.ui.pages.base import Page, PageId, SignupDraft
 from chorus_wizard.ui.pages.complete import CompletePage
+from chorus_wizard.ui.pages.done import DonePage
 from chorus_wizard.ui.pages.identify import IdentifyPage
 from chorus_wizard.ui.widgets.common import Tone, form_layout, readable
 from chorus_wizard.ui.widgets.explain import ExplainButton, field_help_menu
 from chorus_wizard.ui.widgets.password import BROKEN_COLOR, UNMET, PasswordInput
 from chorus_wizard.ui.wizard import SignupWizard
 from tests.fakes import FakeService
-from tests.ui.flows import EMAIL, SIRET, draft_keeper, fake_wizard, reach_activation
+from tests.ui.flows import EMAIL, SIRET, draft_keeper, fake_wizard, reach_activation, run_signup
 from tests.ui.test_identification import RESTOS
 
 
@@ -290,3 +293,57 @@ def test_a_failing_rule_caps_the_strength_and_shows_in_red(qtbot: QtBot) -> None
     assert red.name() in label.styleSheet()
     widget.password.setText("Girafe-Bleue-2026")
     assert widget.strength is not None and widget.strength.score >= 2
+
+
+# -- 1. a rehearsal never reads like a real registration ------------------------------------
+
+
+def test_every_page_of_a_sandbox_signup_says_it_is_a_rehearsal(
+    qtbot: QtBot, wizard: SignupWizard
+) -> None:
+    seen: list[PageId] = []
+
+    def check() -> None:
+        page = wizard.currentPage()
+        if page is None:  # closing
+            return
+        assert isinstance(page, Page)
+        if PageId(wizard.currentId()) in seen:
+            return
+        seen.append(PageId(wizard.currentId()))
+        assert page.mode_banner.isVisible(), wizard.currentId()
+        text = page.mode_banner.text()
+        assert "Répétition" in text and REAL_PORTAL_URL in text and "mode portail" in text
+
+    wizard.currentIdChanged.connect(lambda _id: QTimer.singleShot(0, check))
+    check()
+    run_signup(qtbot, wizard)
+    qtbot.waitUntil(lambda: PageId.DONE in seen)
+    assert seen == [
+        PageId.IDENTIFY,
+        PageId.COMPLETE,
+        PageId.WORKSPACES,
+        PageId.ACTIVATE,
+        PageId.DONE,
+    ]
+    done = wizard.currentPage()
+    assert isinstance(done, DonePage)
+    assert done.title() == "Répétition terminée"
+    shown = done.message.text() + done.summary.text()
+    assert "désormais actif" not in shown and "Connectez-vous à Chorus Pro" not in shown
+    assert "n'êtes pas inscrit sur Chorus Pro" in shown
+    assert REAL_PORTAL_URL in done.summary.text() and "--backend production" in shown
+    # the recap, as text and as the PDF's HTML
+    recap = wizard.desk.recap()
+    text, html = recap_text(recap), recap_html(recap)
+    assert text.splitlines()[1].startswith("RÉPÉTITION") and REAL_PORTAL_URL in text
+    assert "RÉPÉTITION" in html.split("<h3>")[0]  # before the first section
+    assert "Compte activé" not in text and "pas sur Chorus Pro" in text
+
+
+def test_a_real_server_s_recap_has_no_rehearsal_line() -> None:
+    draft = SignupDraft(activated=True)
+    recap = build_recap(draft, profile_label="Production", now=datetime(2026, 3, 2, 13, 0))
+    assert recap.warning == ""
+    assert "RÉPÉTITION" not in recap_text(recap)
+    assert "Compte activé" in recap_text(recap)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
+from chorus_wizard import rehearsal
 from chorus_wizard.backend.errors import NotSupported
 from chorus_wizard.backend.models import ExistingStructure
 from chorus_wizard.keychain import (
@@ -97,7 +98,8 @@ class DonePage(Page):
         # The guide's final words, which the sandbox answers with, in the interface's
         # language; another server's own words as it sends them.
         server_words = draft.final_message
-        if not server_words or server_words == FINAL_MESSAGE:
+        own_words = bool(server_words) and server_words != FINAL_MESSAGE  # a room's, say
+        if not own_words:
             server_words = self.tr(FINAL_MESSAGE)
         self.message.show_message(Tone.SUCCESS, server_words)
         self.summary.setText(
@@ -106,6 +108,14 @@ class DonePage(Page):
                 "venez de choisir."
             ).format(email=draft.signup.email)
         )
+        if rehearsal.is_rehearsal(self.context.profile.name):
+            # a rehearsal: no « votre compte est actif… connectez-vous à Chorus Pro »
+            self.setTitle(rehearsal.said(rehearsal.DONE_TITLE))
+            words = rehearsal.said(rehearsal.DONE_MESSAGE)
+            self.message.show_message(
+                Tone.WARNING, f"{server_words} {words}" if own_words else words
+            )
+            self.summary.setText(rehearsal.said(rehearsal.WHAT_TO_DO_FOR_REAL))
         offer = bool(self.context.password_in_memory)
         self._show_keychain_offer(offer)
         if offer:
