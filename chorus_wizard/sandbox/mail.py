@@ -34,6 +34,7 @@ from enum import Enum
 from html import escape
 from pathlib import Path
 
+from chorus_wizard.domain.activation import wizard_link
 from chorus_wizard.rehearsal import MAIL_NOTICE
 from chorus_wizard.sandbox.relay import RelayQueue, SmtpRelay
 from chorus_wizard.sandbox.storage import MailRow, Session, Storage
@@ -326,6 +327,9 @@ def activation_message(
         "Votre compte d'essai a été créé dans le bac à sable. Pour l'activer, ouvrez le lien\n"
         "ci-dessous ou copiez-le dans le programme chorus-wizard\u00a0:\n\n"
         f"{link}\n\n"
+        "Si chorus-wizard est installé, ce lien-ci l'ouvre directement (il reste valable\n"
+        "même après un redémarrage du bac à sable)\u00a0:\n\n"
+        f"{wizard_link(code)}\n\n"
         "Vous pouvez aussi coller ce code d'activation dans chorus-wizard\u00a0:\n\n"
         f"{code}\n\n"
         f"Ce lien est valable {valid_minutes} minutes. Passé ce délai, demandez un nouveau "
@@ -339,6 +343,9 @@ def activation_message(
         "ci-dessous "
         "ou copiez-le dans le programme chorus-wizard\u00a0:</p>\n"
         f'<p><a href="{escape(link)}">{escape(link)}</a></p>\n'
+        "<p>Si chorus-wizard est installé, ce lien-ci l'ouvre directement (il reste valable "
+        "même après un redémarrage du bac à sable)\u00a0:</p>\n"
+        f'<p><a href="{escape(wizard_link(code))}">{escape(wizard_link(code))}</a></p>\n'
         "<p>Vous pouvez aussi coller ce code d'activation dans chorus-wizard\u00a0:</p>\n"
         f'<p style="font-family: monospace; font-size: larger">{escape(code)}</p>\n'
         f"<p>Ce lien est valable {valid_minutes} minutes. Passé ce délai, demandez un nouveau "

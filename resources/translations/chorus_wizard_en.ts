@@ -941,6 +941,10 @@
         <source>Contenu du courriel</source>
         <translation>Email content</translation>
     </message>
+    <message>
+        <source>&amp;Utiliser ce code</source>
+        <translation>&amp;Use this code</translation>
+    </message>
 </context>
 <context>
     <name>Page</name>

@@ -3,20 +3,29 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from chorus_wizard.app import install_translators
 from chorus_wizard.backend.errors import ActivationLocked, InvalidActivationCode
+from chorus_wizard.backend.models import ReceivedMail
+from chorus_wizard.domain.activation import (
+    activation_code,
+    activation_links,
+    parse_activation_link,
+    wizard_link,
+)
 from chorus_wizard.domain.identifiers import IdentifierType
 from chorus_wizard.domain.password import PasswordPolicy
 from chorus_wizard.recap import build_recap, recap_html, recap_text
 from chorus_wizard.rehearsal import REAL_PORTAL_URL
+from chorus_wizard.sandbox.mail import activation_message
 from chorus_wizard.ui.pages.activate import ActivatePage
 from chorus_wizard.ui.pages.base import Page, PageId, SignupDraft
 from chorus_wizard.ui.pages.complete import CompletePage
@@ -24,6 +33,7 @@ from chorus_wizard.ui.pages.done import DonePage
 from chorus_wizard.ui.pages.identify import IdentifyPage
 from chorus_wizard.ui.widgets.common import Tone, form_layout, readable
 from chorus_wizard.ui.widgets.explain import ExplainButton, field_help_menu
+from chorus_wizard.ui.widgets.mail_viewer import MailViewer
 from chorus_wizard.ui.widgets.password import BROKEN_COLOR, UNMET, PasswordInput
 from chorus_wizard.ui.wizard import SignupWizard
 from tests.fakes import FakeService
@@ -347,3 +357,63 @@ def test_a_real_server_s_recap_has_no_rehearsal_line() -> None:
     assert recap.warning == ""
     assert "RÉPÉTITION" not in recap_text(recap)
     assert "Compte activé" in recap_text(recap)
+
+
+# -- 8. the activation mail is easy to use ----------------------------------------------------
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")  # a dialog
+def test_the_mail_viewer_uses_the_code_in_one_click(
+    qtbot: QtBot, wizard: SignupWizard, service: FakeService
+) -> None:
+    link = "http://127.0.0.1:8123/sandbox/activer?code=Abc-123_xyz"
+    text = (
+        "RÉPÉTITION : https://portail.chorus-pro.gouv.fr/\n\nBonjour,\n\n"
+        f"{link}\n\n{wizard_link('Abc-123_xyz')}\n\nAbc-123_xyz\n"
+    )
+    service.mails = [ReceivedMail("Activez votre compte Chorus Pro", "Chorus Pro", text, "")]
+    page = reach_activation(qtbot, wizard)
+    page.code.clear()
+    page.show_mail.click()
+    qtbot.waitUntil(lambda: page.mail_viewer is not None and page.mail_viewer.isVisible())
+    viewer = page.mail_viewer
+    assert viewer is not None
+    # the activation links are links; the portal's address is not an activation link
+    html = viewer.text.toHtml()
+    assert html.count("<a href=") == 2 and 'portail.chorus-pro.gouv.fr/"' not in html
+    assert viewer.use_code.isVisible()
+    viewer.use_code.click()
+    assert page.code.text() == link and not viewer.isVisible()
+    assert activation_code(page.code.text()) == "Abc-123_xyz"
+    # a click on the wizard's own link in the mail does the same
+    page.code.clear()
+    page.show_mail.click()
+    qtbot.waitUntil(lambda: page.mail_viewer is not viewer and page.mail_viewer is not None)
+    second = page.mail_viewer
+    assert second is not None
+    second.text.anchorClicked.emit(QUrl(wizard_link("Abc-123_xyz")))
+    assert activation_code(page.code.text()) == "Abc-123_xyz"
+
+
+def test_a_mail_without_a_code_has_no_use_code_button(qtbot: QtBot) -> None:
+    viewer = MailViewer(ReceivedMail("Rattachement", "Chorus Pro", "Bonjour.", ""))
+    qtbot.addWidget(viewer)
+    assert viewer.use_code.isHidden()
+
+
+def test_the_activation_mail_carries_a_link_that_survives_a_restart() -> None:
+    message = activation_message(
+        to_email="marie@exemple.fr",
+        first_name="Marie",
+        last_name="Durand",
+        link="http://127.0.0.1:40123/sandbox/activer?code=Abc",
+        code="Abc",
+        valid_minutes=60,
+        now=datetime(2026, 3, 2, 13, 0, tzinfo=UTC),
+    )
+    body = message.get_body(("plain",))
+    assert isinstance(body, EmailMessage)
+    links = activation_links(str(body.get_content()))
+    # besides the sandbox's port-bound link, the wizard's own scheme, which any start opens
+    stable = [x for x in links if x.startswith("chorus-wizard://")]
+    assert stable and parse_activation_link(stable[0]) == "Abc"

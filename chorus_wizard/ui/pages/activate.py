@@ -418,7 +418,13 @@ class ActivatePage(Page):
         if self.mail_viewer is not None:
             self.mail_viewer.close()
         self.mail_viewer = MailViewer(mails[0], self)  # the newest
+        self.mail_viewer.code_chosen.connect(self._on_code_chosen)
         self.mail_viewer.open()
+
+    def _on_code_chosen(self, link: str) -> None:
+        """« Utiliser ce code » or the link clicked in the mail: the code goes in its field."""
+        self.code.setText(link)
+        self.password.password.setFocus()
 
     def _on_resend_clicked(self) -> None:
         context = self.context

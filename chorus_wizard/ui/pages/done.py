@@ -98,8 +98,7 @@ class DonePage(Page):
         # The guide's final words, which the sandbox answers with, in the interface's
         # language; another server's own words as it sends them.
         server_words = draft.final_message
-        own_words = bool(server_words) and server_words != FINAL_MESSAGE  # a room's, say
-        if not own_words:
+        if not server_words or server_words == FINAL_MESSAGE:
             server_words = self.tr(FINAL_MESSAGE)
         self.message.show_message(Tone.SUCCESS, server_words)
         self.summary.setText(
@@ -111,10 +110,8 @@ class DonePage(Page):
         if rehearsal.is_rehearsal(self.context.profile.name):
             # a rehearsal: no « votre compte est actif… connectez-vous à Chorus Pro »
             self.setTitle(rehearsal.said(rehearsal.DONE_TITLE))
-            words = rehearsal.said(rehearsal.DONE_MESSAGE)
-            self.message.show_message(
-                Tone.WARNING, f"{server_words} {words}" if own_words else words
-            )
+            # (the sandbox's own « actif » words are not shown: they are the real portal's)
+            self.message.show_message(Tone.WARNING, rehearsal.said(rehearsal.DONE_MESSAGE))
             self.summary.setText(rehearsal.said(rehearsal.WHAT_TO_DO_FOR_REAL))
         offer = bool(self.context.password_in_memory)
         self._show_keychain_offer(offer)
