@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QBoxLayout, QCheckBox, QComboBox, QLineEdit
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QBoxLayout, QCheckBox, QComboBox, QLineEdit, QMessageBox
 
 from chorus_wizard.backend.models import AccountCreated, AccountStatus, Lookup
 from chorus_wizard.contracts.record import Signup
@@ -360,10 +360,44 @@ def offer_resume(wizard: SignupWizard, keeper: DraftKeeper, store: DraftStore) -
     keeper.paused = True  # until the user chooses, the saved draft must stay as it is
     offer(describe_saved(saved))
 
-    def restart() -> None:
+    def discard() -> None:
         identify.resume_box.hide()  # type: ignore[attr-defined]
         keeper.paused = False
         store.discard()
+
+    def restart() -> None:
+        if saved.progress.get("account_id") is None:
+            discard()
+            return
+        # An account exists: starting over would leave it behind, and the same address and
+        # structure would then be refused (« déjà le gestionnaire principal »). Ask first.
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            QCoreApplication.translate("drafts", "Recommencer ?"),
+            QCoreApplication.translate(
+                "drafts",
+                "Un compte a déjà été créé pour {email}. Si vous recommencez, l'assistant oublie "
+                "cette inscription, mais le compte reste sur le serveur : la même adresse et "
+                "la même structure seraient refusées. Reprenez plutôt l'inscription pour "
+                "l'activer.",
+            ).format(email=saved.signup.email),
+            QMessageBox.StandardButton.NoButton,
+            wizard,
+        )
+        keep = box.addButton(
+            QCoreApplication.translate("drafts", "Reprendre l'inscription"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        drop = box.addButton(
+            QCoreApplication.translate("drafts", "Recommencer quand même"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        keep.clicked.connect(resume)
+        drop.clicked.connect(discard)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard._message_box.show(box)
 
     def resume() -> None:
         identify.resume_box.hide()  # type: ignore[attr-defined]

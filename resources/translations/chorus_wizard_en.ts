@@ -1754,6 +1754,22 @@
         <translation>SIRET {siret}</translation>
     </message>
     <message>
+        <source>Recommencer&#xa0;?</source>
+        <translation>Start over?</translation>
+    </message>
+    <message>
+        <source>Un compte a déjà été créé pour {email}. Si vous recommencez, l&apos;assistant oublie cette inscription, mais le compte reste sur le serveur&#xa0;: la même adresse et la même structure seraient refusées. Reprenez plutôt l&apos;inscription pour l&apos;activer.</source>
+        <translation>An account has already been created for {email}. If you start over, the wizard forgets this signup, but the account stays on the server: the same address and the same structure would be refused. Resume the signup instead to activate it.</translation>
+    </message>
+    <message>
+        <source>Reprendre l&apos;inscription</source>
+        <translation>Resume the signup</translation>
+    </message>
+    <message>
+        <source>Recommencer quand même</source>
+        <translation>Start over anyway</translation>
+    </message>
+    <message>
         <source>{error} Vos saisies ont été remises en place&#xa0;; cliquez sur «&#xa0;Suivant&#xa0;» pour poursuivre.</source>
         <translation>{error} What you entered has been put back; click “Next” to continue.</translation>
     </message>

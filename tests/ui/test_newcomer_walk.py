@@ -417,3 +417,56 @@ def test_the_activation_mail_carries_a_link_that_survives_a_restart() -> None:
     # besides the sandbox's port-bound link, the wizard's own scheme, which any start opens
     stable = [x for x in links if x.startswith("chorus-wizard://")]
     assert stable and parse_activation_link(stable[0]) == "Abc"
+
+
+# -- 3. never stuck after « Recommencer » -----------------------------------------------------
+
+
+def stopped_on_step_4(qtbot: QtBot, tmp_path: Path) -> None:
+    first = fake_wizard(qtbot, FakeService(), data_dir=tmp_path)
+    first.show()
+    reach_activation(qtbot, first)
+    draft_keeper(first).flush()
+    first.shutdown()
+    first.context.runner.wait_for_done(5000)
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")  # a dialog
+def test_recommencer_asks_first_when_an_account_exists(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    stopped_on_step_4(qtbot, tmp_path)
+    second = fake_wizard(qtbot, FakeService(), data_dir=tmp_path)
+    second.show()
+    identify = identify_page(second)
+    qtbot.waitUntil(identify.resume_box.isVisible)
+    identify.restart_button.click()
+    box = second.message_box
+    assert box is not None and "déjà été créé" in box.text() and EMAIL in box.text()
+    assert (tmp_path / "draft.json").exists()  # nothing discarded before the answer
+    keep = box.defaultButton()
+    assert keep is not None and keep.text() == "Reprendre l'inscription"
+    keep.click()
+    qtbot.waitUntil(lambda: second.currentId() == PageId.ACTIVATE)
+    second.shutdown()
+    second.context.runner.wait_for_done(5000)
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")  # a dialog
+def test_recommencer_quand_meme_discards_the_draft(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    stopped_on_step_4(qtbot, tmp_path)
+    second = fake_wizard(qtbot, FakeService(), data_dir=tmp_path)
+    second.show()
+    identify = identify_page(second)
+    qtbot.waitUntil(identify.resume_box.isVisible)
+    identify.restart_button.click()
+    box = second.message_box
+    assert box is not None
+    drop = next(b for b in box.buttons() if b.text() == "Recommencer quand même")
+    drop.click()
+    assert not identify.resume_box.isVisible()
+    assert not (tmp_path / "draft.json").exists()
+    second.shutdown()
+    second.context.runner.wait_for_done(5000)
