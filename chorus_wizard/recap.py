@@ -17,6 +17,7 @@ from typing import Protocol
 from chorus_wizard import rehearsal
 from chorus_wizard.backend.models import AccountCreated, Lookup
 from chorus_wizard.contracts import record
+from chorus_wizard.contracts.catalogue import MANAGER_WORKSPACE
 from chorus_wizard.contracts.record import Part, Signup, Step
 from chorus_wizard.domain.identifiers import FIELD_LABELS, IdentifierType, format_siret
 from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
@@ -35,6 +36,7 @@ STATUS_PENDING = QT_TRANSLATE_NOOP(
     "recap",
     "Compte créé, en attente d'activation (courriel envoyé)",
 )
+MANAGER_GIVEN = QT_TRANSLATE_NOOP("recap", " (ouvert d'office au gestionnaire principal)")
 STATUS_NOT_CREATED = QT_TRANSLATE_NOOP("recap", "Compte pas encore créé")
 STATUS_EXISTING = QT_TRANSLATE_NOOP(
     "recap", "Structure déjà inscrite\u00a0: demande de rattachement"
@@ -167,7 +169,11 @@ def build_recap(
         for f in record.on_step(Step.COMPLETE)
         if f.kind is bool
     )
-    spaces: Sequence[str] = [labels.get(code, code) for code in draft.workspaces]
+    given = translate("recap", MANAGER_GIVEN)  # not a choice of step 3: said so
+    spaces: Sequence[str] = [
+        labels.get(code, code) + (given if code == MANAGER_WORKSPACE else "")
+        for code in draft.workspaces
+    ]
     sections = [
         Section(translate("recap", "Compte utilisateur"), tuple(account_rows)),
         Section(translate("recap", "Structure"), tuple(structure_rows)),

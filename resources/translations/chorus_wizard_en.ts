@@ -1445,8 +1445,8 @@
         <translation>Confirm</translation>
     </message>
     <message>
-        <source>Vous êtes le premier à créer votre entreprise dans Chorus Pro&#xa0;: vous en êtes le &lt;b&gt;gestionnaire principal&lt;/b&gt; et avez tous les droits de modification sur celle-ci.</source>
-        <translation>You are the first to create your company in Chorus Pro: you are its &lt;b&gt;main manager&lt;/b&gt; and have every right to change it.</translation>
+        <source>Vous êtes le premier à créer votre entreprise dans Chorus Pro&#xa0;: vous en êtes le &lt;b&gt;gestionnaire principal&lt;/b&gt; et avez tous les droits de modification sur celle-ci. L&apos;espace «&#xa0;Activités du gestionnaire&#xa0;» vous est ouvert d&apos;office.</source>
+        <translation>You are the first to create your company in Chorus Pro: you are its &lt;b&gt;main manager&lt;/b&gt; and have every right to change it. The “Manager&apos;s activities” workspace is opened for you as a matter of course.</translation>
     </message>
     <message>
         <source>Les espaces de travail vous donnent accès aux fonctionnalités de Chorus Pro dont vous avez besoin. «&#xa0;Factures émises&#xa0;» et «&#xa0;Sollicitations émises&#xa0;» sont activés par défaut. Cliquez sur OUI/NON ou appuyez sur Espace pour ouvrir ou fermer un espace&#xa0;; vous pourrez les faire évoluer plus tard selon vos besoins.</source>
@@ -2427,6 +2427,10 @@
     <message>
         <source>Compte créé, en attente d&apos;activation (courriel envoyé)</source>
         <translation>Account created, waiting for activation (email sent)</translation>
+    </message>
+    <message>
+        <source> (ouvert d&apos;office au gestionnaire principal)</source>
+        <translation> (opened for the main manager as a matter of course)</translation>
     </message>
     <message>
         <source>Compte pas encore créé</source>

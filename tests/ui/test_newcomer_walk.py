@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QLabel, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from chorus_wizard.app import install_translators
@@ -470,3 +470,19 @@ def test_recommencer_quand_meme_discards_the_draft(
     assert not (tmp_path / "draft.json").exists()
     second.shutdown()
     second.context.runner.wait_for_done(5000)
+
+
+# -- 9. what the recap says was opened was shown ---------------------------------------------
+
+
+def test_the_manager_workspace_is_announced_on_step_3_and_explained_in_the_recap(
+    qtbot: QtBot, wizard: SignupWizard
+) -> None:
+    run_signup(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.currentId() == PageId.DONE)
+    spaces = wizard.page_of(PageId.WORKSPACES)
+    shown = " ".join(label.text() for label in spaces.findChildren(QLabel))
+    assert "Activités du gestionnaire" in shown
+    wizard.context.draft.workspaces = ["FACTURES_EMISES", "ACTIVITES_GESTIONNAIRE"]
+    text = recap_text(wizard.desk.recap())
+    assert "Activités du gestionnaire (ouvert d'office au gestionnaire principal)" in text
