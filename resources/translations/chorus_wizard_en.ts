@@ -1327,6 +1327,14 @@
         <translation>The connection to Chorus Pro does not work yet: see above.</translation>
     </message>
     <message>
+        <source>Le bac à sable répond&#xa0;: vous pouvez vous y exercer. Ce test ne dit rien de Chorus Pro (choisissez Production pour tester le vrai service).</source>
+        <translation>The sandbox answers: you can practise on it. This test says nothing about Chorus Pro (choose Production to test the real service).</translation>
+    </message>
+    <message>
+        <source>Le bac à sable ne répond pas comme prévu&#xa0;: voir ci-dessus.</source>
+        <translation>The sandbox does not answer as expected: see above.</translation>
+    </message>
+    <message>
         <source>Enregistrement des paramètres…</source>
         <translation>Saving the settings…</translation>
     </message>
