@@ -42,7 +42,7 @@
     </message>
     <message>
         <source>Trop de tentatives infructueuses&#xa0;: l&apos;activation de ce compte est bloquée jusqu&apos;à {time} (encore {left}). Le lien du dernier courriel aura expiré d&apos;ici là&#xa0;: à la fin du blocage, cliquez sur «&#xa0;Renvoyer le courriel&#xa0;» pour en recevoir un nouveau. Vos saisies sont conservées.</source>
-        <translation>Too many failed attempts: activating this account is blocked until {time} ({left} left). The link of the last e-mail will have expired by then: when the block ends, click “Resend the email” to receive a new one. What you typed is kept.</translation>
+        <translation>Too many failed attempts: activating this account is blocked until {time} ({left} left). The link of the last email will have expired by then: when the block ends, click “Resend the email” to receive a new one. What you typed is kept.</translation>
     </message>
     <message>
         <source>Trop de tentatives infructueuses&#xa0;: l&apos;activation de ce compte est bloquée jusqu&apos;à {time}. Réessayez dans {left}, avec le lien du dernier courriel reçu. Vos saisies sont conservées.</source>
@@ -343,7 +343,7 @@
     </message>
     <message>
         <source>L&apos;adresse électronique de connexion a changé&#xa0;: ces champs ont été vidés, saisissez-les pour la nouvelle personne&#xa0;: {fields}.</source>
-        <translation>The login e-mail address changed: these fields were emptied, fill them in for the new person: {fields}.</translation>
+        <translation>The login email address changed: these fields were emptied, fill them in for the new person: {fields}.</translation>
     </message>
     <message>
         <source>⚠ Une partie des données de cette entreprise n&apos;est pas diffusée par l&apos;INSEE&#xa0;: saisissez vous-même {fields}.</source>
@@ -857,6 +857,23 @@
     <message>
         <source>Adresse électronique de connexion</source>
         <translation>Login email address</translation>
+    </message>
+    <message>
+        <source>J&apos;ai &amp;déjà commencé mon inscription</source>
+        <extracomment>Started earlier (elsewhere, or before « Recommencer »): a new activation mail to the address typed, then step 4. The portal has its own way: not in portal mode.</extracomment>
+        <translation>I have &amp;already started my signup</translation>
+    </message>
+    <message>
+        <source>Envoie un nouveau courriel d&apos;activation à l&apos;adresse saisie et passe à l&apos;étape 4.</source>
+        <translation>Sends a new activation email to the address typed and goes to step 4.</translation>
+    </message>
+    <message>
+        <source>Envoi d&apos;un nouveau courriel d&apos;activation…</source>
+        <translation>Sending a new activation email…</translation>
+    </message>
+    <message>
+        <source>Si un compte attend son activation pour {email}, un nouveau courriel d&apos;activation vient d&apos;y être envoyé&#xa0;: collez son lien ci-dessous (seul le lien du dernier courriel est valable). Sinon, revenez à l&apos;étape 1 et commencez votre inscription.</source>
+        <translation>If an account awaits activation for {email}, a new activation email has just been sent there: paste its link below (only the last email&apos;s link is valid). Otherwise, go back to step 1 and start your signup.</translation>
     </message>
     <message>
         <source>Recherche de votre structure…</source>

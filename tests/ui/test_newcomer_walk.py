@@ -486,3 +486,28 @@ def test_the_manager_workspace_is_announced_on_step_3_and_explained_in_the_recap
     wizard.context.draft.workspaces = ["FACTURES_EMISES", "ACTIVITES_GESTIONNAIRE"]
     text = recap_text(wizard.desk.recap())
     assert "Activités du gestionnaire (ouvert d'office au gestionnaire principal)" in text
+
+
+def test_j_ai_deja_commence_resends_the_mail_and_carries_on_at_step_4(
+    qtbot: QtBot, wizard: SignupWizard, service: FakeService
+) -> None:
+    page = identify_page(wizard)
+    assert page.started_before.isVisible()
+    page.started_before.click()  # no address yet: said under the field, nothing sent
+    assert page.email_hint.text() and "resend_activation" not in service.calls
+    page.email.setText(EMAIL)
+    page.started_before.click()
+    qtbot.waitUntil(lambda: wizard.currentId() == PageId.ACTIVATE)
+    assert service.calls.count("resend_activation") == 1
+    activate = wizard.currentPage()
+    assert isinstance(activate, ActivatePage)
+    assert EMAIL in activate.banner.text() and "nouveau courriel" in activate.banner.text()
+    assert EMAIL in activate.intro.text()
+    qtbot.waitUntil(lambda: activate.question.count() > 0)
+    activate.code.setText("CODE-1234")
+    activate.password.password.setText("Girafe-Bleue-2026")
+    activate.password.confirmation.setText("Girafe-Bleue-2026")
+    activate.answer.setText("Rex")
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == PageId.DONE)
+    assert service.activations[0][:2] == (EMAIL, "CODE-1234")

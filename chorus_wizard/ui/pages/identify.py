@@ -183,6 +183,20 @@ class IdentifyPage(Page):
             ),
         )
         self.body.addLayout(form)
+        #: Started earlier (elsewhere, or before « Recommencer »): a new activation mail to the
+        #: address typed, then step 4. The portal has its own way: not in portal mode.
+        self.started_before = QPushButton(self.tr("J'ai &déjà commencé mon inscription"))
+        self.started_before.setAccessibleDescription(
+            self.tr(
+                "Envoie un nouveau courriel d'activation à l'adresse saisie et passe à l'étape 4."
+            )
+        )
+        self.started_before.setVisible(not context.portal_mode)
+        self.started_before.clicked.connect(self._on_started_before_clicked)
+        started_row = QHBoxLayout()
+        started_row.addWidget(self.started_before)
+        started_row.addStretch(1)
+        self.body.addLayout(started_row)
         self.pending = QPushButton(self.tr("Mon entreprise est en cours d'i&mmatriculation"))
         self.pending.hide()
         self.pending.clicked.connect(self._on_pending_clicked)
@@ -353,6 +367,44 @@ class IdentifyPage(Page):
         if not check_identifier(self.identifier_type(), self.identifier.text()).ok:
             missing.append(self.identifier.accessibleName())
         return missing
+
+    # -- « J'ai déjà commencé »: a new activation mail, then step 4 -------------------------
+
+    def _on_started_before_clicked(self) -> None:
+        problem = email_problem(self.email.text())
+        if problem is not None:
+            self.email_hint.set_reason(problem)
+            self.email.setFocus()
+            return
+        email = self.email.text().strip()
+        context = self.context
+        self.run(
+            self.tr("Envoi d'un nouveau courriel d'activation…"),
+            lambda: context.service.resend_activation(email),
+            lambda _resent: self._on_started_before(email),
+            kind="started_before",
+        )
+
+    def _on_started_before(self, email: str) -> None:
+        self.context.draft.signup.email = email
+        wizard = self.wizard()
+        if wizard is None:
+            return
+        # QWizard validates the page it leaves: this jump is not step 1's lookup
+        self._step_done_for = self.step_key()
+        wizard.setCurrentId(PageId.ACTIVATE)
+        self._step_done_for = None
+        activate = wizard.currentPage()
+        if isinstance(activate, Page):
+            activate.banner.show_message(
+                Tone.INFO,
+                self.tr(
+                    "Si un compte attend son activation pour {email}, un nouveau courriel "
+                    "d'activation vient d'y être envoyé : collez son lien ci-dessous (seul le "
+                    "lien du dernier courriel est valable). Sinon, revenez à l'étape 1 et "
+                    "commencez votre inscription."
+                ).format(email=email),
+            )
 
     # -- Next: does the structure exist? fetch the prefill -------------------------------
 
