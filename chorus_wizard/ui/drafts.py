@@ -274,12 +274,12 @@ class DraftKeeper(QObject):
 
 RESUME_OFFER = QT_TRANSLATE_NOOP(
     "drafts",
-    "Reprendre l'inscription de {structure}, commencée le {date} à {hour}\u00a0h\u00a0{minute}, à "
+    "Reprendre l'inscription de {structure}, laissée le {date} à {hour}\u00a0h\u00a0{minute} à "
     "l'étape\u00a0{step} ({name})\u00a0?",
 )
 RESUME_OFFER_UNNAMED = QT_TRANSLATE_NOOP(
     "drafts",
-    "Reprendre l'inscription commencée le {date} à {hour}\u00a0h\u00a0{minute}, à "
+    "Reprendre l'inscription laissée le {date} à {hour}\u00a0h\u00a0{minute} à "
     "l'étape\u00a0{step} ({name})\u00a0?",
 )
 
@@ -300,8 +300,8 @@ def _saved_structure(signup: Signup) -> str:
 
 
 def describe_saved(saved: SavedDraft) -> str:
-    """« Reprendre l'inscription de DINUM, commencée le 02/12/2026 à 9 h 05, à l'étape 2
-    (Complétez) ? »"""
+    """« Reprendre l'inscription de DINUM, laissée le 02/12/2026 à 9 h 05 à l'étape 2
+    (Complétez) ? »: the time is the last save's, when the person stopped, not the start."""
     local = saved.saved_at.astimezone()
     step = int(min(max(saved.page, PageId.COMPLETE), PageId.ACTIVATE))
     if saved.page in (PageId.IDENTIFY, PageId.ATTACH):

@@ -830,15 +830,16 @@
     </message>
     <message>
         <source>{count} chiffres sur 14</source>
-        <extracomment>What was typed for each identifier type: a SIRET is never read as another type&apos;s identifier, and comes back when « Je n&apos;ai pas de numéro de SIRET » is unticked.</extracomment>
         <translation>{count} digits of 14</translation>
     </message>
     <message>
         <source>Vous êtes nouveau sur Chorus Pro&#xa0;? Saisissez votre adresse électronique de connexion et le numéro de SIRET de votre entreprise (munissez-vous de ce numéro avant la saisie).</source>
+        <extracomment>What was typed for each identifier type: a SIRET is never read as another type&apos;s identifier, and comes back when « Je n&apos;ai pas de numéro de SIRET » is unticked.</extracomment>
         <translation>New to Chorus Pro? Enter your login email address and your company&apos;s SIRET number (have this number at hand before you start).</translation>
     </message>
     <message>
         <source>prenom.nom@entreprise.fr</source>
+        <extracomment>The page&apos;s first words: they follow the no-SIRET toggle.</extracomment>
         <translation>firstname.lastname@company.com</translation>
     </message>
     <message>
@@ -866,6 +867,10 @@
     <message>
         <source>Envoie un nouveau courriel d&apos;activation à l&apos;adresse saisie et passe à l&apos;étape 4.</source>
         <translation>Sends a new activation email to the address typed and goes to step 4.</translation>
+    </message>
+    <message>
+        <source>Vous êtes nouveau sur Chorus Pro&#xa0;? Saisissez votre adresse électronique de connexion, choisissez le cas de votre structure, puis son identifiant.</source>
+        <translation>New to Chorus Pro? Type your login email address, choose your structure&apos;s case, then its identifier.</translation>
     </message>
     <message>
         <source>Envoi d&apos;un nouveau courriel d&apos;activation…</source>
@@ -1767,12 +1772,12 @@
         <translation>Saving</translation>
     </message>
     <message>
-        <source>Reprendre l&apos;inscription de {structure}, commencée le {date} à {hour}&#xa0;h&#xa0;{minute}, à l&apos;étape&#xa0;{step} ({name})&#xa0;?</source>
-        <translation>Resume the signup of {structure}, begun on {date} at {hour}:{minute}, at step {step} ({name})?</translation>
+        <source>Reprendre l&apos;inscription de {structure}, laissée le {date} à {hour}&#xa0;h&#xa0;{minute} à l&apos;étape&#xa0;{step} ({name})&#xa0;?</source>
+        <translation>Resume the signup of {structure}, left on {date} at {hour}:{minute} at step {step} ({name})?</translation>
     </message>
     <message>
-        <source>Reprendre l&apos;inscription commencée le {date} à {hour}&#xa0;h&#xa0;{minute}, à l&apos;étape&#xa0;{step} ({name})&#xa0;?</source>
-        <translation>Resume the signup begun on {date} at {hour}:{minute}, at step {step} ({name})?</translation>
+        <source>Reprendre l&apos;inscription laissée le {date} à {hour}&#xa0;h&#xa0;{minute} à l&apos;étape&#xa0;{step} ({name})&#xa0;?</source>
+        <translation>Resume the signup left on {date} at {hour}:{minute} at step {step} ({name})?</translation>
     </message>
     <message>
         <source>SIRET {siret}</source>

@@ -511,3 +511,15 @@ def test_j_ai_deja_commence_resends_the_mail_and_carries_on_at_step_4(
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentId() == PageId.DONE)
     assert service.activations[0][:2] == (EMAIL, "CODE-1234")
+
+
+# -- 12. smaller things ------------------------------------------------------------------------
+
+
+def test_in_no_siret_mode_the_intro_no_longer_asks_for_a_siret(wizard: SignupWizard) -> None:
+    page = identify_page(wizard)
+    assert "SIRET" in page.intro.text()
+    page.no_siret.setChecked(True)
+    assert "SIRET" not in page.intro.text() and "identifiant" in page.intro.text()
+    page.no_siret.setChecked(False)
+    assert "SIRET" in page.intro.text()

@@ -127,15 +127,9 @@ class IdentifyPage(Page):
         resume_layout.addLayout(resume_buttons)
         self.resume_box.hide()
         self.body.addWidget(self.resume_box)
-        self.body.addWidget(
-            wrapped(
-                self.tr(
-                    "Vous êtes nouveau sur Chorus Pro\u00a0? Saisissez votre adresse électronique "
-                    "de connexion et le numéro de SIRET de votre entreprise (munissez-vous de ce "
-                    "numéro avant la saisie)."
-                )
-            )
-        )
+        #: The page's first words: they follow the no-SIRET toggle.
+        self.intro = wrapped("")
+        self.body.addWidget(self.intro)
 
         self.email = QLineEdit()
         self.email.setPlaceholderText(self.tr("prenom.nom@entreprise.fr"))
@@ -294,6 +288,18 @@ class IdentifyPage(Page):
         mark_required(self.identifier)
         self.identifier.setPlaceholderText(translate("identifiers", PLACEHOLDERS[kind]))
         self.siret_help.setVisible(kind is IdentifierType.SIRET)
+        if kind is IdentifierType.SIRET:
+            intro = self.tr(
+                "Vous êtes nouveau sur Chorus Pro\u00a0? Saisissez votre adresse électronique "
+                "de connexion et le numéro de SIRET de votre entreprise (munissez-vous de ce "
+                "numéro avant la saisie)."
+            )
+        else:
+            intro = self.tr(
+                "Vous êtes nouveau sur Chorus Pro\u00a0? Saisissez votre adresse électronique "
+                "de connexion, choisissez le cas de votre structure, puis son identifiant."
+            )
+        self.intro.setText(intro)
         self.identifier.setToolTip(
             self.siret_help.toolTip() if kind is IdentifierType.SIRET else ""
         )
