@@ -95,6 +95,8 @@ class Lookup:
     details: StructureDetails | None = None
     #: False when no technical account could ask Chorus Pro whether the structure exists.
     existence_checked: bool = True
+    #: True when nothing could be checked (portal mode without a network): typed by hand.
+    offline: bool = False
 
 
 @dataclass(frozen=True)

@@ -338,6 +338,10 @@
         <translation>The structure&apos;s identifier has changed: these fields were emptied, fill them in for the new structure: {fields}.</translation>
     </message>
     <message>
+        <source>Sans connexion, l&apos;assistant n&apos;a rien pu vérifier&#xa0;: ni l&apos;identifiant de la structure, ni si elle est déjà inscrite sur Chorus Pro, et rien n&apos;est prérempli. Saisissez vos données&#xa0;; le portail les vérifiera.</source>
+        <translation>Without a connection, the wizard could check nothing: neither the structure&apos;s identifier nor whether it is already registered on Chorus Pro, and nothing is prefilled. Type your data; the portal will check it.</translation>
+    </message>
+    <message>
         <source>Sans compte technique Chorus Pro configuré («&#xa0;Paramètres&#xa0;»), l&apos;assistant n&apos;a pas pu vérifier si votre structure est déjà inscrite&#xa0;: si c&apos;est le cas, le portail vous proposera d&apos;y demander votre rattachement.</source>
         <translation>With no Chorus Pro technical account configured (“Settings”), the wizard could not check whether your structure is already registered: if it is, the portal will offer to let you ask to be attached to it.</translation>
     </message>
@@ -867,6 +871,11 @@
     <message>
         <source>Envoie un nouveau courriel d&apos;activation à l&apos;adresse saisie et passe à l&apos;étape 4.</source>
         <translation>Sends a new activation email to the address typed and goes to step 4.</translation>
+    </message>
+    <message>
+        <source>Continuer sans &amp;vérification</source>
+        <extracomment>Portal mode without a network: go on, typing the structure by hand (the portal checks it), rather than a dead end with « Réessayer » only.</extracomment>
+        <translation>Continue &amp;without checking</translation>
     </message>
     <message>
         <source>Vous êtes nouveau sur Chorus Pro&#xa0;? Saisissez votre adresse électronique de connexion, choisissez le cas de votre structure, puis son identifiant.</source>

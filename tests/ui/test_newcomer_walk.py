@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from chorus_wizard.app import install_translators
-from chorus_wizard.backend.errors import ActivationLocked, InvalidActivationCode
+from chorus_wizard.backend.errors import ActivationLocked, InvalidActivationCode, NetworkError
 from chorus_wizard.backend.models import ReceivedMail
+from chorus_wizard.backend.profiles import PRODUCTION
 from chorus_wizard.domain.activation import (
     activation_code,
     activation_links,
@@ -523,3 +524,46 @@ def test_in_no_siret_mode_the_intro_no_longer_asks_for_a_siret(wizard: SignupWiz
     assert "SIRET" not in page.intro.text() and "identifiant" in page.intro.text()
     page.no_siret.setChecked(False)
     assert "SIRET" in page.intro.text()
+
+
+# -- 6. portal mode offline is no dead end ---------------------------------------------------
+
+
+def test_portal_mode_offline_goes_on_by_hand_saying_what_was_not_checked(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
+    install_translators(qapp, "fr")
+    service = FakeService(_profile=PRODUCTION)
+    wizard = fake_wizard(qtbot, service, open_url=lambda _url: True)
+    wizard.show()
+    page = identify_page(wizard)
+    assert not page.started_before.isVisible()  # the portal has its own way
+    page.email.setText(EMAIL)
+    page.identifier.setText(SIRET)
+    service.fail["lookup"] = NetworkError("Adresse du serveur introuvable.")
+    wizard.next()
+    qtbot.waitUntil(lambda: not page.is_busy)
+    assert wizard.currentId() == PageId.IDENTIFY
+    assert page.retry.isVisible() and page.offline.isVisible()
+    page.offline.click()
+    qtbot.waitUntil(lambda: wizard.currentId() == PageId.COMPLETE)
+    complete = wizard.currentPage()
+    assert isinstance(complete, CompletePage)
+    qtbot.waitUntil(lambda: not complete.is_busy)
+    assert "rien pu vérifier" in complete.banner.text()
+    assert complete.fields["raison_sociale"].text() == ""
+    assert service.calls.count("lookup") == 1
+    wizard.shutdown()
+    wizard.context.runner.wait_for_done(5000)
+
+
+def test_the_sandbox_offers_no_way_around_a_failed_lookup(
+    qtbot: QtBot, wizard: SignupWizard, service: FakeService
+) -> None:
+    page = identify_page(wizard)
+    page.email.setText(EMAIL)
+    page.identifier.setText(SIRET)
+    service.fail["lookup"] = NetworkError("Adresse du serveur introuvable.")
+    wizard.next()
+    qtbot.waitUntil(lambda: not page.is_busy)
+    assert not page.offline.isVisible()

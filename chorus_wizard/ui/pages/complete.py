@@ -272,7 +272,15 @@ class CompletePage(Page):
             )
         if lookup.company is not None and lookup.company.notice:
             notices.append(lookup.company.notice)
-        if not lookup.existence_checked:
+        if lookup.offline:
+            notices.append(
+                self.tr(
+                    "Sans connexion, l'assistant n'a rien pu vérifier\u00a0: ni l'identifiant de "
+                    "la structure, ni si elle est déjà inscrite sur Chorus Pro, et rien n'est "
+                    "prérempli. Saisissez vos données\u00a0; le portail les vérifiera."
+                )
+            )
+        elif not lookup.existence_checked:
             notices.append(
                 self.tr(
                     "Sans compte technique Chorus Pro configuré («\u00a0Paramètres\u00a0»), "

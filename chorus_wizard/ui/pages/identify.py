@@ -194,7 +194,13 @@ class IdentifyPage(Page):
         self.pending = QPushButton(self.tr("Mon entreprise est en cours d'i&mmatriculation"))
         self.pending.hide()
         self.pending.clicked.connect(self._on_pending_clicked)
+        #: Portal mode without a network: go on, typing the structure by hand (the portal
+        #: checks it), rather than a dead end with « Réessayer » only.
+        self.offline = QPushButton(self.tr("Continuer sans &vérification"))
+        self.offline.hide()
+        self.offline.clicked.connect(self._on_offline_clicked)
         self.body.addWidget(self.pending)
+        self.body.addWidget(self.offline)
         self.finish_layout()
 
         self.email.textChanged.connect(self._on_email_text_changed)
@@ -329,6 +335,7 @@ class IdentifyPage(Page):
         self.identifier.setFocus()
 
     def _on_identifier_text_changed(self) -> None:
+        self.offline.hide()  # about the identifier that could not be checked
         self._check_identifier(final=False)
         self.completeChanged.emit()
 
@@ -427,8 +434,26 @@ class IdentifyPage(Page):
             self.tr("Recherche de votre structure…"),
             lambda: context.service.lookup(kind, number),
             self._on_lookup_finished,
+            self._on_lookup_failed,
         )
         return False
+
+    def _on_lookup_failed(self, error: BaseException) -> None:
+        self.show_error(error)
+        from chorus_wizard.backend.errors import NetworkError  # loaded by now
+
+        self.offline.setVisible(self.context.portal_mode and isinstance(error, NetworkError))
+
+    def _on_offline_clicked(self) -> None:
+        """Go on to step 2 with nothing checked nor prefilled; step 2 says so."""
+        from chorus_wizard.backend.models import Lookup
+
+        self.collect()
+        kind, number = self.identifier_type(), self.identifier_value()
+        self.context.draft.lookup = Lookup(kind, number, existence_checked=False, offline=True)
+        self.offline.hide()
+        self.banner.clear_message()
+        self.step_succeeded()
 
     def _on_lookup_finished(self, lookup: Lookup) -> None:
         company = lookup.company
