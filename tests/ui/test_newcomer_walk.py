@@ -567,3 +567,12 @@ def test_the_sandbox_offers_no_way_around_a_failed_lookup(
     wizard.next()
     qtbot.waitUntil(lambda: not page.is_busy)
     assert not page.offline.isVisible()
+
+
+def test_a_country_missing_from_the_list_shows_its_name_not_its_code(
+    qtbot: QtBot, wizard: SignupWizard
+) -> None:
+    choose(identify_page(wizard), IdentifierType.HORS_UE, "CHNESTLE SA")
+    complete = go_to_step_2(qtbot, wizard, EMAIL, "CHNESTLE SA")
+    assert complete.country.currentData() == "CH"
+    assert complete.country.currentText() == "Suisse"

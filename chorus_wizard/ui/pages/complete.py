@@ -25,6 +25,7 @@ from chorus_wizard.backend.models import AccountCreated, CompanyRecord
 from chorus_wizard.contracts import record
 from chorus_wizard.contracts.record import MAX_LENGTH, Field, Part, Signup, Step
 from chorus_wizard.domain.countries import Country
+from chorus_wizard.domain.countries import countries as all_countries
 from chorus_wizard.domain.identifiers import IdentifierType, format_siret, hors_ue_name
 from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 from chorus_wizard.ui.pages import portal
@@ -431,8 +432,10 @@ class CompletePage(Page):
 
     def _select_country(self, code: str) -> None:
         index = self.country.findData(code)
-        if index < 0:
-            self.country.addItem(code, code)
+        if index < 0:  # not in the service's list (or not loaded yet): its name, not « DE »
+            language = "en" if QLocale().name().startswith("en") else "fr"
+            names = {c.code: c.label for c in all_countries(language)}
+            self.country.addItem(names.get(code, code), code)
             index = self.country.count() - 1
         self.country.setCurrentIndex(index)
 
