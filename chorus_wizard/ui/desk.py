@@ -494,6 +494,9 @@ class DeskTools(QObject):
         page = self.wizard.currentPage()
         if isinstance(page, Page):
             page.banner.show_message(tone, text)
+        dialog = self.recap_dialog
+        if dialog is not None:  # over the page: it says it too
+            dialog.status.show_message(tone, text)
 
     def _ask_path(self, title: str, suggested: Path, name_filter: str) -> Path | None:
         dialog = save_dialog(self.wizard, title, suggested, name_filter)

@@ -576,3 +576,16 @@ def test_a_country_missing_from_the_list_shows_its_name_not_its_code(
     complete = go_to_step_2(qtbot, wizard, EMAIL, "CHNESTLE SA")
     assert complete.country.currentData() == "CH"
     assert complete.country.currentText() == "Suisse"
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")  # a dialog
+def test_saving_the_recap_from_its_dialog_says_where_it_went_in_the_dialog(
+    qtbot: QtBot, wizard: SignupWizard, tmp_path: Path
+) -> None:
+    target = tmp_path / "recap.pdf"
+    wizard.desk.choose_path = lambda *_: target
+    dialog = wizard.desk.show_recap()
+    dialog.save_button.click()
+    assert target.exists()
+    assert dialog.status.isVisibleTo(dialog) and str(target) in dialog.status.text()
+    dialog.close()
