@@ -28,6 +28,9 @@ class CompanyRecord:
     code_pays: str = "FR"
     active: bool = True
     closed_reason: str = ""
+    #: The whole company ceased trading (not only this establishment): no other SIRET of it
+    #: will do.
+    ceased: bool = False
     masked: frozenset[str] = frozenset()
     notice: str = ""  # e.g. why the data comes from a fallback directory
     #: Shown beside the address fields: what the directory left unsure (a foreign address…).

@@ -898,6 +898,10 @@
         <translation>INSEE does not know this SIRET number. Chorus Pro requires an existing, active SIRET: check it on a status notice (avis de situation) or a Kbis extract. If your company is being registered, tick “I have no SIRET number” and choose “Being registered”.</translation>
     </message>
     <message>
+        <source>{reason} Chorus Pro n&apos;accepte que les structures en activité&#xa0;: aucun autre SIRET de cette entreprise ne conviendra. Si une nouvelle entreprise a repris l&apos;activité, saisissez le SIRET de celle-ci.</source>
+        <translation>{reason} Chorus Pro only accepts structures that are trading: no other SIRET of this company will do. If a new company took the business over, type its SIRET.</translation>
+    </message>
+    <message>
         <source>{reason} Chorus Pro n&apos;accepte que les établissements actifs&#xa0;: saisissez le SIRET d&apos;un établissement ouvert de votre entreprise (par exemple celui du siège).</source>
         <translation>{reason} Chorus Pro only accepts active establishments: enter the SIRET of an open establishment of your company (for example the head office&apos;s).</translation>
     </message>

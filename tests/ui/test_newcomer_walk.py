@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from chorus_wizard.app import install_translators
 from chorus_wizard.backend.errors import ActivationLocked, InvalidActivationCode, NetworkError
-from chorus_wizard.backend.models import ReceivedMail
+from chorus_wizard.backend.models import CompanyRecord, ReceivedMail
 from chorus_wizard.backend.profiles import PRODUCTION
 from chorus_wizard.domain.activation import (
     activation_code,
@@ -589,3 +589,24 @@ def test_saving_the_recap_from_its_dialog_says_where_it_went_in_the_dialog(
     assert target.exists()
     assert dialog.status.isVisibleTo(dialog) and str(target) in dialog.status.text()
     dialog.close()
+
+
+def test_a_company_that_ceased_trading_is_not_sent_to_its_head_office(
+    qtbot: QtBot, wizard: SignupWizard, service: FakeService
+) -> None:
+    ceased = CompanyRecord(
+        siret=RESTOS.siret,
+        raison_sociale="ANCIENNE SARL",
+        active=False,
+        ceased=True,
+        closed_reason="L'entreprise a cessé son activité selon l'INSEE.",
+    )
+    service.companies[ceased.siret] = ceased
+    page = identify_page(wizard)
+    page.email.setText(EMAIL)
+    page.identifier.setText(ceased.siret)
+    wizard.next()
+    qtbot.waitUntil(lambda: page.banner.tone is Tone.ERROR)
+    assert "cessé son activité" in page.banner.text()
+    assert "siège" not in page.banner.text()
+    assert wizard.currentId() == PageId.IDENTIFY

@@ -472,6 +472,17 @@ class IdentifyPage(Page):
                 self.pending.show()
                 self.identifier.setFocus()
                 return
+            if not company.active and company.ceased:
+                self.banner.show_message(
+                    Tone.ERROR,
+                    self.tr(
+                        "{reason} Chorus Pro n'accepte que les structures en activité\u00a0: aucun "
+                        "autre SIRET de cette entreprise ne conviendra. Si une nouvelle entreprise "
+                        "a repris l'activité, saisissez le SIRET de celle-ci."
+                    ).format(reason=company.closed_reason),
+                )
+                self.identifier.setFocus()
+                return
             if not company.active:
                 self.banner.show_message(
                     Tone.ERROR,
