@@ -14,8 +14,10 @@ from datetime import datetime
 from html import escape
 from typing import Protocol
 
+from chorus_wizard import rehearsal
 from chorus_wizard.backend.models import AccountCreated, Lookup
 from chorus_wizard.contracts import record
+from chorus_wizard.contracts.catalogue import MANAGER_WORKSPACE
 from chorus_wizard.contracts.record import Part, Signup, Step
 from chorus_wizard.domain.identifiers import FIELD_LABELS, IdentifierType, format_siret
 from chorus_wizard.einvoicing import advice_for
@@ -35,6 +37,7 @@ STATUS_PENDING = QT_TRANSLATE_NOOP(
     "recap",
     "Compte créé, en attente d'activation (courriel envoyé)",
 )
+MANAGER_GIVEN = QT_TRANSLATE_NOOP("recap", " (ouvert d'office au gestionnaire principal)")
 STATUS_NOT_CREATED = QT_TRANSLATE_NOOP("recap", "Compte pas encore créé")
 STATUS_EXISTING = QT_TRANSLATE_NOOP(
     "recap", "Structure déjà inscrite\u00a0: demande de rattachement"
@@ -71,6 +74,8 @@ class Recap:
     dated: str
     sections: tuple[Section, ...]
     note: str = NO_SECRET_NOTE
+    #: Under the title: a rehearsal on the sandbox says it is not a registration ("" if real).
+    warning: str = ""
 
 
 def date_text(moment: datetime) -> str:
@@ -128,6 +133,7 @@ def build_recap(
     now: datetime,
     workspace_labels: Mapping[str, str] | None = None,
     country_labels: Mapping[str, str] | None = None,
+    is_rehearsal: bool = False,
 ) -> Recap:
     """The recap of ``draft``; ``workspace_labels`` and ``country_labels`` name the codes."""
     labels = workspace_labels or {}
@@ -164,7 +170,11 @@ def build_recap(
         for f in record.on_step(Step.COMPLETE)
         if f.kind is bool
     )
-    spaces: Sequence[str] = [labels.get(code, code) for code in draft.workspaces]
+    given = translate("recap", MANAGER_GIVEN)  # not a choice of step 3: said so
+    spaces: Sequence[str] = [
+        labels.get(code, code) + (given if code == MANAGER_WORKSPACE else "")
+        for code in draft.workspaces
+    ]
     sections = [
         Section(translate("recap", "Compte utilisateur"), tuple(account_rows)),
         Section(translate("recap", "Structure"), tuple(structure_rows)),
@@ -179,11 +189,15 @@ def build_recap(
         Section(translate("recap", "Serveur"), ((translate("recap", "Profil"), profile_label),)),
         *einvoicing_sections(draft),
     ]
+    if is_rehearsal and draft.activated:
+        account_rows[0] = (account_rows[0][0], rehearsal.said(rehearsal.RECAP_STATUS_ACTIVE))
+        sections[0] = Section(sections[0].title, tuple(account_rows))
     return Recap(
         translate("recap", TITLE),
         translate("recap", "Établi {date}").format(date=date_text(now)),
         tuple(sections),
         translate("recap", NO_SECRET_NOTE),
+        rehearsal.said(rehearsal.RECAP_WARNING) if is_rehearsal else "",
     )
 
 
@@ -220,7 +234,7 @@ def einvoicing_sections(draft: DraftLike) -> tuple[Section, ...]:
 
 def recap_text(recap: Recap) -> str:
     """Plain text for the clipboard (one « label : valeur » a line)."""
-    lines = [recap.title, recap.dated, ""]
+    lines = [recap.title, *([recap.warning] if recap.warning else []), recap.dated, ""]
     for section in recap.sections:
         lines.append(section.title)
         row = translate("recap", "  {label}\u00a0: {value}")
@@ -236,6 +250,13 @@ def recap_html(recap: Recap) -> str:
     parts = [
         "<html><body>",
         f"<h2>{escape(recap.title)}</h2>",
+    ]
+    if recap.warning:
+        parts.append(
+            '<p style="color: #8a1212; border: 2px solid #8a1212; padding: 6px">'
+            f"<b>{escape(recap.warning)}</b></p>"
+        )
+    parts += [
         f"<p>{escape(recap.dated)}</p>",
     ]
     for section in recap.sections:

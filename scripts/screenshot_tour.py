@@ -152,6 +152,12 @@ SHOTS: tuple[Shot, ...] = (
     ),
     Shot(
         PageId.IDENTIFY,
+        "no-siret-ticked",
+        "A SIRET typed, then « Je n'ai pas de numéro de SIRET » ticked: the field is the new "
+        "type's, empty, « Suivant » greyed out (the SIRET comes back on untick).",
+    ),
+    Shot(
+        PageId.IDENTIFY,
         "resume-offer",
         "Restarted after stopping on step 2: the draft offered (« Reprendre »).",
     ),
@@ -193,7 +199,17 @@ SHOTS: tuple[Shot, ...] = (
         "Step 4 in English, filled in.",
     ),
     Shot(PageId.ACTIVATE, "refused", "A wrong activation code, refused by the sandbox."),
+    Shot(
+        PageId.ACTIVATE,
+        "rule-broken",
+        "A long password holding the e-mail: the broken rule in red, the meter capped.",
+    ),
     Shot(PageId.ACTIVATE, "locked", "Five wrong codes: activation locked for an hour."),
+    Shot(
+        PageId.ACTIVATE,
+        "locked-resumed",
+        "Restarted during the lock and « Reprendre » taken: the lock is shown at once.",
+    ),
     Shot(
         PageId.ACTIVATE,
         "resumed",
@@ -206,7 +222,8 @@ SHOTS: tuple[Shot, ...] = (
     ),
     *_ordinary_and_help(
         PageId.DONE,
-        "Account activated: the final page.",
+        "The rehearsal's final page: « Répétition terminée », not registered on Chorus Pro, "
+        "what to do for real.",
         "The final page in English.",
     ),
     Shot(PageId.DONE, "recap", "« Récapitulatif » opened on the final page (the dialog)."),
@@ -393,6 +410,13 @@ def no_siret_scene(tour: Tour) -> None:
         identify.pending.click()  # type: ignore[attr-defined]
         identify.identifier.setText("BOULANGERIE DURAND")  # type: ignore[attr-defined]
         tour.take(wizard, "no-siret")
+        identify.no_siret.setChecked(False)  # type: ignore[attr-defined]
+        identify.identifier.setText(SIRET)  # type: ignore[attr-defined]
+        identify.no_siret.setChecked(True)  # type: ignore[attr-defined]
+        kind = identify.kind  # type: ignore[attr-defined]
+        kind.setCurrentIndex(kind.findData("UE_HORS_FRANCE"))
+        tour.take(wizard, "no-siret-ticked")
+        kind.setCurrentIndex(kind.findData("AUTRE"))
         go_next(wizard, PageId.COMPLETE)
         fill_complete(wizard, EMAIL, "Durand")
         tour.take(wizard, "no-siret")
@@ -403,10 +427,19 @@ def locked_scene(tour: Tour) -> None:
     with tour.wizard("locked") as wizard:
         to_activate(wizard, "verrou@exemple.fr", LOCKED_SIRET)
         link = activation_link(wizard.context.service, "verrou@exemple.fr")
+        fill_activate(wizard, link, password="Verrou.exemple2026")
+        settle()
+        tour.take(wizard, "rule-broken")
         for _ in range(5):
             fill_activate(wizard, wrong_code(link))
             try_activation(wizard)
         tour.take(wizard, "locked")
+    with tour.wizard("locked") as wizard:
+        resume(wizard, PageId.ACTIVATE)
+        activate = page(wizard, PageId.ACTIVATE)
+        settle(lambda: "bloquée" in activate.banner.text())
+        wait_idle(wizard)
+        tour.take(wizard, "locked-resumed")
 
 
 def resume_scene(tour: Tour) -> None:

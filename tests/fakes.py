@@ -53,6 +53,8 @@ class FakeService:
     account_state: str = "EN_ATTENTE_ACTIVATION"
     chosen_workspaces: list[str] = field(default_factory=list)
     valid_until: datetime | None = None
+    #: Until when ``account_status`` says the activation is locked.
+    locked_until: datetime | None = None
     activations: list[tuple[str, str, str, int, str]] = field(default_factory=list, repr=False)
     #: What ``received_mails`` answers (newest first).
     mails: list[ReceivedMail] = field(default_factory=list)
@@ -154,6 +156,7 @@ class FakeService:
             tuple(self.chosen_workspaces),
             True,
             self.valid_until if self.account_state == "EN_ATTENTE_ACTIVATION" else None,
+            self.locked_until,
         )
 
     def received_mails(self, email: str) -> list[ReceivedMail]:

@@ -42,6 +42,9 @@ AFTER_SOMETHING_HAPPENED = {
     (PageId.ACTIVATE, "resumed"),
     (PageId.ATTACH, "sent"),
     (PageId.DONE, "recap"),  # the recap dialog
+    (PageId.IDENTIFY, "no-siret-ticked"),  # the no-SIRET toggle: never fooled (issue 28)
+    (PageId.ACTIVATE, "rule-broken"),  # the meter capped by a broken rule
+    (PageId.ACTIVATE, "locked-resumed"),  # the lock shown at once after « Reprendre »
 }
 
 

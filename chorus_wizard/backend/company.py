@@ -200,6 +200,7 @@ def company_record(data: EstablishmentData) -> CompanyRecord:
         code_pays=code_pays,
         active=not reason,
         closed_reason=reason,
+        ceased=bool(data.unit_ceased),
         masked=frozenset(masked),
         address_note=note,
     )

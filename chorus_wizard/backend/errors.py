@@ -116,7 +116,19 @@ class ActivationError(Rejected):
 
 
 class InvalidActivationCode(ActivationError):
-    """The code is wrong, already used, or replaced by a newer mail's."""
+    """The code is wrong, already used, or replaced by a newer mail's; ``tries_left`` is how
+    many more wrong codes lock the activation, when the service said."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int = 400,
+        code: int | None = None,
+        tries_left: int | None = None,
+    ) -> None:
+        super().__init__(message, status=status, code=code)
+        self.tries_left = tries_left
 
 
 class ActivationExpired(ActivationError):

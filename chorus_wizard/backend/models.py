@@ -28,6 +28,9 @@ class CompanyRecord:
     code_pays: str = "FR"
     active: bool = True
     closed_reason: str = ""
+    #: The whole company ceased trading (not only this establishment): no other SIRET of it
+    #: will do.
+    ceased: bool = False
     masked: frozenset[str] = frozenset()
     notice: str = ""  # e.g. why the data comes from a fallback directory
     #: Shown beside the address fields: what the directory left unsure (a foreign address…).
@@ -97,6 +100,8 @@ class Lookup:
     details: StructureDetails | None = None
     #: False when no technical account could ask Chorus Pro whether the structure exists.
     existence_checked: bool = True
+    #: True when nothing could be checked (portal mode without a network): typed by hand.
+    offline: bool = False
 
 
 @dataclass(frozen=True)
@@ -122,6 +127,8 @@ class AccountCreated:
     signup_token: str = field(repr=False)
     message: str
     activation_valid_until: datetime | None = None
+    #: Until when the activation is locked (too many wrong codes), as a resume found it.
+    activation_locked_until: datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -141,6 +148,8 @@ class AccountStatus:
     main_manager: bool
     #: Until when the last activation mail's link is valid (awaiting activation), if said.
     activation_valid_until: datetime | None = None
+    #: Until when the activation is locked after too many wrong codes, while it is.
+    activation_locked_until: datetime | None = None
 
 
 @dataclass(frozen=True)

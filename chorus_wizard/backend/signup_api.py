@@ -89,6 +89,10 @@ def refusal(status: int, data: dict[str, Any]) -> Rejected:
         return ActivationLocked(
             message, status=status, code=code, until=parse_time(refused.verrouilleJusqua)
         )
+    if code == api.Code.INVALID_CODE:
+        return InvalidActivationCode(
+            message, status=status, code=code, tries_left=refused.tentativesRestantes
+        )
     if code in _ACTIVATION_ERRORS:
         return _ACTIVATION_ERRORS[code](message, status=status, code=code)
     field = record.FIELD_OF_WIRE.get(refused.champ or "")
@@ -228,6 +232,7 @@ class SignupApi:
             workspaces=tuple(found.espaces),
             main_manager=found.gestionnairePrincipal,
             activation_valid_until=parse_time(found.activationValideJusqua),
+            activation_locked_until=parse_time(found.verrouilleJusqua),
         )
 
     def room_name(self) -> str | None:

@@ -260,6 +260,8 @@ class Refused(Answer):
     champ: str | None = None
     reglesNonRespectees: list[str] | None = None
     verrouilleJusqua: str | None = None
+    #: A wrong activation code: how many more tries before the lock.
+    tentativesRestantes: int | None = None
     idStructureCPP: int | None = None
 
 
@@ -329,6 +331,8 @@ class AccountAnswer(Answer):
     structure: StructureEntry | None = None
     #: Until when the last activation mail's link is valid (an account awaiting activation).
     activationValideJusqua: str | None = None
+    #: Until when its activation is locked after too many wrong codes, while it is.
+    verrouilleJusqua: str | None = None
 
 
 class AttachmentAnswer(Answer):

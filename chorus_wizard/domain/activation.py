@@ -30,6 +30,20 @@ _LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 _CODE = re.compile(r"[A-Za-z0-9_\-]{1,200}")
 
 
+def wizard_link(code: str) -> str:
+    """``chorus-wizard://activer?code=…``: the link that opens the installed wizard, whatever
+    port a sandbox had when it sent the mail."""
+    return f"{LINK_SCHEME}://{_LINK_HOST}?code={code}"
+
+
+_URL = re.compile(r"(?:https?|" + LINK_SCHEME + r")://[^\s<>\"']+")
+
+
+def activation_links(text: str) -> list[str]:
+    """The activation links of a mail's text (each carries a code), in their order."""
+    return [url for url in _URL.findall(text) if activation_code(url)]
+
+
 class InvalidActivationLink(ValueError):
     """A link that is not an activation link of this program; ``str()`` is the French reason."""
 

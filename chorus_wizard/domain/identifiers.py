@@ -63,7 +63,8 @@ FIELD_LABELS: dict[IdentifierType, str] = {
 PLACEHOLDERS: dict[IdentifierType, str] = {
     IdentifierType.SIRET: "130 025 265 00013",
     IdentifierType.UE_HORS_FRANCE: "DE136695976",
-    IdentifierType.HORS_UE: "CHNOM DE LA SOCIETE",
+    # the country code then the name, run together as Chorus Pro keeps it: CH + NESTLE SA
+    IdentifierType.HORS_UE: QT_TRANSLATE_NOOP("identifiers", "CH + nom de la structure"),
     IdentifierType.RIDET: "1234567001",
     IdentifierType.TAHITI: "G33972001",
     IdentifierType.PARTICULIER: QT_TRANSLATE_NOOP("identifiers", "NOM Prénom"),
@@ -266,6 +267,11 @@ def hors_ue_identifier(country_code: str, name: str) -> str:
     """Build the legal non-EU identifier: country code + first 16 characters of the name."""
     cleaned = re.sub(r"\s+", " ", name.strip()).upper()
     return (country_code.strip().upper() + cleaned[:16])[:_HORS_UE_MAX]
+
+
+def hors_ue_name(identifier: str) -> str:
+    """The structure's name in a non-EU identifier (what follows the country code)."""
+    return re.sub(r"^\s*[A-Za-z]{2}\s*\+?\s*", "", identifier).strip()
 
 
 def check_hors_ue(value: str) -> IdentifierCheck:

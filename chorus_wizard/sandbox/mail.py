@@ -34,6 +34,8 @@ from enum import Enum
 from html import escape
 from pathlib import Path
 
+from chorus_wizard.domain.activation import wizard_link
+from chorus_wizard.rehearsal import MAIL_NOTICE
 from chorus_wizard.sandbox.relay import RelayQueue, SmtpRelay
 from chorus_wizard.sandbox.storage import MailRow, Session, Storage
 
@@ -282,8 +284,13 @@ def _message(
     message["Message-ID"] = make_msgid(domain=_MSGID_DOMAIN)
     message["Auto-Submitted"] = "auto-generated"
     # 8bit keeps the files readable (and greppable) as they are; no line comes near 998 bytes.
-    message.set_content(text, cte="8bit")
-    message.add_alternative(_html_page(subject, html_body), subtype="html", cte="8bit")
+    # every mail first says it is a rehearsal: a person may read it days later, elsewhere
+    message.set_content(f"{MAIL_NOTICE}\n\n{text}", cte="8bit")
+    notice = (
+        '<p style="border: 2px solid #8a1212; color: #8a1212; padding: 6px">'
+        f"<b>{escape(MAIL_NOTICE)}</b></p>\n"
+    )
+    message.add_alternative(_html_page(subject, notice + html_body), subtype="html", cte="8bit")
     message["Content-Language"] = "fr"  # after the parts: set_content clears Content-* headers
     return message
 
@@ -317,9 +324,12 @@ def activation_message(
     name = f"{first_name} {last_name}".strip()
     text = (
         f"Bonjour {name},\n\n"
-        "Votre compte Chorus Pro a été créé. Pour l'activer, ouvrez le lien ci-dessous\n"
-        "ou copiez-le dans le programme chorus-wizard\u00a0:\n\n"
+        "Votre compte d'essai a été créé dans le bac à sable. Pour l'activer, ouvrez le lien\n"
+        "ci-dessous ou copiez-le dans le programme chorus-wizard\u00a0:\n\n"
         f"{link}\n\n"
+        "Si chorus-wizard est installé, ce lien-ci l'ouvre directement (il reste valable\n"
+        "même après un redémarrage du bac à sable)\u00a0:\n\n"
+        f"{wizard_link(code)}\n\n"
         "Vous pouvez aussi coller ce code d'activation dans chorus-wizard\u00a0:\n\n"
         f"{code}\n\n"
         f"Ce lien est valable {valid_minutes} minutes. Passé ce délai, demandez un nouveau "
@@ -329,9 +339,13 @@ def activation_message(
     )
     html_body = (
         f"<p>Bonjour {escape(name)},</p>\n"
-        "<p>Votre compte Chorus Pro a été créé. Pour l'activer, ouvrez le lien ci-dessous "
+        "<p>Votre compte d'essai a été créé dans le bac à sable. Pour l'activer, ouvrez le lien "
+        "ci-dessous "
         "ou copiez-le dans le programme chorus-wizard\u00a0:</p>\n"
         f'<p><a href="{escape(link)}">{escape(link)}</a></p>\n'
+        "<p>Si chorus-wizard est installé, ce lien-ci l'ouvre directement (il reste valable "
+        "même après un redémarrage du bac à sable)\u00a0:</p>\n"
+        f'<p><a href="{escape(wizard_link(code))}">{escape(wizard_link(code))}</a></p>\n'
         "<p>Vous pouvez aussi coller ce code d'activation dans chorus-wizard\u00a0:</p>\n"
         f'<p style="font-family: monospace; font-size: larger">{escape(code)}</p>\n'
         f"<p>Ce lien est valable {valid_minutes} minutes. Passé ce délai, demandez un nouveau "

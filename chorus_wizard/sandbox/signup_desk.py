@@ -372,6 +372,13 @@ class SignupDesk:
             valid_until = (
                 session.code_valid_until(account.id) if account.status == STATUS_PENDING else None
             )
+            locks = [
+                session.locked_until(account.email, s) or 0.0
+                for s in session.failure_sources(account.email.casefold())
+            ]
+            locked = max(locks, default=0.0)
+            if account.status != STATUS_PENDING or locked <= self.ctx.now().timestamp():
+                locked = 0.0
         assert structure is not None
         return AccountAnswer(
             libelle="OK",
@@ -397,6 +404,7 @@ class SignupDesk:
                 if valid_until is not None
                 else None
             ),
+            verrouilleJusqua=iso_utc(datetime.fromtimestamp(locked, UTC)) if locked else None,
         )
 
     # Attachment -------------------------------------------------------------------------
@@ -607,7 +615,8 @@ class SignupDesk:
         return scrypt_hash(body.motDePasse or ""), scrypt_hash(answer)
 
     def _wrong_code(self, session: Session, email: str, source: str, now: datetime) -> Refusal:
-        if session.record_failure(email, source) >= MAX_FAILURES:
+        failures = session.record_failure(email, source)
+        if failures >= MAX_FAILURES:
             until = (now + LOCK_DURATION).timestamp()
             session.lock(email, source, until)
             return self._locked(until)
@@ -617,6 +626,7 @@ class SignupDesk:
             "Ce code d'activation n'est pas valable\u00a0: il a peut-être déjà servi ou été "
             "remplacé par un courriel plus récent. Vérifiez l'adresse électronique et "
             "utilisez le lien du dernier courriel reçu.",
+            tentativesRestantes=MAX_FAILURES - failures,
         )
 
     def _activate_with(
@@ -702,6 +712,6 @@ class SignupDesk:
             Code.LOCKED,
             "Trop de tentatives infructueuses\u00a0: l'activation de ce compte est bloquée pendant "
             f"une heure, jusqu'à {moment.hour} h {moment:%M}. Réessayez ensuite avec le lien "
-            "du dernier courriel reçu.",
+            "du dernier courriel reçu, ou demandez-en un nouveau s'il a expiré.",
             verrouilleJusqua=iso_utc(moment),
         )

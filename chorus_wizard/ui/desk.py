@@ -44,6 +44,7 @@ from chorus_wizard.diagnostics import (
 )
 from chorus_wizard.files import SetAside, Unusable, read_json
 from chorus_wizard.recap import Recap, build_recap, recap_file_name
+from chorus_wizard.rehearsal import is_rehearsal
 from chorus_wizard.resources import resource_path
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.pages.base import (
@@ -430,6 +431,7 @@ class DeskTools(QObject):
             now=self.clock(),
             workspace_labels=labels,
             country_labels=countries,
+            is_rehearsal=is_rehearsal(self.context.profile.name),
         )
 
     @property
@@ -503,6 +505,9 @@ class DeskTools(QObject):
         page = self.wizard.currentPage()
         if isinstance(page, Page):
             page.banner.show_message(tone, text)
+        dialog = self.recap_dialog
+        if dialog is not None:  # over the page: it says it too
+            dialog.status.show_message(tone, text)
 
     def _ask_path(self, title: str, suggested: Path, name_filter: str) -> Path | None:
         dialog = save_dialog(self.wizard, title, suggested, name_filter)

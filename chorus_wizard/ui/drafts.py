@@ -17,8 +17,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QBoxLayout, QCheckBox, QComboBox, QLineEdit
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QBoxLayout, QCheckBox, QComboBox, QLineEdit, QMessageBox
 
 from chorus_wizard.backend.models import AccountCreated, AccountStatus, Lookup
 from chorus_wizard.contracts.record import Signup
@@ -284,12 +284,12 @@ class DraftKeeper(QObject):
 
 RESUME_OFFER = QT_TRANSLATE_NOOP(
     "drafts",
-    "Reprendre l'inscription de {structure}, commencée le {date} à {hour}\u00a0h\u00a0{minute}, à "
+    "Reprendre l'inscription de {structure}, laissée le {date} à {hour}\u00a0h\u00a0{minute} à "
     "l'étape\u00a0{step} ({name})\u00a0?",
 )
 RESUME_OFFER_UNNAMED = QT_TRANSLATE_NOOP(
     "drafts",
-    "Reprendre l'inscription commencée le {date} à {hour}\u00a0h\u00a0{minute}, à "
+    "Reprendre l'inscription laissée le {date} à {hour}\u00a0h\u00a0{minute} à "
     "l'étape\u00a0{step} ({name})\u00a0?",
 )
 
@@ -310,8 +310,8 @@ def _saved_structure(signup: Signup) -> str:
 
 
 def describe_saved(saved: SavedDraft) -> str:
-    """« Reprendre l'inscription de DINUM, commencée le 02/12/2026 à 9 h 05, à l'étape 2
-    (Complétez) ? »"""
+    """« Reprendre l'inscription de DINUM, laissée le 02/12/2026 à 9 h 05 à l'étape 2
+    (Complétez) ? »: the time is the last save's, when the person stopped, not the start."""
     local = saved.saved_at.astimezone()
     step = int(min(max(saved.page, PageId.COMPLETE), PageId.ACTIVATE))
     if saved.page in (PageId.IDENTIFY, PageId.ATTACH):
@@ -370,10 +370,44 @@ def offer_resume(wizard: SignupWizard, keeper: DraftKeeper, store: DraftStore) -
     keeper.paused = True  # until the user chooses, the saved draft must stay as it is
     offer(describe_saved(saved))
 
-    def restart() -> None:
+    def discard() -> None:
         identify.resume_box.hide()  # type: ignore[attr-defined]
         keeper.paused = False
         store.discard()
+
+    def restart() -> None:
+        if saved.progress.get("account_id") is None:
+            discard()
+            return
+        # An account exists: starting over would leave it behind, and the same address and
+        # structure would then be refused (« déjà le gestionnaire principal »). Ask first.
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            QCoreApplication.translate("drafts", "Recommencer ?"),
+            QCoreApplication.translate(
+                "drafts",
+                "Un compte a déjà été créé pour {email}. Si vous recommencez, l'assistant oublie "
+                "cette inscription, mais le compte reste sur le serveur : la même adresse et "
+                "la même structure seraient refusées. Reprenez plutôt l'inscription pour "
+                "l'activer.",
+            ).format(email=saved.signup.email),
+            QMessageBox.StandardButton.NoButton,
+            wizard,
+        )
+        keep = box.addButton(
+            QCoreApplication.translate("drafts", "Reprendre l'inscription"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        drop = box.addButton(
+            QCoreApplication.translate("drafts", "Recommencer quand même"),
+            QMessageBox.ButtonRole.DestructiveRole,
+        )
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        keep.clicked.connect(resume)
+        drop.clicked.connect(discard)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard._message_box.show(box)
 
     def resume() -> None:
         identify.resume_box.hide()  # type: ignore[attr-defined]
@@ -413,7 +447,11 @@ def resume_draft(
         account = AccountCreated(account_id, structure_id, token, "")
         status = context.service.account_status(account)
         # The link's time left, as the account's creation had said it (step 4 shows it).
-        account = dataclasses.replace(account, activation_valid_until=status.activation_valid_until)
+        account = dataclasses.replace(
+            account,
+            activation_valid_until=status.activation_valid_until,
+            activation_locked_until=status.activation_locked_until,  # shown at once
+        )
         return _BackendState(status=status, account=account)
 
     def arrived(state: _BackendState) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from chorus_wizard.recap import Recap, recap_html, recap_text
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
+from chorus_wizard.ui.widgets.common import Banner
 
 DIALOG_TITLE = QT_TRANSLATE_NOOP("RecapDialog", "Récapitulatif de l'inscription")
 SAVE_TEXT = QT_TRANSLATE_NOOP("RecapDialog", "Enregistrer le récapitulatif")
@@ -81,8 +82,12 @@ class RecapDialog(QDialog):
         buttons.addWidget(self.copy_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
+        #: What became of « Enregistrer » or « Copier », said here: the page's own message
+        #: line is behind this dialog.
+        self.status = Banner()
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
+        layout.addWidget(self.status)
         layout.addLayout(buttons)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         close.setDefault(True)

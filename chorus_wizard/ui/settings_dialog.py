@@ -33,7 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from chorus_wizard import texts
-from chorus_wizard.backend.connection import DEFAULT_PROBE_SIRET, ConnectionReport, check_connection
+from chorus_wizard.backend.connection import (
+    DEFAULT_PROBE_SIRET,
+    ConnectionReport,
+    StepStatus,
+    check_connection,
+)
 from chorus_wizard.backend.profiles import TECH_PASSWORD_LIFETIME_DAYS, is_custom_url
 from chorus_wizard.keychain import NO_KEYCHAIN_SETTINGS
 from chorus_wizard.settings import ProfileSettings, SettingsStore
@@ -488,6 +493,9 @@ class SettingsDialog(QDialog):
                 ),
             )
             return
+        if self.typed().real_profile is None:
+            self._on_sandbox_tested(report)
+            return
         self.results.show_report(report)
         if report.tech_password_expiry is not None:
             day = report.tech_password_expiry
@@ -502,6 +510,29 @@ class SettingsDialog(QDialog):
                 self.tr(
                     "La connexion à Chorus Pro ne fonctionne pas encore\u00a0: voir ci-dessus."
                 ),
+            )
+
+    def _on_sandbox_tested(self, report: ConnectionReport) -> None:
+        """A sandbox answers with its public test identities: it says nothing of Chorus Pro,
+        and its technical account's dates and attachments are not the person's to act on."""
+        relevant = [
+            step
+            for step in report.steps
+            if step.status is not StepStatus.WARNING  # a sandbox's own remark: nothing to do
+        ]
+        self.results.show_report(ConnectionReport(relevant))
+        if report.ok:
+            self.banner.show_message(
+                Tone.SUCCESS,
+                self.tr(
+                    "Le bac à sable répond : vous pouvez vous y exercer. Ce test ne dit rien "
+                    "de Chorus Pro (choisissez Production pour tester le vrai service)."
+                ),
+            )
+        else:
+            self.banner.show_message(
+                Tone.ERROR,
+                self.tr("Le bac à sable ne répond pas comme prévu : voir ci-dessus."),
             )
 
     # -- Enregistrer ---------------------------------------------------------------------

@@ -41,8 +41,20 @@
         <translation>{minutes} min {seconds} s</translation>
     </message>
     <message>
+        <source>Trop de tentatives infructueuses&#xa0;: l&apos;activation de ce compte est bloquée jusqu&apos;à {time} (encore {left}). Le lien du dernier courriel aura expiré d&apos;ici là&#xa0;: à la fin du blocage, cliquez sur «&#xa0;Renvoyer le courriel&#xa0;» pour en recevoir un nouveau. Vos saisies sont conservées.</source>
+        <translation>Too many failed attempts: activating this account is blocked until {time} ({left} left). The link of the last email will have expired by then: when the block ends, click “Resend the email” to receive a new one. What you typed is kept.</translation>
+    </message>
+    <message>
         <source>Trop de tentatives infructueuses&#xa0;: l&apos;activation de ce compte est bloquée jusqu&apos;à {time}. Réessayez dans {left}, avec le lien du dernier courriel reçu. Vos saisies sont conservées.</source>
         <translation>Too many failed attempts: activation of this account is blocked until {time}. Try again in {left}, with the link from the latest email received. What you entered is kept.</translation>
+    </message>
+    <message>
+        <source>Attention&#xa0;: encore un code erroné et l&apos;activation sera bloquée pendant une heure.</source>
+        <translation>Careful: one more wrong code and activation will be blocked for one hour.</translation>
+    </message>
+    <message>
+        <source>Il vous reste {tries} essais avant un blocage d&apos;une heure.</source>
+        <translation>{tries} tries left before a one-hour block.</translation>
     </message>
     <message>
         <source>Activez votre compte utilisateur</source>
@@ -161,7 +173,7 @@
     </message>
     <message>
         <source>Vous ne pouvez pas la créer une seconde fois&#xa0;: demandez à y être rattaché. Votre demande est transmise au gestionnaire principal de la structure, qui la valide&#xa0;; vous êtes informé de sa décision par courriel. Si le gestionnaire principal a quitté la structure, seul le support Chorus Pro peut en désigner un nouveau (par une sollicitation).</source>
-        <extracomment>The structure the page was last shown for: another one starts a new request. consulterStructure: what Chorus Pro holds about the structure (raison sociale…).</extracomment>
+        <extracomment>The structure the page was last shown for: another one starts a new request. The login e-mail (lower case) the names were typed for. consulterStructure: what Chorus Pro holds about the structure (raison sociale…).</extracomment>
         <translation>You cannot create it a second time: ask to be attached to it. Your request goes to the structure&apos;s main manager, who approves it; you are told of the decision by email. If the main manager has left the structure, only Chorus Pro support can appoint a new one (through a request).</translation>
     </message>
     <message>
@@ -374,6 +386,7 @@ SIRET {siret}</translation>
     </message>
     <message>
         <source>Vous</source>
+        <extracomment>The login e-mail (lower case) the person&apos;s fields were typed for: another address is another person, whose name is not the earlier one&apos;s.</extracomment>
         <translation>You</translation>
     </message>
     <message>
@@ -446,8 +459,16 @@ SIRET {siret}</translation>
         <translation>The structure&apos;s identifier has changed: these fields were emptied, fill them in for the new structure: {fields}.</translation>
     </message>
     <message>
+        <source>Sans connexion, l&apos;assistant n&apos;a rien pu vérifier&#xa0;: ni l&apos;identifiant de la structure, ni si elle est déjà inscrite sur Chorus Pro, et rien n&apos;est prérempli. Saisissez vos données&#xa0;; le portail les vérifiera.</source>
+        <translation>Without a connection, the wizard could check nothing: neither the structure&apos;s identifier nor whether it is already registered on Chorus Pro, and nothing is prefilled. Type your data; the portal will check it.</translation>
+    </message>
+    <message>
         <source>Sans compte technique Chorus Pro configuré («&#xa0;Paramètres&#xa0;»), l&apos;assistant n&apos;a pas pu vérifier si votre structure est déjà inscrite&#xa0;: si c&apos;est le cas, le portail vous proposera d&apos;y demander votre rattachement.</source>
         <translation>With no Chorus Pro technical account configured (“Settings”), the wizard could not check whether your structure is already registered: if it is, the portal will offer to let you ask to be attached to it.</translation>
+    </message>
+    <message>
+        <source>L&apos;adresse électronique de connexion a changé&#xa0;: ces champs ont été vidés, saisissez-les pour la nouvelle personne&#xa0;: {fields}.</source>
+        <translation>The login email address changed: these fields were emptied, fill them in for the new person: {fields}.</translation>
     </message>
     <message>
         <source>⚠ Une partie des données de cette entreprise n&apos;est pas diffusée par l&apos;INSEE&#xa0;: saisissez vous-même {fields}.</source>
@@ -668,6 +689,11 @@ SIRET {siret}</translation>
     <message>
         <source>Aide&#xa0;: {name}</source>
         <translation>Help: {name}</translation>
+    </message>
+    <message>
+        <source>Aide sur ce champ</source>
+        <extracomment>The field&apos;s own way to its explanation (Qt&apos;s « What&apos;s this? » key).</extracomment>
+        <translation>Help on this field</translation>
     </message>
 </context>
 <context>
@@ -950,10 +976,12 @@ SIRET {siret}</translation>
     </message>
     <message>
         <source>Vous êtes nouveau sur Chorus Pro&#xa0;? Saisissez votre adresse électronique de connexion et le numéro de SIRET de votre entreprise (munissez-vous de ce numéro avant la saisie).</source>
+        <extracomment>What was typed for each identifier type: a SIRET is never read as another type&apos;s identifier, and comes back when « Je n&apos;ai pas de numéro de SIRET » is unticked.</extracomment>
         <translation>New to Chorus Pro? Enter your login email address and your company&apos;s SIRET number (have this number at hand before you start).</translation>
     </message>
     <message>
         <source>prenom.nom@entreprise.fr</source>
+        <extracomment>The page&apos;s first words: they follow the no-SIRET toggle.</extracomment>
         <translation>firstname.lastname@company.com</translation>
     </message>
     <message>
@@ -990,12 +1018,42 @@ SIRET {siret}</translation>
         <translation>Opens the answer in the help, beside the page.</translation>
     </message>
     <message>
+        <source>J&apos;ai &amp;déjà commencé mon inscription</source>
+        <extracomment>Started earlier (elsewhere, or before « Recommencer »): a new activation mail to the address typed, then step 4. The portal has its own way: not in portal mode.</extracomment>
+        <translation>I have &amp;already started my signup</translation>
+    </message>
+    <message>
+        <source>Envoie un nouveau courriel d&apos;activation à l&apos;adresse saisie et passe à l&apos;étape 4.</source>
+        <translation>Sends a new activation email to the address typed and goes to step 4.</translation>
+    </message>
+    <message>
+        <source>Continuer sans &amp;vérification</source>
+        <extracomment>Portal mode without a network: go on, typing the structure by hand (the portal checks it), rather than a dead end with « Réessayer » only.</extracomment>
+        <translation>Continue &amp;without checking</translation>
+    </message>
+    <message>
+        <source>Vous êtes nouveau sur Chorus Pro&#xa0;? Saisissez votre adresse électronique de connexion, choisissez le cas de votre structure, puis son identifiant.</source>
+        <translation>New to Chorus Pro? Type your login email address, choose your structure&apos;s case, then its identifier.</translation>
+    </message>
+    <message>
+        <source>Envoi d&apos;un nouveau courriel d&apos;activation…</source>
+        <translation>Sending a new activation email…</translation>
+    </message>
+    <message>
+        <source>Si un compte attend son activation pour {email}, un nouveau courriel d&apos;activation vient d&apos;y être envoyé&#xa0;: collez son lien ci-dessous (seul le lien du dernier courriel est valable). Sinon, revenez à l&apos;étape 1 et commencez votre inscription.</source>
+        <translation>If an account awaits activation for {email}, a new activation email has just been sent there: paste its link below (only the last email&apos;s link is valid). Otherwise, go back to step 1 and start your signup.</translation>
+    </message>
+    <message>
         <source>Recherche de votre structure…</source>
         <translation>Looking up your structure…</translation>
     </message>
     <message>
         <source>Ce numéro de SIRET est inconnu de l&apos;INSEE. Chorus Pro exige un SIRET existant et actif&#xa0;: vérifiez-le sur un avis de situation ou un extrait Kbis. Si votre entreprise est en cours d&apos;immatriculation, cochez «&#xa0;Je n&apos;ai pas de numéro de SIRET&#xa0;» puis choisissez «&#xa0;En cours d&apos;immatriculation&#xa0;».</source>
         <translation>INSEE does not know this SIRET number. Chorus Pro requires an existing, active SIRET: check it on a status notice (avis de situation) or a Kbis extract. If your company is being registered, tick “I have no SIRET number” and choose “Being registered”.</translation>
+    </message>
+    <message>
+        <source>{reason} Chorus Pro n&apos;accepte que les structures en activité&#xa0;: aucun autre SIRET de cette entreprise ne conviendra. Si une nouvelle entreprise a repris l&apos;activité, saisissez le SIRET de celle-ci.</source>
+        <translation>{reason} Chorus Pro only accepts structures that are trading: no other SIRET of this company will do. If a new company took the business over, type its SIRET.</translation>
     </message>
     <message>
         <source>{reason} Chorus Pro n&apos;accepte que les établissements actifs&#xa0;: saisissez le SIRET d&apos;un établissement ouvert de votre entreprise (par exemple celui du siège).</source>
@@ -1072,6 +1130,10 @@ SIRET {siret}</translation>
         <source>Contenu du courriel</source>
         <translation>Email content</translation>
     </message>
+    <message>
+        <source>&amp;Utiliser ce code</source>
+        <translation>&amp;Use this code</translation>
+    </message>
 </context>
 <context>
     <name>Page</name>
@@ -1113,6 +1175,10 @@ SIRET {siret}</translation>
         <translation>Portal mode</translation>
     </message>
     <message>
+        <source>Répétition</source>
+        <translation>Rehearsal</translation>
+    </message>
+    <message>
         <source>Étape {step} sur 4 — {steps}</source>
         <extracomment>Why « Suivant » is greyed out, always in view (outside the scrolling) while it is.</extracomment>
         <translation>Step {step} of 4 — {steps}</translation>
@@ -1148,7 +1214,7 @@ SIRET {siret}</translation>
     </message>
     <message>
         <source>Affic&amp;her</source>
-        <extracomment>A rule before anything is typed: neither met nor broken yet. Bar and text colour for zxcvbn&apos;s scores 0 to 4.</extracomment>
+        <extracomment>A rule before anything is typed: neither met nor broken yet. A rule the typed password breaks. The strength shown while a rule is broken, at most (« faible »): the meter never praises a password the service would refuse. Bar and text colour for zxcvbn&apos;s scores 0 to 4.</extracomment>
         <translation>S&amp;how</translation>
     </message>
     <message>
@@ -1194,6 +1260,10 @@ SIRET {siret}</translation>
     <message>
         <source>non évaluée</source>
         <translation>not assessed</translation>
+    </message>
+    <message>
+        <source>insuffisante, une règle n&apos;est pas respectée</source>
+        <translation>insufficient, a rule is not met</translation>
     </message>
     <message>
         <source>Robustesse&#xa0;: {strength}</source>
@@ -1441,6 +1511,14 @@ SIRET {siret}</translation>
     <message>
         <source>La connexion à Chorus Pro ne fonctionne pas encore&#xa0;: voir ci-dessus.</source>
         <translation>The connection to Chorus Pro does not work yet: see above.</translation>
+    </message>
+    <message>
+        <source>Le bac à sable répond&#xa0;: vous pouvez vous y exercer. Ce test ne dit rien de Chorus Pro (choisissez Production pour tester le vrai service).</source>
+        <translation>The sandbox answers: you can practise on it. This test says nothing about Chorus Pro (choose Production to test the real service).</translation>
+    </message>
+    <message>
+        <source>Le bac à sable ne répond pas comme prévu&#xa0;: voir ci-dessus.</source>
+        <translation>The sandbox does not answer as expected: see above.</translation>
     </message>
     <message>
         <source>Enregistrement des paramètres…</source>
@@ -1798,8 +1876,8 @@ SIRET {siret}</translation>
         <translation>Confirm</translation>
     </message>
     <message>
-        <source>Vous êtes le premier à créer votre entreprise dans Chorus Pro&#xa0;: vous en êtes le &lt;b&gt;gestionnaire principal&lt;/b&gt; et avez tous les droits de modification sur celle-ci.</source>
-        <translation>You are the first to create your company in Chorus Pro: you are its &lt;b&gt;main manager&lt;/b&gt; and have every right to change it.</translation>
+        <source>Vous êtes le premier à créer votre entreprise dans Chorus Pro&#xa0;: vous en êtes le &lt;b&gt;gestionnaire principal&lt;/b&gt; et avez tous les droits de modification sur celle-ci. L&apos;espace «&#xa0;Activités du gestionnaire&#xa0;» vous est ouvert d&apos;office.</source>
+        <translation>You are the first to create your company in Chorus Pro: you are its &lt;b&gt;main manager&lt;/b&gt; and have every right to change it. The “Manager&apos;s activities” workspace is opened for you as a matter of course.</translation>
     </message>
     <message>
         <source>Les espaces de travail vous donnent accès aux fonctionnalités de Chorus Pro dont vous avez besoin. «&#xa0;Factures émises&#xa0;» et «&#xa0;Sollicitations émises&#xa0;» sont activés par défaut. Cliquez sur OUI/NON ou appuyez sur Espace pour ouvrir ou fermer un espace&#xa0;; vous pourrez les faire évoluer plus tard selon vos besoins.</source>
@@ -2103,16 +2181,32 @@ SIRET {siret}</translation>
         <translation>Saving</translation>
     </message>
     <message>
-        <source>Reprendre l&apos;inscription de {structure}, commencée le {date} à {hour}&#xa0;h&#xa0;{minute}, à l&apos;étape&#xa0;{step} ({name})&#xa0;?</source>
-        <translation>Resume the signup of {structure}, begun on {date} at {hour}:{minute}, at step {step} ({name})?</translation>
+        <source>Reprendre l&apos;inscription de {structure}, laissée le {date} à {hour}&#xa0;h&#xa0;{minute} à l&apos;étape&#xa0;{step} ({name})&#xa0;?</source>
+        <translation>Resume the signup of {structure}, left on {date} at {hour}:{minute} at step {step} ({name})?</translation>
     </message>
     <message>
-        <source>Reprendre l&apos;inscription commencée le {date} à {hour}&#xa0;h&#xa0;{minute}, à l&apos;étape&#xa0;{step} ({name})&#xa0;?</source>
-        <translation>Resume the signup begun on {date} at {hour}:{minute}, at step {step} ({name})?</translation>
+        <source>Reprendre l&apos;inscription laissée le {date} à {hour}&#xa0;h&#xa0;{minute} à l&apos;étape&#xa0;{step} ({name})&#xa0;?</source>
+        <translation>Resume the signup left on {date} at {hour}:{minute} at step {step} ({name})?</translation>
     </message>
     <message>
         <source>SIRET {siret}</source>
         <translation>SIRET {siret}</translation>
+    </message>
+    <message>
+        <source>Recommencer&#xa0;?</source>
+        <translation>Start over?</translation>
+    </message>
+    <message>
+        <source>Un compte a déjà été créé pour {email}. Si vous recommencez, l&apos;assistant oublie cette inscription, mais le compte reste sur le serveur&#xa0;: la même adresse et la même structure seraient refusées. Reprenez plutôt l&apos;inscription pour l&apos;activer.</source>
+        <translation>An account has already been created for {email}. If you start over, the wizard forgets this signup, but the account stays on the server: the same address and the same structure would be refused. Resume the signup instead to activate it.</translation>
+    </message>
+    <message>
+        <source>Reprendre l&apos;inscription</source>
+        <translation>Resume the signup</translation>
+    </message>
+    <message>
+        <source>Recommencer quand même</source>
+        <translation>Start over anyway</translation>
     </message>
     <message>
         <source>{error} Vos saisies ont été remises en place&#xa0;; cliquez sur «&#xa0;Suivant&#xa0;» pour poursuivre.</source>
@@ -2345,8 +2439,12 @@ SIRET {siret}</translation>
         <translation>Temporary identifier</translation>
     </message>
     <message>
-        <source>NOM Prénom</source>
+        <source>CH + nom de la structure</source>
         <extracomment>Example shown as a placeholder in the identifier field.</extracomment>
+        <translation>CH + name of the structure</translation>
+    </message>
+    <message>
+        <source>NOM Prénom</source>
         <translation>LASTNAME Firstname</translation>
     </message>
     <message>
@@ -2820,6 +2918,10 @@ SIRET {siret}</translation>
         <translation>Account created, waiting for activation (email sent)</translation>
     </message>
     <message>
+        <source> (ouvert d&apos;office au gestionnaire principal)</source>
+        <translation> (opened for the main manager as a matter of course)</translation>
+    </message>
+    <message>
         <source>Compte pas encore créé</source>
         <translation>Account not created yet</translation>
     </message>
@@ -2829,6 +2931,7 @@ SIRET {siret}</translation>
     </message>
     <message>
         <source>le {date} à {hour} h {minute}</source>
+        <extracomment>Under the title: a rehearsal on the sandbox says it is not a registration (&quot;&quot; if real).</extracomment>
         <translation>on {date} at {hour}:{minute}</translation>
     </message>
     <message>
@@ -2886,6 +2989,33 @@ SIRET {siret}</translation>
     <message>
         <source>  {label}&#xa0;: {value}</source>
         <translation>  {label}: {value}</translation>
+    </message>
+</context>
+<context>
+    <name>rehearsal</name>
+    <message>
+        <source>Répétition sur le bac à sable&#xa0;: rien n&apos;est envoyé à Chorus Pro et aucun compte n&apos;y est créé. Pour vous inscrire pour de bon&#xa0;: le portail {portal}, ou l&apos;assistant en mode portail («&#xa0;Plus › Paramètres&#xa0;»).</source>
+        <translation>Rehearsal on the sandbox: nothing is sent to Chorus Pro and no account is created there. To register for real: the portal {portal}, or the wizard in portal mode (“More › Settings”).</translation>
+    </message>
+    <message>
+        <source>Répétition terminée</source>
+        <translation>Rehearsal finished</translation>
+    </message>
+    <message>
+        <source>La répétition est réussie, mais ce compte d&apos;essai n&apos;existe que dans le bac à sable&#xa0;: vous n&apos;êtes pas inscrit sur Chorus Pro et ne pouvez pas y transmettre de factures.</source>
+        <translation>The rehearsal succeeded, but this trial account exists only in the sandbox: you are not registered on Chorus Pro and cannot send invoices there.</translation>
+    </message>
+    <message>
+        <source>Pour vous inscrire pour de bon, créez votre compte sur le portail {portal}, ou relancez chorus-wizard en mode portail («&#xa0;Plus › Paramètres&#xa0;», serveur Production, ou chorus-wizard --backend production)&#xa0;: il vérifie et prépare vos données, puis vous guide sur le portail.</source>
+        <translation>To register for real, create your account on the portal {portal}, or start chorus-wizard again in portal mode (“More › Settings”, server Production, or chorus-wizard --backend production): it checks and prepares your data, then guides you on the portal.</translation>
+    </message>
+    <message>
+        <source>RÉPÉTITION sur le bac à sable de chorus-wizard&#xa0;: ce document ne prouve aucune inscription à Chorus Pro. Pour vous inscrire pour de bon&#xa0;: {portal} (ou chorus-wizard en mode portail).</source>
+        <translation>REHEARSAL on the chorus-wizard sandbox: this document proves no registration on Chorus Pro. To register for real: {portal} (or chorus-wizard in portal mode).</translation>
+    </message>
+    <message>
+        <source>Compte d&apos;essai activé dans le bac à sable (pas sur Chorus Pro)</source>
+        <translation>Trial account activated in the sandbox (not on Chorus Pro)</translation>
     </message>
 </context>
 <context>

@@ -83,7 +83,8 @@ def test_the_mail_is_shown_from_a_sandbox_on_another_machine(
         assert viewer is not None
         assert "Activez votre compte Chorus Pro" in viewer.header.text()
         text = viewer.text.toPlainText()
-        assert text.startswith("Bonjour Camille Martin,")
+        assert text.startswith("RÉPÉTITION")  # a sandbox's mail says first it is a rehearsal
+        assert "\n\nBonjour Camille Martin,\n" in text
         assert re.search(re.escape(remote_sandbox) + r"/sandbox/activer\?code=[\w-]+", text)
         viewer.close()
         # the trainee's folder holds no mail: only the sandbox's machine has its Maildir

@@ -103,7 +103,8 @@ def test_four_steps_against_the_embedded_sandbox(
         wizard.next()
         qtbot.waitUntil(lambda: wizard.currentId() == PageId.DONE, timeout=TIMEOUT)
         done = wizard.currentPage()
-        assert "Votre compte est désormais actif" in done.message.text()  # type: ignore[attr-defined]
+        said = done.message.text()  # type: ignore[attr-defined]
+        assert "n'êtes pas inscrit sur Chorus Pro" in said  # a rehearsal, never « actif »
 
         # The sandbox API confirms: active, with the chosen workspaces.
         account = wizard.context.draft.account

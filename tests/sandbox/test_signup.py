@@ -571,11 +571,15 @@ def test_resend_does_not_reveal_whether_an_account_exists(
 def test_five_failures_lock_for_one_hour(
     client: httpx.Client, sandbox: SandboxServer, clock: FakeClock, free_siret: str
 ) -> None:
-    create_account(client, free_siret, EMAIL)
+    created = create_account(client, free_siret, EMAIL)
+    account_url = f"{COMPTES}/{created['idCompte']}"
+    headers = {"X-Jeton-Inscription": created["jetonInscription"]}
+    assert "verrouilleJusqua" not in client.get(account_url, headers=headers).json()
     good = _only_code(sandbox)
-    for _ in range(4):
+    for left in (4, 3, 2, 1):  # each refusal says how many tries are left
         response = client.post(ACTIVATION, json=activation_body(EMAIL, "mauvais-code"))
         assert (response.status_code, response.json()["codeRetour"]) == (400, 20)
+        assert response.json()["tentativesRestantes"] == left
     response = client.post(ACTIVATION, json=activation_body(EMAIL, "mauvais-code"))
     assert response.status_code == 423
     data = response.json()
@@ -584,6 +588,9 @@ def test_five_failures_lock_for_one_hour(
     assert until == clock.now + timedelta(hours=1)
     local = until.astimezone()
     assert f"jusqu'à {local.hour} h {local.minute:02d}" in data["libelle"]
+    # the account's state says the lock (a resume shows it at once)
+    state = client.get(account_url, headers=headers).json()
+    assert datetime.fromisoformat(state["verrouilleJusqua"]) == until
     # Locked: even the right code is refused.
     assert client.post(ACTIVATION, json=activation_body(EMAIL, good)).status_code == 423
     clock.advance(minutes=59)

@@ -74,7 +74,7 @@ def test_typing_is_saved_and_resumed_on_page_2(
     assert isinstance(identify, IdentifyPage)
     assert identify.resume_box.isVisible()
     assert identify.resume_text.text().startswith(
-        "Reprendre l'inscription de DIRECTION INTERMINISTERIELLE DU NUMERIQUE, commencée le "
+        "Reprendre l'inscription de DIRECTION INTERMINISTERIELLE DU NUMERIQUE, laissée le "
     )
     identify.resume_button.click()
     qtbot.waitUntil(lambda: second.currentId() == PageId.COMPLETE)

@@ -235,3 +235,24 @@ def test_closing_while_reading_drops_the_late_answer(
     qtbot.waitUntil(lambda: not wizard.context.runner.busy)
     assert dialog.keychain_status.tone is None  # what was read did not land
     assert not dialog.busy.isVisibleTo(dialog)
+
+
+def test_the_sandbox_s_test_speaks_of_the_sandbox_not_of_chorus_pro(
+    qtbot: QtBot, wizard: SignupWizard, tmp_path: Path
+) -> None:
+    def checker(profile: BackendProfile, creds: PisteCredentials, siret: str) -> ConnectionReport:
+        return ConnectionReport(
+            [
+                StepResult("Jeton d'accès PISTE", StepStatus.OK, "ok"),
+                StepResult("Rattachements du compte technique", StepStatus.WARNING, "aucune"),
+            ],
+            tech_password_expiry=date(2000, 1, 1),
+        )
+
+    dialog = open_dialog(qtbot, wizard, tmp_path, checker=checker)
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.banner.tone is Tone.SUCCESS)
+    assert "bac à sable" in dialog.banner.text()
+    assert "La connexion à Chorus Pro fonctionne" not in dialog.banner.text()
+    assert not dialog.expiry_known.isChecked()  # no « 01/01/2000 » from the sandbox
+    assert "aucune" not in dialog.results.text()  # its orange remark is not shown

@@ -106,8 +106,9 @@ def test_the_resume_offer_names_the_structure_and_the_step(tmp_path: Path) -> No
     saved = store.load()
     assert saved is not None
     text = describe_saved(saved)
-    assert text.startswith("Reprendre l'inscription de DINUM, commencée le ")
-    assert text.endswith(", à l'étape\u00a03 (Espaces de travail)\u00a0?")
+    # the time is the last save's: when the signup was left, not when it began
+    assert text.startswith("Reprendre l'inscription de DINUM, laissée le ")
+    assert text.endswith(" à l'étape\u00a03 (Espaces de travail)\u00a0?")
     store.save(0, Signup(email=EMAIL, identifier=DINUM.siret), {})
     saved = store.load()
     assert saved is not None

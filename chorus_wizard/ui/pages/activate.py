@@ -109,14 +109,37 @@ def countdown_text(left: timedelta) -> str:
     ).format(minutes=minutes, seconds=f"{seconds:02d}")
 
 
-def locked_message(until: datetime, now: datetime) -> str:
-    """What to say after five failed attempts: until when, and the time left."""
+def locked_message(until: datetime, now: datetime, link_until: datetime | None = None) -> str:
+    """What to say after five failed attempts: until when, the time left, and which link to
+    use then (a new mail's when the last one expires before the lock ends)."""
+    if link_until is not None and link_until <= until:
+        return QCoreApplication.translate(
+            "ActivatePage",
+            "Trop de tentatives infructueuses\u00a0: l'activation de ce compte est bloquée "
+            "jusqu'à {time} (encore {left}). Le lien du dernier courriel aura expiré d'ici "
+            "là\u00a0: à la fin du blocage, cliquez sur «\u00a0Renvoyer le courriel\u00a0» pour "
+            "en recevoir un nouveau. Vos saisies sont conservées.",
+        ).format(time=clock_time(until, now), left=countdown_text(until - now))
     return QCoreApplication.translate(
         "ActivatePage",
         "Trop de tentatives infructueuses\u00a0: l'activation de ce compte est bloquée jusqu'à "
         "{time}. Réessayez dans {left}, avec le lien du dernier courriel reçu. Vos saisies sont "
         "conservées.",
     ).format(time=clock_time(until, now), left=countdown_text(until - now))
+
+
+def tries_left_text(tries: int) -> str:
+    """How many more wrong codes the activation takes before its lock."""
+    if tries <= 1:
+        return QCoreApplication.translate(
+            "ActivatePage",
+            "Attention\u00a0: encore un code erroné et l'activation sera bloquée pendant une "
+            "heure.",
+        )
+    return QCoreApplication.translate(
+        "ActivatePage",
+        "Il vous reste {tries} essais avant un blocage d'une heure.",
+    ).format(tries=tries)
 
 
 def _load_rules(service: SignupService) -> tuple[PasswordPolicy, list[SecretQuestion]]:
@@ -217,8 +240,6 @@ class ActivatePage(Page):
             ).format(email=draft.signup.email)
         )
         self._refresh_validity()
-        if self.locked_until is not None and self.is_locked():
-            self._lock(self.locked_until)  # back on the page: still locked, and for how long
         if not self._policy_loaded:
             context = self.context
             self.run(
@@ -227,6 +248,12 @@ class ActivatePage(Page):
                 self._on_rules_loaded,
                 kind="rules",
             )
+        # (after the call above, which clears the message line)
+        found = draft.account.activation_locked_until if draft.account is not None else None
+        if found is not None and self.locked_until is None and self.clock() < found:
+            self.locked_until = found  # a resume found the activation locked: said at once
+        if self.locked_until is not None and self.is_locked():
+            self._lock(self.locked_until)  # back on the page: still locked, and for how long
 
     def cleanupPage(self) -> None:
         self._validity_timer.stop()
@@ -291,7 +318,13 @@ class ActivatePage(Page):
     def _lock(self, until: datetime) -> None:
         self.locked_until = until
         self.code_hint.set_reason(None)  # the state is the lock: said once, on the message line
-        self.banner.show_message(Tone.ERROR, locked_message(until, self.clock()))
+        self.banner.show_message(
+            Tone.ERROR, locked_message(until, self.clock(), self.valid_until())
+        )
+        # a new mail cannot be used before the lock ends: « Renvoyer » waits for it, and the
+        # link's time left would contradict the lock (the message says which link to use)
+        self.resend.setEnabled(False)
+        self.validity.hide()
         self.lock_timer.start()
         self.completeChanged.emit()
 
@@ -302,10 +335,12 @@ class ActivatePage(Page):
             return
         now = self.clock()
         if now < until:
-            self.banner.replace_text(locked_message(until, now))
+            self.banner.replace_text(locked_message(until, now, self.valid_until()))
             return
         self.lock_timer.stop()
         self.locked_until = None
+        self.resend.setEnabled(True)
+        self._refresh_validity()
         self.banner.show_message(
             Tone.INFO,
             self.tr(
@@ -332,6 +367,9 @@ class ActivatePage(Page):
         return account.activation_valid_until if account is not None else None
 
     def _refresh_validity(self) -> None:
+        if self.is_locked():
+            self.validity.hide()  # the lock's message says which link to use after it
+            return
         until = self.valid_until()
         if until is None and not self._expired_by_server:
             self._validity_timer.stop()
@@ -380,7 +418,13 @@ class ActivatePage(Page):
         if self.mail_viewer is not None:
             self.mail_viewer.close()
         self.mail_viewer = MailViewer(mails[0], self)  # the newest
+        self.mail_viewer.code_chosen.connect(self._on_code_chosen)
         self.mail_viewer.open()
+
+    def _on_code_chosen(self, link: str) -> None:
+        """« Utiliser ce code » or the link clicked in the mail: the code goes in its field."""
+        self.code.setText(link)
+        self.password.password.setFocus()
 
     def _on_resend_clicked(self) -> None:
         context = self.context
@@ -450,11 +494,14 @@ class ActivatePage(Page):
             self._lock(error.until or self.clock() + DEFAULT_LOCK)
             return
         if isinstance(error, InvalidActivationCode):
+            text = str(error)
+            if error.tries_left is not None:
+                text = f"{text} {tries_left_text(error.tries_left)}"
             # Said once, under the field it is about (and to screen readers at once).
-            self.code_hint.set_reason(str(error))
-            announce(self.code, str(error), assertive=True)
+            self.code_hint.set_reason(text)
+            announce(self.code, text, assertive=True)
             # Not on the message line, but the diagnostic's journal keeps it as any refusal.
-            self.banner.message_shown.emit(Tone.ERROR.name, str(error))
+            self.banner.message_shown.emit(Tone.ERROR.name, text)
             self.code.setFocus()
             return
         self.show_error(error)

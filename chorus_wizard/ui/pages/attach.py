@@ -54,6 +54,8 @@ class AttachPage(Page):
         self._sent: AttachmentSent | None = None
         #: The structure the page was last shown for: another one starts a new request.
         self._shown_for: tuple[IdentifierType, str] | None = None
+        #: The login e-mail (lower case) the names were typed for.
+        self._person_for: str | None = None
 
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
@@ -113,6 +115,12 @@ class AttachPage(Page):
         lookup = self.context.draft.lookup
         if lookup is None or lookup.existing is None:
             return
+        person = self.context.draft.signup.email.strip().lower()
+        if person != self._person_for:  # another address is another person: not their names
+            if self._person_for is not None:
+                self.nom.clear()
+                self.prenom.clear()
+            self._person_for = person
         key = (lookup.identifier_type, lookup.identifier)
         if key != self._shown_for:
             self._shown_for = key

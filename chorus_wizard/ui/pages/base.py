@@ -34,6 +34,8 @@ from chorus_wizard.backend.errors import BackendError
 from chorus_wizard.contracts.record import Signup
 from chorus_wizard.contracts.signup import new_idempotency_key
 from chorus_wizard.keychain import SecretStore
+from chorus_wizard.rehearsal import PAGE_BANNER as REHEARSAL_BANNER
+from chorus_wizard.rehearsal import is_rehearsal, said
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.calls import Calls
 from chorus_wizard.ui.widgets.common import Banner, BusyBar, Tone, joined, wrapped
@@ -252,6 +254,9 @@ class Page(QWizardPage):
             self.mode_banner.show_message(
                 Tone.INFO, portal_banner_text(context.profile.portal_host)
             )
+        elif is_rehearsal(context.profile.name):  # never mistaken for the real thing
+            self.mode_banner.setAccessibleName(self.tr("Répétition"))
+            self.mode_banner.show_message(Tone.WARNING, said(REHEARSAL_BANNER))
         outer.addWidget(self.mode_banner)
         outer.addWidget(self.scroll_area, 1)
         #: Why « Suivant » is greyed out, always in view (outside the scrolling) while it is.

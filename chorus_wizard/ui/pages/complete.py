@@ -25,7 +25,8 @@ from chorus_wizard.backend.models import AccountCreated, CompanyRecord
 from chorus_wizard.contracts import record
 from chorus_wizard.contracts.record import MAX_LENGTH, Field, Part, Signup, Step
 from chorus_wizard.domain.countries import Country
-from chorus_wizard.domain.identifiers import IdentifierType, format_siret
+from chorus_wizard.domain.countries import countries as all_countries
+from chorus_wizard.domain.identifiers import IdentifierType, format_siret, hors_ue_name
 from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 from chorus_wizard.ui.pages import portal
 from chorus_wizard.ui.pages.base import Page, WizardContext
@@ -65,6 +66,9 @@ class CompletePage(Page):
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Valider"))
         self._prefilled_for: tuple[IdentifierType, str] | None = None
+        #: The login e-mail (lower case) the person's fields were typed for: another
+        #: address is another person, whose name is not the earlier one's.
+        self._person_for: str | None = None
         self._countries_loaded = False
 
         self.identity = QLabel()
@@ -230,6 +234,7 @@ class CompletePage(Page):
                 "Adresse de connexion\u00a0: <b>{email}</b><br>Structure\u00a0: <b>{structure}</b>"
             ).format(email=escape(draft.signup.email), structure=escape(shown))
         )
+        person_notice = self._forget_another_person(draft.signup.email)
         # A resumed draft fills the confirmation before the address is known: judge it now.
         self._on_email_again_text_changed()
         if not self._countries_loaded:
@@ -241,6 +246,8 @@ class CompletePage(Page):
                 kind="countries",
             )
         if key == self._prefilled_for:
+            if person_notice:
+                self.banner.show_message(Tone.INFO, person_notice)
             return  # Back then Next: keep what the user edited
         first_time = self._prefilled_for is None
         self._prefilled_for = key
@@ -250,7 +257,7 @@ class CompletePage(Page):
         for edit, typed in ((self.nom, draft.signup.nom), (self.prenom, draft.signup.prenom)):
             if typed and not edit.text().strip():  # typed on the « déjà inscrite » page
                 edit.setText(typed)
-        notices = []
+        notices = [person_notice] if person_notice else []
         if replaced and not first_time:
             notices.append(
                 self.tr(
@@ -267,7 +274,15 @@ class CompletePage(Page):
             )
         if lookup.company is not None and lookup.company.notice:
             notices.append(lookup.company.notice)
-        if not lookup.existence_checked:
+        if lookup.offline:
+            notices.append(
+                self.tr(
+                    "Sans connexion, l'assistant n'a rien pu vérifier\u00a0: ni l'identifiant de "
+                    "la structure, ni si elle est déjà inscrite sur Chorus Pro, et rien n'est "
+                    "prérempli. Saisissez vos données\u00a0; le portail les vérifiera."
+                )
+            )
+        elif not lookup.existence_checked:
             notices.append(
                 self.tr(
                     "Sans compte technique Chorus Pro configuré («\u00a0Paramètres\u00a0»), "
@@ -278,14 +293,36 @@ class CompletePage(Page):
         if notices:
             self.banner.show_message(Tone.INFO, " ".join(notices))
 
+    def _forget_another_person(self, email: str) -> str:
+        """Empty the person's fields when step 1's address changed since they were typed;
+        returns the notice naming them ("" when nothing was emptied)."""
+        person = email.strip().lower()
+        previous, self._person_for = self._person_for, person
+        if previous is None or previous == person:
+            return ""
+        emptied = [
+            translate("signup", f.label) for f in PERSON_FIELDS if self.fields[f.name].text()
+        ]
+        for field in PERSON_FIELDS:
+            self.fields[field.name].clear()
+        self.email_again.clear()
+        if not emptied:
+            return ""
+        return self.tr(
+            "L'adresse électronique de connexion a changé : ces champs ont été vidés, "
+            "saisissez-les pour la nouvelle personne : {fields}."
+        ).format(fields=", ".join(emptied))
+
     def _apply_prefill(
         self, company: CompanyRecord | None, kind: IdentifierType, identifier: str
     ) -> tuple[list[str], list[str]]:
         """Fill the structure fields for a new identifier; returns the labels of the fields
         it replaced with other values and of those it emptied."""
         values = {f.name: "" for f in STRUCTURE_FIELDS}
-        if company is None and kind is IdentifierType.AUTRE:
-            values["raison_sociale"] = identifier  # the provisional name is the company's
+        if company is None and kind in (IdentifierType.AUTRE, IdentifierType.PARTICULIER):
+            values["raison_sociale"] = identifier  # the provisional name, the person's name
+        if company is None and kind is IdentifierType.HORS_UE:
+            values["raison_sociale"] = hors_ue_name(identifier)  # after the country code
         country = _COUNTRY_OF.get(kind, "FR")
         if kind in (IdentifierType.UE_HORS_FRANCE, IdentifierType.HORS_UE):
             country = "GR" if identifier[:2] == "EL" else identifier[:2]
@@ -396,8 +433,10 @@ class CompletePage(Page):
 
     def _select_country(self, code: str) -> None:
         index = self.country.findData(code)
-        if index < 0:
-            self.country.addItem(code, code)
+        if index < 0:  # not in the service's list (or not loaded yet): its name, not « DE »
+            language = "en" if QLocale().name().startswith("en") else "fr"
+            names = {c.code: c.label for c in all_countries(language)}
+            self.country.addItem(names.get(code, code), code)
             index = self.country.count() - 1
         self.country.setCurrentIndex(index)
 
@@ -413,6 +452,7 @@ class CompletePage(Page):
         return values
 
     def restore_draft(self, values: dict[str, Any]) -> None:
+        self._person_for = str(values.get("email", "")).strip().lower() or None
         for name, edit in self.fields.items():
             edit.setText(values.get(name, ""))
         self.email_again.setText(values.get("email_again", ""))

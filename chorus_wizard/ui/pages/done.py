@@ -7,6 +7,7 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
+from chorus_wizard import rehearsal
 from chorus_wizard.backend.errors import NotSupported
 from chorus_wizard.backend.models import ExistingStructure
 from chorus_wizard.einvoicing import Advice, advice_for
@@ -121,6 +122,12 @@ class DonePage(Page):
                 "venez de choisir."
             ).format(email=draft.signup.email)
         )
+        if rehearsal.is_rehearsal(self.context.profile.name):
+            # a rehearsal: no « votre compte est actif… connectez-vous à Chorus Pro »
+            self.setTitle(rehearsal.said(rehearsal.DONE_TITLE))
+            # (the sandbox's own « actif » words are not shown: they are the real portal's)
+            self.message.show_message(Tone.WARNING, rehearsal.said(rehearsal.DONE_MESSAGE))
+            self.summary.setText(rehearsal.said(rehearsal.WHAT_TO_DO_FOR_REAL))
         offer = bool(self.context.password_in_memory)
         self._show_keychain_offer(offer)
         if offer:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from chorus_wizard.contracts.record import MAX_LENGTH
+from chorus_wizard.contracts import record
+from chorus_wizard.contracts.record import MAX_LENGTH, Part, Signup, Step
 from chorus_wizard.domain.identifiers import (
     FIELD_LABELS,
     NO_SIRET_LABELS,
@@ -95,6 +96,14 @@ def email_problem(value: str) -> str | None:
     return None
 
 
+def forget_person(signup: Signup) -> None:
+    """Empty the person's fields of step 2 (nom, prénom…) in ``signup``."""
+    blank = Signup()
+    for field in record.on_step(Step.COMPLETE, Part.PERSON):
+        if field.kind is str:
+            setattr(signup, field.name, getattr(blank, field.name))
+
+
 class IdentifyPage(Page):
     step = 1
 
@@ -119,15 +128,9 @@ class IdentifyPage(Page):
         resume_layout.addLayout(resume_buttons)
         self.resume_box.hide()
         self.body.addWidget(self.resume_box)
-        self.body.addWidget(
-            wrapped(
-                self.tr(
-                    "Vous êtes nouveau sur Chorus Pro\u00a0? Saisissez votre adresse électronique "
-                    "de connexion et le numéro de SIRET de votre entreprise (munissez-vous de ce "
-                    "numéro avant la saisie)."
-                )
-            )
-        )
+        #: The page's first words: they follow the no-SIRET toggle.
+        self.intro = wrapped("")
+        self.body.addWidget(self.intro)
 
         self.email = QLineEdit()
         self.email.setPlaceholderText(self.tr("prenom.nom@entreprise.fr"))
@@ -166,6 +169,7 @@ class IdentifyPage(Page):
         self.identifier_label = QLabel()
         self.identifier_label.setBuddy(self.identifier)
         self.siret_help = explain_button("siret")
+        self.siret_help.serve_from(self.identifier)  # Maj+F1, the context menu
         form.addRow(
             self.identifier_label,
             beside(
@@ -180,9 +184,28 @@ class IdentifyPage(Page):
         self.find_siret.clicked.connect(self.open_company_search)
         form.addRow("", self.find_siret)
         self.body.addLayout(form)
+        #: Started earlier (elsewhere, or before « Recommencer »): a new activation mail to the
+        #: address typed, then step 4. The portal has its own way: not in portal mode.
+        self.started_before = QPushButton(self.tr("J'ai &déjà commencé mon inscription"))
+        self.started_before.setAccessibleDescription(
+            self.tr(
+                "Envoie un nouveau courriel d'activation à l'adresse saisie et passe à l'étape 4."
+            )
+        )
+        self.started_before.setVisible(not context.portal_mode)
+        self.started_before.clicked.connect(self._on_started_before_clicked)
+        started_row = QHBoxLayout()
+        started_row.addWidget(self.started_before)
+        started_row.addStretch(1)
+        self.body.addLayout(started_row)
         self.pending = QPushButton(self.tr("Mon entreprise est en cours d'i&mmatriculation"))
         self.pending.hide()
         self.pending.clicked.connect(self._on_pending_clicked)
+        #: Portal mode without a network: go on, typing the structure by hand (the portal
+        #: checks it), rather than a dead end with « Réessayer » only.
+        self.offline = QPushButton(self.tr("Continuer sans &vérification"))
+        self.offline.hide()
+        self.offline.clicked.connect(self._on_offline_clicked)
         self.body.addWidget(self.pending)
         # Opens its answer in the help panel (wired by the help desk, ui/desk.py).
         question = self.tr("Ai-je besoin de Chorus Pro\u00a0?")
@@ -199,16 +222,31 @@ class IdentifyPage(Page):
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
         self.body.addWidget(self.chorus_pro_question)
+        self.body.addWidget(self.offline)
         self.finish_layout()
 
         self.email.textChanged.connect(self._on_email_text_changed)
         self.email.editingFinished.connect(self._on_email_editing_finished)
         self.identifier.textChanged.connect(self._on_identifier_text_changed)
         self.identifier.editingFinished.connect(self._on_identifier_editing_finished)
+        #: What was typed for each identifier type: a SIRET is never read as another type's
+        #: identifier, and comes back when « Je n'ai pas de numéro de SIRET » is unticked.
+        self._typed: dict[IdentifierType, str] = {}
+        self._shown_kind = IdentifierType.SIRET
         self.no_siret.toggled.connect(self._on_kind_changed)
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
         self._on_kind_changed()
         self._show_next_reason()
+        self._first_shown = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The window's first focus is the e-mail field: QWizard picks it before the page
+        is visible, finds none and falls back on « Annuler », which a window manager then
+        activates (typing went nowhere). The resume offer, later, takes it on purpose."""
+        super().showEvent(event)
+        if not self._first_shown:
+            self._first_shown = True
+            self.email.setFocus()
 
     # -- state -------------------------------------------------------------------------
 
@@ -261,6 +299,14 @@ class IdentifyPage(Page):
 
     def _on_kind_changed(self) -> None:
         kind = self.identifier_type()
+        if kind is not self._shown_kind:
+            # the field now holds this type's identifier: what was typed for it, if anything
+            self._typed[self._shown_kind] = self.identifier.text()
+            self._shown_kind = kind
+            self.identifier.blockSignals(True)
+            self.identifier.setText(self._typed.get(kind, ""))
+            self.identifier.blockSignals(False)
+            self.identifier_hint.set_reason(None)
         self.kind.setVisible(self.no_siret.isChecked())
         self.kind_label.setVisible(self.no_siret.isChecked())
         label = translate("identifiers", FIELD_LABELS[kind])
@@ -271,10 +317,25 @@ class IdentifyPage(Page):
         self.identifier.setPlaceholderText(translate("identifiers", PLACEHOLDERS[kind]))
         self.siret_help.setVisible(kind is IdentifierType.SIRET)
         self.find_siret.setVisible(kind is IdentifierType.SIRET)
+        if kind is IdentifierType.SIRET:
+            intro = self.tr(
+                "Vous êtes nouveau sur Chorus Pro\u00a0? Saisissez votre adresse électronique "
+                "de connexion et le numéro de SIRET de votre entreprise (munissez-vous de ce "
+                "numéro avant la saisie)."
+            )
+        else:
+            intro = self.tr(
+                "Vous êtes nouveau sur Chorus Pro\u00a0? Saisissez votre adresse électronique "
+                "de connexion, choisissez le cas de votre structure, puis son identifiant."
+            )
+        self.intro.setText(intro)
         self.identifier.setToolTip(
             self.siret_help.toolTip() if kind is IdentifierType.SIRET else ""
         )
         self._check_identifier(final=False)
+        # « Suivant » and its reason follow every input, the toggle and the type included
+        self.completeChanged.emit()
+        self.edited.emit()
 
     def _on_email_text_changed(self) -> None:
         text = self.email.text()
@@ -317,6 +378,7 @@ class IdentifyPage(Page):
         self.identifier.setFocus()
 
     def _on_identifier_text_changed(self) -> None:
+        self.offline.hide()  # about the identifier that could not be checked
         self._check_identifier(final=False)
         self.completeChanged.emit()
 
@@ -362,10 +424,52 @@ class IdentifyPage(Page):
             missing.append(self.identifier.accessibleName())
         return missing
 
+    # -- « J'ai déjà commencé »: a new activation mail, then step 4 -------------------------
+
+    def _on_started_before_clicked(self) -> None:
+        problem = email_problem(self.email.text())
+        if problem is not None:
+            self.email_hint.set_reason(problem)
+            self.email.setFocus()
+            return
+        email = self.email.text().strip()
+        context = self.context
+        self.run(
+            self.tr("Envoi d'un nouveau courriel d'activation…"),
+            lambda: context.service.resend_activation(email),
+            lambda _resent: self._on_started_before(email),
+            kind="started_before",
+        )
+
+    def _on_started_before(self, email: str) -> None:
+        self.context.draft.signup.email = email
+        wizard = self.wizard()
+        if wizard is None:
+            return
+        # QWizard validates the page it leaves: this jump is not step 1's lookup
+        self._step_done_for = self.step_key()
+        wizard.setCurrentId(PageId.ACTIVATE)
+        self._step_done_for = None
+        activate = wizard.currentPage()
+        if isinstance(activate, Page):
+            activate.banner.show_message(
+                Tone.INFO,
+                self.tr(
+                    "Si un compte attend son activation pour {email}, un nouveau courriel "
+                    "d'activation vient d'y être envoyé : collez son lien ci-dessous (seul le "
+                    "lien du dernier courriel est valable). Sinon, revenez à l'étape 1 et "
+                    "commencez votre inscription."
+                ).format(email=email),
+            )
+
     # -- Next: does the structure exist? fetch the prefill -------------------------------
 
     def start_step(self) -> bool:
+        earlier = self.context.draft.signup.email.strip().lower()
         self.collect()
+        if earlier and earlier != self.context.draft.signup.email.lower():
+            # another address is another person: the names typed for the earlier one go
+            forget_person(self.context.draft.signup)
         kind = self.identifier_type()
         number = self.identifier_value()
         context = self.context
@@ -373,8 +477,26 @@ class IdentifyPage(Page):
             self.tr("Recherche de votre structure…"),
             lambda: context.service.lookup(kind, number),
             self._on_lookup_finished,
+            self._on_lookup_failed,
         )
         return False
+
+    def _on_lookup_failed(self, error: BaseException) -> None:
+        self.show_error(error)
+        from chorus_wizard.backend.errors import NetworkError  # loaded by now
+
+        self.offline.setVisible(self.context.portal_mode and isinstance(error, NetworkError))
+
+    def _on_offline_clicked(self) -> None:
+        """Go on to step 2 with nothing checked nor prefilled; step 2 says so."""
+        from chorus_wizard.backend.models import Lookup
+
+        self.collect()
+        kind, number = self.identifier_type(), self.identifier_value()
+        self.context.draft.lookup = Lookup(kind, number, existence_checked=False, offline=True)
+        self.offline.hide()
+        self.banner.clear_message()
+        self.step_succeeded()
 
     def _on_lookup_finished(self, lookup: Lookup) -> None:
         company = lookup.company
@@ -391,6 +513,17 @@ class IdentifyPage(Page):
                     ),
                 )
                 self.pending.show()
+                self.identifier.setFocus()
+                return
+            if not company.active and company.ceased:
+                self.banner.show_message(
+                    Tone.ERROR,
+                    self.tr(
+                        "{reason} Chorus Pro n'accepte que les structures en activité\u00a0: aucun "
+                        "autre SIRET de cette entreprise ne conviendra. Si une nouvelle entreprise "
+                        "a repris l'activité, saisissez le SIRET de celle-ci."
+                    ).format(reason=company.closed_reason),
+                )
                 self.identifier.setFocus()
                 return
             if not company.active:

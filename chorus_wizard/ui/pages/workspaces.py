@@ -45,7 +45,8 @@ class WorkspacesPage(Page):
             self.tr(
                 "Vous êtes le premier à créer votre entreprise dans Chorus Pro\u00a0: vous en êtes "
                 "le <b>gestionnaire principal</b> et avez tous les droits de modification sur "
-                "celle-ci."
+                "celle-ci. L'espace «\u00a0Activités du gestionnaire\u00a0» vous est ouvert "
+                "d'office."
             ),
             rich=True,
         )

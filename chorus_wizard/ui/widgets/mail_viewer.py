@@ -6,7 +6,7 @@ from datetime import datetime
 from email.utils import parsedate_to_datetime
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from chorus_wizard.backend.models import ReceivedMail
+from chorus_wizard.domain.activation import activation_code, activation_links
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
 
 MONTHS = (
@@ -60,8 +61,21 @@ def long_date(moment: datetime) -> str:
     )
 
 
+def mail_html(text: str, links: list[str]) -> str:
+    """The mail's text as HTML, its activation links clickable (nothing else is a link)."""
+    shown = escape(text)
+    for link in sorted(set(links), key=len, reverse=True):
+        shown = shown.replace(escape(link), f'<a href="{escape(link)}">{escape(link)}</a>')
+    return f'<pre style="white-space: pre-wrap; font-family: sans-serif">{shown}</pre>'
+
+
 class MailViewer(QDialog):
-    """Shows one received mail: sender, subject, date, and its text (selectable, to copy)."""
+    """Shows one received mail: sender, subject, date, and its text (selectable, to copy).
+
+    An activation mail's link is clickable and « Utiliser ce code » puts its code on step 4
+    (``code_chosen``, with the link)."""
+
+    code_chosen = Signal(str)
 
     def __init__(self, mail: ReceivedMail, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,11 +93,28 @@ class MailViewer(QDialog):
         )
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text = QTextBrowser()
-        self.text.setPlainText(mail.text)
+        self.links = activation_links(mail.text)
+        self.text.setOpenLinks(False)  # a click uses the code here, never a browser
+        self.text.setHtml(mail_html(mail.text, self.links))
+        self.text.anchorClicked.connect(self._on_anchor_clicked)
         self.text.setAccessibleName(self.tr("Contenu du courriel"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.use_code = buttons.addButton(
+            self.tr("&Utiliser ce code"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.use_code.setVisible(bool(self.links))
+        self.use_code.clicked.connect(lambda: self._use(self.links[0]))
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.text, 1)
         layout.addWidget(buttons)
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        link = url.toString()
+        if activation_code(link):
+            self._use(link)
+
+    def _use(self, link: str) -> None:
+        self.code_chosen.emit(link)
+        self.accept()

@@ -42,6 +42,11 @@ UNMET = "✘"
 #: A rule before anything is typed: neither met nor broken yet.
 PENDING = "•"
 MAX_LENGTH = 128
+#: A rule the typed password breaks.
+BROKEN_COLOR = "#b00020"
+#: The strength shown while a rule is broken, at most (« faible »): the meter never praises a
+#: password the service would refuse.
+CAPPED_SCORE = 1
 #: Bar and text colour for zxcvbn's scores 0 to 4.
 STRENGTH_COLORS = ("#b00020", "#b00020", "#9a5200", "#2e7d32", "#1f6f43")
 
@@ -213,7 +218,7 @@ class PasswordInput(QObject):
             elif rule.met:
                 mark, color, spoken = MET, "#1f6f43", self.tr("{rule}\u00a0: respecté")
             else:
-                mark, color, spoken = UNMET, "#6b6b6b", self.tr("{rule}\u00a0: non respecté")
+                mark, color, spoken = UNMET, BROKEN_COLOR, self.tr("{rule}\u00a0: non respecté")
             label.setText(f"{mark} {rule.label}")
             label.setStyleSheet(f"color: {readable(color)};")
             label.setAccessibleName(spoken.format(rule=rule.label))
@@ -230,6 +235,12 @@ class PasswordInput(QObject):
             self._spoken_strength = None
             return
         self.strength = estimate_strength(password, self._user_inputs)
+        broken = self._policy is not None and not all(rule.met for rule in self.rules())
+        if broken and self.strength.score > CAPPED_SCORE:
+            self.strength = Strength(
+                min(self.strength.score, CAPPED_SCORE),
+                self.tr("insuffisante, une règle n'est pas respectée"),
+            )
         color = STRENGTH_COLORS[self.strength.score]
         self.strength_bar.setValue(max(1, self.strength.score))
         window = self.strength_bar.palette().color(QPalette.ColorRole.Window).name()
