@@ -20,7 +20,7 @@ launch from a fresh copy of the folder, after ``sync`` and dropping the page cac
 (said so: files just written are still in the cache).
 
 The sandbox process: the wizard bundle's parent binds the socket and starts the sandbox as the
-wizard does (``chorus_wizard.sandbox.process.SandboxProcess``: the bundle's
+wizard does (``chorus_wizard.sandbox.process.parent.SandboxProcess``: the bundle's
 ``chorus-wizard-sandbox`` executable, handed the socket); the harness sends ``GET
 /sandbox/v1/sante`` as soon as the URL is known (the request waits in the listen backlog) and
 times the answer from the start of the child. The baseline: the bare server bundle's parent
@@ -98,7 +98,7 @@ def main(mode, argument):
         bare_child(int(argument))
         return 0
     if mode == "sandbox":
-        from chorus_wizard.sandbox.process import SandboxProcess
+        from chorus_wizard.sandbox.process.parent import SandboxProcess
 
         process = SandboxProcess(Path(argument))
         print("URL", process.bind(), flush=True)

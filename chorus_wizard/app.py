@@ -35,7 +35,7 @@ from chorus_wizard.config import APP_NAME, Config, resolve_config
 from chorus_wizard.drafts import DraftStore
 from chorus_wizard.keychain import SecretStore
 from chorus_wizard.resources import resource_path
-from chorus_wizard.sandbox.process import SandboxProcess
+from chorus_wizard.sandbox.process.parent import SandboxProcess
 from chorus_wizard.settings import SettingsStore, insee_key, piste_credentials
 from chorus_wizard.ui.application import after_first_paint, application
 from chorus_wizard.ui.collector import collect_on_gui_thread

@@ -1,7 +1,7 @@
 """The ``chorus-wizard`` command (and ``python -m chorus_wizard``, which the bundles run).
 
 The sandbox's process never starts here: it is the ``chorus-wizard-sandbox`` command
-(``sandbox/process.py``).
+(``sandbox/process/parent.py``).
 """
 
 from __future__ import annotations

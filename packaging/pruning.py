@@ -39,7 +39,7 @@ QT_EXCLUDES = [f"PySide6.{module}" for module in QT_UNUSED] + ["PySide6.scripts"
 #: (``chorus-wizard-sandbox``, the other executable of the bundle): the web server, and
 #: ``multiprocessing``, which uvicorn imports and nothing of the wizard uses (PyInstaller's
 #: runtime hook for it would import it at every launch). Nothing of the wizard imports
-#: ``chorus_wizard.sandbox.server`` (``sandbox/child.py``, the sandbox's side, does): named
+#: ``chorus_wizard.sandbox.server`` (``sandbox/process/child.py``, the sandbox's side, does): named
 #: here so that nothing ever brings the server in by the way.
 SERVER_SIDE = [
     "multiprocessing",

@@ -21,8 +21,8 @@ if str(ROOT) not in sys.path:
 
 from chorus_wizard.contracts.room import ROOM_PATH, TOKEN_QUERY  # noqa: E402
 from chorus_wizard.resources import resource_path  # noqa: E402
-from chorus_wizard.sandbox.room_config import RoomConfig  # noqa: E402
-from chorus_wizard.sandbox.scenario import Situation, load_scenario  # noqa: E402
+from chorus_wizard.sandbox.room.config import RoomConfig  # noqa: E402
+from chorus_wizard.sandbox.room.scenario import Situation, load_scenario  # noqa: E402
 from chorus_wizard.sandbox.server import SandboxServer  # noqa: E402
 from tests.room.browser import chromium  # noqa: E402
 from tests.room.trainee import Trainee  # noqa: E402

@@ -1,7 +1,7 @@
 """The embedded sandbox that could not start says why, at the first call, not after a timeout.
 
 The wizard binds the sandbox's socket itself and its process serves it (see
-:mod:`chorus_wizard.sandbox.process`): a process that fails (a full disk, a read-only data
+:mod:`chorus_wizard.sandbox.process.parent`): a process that fails (a full disk, a read-only data
 folder, a damaged database) would leave requests waiting in the socket's backlog until the
 HTTP timeout, then blamed on the network. :func:`sandbox_client` gives the signup service a
 client whose requests to the sandbox fail with :class:`SandboxUnavailable` instead, as soon
@@ -119,7 +119,7 @@ class GuardedTransport(httpx.BaseTransport):
 
 class LocalSandbox(Protocol):
     """What the client needs of the embedded sandbox's process
-    (:class:`chorus_wizard.sandbox.process.SandboxProcess`)."""
+    (:class:`chorus_wizard.sandbox.process.parent.SandboxProcess`)."""
 
     def bind(self) -> str: ...
 

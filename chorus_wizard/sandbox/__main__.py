@@ -15,20 +15,20 @@ from pathlib import Path
 from chorus_wizard.cli import Parser
 from chorus_wizard.contracts.room import ROOM_PATH
 from chorus_wizard.keychain import SMTP_SERVICE, SecretStore
-from chorus_wizard.sandbox.child import check_data_folder, child_main
 from chorus_wizard.sandbox.faults import start_line
-from chorus_wizard.sandbox.listening import is_unspecified
-from chorus_wizard.sandbox.process import CHILD_FLAG
-from chorus_wizard.sandbox.relay import (
+from chorus_wizard.sandbox.mail.relay import (
     KeychainPasswordMissing,
     SmtpRelay,
     password_from_keychain,
 )
-from chorus_wizard.sandbox.room_config import RoomConfig
-from chorus_wizard.sandbox.scenario import ScenarioError, load_scenario
-from chorus_wizard.sandbox.schema import SchemaTooNew
+from chorus_wizard.sandbox.process.child import check_data_folder, child_main
+from chorus_wizard.sandbox.process.listening import is_unspecified
+from chorus_wizard.sandbox.process.parent import CHILD_FLAG
+from chorus_wizard.sandbox.room.config import RoomConfig
+from chorus_wizard.sandbox.room.scenario import ScenarioError, load_scenario
 from chorus_wizard.sandbox.server import SandboxServer
-from chorus_wizard.sandbox.storage import Storage
+from chorus_wizard.sandbox.store.schema import SchemaTooNew
+from chorus_wizard.sandbox.store.storage import Storage
 
 
 def _is_loopback(host: str) -> bool:
@@ -146,7 +146,7 @@ def open_data_folder(data_dir: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Start the sandbox, print its URL, and serve until Ctrl-C (or, started by the wizard
-    with :data:`~chorus_wizard.sandbox.process.CHILD_FLAG`, serve the wizard's socket)."""
+    with :data:`~chorus_wizard.sandbox.process.parent.CHILD_FLAG`, serve the wizard's socket)."""
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == [CHILD_FLAG]:
         return child_main(argv[1:])

@@ -26,11 +26,12 @@ from chorus_wizard import __version__
 from chorus_wizard.contracts.room import TOKEN_HEADER as ROOM_TOKEN_HEADER
 from chorus_wizard.contracts.signup import Code
 from chorus_wizard.sandbox.context import SandboxContext, utc_now
-from chorus_wizard.sandbox.directory import build_directory_router
 from chorus_wizard.sandbox.faults import folder_words, request_words, storage_problem
-from chorus_wizard.sandbox.mail import Outbox
-from chorus_wizard.sandbox.models import NUL_ERROR, TOO_LONG_ERROR
-from chorus_wizard.sandbox.piste import (
+from chorus_wizard.sandbox.mail.outbox import Outbox
+from chorus_wizard.sandbox.mail.relay import SmtpRelay
+from chorus_wizard.sandbox.piste.directory import build_directory_router
+from chorus_wizard.sandbox.piste.models import NUL_ERROR, TOO_LONG_ERROR
+from chorus_wizard.sandbox.piste.routes import (
     CODE_INVALID_BODY,
     EmptyReplyError,
     build_cpro_router,
@@ -38,13 +39,12 @@ from chorus_wizard.sandbox.piste import (
 )
 from chorus_wizard.sandbox.portal.routes import build_portal_router
 from chorus_wizard.sandbox.refusal import Refusal, refusal_handler, reply
-from chorus_wizard.sandbox.relay import SmtpRelay
-from chorus_wizard.sandbox.room import build_room_router
-from chorus_wizard.sandbox.room_config import RoomConfig
-from chorus_wizard.sandbox.room_journal import RoomJournal, RoomObserver
-from chorus_wizard.sandbox.seed import load_seed
-from chorus_wizard.sandbox.signup_routes import build_signup_router
-from chorus_wizard.sandbox.storage import Storage
+from chorus_wizard.sandbox.room.config import RoomConfig
+from chorus_wizard.sandbox.room.journal import RoomJournal, RoomObserver
+from chorus_wizard.sandbox.room.routes import build_room_router
+from chorus_wizard.sandbox.signup.routes import build_signup_router
+from chorus_wizard.sandbox.store.seed import load_seed
+from chorus_wizard.sandbox.store.storage import Storage
 
 log = logging.getLogger(__name__)
 
@@ -284,7 +284,7 @@ def create_app(
     ``seed_dir`` holds the seed JSON files (default: the shipped ``resources/sandbox``);
     ``smtp`` also sends every mail through that relay, besides the Maildir;
     ``room`` makes it a training room: its scenario's companies join the seed data, and the
-    trainer's page is served under ``/salle`` (:mod:`chorus_wizard.sandbox.room`).
+    trainer's page is served under ``/salle`` (:mod:`chorus_wizard.sandbox.room.routes`).
     """
     seed = load_seed(seed_dir)
     if room is not None and room.scenario is not None:

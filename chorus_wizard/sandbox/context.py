@@ -8,11 +8,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from chorus_wizard.sandbox.mail import Outbox
+from chorus_wizard.sandbox.mail.outbox import Outbox
 from chorus_wizard.sandbox.security import digest, new_secret
-from chorus_wizard.sandbox.seed import SeedData
-from chorus_wizard.sandbox.storage import Storage
-from chorus_wizard.sandbox.throttle import Throttles
+from chorus_wizard.sandbox.signup.throttle import Throttles
+from chorus_wizard.sandbox.store.seed import SeedData
+from chorus_wizard.sandbox.store.storage import Storage
 
 TOKEN_LIFETIME = timedelta(hours=1)
 

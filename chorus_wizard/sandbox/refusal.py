@@ -1,6 +1,6 @@
 """How the signup services say no: raise :class:`Refusal`, one handler answers it.
 
-The rules (:mod:`~chorus_wizard.sandbox.signup_desk`) raise a :class:`Refusal` wherever a
+The rules (:mod:`~chorus_wizard.sandbox.signup.desk`) raise a :class:`Refusal` wherever a
 request breaks one; :func:`refusal_handler`, registered once on the app, turns it into the
 sandbox's own error shape ``{"codeRetour", "libelle", "champ"?, ...}``.
 """

@@ -16,15 +16,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from chorus_wizard.sandbox.listening import base_url, listen
+from chorus_wizard.sandbox.process.listening import base_url, listen
 
 if TYPE_CHECKING:
     from datetime import datetime
 
     import uvicorn
 
-    from chorus_wizard.sandbox.relay import SmtpRelay
-    from chorus_wizard.sandbox.room_config import RoomConfig
+    from chorus_wizard.sandbox.mail.relay import SmtpRelay
+    from chorus_wizard.sandbox.room.config import RoomConfig
 
 log = logging.getLogger(__name__)
 

@@ -11,8 +11,8 @@ import pytest
 
 from chorus_wizard.contracts.room import TOKEN_HEADER
 from chorus_wizard.resources import resource_path
-from chorus_wizard.sandbox.room_config import RoomConfig
-from chorus_wizard.sandbox.scenario import Scenario, Situation, load_scenario
+from chorus_wizard.sandbox.room.config import RoomConfig
+from chorus_wizard.sandbox.room.scenario import Scenario, Situation, load_scenario
 from chorus_wizard.sandbox.server import SandboxServer
 from tests.room.trainee import Trainee
 from tests.sandbox.helpers import serving

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from chorus_wizard.sandbox.room_config import RoomConfig
+from chorus_wizard.sandbox.room.config import RoomConfig
 from chorus_wizard.sandbox.server import SandboxServer
 from tests.room.browser import ARGS, chromium_path
 

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 import pytest
 
-from chorus_wizard.sandbox.piste import CODE_INVALID_BODY
+from chorus_wizard.sandbox.piste.routes import CODE_INVALID_BODY
 from chorus_wizard.sandbox.server import SandboxServer
 from tests.sandbox.helpers import account_body, cpro_account_header, get_token
 

@@ -11,8 +11,8 @@ import pytest
 
 from chorus_wizard.contracts.room import TOKEN_HEADER
 from chorus_wizard.contracts.signup import JETON_HEADER
-from chorus_wizard.sandbox.room_config import RoomConfig
-from chorus_wizard.sandbox.scenario import Scenario, Situation
+from chorus_wizard.sandbox.room.config import RoomConfig
+from chorus_wizard.sandbox.room.scenario import Scenario, Situation
 from chorus_wizard.sandbox.server import SandboxServer
 from tests.room.conftest import sirets
 from tests.sandbox.helpers import account_body, activation_body, activation_codes

@@ -18,8 +18,8 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from chorus_wizard.sandbox.room_config import RoomConfig
-from chorus_wizard.sandbox.scenario import Scenario, Situation
+from chorus_wizard.sandbox.room.config import RoomConfig
+from chorus_wizard.sandbox.room.scenario import Scenario, Situation
 from chorus_wizard.sandbox.server import SandboxServer
 from tests.room.browser import chromium
 from tests.room.conftest import sirets

@@ -13,10 +13,10 @@ import pytest
 
 from chorus_wizard.backend.errors import ActivationError, AlreadyRegistered, Rejected
 from chorus_wizard.contracts.room import HEALTH_ROOM_KEY, TOKEN_HEADER
-from chorus_wizard.sandbox.room import delivery_time
-from chorus_wizard.sandbox.room_config import RoomConfig
-from chorus_wizard.sandbox.room_journal import MAX_NOTES, RoomJournal
-from chorus_wizard.sandbox.scenario import Scenario, Situation
+from chorus_wizard.sandbox.room.config import RoomConfig
+from chorus_wizard.sandbox.room.journal import MAX_NOTES, RoomJournal
+from chorus_wizard.sandbox.room.mails import delivery_time
+from chorus_wizard.sandbox.room.scenario import Scenario, Situation
 from chorus_wizard.sandbox.server import SandboxServer
 from tests.room.conftest import sirets
 from tests.room.trainee import Trainee, latest_activation_code

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from chorus_wizard.app import build_wizard
-from chorus_wizard.sandbox.scenario import Scenario
+from chorus_wizard.sandbox.room.scenario import Scenario
 from chorus_wizard.sandbox.server import SandboxServer
 
 TIMEOUT = 10000

@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 
 from chorus_wizard.domain.identifiers import IdentifierType, check_siret
-from chorus_wizard.sandbox.scenario import (
+from chorus_wizard.sandbox.room.scenario import (
     Scenario,
     ScenarioError,
     Situation,
     load_scenario,
     parse_scenario,
 )
-from chorus_wizard.sandbox.seed import load_seed
+from chorus_wizard.sandbox.store.seed import load_seed
 from tests.room.conftest import FULL_SESSION, SHORT_DEMO
 
 GOOD = """\

@@ -21,7 +21,7 @@ from chorus_wizard.backend.service import ChorusSignupService
 from chorus_wizard.contracts.record import Signup
 from chorus_wizard.contracts.signup import new_idempotency_key
 from chorus_wizard.domain.identifiers import IdentifierType
-from chorus_wizard.sandbox.room import delivery_time
+from chorus_wizard.sandbox.room.mails import delivery_time
 
 ACTIVATION_SUBJECT = "Activez votre compte Chorus Pro"
 PASSWORD = "Tournesol-Vert-42"

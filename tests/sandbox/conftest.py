@@ -8,8 +8,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from chorus_wizard.sandbox.seed import SeedData, load_seed
 from chorus_wizard.sandbox.server import SandboxServer
+from chorus_wizard.sandbox.store.seed import SeedData, load_seed
 from tests.sandbox.helpers import FakeClock, cpro_account_header, get_token, serving
 
 

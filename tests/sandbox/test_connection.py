@@ -19,7 +19,7 @@ from chorus_wizard.sandbox import (
     SANDBOX_CLIENT_SECRET,
     SANDBOX_TECH_LOGIN,
 )
-from chorus_wizard.sandbox.piste import TECH_PASSWORD_DAYS_LEFT
+from chorus_wizard.sandbox.piste.routes import TECH_PASSWORD_DAYS_LEFT
 from chorus_wizard.sandbox.server import SandboxServer
 from tests.sandbox.helpers import FakeClock
 

@@ -8,8 +8,8 @@ import requests
 from annuaire_entreprises_py import AnnuaireEntreprisesGet
 
 from chorus_wizard.backend.directory import map_result
-from chorus_wizard.sandbox.seed import SeedData
 from chorus_wizard.sandbox.server import SandboxServer
+from chorus_wizard.sandbox.store.seed import SeedData
 
 
 def test_a_siret_with_spaces_returns_its_entry(client: httpx.Client) -> None:

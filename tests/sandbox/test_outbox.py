@@ -16,9 +16,9 @@ import pytest
 
 from chorus_wizard.contracts.record import Signup
 from chorus_wizard.domain.identifiers import IdentifierType
-from chorus_wizard.sandbox.mail import Outbox
+from chorus_wizard.sandbox.mail.outbox import Outbox
 from chorus_wizard.sandbox.server import SandboxServer
-from chorus_wizard.sandbox.storage import STATUS_PENDING, Storage
+from chorus_wizard.sandbox.store.storage import STATUS_PENDING, Storage
 from tests.sandbox.helpers import (
     ACTIVATION_SUBJECT,
     account_body,
@@ -113,7 +113,7 @@ def test_a_deliverer_that_dies_after_the_commit_loses_no_mail(tmp_path: Path) ->
         "from pathlib import Path\n"
         "from fastapi.testclient import TestClient\n"
         "from chorus_wizard.sandbox.app import create_app\n"
-        "from chorus_wizard.sandbox.mail import Outbox\n"
+        "from chorus_wizard.sandbox.mail.outbox import Outbox\n"
         "class DyingOutbox(Outbox):\n"
         "    def enqueue(self, session, message):\n"
         "        # Runs first once the transaction is committed: before the delivery.\n"

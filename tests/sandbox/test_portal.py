@@ -15,11 +15,11 @@ import pytest
 
 from chorus_wizard.contracts import portal as api
 from chorus_wizard.sandbox.context import SandboxContext
-from chorus_wizard.sandbox.mail import Outbox
+from chorus_wizard.sandbox.mail.outbox import Outbox
 from chorus_wizard.sandbox.portal.desk import PortalDesk
-from chorus_wizard.sandbox.seed import load_seed
 from chorus_wizard.sandbox.server import SandboxServer
-from chorus_wizard.sandbox.storage import Storage
+from chorus_wizard.sandbox.store.seed import load_seed
+from chorus_wizard.sandbox.store.storage import Storage
 from tests.sandbox.helpers import (
     STRONG_PASSWORD,
     FakeClock,

@@ -18,8 +18,8 @@ import pytest
 
 from chorus_wizard.backend.local_sandbox import SandboxUnavailable, sandbox_client
 from chorus_wizard.files import StartFailure
-from chorus_wizard.sandbox.listening import base_url, listen
-from chorus_wizard.sandbox.process import CHILD_FLAG, SandboxProcess, child_command
+from chorus_wizard.sandbox.process.listening import base_url, listen
+from chorus_wizard.sandbox.process.parent import CHILD_FLAG, SandboxProcess, child_command
 from tests.fresh import last_line, run_python
 from tests.tmpfs import fill, tiny_tmpfs
 
@@ -53,7 +53,7 @@ def test_stops_when_the_wizard_is_killed(tmp_path: Path) -> None:
         f"""
         import sys, time
         from pathlib import Path
-        from chorus_wizard.sandbox.process import SandboxProcess
+        from chorus_wizard.sandbox.process.parent import SandboxProcess
         sandbox = SandboxProcess(Path({str(tmp_path)!r}))
         sandbox.bind()
         sandbox.serve()

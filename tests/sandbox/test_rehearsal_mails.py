@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 from email.message import EmailMessage
 
 from chorus_wizard.rehearsal import REAL_PORTAL_URL
-from chorus_wizard.sandbox.mail import (
+from chorus_wizard.sandbox.mail.outbox import (
     activation_message,
     attachment_ack_message,
 )

@@ -22,8 +22,8 @@ from aiosmtpd.smtp import SMTP, AuthResult, Envelope, LoginPassword, Session
 from keyring.backends import fail
 
 from chorus_wizard.sandbox.__main__ import _parser, main, smtp_relay
-from chorus_wizard.sandbox.mail import activation_message
-from chorus_wizard.sandbox.relay import (
+from chorus_wizard.sandbox.mail.outbox import activation_message
+from chorus_wizard.sandbox.mail.relay import (
     KeychainPasswordMissing,
     SmtpRelay,
 )

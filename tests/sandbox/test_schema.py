@@ -23,11 +23,11 @@ from chorus_wizard.contracts.room import API_PREFIX, TOKEN_HEADER
 from chorus_wizard.contracts.signup import JETON_HEADER
 from chorus_wizard.resources import resource_path
 from chorus_wizard.sandbox.__main__ import main
-from chorus_wizard.sandbox.room_config import RoomConfig
-from chorus_wizard.sandbox.scenario import load_scenario
-from chorus_wizard.sandbox.schema import MIGRATIONS, SchemaTooNew, latest_version, upgrade
+from chorus_wizard.sandbox.room.config import RoomConfig
+from chorus_wizard.sandbox.room.scenario import load_scenario
 from chorus_wizard.sandbox.server import SandboxServer
-from chorus_wizard.sandbox.storage import STATUS_ACTIVE, STATUS_PENDING, Storage
+from chorus_wizard.sandbox.store.schema import MIGRATIONS, SchemaTooNew, latest_version, upgrade
+from chorus_wizard.sandbox.store.storage import STATUS_ACTIVE, STATUS_PENDING, Storage
 from tests.room.trainee import latest_activation_code
 from tests.sandbox.helpers import FakeClock, serving
 
@@ -244,7 +244,7 @@ def test_a_later_release_file_is_refused_and_untouched(
 OPEN_AT = """
 import sys, time
 from pathlib import Path
-from chorus_wizard.sandbox.storage import Storage
+from chorus_wizard.sandbox.store.storage import Storage
 start = float(sys.argv[2])
 while time.time() < start:
     pass

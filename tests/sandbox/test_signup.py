@@ -13,8 +13,8 @@ import httpx
 import pytest
 
 from chorus_wizard.domain.password import PasswordPolicy
-from chorus_wizard.sandbox.seed import SeedData
 from chorus_wizard.sandbox.server import SandboxServer
+from chorus_wizard.sandbox.store.seed import SeedData
 from tests.sandbox.helpers import (
     ACTIVATION_SUBJECT,
     ANSWER,

@@ -9,7 +9,7 @@ import pytest
 
 from chorus_wizard.sandbox import SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET
 from chorus_wizard.sandbox.server import SandboxServer
-from chorus_wizard.sandbox.throttle import Throttle
+from chorus_wizard.sandbox.signup.throttle import Throttle
 from tests.sandbox.helpers import (
     FakeClock,
     activation_body,

@@ -26,7 +26,7 @@ from chorus_wizard.domain.identifiers import IdentifierType
 from chorus_wizard.domain.password import PasswordPolicy
 from chorus_wizard.recap import build_recap, recap_html, recap_text
 from chorus_wizard.rehearsal import REAL_PORTAL_URL
-from chorus_wizard.sandbox.mail import activation_message
+from chorus_wizard.sandbox.mail.outbox import activation_message
 from chorus_wizard.ui.pages.activate import ActivatePage
 from chorus_wizard.ui.pages.base import Page, PageId, SignupDraft
 from chorus_wizard.ui.pages.complete import CompletePage

@@ -37,7 +37,7 @@ from chorus_wizard.sandbox.portal.queries import (
 )
 from chorus_wizard.sandbox.refusal import Refusal, field_refusal, missing
 from chorus_wizard.sandbox.security import digest, new_secret, scrypt_hash
-from chorus_wizard.sandbox.signup_desk import SignupDesk, check_email
+from chorus_wizard.sandbox.signup.checks import check_email, check_siret_at_insee
 
 LOGIN_VALIDITY = timedelta(minutes=15)
 SESSION_VALIDITY = timedelta(hours=8)
@@ -106,7 +106,6 @@ class PortalDesk:
     def __init__(self, ctx: SandboxContext) -> None:
         self.ctx = ctx
         self.policy = PasswordPolicy()
-        self._signup = SignupDesk(ctx)
 
     # Account ----------------------------------------------------------------------------
 
@@ -501,7 +500,7 @@ class PortalDesk:
                     "Le champ «\u00a0Pays\u00a0» contient un code pays inconnu.",
                 )
         if kind is IdentifierType.SIRET:
-            self._signup._check_siret_at_insee(checked.normalized)
+            check_siret_at_insee(checked.normalized, self.ctx.seed.directory)
         return Signup.from_values(values)
 
     def workspaces(self, token: str | None, body: api.WorkspacesRequest) -> api.WorkspacesAnswer:

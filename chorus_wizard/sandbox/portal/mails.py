@@ -8,7 +8,7 @@ from email.message import EmailMessage
 from html import escape
 
 from chorus_wizard.contracts.portal import ACTIVATION_MINUTES, MAIL_CODE_MINUTES
-from chorus_wizard.sandbox.mail import _message, activation_message
+from chorus_wizard.sandbox.mail.outbox import _message, activation_message
 
 LOGIN_CODE_SUBJECT = "Chorus Pro - Votre code de connexion"
 

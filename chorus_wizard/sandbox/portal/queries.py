@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from chorus_wizard.contracts.portal import Stage
-from chorus_wizard.sandbox.storage import Session
+from chorus_wizard.sandbox.store.storage import Session
 
 #: What a code of ``portal_codes`` is for.
 ACTIVATION = "ACTIVATION"
@@ -50,7 +50,7 @@ def _account(row: tuple[object, ...]) -> PortalAccount:
 
 
 class PortalQueries:
-    """The queries of one transaction (a :class:`~chorus_wizard.sandbox.storage.Session`)."""
+    """The queries of one transaction (a :class:`~chorus_wizard.sandbox.store.storage.Session`)."""
 
     def __init__(self, session: Session) -> None:
         self.session = session

@@ -8,10 +8,10 @@ from fastapi import APIRouter, Header, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from chorus_wizard.contracts import portal as api
-from chorus_wizard.sandbox.activation_page import activation_page
 from chorus_wizard.sandbox.context import SandboxContext
 from chorus_wizard.sandbox.portal.desk import PortalDesk
 from chorus_wizard.sandbox.refusal import answer
+from chorus_wizard.sandbox.signup.activation_page import activation_page
 
 TAG = "Bac à sable"
 

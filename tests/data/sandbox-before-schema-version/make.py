@@ -37,8 +37,8 @@ import httpx
 from chorus_wizard.contracts.room import API_PREFIX, TOKEN_HEADER
 from chorus_wizard.contracts.signup import IDEMPOTENCY_HEADER, JETON_HEADER
 from chorus_wizard.resources import resource_path
-from chorus_wizard.sandbox.room_config import RoomConfig
-from chorus_wizard.sandbox.scenario import load_scenario
+from chorus_wizard.sandbox.room.config import RoomConfig
+from chorus_wizard.sandbox.room.scenario import load_scenario
 from chorus_wizard.sandbox.server import SandboxServer
 
 HERE = Path(__file__).resolve().parent

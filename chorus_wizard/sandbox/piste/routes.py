@@ -26,14 +26,14 @@ from chorus_wizard.sandbox import (
     SANDBOX_TECH_PASSWORD,
 )
 from chorus_wizard.sandbox.context import TOKEN_LIFETIME, SandboxContext
-from chorus_wizard.sandbox.models import (
+from chorus_wizard.sandbox.piste.models import (
     AttachmentsRequest,
     ConsultStructureRequest,
     LanguageRequest,
     SearchStructureRequest,
 )
-from chorus_wizard.sandbox.storage import StructureRow
-from chorus_wizard.sandbox.throttle import source_of
+from chorus_wizard.sandbox.signup.throttle import source_of
+from chorus_wizard.sandbox.store.storage import StructureRow
 
 TAG = "PISTE"
 OK_LIBELLE = "GCU_MSG_01_000"

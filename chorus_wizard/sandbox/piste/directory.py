@@ -25,7 +25,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 
 from chorus_wizard.domain.identifiers import compact
-from chorus_wizard.sandbox.seed import Directory
+from chorus_wizard.sandbox.store.seed import Directory
 
 #: The real API's limits and defaults (``app/controller/field_validation.py`` there).
 LIMITS = {

@@ -35,7 +35,7 @@ from chorus_wizard.domain.identifiers import (
     compact,
     format_siret,
 )
-from chorus_wizard.sandbox.seed import Directory, Manager, SeedData
+from chorus_wizard.sandbox.store.seed import Directory, Manager, SeedData
 
 
 class Situation(StrEnum):

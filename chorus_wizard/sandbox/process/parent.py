@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from chorus_wizard.files import StartFailure, WriteProblem
-from chorus_wizard.sandbox.listening import base_url, listen
+from chorus_wizard.sandbox.process.listening import base_url, listen
 
 if TYPE_CHECKING:
     import socket

@@ -22,8 +22,8 @@ from pathlib import Path
 from typing import IO
 
 from chorus_wizard.files import StartFailure, WriteProblem, write_problem
-from chorus_wizard.sandbox.listening import as_tcp
-from chorus_wizard.sandbox.process import CHILD_FLAG, FAILURE, READY, READY_TIMEOUT_S, SHARED
+from chorus_wizard.sandbox.process.listening import as_tcp
+from chorus_wizard.sandbox.process.parent import CHILD_FLAG, FAILURE, READY, READY_TIMEOUT_S, SHARED
 
 log = logging.getLogger(__name__)
 

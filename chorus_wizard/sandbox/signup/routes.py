@@ -3,7 +3,7 @@
 Create the account and its structure, choose workspaces, activate with the code from the mail,
 ask to be attached to an existing structure, and read the mails the sandbox "sent". Paths and
 shapes are the contract's (:mod:`chorus_wizard.contracts.signup`); the rules are
-:class:`~chorus_wizard.sandbox.signup_desk.SignupDesk`'s; a broken rule raises a
+:class:`~chorus_wizard.sandbox.signup.desk.SignupDesk`'s; a broken rule raises a
 :class:`~chorus_wizard.sandbox.refusal.Refusal`, answered by the app's handler.
 """
 
@@ -29,13 +29,14 @@ from chorus_wizard.contracts.signup import (
     WorkspacesAnswer,
     WorkspacesRequest,
 )
-from chorus_wizard.sandbox.activation_page import activation_page
 from chorus_wizard.sandbox.context import SandboxContext
+from chorus_wizard.sandbox.mail.sent import mails_to
 from chorus_wizard.sandbox.refusal import answer
 from chorus_wizard.sandbox.security import digest
-from chorus_wizard.sandbox.sent_mails import mails_to
-from chorus_wizard.sandbox.signup_desk import SignupDesk, check_email
-from chorus_wizard.sandbox.throttle import source_of
+from chorus_wizard.sandbox.signup.activation_page import activation_page
+from chorus_wizard.sandbox.signup.checks import check_email, check_new_account
+from chorus_wizard.sandbox.signup.desk import SignupDesk
+from chorus_wizard.sandbox.signup.throttle import source_of
 
 TAG = "Bac à sable"
 
@@ -79,7 +80,7 @@ def build_signup_router(
         idempotency_key: Annotated[str | None, Header(alias=api.IDEMPOTENCY_HEADER)] = None,
     ) -> JSONResponse:
         created = desk.create_account(
-            desk.check_new_account(body),
+            check_new_account(body, ctx.seed.directory),
             request_hash=digest(body.model_dump_json()),
             idempotency_key=idempotency_key or None,
             base_url=base_url(request),

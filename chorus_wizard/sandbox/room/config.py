@@ -2,7 +2,7 @@
 
 ``chorus-wizard-sandbox`` builds one at start-up, prints the token once for the trainer, and
 hands it to :class:`~chorus_wizard.sandbox.server.SandboxServer`; the routes that use it live in
-:mod:`chorus_wizard.sandbox.room`.
+:mod:`chorus_wizard.sandbox.room.routes`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import hmac
 import secrets
 from dataclasses import dataclass, field
 
-from chorus_wizard.sandbox.scenario import Scenario
+from chorus_wizard.sandbox.room.scenario import Scenario
 
 DEFAULT_TITLE = "Salle de formation"
 

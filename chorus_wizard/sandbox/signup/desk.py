@@ -2,7 +2,7 @@
 
 :class:`SignupDesk` answers with the contract's shapes and raises
 :class:`~chorus_wizard.sandbox.refusal.Refusal` for every broken rule; the routes
-(:mod:`~chorus_wizard.sandbox.signup_routes`) only translate HTTP to these calls.
+(:mod:`~chorus_wizard.sandbox.signup.routes`) only translate HTTP to these calls.
 """
 
 from __future__ import annotations
@@ -11,13 +11,9 @@ import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from email.message import EmailMessage
-from urllib.parse import parse_qs, urlsplit
 
-from email_validator import EmailNotValidError, validate_email
-
-from chorus_wizard.contracts import record
 from chorus_wizard.contracts.catalogue import MANAGER_WORKSPACE
-from chorus_wizard.contracts.record import ATTACHMENT_FIELDS, BY_NAME, Part, Signup
+from chorus_wizard.contracts.record import ATTACHMENT_FIELDS, BY_NAME, Signup
 from chorus_wizard.contracts.signup import (
     ACTIVATION_PAGE,
     AccountAnswer,
@@ -28,13 +24,11 @@ from chorus_wizard.contracts.signup import (
     AttachmentRequest,
     ChosenWorkspacesAnswer,
     Code,
-    CreateAccountRequest,
     Functionalities,
     ResendRequest,
     ResentAnswer,
     StructureEntry,
 )
-from chorus_wizard.domain.countries import is_country_code
 from chorus_wizard.domain.identifiers import (
     FIELD_LABELS,
     IdentifierType,
@@ -43,14 +37,21 @@ from chorus_wizard.domain.identifiers import (
 )
 from chorus_wizard.domain.password import PasswordPolicy, evaluate, normalize_secret_answer
 from chorus_wizard.sandbox.context import SandboxContext, iso_utc
-from chorus_wizard.sandbox.mail import (
+from chorus_wizard.sandbox.mail.outbox import (
     activation_message,
     attachment_ack_message,
     attachment_request_message,
 )
 from chorus_wizard.sandbox.refusal import Refusal, check_texts, field_refusal, missing
 from chorus_wizard.sandbox.security import digest, new_secret, same_digest, scrypt_hash
-from chorus_wizard.sandbox.storage import (
+from chorus_wizard.sandbox.signup.checks import (
+    check_email,
+    check_names,
+    code_from,
+    identifier_type_of,
+    text_of,
+)
+from chorus_wizard.sandbox.store.storage import (
     STATUS_PENDING,
     STRUCTURE_FIELDS,
     AccountRow,
@@ -58,62 +59,11 @@ from chorus_wizard.sandbox.storage import (
     Session,
 )
 
-#: The return code of a field whose rule (record.Field.rule) is broken.
-_RULE_CODES = {"code_postal": Code.INVALID_POSTCODE}
-
 ACTIVATION_VALIDITY = timedelta(minutes=60)
 JETON_VALIDITY = timedelta(hours=24)
 LOCK_DURATION = timedelta(hours=1)
 MAX_FAILURES = 5
 MAX_CREATORS = 10_000
-
-
-def _text(value: str | None) -> str:
-    return (value or "").strip()
-
-
-def check_email(value: str | None, field: str = "email") -> str:
-    """The normalised address; :class:`Refusal` when there is none or it is not one."""
-    text = _text(value)
-    if not text:
-        raise missing(field, BY_NAME["email"].label)
-    try:
-        return validate_email(text, check_deliverability=False).normalized
-    except EmailNotValidError:
-        raise field_refusal(
-            Code.INVALID_EMAIL,
-            field,
-            "Le champ «\u00a0Adresse électronique de connexion\u00a0» n'est pas une adresse "
-            "valide\u00a0: elle doit avoir la forme nom@domaine.fr.",
-        ) from None
-
-
-def _check_names(nom: str | None, prenom: str | None) -> None:
-    for field, value in ((BY_NAME["nom"], nom), (BY_NAME["prenom"], prenom)):
-        if not _text(value):
-            raise missing(field.wire, field.label)
-
-
-def _id_type(value: str | None, field: str) -> IdentifierType:
-    text = _text(value) or IdentifierType.SIRET.value
-    try:
-        return IdentifierType(text)
-    except ValueError:
-        raise field_refusal(
-            Code.UNKNOWN_ID_TYPE,
-            field,
-            f"Type d'identifiant de structure inconnu\u00a0: «\u00a0{text}\u00a0».",
-        ) from None
-
-
-def _code_from(value: str | None) -> str:
-    """The code itself, also when the whole activation link was pasted."""
-    text = _text(value)
-    if "code=" in text:
-        codes = parse_qs(urlsplit(text).query).get("code")
-        if codes:
-            return codes[0].strip()
-    return text
 
 
 class SignupDesk:
@@ -132,83 +82,6 @@ class SignupDesk:
         self.created_from[account_id] = source
         while len(self.created_from) > MAX_CREATORS:
             del self.created_from[next(iter(self.created_from))]
-
-    # Checks -----------------------------------------------------------------------------
-
-    def check_new_account(self, body: CreateAccountRequest) -> Signup:
-        """The record a creation request holds, normalised, once every rule of its fields
-        (:data:`chorus_wizard.contracts.record.FIELDS`) holds; :class:`Refusal` otherwise."""
-        check_texts(body, record.RECORD_FIELDS)
-        values = record.from_wire(body.model_dump())
-        email = check_email(values["email"])
-        for field in record.RECORD_FIELDS:
-            if field.part is Part.PERSON and field.required and not _text(values[field.name]):
-                raise missing(field.wire, field.label)
-        id_type = _id_type(values["identifier_type"], BY_NAME["identifier_type"].wire)
-        checked = check_identifier(id_type, values["identifier"] or "")
-        if checked.reason:
-            raise field_refusal(
-                Code.INVALID_IDENTIFIER,
-                BY_NAME["identifier"].wire,
-                f"{FIELD_LABELS[id_type]}\u00a0: {checked.reason}",
-            )
-        for field in record.RECORD_FIELDS:
-            if field.part is Part.STRUCTURE and field.required and not _text(values[field.name]):
-                raise missing(field.wire, field.label)
-        country = _text(values["code_pays"]).upper()
-        if not is_country_code(country):
-            raise field_refusal(
-                Code.UNKNOWN_COUNTRY,
-                BY_NAME["code_pays"].wire,
-                "Le champ «\u00a0Pays\u00a0» contient un code pays inconnu\u00a0: "
-                f"«\u00a0{_text(values['code_pays'])}\u00a0».",
-            )
-        signup = Signup.from_values(
-            {
-                **{name: _text(v) if isinstance(v, str) else v for name, v in values.items()},
-                "email": email,
-                "identifier_type": id_type.value,
-                "identifier": checked.normalized,
-                "code_pays": country,
-            }
-        )
-        for field in record.RECORD_FIELDS:
-            reason = record.problem(field, signup)
-            if reason is not None:
-                raise field_refusal(
-                    _RULE_CODES.get(field.name, Code.INVALID_VALUE), field.wire, reason
-                )
-        if country == "FR":
-            signup.code_postal = "".join(signup.code_postal.split())
-        if id_type is IdentifierType.SIRET:
-            self._check_siret_at_insee(checked.normalized)
-        return signup
-
-    def _check_siret_at_insee(self, siret: str) -> None:
-        found = self.ctx.seed.directory.lookup(siret)
-        shown = format_siret(siret)
-        if found is None:
-            raise field_refusal(
-                Code.UNKNOWN_SIRET,
-                "structure.identifiantStructure",
-                f"Le numéro de SIRET {shown} est introuvable au répertoire Sirene de l'INSEE. "
-                "Chorus Pro exige que le SIRET existe à l'INSEE\u00a0: vérifiez le numéro, ou "
-                "choisissez «\u00a0Je n'ai pas de numéro de SIRET\u00a0» si votre structure est en "
-                "cours d'immatriculation.",
-            )
-        if not found.active:
-            what = (
-                "l'entreprise a cessé son activité"
-                if found.legal_unit_state != "A"
-                else "cet établissement est fermé"
-            )
-            raise field_refusal(
-                Code.CLOSED_ESTABLISHMENT,
-                "structure.identifiantStructure",
-                f"Établissement fermé\u00a0: d'après le répertoire Sirene, {what} (SIRET {shown}). "
-                "Chorus Pro n'accepte qu'un établissement actif\u00a0: indiquez le SIRET de votre "
-                "établissement en activité.",
-            )
 
     # Accounts ---------------------------------------------------------------------------
 
@@ -412,13 +285,13 @@ class SignupDesk:
     def request_attachment(self, body: AttachmentRequest) -> AttachmentAnswer:
         check_texts(body, ATTACHMENT_FIELDS)
         email = check_email(body.email)
-        _check_names(body.nom, body.prenom)
-        id_type = _id_type(body.typeIdentifiantStructure, "typeIdentifiantStructure")
+        check_names(body.nom, body.prenom)
+        id_type = identifier_type_of(body.typeIdentifiantStructure, "typeIdentifiantStructure")
         identifier = check_identifier(id_type, body.identifiantStructure or "").normalized
         if not identifier:
             raise missing("identifiantStructure", FIELD_LABELS[id_type])
         now = self.ctx.now()
-        name = f"{_text(body.prenom)} {_text(body.nom)}"
+        name = f"{text_of(body.prenom)} {text_of(body.nom)}"
         with self.ctx.storage.transaction() as session:
             structure = session.find_structure(id_type.value, identifier)
             if structure is None:
@@ -438,8 +311,8 @@ class SignupDesk:
             request_id = session.insert_attachment_request(
                 structure.id,
                 email=email,
-                last_name=_text(body.nom),
-                first_name=_text(body.prenom),
+                last_name=text_of(body.nom),
+                first_name=text_of(body.prenom),
                 now=now.timestamp(),
             )
             # The mails are part of the transaction that records the request.
@@ -550,10 +423,10 @@ class SignupDesk:
     def activate(self, body: ActivationRequest, source: str) -> ActivatedAnswer:
         """Activate the account; ``source`` (the client's address) is throttled on its own."""
         check_texts(body, (BY_NAME["email"], BY_NAME["answer"]))
-        email = _text(body.email).casefold()
+        email = text_of(body.email).casefold()
         if not email:
             raise missing("email", BY_NAME["email"].label)
-        code = _code_from(body.code)
+        code = code_from(body.code)
         now = self.ctx.now()
         stamp = now.timestamp()
         throttle = self.ctx.throttles.activation
@@ -692,7 +565,7 @@ class SignupDesk:
         )
         session.mark_code_used(row.id, now=stamp)
         session.invalidate_codes(account.id, now=stamp)
-        session.reset_attempts(_text(body.email).casefold())
+        session.reset_attempts(text_of(body.email).casefold())
 
     @staticmethod
     def _throttled(wait: int) -> Refusal:

@@ -2,7 +2,7 @@
 
 Any mail client can open ``<data_dir>/sandbox/mail/`` (it is a standard Maildir), and tests read
 it with :class:`mailbox.Maildir`. Messages are French, with a plain-text and an HTML part.
-When an SMTP relay is configured (:mod:`chorus_wizard.sandbox.relay`), each message is also
+When an SMTP relay is configured (:mod:`chorus_wizard.sandbox.mail.relay`), each message is also
 sent through it, after the Maildir copy is written.
 
 A mail is part of the transaction that decides to send it: :meth:`Outbox.enqueue` writes the
@@ -36,8 +36,8 @@ from pathlib import Path
 
 from chorus_wizard.domain.activation import wizard_link
 from chorus_wizard.rehearsal import MAIL_NOTICE
-from chorus_wizard.sandbox.relay import RelayQueue, SmtpRelay
-from chorus_wizard.sandbox.storage import MailRow, Session, Storage
+from chorus_wizard.sandbox.mail.relay import RelayQueue, SmtpRelay
+from chorus_wizard.sandbox.store.storage import MailRow, Session, Storage
 
 log = logging.getLogger(__name__)
 

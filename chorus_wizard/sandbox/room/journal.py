@@ -21,7 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from chorus_wizard.domain.identifiers import IdentifierType, compact
 from chorus_wizard.sandbox.context import SandboxContext
 from chorus_wizard.sandbox.refusal import Refusal
-from chorus_wizard.sandbox.signup_desk import check_email
+from chorus_wizard.sandbox.signup.checks import check_email
 
 ACTION_LOG_SIZE = 50
 #: Entries each of the journal's notes keeps at most (a room has tens of trainees).

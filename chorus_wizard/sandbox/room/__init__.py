@@ -1,0 +1,3 @@
+"""The training room: the trainer's page and its API, the room's journal, its configuration, the
+scenarios.
+"""
