@@ -104,12 +104,12 @@ MODULE_EXCLUDES = [
     "yaml",
 ]
 if LINUX:
-    # The XML parser (pyexpat) only XML-RPC reached; macOS's plistlib still needs it.
-    MODULE_EXCLUDES += ["xml"]
     # SecretService's only way in is secretstorage, which needs cryptography (12 MB): too
-    # much for the Linux budget (100 MB); without a keychain the wizard keeps secrets for the
+    # much for the Linux budget (104 MiB); without a keychain the wizard keeps secrets for the
     # session only and says so (packaging/README.md).
     MODULE_EXCLUDES += ["secretstorage", "cryptography"]
+
+SHORT_NUMBER_REGIONS = "phonenumbers.shortdata.region_"
 
 PLUGINS_KEPT: dict[str, set[str] | None] = {
     # The desktop's own, plus offscreen (--self-test without a display). Linux: X11 only; a
@@ -317,3 +317,6 @@ def prune(analysis: Any, workpath: str | Path) -> None:
     files = {_posix(e[0]) for e in [*binaries, *datas] if e[2] != "SYMLINK"}
     analysis.binaries = [e for e in binaries if e[2] != "SYMLINK" or _posix(e[1]) in files]
     analysis.datas = [e for e in datas if e[2] != "SYMLINK" or _posix(e[1]) in files]
+    # libphonenumber's short numbers (emergency and service codes, 1 MB of metadata, loaded
+    # region by region on demand): the telephone rule (domain/phone.py) never asks for them.
+    analysis.pure = [e for e in analysis.pure if not e[0].startswith(SHORT_NUMBER_REGIONS)]

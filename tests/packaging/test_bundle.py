@@ -173,7 +173,7 @@ def test_bundle_leaves_out_what_it_does_not_need(program: Path) -> None:
         assert icu.stat().st_size < 8 * MIB, "ICU's data was not trimmed"
         files = [p for p in program.parent.rglob("*") if p.is_file() and not p.is_symlink()]
         size = sum(p.stat().st_size for p in files)
-        assert size <= 100 * MIB, f"{size / MIB:.1f} MiB"
+        assert size <= 104 * MIB, f"{size / MIB:.1f} MiB"  # packaging/README.md says why
 
 
 @pytest.mark.skipif(not LINUX, reason="ELF libraries")
