@@ -183,6 +183,11 @@ SHOTS: tuple[Shot, ...] = (
         "Step 2 after the no-SIRET way: the provisional name as raison sociale, nothing else.",
     ),
     Shot(PageId.COMPLETE, "resumed", "« Reprendre » taken on a draft stopped on step 2."),
+    Shot(
+        PageId.COMPLETE,
+        "phone-refused",
+        "« Téléphone » (optional) with a number too short: its rule said under it as it is typed.",
+    ),
     *_ordinary_and_help(
         PageId.WORKSPACES,
         "The account is created: one OUI/NON switch per workspace.",
@@ -363,7 +368,12 @@ def signup_scene(tour: Tour) -> None:
         tour.take(wizard, "ordinary")
         tour.help(wizard)
         go_next(wizard, PageId.COMPLETE)
-        fill_complete(wizard, EMAIL)
+        complete = fill_complete(wizard, EMAIL)
+        phone = complete.fields["telephone"]  # type: ignore[attr-defined]
+        phone.setText("06 12 34")
+        phone.setFocus()
+        tour.take(wizard, "phone-refused")
+        phone.clear()
         tour.take(wizard, "ordinary")
         tour.help(wizard)
         go_next(wizard, PageId.WORKSPACES)
