@@ -7,11 +7,9 @@ from __future__ import annotations
 from typing import TypeVar
 
 import httpx
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from chorus_wizard.backend.errors import ProtocolError
-from chorus_wizard.backend.http import json_body, send
-from chorus_wizard.backend.signup_api import SIGNUP_SERVICE, refusal
+from chorus_wizard.backend.signup_api import call
 from chorus_wizard.contracts import portal as api
 from chorus_wizard.contracts.record import Signup
 from chorus_wizard.contracts.signup import Answer
@@ -32,22 +30,15 @@ class PortalApi:
         self, method: str, path: str, body: BaseModel, shape: type[A], expected: int = 200
     ) -> A:
         headers = {api.SESSION_HEADER: self.session_token} if self.session_token else {}
-        response = send(
+        return call(
             self._http,
             method,
             self._base + path,
-            SIGNUP_SERVICE,
-            idempotent=method == "PUT",
-            json=body.model_dump(mode="json"),
+            shape,
+            expected=expected,
+            body=body,
             headers=headers,
         )
-        data = json_body(response, SIGNUP_SERVICE)
-        if response.status_code != expected:
-            raise refusal(response.status_code, data)
-        try:
-            return shape.model_validate(data)
-        except ValidationError as exc:
-            raise ProtocolError(str(exc)) from exc
 
     def create_account(
         self, email: str, nom: str, prenom: str, telephone: str, contact: str, terms: bool

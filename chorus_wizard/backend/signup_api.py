@@ -101,6 +101,40 @@ def refusal(status: int, data: dict[str, Any]) -> Rejected:
     return Rejected(message, status=status, code=code)
 
 
+def call(
+    http: httpx.Client,
+    method: str,
+    url: str,
+    shape: type[A],
+    *,
+    expected: int = 200,
+    body: BaseModel | None = None,
+    headers: dict[str, str] | None = None,
+    params: dict[str, str | int] | None = None,
+) -> A:
+    """One call of the sandbox's own services (``/sandbox/v1``, its signup and today's path):
+    the answer read as ``shape``, a refusal as its typed exception (:func:`refusal`)."""
+    all_headers = dict(headers or {})
+    response = send(
+        http,
+        method,
+        url,
+        SIGNUP_SERVICE,
+        # a POST is repeated only when it carries an idempotency key (account creation)
+        idempotent=method != "POST" or api.IDEMPOTENCY_HEADER in all_headers,
+        json=body.model_dump(mode="json") if body is not None else None,
+        headers=all_headers,
+        params=params,
+    )
+    data = json_body(response, SIGNUP_SERVICE)
+    if response.status_code != expected:
+        raise refusal(response.status_code, data)
+    try:
+        return shape.model_validate(data)
+    except ValidationError as exc:
+        raise _unexpected() from exc
+
+
 class SignupApi:
     """The ``/sandbox/v1`` calls, on ``http``, at ``base_url`` (the profile's ``signup_url``)."""
 
@@ -119,25 +153,16 @@ class SignupApi:
         headers: dict[str, str] | None = None,
         params: dict[str, str | int] | None = None,
     ) -> A:
-        all_headers = dict(headers or {})
-        response = send(
+        return call(
             self._http,
             method,
             self._base + path,
-            SIGNUP_SERVICE,
-            # a POST is repeated only when it carries an idempotency key (account creation)
-            idempotent=method != "POST" or api.IDEMPOTENCY_HEADER in all_headers,
-            json=body.model_dump(mode="json") if body is not None else None,
-            headers=all_headers,
+            shape,
+            expected=expected,
+            body=body,
+            headers=headers,
             params=params,
         )
-        data = json_body(response, SIGNUP_SERVICE)
-        if response.status_code != expected:
-            raise refusal(response.status_code, data)
-        try:
-            return shape.model_validate(data)
-        except ValidationError as exc:
-            raise _unexpected() from exc
 
     def request_attachment(
         self, email: str, nom: str, prenom: str, identifier_type: IdentifierType, identifier: str
