@@ -370,9 +370,9 @@ class SignupDesk:
         raise Refusal(
             403,
             Code.INVALID_JETON,
-            "Accès refusé\u00a0: les courriels d'une adresse ne se lisent qu'avec le jeton "
-            "d'inscription du compte qui l'utilise (celui que l'assistant a reçu en créant le "
-            "compte).",
+            "Dans une salle de formation, seul l'assistant qui a créé le compte peut afficher "
+            "ses courriels. Demandez au formateur de vous montrer le courriel d'activation "
+            "(page de la salle, «\u00a0Voir le courriel\u00a0»).",
         )
 
     def resend(
