@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication
 
 from chorus_wizard import __version__, texts
 from chorus_wizard.backend.errors import BackendError
+from chorus_wizard.backend.models import Room
 from chorus_wizard.backend.profiles import (
     REAL_PROFILES,
     BackendProfile,
@@ -204,11 +205,14 @@ def compose(
         linecache.clearcache()
         if backend.sandbox is None and backend.profile.name == "sandbox":
             # A sandbox reached by URL may be a training room: the title names it.
-            runner.run(service.room_name, room_named, _no_room)
+            runner.run(service.room, room_named, _no_room)
 
-    def room_named(room: str | None) -> None:
-        if room:
-            wizard.show_room(room)
+    def room_named(room: Room | None) -> None:
+        if room is None:
+            return
+        wizard.show_room(room.name)
+        if room.path and not config.path_chosen:  # neither --parcours nor the Paramètres
+            wizard.follow_room_path(room.path)
 
     def close_services() -> None:
         runner.wait_for_done(5000)

@@ -1,8 +1,8 @@
 """The command line and the saved « Paramètres », resolved once into a :class:`Config`.
 
 ``chorus-wizard`` parses its arguments here, reads ``settings.json`` for what the command
-line leaves open (server, language), and hands the result to the composition root
-(:func:`chorus_wizard.app.compose`). Nothing here imports Qt.
+line leaves open (server, language, the rehearsal's path), and hands the result to the
+composition root (:func:`chorus_wizard.app.compose`). Nothing here imports Qt.
 """
 
 from __future__ import annotations
@@ -43,6 +43,9 @@ class Config:
     #: ``--parcours``: ``guide`` (the guide's four steps) or ``portail-actuel`` (today's
     #: portal, rehearsed in the sandbox).
     path: str = "guide"
+    #: Whether ``--parcours`` or the Paramètres chose :attr:`path` (else a training room's
+    #: answer may choose it).
+    path_chosen: bool = False
     #: The Paramètres as read here: a file it had to set aside is said once, by the wizard.
     settings: SettingsStore | None = field(default=None, compare=False, repr=False)
 
@@ -123,7 +126,8 @@ def argument_parser(language: str = "fr") -> argparse.ArgumentParser:
             "cli",
             "guide (les quatre étapes du guide, par défaut) ou portail-actuel (le parcours du "
             "portail actuel\u00a0: compte, activation, double authentification, puis "
-            "structure\u00a0; bac à sable seulement)",
+            "structure\u00a0; bac à sable seulement)\u00a0; défaut\u00a0: le choix enregistré "
+            "dans «\u00a0Paramètres\u00a0», sinon celui de la salle de formation, sinon guide",
         ),
     )
     parser.add_version(f"%(prog)s {__version__}")
@@ -199,7 +203,8 @@ def resolve_config(argv: list[str]) -> Config:
         directory=args.directory,
         directory_url=args.directory_url,
         link=args.link or "",
-        path=args.parcours or "guide",
+        path=args.parcours or saved.path or "guide",
+        path_chosen=bool(args.parcours or saved.path),
         self_test=args.self_test,
         settings=settings,
     )

@@ -3,7 +3,7 @@
 ``<data-dir>/settings.json``, written atomically (temporary file + rename)::
 
     {"format": "chorus-wizard-settings", "version": 1, "backend": "production",
-     "language": "fr",
+     "language": "fr", "path": "portail-actuel",
      "profiles": {"production": {"client_id": "…", "tech_login": "…",
                                  "tech_password_expiry": "2027-03-31"}}}
 
@@ -32,6 +32,8 @@ FORMAT = "chorus-wizard-settings"
 VERSION = 1
 FILE_NAME = "settings.json"
 LANGUAGES = ("fr", "en")
+#: The rehearsal's paths (``--parcours``): the guide's four steps, or today's portal.
+PATHS = ("guide", "portail-actuel")
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,9 @@ class Settings:
     backend: str = "sandbox"
     #: Interface language (``fr`` or ``en``), used from the next start; ``--lang`` wins.
     language: str = "fr"
+    #: The rehearsal's path (one of :data:`PATHS`), used from the next start with a sandbox;
+    #: "" when none is chosen (then a training room's, else the guide's). ``--parcours`` wins.
+    path: str = ""
     profiles: Mapping[str, ProfileSettings] = field(default_factory=lambda: MappingProxyType({}))
 
     def for_profile(self, name: str) -> ProfileSettings:
@@ -96,9 +101,11 @@ def _settings_from_json(data: Any) -> Settings:
     profiles = data.get("profiles") if isinstance(data.get("profiles"), dict) else {}
     assert isinstance(profiles, dict)
     language = str(data.get("language") or "fr")
+    path = str(data.get("path") or "")
     return Settings(
         backend=backend if valid_backend(backend) else "sandbox",
         language=language if language in LANGUAGES else "fr",
+        path=path if path in PATHS else "",
         profiles={
             name: ProfileSettings.from_json(values)
             for name, values in profiles.items()
@@ -149,6 +156,7 @@ class SettingsStore:
             "version": VERSION,
             "backend": settings.backend,
             "language": settings.language,
+            "path": settings.path,
             "profiles": {
                 name: values.to_json()
                 for name, values in settings.profiles.items()

@@ -37,7 +37,7 @@ from chorus_wizard.keychain import (
     piste_client_secret,
     tech_password,
 )
-from chorus_wizard.settings import ProfileSettings, Settings, SettingsStore
+from chorus_wizard.settings import PATHS, ProfileSettings, Settings, SettingsStore
 from chorus_wizard.texts import QT_TRANSLATE_NOOP, translate
 
 # The server choices that are not a real Chorus Pro environment (those are REAL_PROFILES).
@@ -76,6 +76,8 @@ class Typed:
     choice: str = SANDBOX
     url: str = ""
     language: str = "fr"
+    # The rehearsal's path ("" for none chosen: a training room's, else the guide's).
+    path: str = ""
     # The fields of the environment shown (stripped; the expiry when the user knows it).
     profile: ProfileSettings = field(default_factory=ProfileSettings)
     client_secret: str = ""
@@ -266,7 +268,10 @@ class SettingsForm:
             raise Unfit(translate("SettingsDialog", URL_MISSING))
         self._remember(typed.profile)
         settings = Settings(
-            backend=typed.backend, language=typed.language, profiles=dict(self.settings.profiles)
+            backend=typed.backend,
+            language=typed.language,
+            path=typed.path if typed.path in PATHS else "",
+            profiles=dict(self.settings.profiles),
         )
         writes: list[tuple[Secret, str]] = []
         name = typed.real_profile

@@ -17,6 +17,7 @@ from chorus_wizard.backend.models import (
     ExistingStructure,
     Lookup,
     ReceivedMail,
+    Room,
     SecretQuestion,
     Workspace,
 )
@@ -59,7 +60,9 @@ class FakeService:
     #: What ``received_mails`` answers (newest first).
     mails: list[ReceivedMail] = field(default_factory=list)
     #: The training room a sandbox reached by URL names (``GET /sante``).
-    room: str | None = None
+    room_name: str | None = None
+    #: The path that room's scenario sets ("" for none).
+    room_path: str = ""
     #: What ``search`` looks through.
     found: list[SearchHit] = field(default_factory=list)
     _profile: BackendProfile = field(default_factory=lambda: sandbox_profile("http://fake"))
@@ -163,9 +166,9 @@ class FakeService:
         self._enter("received_mails")
         return list(self.mails)
 
-    def room_name(self) -> str | None:
-        self._enter("room_name")
-        return self.room
+    def room(self) -> Room | None:
+        self._enter("room")
+        return Room(self.room_name, self.room_path) if self.room_name else None
 
     def close(self) -> None:
         pass

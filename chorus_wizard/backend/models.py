@@ -159,6 +159,16 @@ class AttachmentSent:
 
 
 @dataclass(frozen=True)
+class Room:
+    """The training room a sandbox reached by URL was started for (``GET /sante``)."""
+
+    #: Its scenario's title.
+    name: str
+    #: The rehearsal's path its scenario sets (``guide``, ``portail-actuel``; "" for none).
+    path: str = ""
+
+
+@dataclass(frozen=True)
 class ReceivedMail:
     """A mail the sandbox "sent" to the person (its plain text), to show in the wizard."""
 

@@ -31,6 +31,7 @@ from chorus_wizard.backend.models import (
     ExistingStructure,
     Lookup,
     ReceivedMail,
+    Room,
     SecretQuestion,
     Workspace,
 )
@@ -111,7 +112,7 @@ class SignupService(Protocol):
 
     def received_mails(self, email: str) -> list[ReceivedMail]: ...
 
-    def room_name(self) -> str | None: ...
+    def room(self) -> Room | None: ...
 
     def close(self) -> None: ...
 
@@ -358,8 +359,8 @@ class ChorusSignupService:
         token = self._signup_tokens.get(email.strip().casefold())
         return self._signup.received_mails(email, token=token)
 
-    def room_name(self) -> str | None:
+    def room(self) -> Room | None:
         """The training room a sandbox reached by URL was started for; None elsewhere."""
         if not self._profile.can_create_accounts:
             return None
-        return self._signup.room_name()
+        return self._signup.room()

@@ -31,6 +31,7 @@ from chorus_wizard.backend.models import (
     ActivationResent,
     AttachmentSent,
     ReceivedMail,
+    Room,
     SecretQuestion,
     Workspace,
 )
@@ -260,9 +261,11 @@ class SignupApi:
             activation_locked_until=parse_time(found.verrouilleJusqua),
         )
 
-    def room_name(self) -> str | None:
-        """The training room this sandbox was started for (its scenario's title), if any."""
-        return self._call("GET", api.HEALTH, api.HealthAnswer).salle or None
+    def room(self) -> Room | None:
+        """The training room this sandbox was started for (its scenario's title and the path
+        it sets), if any."""
+        health = self._call("GET", api.HEALTH, api.HealthAnswer)
+        return Room(health.salle, health.parcours or "") if health.salle else None
 
     def received_mails(
         self, email: str, limit: int = api.MAILS_DEFAULT, *, token: str | None = None

@@ -175,9 +175,11 @@ class Answer(BaseModel):
 
 
 class HealthAnswer(Answer):
-    """``GET /sante``: a sandbox run for a training room names it (the scenario's title)."""
+    """``GET /sante``: a sandbox run for a training room names it (the scenario's title), and
+    the rehearsal's path its scenario sets (``guide`` or ``portail-actuel``; None: not set)."""
 
     salle: str | None = None
+    parcours: str | None = None
 
 
 # Requests ---------------------------------------------------------------------------------

@@ -298,6 +298,7 @@ def create_app(
         clock=clock or utc_now,
         public_url=public_url.rstrip("/") if public_url else None,
         room_title=room.title if room is not None else None,
+        room_path=(room.path or None) if room is not None else None,
     )
     with storage.transaction() as session:
         session.seed_registered(seed.registered, now=ctx.now().timestamp())

@@ -58,6 +58,8 @@ class SandboxContext:
     public_url: str | None = None
     #: The training room's name, given in the health answer (None outside a room).
     room_title: str | None = None
+    #: The path its scenario sets for the wizards (``GET /sante``'s ``parcours``), or None.
+    room_path: str | None = None
     tokens: TokenStore = field(default_factory=TokenStore)
     throttles: Throttles = field(default_factory=Throttles)
 

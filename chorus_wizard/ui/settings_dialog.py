@@ -60,6 +60,23 @@ from chorus_wizard.ui.widgets.connection_report import ConnectionReportView
 #: Each language in its own name, as language pickers show them.
 LANGUAGE_CHOICES = (("fr", "Français"), ("en", "English"))
 
+#: The rehearsal's paths: value (``settings.json``, ``--parcours``), label.
+PATH_CHOICES = (
+    (
+        "",
+        QT_TRANSLATE_NOOP(
+            "SettingsDialog", "Celui de la salle de formation, sinon les quatre étapes du guide"
+        ),
+    ),
+    ("guide", QT_TRANSLATE_NOOP("SettingsDialog", "Les quatre étapes du guide")),
+    (
+        "portail-actuel",
+        QT_TRANSLATE_NOOP(
+            "SettingsDialog", "Le portail actuel (compte d'abord, double authentification)"
+        ),
+    ),
+)
+
 #: Combo entries: value, label.
 BACKEND_CHOICES = (
     (
@@ -117,6 +134,7 @@ class SettingsDialog(QDialog):
         body.addWidget(self._current_server())
         body.addWidget(self._server_group())
         body.addWidget(self._language_group())
+        body.addWidget(self._path_group())
         body.addWidget(self._piste_group())
         body.addWidget(self._insee_group())
         self.keychain_status = Banner()
@@ -202,6 +220,25 @@ class SettingsDialog(QDialog):
         )
         self.language_note.setWordWrap(True)
         form.addRow(self.language_note)
+        return group
+
+    def _path_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Parcours de la répétition"))
+        form = form_layout()
+        group.setLayout(form)
+        self.path = QComboBox()
+        for value, label in PATH_CHOICES:
+            self.path.addItem(self.tr(label), value)
+        form.addRow(field_label(self.tr("Parcours"), self.path), self.path)
+        self.path_note = QLabel(
+            self.tr(
+                "Seulement avec un bac à sable (intégré ou salle de formation) : avec "
+                "Chorus Pro, l'assistant suit le portail. Le choix s'applique au prochain "
+                "démarrage ; l'option --parcours de la ligne de commande l'emporte."
+            )
+        )
+        self.path_note.setWordWrap(True)
+        form.addRow(self.path_note)
         return group
 
     def _piste_group(self) -> QGroupBox:
@@ -298,6 +335,7 @@ class SettingsDialog(QDialog):
             choice=str(self.backend.currentData()),
             url=self.url.text(),
             language=str(self.language.currentData()),
+            path=str(self.path.currentData()),
             profile=self._typed_profile(),
             client_secret=self.client_secret.text(),
             tech_password=self.tech_password.text(),
@@ -355,6 +393,7 @@ class SettingsDialog(QDialog):
             self.backend.setCurrentIndex(max(self.backend.findData(backend), 0))
         self.backend.blockSignals(False)
         self.language.setCurrentIndex(max(self.language.findData(loaded.settings.language), 0))
+        self.path.setCurrentIndex(max(self.path.findData(loaded.settings.path), 0))
         if self.form.keychain:
             self.keychain_status.show_message(
                 Tone.INFO,

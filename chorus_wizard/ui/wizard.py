@@ -153,6 +153,24 @@ class SignupWizard(QWizard):
             ).format(room=room)
         )
 
+    def follow_room_path(self, path: str) -> bool:
+        """A training room's scenario sets today's path and the person chose none: switch to
+        it while they are still on step 1 with nothing typed; else keep the guide's (said in
+        the room's README). Returns whether the wizard switched."""
+        from chorus_wizard.ui.pages.today import TODAY_PATH
+
+        if path != TODAY_PATH or self.context.path == TODAY_PATH:
+            return False
+        if not self.context.profile.can_create_accounts or self.currentId() != PageId.IDENTIFY:
+            return False
+        if any(edit.text() for edit in self.pages[PageId.IDENTIFY].findChildren(QLineEdit)):
+            return False
+        self.build_the_rest()  # today's pages exist from here on
+        self.context.path = TODAY_PATH
+        self.setStartId(PageId.TODAY_ACCOUNT)
+        self.restart()
+        return True
+
     # -- the rest, after step 1 -------------------------------------------------------------
 
     @property

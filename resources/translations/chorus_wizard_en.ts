@@ -1333,7 +1333,7 @@ SIRET {siret}</translation>
     <name>SettingsDialog</name>
     <message>
         <source>Bac à sable intégré (aucune donnée n&apos;est envoyée à Chorus Pro)</source>
-        <extracomment>Each language in its own name, as language pickers show them. Combo entries: value, label.</extracomment>
+        <extracomment>Combo entries: value, label.</extracomment>
         <translation>Built-in sandbox (no data is sent to Chorus Pro)</translation>
     </message>
     <message>
@@ -1379,6 +1379,18 @@ SIRET {siret}</translation>
     <message>
         <source>La langue choisie s&apos;applique au prochain démarrage de l&apos;assistant. L&apos;option --lang de la ligne de commande l&apos;emporte sur ce choix.</source>
         <translation>The chosen language applies from the next start of the wizard. The --lang command-line option takes precedence over this choice.</translation>
+    </message>
+    <message>
+        <source>Parcours de la répétition</source>
+        <translation>Rehearsal path</translation>
+    </message>
+    <message>
+        <source>Parcours</source>
+        <translation>Path</translation>
+    </message>
+    <message>
+        <source>Seulement avec un bac à sable (intégré ou salle de formation)&#xa0;: avec Chorus Pro, l&apos;assistant suit le portail. Le choix s&apos;applique au prochain démarrage&#xa0;; l&apos;option --parcours de la ligne de commande l&apos;emporte.</source>
+        <translation>Only with a sandbox (embedded or training room): with Chorus Pro, the wizard follows the portal. The choice applies from the next start; the --parcours command-line option overrides it.</translation>
     </message>
     <message>
         <source>Application PISTE et compte technique Chorus Pro</source>
@@ -1439,6 +1451,19 @@ SIRET {siret}</translation>
     <message>
         <source>Enregistrer</source>
         <translation>Save</translation>
+    </message>
+    <message>
+        <source>Celui de la salle de formation, sinon les quatre étapes du guide</source>
+        <extracomment>Each language in its own name, as language pickers show them. The rehearsal&apos;s paths: value (``settings.json``, ``--parcours``), label.</extracomment>
+        <translation>The training room&apos;s, otherwise the guide&apos;s four steps</translation>
+    </message>
+    <message>
+        <source>Les quatre étapes du guide</source>
+        <translation>The guide&apos;s four steps</translation>
+    </message>
+    <message>
+        <source>Le portail actuel (compte d&apos;abord, double authentification)</source>
+        <translation>Today&apos;s portal (account first, two-factor authentication)</translation>
     </message>
     <message>
         <source>Annuler</source>
@@ -1948,7 +1973,7 @@ SIRET {siret}</translation>
     <name>cli</name>
     <message>
         <source>Assistant d&apos;inscription à Chorus Pro, en quatre étapes.</source>
-        <extracomment>``sandbox`` (embedded), ``qualification``, ``production`` or a sandbox&apos;s URL. Where everything the program writes goes (draft, settings, the embedded sandbox). ``--backend`` as given (&quot;&quot; when it came from the Paramètres or the default). ``--directory``: None for the default (the sandbox&apos;s own with a sandbox). An activation link to open once the window is up. A ``.qm`` file replacing the interface&apos;s own translation (the long-strings check). ``--parcours``: ``guide`` (the guide&apos;s four steps) or ``portail-actuel`` (today&apos;s portal, rehearsed in the sandbox). The Paramètres as read here: a file it had to set aside is said once, by the wizard.</extracomment>
+        <extracomment>``sandbox`` (embedded), ``qualification``, ``production`` or a sandbox&apos;s URL. Where everything the program writes goes (draft, settings, the embedded sandbox). ``--backend`` as given (&quot;&quot; when it came from the Paramètres or the default). ``--directory``: None for the default (the sandbox&apos;s own with a sandbox). An activation link to open once the window is up. A ``.qm`` file replacing the interface&apos;s own translation (the long-strings check). ``--parcours``: ``guide`` (the guide&apos;s four steps) or ``portail-actuel`` (today&apos;s portal, rehearsed in the sandbox). Whether ``--parcours`` or the Paramètres chose :attr:`path` (else a training room&apos;s answer may choose it). The Paramètres as read here: a file it had to set aside is said once, by the wizard.</extracomment>
         <translation>Chorus Pro sign-up wizard, in four steps.</translation>
     </message>
     <message>
@@ -1980,8 +2005,8 @@ SIRET {siret}</translation>
         <translation>base URL replacing the public directory&apos;s (mirror, test server)</translation>
     </message>
     <message>
-        <source>guide (les quatre étapes du guide, par défaut) ou portail-actuel (le parcours du portail actuel&#xa0;: compte, activation, double authentification, puis structure&#xa0;; bac à sable seulement)</source>
-        <translation>guide (the guide&apos;s four steps, the default) or portail-actuel (today&apos;s portal path: account, activation, two-factor authentication, then structure; sandbox only)</translation>
+        <source>guide (les quatre étapes du guide, par défaut) ou portail-actuel (le parcours du portail actuel&#xa0;: compte, activation, double authentification, puis structure&#xa0;; bac à sable seulement)&#xa0;; défaut&#xa0;: le choix enregistré dans «&#xa0;Paramètres&#xa0;», sinon celui de la salle de formation, sinon guide</source>
+        <translation>guide (the guide&apos;s four steps) or portail-actuel (today&apos;s portal path: account, activation, two-factor authentication, then structure; sandbox only); default: the choice saved in &quot;Settings&quot;, else the training room&apos;s, else guide</translation>
     </message>
     <message>
         <source>vérifie que le programme est complet (traductions, ressources, bac à sable), affiche un rapport et quitte</source>
@@ -3061,7 +3086,7 @@ SIRET {siret}</translation>
     <name>settings</name>
     <message>
         <source>Les paramètres enregistrés n&apos;ont pas pu être relus&#xa0;: {why}. Les valeurs par défaut s&apos;appliquent&#xa0;; vérifiez «&#xa0;Plus › Paramètres&#xa0;».</source>
-        <extracomment>Entered by hand when known (the portal shows it), for the 424-day reminder. Interface language (``fr`` or ``en``), used from the next start; ``--lang`` wins.</extracomment>
+        <extracomment>The rehearsal&apos;s paths (``--parcours``): the guide&apos;s four steps, or today&apos;s portal. Entered by hand when known (the portal shows it), for the 424-day reminder. Interface language (``fr`` or ``en``), used from the next start; ``--lang`` wins. The rehearsal&apos;s path (one of :data:`PATHS`), used from the next start with a sandbox; &quot;&quot; when none is chosen (then a training room&apos;s, else the guide&apos;s). ``--parcours`` wins.</extracomment>
         <translation>The saved settings could not be read back: {why}. The default values apply; check “More › Settings”.</translation>
     </message>
     <message>

@@ -208,3 +208,11 @@ def test_an_unknown_category_is_refused() -> None:
 def test_the_full_session_rehearses_each_category(scenario: Scenario) -> None:
     categories = {c.categorie for c in scenario.companies if c.situation is Situation.CREATION}
     assert categories == {"PME", "ETI", "GE", ""}
+
+
+def test_a_scenario_may_set_the_wizards_path() -> None:
+    assert parse_scenario(GOOD).path == ""  # none: each wizard's own choice, else the guide's
+    with_path = GOOD.replace('titre = "Essai"', 'titre = "Essai"\nparcours = "portail-actuel"')
+    assert parse_scenario(with_path).path == "portail-actuel"
+    with pytest.raises(ScenarioError, match=r"parcours.*valeur inconnue"):
+        parse_scenario(GOOD.replace('titre = "Essai"', 'titre = "Essai"\nparcours = "autre"'))

@@ -256,3 +256,26 @@ def test_the_sandbox_s_test_speaks_of_the_sandbox_not_of_chorus_pro(
     assert "La connexion à Chorus Pro fonctionne" not in dialog.banner.text()
     assert not dialog.expiry_known.isChecked()  # no « 01/01/2000 » from the sandbox
     assert "aucune" not in dialog.results.text()  # its orange remark is not shown
+
+
+def test_the_rehearsal_s_path_is_saved_and_the_command_line_wins(
+    qtbot: QtBot, wizard: SignupWizard, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    from chorus_wizard.config import resolve_config
+
+    data = tmp_path / "data"
+    assert not resolve_config(["--data-dir", str(data)]).path_chosen  # nothing chosen yet
+    dialog = open_dialog(qtbot, wizard, tmp_path)
+    assert dialog.path.currentData() == ""  # the room's, else the guide's
+    assert "bac à sable" in dialog.path_note.text() and "--parcours" in dialog.path_note.text()
+    dialog.path.setCurrentIndex(dialog.path.findData("portail-actuel"))
+    with qtbot.waitSignal(dialog.accepted):
+        dialog.save_button.click()
+    saved = json.loads((data / "settings.json").read_text(encoding="utf-8"))
+    assert saved["path"] == "portail-actuel"
+    config = resolve_config(["--data-dir", str(data)])
+    assert (config.path, config.path_chosen) == ("portail-actuel", True)
+    config = resolve_config(["--data-dir", str(data), "--parcours", "guide"])
+    assert (config.path, config.path_chosen) == ("guide", True)
+    reopened = open_dialog(qtbot, wizard, tmp_path)
+    assert reopened.path.currentData() == "portail-actuel"

@@ -32,6 +32,11 @@ class RoomConfig:
     def title(self) -> str:
         return self.scenario.title if self.scenario else DEFAULT_TITLE
 
+    @property
+    def path(self) -> str:
+        """The rehearsal's path the scenario sets for the trainees' wizards ("" for none)."""
+        return self.scenario.path if self.scenario else ""
+
     def accepts(self, given: str | None) -> bool:
         """Constant-time comparison of a presented token with the room's."""
         return bool(given) and hmac.compare_digest(

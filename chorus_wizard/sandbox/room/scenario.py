@@ -3,6 +3,7 @@
 A scenario is a TOML file (format documented in ``resources/scenarios/README.md``)::
 
     titre = "Démonstration courte"
+    parcours = "portail-actuel"   # optional: the wizards' path, when they did not choose one
 
     [[entreprise]]
     situation = "creation"
@@ -83,7 +84,9 @@ _SITUATIONS_WITH_SIRET = {
     Situation.CLOSED,
     Situation.PARTIALLY_DIFFUSIBLE,
 }
-_TOP_KEYS = {"titre", "description", "entreprise"}
+_TOP_KEYS = {"titre", "description", "parcours", "entreprise"}
+#: The rehearsal's paths a scenario may set (the wizard's ``--parcours``).
+PATHS = ("guide", "portail-actuel")
 _COMPANY_KEYS = {
     "situation",
     "raison_sociale",
@@ -234,11 +237,13 @@ class Company:
 
 @dataclass(frozen=True)
 class Scenario:
-    """A session's title, its description and its companies."""
+    """A session's title, its description, its companies and the wizards' path."""
 
     title: str
     description: str
     companies: tuple[Company, ...]
+    #: ``guide`` or ``portail-actuel`` for the trainees' wizards that chose none; "" for none.
+    path: str = ""
 
     def apply(self, seed: SeedData) -> SeedData:
         """The seed data with the scenario's companies in the directory and the registry."""
@@ -432,10 +437,16 @@ def parse_scenario(text: str) -> Scenario:
     unknown = _unknown_keys(data, _TOP_KEYS)
     if unknown:
         raise _fail(
-            None, None, unknown[0], "clé inconnue (permises : titre, description, [[entreprise]])."
+            None,
+            None,
+            unknown[0],
+            "clé inconnue (permises : titre, description, parcours, [[entreprise]]).",
         )
     title = _text(data, "titre", None, None, required=True)
     description = _text(data, "description", None, None, required=False)
+    path = _text(data, "parcours", None, None, required=False)
+    if path and path not in PATHS:
+        raise _fail(None, None, "parcours", "valeur inconnue (permises : guide, portail-actuel).")
     raw_companies = data.get("entreprise")
     if not isinstance(raw_companies, list) or not raw_companies:
         raise ScenarioError(
@@ -471,7 +482,7 @@ def parse_scenario(text: str) -> Scenario:
                 )
             managers[address] = index
         companies.append(company)
-    return Scenario(title=title, description=description, companies=tuple(companies))
+    return Scenario(title=title, description=description, companies=tuple(companies), path=path)
 
 
 def load_scenario(path: Path) -> Scenario:

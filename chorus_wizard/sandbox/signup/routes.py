@@ -57,7 +57,10 @@ def build_signup_router(
 
     @router.get(v1 + api.HEALTH, summary="État du bac à sable")
     def health() -> JSONResponse:
-        return answer(200, api.HealthAnswer(libelle="OK", salle=ctx.room_title or None))
+        return answer(
+            200,
+            api.HealthAnswer(libelle="OK", salle=ctx.room_title or None, parcours=ctx.room_path),
+        )
 
     @router.get(v1 + api.WORKSPACES, summary="Catalogue des espaces de travail")
     def workspaces() -> JSONResponse:
