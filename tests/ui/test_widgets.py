@@ -6,9 +6,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QAccessible, QWheelEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from chorus_wizard.app import install_translators
@@ -18,6 +25,7 @@ from chorus_wizard.ui.pages.identify import IdentifyPage
 from chorus_wizard.ui.widgets.common import (
     Banner,
     FieldHint,
+    FormComboBox,
     Tone,
     announcer,
     field_label,
@@ -255,3 +263,39 @@ def test_a_page_change_is_announced(qtbot: QtBot, wizard: SignupWizard, heard: H
     qtbot.waitUntil(
         lambda: ("Étape 2 sur 4\u00a0: Complétez les informations demandées", False) in heard.said
     )
+
+
+def _wheel(widget: QWidget, steps: int) -> None:
+    """A turn of the mouse wheel over ``widget``'s middle (``steps`` notches down)."""
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(
+        centre,
+        QPointF(widget.mapToGlobal(widget.rect().center())),
+        QPoint(),
+        QPoint(0, -120 * steps),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(widget, event)
+
+
+def test_the_wheel_scrolls_past_a_list_it_has_not_been_given(
+    qtbot: QtBot, wizard: SignupWizard
+) -> None:
+    """Found by a walk through the program: scrolling step 2 with the wheel turned « Pays »
+    from France to Allemagne as the list passed under the pointer."""
+    wizard.build_the_rest()
+    combo = wizard.page_of(PageId.COMPLETE).country  # type: ignore[attr-defined]
+    assert isinstance(combo, FormComboBox)
+    for code in ("DE", "BE"):
+        combo.addItem(code, code)
+    wizard.activateWindow()
+    identify = wizard.page_of(PageId.IDENTIFY)
+    identify.email.setFocus()  # type: ignore[attr-defined]
+    _wheel(combo, 1)
+    assert combo.currentData() == "FR"  # the page scrolls instead
+    combo.setFocus()
+    _wheel(combo, 1)
+    assert combo.currentData() == "DE"  # chosen on purpose: the wheel works

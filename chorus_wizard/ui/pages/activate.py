@@ -8,7 +8,6 @@ from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QLineEdit,
     QPushButton,
@@ -31,6 +30,7 @@ from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.pages.base import Page, WizardContext
 from chorus_wizard.ui.widgets.common import (
     FieldHint,
+    FormComboBox,
     Tone,
     announce,
     field_label,
@@ -200,7 +200,7 @@ class ActivatePage(Page):
         self.password = PasswordInput(self)
         self.password.add_rows(form)
 
-        self.question = QComboBox()
+        self.question = FormComboBox()
         self.answer = QLineEdit()
         self.answer.setMaxLength(MAX_LENGTH["answer"])
         answer_note = wrapped(

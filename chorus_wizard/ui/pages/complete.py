@@ -10,7 +10,6 @@ from typing import Any
 from PySide6.QtCore import QCollator, QLocale
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QGroupBox,
     QLabel,
     QLayout,
@@ -32,6 +31,7 @@ from chorus_wizard.ui.pages import portal
 from chorus_wizard.ui.pages.base import Page, WizardContext
 from chorus_wizard.ui.widgets.common import (
     FieldHint,
+    FormComboBox,
     Tone,
     field_label,
     form_layout,
@@ -118,7 +118,7 @@ class CompletePage(Page):
             label, cell = self._field_row(field)
             s_form.addRow(label, cell)
         self.postal_hint = self.text_hints[self.fields["code_postal"]][1]
-        self.country = QComboBox()
+        self.country = FormComboBox()
         self.country.setEditable(False)
         self.country.addItem(self.tr("France"), "FR")
         country_label = translate("signup", record.BY_NAME["code_pays"].label)

@@ -8,7 +8,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -36,6 +35,7 @@ from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
 from chorus_wizard.ui.widgets.common import (
     BASE_DESCRIPTION,
     FieldHint,
+    FormComboBox,
     Tone,
     field_label,
     form_layout,
@@ -144,7 +144,7 @@ class IdentifyPage(Page):
         self.identifier_count.hide()
         self.no_siret = QCheckBox(self.tr("Je n'ai pas de numéro de SIRET"))
         self.no_siret.setAccessibleName(self.tr("Je n'ai pas de numéro de SIRET"))
-        self.kind = QComboBox()
+        self.kind = FormComboBox()
         for kind, label in NO_SIRET_LABELS.items():
             self.kind.addItem(translate("identifiers", label), kind.value)
         self.kind_label = field_label(self.tr("Type d'identifiant"), self.kind, required=True)

@@ -3,7 +3,7 @@ workspaces."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from chorus_wizard.backend.errors import Rejected
 from chorus_wizard.backend.models import Workspace
@@ -14,7 +14,7 @@ from chorus_wizard.domain.identifiers import IdentifierType
 from chorus_wizard.ui.pages import portal
 from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
 from chorus_wizard.ui.pages.today import add_row, line, state_of
-from chorus_wizard.ui.widgets.common import field_label, form_layout, wrapped
+from chorus_wizard.ui.widgets.common import FormComboBox, field_label, form_layout, wrapped
 
 REQUIRED = ("identifier", "raison_sociale", "adresse", "code_postal", "ville")
 
@@ -33,7 +33,7 @@ class TodayStructurePage(Page):
             )
         )
         form = form_layout()
-        self.kind = QComboBox()
+        self.kind = FormComboBox()
         for kind in IdentifierType:
             self.kind.addItem(portal.identifier_type_label(kind), kind.value)
         form.addRow(field_label(portal.text(portal.IDENTIFIER_TYPE_LABEL), self.kind), self.kind)

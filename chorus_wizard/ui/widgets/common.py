@@ -16,6 +16,7 @@ from PySide6.QtGui import (
     QGuiApplication,
     QPalette,
     QResizeEvent,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QComboBox,
@@ -226,6 +227,22 @@ def _fill_width(label: QLabel) -> None:
     policy = label.sizePolicy()
     policy.setHorizontalPolicy(QSizePolicy.Policy.Expanding)
     label.setSizePolicy(policy)
+
+
+class FormComboBox(QComboBox):
+    """A drop-down list in a form that scrolls: the mouse wheel changes its choice only once it
+    has the keyboard (clicked or reached with Tab); otherwise the wheel scrolls the page, so a
+    person scrolling past « Pays » never changes the country without seeing it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # the wheel alone never gives focus
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()  # to the scroll area around the form
 
 
 class Tone(Enum):
