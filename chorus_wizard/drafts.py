@@ -38,6 +38,9 @@ PROGRESS_FIELDS: dict[str, type] = {
     "no_siret": bool,
     "email_again": str,
     "prefilled_for": str,
+    # the directory's category of the business (the e-invoicing advice), kept for a resume
+    # after the account exists, when the directory is not asked again
+    "categorie_entreprise": str,
     "account_id": int,
     "structure_id": int,
     "workspaces": list,

@@ -20,7 +20,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QBoxLayout, QCheckBox, QComboBox, QLineEdit, QMessageBox
 
-from chorus_wizard.backend.models import AccountCreated, AccountStatus, Lookup
+from chorus_wizard.backend.models import AccountCreated, AccountStatus, CompanyRecord, Lookup
 from chorus_wizard.contracts.record import Signup
 from chorus_wizard.domain.identifiers import IdentifierType, check_identifier, format_siret
 from chorus_wizard.drafts import DraftSetAside, DraftStore, SavedDraft
@@ -492,7 +492,9 @@ def _go_to_saved_page(
     redone: each page on the way is only shown, so that « Précédent » goes where it went)."""
     draft = wizard.context.draft
     progress = saved.progress
-    lookup = state.lookup or Lookup(kind, identifier)
+    category = str(progress.get("categorie_entreprise", ""))
+    known = CompanyRecord(identifier, categorie_entreprise=category) if category else None
+    lookup = state.lookup or Lookup(kind, identifier, company=known)
     draft.lookup = lookup
     wizard.page_of(PageId.IDENTIFY).mark_step_done()
     if lookup.existing is not None:  # registered meanwhile: the attachment page explains

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -13,6 +14,7 @@ from chorus_wizard.app import Backend, compose, finish_build
 from chorus_wizard.config import resolve_config
 from chorus_wizard.contracts.record import Signup
 from chorus_wizard.drafts import DraftStore
+from chorus_wizard.recap import company_category
 from chorus_wizard.ui.drafts import DraftKeeper
 from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.pages.complete import CompletePage
@@ -21,7 +23,7 @@ from chorus_wizard.ui.pages.workspaces import WorkspacesPage
 from chorus_wizard.ui.widgets.common import Tone
 from chorus_wizard.ui.widgets.handoff import UrlOpener
 from chorus_wizard.ui.wizard import SignupWizard
-from tests.fakes import FakeService
+from tests.fakes import DINUM, FakeService
 from tests.memory_keyring import MemoryKeyring
 from tests.ui.flows import draft_keeper, fake_wizard
 
@@ -258,3 +260,27 @@ def test_resume_opens_the_saved_page_without_redoing_a_step(
     assert (signup.email, signup.nom, signup.prenom) == (EMAIL, "Durand", "Marie")
     assert signup.identifier == "13002526500013"
     assert signup.raison_sociale == "DIRECTION INTERMINISTERIELLE DU NUMERIQUE"
+
+
+def test_a_resume_after_the_account_keeps_the_business_category(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    """Found by a walk through the program: after a resume the e-invoicing advice said the
+    category was unknown (the directory is not asked again once the account exists)."""
+    eti = {DINUM.siret: replace(DINUM, categorie_entreprise="ETI")}
+    first, keeper = new_wizard(qtbot, FakeService(companies=eti), tmp_path)
+    page = to_complete(qtbot, first)
+    page.email_again.setText(EMAIL)
+    page.nom.setText("Durand")
+    page.prenom.setText("Marie")
+    assert company_category(first.context.draft) == "ETI"
+    first.next()
+    qtbot.waitUntil(lambda: first.currentId() == PageId.WORKSPACES)
+    keeper.flush()
+    first.close()
+    first.shutdown()
+    memory_keyring.passwords.clear()
+    second, _ = new_wizard(qtbot, FakeService(companies=eti), tmp_path)
+    second.page_of(PageId.IDENTIFY).resume_button.click()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: second.currentId() == PageId.ACTIVATE)
+    assert company_category(second.context.draft) == "ETI"

@@ -444,6 +444,9 @@ class CompletePage(Page):
 
     def draft_values(self) -> dict[str, Any]:
         values: dict[str, Any] = {"email_again": self.email_again.text()}
+        lookup = self.context.draft.lookup
+        if lookup is not None and lookup.company is not None:
+            values["categorie_entreprise"] = lookup.company.categorie_entreprise
         if self._prefilled_for is not None:
             kind, identifier = self._prefilled_for
             values["prefilled_for"] = f"{kind.value}:{identifier}"
