@@ -1160,9 +1160,11 @@ SIRET {siret}</translation>
         <translation>An unexpected error occurred. What you entered is kept; try again, and if the problem persists, contact support.</translation>
     </message>
     <message>
-        <source>Pour continuer, complétez&#xa0;: {fields}.</source>
-        <extracomment>Why « Suivant » is greyed out; {fields} lists the fields still to fill in.</extracomment>
-        <translation>To go on, complete: {fields}.</translation>
+        <source>Pour continuer, complétez ou corrigez&#xa0;: {fields}.</source>
+        <extracomment>Why « Suivant » is greyed out; {fields} lists the fields still to fill in.
+----------
+The record&apos;s text fields typed on this page, one line edit each (the country is a list). The fields with a « ? » beside them (ui/field_help.py says what it tells). Default country for identifiers that imply one. Why « Valider » is greyed out; {fields} lists the fields still empty or invalid.</extracomment>
+        <translation>To continue, complete or correct: {fields}.</translation>
     </message>
     <message>
         <source>Réessayer</source>
@@ -1182,11 +1184,6 @@ SIRET {siret}</translation>
         <source>Étape {step} sur 4 — {steps}</source>
         <extracomment>Why « Suivant » is greyed out, always in view (outside the scrolling) while it is.</extracomment>
         <translation>Step {step} of 4 — {steps}</translation>
-    </message>
-    <message>
-        <source>Pour continuer, remplissez&#xa0;: {fields}.</source>
-        <extracomment>The record&apos;s text fields typed on this page, one line edit each (the country is a list). The fields with a « ? » beside them (ui/field_help.py says what it tells). Default country for identifiers that imply one. Why « Valider » is greyed out; {fields} lists the fields still empty or invalid.</extracomment>
-        <translation>To go on, fill in: {fields}.</translation>
     </message>
     <message>
         <source>Pour valider, saisissez&#xa0;: {fields}.</source>

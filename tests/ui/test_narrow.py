@@ -118,7 +118,7 @@ def test_step_2_says_why_suivant_is_greyed_out(qtbot: QtBot, wizard: SignupWizar
     reason = page.next_reason
     assert not page.isComplete()
     assert reason.isVisible()
-    assert "Pour continuer, remplissez\u00a0:" in reason.text()
+    assert "Pour continuer, complétez ou corrigez\u00a0:" in reason.text()
     assert page.nom.accessibleName() in reason.text()
     page.fields["code_postal"].setText("12")
     assert page.fields["code_postal"].accessibleName() in reason.text()

@@ -58,7 +58,7 @@ class CompletePage(Page):
     step = 2
 
     #: Why « Valider » is greyed out; {fields} lists the fields still empty or invalid.
-    NEXT_REASON = QT_TRANSLATE_NOOP("Page", "Pour continuer, remplissez\u00a0: {fields}.")
+    NEXT_REASON = QT_TRANSLATE_NOOP("Page", "Pour continuer, complétez ou corrigez\u00a0: {fields}.")
 
     def __init__(self, context: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
