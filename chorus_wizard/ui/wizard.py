@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, cast
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QMenu, QMessageBox, QPushButton, QWidget, QWizard
 
 from chorus_wizard import __version__
@@ -344,9 +344,18 @@ class SignupWizard(QWizard):
         """« Quitter l'assistant ? » while it is asked."""
         return self._quit_box.dialog
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape never closes the wizard (a dialog's habit): one press too many after closing
+        the help panel or a list would quit the signup. « Annuler » and the window's close
+        button still do."""
+        if event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def reject(self) -> None:
-        """Annuler, Escape and the window's close button: first ask, in a non-blocking box,
-        when something typed would be lost."""
+        """Annuler and the window's close button: first ask, in a non-blocking box, when
+        something typed would be lost."""
         if self._quit_box.dialog is not None:
             return
         if not self.typed_would_be_lost():

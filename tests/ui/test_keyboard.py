@@ -315,23 +315,15 @@ def test_keyboard_walk_tab_order_and_every_mnemonic(
     check_mnemonics(qtbot, wizard, skip=skip)
 
 
-@offscreen_popups
-def test_escape_on_step_4_asks_before_losing_what_was_typed(
-    qtbot: QtBot, wizard: SignupWizard
-) -> None:
+def test_escape_never_closes_the_wizard(qtbot: QtBot, wizard: SignupWizard) -> None:
+    """Found by a walk through the program: Escape quit the whole signup at once, one press
+    after closing the help panel. « Annuler » and the window's close button still quit (and
+    ask first when something typed would be lost, see the keyboard walk above)."""
+    identify = wizard.page_of(PageId.IDENTIFY)
+    identify.email.setText(EMAIL)  # type: ignore[attr-defined]
+    qtbot.keyClick(identify.email, Qt.Key.Key_Escape)  # type: ignore[attr-defined]
     activate = reach_activation(qtbot, wizard)
     qtbot.keyClick(activate.code, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: wizard.quit_question is not None)
-    box = wizard.quit_question
-    assert box is not None and "seront perdus" in box.text()
-    [leave] = [b for b in box.buttons() if b.text() == "&Quitter"]
-    leave.click()
-    qtbot.waitUntil(lambda: not wizard.isVisible())
-
-
-def test_escape_elsewhere_closes_at_once(qtbot: QtBot, wizard: SignupWizard) -> None:
-    identify = wizard.page_of(PageId.IDENTIFY)
-    identify.email.setText(EMAIL)  # type: ignore[attr-defined]  # kept in the draft anyway
-    qtbot.keyClick(identify.email, Qt.Key.Key_Escape)  # type: ignore[attr-defined]
-    qtbot.waitUntil(lambda: not wizard.isVisible())
-    assert wizard.quit_question is None
+    qtbot.wait(50)
+    assert wizard.isVisible() and wizard.quit_question is None
+    assert wizard.currentId() == PageId.ACTIVATE

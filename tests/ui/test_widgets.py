@@ -224,7 +224,9 @@ def test_siret_count_while_typing_and_the_reason_next_waits(wizard: SignupWizard
     assert page.identifier_count.text() == "13 chiffres sur 14"
     assert not page.identifier_hint.isVisible()  # not wrong: unfinished
     assert page.identifier.accessibleDescription() == "Champ obligatoire. 13 chiffres sur 14"
-    assert page.next_reason.text() == "Pour continuer, complétez ou corrigez\u00a0: Numéro de SIRET."
+    assert (
+        page.next_reason.text() == "Pour continuer, complétez ou corrigez\u00a0: Numéro de SIRET."
+    )
     page.identifier.setText("1300252650001A")  # can no longer become valid: said at once
     assert page.identifier_hint.isVisible() and not page.identifier_count.isVisible()
     page.identifier.setText("13002526500013")
