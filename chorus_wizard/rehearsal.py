@@ -18,6 +18,14 @@ PAGE_BANNER = QT_TRANSLATE_NOOP(
     "est créé. Pour vous inscrire pour de bon\u00a0: le portail {portal}, ou l'assistant en "
     "mode portail («\u00a0Plus › Paramètres\u00a0»).",
 )
+#: Step 2's note above « Valider », in a rehearsal (the guide's says the account is created on
+#: Chorus Pro, for good).
+COMMIT_NOTE = QT_TRANSLATE_NOOP(
+    "rehearsal",
+    "En cliquant sur «\u00a0Valider\u00a0», un compte d'essai et sa structure sont créés dans le "
+    "bac à sable, comme Chorus Pro le ferait, et un courriel d'activation d'essai vous est "
+    "envoyé. Rien n'est créé sur Chorus Pro.",
+)
 DONE_TITLE = QT_TRANSLATE_NOOP("rehearsal", "Répétition terminée")
 DONE_MESSAGE = QT_TRANSLATE_NOOP(
     "rehearsal",

@@ -3020,6 +3020,11 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
         <translation>Rehearsal on the sandbox: nothing is sent to Chorus Pro and no account is created there. To register for real: the portal {portal}, or the wizard in portal mode (“More › Settings”).</translation>
     </message>
     <message>
+        <source>En cliquant sur «&#xa0;Valider&#xa0;», un compte d&apos;essai et sa structure sont créés dans le bac à sable, comme Chorus Pro le ferait, et un courriel d&apos;activation d&apos;essai vous est envoyé. Rien n&apos;est créé sur Chorus Pro.</source>
+        <extracomment>Step 2&apos;s note above « Valider », in a rehearsal (the guide&apos;s says the account is created on Chorus Pro, for good).</extracomment>
+        <translation>When you click “Confirm”, a trial account and its structure are created in the sandbox, as Chorus Pro would, and a trial activation email is sent to you. Nothing is created on Chorus Pro.</translation>
+    </message>
+    <message>
         <source>Répétition terminée</source>
         <translation>Rehearsal finished</translation>
     </message>

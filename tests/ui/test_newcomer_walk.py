@@ -328,6 +328,10 @@ def test_every_page_of_a_sandbox_signup_says_it_is_a_rehearsal(
 
     wizard.currentIdChanged.connect(lambda _id: QTimer.singleShot(0, check))
     check()
+    # step 2's note above « Valider » speaks of a trial account, never of Chorus Pro's
+    note = wizard.page_of(PageId.COMPLETE).commit_note.text()  # type: ignore[attr-defined]
+    assert "compte d'essai" in note and "Rien n'est créé sur Chorus Pro" in note
+    assert "définitive" not in note
     run_signup(qtbot, wizard)
     qtbot.waitUntil(lambda: PageId.DONE in seen)
     assert seen == [

@@ -212,7 +212,9 @@ class Page(QWizardPage):
     STEP = "step"
 
     #: Why « Suivant » is greyed out; {fields} lists the fields still to fill in.
-    NEXT_REASON = QT_TRANSLATE_NOOP("Page", "Pour continuer, complétez ou corrigez\u00a0: {fields}.")
+    NEXT_REASON = QT_TRANSLATE_NOOP(
+        "Page", "Pour continuer, complétez ou corrigez\u00a0: {fields}."
+    )
 
     #: Something the user typed or chose changed (the draft is saved a moment later).
     edited = Signal()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWizard,
 )
 
+from chorus_wizard import rehearsal
 from chorus_wizard.backend.errors import AlreadyRegistered, FieldRefused
 from chorus_wizard.backend.models import AccountCreated, CompanyRecord
 from chorus_wizard.contracts import record
@@ -58,7 +59,9 @@ class CompletePage(Page):
     step = 2
 
     #: Why « Valider » is greyed out; {fields} lists the fields still empty or invalid.
-    NEXT_REASON = QT_TRANSLATE_NOOP("Page", "Pour continuer, complétez ou corrigez\u00a0: {fields}.")
+    NEXT_REASON = QT_TRANSLATE_NOOP(
+        "Page", "Pour continuer, complétez ou corrigez\u00a0: {fields}."
+    )
 
     def __init__(self, context: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -163,6 +166,8 @@ class CompletePage(Page):
                 "Cette étape est définitive\u00a0: vérifiez vos informations avant de valider."
             )
         )
+        if rehearsal.is_rehearsal(context.profile.name):
+            self.commit_note.setText(rehearsal.said(rehearsal.COMMIT_NOTE))
         self.body.addWidget(self.commit_note)
         self.handoff: HandoffPanel | None = None
         if context.portal_mode:  # nothing is committed here: the portal creates the account
