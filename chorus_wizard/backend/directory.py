@@ -212,28 +212,7 @@ class RechercheEntreprisesClient:
 
         A 429 is not waited out here: the caller shows the wait and asks again (typing
         must not queue requests behind a limit)."""
-        response = send(
-            self._client,
-            "GET",
-            f"{self._base}/search",
-            SERVICE,
-            params=search_parameters(name, place),
-        )
-        data = json_body(response, SERVICE)
-        if response.status_code == 400:
-            raise Rejected(
-                str(data.get("erreur") or translate("directory", "Recherche refusée.")), status=400
-            )
-        if response.status_code != 200:
-            raise ProtocolError(
-                service_message(
-                    QT_TRANSLATE_NOOP(
-                        "http", "{Service} a envoyé une réponse inattendue (HTTP {status})."
-                    ),
-                    SERVICE,
-                ).format(status=response.status_code)
-            )
-        results = field(data, "results", list, SERVICE)
+        data, results = self._search(search_parameters(name, place))
         try:
             hits = [hit for result in results for hit in search_hits(result)]
             total = int(data.get("total_results") or len(results))
@@ -246,14 +225,10 @@ class RechercheEntreprisesClient:
             ) from exc
         return SearchResults(tuple(hits), total)
 
-    def _lookup(self, siret: str) -> CompanyRecord | None:
-        response = send(
-            self._client,
-            "GET",
-            f"{self._base}/search",
-            SERVICE,
-            params={"q": siret, "page": 1, "per_page": 1},
-        )
+    def _search(self, params: dict[str, Any]) -> tuple[dict[str, Any], list[Any]]:
+        """``GET /search``: the answer and its ``results``; a 400 is a refusal in the API's
+        words, any other status but 200 an unexpected answer."""
+        response = send(self._client, "GET", f"{self._base}/search", SERVICE, params=params)
         data = json_body(response, SERVICE)
         if response.status_code == 400:
             raise Rejected(
@@ -269,6 +244,10 @@ class RechercheEntreprisesClient:
                 ).format(status=response.status_code)
             )
         results = field(data, "results", list, SERVICE)
+        return data, results
+
+    def _lookup(self, siret: str) -> CompanyRecord | None:
+        _data, results = self._search({"q": siret, "page": 1, "per_page": 1})
         try:
             for result in results:
                 sirets = {str((result.get("siege") or {}).get("siret"))}
