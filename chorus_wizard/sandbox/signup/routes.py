@@ -33,7 +33,7 @@ from chorus_wizard.sandbox.context import SandboxContext
 from chorus_wizard.sandbox.mail.sent import mails_to
 from chorus_wizard.sandbox.refusal import answer
 from chorus_wizard.sandbox.security import digest
-from chorus_wizard.sandbox.signup.activation_page import activation_page
+from chorus_wizard.sandbox.signup.activation_page import PAGE_HEADERS, activation_page
 from chorus_wizard.sandbox.signup.checks import check_email, check_new_account
 from chorus_wizard.sandbox.signup.desk import SignupDesk
 from chorus_wizard.sandbox.signup.throttle import source_of
@@ -144,6 +144,6 @@ def build_signup_router(
         summary="Page du lien d'activation",
     )
     def activation_link_page(code: str = "") -> HTMLResponse:
-        return HTMLResponse(activation_page(code.strip()[:500]))
+        return HTMLResponse(activation_page(code.strip()[:500]), headers=PAGE_HEADERS)
 
     return router
