@@ -229,3 +229,41 @@ def test_the_sandbox_command_serves_the_wizards_socket_without_qt(tmp_path: Path
     assert child.returncode == 0
     assert "chorus_wizard.sandbox.app" in imports  # the import trace is there…
     assert "PySide6" not in imports  # …and holds no Qt
+
+
+def serve_once(data_dir: Path) -> str:
+    """Start the embedded sandbox on ``data_dir``, check that it answers, stop it: its URL."""
+    sandbox = SandboxProcess(data_dir)
+    try:
+        sandbox.serve()
+        sandbox.wait_ready(60)
+        assert httpx.get(f"{sandbox.base_url}/sandbox/v1/sante", timeout=10).status_code == 200
+        return sandbox.base_url
+    finally:
+        sandbox.stop()
+
+
+def test_the_next_start_serves_on_the_same_port(tmp_path: Path) -> None:
+    """A mail's http link still opens after a restart: same data folder, same port."""
+    first = serve_once(tmp_path)
+    assert serve_once(tmp_path) == first
+
+
+def test_a_taken_port_falls_back_to_a_free_one(tmp_path: Path) -> None:
+    first = serve_once(tmp_path)
+    port = int(first.rsplit(":", 1)[1])
+    holder = listen("127.0.0.1", port)  # another program took it meanwhile
+    try:
+        second = serve_once(tmp_path)
+    finally:
+        holder.close()
+    assert second != first
+    assert serve_once(tmp_path) == second  # the port that served is the one tried next
+
+
+def test_a_damaged_port_file_is_set_aside_and_a_free_port_taken(tmp_path: Path) -> None:
+    (tmp_path / "sandbox").mkdir()
+    (tmp_path / "sandbox" / "port.json").write_text('{"port": "huit"}')
+    url = serve_once(tmp_path)
+    assert serve_once(tmp_path) == url
+    assert len(list((tmp_path / "sandbox").glob("port.endommage-*.json"))) == 1

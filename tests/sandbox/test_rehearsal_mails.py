@@ -53,3 +53,21 @@ def test_every_other_mail_opens_with_it_too() -> None:
     )
     text, _html = parts(message)
     assert text.startswith("RÉPÉTITION")
+
+
+def test_the_activation_mail_says_when_its_http_link_may_fail_and_what_then() -> None:
+    message = activation_message(
+        to_email="marie@exemple.fr",
+        first_name="Marie",
+        last_name="Durand",
+        link="http://127.0.0.1:41234/sandbox/activer?code=abc",
+        code="abc",
+        valid_minutes=60,
+        now=NOW,
+    )
+    text, _html = parts(message)
+    lines = text.splitlines()
+    at = lines.index("chorus-wizard://activer?code=abc")
+    hint = " ".join(lines[lines.index("http://127.0.0.1:41234/sandbox/activer?code=abc") + 1 : at])
+    assert "garde son port d'un démarrage à l'autre" in hint
+    assert "sauf si un autre programme l'a pris" in hint

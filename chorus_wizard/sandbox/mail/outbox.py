@@ -327,8 +327,9 @@ def activation_message(
         "Votre compte d'essai a été créé dans le bac à sable. Pour l'activer, ouvrez le lien\n"
         "ci-dessous ou copiez-le dans le programme chorus-wizard\u00a0:\n\n"
         f"{link}\n\n"
-        "Si chorus-wizard est installé, ce lien-ci l'ouvre directement (il reste valable\n"
-        "même après un redémarrage du bac à sable)\u00a0:\n\n"
+        "Si chorus-wizard est installé, ce lien-ci l'ouvre directement. Il marche même si\n"
+        "le lien ci-dessus ne répond plus (le bac à sable garde son port d'un démarrage à\n"
+        "l'autre, sauf si un autre programme l'a pris entre-temps)\u00a0:\n\n"
         f"{wizard_link(code)}\n\n"
         "Vous pouvez aussi coller ce code d'activation dans chorus-wizard\u00a0:\n\n"
         f"{code}\n\n"
@@ -343,8 +344,9 @@ def activation_message(
         "ci-dessous "
         "ou copiez-le dans le programme chorus-wizard\u00a0:</p>\n"
         f'<p><a href="{escape(link)}">{escape(link)}</a></p>\n'
-        "<p>Si chorus-wizard est installé, ce lien-ci l'ouvre directement (il reste valable "
-        "même après un redémarrage du bac à sable)\u00a0:</p>\n"
+        "<p>Si chorus-wizard est installé, ce lien-ci l'ouvre directement. Il marche même si "
+        "le lien ci-dessus ne répond plus (le bac à sable garde son port d'un démarrage à "
+        "l'autre, sauf si un autre programme l'a pris entre-temps)\u00a0:</p>\n"
         f'<p><a href="{escape(wizard_link(code))}">{escape(wizard_link(code))}</a></p>\n'
         "<p>Vous pouvez aussi coller ce code d'activation dans chorus-wizard\u00a0:</p>\n"
         f'<p style="font-family: monospace; font-size: larger">{escape(code)}</p>\n'

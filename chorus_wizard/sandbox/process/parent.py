@@ -19,6 +19,11 @@ dies before it is ready, makes the wizard close its listening socket, so that wa
 requests fail at once, and :attr:`SandboxProcess.failure` tells why (the wizard's first call
 says so, see :mod:`chorus_wizard.backend.local_sandbox`). The child logs to
 ``<data-dir>/sandbox/sandbox.log``.
+
+The port stays the same from one start to the next, so that the ``http://127.0.0.1:PORT``
+link of an earlier mail still opens: the port that last served is kept in
+``<data-dir>/sandbox/port.json`` and tried first; when another program holds it, a free port
+is taken (the mail's ``chorus-wizard://`` link still works then) and remembered instead.
 """
 
 from __future__ import annotations
@@ -30,7 +35,13 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from chorus_wizard.files import StartFailure, WriteProblem
+from chorus_wizard.files import (
+    SetAside,
+    StartFailure,
+    WriteProblem,
+    read_json,
+    write_json_atomically,
+)
 from chorus_wizard.sandbox.process.listening import base_url, listen
 
 if TYPE_CHECKING:
@@ -48,6 +59,8 @@ FAILURE = "failure"
 STOP = "stop"
 #: How long the process may take to serve before the wizard gives up on it.
 READY_TIMEOUT_S = 120
+#: In ``<data-dir>/sandbox/``: the port that last served, tried first at the next start.
+PORT_FILE = "port.json"
 
 
 def child_command() -> list[str]:
@@ -57,6 +70,42 @@ def child_command() -> list[str]:
         name = "chorus-wizard-sandbox.exe" if sys.platform == "win32" else "chorus-wizard-sandbox"
         return [str(Path(sys.executable).with_name(name))]
     return [sys.executable, "-m", "chorus_wizard.sandbox"]
+
+
+def _port(document: object) -> int:
+    if not isinstance(document, dict):
+        raise ValueError("not an object")
+    port = document["port"]
+    if not isinstance(port, int) or isinstance(port, bool) or not 1024 <= port <= 65535:
+        raise ValueError("not a port")
+    return port
+
+
+def remembered_port(data_dir: Path) -> int:
+    """The port the sandbox of ``data_dir`` last served on; 0 when none is known."""
+    try:
+        return read_json(data_dir / "sandbox" / PORT_FILE, _port) or 0
+    except SetAside:  # damaged: set aside by the reader, and a free port is taken
+        return 0
+
+
+def remember_port(data_dir: Path, port: int) -> None:
+    """Keep ``port`` for the next start (a folder that takes no writes only loses that)."""
+    try:
+        write_json_atomically(data_dir / "sandbox" / PORT_FILE, {"port": port})
+    except OSError as error:
+        log.warning("The sandbox's port could not be kept (%s)", type(error).__name__)
+
+
+def listen_on_the_same_port(host: str, data_dir: Path) -> socket.socket:
+    """A socket on the port the sandbox last served on, else on a free one."""
+    port = remembered_port(data_dir)
+    if port:
+        try:
+            return listen(host, port)
+        except OSError as error:  # another program holds it now
+            log.info("Port %s taken (%s): the sandbox takes a free one", port, error.strerror)
+    return listen(host, 0)
 
 
 def _failure_from(line: str, folder: str) -> StartFailure:
@@ -84,6 +133,7 @@ class SandboxProcess:
         self._ready = threading.Event()
         self._failure: StartFailure | None = None
         self._base_url = ""
+        self._port = 0
         self._lock = threading.Lock()  # serve() may run in a helper thread, stop() in the GUI
         self._stopped = False
         self._timed_out = False
@@ -103,8 +153,9 @@ class SandboxProcess:
         if self._socket is None:
             if self._stopped:
                 raise RuntimeError("the sandbox was stopped")
-            self._socket = listen(self.host, 0)
-            self._base_url = base_url(self.host, self._socket.getsockname()[1])
+            self._socket = listen_on_the_same_port(self.host, self.data_dir)
+            self._port = self._socket.getsockname()[1]
+            self._base_url = base_url(self.host, self._port)
         return self._base_url
 
     def serve(self) -> None:
@@ -162,6 +213,8 @@ class SandboxProcess:
             # The child serves its own copy: without ours, a sandbox that dies later
             # refuses connections at once instead of leaving them waiting.
             self._release_socket()
+            if self._port != remembered_port(self.data_dir):
+                remember_port(self.data_dir, self._port)  # it served: the next start tries it
             self._ready.set()
             return
         if self._timed_out:
