@@ -146,6 +146,8 @@ class SettingsDialog(QDialog):
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll_area.setWidget(inner)
         self.banner = Banner()
+        #: The banner holds the last test's verdict (it goes when the values tested change).
+        self._verdict_shown = False
         self.busy = BusyBar()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -167,6 +169,9 @@ class SettingsDialog(QDialog):
         self.expiry_known.toggled.connect(self._on_expiry_toggled)
         self.expiry.dateChanged.connect(self._show_reminder)
         self.test_button.clicked.connect(self._on_test_clicked)
+        for edit in (self.client_id, self.client_secret, self.tech_login, self.tech_password):
+            edit.textEdited.connect(self._forget_test)
+        self.probe.textEdited.connect(self._forget_test)
         self._load()
 
     # -- layout ----------------------------------------------------------------------------
@@ -430,7 +435,7 @@ class SettingsDialog(QDialog):
         values = self.form.show(name, typed.profile)
         if values is not None:
             self._show_profile_values(name, values)
-        self.results.clear_report()  # about another server
+        self._forget_test()  # about another server
         self.piste_group.setEnabled(name is not None)
         if name is None:
             self.piste_note.setText(
@@ -511,6 +516,14 @@ class SettingsDialog(QDialog):
 
     # -- Tester la connexion -------------------------------------------------------------
 
+    def _forget_test(self) -> None:
+        """The last test spoke of the values then typed: once they change, its report and its
+        verdict (a red « Accès refusé »…) go, rather than stay beside values they never saw."""
+        self.results.clear_report()
+        if self._verdict_shown:
+            self._verdict_shown = False
+            self.banner.clear_message()
+
     def _on_test_clicked(self) -> None:
         self.banner.clear_message()
         try:
@@ -523,6 +536,7 @@ class SettingsDialog(QDialog):
         self._calls.start("test", caption, test, self._on_tested, self._on_failed)
 
     def _on_tested(self, report: ConnectionReport | None) -> None:
+        self._verdict_shown = True  # every way below says it on the banner
         if report is None:
             self.banner.show_message(
                 Tone.ERROR,

@@ -355,16 +355,19 @@ class SignupWizard(QWizard):
 
     def reject(self) -> None:
         """Annuler and the window's close button: first ask, in a non-blocking box, when
-        something typed would be lost."""
+        something typed would be lost or the page says what quitting leaves behind."""
         if self._quit_box.dialog is not None:
             return
-        if not self.typed_would_be_lost():
+        page = self.currentPage()
+        warning = page.quit_warning() if isinstance(page, Page) else ""
+        if not warning and not self.typed_would_be_lost():
             super().reject()
             return
         box = QMessageBox(
             QMessageBox.Icon.Warning,
             self.tr("Quitter l'assistant\u00a0?"),
-            self.tr(
+            warning
+            or self.tr(
                 "Le code d'activation, le mot de passe et la réponse saisis seront perdus\u00a0: "
                 "ils ne sont jamais enregistrés. Quitter quand même\u00a0?"
             ),

@@ -168,6 +168,11 @@
         <translation>The structure&apos;s main manager approves your request; you are told of the decision by email.</translation>
     </message>
     <message>
+        <source>Votre structure est déjà inscrite dans le bac à sable</source>
+        <extracomment>A sandbox&apos;s signup is a rehearsal: the structure is the sandbox&apos;s, not Chorus Pro&apos;s.</extracomment>
+        <translation>Your organisation is already registered in the sandbox</translation>
+    </message>
+    <message>
         <source>Votre structure est déjà inscrite sur Chorus Pro</source>
         <translation>Your structure is already registered on Chorus Pro</translation>
     </message>
@@ -202,6 +207,10 @@
         <translation>SIRET {siret}</translation>
     </message>
     <message>
+        <source>La structure &lt;b&gt;{name}&lt;/b&gt; ({identifier}) existe déjà dans le bac à sable de la répétition (pas sur Chorus Pro).</source>
+        <translation>The organisation &lt;b&gt;{name}&lt;/b&gt; ({identifier}) already exists in the rehearsal&apos;s sandbox (not on Chorus Pro).</translation>
+    </message>
+    <message>
         <source>La structure &lt;b&gt;{name}&lt;/b&gt; ({identifier}) existe déjà sur Chorus Pro.</source>
         <translation>The structure &lt;b&gt;{name}&lt;/b&gt; ({identifier}) already exists on Chorus Pro.</translation>
     </message>
@@ -216,6 +225,10 @@
     <message>
         <source>&lt;b&gt;Adresse&#xa0;:&lt;/b&gt; {value}</source>
         <translation>&lt;b&gt;Address:&lt;/b&gt; {value}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Fiche de la structure dans le bac à sable&lt;/b&gt;&lt;br&gt;{lines}</source>
+        <translation>&lt;b&gt;The organisation&apos;s record in the sandbox&lt;/b&gt;&lt;br&gt;{lines}</translation>
     </message>
     <message>
         <source>&lt;b&gt;Fiche Chorus Pro de la structure&lt;/b&gt;&lt;br&gt;{lines}</source>
@@ -800,7 +813,7 @@ SIRET {siret}</translation>
     </message>
     <message>
         <source>Les espaces de travail vous donnent accès aux fonctionnalités de Chorus Pro dont vous avez besoin. «&#xa0;Factures émises&#xa0;» (déposer et suivre vos factures) et «&#xa0;Sollicitations émises&#xa0;» (poser une question à vos clients publics ou au support) sont ouverts par défaut et suffisent pour facturer. Ne rien savoir n&apos;est pas grave&#xa0;: vous pourrez ouvrir ou fermer des espaces plus tard, selon vos besoins.</source>
-        <translation>Workspaces give you access to the Chorus Pro features you need. “Factures émises” (submit and follow your invoices) and “Sollicitations émises” (ask your public-sector customers or support a question) are open by default and are enough to invoice. Not knowing is fine: you can open or close workspaces later, as you need.</translation>
+        <translation>Workspaces give you access to the Chorus Pro features you need. “Invoices sent” (submit and follow your invoices) and “Requests sent” (ask your public-sector customers or support a question) are open by default and are enough to invoice. Not knowing is fine: you can open or close workspaces later, as you need.</translation>
     </message>
     <message>
         <source>Lien ou code d&apos;activation</source>
@@ -960,6 +973,7 @@ SIRET {siret}</translation>
     </message>
     <message>
         <source>R&amp;eprendre</source>
+        <extracomment>The banner says what the lookup answered about the identifier typed then.</extracomment>
         <translation>R&amp;esume</translation>
     </message>
     <message>
@@ -1447,6 +1461,7 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
     </message>
     <message>
         <source>Enregistrer</source>
+        <extracomment>The banner holds the last test&apos;s verdict (it goes when the values tested change).</extracomment>
         <translation>Save</translation>
     </message>
     <message>
@@ -1902,8 +1917,13 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
         <translation>You are the first to create your company in Chorus Pro: you are its &lt;b&gt;main manager&lt;/b&gt; and have every right to change it. The “Manager&apos;s activities” workspace is opened for you as a matter of course.</translation>
     </message>
     <message>
-        <source>Les espaces de travail vous donnent accès aux fonctionnalités de Chorus Pro dont vous avez besoin. «&#xa0;Factures émises&#xa0;» et «&#xa0;Sollicitations émises&#xa0;» sont activés par défaut. Cliquez sur OUI/NON ou appuyez sur Espace pour ouvrir ou fermer un espace&#xa0;; vous pourrez les faire évoluer plus tard selon vos besoins.</source>
-        <translation>Workspaces give you access to the Chorus Pro features you need. “Factures émises” and “Sollicitations émises” are on by default. Click YES/NO or press Space to open or close a workspace; you can change them later as your needs evolve.</translation>
+        <source>Vous êtes le premier à créer cette entreprise dans le bac à sable de la répétition&#xa0;: vous y êtes le &lt;b&gt;gestionnaire principal&lt;/b&gt;, avec tous les droits de modification sur celle-ci. L&apos;espace «&#xa0;Activités du gestionnaire&#xa0;» vous est ouvert d&apos;office.</source>
+        <extracomment>A sandbox&apos;s signup is a rehearsal: nothing of it is on Chorus Pro.</extracomment>
+        <translation>You are the first to create this business in the rehearsal&apos;s sandbox: you are its &lt;b&gt;main manager&lt;/b&gt; there, with every right to change it. The “Manager&apos;s activities” workspace is open to you automatically.</translation>
+    </message>
+    <message>
+        <source>Les espaces de travail vous donnent accès aux fonctionnalités de Chorus Pro dont vous avez besoin. «&#xa0;{sent}&#xa0;» et «&#xa0;{asked}&#xa0;» sont activés par défaut. Cliquez sur OUI/NON ou appuyez sur Espace pour ouvrir ou fermer un espace&#xa0;; vous pourrez les faire évoluer plus tard selon vos besoins.</source>
+        <translation>Workspaces give you access to the Chorus Pro features you need. “{sent}” and “{asked}” are on by default. Click YES/NO or press Space to open or close a workspace; you can change them later as your needs evolve.</translation>
     </message>
     <message>
         <source>Espace</source>
@@ -1918,8 +1938,8 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
         <translation>Activation</translation>
     </message>
     <message>
-        <source>Vous avez fermé «&#xa0;Factures émises&#xa0;» et «&#xa0;Sollicitations émises&#xa0;»&#xa0;: sans le premier, votre structure ne pourra pas déposer ses factures à destination de ses clients publics ni suivre leur paiement&#xa0;; sans le second, vous ne pourrez pas poser de question au support Chorus Pro ou à un client public. Vous pourrez les ouvrir plus tard.</source>
-        <translation>You have turned off “Factures émises” and “Sollicitations émises”: without the first, your structure cannot submit invoices to its public-sector customers or follow their payment; without the second, you cannot ask Chorus Pro support or a public-sector customer a question. You can open them later.</translation>
+        <source>Vous avez fermé «&#xa0;{sent}&#xa0;» et «&#xa0;{asked}&#xa0;»&#xa0;: sans le premier, votre structure ne pourra pas déposer ses factures à destination de ses clients publics ni suivre leur paiement&#xa0;; sans le second, vous ne pourrez pas poser de question au support Chorus Pro ou à un client public. Vous pourrez les ouvrir plus tard.</source>
+        <translation>You have turned off “{sent}” and “{asked}”: without the first, your organisation cannot submit invoices to its public-sector customers or follow their payment; without the second, you cannot ask Chorus Pro support or a public-sector customer a question. You can open them later.</translation>
     </message>
     <message>
         <source>Avertissement</source>
@@ -1928,6 +1948,10 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
     <message>
         <source>À faire sur le portail, après l&apos;activation</source>
         <translation>To do on the portal, after activation</translation>
+    </message>
+    <message>
+        <source>Votre compte d&apos;essai &lt;b&gt;{email}&lt;/b&gt; a été créé dans le bac à sable (pas sur Chorus Pro) et un courriel d&apos;activation d&apos;essai vous a été envoyé. Pensez à le consulter rapidement&#xa0;: le lien a une durée de validité limitée (60 minutes).</source>
+        <translation>Your trial account &lt;b&gt;{email}&lt;/b&gt; has been created in the sandbox (not on Chorus Pro) and a trial activation email has been sent to you. Read it soon: the link is only valid for a limited time (60 minutes).</translation>
     </message>
     <message>
         <source>Votre compte utilisateur &lt;b&gt;{email}&lt;/b&gt; a été créé et un courriel d&apos;activation vous a été envoyé. Pensez à le consulter rapidement&#xa0;: le lien a une durée de validité limitée (60 minutes).</source>
@@ -1940,6 +1964,10 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
     <message>
         <source>Espaces à ouvrir</source>
         <translation>Workspaces to open</translation>
+    </message>
+    <message>
+        <source>Votre compte a déjà été créé pour {email} et attend son activation. Si vous quittez maintenant, l&apos;inscription reste en attente&#xa0;: au prochain lancement, «&#xa0;Reprendre&#xa0;» la poursuit (le lien d&apos;activation est valable 60 minutes). Quitter quand même&#xa0;?</source>
+        <translation>Your account has already been created for {email} and awaits its activation. If you quit now, the signup waits: at the next start, “Resume” carries it on (the activation link is valid for 60 minutes). Quit anyway?</translation>
     </message>
     <message>
         <source>Le compte n&apos;a pas encore été créé.</source>
@@ -3137,11 +3165,11 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
     </message>
     <message>
         <source>Complément adresse 1</source>
-        <translation>Address line 2</translation>
+        <translation>Additional address line 1</translation>
     </message>
     <message>
         <source>Complément adresse 2</source>
-        <translation>Address line 3</translation>
+        <translation>Additional address line 2</translation>
     </message>
     <message>
         <source>Code postal</source>

@@ -8,6 +8,7 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -20,7 +21,7 @@ from chorus_wizard.ui.widgets.common import Tone
 from chorus_wizard.ui.wizard import SignupWizard
 from tests.e2e.steps import reach_complete
 from tests.fakes import FakeService
-from tests.ui.flows import fake_wizard
+from tests.ui.flows import DIALOG_WARNING, fake_wizard, quit_wizard
 
 EMAIL = "camille.martin@exemple.fr"
 TIMEOUT = 20000
@@ -32,6 +33,7 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+@pytest.mark.qt_log_ignore(DIALOG_WARNING)  # quitting on step 3: « Quitter l'assistant ? »
 def test_sandbox_stopped_then_restarted_under_a_running_wizard(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path
 ) -> None:
@@ -61,7 +63,7 @@ def test_sandbox_stopped_then_restarted_under_a_running_wizard(
         complete.retry.click()
         qtbot.waitUntil(lambda: wizard.currentId() == PageId.WORKSPACES, timeout=TIMEOUT)
     finally:
-        wizard.close()
+        quit_wizard(qtbot, wizard)
         wizard.shutdown()
         server.stop()
 

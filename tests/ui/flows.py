@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from chorus_wizard.app import Backend, compose, finish_build
@@ -59,6 +60,22 @@ def draft_keeper(wizard: SignupWizard) -> DraftKeeper:
     keeper = wizard.findChild(DraftKeeper)
     assert keeper is not None
     return keeper
+
+
+#: Tests that quit once an account exists show the quit question (a dialog: the offscreen
+#: platform warns it cannot size its window).
+DIALOG_WARNING = r"This plugin does not support propagateSizeHints"
+
+
+def quit_wizard(qtbot: QtBot, wizard: SignupWizard) -> None:
+    """The window's close button, answering « Quitter » when the wizard asks first (an
+    account exists, or step 4 holds what was typed)."""
+    wizard.close()
+    box = wizard.quit_question
+    if box is not None:
+        role = QMessageBox.ButtonRole.DestructiveRole
+        next(b for b in box.buttons() if box.buttonRole(b) is role).click()
+    qtbot.waitUntil(lambda: not wizard.isVisible())
 
 
 def reach_activation(qtbot: QtBot, wizard: SignupWizard) -> ActivatePage:

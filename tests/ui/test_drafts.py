@@ -7,6 +7,7 @@ import random
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -25,7 +26,7 @@ from chorus_wizard.ui.widgets.handoff import UrlOpener
 from chorus_wizard.ui.wizard import SignupWizard
 from tests.fakes import DINUM, FakeService
 from tests.memory_keyring import MemoryKeyring
-from tests.ui.flows import draft_keeper, fake_wizard
+from tests.ui.flows import DIALOG_WARNING, draft_keeper, fake_wizard, quit_wizard
 
 EMAIL = "marie.durand@exemple.fr"
 
@@ -158,6 +159,7 @@ def test_every_file_set_aside_is_said_in_one_message(
     assert wizard.desk.take_notice() is None
 
 
+@pytest.mark.qt_log_ignore(DIALOG_WARNING)  # « Quitter l'assistant ? »
 def test_resume_after_account_creation_rereads_the_account(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path
 ) -> None:
@@ -173,7 +175,7 @@ def test_resume_after_account_creation_rereads_the_account(
     qtbot.waitUntil(lambda: bool(current.switches))
     current.switches["FACTURES_RECUES"].setChecked(True)
     keeper.flush()
-    first.close()
+    quit_wizard(qtbot, first)
     first.shutdown()
 
     service = FakeService()
@@ -211,10 +213,11 @@ def create_account_then_close(qtbot: QtBot, tmp_path: Path) -> None:
     first.next()
     qtbot.waitUntil(lambda: first.currentId() == PageId.WORKSPACES)
     keeper.flush()
-    first.close()
+    quit_wizard(qtbot, first)
     first.shutdown()
 
 
+@pytest.mark.qt_log_ignore(DIALOG_WARNING)  # « Quitter l'assistant ? »
 def test_resume_without_a_keychain_goes_to_activation(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path, memory_keyring: MemoryKeyring
 ) -> None:
@@ -228,6 +231,7 @@ def test_resume_without_a_keychain_goes_to_activation(
     assert "create_account" not in service.calls
 
 
+@pytest.mark.qt_log_ignore(DIALOG_WARNING)  # « Quitter l'assistant ? »
 def test_resume_of_an_account_activated_meanwhile_ends(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path
 ) -> None:
@@ -238,6 +242,7 @@ def test_resume_of_an_account_activated_meanwhile_ends(
     qtbot.waitUntil(lambda: second.currentId() == PageId.DONE)
 
 
+@pytest.mark.qt_log_ignore(DIALOG_WARNING)  # « Quitter l'assistant ? »
 def test_resume_opens_the_saved_page_without_redoing_a_step(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path, memory_keyring: MemoryKeyring
 ) -> None:
@@ -262,6 +267,7 @@ def test_resume_opens_the_saved_page_without_redoing_a_step(
     assert signup.raison_sociale == "DIRECTION INTERMINISTERIELLE DU NUMERIQUE"
 
 
+@pytest.mark.qt_log_ignore(DIALOG_WARNING)  # « Quitter l'assistant ? »
 def test_a_resume_after_the_account_keeps_the_business_category(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path, memory_keyring: MemoryKeyring
 ) -> None:
@@ -277,7 +283,7 @@ def test_a_resume_after_the_account_keeps_the_business_category(
     first.next()
     qtbot.waitUntil(lambda: first.currentId() == PageId.WORKSPACES)
     keeper.flush()
-    first.close()
+    quit_wizard(qtbot, first)
     first.shutdown()
     memory_keyring.passwords.clear()
     second, _ = new_wizard(qtbot, FakeService(companies=eti), tmp_path)

@@ -1,6 +1,7 @@
 """The structure is already on Chorus Pro: explain the attachment request and send it.
 
-In portal mode the request is made on the portal: the page hands over instead of sending it.
+In a rehearsal the structure is the sandbox's, and the page says so. In portal mode the
+request is made on the portal: the page hands over instead of sending it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from chorus_wizard.backend.models import AttachmentSent
 from chorus_wizard.contracts.record import MAX_LENGTH
 from chorus_wizard.domain.identifiers import IdentifierType, format_siret
 from chorus_wizard.domain.text import text_problem
+from chorus_wizard.rehearsal import is_rehearsal
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.pages.base import Page, WizardContext
 from chorus_wizard.ui.widgets.common import (
@@ -49,7 +51,13 @@ class AttachPage(Page):
 
     def __init__(self, context: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.setTitle(self.tr("Votre structure est déjà inscrite sur Chorus Pro"))
+        #: A sandbox's signup is a rehearsal: the structure is the sandbox's, not Chorus Pro's.
+        self.rehearsal = is_rehearsal(context.profile.name)
+        self.setTitle(
+            self.tr("Votre structure est déjà inscrite dans le bac à sable")
+            if self.rehearsal
+            else self.tr("Votre structure est déjà inscrite sur Chorus Pro")
+        )
         self.setFinalPage(True)
         self._sent: AttachmentSent | None = None
         #: The structure the page was last shown for: another one starts a new request.
@@ -130,10 +138,16 @@ class AttachPage(Page):
             if lookup.identifier_type is IdentifierType.SIRET
             else lookup.identifier
         )
-        self.explanation.setText(
-            self.tr("La structure <b>{name}</b> ({identifier}) existe déjà sur Chorus Pro.").format(
-                name=escape(lookup.existing.designation), identifier=escape(shown)
+        exists = (
+            self.tr(
+                "La structure <b>{name}</b> ({identifier}) existe déjà dans le bac à sable de la "
+                "répétition (pas sur Chorus Pro)."
             )
+            if self.rehearsal
+            else self.tr("La structure <b>{name}</b> ({identifier}) existe déjà sur Chorus Pro.")
+        )
+        self.explanation.setText(
+            exists.format(name=escape(lookup.existing.designation), identifier=escape(shown))
         )
         details = lookup.details
         if details is not None:
@@ -153,11 +167,12 @@ class AttachPage(Page):
                         value="<br>".join(escape(a) for a in address)
                     )
                 )
-            self.details.setText(
-                self.tr("<b>Fiche Chorus Pro de la structure</b><br>{lines}").format(
-                    lines="<br>".join(lines)
-                )
+            heading = (
+                self.tr("<b>Fiche de la structure dans le bac à sable</b><br>{lines}")
+                if self.rehearsal
+                else self.tr("<b>Fiche Chorus Pro de la structure</b><br>{lines}")
             )
+            self.details.setText(heading.format(lines="<br>".join(lines)))
         self.details.setVisible(details is not None)
         self._update_handoff()
 

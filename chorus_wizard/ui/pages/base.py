@@ -339,6 +339,11 @@ class Page(QWizardPage):
     def clear_secrets(self) -> None:
         """Empty every field that holds a secret (the wizard closes). Override."""
 
+    def quit_warning(self) -> str:
+        """What quitting on this page leaves behind, asked about before « Annuler » quits;
+        empty when nothing is. Override."""
+        return ""
+
     def show_error(self, error: BaseException) -> None:
         self.banner.show_message(Tone.ERROR, describe_error(error))
 

@@ -110,6 +110,8 @@ class IdentifyPage(Page):
     def __init__(self, context: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setTitle(self.tr("Identifiez-vous"))
+        #: The banner says what the lookup answered about the identifier typed then.
+        self._lookup_said = False
         self.resume_box = QFrame()
         self.resume_box.setObjectName("resume")
         self.resume_box.setStyleSheet(
@@ -333,6 +335,7 @@ class IdentifyPage(Page):
             self.siret_help.toolTip() if kind is IdentifierType.SIRET else ""
         )
         self._check_identifier(final=False)
+        self._forget_refusal()
         # « Suivant » and its reason follow every input, the toggle and the type included
         self.completeChanged.emit()
         self.edited.emit()
@@ -380,7 +383,18 @@ class IdentifyPage(Page):
     def _on_identifier_text_changed(self) -> None:
         self.offline.hide()  # about the identifier that could not be checked
         self._check_identifier(final=False)
+        self._forget_refusal()
         self.completeChanged.emit()
+
+    def _forget_refusal(self) -> None:
+        """What the lookup said of the identifier typed before (unknown, closed, refused by
+        the server, unreachable, with its « Réessayer ») goes once another one is typed."""
+        if not self._lookup_said or self.is_busy:
+            return  # another message (a file set aside…) stays until it is read
+        self._lookup_said = False
+        self.cancel_work()  # « Réessayer » would look up the identifier that went
+        self.banner.clear_message()
+        self.pending.hide()
 
     def _on_identifier_editing_finished(self) -> None:
         kind = self.identifier_type()
@@ -483,6 +497,7 @@ class IdentifyPage(Page):
 
     def _on_lookup_failed(self, error: BaseException) -> None:
         self.show_error(error)
+        self._lookup_said = True
         from chorus_wizard.backend.errors import NetworkError  # loaded by now
 
         self.offline.setVisible(self.context.portal_mode and isinstance(error, NetworkError))
@@ -500,6 +515,7 @@ class IdentifyPage(Page):
 
     def _on_lookup_finished(self, lookup: Lookup) -> None:
         company = lookup.company
+        self._lookup_said = True  # a refusal below is about this identifier (else: left)
         if lookup.existing is None and lookup.identifier_type is IdentifierType.SIRET:
             if company is None:
                 self.banner.show_message(

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from chorus_wizard.backend.models import Workspace
+from chorus_wizard.backend.workspace_texts import workspace_text
+from chorus_wizard.rehearsal import is_rehearsal
 from chorus_wizard.ui.pages import portal
 from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
 from chorus_wizard.ui.widgets.common import Tone, wrapped
@@ -24,6 +26,14 @@ from chorus_wizard.ui.widgets.switch import ToggleSwitch
 
 #: The workspaces on by default (domain.md §3): sending invoices, asking questions.
 DEFAULT_WORKSPACES = ("FACTURES_EMISES", "SOLLICITATIONS_EMISES")
+
+
+def default_names() -> dict[str, str]:
+    """The two default workspaces' names as the switches show them (in English too)."""
+    return {
+        "sent": workspace_text("Factures émises"),
+        "asked": workspace_text("Sollicitations émises"),
+    }
 
 
 class WorkspacesPage(Page):
@@ -54,6 +64,18 @@ class WorkspacesPage(Page):
             "QLabel { background: #e8f0fb; color: #0b3d91; border-radius: 4px; padding: 8px; }"
         )
         self.body.addWidget(manager)
+        #: A sandbox's signup is a rehearsal: nothing of it is on Chorus Pro.
+        self.rehearsal = is_rehearsal(context.profile.name)
+        if self.rehearsal:
+            manager.setText(
+                self.tr(
+                    "Vous êtes le premier à créer cette entreprise dans le bac à sable de la "
+                    "répétition\u00a0: vous y êtes le <b>gestionnaire principal</b>, avec tous les "
+                    "droits de modification sur celle-ci. L'espace «\u00a0Activités du "
+                    "gestionnaire\u00a0» vous est ouvert d'office."
+                )
+            )
+        self.manager = manager
         if context.portal_mode:  # chosen here, opened on the portal: nothing to commit
             self.setCommitPage(False)
             manager.setText(portal.text(portal.WORKSPACES_MANAGER))
@@ -62,11 +84,11 @@ class WorkspacesPage(Page):
                 wrapped(
                     self.tr(
                         "Les espaces de travail vous donnent accès aux fonctionnalités de Chorus "
-                        "Pro dont vous avez besoin. « Factures émises » et « Sollicitations émises "
-                        "» sont activés par défaut. Cliquez sur OUI/NON ou appuyez sur Espace pour "
-                        "ouvrir ou fermer un espace ; vous pourrez les faire évoluer plus tard "
-                        "selon vos besoins."
-                    )
+                        "Pro dont vous avez besoin. «\u00a0{sent}\u00a0» et «\u00a0{asked}\u00a0» "
+                        "sont activés par défaut. Cliquez sur OUI/NON ou appuyez sur Espace pour "
+                        "ouvrir ou fermer un espace\u00a0; vous pourrez les faire évoluer plus "
+                        "tard selon vos besoins."
+                    ).format(**default_names())
                 ),
                 "workspaces",
             )
@@ -85,12 +107,12 @@ class WorkspacesPage(Page):
         self.body.addWidget(self.table)
         self.defaults_off = wrapped(
             self.tr(
-                "Vous avez fermé «\u00a0Factures émises\u00a0» et «\u00a0Sollicitations "
-                "émises\u00a0»\u00a0: sans le premier, votre structure ne pourra pas déposer "
-                "ses factures à destination de ses clients publics ni suivre leur paiement\u00a0; "
-                "sans le second, vous ne pourrez pas poser de question au support Chorus Pro ou "
-                "à un client public. Vous pourrez les ouvrir plus tard."
-            )
+                "Vous avez fermé «\u00a0{sent}\u00a0» et «\u00a0{asked}\u00a0»\u00a0: sans le "
+                "premier, votre structure ne pourra pas déposer ses factures à destination de "
+                "ses clients publics ni suivre leur paiement\u00a0; sans le second, vous ne "
+                "pourrez pas poser de question au support Chorus Pro ou à un client public. Vous "
+                "pourrez les ouvrir plus tard."
+            ).format(**default_names())
         )
         self.defaults_off.setStyleSheet(
             "QLabel { background: #fff4e5; color: #6b3d00; border-radius: 4px; padding: 8px; }"
@@ -115,13 +137,20 @@ class WorkspacesPage(Page):
             if not self.switches:
                 self._load()
             return
-        self.created.setText(
+        created = (
             self.tr(
+                "Votre compte d'essai <b>{email}</b> a été créé dans le bac à sable (pas sur "
+                "Chorus Pro) et un courriel d'activation d'essai vous a été envoyé. Pensez à le "
+                "consulter rapidement\u00a0: le lien a une durée de validité limitée (60 minutes)."
+            )
+            if self.rehearsal
+            else self.tr(
                 "Votre compte utilisateur <b>{email}</b> a été créé et un courriel d'activation "
                 "vous a été envoyé. Pensez à le consulter rapidement\u00a0: le lien a une durée de "
                 "validité limitée (60 minutes)."
-            ).format(email=escape(draft.signup.email))
+            )
         )
+        self.created.setText(created.format(email=escape(draft.signup.email)))
         if not self.switches:
             self._load()
 
@@ -192,6 +221,18 @@ class WorkspacesPage(Page):
             labels = self.context.draft.workspace_labels
             chosen = ", ".join(labels.get(code, code) for code in self.chosen())
             self.handoff.set_values([(self.tr("Espaces à ouvrir"), chosen)])
+
+    def quit_warning(self) -> str:
+        """An account exists: quitting leaves it waiting for its activation (« Recommencer »
+        asks the same)."""
+        if self.handoff is not None or self.context.draft.account is None:
+            return ""
+        return self.tr(
+            "Votre compte a déjà été créé pour {email} et attend son activation. Si vous "
+            "quittez maintenant, l'inscription reste en attente\u00a0: au prochain lancement, "
+            "«\u00a0Reprendre\u00a0» la poursuit (le lien d'activation est valable 60 minutes). "
+            "Quitter quand même\u00a0?"
+        ).format(email=self.context.draft.signup.email)
 
     def nextId(self) -> int:
         return PageId.PORTAL_ACTIVATE if self.context.portal_mode else PageId.ACTIVATE

@@ -218,7 +218,9 @@ class CompanySearchDialog(QDialog):
         if found.total_companies > len({h.siret[:9] for h in found.hits}):
             text += " " + self.tr("D'autres réponses existent\u00a0: précisez le nom ou le lieu.")
         self.status.show_message(Tone.INFO, text)
-        self.results.setCurrentRow(0)
+        # the first establishment that can be chosen (a closed one cannot): Entrée takes it
+        first_open = next((row for row, hit in enumerate(found.hits) if hit.open), 0)
+        self.results.setCurrentRow(first_open)
 
     def _row_text(self, hit: SearchHit, *, spoken: bool = False) -> str:
         kind = self.tr("siège") if hit.head_office else self.tr("établissement secondaire")

@@ -1,0 +1,235 @@
+"""What a second walk as a newcomer still found: English words, a rehearsal's wording on step 3
+and on the attachment page, a stale refusal, the name search's first choice, « Annuler » once
+an account exists."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from chorus_wizard.app import install_translators
+from chorus_wizard.backend.connection import ConnectionReport, StepResult, StepStatus
+from chorus_wizard.backend.directory import SearchHit
+from chorus_wizard.backend.errors import NetworkError
+from chorus_wizard.backend.models import CompanyRecord, ExistingStructure
+from chorus_wizard.backend.profiles import BackendProfile, PisteCredentials
+from chorus_wizard.texts import translate
+from chorus_wizard.ui.pages.attach import AttachPage
+from chorus_wizard.ui.pages.base import PageId
+from chorus_wizard.ui.pages.identify import IdentifyPage
+from chorus_wizard.ui.pages.workspaces import WorkspacesPage
+from chorus_wizard.ui.widgets.common import Tone
+from chorus_wizard.ui.wizard import SignupWizard
+from tests.fakes import FakeService
+from tests.ui.flows import EMAIL, SIRET, fake_wizard
+from tests.ui.test_settings_dialog import choose, fill, open_dialog
+
+CLOSED = "33840382700011"
+
+
+@pytest.fixture
+def english(qapp: QApplication) -> Iterator[None]:
+    install_translators(qapp, "en")
+    yield
+    install_translators(qapp, "fr")
+
+
+def identify_page(wizard: SignupWizard) -> IdentifyPage:
+    page = wizard.page_of(PageId.IDENTIFY)
+    assert isinstance(page, IdentifyPage)
+    return page
+
+
+def to_workspaces(qtbot: QtBot, wizard: SignupWizard) -> WorkspacesPage:
+    identify = identify_page(wizard)
+    identify.email.setText(EMAIL)
+    identify.identifier.setText(SIRET)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == PageId.COMPLETE)
+    complete = wizard.page_of(PageId.COMPLETE)
+    qtbot.waitUntil(lambda: not complete.is_busy)
+    complete.email_again.setText(EMAIL)  # type: ignore[attr-defined]
+    complete.nom.setText("Durand")  # type: ignore[attr-defined]
+    complete.prenom.setText("Marie")  # type: ignore[attr-defined]
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == PageId.WORKSPACES)
+    spaces = wizard.page_of(PageId.WORKSPACES)
+    assert isinstance(spaces, WorkspacesPage)
+    qtbot.waitUntil(lambda: bool(spaces.switches))
+    return spaces
+
+
+# -- English ---------------------------------------------------------------------------------
+
+
+def test_english_step_3_names_the_default_workspaces_as_its_switches_do(
+    qtbot: QtBot, english: None
+) -> None:
+    wizard = fake_wizard(qtbot, FakeService(), lang="en")
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    spaces = to_workspaces(qtbot, wizard)
+    for code in ("FACTURES_EMISES", "SOLLICITATIONS_EMISES"):
+        spaces.switches[code].setChecked(False)
+    assert spaces.defaults_off.isVisibleTo(spaces)
+    warning = spaces.defaults_off.text()
+    assert warning.startswith("You have turned off “Invoices sent” and “Requests sent”")
+    [intro] = [
+        label.text()
+        for label in spaces.findChildren(QLabel)
+        if label.text().startswith("Workspaces give you access")
+    ]
+    assert "“Invoices sent” and “Requests sent” are on by default" in intro
+    wizard.shutdown()
+    wizard.context.runner.wait_for_done(5000)
+
+
+def test_english_address_complements_are_numbered_as_in_french(english: None) -> None:
+    assert translate("signup", "Complément adresse 1") == "Additional address line 1"
+    assert translate("signup", "Complément adresse 2") == "Additional address line 2"
+
+
+# -- a rehearsal's words -----------------------------------------------------------------------
+
+
+def test_step_3_of_a_rehearsal_says_the_account_is_the_sandbox_s(
+    qtbot: QtBot, wizard: SignupWizard
+) -> None:
+    spaces = to_workspaces(qtbot, wizard)
+    created = spaces.created.text()
+    assert "compte d'essai" in created and "dans le bac à sable (pas sur Chorus Pro)" in created
+    assert "créer votre entreprise dans Chorus Pro" not in spaces.manager.text()
+    assert "bac à sable de la répétition" in spaces.manager.text()
+
+
+def test_the_attachment_page_of_a_rehearsal_speaks_of_the_sandbox(
+    qtbot: QtBot, wizard: SignupWizard, service: FakeService
+) -> None:
+    service.existing[SIRET] = ExistingStructure(5, SIRET, "SIRET", "DINUM")
+    page = identify_page(wizard)
+    page.email.setText(EMAIL)
+    page.identifier.setText(SIRET)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == PageId.ATTACH)
+    attach = wizard.currentPage()
+    assert isinstance(attach, AttachPage)
+    assert attach.title() == "Votre structure est déjà inscrite dans le bac à sable"
+    assert "existe déjà dans le bac à sable de la répétition" in attach.explanation.text()
+    assert "sur Chorus Pro." not in attach.explanation.text()
+
+
+# -- a refusal goes with its cause -------------------------------------------------------------
+
+
+def test_a_refused_siret_s_message_goes_when_another_is_typed(
+    qtbot: QtBot, wizard: SignupWizard, service: FakeService
+) -> None:
+    closed = CompanyRecord(
+        CLOSED, raison_sociale="LA POSTE", active=False, closed_reason="Établissement fermé."
+    )
+    service.companies[CLOSED] = closed
+    page = identify_page(wizard)
+    page.email.setText(EMAIL)
+    page.identifier.setText(CLOSED)
+    wizard.next()
+    qtbot.waitUntil(lambda: page.banner.tone is Tone.ERROR)
+    page.identifier.setText(SIRET)  # the cause is gone
+    assert page.banner.tone is None and not page.banner.isVisible()
+
+
+def test_a_failed_lookup_s_retry_goes_with_the_identifier(
+    qtbot: QtBot, wizard: SignupWizard, service: FakeService
+) -> None:
+    service.fail["lookup"] = NetworkError("Impossible de joindre le serveur.")
+    page = identify_page(wizard)
+    page.email.setText(EMAIL)
+    page.identifier.setText(SIRET)
+    wizard.next()
+    qtbot.waitUntil(lambda: page.retry.isVisibleTo(page))
+    page.identifier.setText(CLOSED)  # « Réessayer » would look up the SIRET that went
+    assert not page.retry.isVisibleTo(page) and page.banner.tone is None
+
+
+def test_a_notice_that_is_no_refusal_stays_while_typing(wizard: SignupWizard) -> None:
+    page = identify_page(wizard)
+    page.banner.show_message(Tone.WARNING, "Le fichier des paramètres a été mis de côté.")
+    page.identifier.setText(SIRET)
+    page.no_siret.setChecked(True)
+    assert page.banner.tone is Tone.WARNING
+
+
+# -- the name search -------------------------------------------------------------------------
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")  # a dialog
+def test_the_name_search_selects_the_first_open_establishment(
+    qtbot: QtBot, wizard: SignupWizard, service: FakeService
+) -> None:
+    service.found = [
+        SearchHit(CLOSED, "LA POSTE", "GRENOBLE", False, False, "Établissement fermé."),
+        SearchHit("35600000041439", "LA POSTE", "75015 PARIS", False, True),
+        SearchHit("35600000000048", "LA POSTE", "75015 PARIS", True, True),
+    ]
+    page = identify_page(wizard)
+    dialog = page.open_company_search()
+    dialog.name.setText("la poste")
+    dialog.search_now()
+    qtbot.waitUntil(lambda: dialog.results.count() == 3)
+    hit = dialog.current_hit()
+    assert hit is not None and hit.siret == "35600000041439"
+    dialog.choose()  # Entrée takes it: no refusal
+    assert page.identifier.text().replace(" ", "") == "35600000041439"
+
+
+# -- « Annuler » once an account exists ----------------------------------------------------------
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")  # a dialog
+def test_annuler_on_step_3_asks_first_when_the_account_exists(
+    qtbot: QtBot, wizard: SignupWizard
+) -> None:
+    to_workspaces(qtbot, wizard)
+    wizard.reject()  # « Annuler »
+    qtbot.waitUntil(lambda: wizard.quit_question is not None)
+    box = wizard.quit_question
+    assert box is not None
+    assert EMAIL in box.text() and "Reprendre" in box.text()
+    stay = next(b for b in box.buttons() if box.buttonRole(b) is QMessageBox.ButtonRole.RejectRole)
+    stay.click()
+    qtbot.waitUntil(lambda: wizard.quit_question is None)
+    assert wizard.isVisible() and wizard.currentId() == PageId.WORKSPACES
+
+
+def test_annuler_on_step_1_quits_at_once(qtbot: QtBot, wizard: SignupWizard) -> None:
+    identify_page(wizard).email.setText(EMAIL)
+    wizard.reject()
+    assert wizard.quit_question is None and not wizard.isVisible()
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")  # a dialog
+def test_a_failed_connection_test_goes_once_the_credentials_change(
+    qtbot: QtBot, wizard: SignupWizard, tmp_path: Path
+) -> None:
+    def checker(profile: BackendProfile, creds: PisteCredentials, siret: str) -> ConnectionReport:
+        return ConnectionReport(
+            [StepResult("Disponibilité de l'API Chorus Pro", StepStatus.FAILED, "Accès refusé.")]
+        )
+
+    dialog = open_dialog(qtbot, wizard, tmp_path, checker=checker)
+    choose(dialog, "production")
+    fill(dialog)
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.results.isVisible())
+    assert dialog.banner.tone is Tone.ERROR and "Accès refusé" in dialog.results.text()
+    qtbot.keyClicks(dialog.client_secret, "x")  # the person corrects the secret
+    assert not dialog.results.isVisible() and dialog.banner.tone is None
+    dialog.test_button.click()
+    qtbot.waitUntil(lambda: dialog.results.isVisible())
+    dialog.probe.setText("552 032 534 00703")  # set by the program: not an edit…
+    assert dialog.results.isVisible()
+    qtbot.keyClicks(dialog.probe, "1")  # …typed: the report spoke of another SIRET
+    assert not dialog.results.isVisible()
