@@ -535,12 +535,21 @@ def _go_to_saved_page(
         if page_id != target:
             wizard.page_of(page_id).mark_step_done()
     if state.token_missing:
-        wizard.currentPage().banner.show_message(  # type: ignore[attr-defined]
-            Tone.INFO,
-            QCoreApplication.translate(
-                "drafts",
-                "Votre compte a déjà été créé. Le choix des espaces de travail n'a pas pu être "
-                "relu (aucun trousseau du système) : vous pourrez le revoir après "
-                "l'activation.",
-            ),
+        # The choice is in the draft (not a secret); without the signup token it cannot be
+        # sent: say which it was, so it can be made on Chorus Pro after the activation.
+        unsent = [] if progress.get("workspaces_saved") else progress.get("workspaces", [])
+        labels = {**catalogue_labels(), **draft.workspace_labels}
+        text = QCoreApplication.translate(
+            "drafts",
+            "Votre compte a déjà été créé. Le choix des espaces de travail n'a pas pu être "
+            "relu (aucun trousseau du système) : vous pourrez le revoir après "
+            "l'activation.",
         )
+        if unsent:
+            text = QCoreApplication.translate(
+                "drafts",
+                "Votre compte a déjà été créé. Les espaces de travail choisis ({spaces}) n'ont "
+                "pas encore été ouverts, et sans trousseau du système l'assistant ne peut plus "
+                "les demander\u00a0: ouvrez-les après l'activation, sur Chorus Pro.",
+            ).format(spaces=", ".join(labels.get(str(c), str(c)) for c in unsent))
+        wizard.currentPage().banner.show_message(Tone.INFO, text)  # type: ignore[attr-defined]

@@ -1914,6 +1914,7 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
     </message>
     <message>
         <source>Vous êtes le premier à créer votre entreprise dans Chorus Pro&#xa0;: vous en êtes le &lt;b&gt;gestionnaire principal&lt;/b&gt; et avez tous les droits de modification sur celle-ci. L&apos;espace «&#xa0;Activités du gestionnaire&#xa0;» vous est ouvert d&apos;office.</source>
+        <extracomment>Whether the server holds the choice (« Valider » went through, now or before a resume): a resume that only passes by the page does not make it so.</extracomment>
         <translation>You are the first to create your company in Chorus Pro: you are its &lt;b&gt;main manager&lt;/b&gt; and have every right to change it. The “Manager&apos;s activities” workspace is opened for you as a matter of course.</translation>
     </message>
     <message>
@@ -2269,6 +2270,10 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
     <message>
         <source>Votre compte a déjà été créé. Le choix des espaces de travail n&apos;a pas pu être relu (aucun trousseau du système)&#xa0;: vous pourrez le revoir après l&apos;activation.</source>
         <translation>Your account has already been created. The choice of workspaces could not be read back (no system keychain): you can review it after activation.</translation>
+    </message>
+    <message>
+        <source>Votre compte a déjà été créé. Les espaces de travail choisis ({spaces}) n&apos;ont pas encore été ouverts, et sans trousseau du système l&apos;assistant ne peut plus les demander&#xa0;: ouvrez-les après l&apos;activation, sur Chorus Pro.</source>
+        <translation>Your account has already been created. The workspaces you chose ({spaces}) are not open yet, and without a system keychain the assistant can no longer ask for them: open them on Chorus Pro after the activation.</translation>
     </message>
     <message>
         <source>L&apos;inscription commencée précédemment n&apos;a pas pu être reprise&#xa0;: {why}. Une nouvelle inscription commence.</source>

@@ -4,6 +4,7 @@ an account exists."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,7 +26,15 @@ from chorus_wizard.ui.pages.workspaces import WorkspacesPage
 from chorus_wizard.ui.widgets.common import Tone
 from chorus_wizard.ui.wizard import SignupWizard
 from tests.fakes import FakeService
-from tests.ui.flows import EMAIL, SIRET, fake_wizard
+from tests.memory_keyring import MemoryKeyring
+from tests.ui.flows import (
+    DIALOG_WARNING,
+    EMAIL,
+    SIRET,
+    draft_keeper,
+    fake_wizard,
+    quit_wizard,
+)
 from tests.ui.test_settings_dialog import choose, fill, open_dialog
 
 CLOSED = "33840382700011"
@@ -233,3 +242,35 @@ def test_a_failed_connection_test_goes_once_the_credentials_change(
     assert dialog.results.isVisible()
     qtbot.keyClicks(dialog.probe, "1")  # …typed: the report spoke of another SIRET
     assert not dialog.results.isVisible()
+
+
+# -- a workspace choice not yet validated, resumed without a keychain --------------------------
+
+
+@pytest.mark.qt_log_ignore(DIALOG_WARNING)  # « Quitter l'assistant ? »
+def test_an_unvalidated_workspace_choice_survives_a_resume_without_keychain(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    first = fake_wizard(qtbot, FakeService(), data_dir=tmp_path)
+    first.show()
+    spaces = to_workspaces(qtbot, first)
+    spaces.switches["FACTURES_RECUES"].setChecked(True)
+    spaces.switches["SOLLICITATIONS_EMISES"].setChecked(False)
+    draft_keeper(first).flush()
+    quit_wizard(qtbot, first)  # before « Valider »
+    first.shutdown()
+    memory_keyring.passwords.clear()  # as on a machine without a keychain
+
+    second = fake_wizard(qtbot, FakeService(), data_dir=tmp_path)
+    second.show()
+    keeper = draft_keeper(second)
+    second.page_of(PageId.IDENTIFY).resume_button.click()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: second.currentId() == PageId.ACTIVATE)
+    banner = second.currentPage().banner.text()  # type: ignore[attr-defined]
+    assert "Les espaces de travail choisis (Factures émises, Factures reçues)" in banner
+    keeper.save_now()
+    keeper.flush()
+    progress = json.loads((tmp_path / "draft.json").read_text(encoding="utf-8"))["progress"]
+    assert progress["workspaces"] == ["FACTURES_EMISES", "FACTURES_RECUES"]
+    assert progress["workspaces_saved"] is False  # passing by step 3 opened nothing
+    second.shutdown()

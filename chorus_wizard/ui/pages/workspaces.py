@@ -46,6 +46,9 @@ class WorkspacesPage(Page):
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Valider"))
         self.switches: dict[str, ToggleSwitch] = {}
         self._restored_choice: list[str] | None = None
+        #: Whether the server holds the choice (« Valider » went through, now or before a
+        #: resume): a resume that only passes by the page does not make it so.
+        self._choice_saved = False
 
         self.created = QLabel()
         self.created.setWordWrap(True)
@@ -242,17 +245,19 @@ class WorkspacesPage(Page):
 
     def draft_values(self) -> dict[str, Any]:
         if not self.switches:
-            return {} if self._restored_choice is None else {"workspaces": self._restored_choice}
+            if self._restored_choice is None:
+                return {}
+            return {"workspaces": self._restored_choice, "workspaces_saved": self._choice_saved}
         return {
             "workspaces": self.chosen(),
-            "workspaces_saved": bool(self.context.draft.workspaces)
-            or self._step_done_for is not None,
+            "workspaces_saved": self._choice_saved or bool(self.context.draft.workspaces),
         }
 
     def restore_draft(self, values: dict[str, Any]) -> None:
         choice = values.get("workspaces")
         if choice is None:
             return
+        self._choice_saved = values.get("workspaces_saved") is True
         self._restored_choice = [str(code) for code in choice]
         for code, switch in self.switches.items():
             switch.setChecked(code in self._restored_choice)
@@ -282,5 +287,6 @@ class WorkspacesPage(Page):
         return False
 
     def _on_workspaces_saved(self, codes: list[str]) -> None:
+        self._choice_saved = True
         self.context.draft.workspaces = list(codes)
         self.step_succeeded()
