@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -274,3 +275,39 @@ def test_an_unvalidated_workspace_choice_survives_a_resume_without_keychain(
     assert progress["workspaces"] == ["FACTURES_EMISES", "FACTURES_RECUES"]
     assert progress["workspaces_saved"] is False  # passing by step 3 opened nothing
     second.shutdown()
+
+
+# -- narrow windows: fields never move sideways between SIRET and no-SIRET -----------------------
+
+
+def settle(qtbot: QtBot) -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+        qtbot.wait(20)
+
+
+@pytest.mark.parametrize("width", [560, 820])
+def test_step_1_s_fields_stay_put_when_no_siret_is_ticked(
+    qtbot: QtBot, wizard: SignupWizard, width: int
+) -> None:
+    page = identify_page(wizard)
+    wizard.resize(width, 760)
+    settle(qtbot)
+
+    def where() -> tuple[int, int, bool]:
+        inner = page.scroll_area.widget()
+        assert inner is not None
+        email = page.email.mapTo(inner, QPoint(0, 0))
+        identifier = page.identifier.mapTo(inner, QPoint(0, 0))
+        label = page.identifier_label.mapTo(inner, QPoint(0, 0))
+        return email.x(), identifier.x(), label.y() < identifier.y()  # label above?
+
+    with_siret = where()
+    page.no_siret.setChecked(True)
+    for kind in range(page.kind.count()):  # every type's name, the longest included
+        page.kind.setCurrentIndex(kind)
+        settle(qtbot)
+        assert where() == with_siret, page.kind.currentText()
+    page.no_siret.setChecked(False)
+    settle(qtbot)
+    assert where() == with_siret

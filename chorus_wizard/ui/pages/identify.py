@@ -42,6 +42,7 @@ from chorus_wizard.ui.widgets.common import (
     mark_required,
     readable,
     required_mark,
+    reserve_label_width,
     stacked,
     wrapped,
 )
@@ -170,6 +171,11 @@ class IdentifyPage(Page):
         form.addRow(self.kind_label, self.kind)
         self.identifier_label = QLabel()
         self.identifier_label.setBuddy(self.identifier)
+        # its name follows the identifier's type: the label column keeps room for the longest
+        reserve_label_width(
+            self.identifier_label,
+            (translate("identifiers", name) + required_mark() for name in FIELD_LABELS.values()),
+        )
         self.siret_help = explain_button("siret")
         self.siret_help.serve_from(self.identifier)  # Maj+F1, the context menu
         form.addRow(

@@ -5,7 +5,7 @@ and what the keyboard may do (mnemonics, Alt+letter)."""
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from enum import Enum
 from typing import Generic, TypeVar
 
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLayout,
+    QLayoutItem,
     QLineEdit,
     QProgressBar,
     QSizePolicy,
@@ -131,23 +132,58 @@ def mark_required(field: QWidget) -> None:
         field.setAccessibleDescription(mandatory)
 
 
+#: A label's dynamic property: the width it may need (the widest of the texts it may show).
+RESERVED_WIDTH = "reservedLabelWidth"
+
+
+def reserve_label_width(label: QLabel, texts: Iterable[str]) -> None:
+    """Keep room in a form's label column for the widest of ``texts``, which ``label`` may
+    show later (a field whose name follows a choice), so that fields never move sideways."""
+    shown = label.text()
+    widest = 0
+    for text in texts:
+        label.setText(text)
+        widest = max(widest, label.sizeHint().width())
+    label.setText(shown)
+    label.setProperty(RESERVED_WIDTH, widest)
+
+
 class StackingForm(QFormLayout):
-    """A label/field form that puts every label above its field, or every one beside it.
+    """A label/field form that puts every label above its field, or every one beside it,
+    with one label column that does not move.
 
     QFormLayout's ``WrapLongRows`` decides row by row, so a narrow window mixes both; here
     one decision is taken for the whole form from the width it is given: beside when the
     widest label and the widest field's preferred width fit side by side, above otherwise.
+    Rows hidden for now count too (and a label's :data:`RESERVED_WIDTH`): the decision and,
+    beside, the label column stay the same whichever rows show, so a toggle that shows a
+    row never sends the fields sideways or the labels above.
     """
 
-    def _wanted(self, width: int) -> QFormLayout.RowWrapPolicy:
-        labels = fields = 0
+    def _rows(self) -> Iterator[tuple[QWidget | None, QLayoutItem | None]]:
         for row in range(self.rowCount()):
             label = self.itemAt(row, QFormLayout.ItemRole.LabelRole)
             field = self.itemAt(row, QFormLayout.ItemRole.FieldRole)
-            if label is not None and not label.isEmpty():
-                labels = max(labels, label.sizeHint().width())
-            if field is not None and not field.isEmpty():
-                fields = max(fields, field.sizeHint().width(), FIELD_MIN_WIDTH)
+            yield (label.widget() if label is not None else None), field
+
+    def _label_column(self) -> int:
+        """The widest label the form may show, shown or not."""
+        widest = 0
+        for label, _field in self._rows():
+            if isinstance(label, QLabel) and label.text():
+                reserved = label.property(RESERVED_WIDTH)
+                widest = max(widest, label.sizeHint().width(), int(reserved or 0))
+        return widest
+
+    def _wanted(self, width: int) -> QFormLayout.RowWrapPolicy:
+        labels = self._label_column()
+        fields = 0
+        for _label, field in self._rows():
+            if field is None:
+                continue
+            widget = field.widget()
+            hint = widget.sizeHint() if widget is not None else field.sizeHint()
+            fields = max(fields, hint.width(), FIELD_MIN_WIDTH)
         spacing = max(self.horizontalSpacing(), 0)
         margins = self.contentsMargins()
         needed = labels + spacing + fields + margins.left() + margins.right()
@@ -159,6 +195,11 @@ class StackingForm(QFormLayout):
         wanted = self._wanted(rect.width())
         if wanted != self.rowWrapPolicy():
             self.setRowWrapPolicy(wanted)
+        # beside: every label as wide as the widest (above: as wide as its own text)
+        column = self._label_column() if wanted is QFormLayout.RowWrapPolicy.DontWrapRows else 0
+        for label, _field in self._rows():
+            if isinstance(label, QLabel) and label.minimumWidth() != column:
+                label.setMinimumWidth(column)
         super().setGeometry(rect)
 
     def minimumSize(self) -> QSize:
