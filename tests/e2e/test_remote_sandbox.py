@@ -18,6 +18,7 @@ from chorus_wizard.app import build_wizard
 from chorus_wizard.ui.pages.activate import ActivatePage
 from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.pages.workspaces import WorkspacesPage
+from chorus_wizard.ui.widgets.mail_viewer import WORD_JOINER
 from chorus_wizard.ui.wizard import SignupWizard
 from tests.e2e.steps import reach_complete
 
@@ -82,7 +83,8 @@ def test_the_mail_is_shown_from_a_sandbox_on_another_machine(
         viewer = activate.mail_viewer
         assert viewer is not None
         assert "Activez votre compte Chorus Pro" in viewer.header.text()
-        text = viewer.text.toPlainText()
+        # as copied from it: its addresses without the joiners that keep them whole on screen
+        text = viewer.text.toPlainText().replace(WORD_JOINER, "")
         assert text.startswith("RÉPÉTITION")  # a sandbox's mail says first it is a rehearsal
         assert "\n\nBonjour Camille Martin,\n" in text
         assert re.search(re.escape(remote_sandbox) + r"/sandbox/activer\?code=[\w-]+", text)

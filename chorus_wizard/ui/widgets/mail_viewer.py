@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from email.utils import parsedate_to_datetime
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QMimeData, Qt, QUrl, Signal
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -61,12 +63,45 @@ def long_date(moment: datetime) -> str:
     )
 
 
+# Between the characters of an address shown in the mail: no line breaks inside it at its
+# « / », « ? » or « - » (it breaks where the line ends instead, see :class:`MailText`).
+WORD_JOINER = "\u2060"
+_ADDRESS = re.compile(r"(?:https?|chorus-wizard)://[^\s<>\"']+")
+
+
+def _unbroken(address: str) -> str:
+    return WORD_JOINER.join(escape(address))
+
+
 def mail_html(text: str, links: list[str]) -> str:
-    """The mail's text as HTML, its activation links clickable (nothing else is a link)."""
-    shown = escape(text)
-    for link in sorted(set(links), key=len, reverse=True):
-        shown = shown.replace(escape(link), f'<a href="{escape(link)}">{escape(link)}</a>')
-    return f'<pre style="white-space: pre-wrap; font-family: sans-serif">{shown}</pre>'
+    """The mail's text as HTML, its activation links clickable (nothing else is a link); an
+    address fills the line and goes on at the next, wherever it must break."""
+    shown = []
+    last = 0
+    for found in _ADDRESS.finditer(text):
+        address = found.group()
+        shown.append(escape(text[last : found.start()]))
+        if address in links:
+            shown.append(f'<a href="{escape(address)}">{_unbroken(address)}</a>')
+        else:
+            shown.append(_unbroken(address))
+        last = found.end()
+    shown.append(escape(text[last:]))
+    return f'<pre style="white-space: pre-wrap; font-family: sans-serif">{"".join(shown)}</pre>'
+
+
+class MailText(QTextBrowser):
+    """The mail's text: its long addresses wrap anywhere, and what is copied from it is the
+    text as sent (without the joiners that keep addresses whole)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        data = QMimeData()
+        data.setText(self.textCursor().selection().toPlainText().replace(WORD_JOINER, ""))
+        return data
 
 
 class MailViewer(QDialog):
@@ -92,7 +127,7 @@ class MailViewer(QDialog):
             )
         )
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.text = QTextBrowser()
+        self.text = MailText()
         self.links = activation_links(mail.text)
         self.text.setOpenLinks(False)  # a click uses the code here, never a browser
         self.text.setHtml(mail_html(mail.text, self.links))
