@@ -158,6 +158,12 @@ SHOTS: tuple[Shot, ...] = (
     ),
     Shot(
         PageId.IDENTIFY,
+        "search",
+        "« Je ne connais pas mon SIRET » (the dialog): « la poste » searched, the first open "
+        "establishment selected (a closed one above it is not).",
+    ),
+    Shot(
+        PageId.IDENTIFY,
         "resume-offer",
         "Restarted after stopping on step 2: the draft offered (« Reprendre »).",
     ),
@@ -198,6 +204,22 @@ SHOTS: tuple[Shot, ...] = (
         "resumed",
         "« Reprendre » taken on a draft stopped on step 3 (account created).",
     ),
+    Shot(
+        PageId.WORKSPACES,
+        "defaults-off",
+        "Both default workspaces turned off: the warning names them as the switches do.",
+    ),
+    Shot(
+        PageId.WORKSPACES,
+        "defaults-off",
+        "The same warning in English: the workspaces' English names, not their French ones.",
+        "en",
+    ),
+    Shot(
+        PageId.WORKSPACES,
+        "quit-question",
+        "« Annuler » once the account exists: the wizard asks first (the dialog).",
+    ),
     *_ordinary_and_help(
         PageId.ACTIVATE,
         "Link pasted, password and secret answer typed, ready for « Valider ».",
@@ -219,6 +241,18 @@ SHOTS: tuple[Shot, ...] = (
         PageId.ACTIVATE,
         "resumed",
         "« Reprendre » taken on a draft stopped on step 4 (workspaces chosen).",
+    ),
+    Shot(
+        PageId.ACTIVATE,
+        "resumed-no-keychain",
+        "Without a system keychain, « Reprendre » on a draft stopped on step 3 before "
+        "« Valider »: the workspaces chosen are named, to open after the activation.",
+    ),
+    Shot(
+        PageId.ACTIVATE,
+        "mail",
+        "« Voir le courriel reçu » (the dialog): its long links fill the line and wrap "
+        "anywhere, « Utiliser ce code ».",
     ),
     *_ordinary_and_help(
         PageId.PORTAL_ACTIVATE,
@@ -600,6 +634,69 @@ def today_scene(tour: Tour, folder: str) -> None:
         shoot(wizard)
 
 
+def newcomer_scene(tour: Tour) -> None:
+    """What a newcomer's walk asked for: the name search's first choice, step 3's warning and
+    quit question, the mail viewer's links, a resume without a keychain."""
+    from demo import to_workspaces
+
+    from chorus_wizard.ui.pages.activate import ActivatePage
+    from chorus_wizard.ui.pages.identify import IdentifyPage
+
+    with tour.wizard("newcomer") as wizard:
+        identify = page(wizard, PageId.IDENTIFY)
+        assert isinstance(identify, IdentifyPage)
+        dialog = identify.open_company_search()
+        dialog.name.setText("la poste")
+        dialog.search_now()
+        settle(lambda: dialog.results.count() > 0 and not dialog.busy.isVisible())
+        tour.take(wizard, "search", widget=dialog)
+        dialog.reject()
+        settle()
+        to_workspaces(wizard, "nouvelle@exemple.fr", OTHER_SIRET)
+        spaces = page(wizard, PageId.WORKSPACES)
+        wizard.reject()  # « Annuler »: an account exists
+        settle(lambda: wizard.quit_question is not None)
+        box = wizard.quit_question
+        assert box is not None
+        tour.take(wizard, "quit-question", widget=box)
+        box.reject()  # « Rester »
+        settle(lambda: wizard.quit_question is None)
+        for code in ("FACTURES_EMISES", "SOLLICITATIONS_EMISES"):
+            spaces.switches[code].setChecked(False)  # type: ignore[attr-defined]
+        tour.take(wizard, "defaults-off")
+        spaces.switches["FACTURES_EMISES"].setChecked(True)  # type: ignore[attr-defined]
+        go_next(wizard, PageId.ACTIVATE)
+        activate = page(wizard, PageId.ACTIVATE)
+        assert isinstance(activate, ActivatePage)
+        activate.show_mail.click()
+        settle(lambda: activate.mail_viewer is not None and activate.mail_viewer.isVisible())
+        viewer = activate.mail_viewer
+        assert viewer is not None
+        tour.take(wizard, "mail", widget=viewer)
+        viewer.close()
+    use_memory_keychain(False)  # no system keychain: the signup token is not kept
+    try:
+        with tour.wizard("no-keychain") as wizard:
+            spaces = to_workspaces(wizard, "sans-trousseau@exemple.fr", LOCKED_SIRET)
+            spaces.switches["FACTURES_RECUES"].setChecked(True)  # type: ignore[attr-defined]
+            settle()
+        with tour.wizard("no-keychain") as wizard:
+            resume(wizard, PageId.ACTIVATE)
+            tour.take(wizard, "resumed-no-keychain")
+    finally:
+        use_memory_keychain()
+
+
+def english_defaults_scene(tour: Tour) -> None:
+    with tour.wizard("en-defaults") as wizard:
+        from demo import to_workspaces
+
+        spaces = to_workspaces(wizard, "workspaces@exemple.fr", OTHER_SIRET)
+        for code in ("FACTURES_EMISES", "SOLLICITATIONS_EMISES"):
+            spaces.switches[code].setChecked(False)  # type: ignore[attr-defined]
+        tour.take(wizard, "defaults-off")
+
+
 def write_index(out: Path) -> None:
     """``README.md``: one row per shot, with a link to each width."""
     lines = [
@@ -633,6 +730,8 @@ SCENES: tuple[tuple[str, str, Callable[[Tour], None]], ...] = (
     ("en", "signup", english_scene),
     ("en", "attachment", lambda t: attachment_scene(t, "en-attach", sent=False)),
     ("en", "portal", lambda t: portal_scene(t, "en-portal", with_help=False)),
+    ("fr", "newcomer", newcomer_scene),
+    ("en", "workspaces' warning", english_defaults_scene),
     ("fr", "today's portal", lambda t: today_scene(t, "today")),
     ("en", "today's portal", lambda t: today_scene(t, "en-today")),
 )

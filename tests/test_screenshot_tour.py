@@ -45,6 +45,11 @@ AFTER_SOMETHING_HAPPENED = {
     (PageId.IDENTIFY, "no-siret-ticked"),  # the no-SIRET toggle: never fooled (issue 28)
     (PageId.ACTIVATE, "rule-broken"),  # the meter capped by a broken rule
     (PageId.ACTIVATE, "locked-resumed"),  # the lock shown at once after « Reprendre »
+    (PageId.IDENTIFY, "search"),  # the first open establishment selected (issue 28)
+    (PageId.WORKSPACES, "defaults-off"),  # the warning, by the switches' names
+    (PageId.WORKSPACES, "quit-question"),  # « Annuler » once the account exists
+    (PageId.ACTIVATE, "resumed-no-keychain"),  # the unvalidated choice named
+    (PageId.ACTIVATE, "mail"),  # the mail viewer's long links
 }
 
 
