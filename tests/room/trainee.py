@@ -18,8 +18,7 @@ from chorus_wizard.backend.errors import ActivationError
 from chorus_wizard.backend.models import AccountCreated, AttachmentSent, CompanyRecord, Lookup
 from chorus_wizard.backend.profiles import sandbox_profile
 from chorus_wizard.backend.service import ChorusSignupService
-from chorus_wizard.contracts.record import Signup
-from chorus_wizard.contracts.signup import new_idempotency_key
+from chorus_wizard.contracts.record import Signup, new_idempotency_key
 from chorus_wizard.domain.identifiers import IdentifierType
 from chorus_wizard.sandbox.room.mails import delivery_time
 

@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from chorus_wizard.backend.errors import BackendError
-from chorus_wizard.contracts.record import Signup
-from chorus_wizard.contracts.signup import new_idempotency_key
+from chorus_wizard.contracts.record import Signup, new_idempotency_key
 from chorus_wizard.keychain import SecretStore
 from chorus_wizard.rehearsal import PAGE_BANNER as REHEARSAL_BANNER
 from chorus_wizard.rehearsal import is_rehearsal, said
