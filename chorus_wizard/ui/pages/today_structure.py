@@ -178,7 +178,7 @@ class TodayStructurePage(Page):
             untouched = current in ("", self._prefilled.get(name)) or (
                 name == "code_pays" and current == "FR"
             )
-            if not value or not untouched:
+            if not value or not untouched or value == current:
                 continue
             edit.setText(value)
             self._prefilled[name] = value
