@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from chorus_wizard.app import build_wizard, finish_build, install_translators
+from chorus_wizard.contracts.record import Signup
+from chorus_wizard.drafts import DraftStore
 from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.pages.today_account import TodayAccountPage
 from chorus_wizard.ui.pages.today_activate import TodayActivatePage
@@ -251,6 +253,34 @@ def test_the_structure_page_prefills_from_the_directory(
         structure.fields["identifier"].setText("55203253400703")  # Danone: registered
         qtbot.waitUntil(lambda: structure.join.isChecked(), timeout=TIMEOUT)
         assert "déjà inscrite" in structure.lookup_note.text()
+    finally:
+        wizard.shutdown()
+        wizard.hide()
+
+
+@pytest.mark.parametrize("saved_on_today", [True, False], ids=["today-draft", "guide-draft"])
+def test_a_draft_of_the_other_path_is_not_offered_and_that_is_said(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, saved_on_today: bool
+) -> None:
+    install_translators(qapp, "fr")
+    data_dir = tmp_path / "data"
+    data_dir.mkdir()
+    progress = {"path": "portail-actuel", "today_reached": 1} if saved_on_today else {}
+    page = PageId.TODAY_ACTIVATE if saved_on_today else PageId.COMPLETE
+    signup = Signup(email=EMAIL, identifier="13002526500013")
+    DraftStore(data_dir).save(page, signup, progress)
+    options = [] if saved_on_today else ["--parcours", "portail-actuel"]
+    wizard = build_wizard(["--data-dir", str(data_dir), *options])
+    assert isinstance(wizard, SignupWizard)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    try:
+        finish_build(wizard, 30)
+        first = wizard.page_of(PageId(wizard.startId()))
+        assert first.banner.isVisible()
+        assert "autre parcours" in first.banner.text()
+        assert not first.resume_box.isVisible()  # type: ignore[attr-defined]
+        assert (data_dir / "draft.json").exists()  # kept until something is typed here
     finally:
         wizard.shutdown()
         wizard.hide()
