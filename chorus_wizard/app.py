@@ -33,6 +33,7 @@ from chorus_wizard.backend.profiles import (
     sandbox_profile,
 )
 from chorus_wizard.config import APP_NAME, Config, resolve_config
+from chorus_wizard.domain.phone import load_phone_rule
 from chorus_wizard.drafts import DraftStore
 from chorus_wizard.keychain import SecretStore
 from chorus_wizard.resources import resource_path
@@ -197,6 +198,7 @@ def compose(
             raise
         context.hand_over(service)
         load_checks()  # step 1's checks load their libraries here, not on the GUI thread
+        load_phone_rule()  # and step 2's
         return service
 
     def service_built(service: SignupService) -> None:

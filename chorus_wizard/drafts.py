@@ -49,6 +49,15 @@ PROGRESS_FIELDS: dict[str, type] = {
     "portal_account_created": bool,
     "portal_activated": bool,
     "portal_mail_arrived": str,
+    # « parcours du portail actuel » (ui/pages/today.py): the path, what the record has no
+    # field for, the steps done (account created, activated, second factor passed), the
+    # structure page's choices
+    "path": str,
+    "email_contact": str,
+    "cgu_acceptees": bool,
+    "today_reached": int,
+    "today_join": bool,
+    "today_workspaces": list,
 }
 
 

@@ -1,8 +1,9 @@
-"""Screenshot of the trainer's page with eight trainees at different steps, for the docs.
+"""Screenshot of the trainer's page with ten trainees at different steps, for the docs.
 
-Starts a training room on loopback with the full shipped scenario, drives eight simulated
-trainees (the wizard's own HTTP client) to different steps, opens the page in the system's
-headless Chromium and writes ``docs/screenshots/salle-de-formation.png``.
+Starts a training room on loopback with the full shipped scenario, drives ten simulated
+trainees (the wizard's own HTTP clients) to different steps, eight on the guide's path and two
+on today's portal, opens the page in the system's headless Chromium and writes
+``docs/screenshots/salle-de-formation.png``.
 
 Usage: ``uv run python scripts/room_screenshot.py [--out PATH] [--width 1600]``
 """
@@ -25,7 +26,7 @@ from chorus_wizard.sandbox.room.config import RoomConfig  # noqa: E402
 from chorus_wizard.sandbox.room.scenario import Situation, load_scenario  # noqa: E402
 from chorus_wizard.sandbox.server import SandboxServer  # noqa: E402
 from tests.room.browser import chromium  # noqa: E402
-from tests.room.trainee import Trainee  # noqa: E402
+from tests.room.trainee import TodayTrainee, Trainee  # noqa: E402
 
 PEOPLE = [
     ("Léa", "Petit"),
@@ -36,12 +37,14 @@ PEOPLE = [
     ("Claire", "Moreau"),
     ("Nadia", "Haddad"),
     ("Paul", "Lemoine"),
+    ("Inès", "Girard"),
+    ("Hugo", "Marchand"),
 ]
 
 
 def populate(server: SandboxServer, room: RoomConfig) -> None:
-    """Eight trainees: identified, created, workspaces, two activated, locked, two failures,
-    attachment requested."""
+    """Eight trainees on the guide's path: identified, created, workspaces, two activated,
+    locked, two failures, attachment requested; two on today's portal."""
     assert room.scenario is not None
     by_situation: dict[Situation, list[str]] = {}
     for company in room.scenario.companies:
@@ -72,16 +75,35 @@ def populate(server: SandboxServer, room: RoomConfig) -> None:
             time.sleep(1.1)  # one second apart: distinct times on the page
         for person in (activated, workspaces, failing, hidden):
             person.choose_workspaces()
+        # One machine plays every trainee here: the sandbox slows down a source after five
+        # wrong codes (a right one clears it), so the two failures come before the lock.
+        failing.fail_activation(2)
         activated.activate()
         hidden.activate()
         locked.fail_activation(5)
-        failing.fail_activation(2)
         attach.identify()
         attach.request_attachment()
         closed.identify()
     finally:
         for person in made:
             person.close()
+    # Today's portal: one with the second factor set up, one through to the workspaces.
+    today: list[TodayTrainee] = []
+    for index in (8, 9):
+        first, last = PEOPLE[index]
+        address = f"{first.lower().replace('è', 'e')}.{last.lower()}@exemple.fr"
+        today.append(TodayTrainee(server.base_url, mail_dir, address, first, last))
+    try:
+        for learner in today:
+            learner.create_account()
+            time.sleep(1.1)
+            learner.secure()
+        finished = today[1]
+        finished.create_structure("13002526500013", "DIRECTION INTERMINISTERIELLE DU NUMERIQUE")
+        finished.api.workspaces(["FACTURES_EMISES", "FACTURES_RECUES"])
+    finally:
+        for learner in today:
+            learner.close()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         "--out", type=Path, default=ROOT / "docs" / "screenshots" / "salle-de-formation.png"
     )
     parser.add_argument("--width", type=int, default=1600)
-    parser.add_argument("--height", type=int, default=1500)
+    parser.add_argument("--height", type=int, default=1900)
     parser.add_argument("--full-page", action="store_true", help="the whole page, cards included")
     parser.add_argument("--lang", choices=("fr", "en"), default="fr")
     args = parser.parse_args(argv)
@@ -107,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
                 lang = "&lang=en" if args.lang == "en" else ""
                 page.goto(f"{server.base_url}{ROOM_PATH}?{TOKEN_QUERY}={room.token}{lang}")
-                page.wait_for_selector("#room-body tr:nth-child(8)")
+                page.wait_for_selector("#room-body tr:nth-child(10)")
                 page.locator("button[data-action=resend]").first.click()
                 page.locator("#confirm-ok").click()
                 page.wait_for_selector("#log li time")

@@ -285,10 +285,34 @@ SHOTS: tuple[Shot, ...] = (
     ),
     *_ordinary_and_help(
         PageId.TODAY_STRUCTURE,
-        "Logged in: the structure (created or joined), then the workspaces.",
+        "Logged in: the SIRET typed, the structure prefilled from the directory (editable), "
+        "then the workspaces.",
         "The structure in English.",
     ),
     *_ordinary_and_help(PageId.TODAY_DONE, "Today's path done.", "Today's path done, in English."),
+    Shot(
+        PageId.TODAY_ACCOUNT,
+        "resume-offer",
+        "Restarted after closing on today's path: « Reprendre l'inscription au portail actuel… ».",
+    ),
+    Shot(PageId.TODAY_ACCOUNT, "resume-offer", "The resume offer in English.", "en"),
+    Shot(PageId.TODAY_ACTIVATE, "resumed", "Resumed after the account: the activation."),
+    Shot(PageId.TODAY_ACTIVATE, "resumed", "Resumed at the activation, in English.", "en"),
+    Shot(PageId.TODAY_LOGIN, "resumed", "Resumed after the activation: the login."),
+    Shot(PageId.TODAY_LOGIN, "resumed", "Resumed at the login, in English.", "en"),
+    Shot(
+        PageId.TODAY_STRUCTURE,
+        "resumed",
+        "Resumed after the second factor: the structure as typed, « Suivant » will ask to log "
+        "in again.",
+    ),
+    Shot(PageId.TODAY_STRUCTURE, "resumed", "Resumed at the structure, in English.", "en"),
+    Shot(
+        PageId.TODAY_LOGIN,
+        "log-in-again",
+        "« Suivant » after that resume: the password, then the app's code (no mail code).",
+    ),
+    Shot(PageId.TODAY_LOGIN, "log-in-again", "Logging in again, in English.", "en"),
 )
 
 
@@ -621,14 +645,9 @@ def today_scene(tour: Tour, folder: str) -> None:
         go_next(wizard, PageId.TODAY_STRUCTURE)
         structure = page(wizard, PageId.TODAY_STRUCTURE)
         settle(lambda: bool(structure.switches))  # type: ignore[attr-defined]
-        for name, value in {
-            "identifier": "13002526500013",
-            "raison_sociale": "DINUM",
-            "adresse": "20 AVENUE DE SEGUR",
-            "code_postal": "75007",
-            "ville": "PARIS",
-        }.items():
-            structure.fields[name].setText(value)  # type: ignore[attr-defined]
+        structure.fields["identifier"].setText(SIRET)  # type: ignore[attr-defined]
+        settle(lambda: bool(structure.fields["ville"].text()))  # type: ignore[attr-defined]
+        wait_idle(wizard)
         shoot(wizard)
         go_next(wizard, PageId.TODAY_DONE)
         shoot(wizard)
@@ -695,6 +714,67 @@ def english_defaults_scene(tour: Tour) -> None:
         for code in ("FACTURES_EMISES", "SOLLICITATIONS_EMISES"):
             spaces.switches[code].setChecked(False)  # type: ignore[attr-defined]
         tour.take(wizard, "defaults-off")
+def today_resume_scene(tour: Tour, folder: str) -> None:
+    """Today's path closed after the account, the activation, then the second factor: each
+    time restarted and « Reprendre » taken; then « Suivant » asks to log in again."""
+    import re
+
+    import pyotp
+
+    email = "reprise.portail@exemple.fr"
+    password = "Tournesol-Vert-42"
+    data_dir = tour.root / folder
+
+    def reopen(wizard: SignupWizard, expected: PageId, *, offer: bool = False) -> Page:
+        account = page(wizard, PageId.TODAY_ACCOUNT)
+        settle(lambda: account.resume_box.isVisible())  # type: ignore[attr-defined]
+        if offer:
+            tour.take(wizard, "resume-offer")
+        account.resume_button.click()  # type: ignore[attr-defined]
+        return arrived(wizard, expected)
+
+    options = ("--parcours", "portail-actuel")
+    with tour.wizard(folder, *options) as wizard:
+        account = page(wizard, PageId.TODAY_ACCOUNT)
+        account.email.setText(email)  # type: ignore[attr-defined]
+        account.nom.setText("Martin")  # type: ignore[attr-defined]
+        account.prenom.setText("Élise")  # type: ignore[attr-defined]
+        account.terms.setChecked(True)  # type: ignore[attr-defined]
+        go_next(wizard, PageId.TODAY_ACTIVATE)
+    with tour.wizard(folder, *options) as wizard:
+        activate = reopen(wizard, PageId.TODAY_ACTIVATE, offer=True)
+        tour.take(wizard, "resumed")
+        mail = last_mail(data_dir, "Activez votre compte Chorus Pro")
+        link = next(line for line in mail.splitlines() if "code=" in line)
+        activate.code.setText(link.strip())  # type: ignore[attr-defined]
+        activate.password.setText(password)  # type: ignore[attr-defined]
+        activate.confirm.setText(password)  # type: ignore[attr-defined]
+        go_next(wizard, PageId.TODAY_LOGIN)
+    with tour.wizard(folder, *options) as wizard:
+        login = reopen(wizard, PageId.TODAY_LOGIN)
+        tour.take(wizard, "resumed")
+        login.password.setText(password)  # type: ignore[attr-defined]
+        wizard.next()
+        settle(lambda: login.code_row.isVisible())  # type: ignore[attr-defined]
+        sent = last_mail(data_dir, "Chorus Pro - Votre code de connexion")
+        match = re.search(r"^(\d{6})$", sent, re.M)
+        assert match is not None
+        login.code.setText(match.group(1))  # type: ignore[attr-defined]
+        wizard.next()
+        settle(lambda: login.qr.isVisible())  # type: ignore[attr-defined]
+        authenticator = pyotp.parse_uri(login.uri.text())  # type: ignore[attr-defined]
+        login.code.setText(authenticator.now())  # type: ignore[attr-defined]
+        structure = go_next(wizard, PageId.TODAY_STRUCTURE)
+        settle(lambda: bool(structure.switches))  # type: ignore[attr-defined]
+        structure.fields["identifier"].setText(SIRET)  # type: ignore[attr-defined]
+        settle(lambda: bool(structure.fields["ville"].text()))  # type: ignore[attr-defined]
+        wait_idle(wizard)
+    with tour.wizard(folder, *options) as wizard:
+        reopen(wizard, PageId.TODAY_STRUCTURE)
+        wait_idle(wizard)
+        tour.take(wizard, "resumed")
+        go_next(wizard, PageId.TODAY_LOGIN)
+        tour.take(wizard, "log-in-again")
 
 
 def write_index(out: Path) -> None:
@@ -734,6 +814,8 @@ SCENES: tuple[tuple[str, str, Callable[[Tour], None]], ...] = (
     ("en", "workspaces' warning", english_defaults_scene),
     ("fr", "today's portal", lambda t: today_scene(t, "today")),
     ("en", "today's portal", lambda t: today_scene(t, "en-today")),
+    ("fr", "today's portal resumed", lambda t: today_resume_scene(t, "today-resume")),
+    ("en", "today's portal resumed", lambda t: today_resume_scene(t, "en-today-resume")),
 )
 
 

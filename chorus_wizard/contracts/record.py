@@ -15,6 +15,7 @@ and its database migration.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from enum import Enum, IntEnum
@@ -75,6 +76,15 @@ class Signup:
 
 def _plain(value: object) -> object:
     return value.value if isinstance(value, Enum) else value
+
+
+def new_idempotency_key() -> str:
+    """A fresh key for sending one signup (128 random bits, hex; the server only compares it).
+
+    It goes in the ``Idempotency-Key`` header of ``POST /sandbox/v1/comptes``, so that a request
+    sent twice (a retry after a timeout) creates one account.
+    """
+    return os.urandom(16).hex()
 
 
 class Step(IntEnum):

@@ -12,7 +12,6 @@ each field's own limit) are checked by the sandbox so each broken rule gets its 
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from enum import IntEnum
 from typing import Any
@@ -39,11 +38,6 @@ ACTIVATION_PAGE = "/sandbox/activer"
 
 JETON_HEADER = "X-Jeton-Inscription"
 IDEMPOTENCY_HEADER = "Idempotency-Key"
-
-
-def new_idempotency_key() -> str:
-    """A fresh key for one account creation (128 random bits, hex; the server only compares it)."""
-    return os.urandom(16).hex()
 
 
 #: ``GET /courriels``: how many mails by default, and at most.

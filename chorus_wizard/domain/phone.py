@@ -2,11 +2,12 @@
 number in international form (``+`` or ``00`` and the country's code).
 
 The check is libphonenumber's (``phonenumbers``, Google's metadata of every numbering plan).
+It is imported on first use, like step 1's checks' libraries: the field is on step 2, and the
+import costs as much as a third of a bare window's start (docs/performance.md); the start-up
+worker loads it (:func:`load_phone_rule`).
 """
 
 from __future__ import annotations
-
-import phonenumbers
 
 from chorus_wizard.texts import translate
 
@@ -17,6 +18,8 @@ FRENCH_REGIONS = ("FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF")
 
 def phone_problem(value: str) -> str | None:
     """Why ``value`` is not a telephone number, in French; None when it is one."""
+    import phonenumbers  # see the module's docstring
+
     text = value.strip()
     international = text.startswith(("+", "00"))
     for region in ("FR",) if international else FRENCH_REGIONS:
@@ -37,3 +40,9 @@ def phone_problem(value: str) -> str | None:
         "Un numéro de téléphone français comporte 10\u00a0chiffres (01\u00a023\u00a045\u00a067"
         "\u00a089)\u00a0; un numéro étranger commence par +\u00a0et l'indicatif du pays.",
     )
+
+
+def load_phone_rule() -> None:
+    """Import libphonenumber: call it off the GUI thread, once, so the first number typed does
+    not wait for it."""
+    import phonenumbers  # noqa: F401

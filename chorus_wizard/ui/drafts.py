@@ -5,7 +5,8 @@ from a one-thread pool so saves never block typing and never overtake one anothe
 :func:`offer_resume` puts « Reprendre » / « Recommencer » on the first page; resuming puts
 every saved value back, then re-reads the backend (is the structure registered now? was the
 account created, are its workspaces chosen, is it already active?) rather than trusting the
-file, and goes to the page where the user was.
+file, and goes to the page where the user was. A draft of « parcours du portail actuel » is
+resumed by :func:`chorus_wizard.ui.pages.today.resume_today`.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from chorus_wizard.keychain import (
 )
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.desk import catalogue_labels
+from chorus_wizard.ui.pages import today
 from chorus_wizard.ui.pages.base import STEPS, Page, PageId, describe_error
 from chorus_wizard.ui.widgets.common import Banner, Tone
 from chorus_wizard.ui.wizard import SignupWizard
@@ -205,7 +207,7 @@ class DraftKeeper(QObject):
         wizard = self._wizard
         draft = wizard.context.draft
         page = wizard.currentId() if wizard.currentId() >= 0 else self._last_page
-        if draft.activated or page in (PageId.ATTACH, PageId.DONE):
+        if draft.activated or page in (PageId.ATTACH, PageId.DONE, PageId.TODAY_DONE):
             return None
         shown = wizard.page(page)
         if isinstance(shown, Page):
@@ -287,6 +289,17 @@ RESUME_OFFER = QT_TRANSLATE_NOOP(
     "Reprendre l'inscription de {structure}, laissée le {date} à {hour}\u00a0h\u00a0{minute} à "
     "l'étape\u00a0{step} ({name})\u00a0?",
 )
+RESUME_TODAY = QT_TRANSLATE_NOOP(
+    "drafts",
+    "Reprendre l'inscription au portail actuel de {email}, laissée le {date} à "
+    "{hour}\u00a0h\u00a0{minute} à l'étape\u00a0{step} ({name})\u00a0?",
+)
+OTHER_PATH = QT_TRANSLATE_NOOP(
+    "drafts",
+    "Une inscription commencée sur l'autre parcours de la répétition est gardée\u00a0: pour la "
+    "reprendre, choisissez ce parcours dans «\u00a0Plus › Paramètres\u00a0» et redémarrez "
+    "l'assistant. Elle sera remplacée dès que vous saisirez ici.",
+)
 RESUME_OFFER_UNNAMED = QT_TRANSLATE_NOOP(
     "drafts",
     "Reprendre l'inscription laissée le {date} à {hour}\u00a0h\u00a0{minute} à "
@@ -313,6 +326,16 @@ def describe_saved(saved: SavedDraft) -> str:
     """« Reprendre l'inscription de DINUM, laissée le 02/12/2026 à 9 h 05 à l'étape 2
     (Complétez) ? »: the time is the last save's, when the person stopped, not the start."""
     local = saved.saved_at.astimezone()
+    if today.is_today_draft(saved):
+        step = today.saved_step(saved)
+        return QCoreApplication.translate("drafts", RESUME_TODAY).format(
+            email=saved.signup.email,
+            date=f"{local:%d/%m/%Y}",
+            hour=local.hour,
+            minute=f"{local.minute:02d}",
+            step=step,
+            name=today.step_name(step),
+        )
     step = int(min(max(saved.page, PageId.COMPLETE), PageId.ACTIVATE))
     if saved.page in (PageId.IDENTIFY, PageId.ATTACH):
         step = 1
@@ -346,7 +369,8 @@ def offer_resume(wizard: SignupWizard, keeper: DraftKeeper, store: DraftStore) -
     the interface's preferences: their notices are taken once from the context's settings
     store and the desk), so that a person hears of each once.
     """
-    identify = wizard.page_of(PageId.IDENTIFY)
+    # The path's first page: step 1, or the account's page on today's portal.
+    identify = wizard.page_of(PageId(wizard.startId()))
     notices = [
         notice
         for notice in (
@@ -359,6 +383,10 @@ def offer_resume(wizard: SignupWizard, keeper: DraftKeeper, store: DraftStore) -
         saved = store.load()
     except DraftSetAside as aside:
         notices.append(str(aside))
+        saved = None
+    on_today = wizard.startId() == PageId.TODAY_ACCOUNT
+    if saved is not None and today.is_today_draft(saved) != on_today:
+        notices.append(QCoreApplication.translate("drafts", OTHER_PATH))
         saved = None
     if notices:
         identify.banner.show_message(Tone.WARNING, "\n".join(notices))
@@ -376,7 +404,7 @@ def offer_resume(wizard: SignupWizard, keeper: DraftKeeper, store: DraftStore) -
         store.discard()
 
     def restart() -> None:
-        if saved.progress.get("account_id") is None:
+        if saved.progress.get("account_id") is None and not saved.progress.get("today_reached"):
             discard()
             return
         # An account exists: starting over would leave it behind, and the same address and
@@ -426,6 +454,11 @@ def resume_draft(
     values = {**saved.signup.values(), **saved.progress}
     for page in wizard.pages.values():
         page.restore_draft(values)
+    if today.is_today_draft(saved):
+        today.resume_today(wizard, saved)
+        if on_done:
+            on_done()
+        return
     identify = wizard.page_of(PageId.IDENTIFY)
     if saved.page <= PageId.IDENTIFY or not identify.isComplete():
         if on_done:

@@ -6,8 +6,17 @@
   const L = config.labels;
   const TRACK = ["identifie", "compte_cree", "espaces_choisis", "active"];
   const ATTACH = ["identifie", "rattachement_demande", "rattachement_accepte"];
+  // Today's portal: account, activation, second factor, structure, workspaces; the first
+  // login's e-mail code and the app's enrolment sit between the activation and the second
+  // factor, a request to join where the structure's creation would be.
+  const TODAY = [
+    "portail_compte_cree", "portail_active", "portail_double_facteur", "portail_structure",
+    "portail_espaces",
+  ];
+  const TODAY_BETWEEN = { portail_code_courriel: 1, portail_enrolement: 1, portail_rattachement: 3 };
   const COLUMNS = [
-    "colTrainee", "colStructure", "colStep", "colMails", "colAttempts", "colLast", "colActions",
+    "colTrainee", "colPath", "colStructure", "colStep", "colMails", "colAttempts", "colLast",
+    "colActions",
   ];
   let lastDrawn = "";
   let interval = 1000;
@@ -95,6 +104,9 @@
     try {
       if (kind === "resend") await call("POST", "/salle/v1/renvoyer", { email: row.email });
       if (kind === "unlock") await call("POST", "/salle/v1/debloquer", { email: row.email });
+      if (kind === "resetTotp") {
+        await call("POST", "/salle/v1/reinitialiser-double-facteur", { email: row.email });
+      }
       if (kind === "reset") await call("POST", "/salle/v1/reinitialiser-stagiaire", { cle: row.cle });
       if (kind === "resetRoom") await call("POST", "/salle/v1/reinitialiser-salle", {});
       if (kind === "accept" || kind === "refuse") {
@@ -116,8 +128,11 @@
 
   // Drawing ------------------------------------------------------------------------------
   function stepCell(row) {
-    const track = row.etape.startsWith("rattachement") ? ATTACH : TRACK;
-    const reached = Math.max(track.indexOf(row.etape), row.etape === "rattachement_refuse" ? 2 : 0);
+    const today = row.parcours === "portail-actuel";
+    const track = today ? TODAY : row.etape.startsWith("rattachement") ? ATTACH : TRACK;
+    const reached = today
+      ? (row.etape in TODAY_BETWEEN ? TODAY_BETWEEN[row.etape] : Math.max(TODAY.indexOf(row.etape), 0))
+      : Math.max(track.indexOf(row.etape), row.etape === "rattachement_refuse" ? 2 : 0);
     const steps = el("ol", { className: "steps", "aria-hidden": "true" });
     track.forEach((step, index) => {
       steps.append(el("li", { className: index <= reached ? "reached" : "", title: L[`step_${step}`] }));
@@ -150,7 +165,7 @@
       cell.append(el("span", { className: "lock", text: fill(L.locked, { heure: clock(row.verrouilleJusqua) }) }));
     } else if (row.echecs) {
       cell.append(el("span", { text: fill(L.failures, { n: row.echecs }) }));
-    } else if (row.idCompte) {
+    } else if (row.idCompte || row.parcours === "portail-actuel") {
       cell.append(el("span", { className: "muted", text: L.noFailure }));
     }
     return cell;
@@ -164,6 +179,15 @@
       node.addEventListener("click", () => act(kind, row));
       box.append(node);
     };
+    if (row.parcours === "portail-actuel") {
+      // The activation mail, while the account waits for it; the second factor (and the
+      // lock it may have caused) once the account is active.
+      if (row.etape === "portail_compte_cree" && row.courriels.length) button("showMail");
+      if (row.etape !== "portail_compte_cree") button("resetTotp");
+      button("reset", "danger");
+      cell.append(box);
+      return cell;
+    }
     const pending = row.idCompte && row.etape !== "active";
     if (pending) button("resend");
     if (row.courriels.length && row.idCompte) button("showMail");
@@ -186,17 +210,23 @@
     } else {
       who.append(el("div", { className: "who", text: fill(L.machine, { poste: row.poste || "" }) }));
     }
+    const path = el("td", { "data-label": L.colPath, className: `path path-${row.parcours}` },
+      L[`path_${row.parcours}`] || row.parcours);
     const structure = el("td", { "data-label": L.colStructure },
       el("div", { className: "structure", text: row.raisonSociale || "—" }),
-      el("div", { className: "ident", text: `${row.typeIdentifiant} ${row.identifiant}` }));
-    const classes = [row.verrouilleJusqua ? "locked" : "", row.etape === "active" ? "done" : ""];
+      row.identifiant
+        ? el("div", { className: "ident", text: `${row.typeIdentifiant} ${row.identifiant}` })
+        : null);
+    const finished = row.etape === "active" || row.etape === "portail_espaces";
+    const classes = [row.verrouilleJusqua ? "locked" : "", finished ? "done" : ""];
     return el("tr", {
         className: classes.join(" ").trim(),
         "data-cle": row.cle,
         "data-email": row.email,
         "data-etape": row.etape,
+        "data-parcours": row.parcours,
       },
-      who, structure, stepCell(row), mailsCell(row), attemptsCell(row),
+      who, path, structure, stepCell(row), mailsCell(row), attemptsCell(row),
       el("td", { "data-label": L.colLast, text: clock(row.derniereActivite) }),
       actionsCell(row));
   }

@@ -1170,7 +1170,7 @@ SIRET {siret}</translation>
     </message>
     <message>
         <source>Une erreur inattendue est survenue. Vos saisies sont conservées&#xa0;; réessayez, et si le problème persiste, contactez le support.</source>
-        <extracomment>``guide`` (the guide&apos;s four steps) or ``portail-actuel`` (today&apos;s portal rehearsed). The password just chosen, kept in memory only, from the activation until the final page has offered to store it in the keychain; never in the draft (which may be saved to disk). Emptied once stored and when the wizard closes. Opens the portal in the browser (tests inject a recorder: no browser in tests). The Paramètres file. Every secret: the Paramètres&apos;, the signup token, the saved password (keychain.py). ``--backend`` as given on the command line (&quot;&quot; when it came from the Paramètres).</extracomment>
+        <extracomment>``guide`` (the guide&apos;s four steps) or ``portail-actuel`` (today&apos;s portal rehearsed). The password just chosen, kept in memory only, from the activation until the final page has offered to store it in the keychain; never in the draft (which may be saved to disk). Emptied once stored and when the wizard closes. Opens the portal in the browser (tests inject a recorder: no browser in tests). The Paramètres file. Every secret: the Paramètres&apos;, the signup token, the saved password (keychain.py). ``--backend`` as given on the command line (&quot;&quot; when it came from the Paramètres). What « parcours du portail actuel » carries from page to page, in memory only (``ui/pages/today.py``, made at its first use).</extracomment>
         <translation>An unexpected error occurred. What you entered is kept; try again, and if the problem persists, contact support.</translation>
     </message>
     <message>
@@ -1664,6 +1664,14 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
         <translation>Today&apos;s portal path: the account first, then its activation, two-factor authentication, the structure and the workspaces.</translation>
     </message>
     <message>
+        <source>R&amp;eprendre</source>
+        <translation>R&amp;esume</translation>
+    </message>
+    <message>
+        <source>Re&amp;commencer</source>
+        <translation>Start a&amp;gain</translation>
+    </message>
+    <message>
         <source>Adresse électronique de connexion</source>
         <translation>Login email address</translation>
     </message>
@@ -1763,10 +1771,6 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
         <translation>Activating your account…</translation>
     </message>
     <message>
-        <source>Lecture du courriel…</source>
-        <translation>Reading the email…</translation>
-    </message>
-    <message>
         <source>Aucun courriel pour le moment.</source>
         <translation>No mail yet.</translation>
     </message>
@@ -1834,15 +1838,12 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
         <source>Vérification du code…</source>
         <translation>Checking the code…</translation>
     </message>
-    <message>
-        <source>Lecture du courriel…</source>
-        <translation>Reading the email…</translation>
-    </message>
 </context>
 <context>
     <name>TodayStructurePage</name>
     <message>
         <source>Portail actuel — 4. Votre structure et vos espaces</source>
+        <extracomment>The fields the directory fills (the record&apos;s names).</extracomment>
         <translation>Today&apos;s portal — 4. Your structure and workspaces</translation>
     </message>
     <message>
@@ -1875,6 +1876,7 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
     </message>
     <message>
         <source>Demander mon rattachement (la structure existe déjà)</source>
+        <extracomment>What the directory said about the SIRET typed (prefilled, closed, registered).</extracomment>
         <translation>Ask to join (the structure exists already)</translation>
     </message>
     <message>
@@ -1883,7 +1885,44 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
     </message>
     <message>
         <source>Chargement des espaces de travail…</source>
+        <extracomment>The saved choice of workspaces, applied once the catalogue is loaded. The SIRET last looked up, and the values its prefill put in each field.</extracomment>
         <translation>Loading the workspaces…</translation>
+    </message>
+    <message>
+        <source>Recherche de la structure dans l&apos;annuaire…</source>
+        <translation>Looking the structure up in the directory…</translation>
+    </message>
+    <message>
+        <source>Cette structure est déjà inscrite sur Chorus Pro&#xa0;: demandez votre rattachement (case cochée ci-dessous).</source>
+        <translation>This structure is already registered on Chorus Pro: ask to join it (box ticked below).</translation>
+    </message>
+    <message>
+        <source>L&apos;annuaire ne connaît pas ce SIRET&#xa0;: saisissez les données.</source>
+        <translation>The directory does not know this SIRET: type the structure&apos;s data.</translation>
+    </message>
+    <message>
+        <source>Établissement fermé&#xa0;: {why}</source>
+        <translation>Closed establishment: {why}</translation>
+    </message>
+    <message>
+        <source>il ne peut pas être inscrit.</source>
+        <translation>it cannot be registered.</translation>
+    </message>
+    <message>
+        <source>Données préremplies depuis l&apos;annuaire des entreprises&#xa0;: vérifiez-les et corrigez-les si besoin.</source>
+        <translation>Data prefilled from the company directory: check them and correct them if needed.</translation>
+    </message>
+    <message>
+        <source>L&apos;annuaire n&apos;a pas répondu&#xa0;: saisissez les données de la structure.</source>
+        <translation>The directory did not answer: type the structure&apos;s data.</translation>
+    </message>
+    <message>
+        <source>Vos saisies ont été remises en place. La connexion s&apos;est terminée à la fermeture de l&apos;assistant&#xa0;: «&#xa0;Suivant&#xa0;» vous demandera de vous reconnecter (mot de passe, puis le code de votre application).</source>
+        <translation>What you typed is back in place. The login ended when the wizard was closed: “Next” will ask you to log in again (password, then your app&apos;s code).</translation>
+    </message>
+    <message>
+        <source>Reconnectez-vous pour enregistrer votre structure&#xa0;: votre mot de passe, puis le code de votre application. Vos saisies sont gardées.</source>
+        <translation>Log in again to save your structure: your password, then your app&apos;s code. What you typed is kept.</translation>
     </message>
     <message>
         <source>Création de votre structure…</source>
@@ -2234,6 +2273,14 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
     <message>
         <source>Reprendre l&apos;inscription de {structure}, laissée le {date} à {hour}&#xa0;h&#xa0;{minute} à l&apos;étape&#xa0;{step} ({name})&#xa0;?</source>
         <translation>Resume the signup of {structure}, left on {date} at {hour}:{minute} at step {step} ({name})?</translation>
+    </message>
+    <message>
+        <source>Reprendre l&apos;inscription au portail actuel de {email}, laissée le {date} à {hour}&#xa0;h&#xa0;{minute} à l&apos;étape&#xa0;{step} ({name})&#xa0;?</source>
+        <translation>Resume the signup on today&apos;s portal of {email}, left on {date} at {hour}:{minute} at step {step} ({name})?</translation>
+    </message>
+    <message>
+        <source>Une inscription commencée sur l&apos;autre parcours de la répétition est gardée&#xa0;: pour la reprendre, choisissez ce parcours dans «&#xa0;Plus › Paramètres&#xa0;» et redémarrez l&apos;assistant. Elle sera remplacée dès que vous saisirez ici.</source>
+        <translation>A signup begun on the rehearsal&apos;s other path is kept: to resume it, choose that path in “More › Settings” and restart the wizard. It will be replaced as soon as you type here.</translation>
     </message>
     <message>
         <source>Reprendre l&apos;inscription laissée le {date} à {hour}&#xa0;h&#xa0;{minute} à l&apos;étape&#xa0;{step} ({name})&#xa0;?</source>
@@ -3234,6 +3281,31 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
     <message>
         <source>Ce champ dépasse {limit} caractères.</source>
         <translation>This field is longer than {limit} characters.</translation>
+    </message>
+</context>
+<context>
+    <name>today</name>
+    <message>
+        <source>Créez votre compte</source>
+        <extracomment>The values of ``--parcours`` (and of the Paramètres and a scenario&apos;s ``parcours``). The path&apos;s pages before its end, in order; ``today_reached`` steps done lead to ``ROUTE[today_reached]``. The steps done so far (``TodayState.reached``). The path&apos;s steps as the resume offer names them (the pages&apos; titles say the same).</extracomment>
+        <translation>Create your account</translation>
+    </message>
+    <message>
+        <source>Activez votre compte</source>
+        <translation>Activate your account</translation>
+    </message>
+    <message>
+        <source>Connectez-vous</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <source>Votre structure et vos espaces</source>
+        <translation>Your structure and workspaces</translation>
+    </message>
+    <message>
+        <source>Lecture du courriel…</source>
+        <extracomment>The ``otpauth://`` URI while the authenticator is enrolled. The steps done: 0, then :data:`ACCOUNT_CREATED`, :data:`ACTIVATED`, :data:`LOGGED_IN`.</extracomment>
+        <translation>Reading the email…</translation>
     </message>
 </context>
 <context>

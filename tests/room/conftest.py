@@ -14,7 +14,7 @@ from chorus_wizard.resources import resource_path
 from chorus_wizard.sandbox.room.config import RoomConfig
 from chorus_wizard.sandbox.room.scenario import Scenario, Situation, load_scenario
 from chorus_wizard.sandbox.server import SandboxServer
-from tests.room.trainee import Trainee
+from tests.room.trainee import TodayTrainee, Trainee
 from tests.sandbox.helpers import serving
 
 FULL_SESSION = resource_path("scenarios", "session-complete.toml")
@@ -63,6 +63,26 @@ def make_trainee(room_server: SandboxServer) -> Iterator[Callable[..., Trainee]]
             room_server.data_dir / "sandbox" / "mail",
             email,
             siret,
+            first_name,
+            last_name,
+        )
+        made.append(trainee)
+        return trainee
+
+    yield make
+    for trainee in made:
+        trainee.close()
+
+
+@pytest.fixture
+def make_today(room_server: SandboxServer) -> Iterator[Callable[..., TodayTrainee]]:
+    made: list[TodayTrainee] = []
+
+    def make(email: str, first_name: str = "Camille", last_name: str = "Durand") -> TodayTrainee:
+        trainee = TodayTrainee(
+            room_server.base_url,
+            room_server.data_dir / "sandbox" / "mail",
+            email,
             first_name,
             last_name,
         )

@@ -21,7 +21,7 @@ from chorus_wizard.sandbox.server import SandboxServer
 from tests.room.browser import chromium
 from tests.room.conftest import sirets
 from tests.room.test_room_api import ACTIONS
-from tests.room.trainee import Trainee
+from tests.room.trainee import TodayTrainee, Trainee
 
 pytestmark = pytest.mark.slow
 
@@ -132,6 +132,36 @@ def test_the_page_follows_three_trainees_and_the_trainer_acts(
 
     assert page.evaluate("window.notReloaded") is True
     print("délais d'affichage (s)\u00a0:", ", ".join(f"{d:.2f}" for d in delays))
+
+
+def test_the_page_shows_the_path_and_resets_a_second_factor(
+    page: Page,
+    make_trainee: MakeTrainee,
+    make_today: Callable[..., TodayTrainee],
+    scenario: Scenario,
+) -> None:
+    head = page.locator("#room-head th")
+    expect(head.nth(1)).to_have_text("Parcours")
+    guide = make_trainee("guide.page@exemple.fr", sirets(scenario, Situation.CREATION)[0])
+    guide.create_account()
+    today = make_today("actuel.page@exemple.fr", "Camille", "Durand")
+    today.create_account()
+    shows_step(page, "actuel.page@exemple.fr", "portail_compte_cree")
+    expect(row(page, "guide.page@exemple.fr").locator("td.path")).to_have_text("Parcours du guide")
+    today_row = row(page, "actuel.page@exemple.fr")
+    expect(today_row.locator("td.path")).to_have_text("Portail actuel")
+    expect(today_row).to_contain_text("Compte créé")
+    expect(today_row.locator('button[data-action="resetTotp"]')).to_have_count(0)
+    today.secure()
+    shows_step(page, "actuel.page@exemple.fr", "portail_double_facteur")
+    expect(today_row).to_contain_text("Double authentification configurée")
+    expect(today_row.locator(".steps li.reached")).to_have_count(3)
+    expect(today_row.locator(".steps li")).to_have_count(5)
+
+    confirm(page, "actuel.page@exemple.fr", "resetTotp")
+    shows_step(page, "actuel.page@exemple.fr", "portail_active")
+    expect(page.locator("#log")).to_contain_text("Double authentification de ac…@exemple.fr")
+    assert today.log_in().attendu.value == "CODE_COURRIEL"  # a new app is enrolled next
 
 
 def test_without_the_token_the_page_and_every_action_answer_403(

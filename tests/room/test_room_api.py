@@ -28,6 +28,7 @@ ACTIONS: list[tuple[str, str, dict[str, Any] | None]] = [
     ("POST", "/salle/v1/renvoyer", {"email": "a@exemple.fr"}),
     ("POST", "/salle/v1/courriel", {"email": "a@exemple.fr"}),
     ("POST", "/salle/v1/debloquer", {"email": "a@exemple.fr"}),
+    ("POST", "/salle/v1/reinitialiser-double-facteur", {"email": "a@exemple.fr"}),
     ("POST", "/salle/v1/reinitialiser-stagiaire", {"cle": "compte:500001"}),
     ("POST", "/salle/v1/reinitialiser-salle", {}),
     ("POST", "/salle/v1/rattachements/1/accepter", {}),

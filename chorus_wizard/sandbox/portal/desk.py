@@ -38,6 +38,7 @@ from chorus_wizard.sandbox.portal.queries import (
 from chorus_wizard.sandbox.refusal import Refusal, field_refusal, missing
 from chorus_wizard.sandbox.security import digest, new_secret, scrypt_hash
 from chorus_wizard.sandbox.signup.checks import check_email, check_siret_at_insee
+from chorus_wizard.sandbox.store.storage import StructureRow, is_row_id
 
 LOGIN_VALIDITY = timedelta(minutes=15)
 SESSION_VALIDITY = timedelta(hours=8)
@@ -98,6 +99,11 @@ class RoomRow:
     totp_enrolled: bool
     locked_until: float | None
     failures: int
+    account_id: int = 0
+    created_at: float = 0.0
+    #: The structure created or joined (once logged in), and how.
+    structure: StructureRow | None = None
+    structure_outcome: StructureOutcome | None = None
 
 
 class PortalDesk:
@@ -532,6 +538,11 @@ class PortalDesk:
     def room_rows(self) -> list[RoomRow]:
         with self.ctx.storage.transaction(write=False) as session:
             accounts = PortalQueries(session).all_accounts()
+            structures = {
+                a.structure_id: session.get_structure(a.structure_id)
+                for a in accounts
+                if a.structure_id is not None
+            }
         return [
             RoomRow(
                 email=a.email,
@@ -541,6 +552,12 @@ class PortalDesk:
                 totp_enrolled=a.totp_enrolled_at is not None,
                 locked_until=a.locked_until,
                 failures=a.failures,
+                account_id=a.id,
+                created_at=a.created_at,
+                structure=structures.get(a.structure_id) if a.structure_id else None,
+                structure_outcome=(
+                    StructureOutcome(a.structure_outcome) if a.structure_outcome else None
+                ),
             )
             for a in accounts
         ]
@@ -566,3 +583,25 @@ class PortalDesk:
             queries = PortalQueries(session)
             for account in queries.all_accounts():
                 queries.delete_account(account.id)
+
+    def reset_account(self, account_id: int, *, keep_structures: set[tuple[str, str]]) -> str:
+        """Remove one trainee's account of today's path, and the structure it created unless
+        another account uses it or it is in ``keep_structures`` (the seeded ones), so that the
+        exercise can be replayed. Returns the account's address ("" when there is none)."""
+        with self.ctx.storage.transaction() as session:
+            queries = PortalQueries(session)
+            account = queries.account(account_id) if is_row_id(account_id) else None
+            if account is None:
+                return ""
+            queries.delete_account(account.id)
+            structure = (
+                session.get_structure(account.structure_id) if account.structure_id else None
+            )
+            if (
+                structure is not None
+                and account.structure_outcome == StructureOutcome.CREATED.value
+                and (structure.identifier_type, structure.identifier) not in keep_structures
+                and not queries.structure_in_use(structure.id)
+            ):
+                queries.delete_structure(structure.id)
+        return account.email

@@ -170,6 +170,22 @@ class PortalQueries:
             self._conn.execute(f"DELETE FROM {table} WHERE account_id = ?", (account_id,))
         self._conn.execute("DELETE FROM portal_accounts WHERE id = ?", (account_id,))
 
+    def structure_in_use(self, structure_id: int) -> bool:
+        """Whether an account of either path belongs to the structure."""
+        found = self._conn.execute(
+            "SELECT 1 FROM accounts WHERE structure_id = ? UNION ALL "
+            "SELECT 1 FROM portal_accounts WHERE structure_id = ? LIMIT 1",
+            (structure_id, structure_id),
+        ).fetchone()
+        return found is not None
+
+    def delete_structure(self, structure_id: int) -> None:
+        """A structure no account uses any more, with the attachment requests made to it."""
+        self._conn.execute(
+            "DELETE FROM attachment_requests WHERE structure_id = ?", (structure_id,)
+        )
+        self._conn.execute("DELETE FROM structures WHERE id = ?", (structure_id,))
+
     # Codes and tickets ------------------------------------------------------------------
 
     def insert_code(self, account_id: int, purpose: str, code_hash: str, expires_at: float) -> None:

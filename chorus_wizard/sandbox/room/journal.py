@@ -18,6 +18,7 @@ from urllib.parse import parse_qs
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from chorus_wizard.contracts import portal
 from chorus_wizard.domain.identifiers import IdentifierType, compact
 from chorus_wizard.sandbox.context import SandboxContext
 from chorus_wizard.sandbox.refusal import Refusal
@@ -30,8 +31,11 @@ K = TypeVar("K")
 V = TypeVar("V")
 
 _ACCOUNT_PATH = re.compile(r"^/sandbox/v1/comptes/(\d{1,18})(/espaces)?$")
+#: Today's path's account creation: its machine is then that trainee's.
+_TODAY_ACCOUNTS = portal.PREFIX + portal.ACCOUNTS
 _WATCHED_BODIES = {
     "/sandbox/v1/comptes",
+    _TODAY_ACCOUNTS,
     "/sandbox/v1/activation",
     "/sandbox/v1/activation/renvoyer",
     "/sandbox/v1/rattachements",
@@ -282,6 +286,8 @@ class RoomObserver:
                 self.journal.seen(host=host, when=when, account_id=account_id)
             return
         address = string_field(data, "email")
+        if path == _TODAY_ACCOUNTS and method == "POST" and status == 201 and address:
+            self.journal.created(host, check_email_quietly(address))
         if path == "/sandbox/v1/comptes" and method == "POST" and status == 201 and address:
             self.journal.created(host, check_email_quietly(address))
         if path == "/sandbox/v1/comptes" and method == "POST" and status >= 400:

@@ -152,7 +152,9 @@ class RoomSession(Session):
         self._delete_accounts([account.id])
         structure = self.get_structure(account.structure_id)
         in_use = self._conn.execute(
-            "SELECT 1 FROM accounts WHERE structure_id = ? LIMIT 1", (account.structure_id,)
+            "SELECT 1 FROM accounts WHERE structure_id = ? UNION ALL "
+            "SELECT 1 FROM portal_accounts WHERE structure_id = ? LIMIT 1",
+            (account.structure_id, account.structure_id),
         ).fetchone()
         if (
             structure is not None
@@ -166,7 +168,8 @@ class RoomSession(Session):
         return True
 
     def reset_room(self, *, keep_emails: set[str], keep_structures: set[tuple[str, str]]) -> None:
-        """Remove every signup, keeping the seeded structures and their managers."""
+        """Remove every signup, keeping the seeded structures and their managers (the accounts
+        of today's path are removed first, by the caller, in the same transaction)."""
         self._conn.execute("DELETE FROM attachment_requests")
         self._conn.execute("DELETE FROM activation_failures")
         self._conn.execute("DELETE FROM idempotency")
@@ -183,7 +186,9 @@ class RoomSession(Session):
             if (row["type_identifiant"], row["identifiant"]) in keep_structures:
                 continue
             in_use = self._conn.execute(
-                "SELECT 1 FROM accounts WHERE structure_id = ? LIMIT 1", (row["id"],)
+                "SELECT 1 FROM accounts WHERE structure_id = ? UNION ALL "
+                "SELECT 1 FROM portal_accounts WHERE structure_id = ? LIMIT 1",
+                (row["id"], row["id"]),
             ).fetchone()
             if in_use is None:
                 self._conn.execute("DELETE FROM structures WHERE id = ?", (row["id"],))

@@ -169,6 +169,16 @@ def build_room_router(
             return _nothing("Aucune tentative d'activation à effacer pour cette adresse.")
         return _done("Activation débloquée.")
 
+    @router.post(f"{API_PREFIX}/reinitialiser-double-facteur")
+    async def reset_second_factor(request: Request) -> JSONResponse:
+        """Today's path: a trainee lost the phone (or the app), the trainer starts it over."""
+        if not allowed(request):
+            return forbidden()
+        address = string_field(await _body(request), "email")
+        if not await run_in_threadpool(service.reset_second_factor, address):
+            return _nothing("Aucun compte du parcours du portail actuel pour cette adresse.")
+        return _done("Double authentification réinitialisée.")
+
     @router.post(f"{API_PREFIX}/reinitialiser-stagiaire")
     async def reset_trainee(request: Request) -> JSONResponse:
         if not allowed(request):

@@ -1,15 +1,20 @@
-"""The training room's state and actions: each trainee's row (step, mails, failed codes,
-lock), and what the trainer may do (resend, show a mail, unlock, reset, settle requests)."""
+"""The training room's state and actions: each trainee's row (path, step, mails, failed codes,
+lock), and what the trainer may do (resend, show a mail, unlock, reset, settle requests, and
+on today's path reset a trainee's second factor)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Any
 
+from chorus_wizard.contracts.portal import Stage, StructureOutcome
 from chorus_wizard.contracts.signup import ResendRequest
 from chorus_wizard.domain.identifiers import IdentifierType, format_siret
 from chorus_wizard.sandbox.context import SandboxContext, iso_utc
 from chorus_wizard.sandbox.mail.outbox import ACTIVATION_SUBJECT, attachment_decision_message
+from chorus_wizard.sandbox.portal.desk import PortalDesk, RoomRow
+from chorus_wizard.sandbox.portal.mails import LOGIN_CODE_SUBJECT
+from chorus_wizard.sandbox.portal.queries import PortalQueries
 from chorus_wizard.sandbox.room.config import RoomConfig
 from chorus_wizard.sandbox.room.journal import (
     HostActivity,
@@ -34,6 +39,25 @@ STEP_ATTACHMENT = "rattachement_demande"
 STEP_ATTACHMENT_ACCEPTED = "rattachement_accepte"
 STEP_ATTACHMENT_REFUSED = "rattachement_refuse"
 
+#: The two paths a trainee may follow (the wizard's ``--parcours``).
+PATH_GUIDE = "guide"
+PATH_TODAY = "portail-actuel"
+
+#: Today's path's steps, by the sandbox's stage: the page draws five of them as a progress
+#: line (account, activation, second factor, structure, workspaces); the first login's
+#: e-mail code and the app's enrolment sit between the activation and the second factor.
+TODAY_STEPS = {
+    Stage.CREATED: "portail_compte_cree",
+    Stage.ACTIVE: "portail_active",
+    Stage.MAIL_CODE: "portail_code_courriel",
+    Stage.ENROL: "portail_enrolement",
+    Stage.SECURED: "portail_double_facteur",
+    Stage.STRUCTURE: "portail_structure",
+    Stage.DONE: "portail_espaces",
+}
+#: The structure was joined, not created: said instead of ``portail_structure``.
+TODAY_STEP_JOINED = "portail_rattachement"
+
 
 # The room's state and actions ---------------------------------------------------------------
 
@@ -43,9 +67,12 @@ def iso_or_none(stamp: float | None) -> str | None:
 
 
 def _mail_kind(subject: str) -> str:
-    """``activation``, ``decision`` (of an attachment request) or ``rattachement``."""
+    """``activation``, ``code`` (today's first login), ``decision`` (of an attachment
+    request) or ``rattachement``."""
     if subject == ACTIVATION_SUBJECT:
         return "activation"
+    if subject == LOGIN_CODE_SUBJECT:
+        return "code"
     if subject.endswith(("est acceptée", "est refusée")):
         return "decision"
     return "rattachement"
@@ -76,6 +103,7 @@ class RoomService:
         self.journal = journal
         self.mails = MailIndex(ctx.outbox.path)
         self.signup = SignupDesk(ctx)
+        self.portal = PortalDesk(ctx)
 
     # What stays when the room is reset: the seeded structures and their managers.
 
@@ -100,6 +128,7 @@ class RoomService:
             accounts = room.room_accounts()
             attachments = room.room_attachments()
             attempts = room.attempts_by_source()
+        today = self.portal.room_rows()
         mails = self.mails.by_recipient()
         kept = self._kept_emails()
         now = self._now()
@@ -113,8 +142,21 @@ class RoomService:
         for request in attachments:
             rows.append(self._attachment_row(request, mails, now))
             taken.add((request.id_type, request.identifier))
+        for trainee in today:
+            rows.append(self._today_row(trainee, mails, now))
+            if trainee.structure is not None:
+                structure = trainee.structure
+                taken.add((structure.identifier_type, structure.identifier))
+        # A machine whose trainee is on today's path looks a SIRET up for the structure's
+        # page, after creating the account: that trainee has a row already.
+        today_since: dict[str | None, float] = {}
+        for t in today:
+            owner = self.journal.owner(t.email)
+            today_since[owner] = min(today_since.get(owner, t.created_at), t.created_at)
         for host, activity in self.journal.hosts().items():
             if (activity.id_type, activity.identifier) in taken:
+                continue
+            if host in today_since and activity.looked_up_at >= today_since[host]:
                 continue
             rows.append(self._host_row(host, activity))
         rows.sort(key=lambda r: (r["_debut"], r["cle"]))
@@ -177,6 +219,7 @@ class RoomService:
         )
         return {
             "cle": f"compte:{a.account_id}",
+            "parcours": PATH_GUIDE,
             "email": a.email,
             "nom": f"{a.first_name} {a.last_name}".strip(),
             "typeIdentifiant": a.id_type,
@@ -208,6 +251,7 @@ class RoomService:
         )
         return {
             "cle": f"demande:{r.request_id}",
+            "parcours": PATH_GUIDE,
             "email": r.email,
             "nom": f"{r.first_name} {r.last_name}".strip(),
             "typeIdentifiant": r.id_type,
@@ -224,6 +268,43 @@ class RoomService:
             "_debut": r.created_at,
         }
 
+    def _today_row(
+        self, t: RoomRow, mails: dict[str, list[MailInfo]], now: float
+    ) -> dict[str, Any]:
+        """A trainee of today's path: account first, then its second factor, then the
+        structure (so the structure's columns stay empty until then)."""
+        step = TODAY_STEPS[t.stage]
+        if t.stage is Stage.STRUCTURE and t.structure_outcome is StructureOutcome.JOIN_REQUESTED:
+            step = TODAY_STEP_JOINED
+        structure = t.structure
+        locked = t.locked_until is not None and t.locked_until > now
+        last = max(
+            t.created_at,
+            self.journal.last_seen(t.email),
+            *(m.sent_at for m in mails.get(t.email.casefold(), [])),
+        )
+        return {
+            "cle": f"portail:{t.account_id}",
+            "parcours": PATH_TODAY,
+            "email": t.email,
+            "nom": f"{t.prenom} {t.nom}".strip(),
+            "typeIdentifiant": structure.identifier_type if structure else "",
+            "identifiant": _shown(structure.identifier_type, structure.identifier)
+            if structure
+            else "",
+            "raisonSociale": structure.raison_sociale if structure else "",
+            "etape": step,
+            "doubleFacteur": t.totp_enrolled,
+            "courriels": self._mail_list(mails, t.email),
+            "echecs": t.failures,
+            "verrouilleJusqua": iso_or_none(t.locked_until) if locked else None,
+            "derniereActivite": iso_or_none(last),
+            "refus": self.journal.refusal(t.email),
+            "idCompte": None,
+            "idDemande": None,
+            "_debut": t.created_at,
+        }
+
     def _host_row(self, host: str, activity: HostActivity) -> dict[str, Any]:
         name = ""
         if activity.id_type == IdentifierType.SIRET.value:
@@ -232,6 +313,9 @@ class RoomService:
                 name = str(found.entry.get("nom_raison_sociale") or "")
         return {
             "cle": f"poste:{host}",
+            # a SIRET looked up before any account: the guide's first step (today's path asks
+            # for the structure only once logged in, so its trainee has a row by then)
+            "parcours": PATH_GUIDE,
             "email": "",
             "nom": "",
             "poste": host,
@@ -289,7 +373,9 @@ class RoomService:
             return True
         if not value.isdigit():
             return False
-        number = int(value)
+        number = int(value[:18])
+        if kind == "portail":
+            return self._reset_today_trainee(number)
         with self.ctx.storage.transaction() as session:
             room = RoomSession.of(session)
             address = ""
@@ -316,8 +402,32 @@ class RoomService:
         self.log(f"Stagiaire {masked(address)} réinitialisé : l'exercice peut être rejoué.")
         return True
 
+    def _reset_today_trainee(self, account_id: int) -> bool:
+        address = self.portal.reset_account(account_id, keep_structures=self._kept_structures())
+        if not address:
+            return False
+        self.mails.remove_to(address)
+        self.journal.forget(email=address)
+        self.log(f"Stagiaire {masked(address)} réinitialisé\u00a0: l'exercice peut être rejoué.")
+        return True
+
+    def reset_second_factor(self, email_address: str) -> bool:
+        """Today's path: forget the trainee's authenticator app, failures and lock; the next
+        login asks a code by e-mail again, then enrols the app anew (a lost phone)."""
+        if not email_address or not self.portal.reset_second_factor(email_address):
+            return False
+        self.log(
+            f"Double authentification de {masked(email_address)} réinitialisée\u00a0: la prochaine "
+            "connexion demandera un code par courriel, puis de configurer à nouveau "
+            "l'application."
+        )
+        return True
+
     def reset_room(self) -> None:
         with self.ctx.storage.transaction() as session:
+            today = PortalQueries(session)
+            for account in today.all_accounts():  # first: they may point at structures
+                today.delete_account(account.id)
             RoomSession.of(session).reset_room(
                 keep_emails=self._kept_emails(), keep_structures=self._kept_structures()
             )

@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from chorus_wizard.backend.errors import BackendError
-from chorus_wizard.contracts.record import Signup
-from chorus_wizard.contracts.signup import new_idempotency_key
+from chorus_wizard.contracts.record import Signup, new_idempotency_key
 from chorus_wizard.keychain import SecretStore
 from chorus_wizard.rehearsal import PAGE_BANNER as REHEARSAL_BANNER
 from chorus_wizard.rehearsal import is_rehearsal, said
@@ -46,6 +45,7 @@ if TYPE_CHECKING:  # types only: step 1 is painted before the service and its an
     from chorus_wizard.backend.profiles import BackendProfile
     from chorus_wizard.backend.service import SignupService
     from chorus_wizard.settings import SettingsStore
+    from chorus_wizard.ui.pages.today import TodayState
     from chorus_wizard.ui.widgets.handoff import UrlOpener
 
 log = logging.getLogger(__name__)
@@ -151,6 +151,9 @@ class WizardContext:
         self.secrets = secrets if secrets is not None else SecretStore()
         #: ``--backend`` as given on the command line ("" when it came from the Paramètres).
         self.backend_option = backend_option
+        #: What « parcours du portail actuel » carries from page to page, in memory only
+        #: (``ui/pages/today.py``, made at its first use).
+        self.today: TodayState | None = None
 
     @property
     def service(self) -> SignupService:

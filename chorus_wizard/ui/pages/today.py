@@ -1,28 +1,56 @@
-"""What the pages of « parcours du portail actuel » share: the path's name, its client and
-what the earlier pages learned (kept in memory only: tickets, session and codes are secrets).
+"""What the pages of « parcours du portail actuel » share: the path's name, its client, what the
+earlier pages learned (in memory only: tickets, session and codes are secrets), « Voir le
+courriel reçu », and the resume of a draft saved on that path.
 
 That path rehearses today's Chorus Pro portal against the sandbox (domain.md §8): the account
 first, its activation and password, the first login's e-mail code and authenticator app,
 then the structure and the workspaces. Its pages are ``today_*.py``.
+
+A draft saved on this path (:mod:`chorus_wizard.ui.drafts`) keeps what was typed (never the
+password, a code or the authenticator's link) and how far the path went
+(``today_reached``: the account created, activated, the second factor passed); a resume opens
+the page after the last step done. The session does not outlive the window: a resume after
+the second factor asks to log in again (password, then the app's code), as the portal does.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from weakref import WeakKeyDictionary
+from itertools import pairwise
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from chorus_wizard.backend.http import new_client
 from chorus_wizard.backend.portal_api import PortalApi
-from chorus_wizard.ui.pages.base import WizardContext
+from chorus_wizard.texts import QT_TRANSLATE_NOOP
+from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
 from chorus_wizard.ui.widgets.common import field_label
+
+if TYPE_CHECKING:
+    from chorus_wizard.drafts import SavedDraft
+    from chorus_wizard.ui.wizard import SignupWizard
 
 #: The values of ``--parcours`` (and of the Paramètres and a scenario's ``parcours``).
 GUIDE_PATH = "guide"
 TODAY_PATH = "portail-actuel"
 PATHS = (GUIDE_PATH, TODAY_PATH)
+
+#: The path's pages before its end, in order; ``today_reached`` steps done lead to
+#: ``ROUTE[today_reached]``.
+ROUTE = (PageId.TODAY_ACCOUNT, PageId.TODAY_ACTIVATE, PageId.TODAY_LOGIN, PageId.TODAY_STRUCTURE)
+#: The steps done so far (``TodayState.reached``).
+ACCOUNT_CREATED, ACTIVATED, LOGGED_IN = 1, 2, 3
+#: The path's steps as the resume offer names them (the pages' titles say the same).
+STEPS = (
+    QT_TRANSLATE_NOOP("today", "Créez votre compte"),
+    QT_TRANSLATE_NOOP("today", "Activez votre compte"),
+    QT_TRANSLATE_NOOP("today", "Connectez-vous"),
+    QT_TRANSLATE_NOOP("today", "Votre structure et vos espaces"),
+)
 
 
 @dataclass
@@ -35,23 +63,23 @@ class TodayState:
     #: The ``otpauth://`` URI while the authenticator is enrolled.
     totp_uri: str = ""
     workspaces: list[str] = field(default_factory=list)
+    #: The steps done: 0, then :data:`ACCOUNT_CREATED`, :data:`ACTIVATED`, :data:`LOGGED_IN`.
+    reached: int = 0
 
     @cached_property
     def api(self) -> PortalApi:
         """The sandbox's client for this path, made at its first call (in a worker)."""
         return PortalApi(new_client(), self.base_url)
 
-
-_STATES: WeakKeyDictionary[WizardContext, TodayState] = WeakKeyDictionary()
+    def done(self, step: int) -> None:
+        self.reached = max(self.reached, step)
 
 
 def state_of(context: WizardContext) -> TodayState:
-    """The path's state for this wizard (built on first use)."""
-    state = _STATES.get(context)
-    if state is None:
-        state = TodayState(context.profile.signup_url)
-        _STATES[context] = state
-    return state
+    """The path's state for this wizard, kept on its context (built on first use)."""
+    if context.today is None:
+        context.today = TodayState(context.profile.signup_url)
+    return context.today
 
 
 def add_row(form: QFormLayout, label: str, edit: QLineEdit, *, required: bool = False) -> None:
@@ -67,3 +95,49 @@ def latest_mail_text(context: WizardContext, email: str) -> str:
     """The newest mail the sandbox "sent" to ``email`` (run in a worker)."""
     mails = context.service.received_mails(email)
     return mails[0].text if mails else ""
+
+
+def show_latest_mail(page: Page, on_read: Callable[[str], None]) -> None:
+    """« Voir le courriel reçu »: read the newest mail to the path's address, in a worker,
+    and hand its text to ``on_read`` ("" when there is none)."""
+    email = state_of(page.context).email
+    context = page.context
+    page.run(
+        QCoreApplication.translate("today", "Lecture du courriel…"),
+        lambda: latest_mail_text(context, email),
+        on_read,
+        kind="mail",
+    )
+
+
+# Resuming a draft saved on this path ------------------------------------------------------
+
+
+def is_today_draft(saved: SavedDraft) -> bool:
+    return saved.progress.get("path") == TODAY_PATH
+
+
+def saved_step(saved: SavedDraft) -> int:
+    """The number (1 to 4) of the page a resume opens."""
+    return min(max(int(saved.progress.get("today_reached", 0)), 0), len(ROUTE) - 1) + 1
+
+
+def step_name(number: int) -> str:
+    return QCoreApplication.translate("today", STEPS[number - 1])
+
+
+def resume_today(wizard: SignupWizard, saved: SavedDraft) -> None:
+    """Open the page after the last step done, each page on the way only shown (no step is
+    redone, « Précédent » goes where it went); every page has its saved values back."""
+    state = state_of(wizard.context)
+    state.email = saved.signup.email.strip()
+    state.reached = saved_step(saved) - 1
+    target = ROUTE[state.reached]
+    for before, page_id in pairwise(ROUTE[: state.reached + 1]):
+        wizard.page_of(before).mark_step_done()
+        wizard.setCurrentId(page_id)
+    if target == PageId.TODAY_STRUCTURE:
+        page = wizard.page_of(target)
+        ask = getattr(page, "ask_to_log_in_again", None)
+        if ask is not None:
+            ask()

@@ -1,14 +1,27 @@
 """« Parcours du portail actuel », first page: what to have at hand, then the account alone
-(login e-mail, nom, prénom, optional téléphone, contact e-mail, the terms), as on today's portal."""
+(login e-mail, nom, prénom, optional téléphone, contact e-mail, the terms), as on today's portal.
+
+As the path's first page, it also offers to resume a signup saved on this path
+(:func:`chorus_wizard.ui.drafts.offer_resume`)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QWidget
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from chorus_wizard.contracts.portal import AccountCreatedAnswer
 from chorus_wizard.ui.pages import portal
 from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
-from chorus_wizard.ui.pages.today import add_row, line, state_of
+from chorus_wizard.ui.pages.today import ACCOUNT_CREATED, TODAY_PATH, add_row, line, state_of
 from chorus_wizard.ui.widgets.common import form_layout, wrapped
 
 
@@ -22,6 +35,24 @@ class TodayAccountPage(Page):
                 "double authentification, la structure et les espaces de travail."
             )
         )
+        self.resume_box = QFrame()
+        self.resume_box.setObjectName("resume")
+        self.resume_box.setStyleSheet(
+            "QFrame#resume { background: #e8f0fb; border: 1px solid #0b3d91; border-radius: 4px; }"
+        )
+        resume_layout = QVBoxLayout(self.resume_box)
+        self.resume_text = QLabel()
+        self.resume_text.setWordWrap(True)
+        resume_buttons = QHBoxLayout()
+        self.resume_button = QPushButton(self.tr("R&eprendre"))
+        self.restart_button = QPushButton(self.tr("Re&commencer"))
+        resume_buttons.addWidget(self.resume_button)
+        resume_buttons.addWidget(self.restart_button)
+        resume_buttons.addStretch(1)
+        resume_layout.addWidget(self.resume_text)
+        resume_layout.addLayout(resume_buttons)
+        self.resume_box.hide()
+        self.body.addWidget(self.resume_box)
         self.body.addWidget(wrapped(portal.text(portal.BEFORE_START)))
         form = form_layout()
         self.email, self.nom, self.prenom = line(), line(), line()
@@ -39,6 +70,15 @@ class TodayAccountPage(Page):
         for edit in (self.email, self.nom, self.prenom):
             edit.textChanged.connect(self.completeChanged)
         self.terms.toggled.connect(self.completeChanged)
+
+    def offer_resume(self, text: str) -> None:
+        """Show the offer to resume a signup begun earlier (buttons wired by the caller); the
+        question is read with the button that has the focus."""
+        self.resume_text.setText(text)
+        self.resume_button.setAccessibleDescription(text)
+        self.restart_button.setAccessibleDescription(text)
+        self.resume_box.show()
+        self.resume_button.setFocus()
 
     def nextId(self) -> int:
         return PageId.TODAY_ACTIVATE
@@ -58,6 +98,43 @@ class TodayAccountPage(Page):
             missing.append(self.tr("l'acceptation des conditions"))
         return missing
 
+    # -- draft -----------------------------------------------------------------------------
+
+    def collect(self) -> None:
+        if self.context.path != TODAY_PATH:
+            return
+        signup = self.context.draft.signup
+        signup.email = self.email.text().strip()
+        signup.nom = self.nom.text().strip()
+        signup.prenom = self.prenom.text().strip()
+        signup.telephone = self.telephone.text().strip()
+
+    def draft_values(self) -> dict[str, Any]:
+        """The path, what the record has no field for, and how far the path went."""
+        if self.context.path != TODAY_PATH:
+            return {}
+        return {
+            "path": TODAY_PATH,
+            "email_contact": self.contact.text().strip(),
+            "cgu_acceptees": self.terms.isChecked(),
+            "today_reached": state_of(self.context).reached,
+        }
+
+    def restore_draft(self, values: dict[str, Any]) -> None:
+        if values.get("path") != TODAY_PATH:
+            return
+        for edit, name in (
+            (self.email, "email"),
+            (self.nom, "nom"),
+            (self.prenom, "prenom"),
+            (self.telephone, "telephone"),
+            (self.contact, "email_contact"),
+        ):
+            edit.setText(str(values.get(name, "")))
+        self.terms.setChecked(values.get("cgu_acceptees") is True)
+
+    # -- the step --------------------------------------------------------------------------
+
     def step_key(self) -> object:
         return tuple(e.text() for e in (self.email, self.nom, self.prenom, self.telephone))
 
@@ -75,5 +152,7 @@ class TodayAccountPage(Page):
         return False
 
     def _on_created(self, created: AccountCreatedAnswer) -> None:
-        state_of(self.context).email = self.email.text().strip()
+        state = state_of(self.context)
+        state.email = self.email.text().strip()
+        state.done(ACCOUNT_CREATED)
         self.step_succeeded()

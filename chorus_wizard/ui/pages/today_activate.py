@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from chorus_wizard.contracts.signup import Answer
 from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
-from chorus_wizard.ui.pages.today import add_row, latest_mail_text, line, state_of
+from chorus_wizard.ui.pages.today import ACTIVATED, add_row, line, show_latest_mail, state_of
 from chorus_wizard.ui.widgets.common import Tone, form_layout, wrapped
 
 
@@ -18,7 +18,7 @@ class TodayActivatePage(Page):
         self.intro = wrapped("")
         self.body.addWidget(self.intro)
         self.show_mail = QPushButton(self.tr("Voir le courriel reçu"))
-        self.show_mail.clicked.connect(self._on_show_mail_clicked)
+        self.show_mail.clicked.connect(lambda *_: show_latest_mail(self, self._on_mail_read))
         self.body.addWidget(self.show_mail)
         self.mail = QPlainTextEdit()
         self.mail.setReadOnly(True)
@@ -89,17 +89,8 @@ class TodayActivatePage(Page):
 
     def _on_activated(self, answer: Answer) -> None:
         self.context.password_in_memory = self.password.text()
+        state_of(self.context).done(ACTIVATED)
         self.step_succeeded()
-
-    def _on_show_mail_clicked(self) -> None:
-        email = state_of(self.context).email
-        context = self.context
-        self.run(
-            self.tr("Lecture du courriel…"),
-            lambda: latest_mail_text(context, email),
-            self._on_mail_read,
-            kind="mail",
-        )
 
     def _on_mail_read(self, text: str) -> None:
         if not text:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton, QW
 
 from chorus_wizard.contracts.portal import Expected, LoginAnswer
 from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
-from chorus_wizard.ui.pages.today import add_row, latest_mail_text, line, state_of
+from chorus_wizard.ui.pages.today import LOGGED_IN, add_row, line, show_latest_mail, state_of
 from chorus_wizard.ui.widgets.common import Tone, form_layout, wrapped
 
 #: Pixels per module of the QR code: large enough for a phone's camera on any screen.
@@ -56,7 +56,7 @@ class TodayLoginPage(Page):
         self.step_text.hide()
         self.body.addWidget(self.step_text)
         self.show_mail = QPushButton(self.tr("Voir le courriel reçu"))
-        self.show_mail.clicked.connect(self._on_show_mail_clicked)
+        self.show_mail.clicked.connect(lambda *_: show_latest_mail(self, self._on_mail_read))
         self.show_mail.hide()
         self.body.addWidget(self.show_mail)
         self.mail = QPlainTextEdit()
@@ -132,6 +132,7 @@ class TodayLoginPage(Page):
         self.code.clear()
         if answer.attendu is Expected.NONE:
             self.banner.show_message(Tone.SUCCESS, answer.libelle)
+            state.done(LOGGED_IN)
             self.step_succeeded()
             return
         self.expected = answer.attendu
@@ -151,19 +152,32 @@ class TodayLoginPage(Page):
         self.code.setFocus()
         self.completeChanged.emit()
 
-    def _on_show_mail_clicked(self) -> None:
-        email = state_of(self.context).email
-        context = self.context
-        self.run(
-            self.tr("Lecture du courriel…"),
-            lambda: latest_mail_text(context, email),
-            self._on_mail_read,
-            kind="mail",
-        )
-
     def _on_mail_read(self, text: str) -> None:
         self.mail.setPlainText(text)
         self.mail.setVisible(bool(text))
+
+    def log_in_again(self, reason: str) -> None:
+        """The session is gone (the wizard was closed, or it expired): back to the password,
+        then the app's code; ``reason`` says why on the page."""
+        self.expected = None
+        self._step_done_for = None
+        state_of(self.context).login_ticket = ""
+        self.password.clear()
+        self.password.setEnabled(True)
+        self.code.clear()
+        for widget in (
+            self.step_text,
+            self.code_row,
+            self.show_mail,
+            self.mail,
+            self.qr,
+            self.uri_label,
+            self.uri,
+        ):
+            widget.hide()
+        self.banner.show_message(Tone.INFO, reason)
+        self.password.setFocus()
+        self.completeChanged.emit()
 
     def clear_secrets(self) -> None:
         self.password.clear()
