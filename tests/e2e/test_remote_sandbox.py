@@ -18,7 +18,7 @@ from chorus_wizard.app import build_wizard
 from chorus_wizard.ui.pages.activate import ActivatePage
 from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.pages.workspaces import WorkspacesPage
-from chorus_wizard.ui.widgets.common import WORD_JOINER
+from chorus_wizard.ui.widgets.mail_viewer import WORD_JOINER
 from chorus_wizard.ui.wizard import SignupWizard
 from tests.e2e.steps import reach_complete
 

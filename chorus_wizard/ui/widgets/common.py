@@ -257,20 +257,33 @@ class WrappingLabel(QLabel):
 
 # An address in a text shown to people (the trailing punctuation of the sentence left out).
 _URL = re.compile(r"(?:https?|chorus-wizard)://[^\s<>\"«»]*[^\s<>\"«».,;:!?)]")
-# Between the characters of an address shown on a label: no line breaks inside it.
-WORD_JOINER = "\u2060"
 
 
-def whole_urls(text: str) -> str:
-    """``text`` with its addresses kept whole on screen: a line breaks before an address that
-    does not fit, never after « https:// » nor at its hyphens (an invisible word joiner
-    between their characters; what assistive technology reads is the text as it was)."""
-    return _URL.sub(lambda found: WORD_JOINER.join(found.group()), text)
+def url_html(text: str) -> str:
+    """``text`` as rich text whose addresses never break inside (a line breaks before one
+    that does not fit, not after « https:// » nor at its hyphens); no character is added, so a
+    copied address is the address."""
+    shown = []
+    last = 0
+    for found in _URL.finditer(text):
+        shown.append(html.escape(text[last : found.start()], quote=False))
+        shown.append(
+            f'<span style="white-space: nowrap">{html.escape(found.group(), quote=False)}</span>'
+        )
+        last = found.end()
+    shown.append(html.escape(text[last:], quote=False))
+    return "".join(shown).replace("\n", "<br>")
 
 
 def show_text(label: QLabel, text: str) -> None:
-    """Put plain ``text`` on ``label``, its addresses kept whole (:func:`whole_urls`)."""
-    label.setText(whole_urls(text))
+    """Put plain ``text`` on ``label``: as rich text when it holds an address (kept whole, see
+    :func:`url_html`), else as plain text."""
+    if _URL.search(text):
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setText(url_html(text))
+    else:
+        label.setTextFormat(Qt.TextFormat.PlainText)
+        label.setText(text)
 
 
 def wrapped(text: str, *, rich: bool = False) -> QLabel:

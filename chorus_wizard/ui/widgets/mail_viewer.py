@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from chorus_wizard.backend.models import ReceivedMail
 from chorus_wizard.domain.activation import activation_code, activation_links
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
-from chorus_wizard.ui.widgets.common import WORD_JOINER
 
 MONTHS = (
     QT_TRANSLATE_NOOP("MailViewer", "janvier"),
@@ -64,12 +63,13 @@ def long_date(moment: datetime) -> str:
     )
 
 
+# Between the characters of an address shown in the mail: no line breaks inside it at its
+# « / », « ? » or « - » (it breaks where the line ends instead, see :class:`MailText`).
+WORD_JOINER = "\u2060"
 _ADDRESS = re.compile(r"(?:https?|chorus-wizard)://[^\s<>\"']+")
 
 
 def _unbroken(address: str) -> str:
-    """No line break at the address's « / », « ? » or « - »: where the line ends instead
-    (:class:`MailText` wraps anywhere)."""
     return WORD_JOINER.join(escape(address))
 
 
