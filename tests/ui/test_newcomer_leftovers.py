@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -24,10 +24,9 @@ from chorus_wizard.rehearsal import REAL_PORTAL_URL
 from chorus_wizard.texts import translate
 from chorus_wizard.ui.pages.attach import AttachPage
 from chorus_wizard.ui.pages.base import PageId
-from chorus_wizard.ui.pages.done import DonePage
 from chorus_wizard.ui.pages.identify import IdentifyPage
 from chorus_wizard.ui.pages.workspaces import WorkspacesPage
-from chorus_wizard.ui.widgets.common import Banner, Tone
+from chorus_wizard.ui.widgets.common import Tone
 from chorus_wizard.ui.widgets.mail_viewer import WORD_JOINER, MailViewer
 from chorus_wizard.ui.wizard import SignupWizard
 from tests.fakes import FakeService
@@ -39,7 +38,6 @@ from tests.ui.flows import (
     draft_keeper,
     fake_wizard,
     quit_wizard,
-    run_signup,
 )
 from tests.ui.test_settings_dialog import choose, fill, open_dialog
 
@@ -337,23 +335,3 @@ def test_the_mail_viewer_keeps_addresses_whole_and_copies_them_as_sent(qtbot: Qt
     copied = viewer.text.createMimeDataFromSelection().text()
     assert LINK in copied and REAL_PORTAL_URL in copied and WORD_JOINER not in copied
     assert viewer.links == [LINK]
-
-
-def test_a_banner_keeps_an_address_on_one_line(qtbot: QtBot) -> None:
-    banner = Banner()
-    qtbot.addWidget(banner)
-    banner.show_message(Tone.WARNING, f"Le portail {REAL_PORTAL_URL}, ou le mode portail.")
-    assert banner.textFormat() is Qt.TextFormat.RichText
-    assert f'<span style="white-space: nowrap">{REAL_PORTAL_URL}</span>, ou' in banner.text()
-    banner.show_message(Tone.INFO, "Sans adresse <b>ni</b> balise.")
-    assert banner.textFormat() is Qt.TextFormat.PlainText
-    assert banner.text().endswith("Sans adresse <b>ni</b> balise.")
-
-
-def test_the_last_page_of_a_rehearsal_keeps_the_portal_s_address_whole(
-    qtbot: QtBot, wizard: SignupWizard
-) -> None:
-    run_signup(qtbot, wizard)
-    done = wizard.currentPage()
-    assert isinstance(done, DonePage)
-    assert f'<span style="white-space: nowrap">{REAL_PORTAL_URL}</span>' in done.summary.text()

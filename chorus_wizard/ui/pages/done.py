@@ -21,7 +21,7 @@ from chorus_wizard.keychain import (
 from chorus_wizard.recap import company_category
 from chorus_wizard.texts import QT_TRANSLATE_NOOP, language, translate
 from chorus_wizard.ui.pages.base import Page, WizardContext
-from chorus_wizard.ui.widgets.common import Banner, Tone, show_text, wrapped
+from chorus_wizard.ui.widgets.common import Banner, Tone, wrapped
 
 FINAL_MESSAGE = QT_TRANSLATE_NOOP(
     "DonePage",
@@ -102,12 +102,11 @@ class DonePage(Page):
         self.einvoicing.setText(self.einvoicing_html(self.advice))
         if self.context.portal_mode:
             self._show_keychain_offer(False)
-            show_text(
-                self.summary,
+            self.summary.setText(
                 self.tr(
                     "Votre compte utilisateur ({email}) et votre structure se gèrent sur le "
                     "portail\u00a0: {portal}"
-                ).format(email=draft.signup.email, portal=self.context.profile.portal_url),
+                ).format(email=draft.signup.email, portal=self.context.profile.portal_url)
             )
             self._verify_structure()
             return
@@ -117,19 +116,18 @@ class DonePage(Page):
         if not server_words or server_words == FINAL_MESSAGE:
             server_words = self.tr(FINAL_MESSAGE)
         self.message.show_message(Tone.SUCCESS, server_words)
-        show_text(
-            self.summary,
+        self.summary.setText(
             self.tr(
                 "Connectez-vous à Chorus Pro avec l'adresse {email} et le mot de passe que vous "
                 "venez de choisir."
-            ).format(email=draft.signup.email),
+            ).format(email=draft.signup.email)
         )
         if rehearsal.is_rehearsal(self.context.profile.name):
             # a rehearsal: no « votre compte est actif… connectez-vous à Chorus Pro »
             self.setTitle(rehearsal.said(rehearsal.DONE_TITLE))
             # (the sandbox's own « actif » words are not shown: they are the real portal's)
             self.message.show_message(Tone.WARNING, rehearsal.said(rehearsal.DONE_MESSAGE))
-            show_text(self.summary, rehearsal.said(rehearsal.WHAT_TO_DO_FOR_REAL))
+            self.summary.setText(rehearsal.said(rehearsal.WHAT_TO_DO_FOR_REAL))
         offer = bool(self.context.password_in_memory)
         self._show_keychain_offer(offer)
         if offer:

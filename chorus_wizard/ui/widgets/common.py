@@ -5,7 +5,6 @@ and what the keyboard may do (mnemonics, Alt+letter)."""
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable, Iterator
 from enum import Enum
 from typing import Generic, TypeVar
@@ -255,37 +254,6 @@ class WrappingLabel(QLabel):
             self.setMinimumHeight(needed)
 
 
-# An address in a text shown to people (the trailing punctuation of the sentence left out).
-_URL = re.compile(r"(?:https?|chorus-wizard)://[^\s<>\"«»]*[^\s<>\"«».,;:!?)]")
-
-
-def url_html(text: str) -> str:
-    """``text`` as rich text whose addresses never break inside (a line breaks before one
-    that does not fit, not after « https:// » nor at its hyphens); no character is added, so a
-    copied address is the address."""
-    shown = []
-    last = 0
-    for found in _URL.finditer(text):
-        shown.append(html.escape(text[last : found.start()], quote=False))
-        shown.append(
-            f'<span style="white-space: nowrap">{html.escape(found.group(), quote=False)}</span>'
-        )
-        last = found.end()
-    shown.append(html.escape(text[last:], quote=False))
-    return "".join(shown).replace("\n", "<br>")
-
-
-def show_text(label: QLabel, text: str) -> None:
-    """Put plain ``text`` on ``label``: as rich text when it holds an address (kept whole, see
-    :func:`url_html`), else as plain text."""
-    if _URL.search(text):
-        label.setTextFormat(Qt.TextFormat.RichText)
-        label.setText(url_html(text))
-    else:
-        label.setTextFormat(Qt.TextFormat.PlainText)
-        label.setText(text)
-
-
 def wrapped(text: str, *, rich: bool = False) -> QLabel:
     """A paragraph of explanation that wraps with the window."""
     label = WrappingLabel(text)
@@ -348,7 +316,7 @@ class Banner(QLabel):
             f"QLabel {{ background: {background}; color: {foreground}; "
             f"border: 1px solid {foreground}; border-radius: 4px; padding: 8px; }}"
         )
-        show_text(self, f"{icon}  {text}")
+        self.setText(f"{icon}  {text}")
         self.setAccessibleDescription(text)
         self.show()
         announce(self, text, assertive=tone in (Tone.ERROR, Tone.WARNING))
@@ -358,7 +326,7 @@ class Banner(QLabel):
         """Change the message shown (a countdown) in its tone, without announcing it again."""
         if self.tone is None:
             return
-        show_text(self, f"{self.tone.value[2]}  {text}")
+        self.setText(f"{self.tone.value[2]}  {text}")
         self.setAccessibleDescription(text)
 
     def clear_message(self) -> None:
