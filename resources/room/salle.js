@@ -21,8 +21,13 @@
   let lastDrawn = "";
   let interval = 1000;
 
-  const fill = (text, values) =>
-    text.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
+  // A label that counts has one form per plural category of the page's language
+  // ({"one": "{n} stagiaire", "other": "{n} stagiaires"}; French counts 0 and 1 as "one").
+  const plurals = new Intl.PluralRules(L.lang);
+  const fill = (label, values) => {
+    const text = typeof label === "string" ? label : label[plurals.select(values.n)] ?? label.other;
+    return text.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
+  };
   const clock = (iso) =>
     iso
       ? new Date(iso).toLocaleTimeString(L.lang, {
