@@ -32,6 +32,9 @@
 #   keychain-stored      « Enregistrer le mot de passe dans le trousseau »: Windows' Credential
 #                        Manager (Wine's) gives the password back to keyring
 #   closed-no-process    the window closed (Alt+F4): no chorus-wizard process is left
+#   keychain-refusing    a second signup with a keychain that says no to every call: the
+#                        account is active all the same, « Enregistrer le mot de passe… » says
+#                        the keychain refused, the wizard closes with status 0
 #
 # Results, one line per check (PASS or FAIL, name, detail), in $OUT/results.txt; step times in
 # $OUT/timings.txt; logs in $OUT/logs, screenshots in $OUT/shots. Exit status 0 when every check
@@ -228,7 +231,7 @@ timing "locked requirements installed in the Windows Python"
 sources_digest() {
   (cd "$OUT/src" && find chorus_wizard resources packaging pyproject.toml -type f ! -name '*.md' \
     ! -path packaging/windows/check-under-wine.sh ! -path packaging/windows/windows-shown.py \
-    ! -path 'packaging/windows/wine/*' ! -name '*.iss' \
+    ! -path 'packaging/windows/wine/*' ! -name '*.iss' ! -path '*/__pycache__/*' \
     -print0 | LC_ALL=C sort -z | xargs -0 sha256sum; cat "$OUT/requirements-windows.txt") \
     | sha256sum | cut -d' ' -f1
 }
@@ -383,6 +386,8 @@ timing "self-test without a keychain"
 DATA_UNIX="$OUT/drive-d/Users/Élodie Dupont/AppData/Local/chorus-wizard"
 DRAFT="$DATA_UNIX/draft.json"
 rm -rf "$DATA_UNIX"
+# The refusing keychain's configuration (section 10b), were an interrupted run to leave it.
+rm -f "$OUT/drive-d/Users/Élodie Dupont/AppData/Local/Python Keyring/keyringrc.cfg"
 : > "$OUT/logs/windows.log"
 : > "$OUT/logs/drive.log"
 EMAIL=marie.dupont@exemple.fr
@@ -437,6 +442,8 @@ account_is() { [ "$(sql "select statut from accounts where email = '$EMAIL'")" =
 has_workspace() { [ "$(sql "select count(*) from account_workspaces w join accounts a on a.id = w.account_id where a.email = '$EMAIL' and w.code = 'FACTURES_RECUES'")" = "(1,)" ]; }
 window_shown() { window=$(xdotool search --name "^Inscription à Chorus Pro" 2>/dev/null | head -1); [ -n "$window" ]; }
 
+# The pointer rests in a corner the window does not cover: no tooltip over the shots.
+xdotool mousemove 1 899
 ( wrun "$EXE" > "$OUT/logs/gui.log" 2>&1; echo "rc=$?" >> "$OUT/logs/gui.log" ) &
 window=""
 until_true 120 window_shown
@@ -572,6 +579,80 @@ left=$(for p in $(wine_pids); do tr '\0' ' ' < "/proc/$p/cmdline"; echo; done)
 result closed-no-process $closed "${left:+left: $left}$( [ $closed = 0 ] && echo "no process left")"
 kill_left >> "$OUT/logs/gui.log"
 timing "window closed"
+
+# -- 10b. A keychain that refuses: a second signup, the wizard's keychain saying no -----------
+# A keychain that exists but says no (locked, a policy's « access denied »): a backend of
+# keyring's kind that refuses every call, loaded through keyring's own configuration file in
+# « Local AppData » (as a user or an administrator would choose a backend), for this run only.
+# The signup goes through all the same; « Enregistrer le mot de passe… » then says the keychain
+# refused, and the wizard goes on and closes as usual.
+REFUSING="$OUT/drive-d/keychain-refusing"
+KEYRING_CFG="$OUT/drive-d/Users/Élodie Dupont/AppData/Local/Python Keyring/keyringrc.cfg"
+mkdir -p "$REFUSING" "$(dirname "$KEYRING_CFG")"
+cat > "$REFUSING/refusing_keychain.py" <<'PYTHON'
+"""A keychain that says no to every call, as a locked one or a policy's « access denied »."""
+from keyring.backend import KeyringBackend
+from keyring.errors import KeyringLocked, PasswordDeleteError, PasswordSetError
+
+
+class Keyring(KeyringBackend):
+    priority = 1
+
+    def get_password(self, service, username):
+        raise KeyringLocked("refusé")
+
+    def set_password(self, service, username, password):
+        raise PasswordSetError("refusé")
+
+    def delete_password(self, service, username):
+        raise PasswordDeleteError("refusé")
+PYTHON
+printf '[backend]\r\ndefault-keyring = refusing_keychain.Keyring\r\nkeyring-path = %s\r\n' \
+  'D:\keychain-refusing' > "$KEYRING_CFG"
+rm -rf "$DATA_UNIX"
+EMAIL=claire.martin@exemple.fr
+refused=1
+xdotool mousemove 1 899
+( wrun "$EXE" > "$OUT/logs/gui-refusing.log" 2>&1; echo "rc=$?" >> "$OUT/logs/gui-refusing.log" ) &
+window=""
+until_true 120 window_shown
+if [ -n "$window" ]; then
+  drive "keychain that refuses: window $window shown"
+  until_true 60 [ -s "$DB" ]; sleep 2
+  type_text "$EMAIL"; in_draft "refusing keychain, step 1, e-mail" "$EMAIL"
+  key Tab Tab; type_text "$SIRET"; in_draft "refusing keychain, step 1, SIRET" "$SIRET"
+  key alt+s; on_page "refusing keychain, step 1, « Suivant »" 2; sleep 2
+  type_text "$EMAIL"
+  key Tab; type_text Martin
+  key Tab; type_text Claire
+  in_draft "refusing keychain, step 2" '"Claire"'
+  key alt+v
+  until_true 60 account_is EN_ATTENTE_ACTIVATION; on_page "refusing keychain, step 2, « Valider »" 3; sleep 2
+  key alt+v   # step 3 as it opens (« Factures émises » and « Sollicitations émises » on)
+  on_page "refusing keychain, step 3, « Valider »" 4; sleep 2
+  CODE=$(grep -rhoa 'activer?code=[A-Za-z0-9_-]*' "$DATA_UNIX/sandbox/mail" 2>/dev/null | head -1 | cut -d= -f2)
+  type_text "$CODE"   # the code field has the keyboard
+  key Tab Tab Tab; type_text "$PASSWORD"
+  key Tab Tab; type_text "$PASSWORD"
+  key Tab Tab; type_text Filou
+  key alt+v
+  until_true 60 account_is ACTIF && drive "refusing keychain: account active"
+  sleep 3
+  key alt+n   # « Enregistrer le mot de passe dans le trousseau du système »
+  sleep 2
+  page_shot refus-5-mot-de-passe-refuse
+  account_is ACTIF && grep -q "Secret non enregistré dans le trousseau (PasswordSetError)" "$OUT/logs/gui-refusing.log" \
+    && refused=0
+  key alt+F4
+  until_true 60 none_left || refused=1
+  sleep 1
+  grep -q '^rc=0' "$OUT/logs/gui-refusing.log" || refused=1
+fi
+kill_left >> "$OUT/logs/gui-refusing.log"
+rm -f "$KEYRING_CFG"
+! grep -qE "Traceback|Rapport d'erreur" "$OUT/logs/gui-refusing.log" || refused=1
+result keychain-refusing $refused "$EMAIL: $(sql "select statut from accounts where email = '$EMAIL'"); $(grep -o "Secret non enregistré dans le trousseau ([A-Za-z]*)" "$OUT/logs/gui-refusing.log" | head -1 || echo "no refusal logged"); $(grep -q '^rc=0' "$OUT/logs/gui-refusing.log" && echo "closed, rc=0" || echo "not closed cleanly") (shots/gui-refus-5-mot-de-passe-refuse.png)"
+timing "a signup with a keychain that refuses"
 
 # -- 11. Done -----------------------------------------------------------------------------------
 kill "$WM" "$XVFB" 2>/dev/null

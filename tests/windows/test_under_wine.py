@@ -39,6 +39,7 @@ CHECKS = [
     "gui-signup",
     "keychain-stored",
     "closed-no-process",
+    "keychain-refusing",
 ]
 # The self-test's walk, one picture a page (chorus_wizard/selftest.py).
 PAGES = [
@@ -63,6 +64,7 @@ WINDOW_PAGES = [
     "gui-4-activez-saisi",
     "gui-5-inscription-terminee",
     "gui-5-mot-de-passe-enregistre",
+    "gui-refus-5-mot-de-passe-refuse",
 ]
 
 pytestmark = [
