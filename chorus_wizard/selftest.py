@@ -334,6 +334,29 @@ def run_self_test(out: TextIO | None = None) -> int:
     return 0
 
 
+def _parent_console() -> TextIO | None:
+    """Windows: the console the windowed wizard was started from, or None.
+
+    A windowed program (the Windows bundle's wizard) started from a console (cmd, PowerShell)
+    gets no standard output: its report would go nowhere. It is written to that console
+    instead, through the console's own Unicode calls (Python's console stream), so it reads
+    right whatever the console's code page (cp850, cp437…).
+    """
+    if sys.platform != "win32":
+        return None
+    if sys.stdout is not None or sys.stderr is not None:
+        return None
+    import ctypes
+
+    attach_parent_process = -1
+    if not ctypes.windll.kernel32.AttachConsole(attach_parent_process):
+        return None  # started without a console: a double click, the Start menu
+    try:
+        return open("CONOUT$", "w", encoding="utf-8")
+    except OSError:
+        return None
+
+
 def self_test_main(out: TextIO | None = None) -> int:
     """Entry point from ``chorus-wizard --self-test``; never lets an exception escape."""
     # A pipe or a file on Windows is in the ANSI code page (cp1252) unless Python runs in
@@ -341,6 +364,8 @@ def self_test_main(out: TextIO | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if out is None and isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="backslashreplace")
+    if out is None:
+        out = _parent_console()
     try:
         return run_self_test(out)
     except Exception as error:

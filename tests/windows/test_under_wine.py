@@ -1,12 +1,14 @@
 """The Windows bundle, built and run under Wine: packaging/windows/check-under-wine.sh.
 
 Slow (about 10 minutes from nothing on 2 cores, 1.4 GB): ``uv run pytest -m slow tests/windows``,
-on Debian 12 x86-64 as root or with sudo (the script installs Wine, Xvfb, xdotool, ImageMagick
-and MinGW-w64 when missing). The script builds the bundle from the locked wheels under Wine and
-runs it: its self-test offscreen and on a window, a start that fails, step 1 typed into, a
-link handed to the running wizard by a second launch, the window closed. Each of its checks is
-one test here; its output stays in ``.wine-check/`` (or ``$CHORUS_WIZARD_WINE_CHECK``), where
-a second run reuses the Wine prefix and the Windows Python.
+on Debian 12 x86-64 as root or with sudo (the script installs Wine, Xvfb, Openbox, xdotool,
+ImageMagick and MinGW-w64 when missing). The script builds the bundle from the locked wheels
+under Wine and runs it: its self-test offscreen and on a window, a start that fails, a signup
+typed through the window (a draft held open by another program on the way, the activation
+link handed to the running wizard by a second launch, the password kept in Credential
+Manager), the window closed. Each of its checks is one test here; its output stays in
+``.wine-check/`` (or ``$CHORUS_WIZARD_WINE_CHECK``), where a second run reuses the Wine prefix,
+the Windows Python and, when its sources are unchanged, the bundle.
 """
 
 from __future__ import annotations
@@ -28,12 +30,16 @@ CHECKS = [
     "selftest-window-platform",
     "selftest-window-shots",
     "crash-no-dialog",
+    "console-cp850",
+    "no-keychain",
+    "start-one-window",
     "gui-typed",
     "draft-held-open",
     "link-handed-over",
     "gui-signup",
     "keychain-stored",
     "closed-no-process",
+    "keychain-refusing",
 ]
 # The self-test's walk, one picture a page (chorus_wizard/selftest.py).
 PAGES = [
@@ -47,14 +53,18 @@ PAGES = [
 ]
 # The signup typed through the window (check-under-wine.sh, sections 9 and 10).
 WINDOW_PAGES = [
+    "gui-1-identifiez-vous",
     "gui-1-identifiez-vous-saisi",
     "gui-2-completez-brouillon-retenu",
     "gui-2-completez",
+    "gui-3-espaces-de-travail",
     "gui-3-espaces-de-travail-saisi",
+    "gui-4-activez",
     "gui-4-activez-lien-recu",
     "gui-4-activez-saisi",
     "gui-5-inscription-terminee",
     "gui-5-mot-de-passe-enregistre",
+    "gui-refus-5-mot-de-passe-refuse",
 ]
 
 pytestmark = [
@@ -114,7 +124,12 @@ def test_the_window_self_test_walked_every_page(
     assert "keyring.backends.Windows.WinVaultKeyring" in report
 
 
-@pytest.mark.parametrize("picture", [f"selftest/{page}" for page in PAGES] + WINDOW_PAGES)
+@pytest.mark.parametrize(
+    "picture",
+    [f"selftest/{page}" for page in PAGES]
+    + WINDOW_PAGES
+    + [f"no-keychain/{PAGES[-1]}", "console-cp850"],
+)
 def test_each_page_was_drawn_by_the_windows_platform(
     check: tuple[Path, dict[str, str], subprocess.CompletedProcess[str]], picture: str
 ) -> None:

@@ -183,8 +183,6 @@ class ActivatePage(Page):
         self.validity.hide()
         mail_row = QHBoxLayout()
         self.show_mail = QPushButton(self.tr("Voir le courriel reçu"))
-        # The sandbox shows the mails it sent; a real mail goes to the person's mailbox.
-        self.show_mail.setVisible(context.profile.can_create_accounts)
         self.resend = QPushButton(self.tr("Renvoyer le courriel"))
         self.mail_viewer: MailViewer | None = None
         mail_row.addWidget(self.show_mail)
@@ -221,6 +219,9 @@ class ActivatePage(Page):
         self.form_box.setLayout(form)
         self.whole_rows = WholeRows(self.form_box)
         self.body.addWidget(self.form_box)
+        # The sandbox shows the mails it sent; a real mail goes to the person's mailbox. (Once
+        # in the page: made visible without a parent, a widget is a window of its own.)
+        self.show_mail.setVisible(context.profile.can_create_accounts)
         self.finish_layout()
 
         self.code.textChanged.connect(self._on_code_text_changed)

@@ -255,6 +255,9 @@ class Page(QWizardPage):
         #: « Mode portail… » on every page when the backend cannot create accounts.
         self.mode_banner = Banner()
         self.mode_banner.setAccessibleName(self.tr("Mode portail"))
+        # In the page before it is shown: a widget made visible without a parent is, for a
+        # moment, a window of its own (Wine even left it on the screen).
+        outer.addWidget(self.mode_banner)
         if context.portal_mode:
             self.mode_banner.show_message(
                 Tone.INFO, portal_banner_text(context.profile.portal_host)
@@ -262,7 +265,6 @@ class Page(QWizardPage):
         elif is_rehearsal(context.profile.name):  # never mistaken for the real thing
             self.mode_banner.setAccessibleName(self.tr("Répétition"))
             self.mode_banner.show_message(Tone.WARNING, said(REHEARSAL_BANNER))
-        outer.addWidget(self.mode_banner)
         outer.addWidget(self.scroll_area, 1)
         #: Why « Suivant » is greyed out, always in view (outside the scrolling) while it is.
         self.next_reason = wrapped("")

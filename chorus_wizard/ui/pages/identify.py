@@ -200,12 +200,13 @@ class IdentifyPage(Page):
                 "Envoie un nouveau courriel d'activation à l'adresse saisie et passe à l'étape 4."
             )
         )
-        self.started_before.setVisible(not context.portal_mode)
         self.started_before.clicked.connect(self._on_started_before_clicked)
         started_row = QHBoxLayout()
         started_row.addWidget(self.started_before)
         started_row.addStretch(1)
         self.body.addLayout(started_row)
+        # Once in the page: made visible without a parent, a widget is a window of its own.
+        self.started_before.setVisible(not context.portal_mode)
         self.pending = QPushButton(self.tr("Mon entreprise est en cours d'i&mmatriculation"))
         self.pending.hide()
         self.pending.clicked.connect(self._on_pending_clicked)
