@@ -714,6 +714,8 @@ def english_defaults_scene(tour: Tour) -> None:
         for code in ("FACTURES_EMISES", "SOLLICITATIONS_EMISES"):
             spaces.switches[code].setChecked(False)  # type: ignore[attr-defined]
         tour.take(wizard, "defaults-off")
+
+
 def today_resume_scene(tour: Tour, folder: str) -> None:
     """Today's path closed after the account, the activation, then the second factor: each
     time restarted and « Reprendre » taken; then « Suivant » asks to log in again."""
