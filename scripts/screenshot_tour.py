@@ -409,7 +409,7 @@ def try_activation(wizard: SignupWizard) -> None:
 def resume(wizard: SignupWizard, expected: PageId) -> Page:
     identify = page(wizard, PageId.IDENTIFY)
     settle(lambda: identify.resume_box.isVisible())  # type: ignore[attr-defined]
-    identify.resume_button.click()  # type: ignore[attr-defined]
+    identify.resume_box.resume_button.click()  # type: ignore[attr-defined]
     return arrived(wizard, expected)
 
 
@@ -732,7 +732,7 @@ def today_resume_scene(tour: Tour, folder: str) -> None:
         settle(lambda: account.resume_box.isVisible())  # type: ignore[attr-defined]
         if offer:
             tour.take(wizard, "resume-offer")
-        account.resume_button.click()  # type: ignore[attr-defined]
+        account.resume_box.resume_button.click()  # type: ignore[attr-defined]
         return arrived(wizard, expected)
 
     options = ("--parcours", "portail-actuel")

@@ -37,7 +37,7 @@ from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.desk import catalogue_labels
 from chorus_wizard.ui.pages import today
 from chorus_wizard.ui.pages.base import STEPS, Page, PageId, describe_error
-from chorus_wizard.ui.widgets.common import Banner, Tone
+from chorus_wizard.ui.widgets.common import Banner, ResumeOffer, Tone
 from chorus_wizard.ui.wizard import SignupWizard
 
 log = logging.getLogger(__name__)
@@ -392,14 +392,14 @@ def offer_resume(wizard: SignupWizard, keeper: DraftKeeper, store: DraftStore) -
         identify.banner.show_message(Tone.WARNING, "\n".join(notices))
     if saved is None:
         return
-    offer = getattr(identify, "offer_resume", None)
-    if offer is None:
+    offer = getattr(identify, "resume_box", None)
+    if not isinstance(offer, ResumeOffer):
         return
     keeper.paused = True  # until the user chooses, the saved draft must stay as it is
-    offer(describe_saved(saved))
+    offer.offer(describe_saved(saved))
 
     def discard() -> None:
-        identify.resume_box.hide()  # type: ignore[attr-defined]
+        offer.hide()
         keeper.paused = False
         store.discard()
 
@@ -438,11 +438,11 @@ def offer_resume(wizard: SignupWizard, keeper: DraftKeeper, store: DraftStore) -
         wizard._message_box.show(box)
 
     def resume() -> None:
-        identify.resume_box.hide()  # type: ignore[attr-defined]
+        offer.hide()
         resume_draft(wizard, saved, on_done=lambda: setattr(keeper, "paused", False))
 
-    identify.resume_button.clicked.connect(resume)  # type: ignore[attr-defined]
-    identify.restart_button.clicked.connect(restart)  # type: ignore[attr-defined]
+    offer.resume_button.clicked.connect(resume)
+    offer.restart_button.clicked.connect(restart)
 
 
 def resume_draft(

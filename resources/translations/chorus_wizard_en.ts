@@ -972,15 +972,6 @@ SIRET {siret}</translation>
         <translation>Identify yourself</translation>
     </message>
     <message>
-        <source>R&amp;eprendre</source>
-        <extracomment>The banner says what the lookup answered about the identifier typed then.</extracomment>
-        <translation>R&amp;esume</translation>
-    </message>
-    <message>
-        <source>Re&amp;commencer</source>
-        <translation>Start a&amp;gain</translation>
-    </message>
-    <message>
         <source>Mon entreprise est en cours d&apos;i&amp;mmatriculation</source>
         <translation>My company is being registered (i&amp;mmatriculation pending)</translation>
     </message>
@@ -995,7 +986,7 @@ SIRET {siret}</translation>
     </message>
     <message>
         <source>prenom.nom@entreprise.fr</source>
-        <extracomment>The page&apos;s first words: they follow the no-SIRET toggle.</extracomment>
+        <extracomment>The banner says what the lookup answered about the identifier typed then. The page&apos;s first words: they follow the no-SIRET toggle.</extracomment>
         <translation>firstname.lastname@company.com</translation>
     </message>
     <message>
@@ -1341,6 +1332,17 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
     </message>
 </context>
 <context>
+    <name>ResumeOffer</name>
+    <message>
+        <source>R&amp;eprendre</source>
+        <translation>R&amp;esume</translation>
+    </message>
+    <message>
+        <source>Re&amp;commencer</source>
+        <translation>Start a&amp;gain</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Bac à sable intégré (aucune donnée n&apos;est envoyée à Chorus Pro)</source>
@@ -1662,14 +1664,6 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
     <message>
         <source>Parcours du portail actuel&#xa0;: le compte d&apos;abord, puis son activation, la double authentification, la structure et les espaces de travail.</source>
         <translation>Today&apos;s portal path: the account first, then its activation, two-factor authentication, the structure and the workspaces.</translation>
-    </message>
-    <message>
-        <source>R&amp;eprendre</source>
-        <translation>R&amp;esume</translation>
-    </message>
-    <message>
-        <source>Re&amp;commencer</source>
-        <translation>Start a&amp;gain</translation>
     </message>
     <message>
         <source>Adresse électronique de connexion</source>

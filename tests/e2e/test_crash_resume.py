@@ -73,7 +73,7 @@ def restart(qtbot: QtBot, data_dir: Path) -> SignupWizard:
     wizard.show()
     identify = wizard.page_of(PageId.IDENTIFY)
     qtbot.waitUntil(identify.resume_box.isVisible)  # type: ignore[attr-defined]
-    identify.resume_button.click()  # type: ignore[attr-defined]
+    identify.resume_box.resume_button.click()  # type: ignore[attr-defined]
     return wizard
 
 

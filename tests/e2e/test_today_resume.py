@@ -148,11 +148,11 @@ def test_today_path_resumes_where_it_stopped(
         assert isinstance(account, TodayAccountPage)
         assert account.resume_box.isVisible()
         step = ROUTE.index(stop) + 1
-        assert account.resume_text.text().startswith(
+        assert account.resume_box.question.text().startswith(
             f"Reprendre l'inscription au portail actuel de {EMAIL}, laissée le "
         )
-        assert f"à l'étape\u00a0{step} (" in account.resume_text.text()
-        account.resume_button.click()
+        assert f"à l'étape\u00a0{step} (" in account.resume_box.question.text()
+        account.resume_box.resume_button.click()
         resumed_at = stop
         qtbot.waitUntil(lambda: second.currentId() == resumed_at, timeout=TIMEOUT)
         assert second.visitedIds() == ROUTE[:step]  # shown on the way, no step redone

@@ -71,7 +71,7 @@ def resumed_at_activation(
     page = second.page_of(PageId.ACTIVATE)
     assert isinstance(page, ActivatePage)
     page.clock = lambda: NOW
-    second.page_of(PageId.IDENTIFY).resume_button.click()  # type: ignore[attr-defined]
+    second.page_of(PageId.IDENTIFY).resume_box.resume_button.click()  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: second.currentId() == PageId.ACTIVATE)
     qtbot.waitUntil(lambda: page.question.count() > 0)
     return second, page

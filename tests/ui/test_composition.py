@@ -89,7 +89,7 @@ def test_a_saved_draft_is_offered_once_the_pages_exist(
         assert isinstance(identify, IdentifyPage)
         qtbot.waitUntil(identify.resume_box.isVisible, timeout=TIMEOUT)
         # « Recommencer »: the draft keeper follows the typing from then on
-        identify.restart_button.click()
+        identify.resume_box.restart_button.click()
         identify.email.setText("dominique.petit@exemple.fr")
         draft = tmp_path / "draft.json"
         qtbot.waitUntil(

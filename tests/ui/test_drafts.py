@@ -76,10 +76,10 @@ def test_typing_is_saved_and_resumed_on_page_2(
     identify = second.page_of(PageId.IDENTIFY)
     assert isinstance(identify, IdentifyPage)
     assert identify.resume_box.isVisible()
-    assert identify.resume_text.text().startswith(
+    assert identify.resume_box.question.text().startswith(
         "Reprendre l'inscription de DIRECTION INTERMINISTERIELLE DU NUMERIQUE, laissée le "
     )
-    identify.resume_button.click()
+    identify.resume_box.resume_button.click()
     qtbot.waitUntil(lambda: second.currentId() == PageId.COMPLETE)
     resumed = second.currentPage()
     assert isinstance(resumed, CompletePage)
@@ -98,7 +98,7 @@ def test_restart_forgets_the_draft(qtbot: QtBot, qapp: QApplication, tmp_path: P
     wizard, _ = new_wizard(qtbot, FakeService(), tmp_path)
     identify = wizard.page_of(PageId.IDENTIFY)
     assert isinstance(identify, IdentifyPage)
-    identify.restart_button.click()
+    identify.resume_box.restart_button.click()
     assert not identify.resume_box.isVisible()
     qtbot.waitUntil(lambda: not (tmp_path / "draft.json").exists())
     assert identify.email.text() == ""
@@ -180,7 +180,7 @@ def test_resume_after_account_creation_rereads_the_account(
 
     service = FakeService()
     second, _ = new_wizard(qtbot, service, tmp_path)
-    second.page_of(PageId.IDENTIFY).resume_button.click()  # type: ignore[attr-defined]
+    second.page_of(PageId.IDENTIFY).resume_box.resume_button.click()  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: second.currentId() == PageId.WORKSPACES)
     spaces = second.currentPage()
     assert isinstance(spaces, WorkspacesPage)
@@ -225,7 +225,7 @@ def test_resume_without_a_keychain_goes_to_activation(
     memory_keyring.passwords.clear()  # as on a machine without a keychain
     service = FakeService()
     second, _ = new_wizard(qtbot, service, tmp_path)
-    second.page_of(PageId.IDENTIFY).resume_button.click()  # type: ignore[attr-defined]
+    second.page_of(PageId.IDENTIFY).resume_box.resume_button.click()  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: second.currentId() == PageId.ACTIVATE)
     assert "aucun trousseau" in second.currentPage().banner.text()  # type: ignore[attr-defined]
     assert "create_account" not in service.calls
@@ -238,7 +238,7 @@ def test_resume_of_an_account_activated_meanwhile_ends(
     create_account_then_close(qtbot, tmp_path)
     service = FakeService(account_state="ACTIF")
     second, _ = new_wizard(qtbot, service, tmp_path)
-    second.page_of(PageId.IDENTIFY).resume_button.click()  # type: ignore[attr-defined]
+    second.page_of(PageId.IDENTIFY).resume_box.resume_button.click()  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: second.currentId() == PageId.DONE)
 
 
@@ -252,7 +252,7 @@ def test_resume_opens_the_saved_page_without_redoing_a_step(
     memory_keyring.passwords.clear()  # no token: the resume goes on to step 4
     service = FakeService()
     second, _ = new_wizard(qtbot, service, tmp_path)
-    second.page_of(PageId.IDENTIFY).resume_button.click()  # type: ignore[attr-defined]
+    second.page_of(PageId.IDENTIFY).resume_box.resume_button.click()  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: second.currentId() == PageId.ACTIVATE)
     assert second.visitedIds() == [
         PageId.IDENTIFY,
@@ -287,6 +287,6 @@ def test_a_resume_after_the_account_keeps_the_business_category(
     first.shutdown()
     memory_keyring.passwords.clear()
     second, _ = new_wizard(qtbot, FakeService(companies=eti), tmp_path)
-    second.page_of(PageId.IDENTIFY).resume_button.click()  # type: ignore[attr-defined]
+    second.page_of(PageId.IDENTIFY).resume_box.resume_button.click()  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: second.currentId() == PageId.ACTIVATE)
     assert company_category(second.context.draft) == "ETI"

@@ -270,7 +270,7 @@ def test_after_reprendre_the_lock_is_shown_at_once(
     )
     second = fake_wizard(qtbot, service, data_dir=tmp_path)
     second.show()
-    identify_page(second).resume_button.click()
+    identify_page(second).resume_box.resume_button.click()
     qtbot.waitUntil(lambda: second.currentId() == PageId.ACTIVATE)
     page = second.currentPage()
     assert isinstance(page, ActivatePage)
@@ -445,7 +445,7 @@ def test_recommencer_asks_first_when_an_account_exists(
     second.show()
     identify = identify_page(second)
     qtbot.waitUntil(identify.resume_box.isVisible)
-    identify.restart_button.click()
+    identify.resume_box.restart_button.click()
     box = second.message_box
     assert box is not None and "déjà été créé" in box.text() and EMAIL in box.text()
     assert (tmp_path / "draft.json").exists()  # nothing discarded before the answer
@@ -466,7 +466,7 @@ def test_recommencer_quand_meme_discards_the_draft(
     second.show()
     identify = identify_page(second)
     qtbot.waitUntil(identify.resume_box.isVisible)
-    identify.restart_button.click()
+    identify.resume_box.restart_button.click()
     box = second.message_box
     assert box is not None
     drop = next(b for b in box.buttons() if b.text() == "Recommencer quand même")

@@ -328,7 +328,7 @@ def test_a_portal_signup_resumes_where_it_was_left(
     second, _ = portal_wizard_with_drafts(qtbot, opener, tmp_path)
     try:
         identify = second.page_of(PageId.IDENTIFY)
-        identify.resume_button.click()  # type: ignore[attr-defined]
+        identify.resume_box.resume_button.click()  # type: ignore[attr-defined]
         qtbot.waitUntil(lambda: second.currentId() == PageId.PORTAL_ACTIVATE)
         resumed = second.currentPage()
         assert isinstance(resumed, PortalActivatePage)
@@ -355,7 +355,7 @@ def test_a_portal_signup_not_yet_created_there_resumes_on_step_2(
     )
     wizard, _ = portal_wizard_with_drafts(qtbot, opener, tmp_path)
     try:
-        wizard.page_of(PageId.IDENTIFY).resume_button.click()  # type: ignore[attr-defined]
+        wizard.page_of(PageId.IDENTIFY).resume_box.resume_button.click()  # type: ignore[attr-defined]
         qtbot.waitUntil(lambda: wizard.currentId() == PageId.COMPLETE)
         qtbot.wait(50)
         assert wizard.currentId() == PageId.COMPLETE

@@ -81,7 +81,7 @@ def resumed_on_step_4(qtbot: QtBot, data_dir: Path) -> tuple[SignupWizard, Recap
 
     second = fake_wizard(qtbot, FakeService(), data_dir=data_dir)  # chose nothing yet
     second.show()
-    second.page_of(PageId.IDENTIFY).resume_button.click()  # type: ignore[attr-defined]
+    second.page_of(PageId.IDENTIFY).resume_box.resume_button.click()  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: second.currentId() == PageId.ACTIVATE)
     return second, before
 

@@ -236,9 +236,9 @@ def test_siret_count_while_typing_and_the_reason_next_waits(wizard: SignupWizard
 def test_the_resume_question_is_read_with_its_buttons(wizard: SignupWizard) -> None:
     page = wizard.page_of(PageId.IDENTIFY)
     assert isinstance(page, IdentifyPage)
-    page.offer_resume("Reprendre l'inscription commencée le 2 décembre\u00a0?")
-    assert page.resume_button.accessibleDescription() == page.resume_text.text()
-    assert page.restart_button.accessibleDescription() == page.resume_text.text()
+    page.resume_box.offer("Reprendre l'inscription commencée le 2 décembre\u00a0?")
+    assert page.resume_box.resume_button.accessibleDescription() == page.resume_box.question.text()
+    assert page.resume_box.restart_button.accessibleDescription() == page.resume_box.question.text()
 
 
 def test_f1_on_step_1_docks_the_help_when_the_pages_came_after_the_paint(

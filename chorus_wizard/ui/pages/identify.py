@@ -8,12 +8,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -36,6 +34,7 @@ from chorus_wizard.ui.widgets.common import (
     BASE_DESCRIPTION,
     FieldHint,
     FormComboBox,
+    ResumeOffer,
     Tone,
     field_label,
     form_layout,
@@ -113,23 +112,7 @@ class IdentifyPage(Page):
         self.setTitle(self.tr("Identifiez-vous"))
         #: The banner says what the lookup answered about the identifier typed then.
         self._lookup_said = False
-        self.resume_box = QFrame()
-        self.resume_box.setObjectName("resume")
-        self.resume_box.setStyleSheet(
-            "QFrame#resume { background: #e8f0fb; border: 1px solid #0b3d91; border-radius: 4px; }"
-        )
-        resume_layout = QVBoxLayout(self.resume_box)
-        self.resume_text = QLabel()
-        self.resume_text.setWordWrap(True)
-        resume_buttons = QHBoxLayout()
-        self.resume_button = QPushButton(self.tr("R&eprendre"))
-        self.restart_button = QPushButton(self.tr("Re&commencer"))
-        resume_buttons.addWidget(self.resume_button)
-        resume_buttons.addWidget(self.restart_button)
-        resume_buttons.addStretch(1)
-        resume_layout.addWidget(self.resume_text)
-        resume_layout.addLayout(resume_buttons)
-        self.resume_box.hide()
+        self.resume_box = ResumeOffer()
         self.body.addWidget(self.resume_box)
         #: The page's first words: they follow the no-SIRET toggle.
         self.intro = wrapped("")
@@ -266,15 +249,6 @@ class IdentifyPage(Page):
 
     def identifier_value(self) -> str:
         return check_identifier(self.identifier_type(), self.identifier.text()).normalized
-
-    def offer_resume(self, text: str) -> None:
-        """Show the offer to resume a signup begun earlier (buttons wired by the caller); the
-        question is read with the button that has the focus."""
-        self.resume_text.setText(text)
-        self.resume_button.setAccessibleDescription(text)
-        self.restart_button.setAccessibleDescription(text)
-        self.resume_box.show()
-        self.resume_button.setFocus()
 
     def draft_values(self) -> dict[str, Any]:
         return {"no_siret": self.no_siret.isChecked()}

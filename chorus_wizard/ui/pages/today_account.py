@@ -10,11 +10,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,7 +17,7 @@ from chorus_wizard.contracts.portal import AccountCreatedAnswer
 from chorus_wizard.ui.pages import portal
 from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
 from chorus_wizard.ui.pages.today import ACCOUNT_CREATED, TODAY_PATH, add_row, line, state_of
-from chorus_wizard.ui.widgets.common import form_layout, wrapped
+from chorus_wizard.ui.widgets.common import ResumeOffer, form_layout, wrapped
 
 
 class TodayAccountPage(Page):
@@ -35,23 +30,7 @@ class TodayAccountPage(Page):
                 "double authentification, la structure et les espaces de travail."
             )
         )
-        self.resume_box = QFrame()
-        self.resume_box.setObjectName("resume")
-        self.resume_box.setStyleSheet(
-            "QFrame#resume { background: #e8f0fb; border: 1px solid #0b3d91; border-radius: 4px; }"
-        )
-        resume_layout = QVBoxLayout(self.resume_box)
-        self.resume_text = QLabel()
-        self.resume_text.setWordWrap(True)
-        resume_buttons = QHBoxLayout()
-        self.resume_button = QPushButton(self.tr("R&eprendre"))
-        self.restart_button = QPushButton(self.tr("Re&commencer"))
-        resume_buttons.addWidget(self.resume_button)
-        resume_buttons.addWidget(self.restart_button)
-        resume_buttons.addStretch(1)
-        resume_layout.addWidget(self.resume_text)
-        resume_layout.addLayout(resume_buttons)
-        self.resume_box.hide()
+        self.resume_box = ResumeOffer()
         self.body.addWidget(self.resume_box)
         self.body.addWidget(wrapped(portal.text(portal.BEFORE_START)))
         form = form_layout()
@@ -70,15 +49,6 @@ class TodayAccountPage(Page):
         for edit in (self.email, self.nom, self.prenom):
             edit.textChanged.connect(self.completeChanged)
         self.terms.toggled.connect(self.completeChanged)
-
-    def offer_resume(self, text: str) -> None:
-        """Show the offer to resume a signup begun earlier (buttons wired by the caller); the
-        question is read with the button that has the focus."""
-        self.resume_text.setText(text)
-        self.resume_button.setAccessibleDescription(text)
-        self.restart_button.setAccessibleDescription(text)
-        self.resume_box.show()
-        self.resume_button.setFocus()
 
     def nextId(self) -> int:
         return PageId.TODAY_ACTIVATE

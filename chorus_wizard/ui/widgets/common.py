@@ -22,11 +22,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QLayout,
     QLayoutItem,
     QLineEdit,
     QProgressBar,
+    QPushButton,
     QSizePolicy,
     QStyle,
     QVBoxLayout,
@@ -291,6 +294,38 @@ class Tone(Enum):
     SUCCESS = ("#e6f4ea", "#14532d", "✔")
     WARNING = ("#fff4e0", "#6b3d00", "⚠")
     ERROR = ("#fdecea", "#8a1212", "✖")
+
+
+class ResumeOffer(QFrame):
+    """The offer, on a path's first page, to pick up a signup saved earlier: its question,
+    « Reprendre » and « Recommencer » (wired by :func:`chorus_wizard.ui.drafts.offer_resume`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("resume")
+        self.setStyleSheet(
+            "QFrame#resume { background: #e8f0fb; border: 1px solid #0b3d91; border-radius: 4px; }"
+        )
+        layout = QVBoxLayout(self)
+        self.question = QLabel()
+        self.question.setWordWrap(True)
+        buttons = QHBoxLayout()
+        self.resume_button = QPushButton(self.tr("R&eprendre"))
+        self.restart_button = QPushButton(self.tr("Re&commencer"))
+        buttons.addWidget(self.resume_button)
+        buttons.addWidget(self.restart_button)
+        buttons.addStretch(1)
+        layout.addWidget(self.question)
+        layout.addLayout(buttons)
+        self.hide()
+
+    def offer(self, question: str) -> None:
+        """Show the offer; the question is read with the button that has the focus."""
+        self.question.setText(question)
+        self.resume_button.setAccessibleDescription(question)
+        self.restart_button.setAccessibleDescription(question)
+        self.show()
+        self.resume_button.setFocus()
 
 
 class Banner(QLabel):
