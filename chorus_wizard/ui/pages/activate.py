@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
@@ -21,7 +22,12 @@ from chorus_wizard.backend.errors import (
     FieldRefused,
     InvalidActivationCode,
 )
-from chorus_wizard.backend.models import ActivationResent, ReceivedMail, SecretQuestion
+from chorus_wizard.backend.models import (
+    AccountStatus,
+    ActivationResent,
+    ReceivedMail,
+    SecretQuestion,
+)
 from chorus_wizard.backend.service import SignupService
 from chorus_wizard.contracts.record import MAX_LENGTH
 from chorus_wizard.domain.activation import activation_code
@@ -50,6 +56,12 @@ VALIDITY_REFRESH_MS = 30_000
 LOCK_REFRESH_MS = 1000
 # A lock whose end the service did not say lasts this long.
 DEFAULT_LOCK = timedelta(hours=1)
+#: While a lock is shown, how often the account's state is asked (a trainer may lift it).
+LOCK_STATUS_MS = 10_000
+# A change of the code field during a lock asks the account's state this long after.
+LOCK_STATUS_AFTER_EDIT_MS = 600
+
+log = logging.getLogger(__name__)
 
 EXPIRED_TEXT = QT_TRANSLATE_NOOP(
     "ActivatePage",
@@ -168,6 +180,17 @@ class ActivatePage(Page):
         self.lock_timer = QTimer(self)
         self.lock_timer.setInterval(LOCK_REFRESH_MS)
         self.lock_timer.timeout.connect(self._refresh_lock)
+        # While locked, the account's state is asked now and then (a light GET in a worker):
+        # a trainer's « Débloquer » lifts the lock on the sandbox, and then here too.
+        self.status_timer = QTimer(self)
+        self.status_timer.setInterval(LOCK_STATUS_MS)
+        self.status_timer.timeout.connect(self.ask_lock_status)
+        self._status_after_edit = QTimer(self)
+        self._status_after_edit.setSingleShot(True)
+        self._status_after_edit.setInterval(LOCK_STATUS_AFTER_EDIT_MS)
+        self._status_after_edit.timeout.connect(self.ask_lock_status)
+        self._status_asked = 0  # the serial of the last question; older answers are dropped
+        self._status_pending = False
 
         self.intro = wrapped("")
         self.body.addWidget(self.intro)
@@ -259,6 +282,7 @@ class ActivatePage(Page):
     def cleanupPage(self) -> None:
         self._validity_timer.stop()
         self.lock_timer.stop()
+        self._stop_asking_status()
         self.password.clear()
         super().cleanupPage()
 
@@ -266,6 +290,7 @@ class ActivatePage(Page):
         """Empty every field that holds a secret: code, password, confirmation, answer."""
         self._validity_timer.stop()
         self.lock_timer.stop()
+        self._stop_asking_status()
         self.code.clear()
         self.password.clear()
         self.answer.clear()
@@ -327,6 +352,9 @@ class ActivatePage(Page):
         self.resend.setEnabled(False)
         self.validity.hide()
         self.lock_timer.start()
+        if self._can_ask_status():
+            self.status_timer.start()
+        self.edited.emit()  # the lock's end goes into the draft (shown again on a resume)
         self.completeChanged.emit()
 
     def _refresh_lock(self) -> None:
@@ -338,18 +366,74 @@ class ActivatePage(Page):
         if now < until:
             self.banner.replace_text(locked_message(until, now, self.valid_until()))
             return
-        self.lock_timer.stop()
-        self.locked_until = None
-        self.resend.setEnabled(True)
-        self._refresh_validity()
-        self.banner.show_message(
-            Tone.INFO,
+        self._lift_lock(
             self.tr(
                 "Le blocage est levé\u00a0: validez à nouveau, avec le lien du dernier courriel "
                 "reçu."
-            ),
+            )
         )
+
+    def _lift_lock(self, message: str) -> None:
+        self.lock_timer.stop()
+        self._stop_asking_status()
+        self.locked_until = None
+        self.resend.setEnabled(True)
+        self._refresh_validity()
+        self.banner.show_message(Tone.INFO, message)
+        self.edited.emit()
         self.completeChanged.emit()
+
+    def _can_ask_status(self) -> bool:
+        """Whether the account's state can be asked (its signup token is known)."""
+        account = self.context.draft.account
+        return account is not None and bool(account.signup_token)
+
+    def _stop_asking_status(self) -> None:
+        self.status_timer.stop()
+        self._status_after_edit.stop()
+        self._status_asked += 1  # an answer still on its way is dropped
+        self._status_pending = False
+
+    def ask_lock_status(self) -> None:
+        """While locked: ask the service whether the lock still holds, off the GUI thread."""
+        account = self.context.draft.account
+        if not self.is_locked() or account is None or not account.signup_token:
+            return
+        if self._status_pending:
+            return  # one question at a time; the timer asks again later
+        self._status_asked += 1
+        self._status_pending = True
+        serial = self._status_asked
+        service = self.context.service
+        self.context.runner.run(
+            lambda: service.account_status(account),
+            lambda status: self._on_lock_status(serial, status),
+            lambda error: self._on_lock_status_failed(serial, error),
+        )
+
+    def _on_lock_status(self, serial: int, status: AccountStatus) -> None:
+        if serial != self._status_asked:
+            return
+        self._status_pending = False
+        if not self.is_locked() or status.status == "ACTIF":
+            return
+        until = status.activation_locked_until
+        if until is None or until <= self.clock():
+            self._lift_lock(
+                self.tr(
+                    "Le blocage a été levé\u00a0: validez à nouveau, avec le lien du dernier "
+                    "courriel reçu."
+                )
+            )
+        elif until != self.locked_until:
+            self.locked_until = until
+            self._refresh_lock()
+
+    def _on_lock_status_failed(self, serial: int, error: BaseException) -> None:
+        if serial == self._status_asked:
+            self._status_pending = False
+        # The lock stays shown as it is; the timer asks again.
+        log.info("État du compte non relu pendant le blocage (%s)", type(error).__name__)
 
     def _on_code_text_changed(self) -> None:
         text = self.code.text()
@@ -359,6 +443,8 @@ class ActivatePage(Page):
                 "Ce lien ne contient pas de code d'activation\u00a0: copiez le lien complet."
             )
         self.code_hint.set_reason(problem)
+        if self.is_locked() and self._can_ask_status():
+            self._status_after_edit.start()  # maybe lifted meanwhile: asked, a moment later
         self.completeChanged.emit()
 
     # -- time left of the link ------------------------------------------------------------
