@@ -45,6 +45,8 @@ PROGRESS_FIELDS: dict[str, type] = {
     "structure_id": int,
     "workspaces": list,
     "workspaces_saved": bool,
+    # until when step 4 is locked after five wrong codes (ISO time; shown again on a resume)
+    "activation_locked_until": str,
     # portal mode: ticked « done on the portal » boxes, and when the portal's mail arrived
     "portal_account_created": bool,
     "portal_activated": bool,

@@ -585,4 +585,4 @@ def _go_to_saved_page(
                 "pas encore été ouverts, et sans trousseau du système l'assistant ne peut plus "
                 "les demander\u00a0: ouvrez-les après l'activation, sur Chorus Pro.",
             ).format(spaces=", ".join(labels.get(str(c), str(c)) for c in unsent))
-        wizard.currentPage().banner.show_message(Tone.INFO, text)  # type: ignore[attr-defined]
+        wizard.currentPage().show_resume_note(text)  # type: ignore[attr-defined]

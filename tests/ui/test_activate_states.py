@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import json
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
@@ -20,7 +21,17 @@ from chorus_wizard.ui.widgets.common import Tone
 from chorus_wizard.ui.widgets.mail_viewer import MailViewer
 from chorus_wizard.ui.wizard import SignupWizard
 from tests.fakes import FakeService
-from tests.ui.flows import CODE, EMAIL, PASSWORD, draft_keeper, fake_wizard, reach_activation
+from tests.memory_keyring import MemoryKeyring
+from tests.ui.flows import (
+    CODE,
+    DIALOG_WARNING,
+    EMAIL,
+    PASSWORD,
+    draft_keeper,
+    fake_wizard,
+    quit_wizard,
+    reach_activation,
+)
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
 
@@ -276,3 +287,46 @@ def test_a_disabled_valider_says_what_is_missing(qtbot: QtBot, wizard: SignupWiz
     page.answer.setText("Médor")
     assert valider(wizard).isEnabled()
     assert page.next_reason.isHidden()
+
+
+@pytest.mark.qt_log_ignore(DIALOG_WARNING)  # « Quitter l'assistant ? »
+def test_a_lock_is_shown_at_once_on_resume_without_a_keychain(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    """Found by a walk: without a keychain the signup token is not kept, the service cannot be
+    asked, and step 4 came back clean; the lock's end is kept in the draft's progress."""
+    service = FakeService()
+    first = fake_wizard(qtbot, service, data_dir=tmp_path)
+    first.show()
+    page = reach_activation(qtbot, first)
+    until = (datetime.now(UTC) + timedelta(minutes=40)).replace(microsecond=0)
+    service.fail["activate"] = ActivationLocked("Trop de tentatives.", status=423, until=until)
+    first.next()
+    qtbot.waitUntil(page.is_locked)
+    draft_keeper(first).flush()
+    saved = json.loads((tmp_path / "draft.json").read_text(encoding="utf-8"))
+    assert saved["progress"]["activation_locked_until"] == until.isoformat()
+    assert "CODE-SECRET" not in json.dumps(saved)
+    quit_wizard(qtbot, first)
+    first.shutdown()
+    first.context.runner.wait_for_done(5000)
+    memory_keyring.passwords.clear()  # as on a machine without a keychain
+
+    second = fake_wizard(qtbot, FakeService(), data_dir=tmp_path)
+    second.show()
+    qtbot.waitExposed(second)
+    try:
+        resumed = second.page_of(PageId.ACTIVATE)
+        assert isinstance(resumed, ActivatePage)
+        second.page_of(PageId.IDENTIFY).resume_box.resume_button.click()  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: second.currentId() == PageId.ACTIVATE)
+        qtbot.waitUntil(lambda: resumed.question.count() > 0)
+        assert resumed.is_locked() and resumed.locked_until == until
+        assert resumed.banner.tone is Tone.ERROR
+        assert "Trop de tentatives infructueuses" in resumed.banner.text()
+        assert "Votre compte a déjà été créé" in resumed.banner.text()  # the resume's note too
+        assert not resumed.resend.isEnabled()
+        assert not valider(second).isEnabled()
+    finally:
+        second.shutdown()
+        second.context.runner.wait_for_done(5000)

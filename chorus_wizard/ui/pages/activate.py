@@ -6,6 +6,7 @@ import dataclasses
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
@@ -191,6 +192,10 @@ class ActivatePage(Page):
         self._status_after_edit.timeout.connect(self.ask_lock_status)
         self._status_asked = 0  # the serial of the last question; older answers are dropped
         self._status_pending = False
+        # The lock's end as the draft saved it, for a resume that cannot ask the service.
+        self._saved_lock: datetime | None = None
+        # What a resume said while the lock is shown: said after the lock's message.
+        self._lock_note = ""
 
         self.intro = wrapped("")
         self.body.addWidget(self.intro)
@@ -273,11 +278,32 @@ class ActivatePage(Page):
                 kind="rules",
             )
         # (after the call above, which clears the message line)
-        found = draft.account.activation_locked_until if draft.account is not None else None
+        account = draft.account
+        found = account.activation_locked_until if account is not None else None
+        if found is None and account is not None and not account.signup_token:
+            # no keychain kept the token, so the service cannot be asked: the saved lock
+            found = self._saved_lock
+        self._saved_lock = None
         if found is not None and self.locked_until is None and self.clock() < found:
             self.locked_until = found  # a resume found the activation locked: said at once
         if self.locked_until is not None and self.is_locked():
             self._lock(self.locked_until)  # back on the page: still locked, and for how long
+
+    def draft_values(self) -> dict[str, Any]:
+        if self.is_locked() and self.locked_until is not None:
+            return {"activation_locked_until": self.locked_until.isoformat()}
+        return {}
+
+    def restore_draft(self, values: dict[str, Any]) -> None:
+        saved = values.get("activation_locked_until")
+        self._saved_lock = None
+        if isinstance(saved, str):
+            try:
+                until = datetime.fromisoformat(saved)
+            except ValueError:
+                return
+            if until.tzinfo is not None:
+                self._saved_lock = until
 
     def cleanupPage(self) -> None:
         self._validity_timer.stop()
@@ -341,12 +367,21 @@ class ActivatePage(Page):
     def is_locked(self) -> bool:
         return self.locked_until is not None and self.clock() < self.locked_until
 
+    def show_resume_note(self, text: str) -> None:
+        if not self.is_locked():
+            super().show_resume_note(text)
+            return
+        self._lock_note = text  # the lock stays the message; the note follows it
+        self._refresh_lock()
+
+    def _lock_text(self, until: datetime, now: datetime) -> str:
+        text = locked_message(until, now, self.valid_until())
+        return f"{text} {self._lock_note}" if self._lock_note else text
+
     def _lock(self, until: datetime) -> None:
         self.locked_until = until
         self.code_hint.set_reason(None)  # the state is the lock: said once, on the message line
-        self.banner.show_message(
-            Tone.ERROR, locked_message(until, self.clock(), self.valid_until())
-        )
+        self.banner.show_message(Tone.ERROR, self._lock_text(until, self.clock()))
         # a new mail cannot be used before the lock ends: « Renvoyer » waits for it, and the
         # link's time left would contradict the lock (the message says which link to use)
         self.resend.setEnabled(False)
@@ -364,7 +399,7 @@ class ActivatePage(Page):
             return
         now = self.clock()
         if now < until:
-            self.banner.replace_text(locked_message(until, now, self.valid_until()))
+            self.banner.replace_text(self._lock_text(until, now))
             return
         self._lift_lock(
             self.tr(
@@ -379,6 +414,9 @@ class ActivatePage(Page):
         self.locked_until = None
         self.resend.setEnabled(True)
         self._refresh_validity()
+        if self._lock_note:
+            message = f"{message} {self._lock_note}"
+            self._lock_note = ""
         self.banner.show_message(Tone.INFO, message)
         self.edited.emit()
         self.completeChanged.emit()

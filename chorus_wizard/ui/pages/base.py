@@ -352,6 +352,10 @@ class Page(QWizardPage):
     def show_error(self, error: BaseException) -> None:
         self.banner.show_message(Tone.ERROR, describe_error(error))
 
+    def show_resume_note(self, text: str) -> None:
+        """What a resume has to say on the page it opened (override to keep a state shown)."""
+        self.banner.show_message(Tone.INFO, text)
+
     # -- QWizard contract ----------------------------------------------------------------
 
     def isComplete(self) -> bool:
