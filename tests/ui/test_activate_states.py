@@ -9,12 +9,13 @@ from email.utils import format_datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget, QWizard
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMessageBox, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from chorus_wizard.app import install_translators
 from chorus_wizard.backend.errors import ActivationLocked, InvalidActivationCode
 from chorus_wizard.backend.models import ReceivedMail
+from chorus_wizard.resources import resource_path
 from chorus_wizard.ui.pages.activate import ActivatePage
 from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.widgets.common import Tone
@@ -330,3 +331,45 @@ def test_a_lock_is_shown_at_once_on_resume_without_a_keychain(
     finally:
         second.shutdown()
         second.context.runner.wait_for_done(5000)
+
+
+@pytest.mark.qt_log_ignore(DIALOG_WARNING)  # « Quitter l'assistant ? »
+def test_the_lock_the_quit_question_and_the_help_tell_one_truth(
+    qtbot: QtBot, wizard: SignupWizard, service: FakeService
+) -> None:
+    """Found by a walk: the lock said « Vos saisies sont conservées » and to resend the mail,
+    the help to retry with the last link, the quit question that all would be lost."""
+    page = reach_activation(qtbot, wizard)
+    page.clock = Clock()
+    until = NOW + timedelta(minutes=30)
+    service.fail["activate"] = ActivationLocked("Trop de tentatives.", status=423, until=until)
+    wizard.next()
+    qtbot.waitUntil(page.is_locked)
+    kept = (
+        "Si vous la fermez, vos informations des étapes 1 à 3 sont gardées, mais le lien, le "
+        "mot de passe et la réponse secrète ne sont jamais enregistrés"
+    )
+    assert kept in page.banner.text()
+    assert "Vos saisies sont conservées" not in page.banner.text()
+
+    wizard.close()
+    qtbot.waitUntil(lambda: wizard.quit_question is not None)
+    box = wizard.quit_question
+    assert box is not None
+    question = box.text()
+    assert "vos informations des étapes 1 à 3 sont gardées" in question.lower()
+    assert "ne sont jamais enregistrés" in question
+    assert "seront perdus" not in question
+    local = until.astimezone()
+    assert f"Le blocage reste en place jusqu'à {local.hour}\u00a0h\u00a0{local.minute:02d}" in (
+        question
+    )
+    assert box.icon() is QMessageBox.Icon.Warning
+    stay = next(b for b in box.buttons() if b.text() == "&Rester")
+    stay.click()
+    qtbot.waitUntil(lambda: wizard.quit_question is None)
+
+    help_text = resource_path("help", "fr", "activate.md").read_text(encoding="utf-8")
+    paragraph = next(p for p in help_text.split("\n\n") if "Trop de tentatives" in p)
+    assert "Renvoyer le" in paragraph and "s'il est encore valable" in paragraph
+    assert "étapes 1 à 3 sont gardées" in paragraph

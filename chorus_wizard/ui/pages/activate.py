@@ -122,6 +122,18 @@ def countdown_text(left: timedelta) -> str:
     ).format(minutes=minutes, seconds=f"{seconds:02d}")
 
 
+def kept_text() -> str:
+    """What stays of step 4 while the window is open and after it is closed: said alike by
+    the lock's message and the quit question."""
+    return QCoreApplication.translate(
+        "ActivatePage",
+        "Tant que la fenêtre reste ouverte, tout ce que vous avez saisi reste en place. Si vous "
+        "la fermez, vos informations des étapes 1 à 3 sont gardées, mais le lien, le mot de "
+        "passe et la réponse secrète ne sont jamais enregistrés\u00a0: il faudra les saisir à "
+        "nouveau.",
+    )
+
+
 def locked_message(until: datetime, now: datetime, link_until: datetime | None = None) -> str:
     """What to say after five failed attempts: until when, the time left, and which link to
     use then (a new mail's when the last one expires before the lock ends)."""
@@ -131,14 +143,13 @@ def locked_message(until: datetime, now: datetime, link_until: datetime | None =
             "Trop de tentatives infructueuses\u00a0: l'activation de ce compte est bloquée "
             "jusqu'à {time} (encore {left}). Le lien du dernier courriel aura expiré d'ici "
             "là\u00a0: à la fin du blocage, cliquez sur «\u00a0Renvoyer le courriel\u00a0» pour "
-            "en recevoir un nouveau. Vos saisies sont conservées.",
-        ).format(time=clock_time(until, now), left=countdown_text(until - now))
+            "en recevoir un nouveau. {kept}",
+        ).format(time=clock_time(until, now), left=countdown_text(until - now), kept=kept_text())
     return QCoreApplication.translate(
         "ActivatePage",
         "Trop de tentatives infructueuses\u00a0: l'activation de ce compte est bloquée jusqu'à "
-        "{time}. Réessayez dans {left}, avec le lien du dernier courriel reçu. Vos saisies sont "
-        "conservées.",
-    ).format(time=clock_time(until, now), left=countdown_text(until - now))
+        "{time}. Réessayez dans {left}, avec le lien du dernier courriel reçu. {kept}",
+    ).format(time=clock_time(until, now), left=countdown_text(until - now), kept=kept_text())
 
 
 def tries_left_text(tries: int) -> str:
@@ -304,6 +315,23 @@ class ActivatePage(Page):
                 return
             if until.tzinfo is not None:
                 self._saved_lock = until
+
+    def quit_warning(self) -> str:
+        """Something typed on step 4 (never saved): what quitting keeps and what it loses."""
+        fields = (self.code, self.password.password, self.password.confirmation, self.answer)
+        if not any(field.text() for field in fields):
+            return ""
+        text = self.tr(
+            "Vos informations des étapes 1 à 3 sont gardées\u00a0: au prochain lancement, "
+            "«\u00a0Reprendre\u00a0» les remet en place et revient ici. Le lien ou code "
+            "d'activation, le mot de passe et la réponse secrète saisis ne sont jamais "
+            "enregistrés\u00a0: il faudra les saisir à nouveau."
+        )
+        if self.is_locked() and self.locked_until is not None:
+            text += " " + self.tr(
+                "Le blocage reste en place jusqu'à {time}, et sera indiqué à la reprise."
+            ).format(time=clock_time(self.locked_until, self.clock()))
+        return text + " " + self.tr("Quitter quand même\u00a0?")
 
     def cleanupPage(self) -> None:
         self._validity_timer.stop()
