@@ -40,6 +40,38 @@ COMMON_PASSWORDS: frozenset[str] = frozenset(
 )
 
 
+#: zxcvbn's warnings that say a password (or its word) is among the leaked, most used ones.
+_COMMON_WARNINGS = (
+    "ThisIsATop10Password",
+    "ThisIsATop100Password",
+    "ThisIsACommonPassword",
+    "ThisIsSimilarToACommonlyUsedPassword",
+)
+#: What people put around a common word: digits, punctuation, blanks (``Soleil2026!``).
+_DECORATION = re.compile(r"^[\W\d_]+|[\W\d_]+$")
+
+
+def _warned_common(text: str) -> bool:
+    from zxcvbn_rs_py import Warning, zxcvbn
+
+    feedback = zxcvbn(text[:STRENGTH_MAX_INPUT]).feedback
+    warning = feedback.warning if feedback is not None else None
+    return warning is not None and any(warning == getattr(Warning, n) for n in _COMMON_WARNINGS)
+
+
+def is_common_password(password: str) -> bool:
+    """Whether ``password`` is a common one: in :data:`COMMON_PASSWORDS`, or one zxcvbn's
+    password lists know (``Password1``, ``motdepasse1``), or a common password decorated with
+    digits and signs (``Marseille2026!``): the word alone is what is guessed first."""
+    if not password:
+        return False
+    folded = _fold(password)
+    if folded in COMMON_PASSWORDS or _warned_common(password):
+        return True
+    word = _DECORATION.sub("", folded)
+    return len(word) >= 4 and word != folded and _warned_common(word)
+
+
 @dataclass(frozen=True)
 class PasswordPolicy:
     """What a password must satisfy. Defaults follow the product's documented policy."""
@@ -137,7 +169,7 @@ def evaluate(
             )
         )
     if policy.forbid_common:
-        met = folded not in COMMON_PASSWORDS
+        met = not is_common_password(password)
         results.append(
             RuleResult("common", translate("password", "N'est pas un mot de passe courant"), met)
         )

@@ -135,6 +135,20 @@ def test_password_rules_are_in_the_description_and_their_end_is_announced(
     assert "Toutes les règles du mot de passe sont respectées." not in [t for t, _ in heard.said]
 
 
+@pytest.mark.parametrize("typed", ["motdepasse1", "Password1"])
+def test_a_common_password_is_not_ticked_as_uncommon(qtbot: QtBot, typed: str) -> None:
+    """Found by a walk: both showed a green « N'est pas un mot de passe courant »."""
+    widget = PasswordInput()
+    form = QWidget()
+    qtbot.addWidget(form)
+    widget.add_rows(form_layout())
+    widget.set_policy(PasswordPolicy(), email="marie@exemple.fr", company_name="DINUM")
+    widget.password.setText(typed)
+    [common] = [rule for rule in widget.rules() if rule.key == "common"]
+    assert not common.met
+    assert "N'est pas un mot de passe courant" in widget.password.accessibleDescription()
+
+
 @pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")  # a window
 def test_a_refused_field_keeps_its_frame_and_height_and_shows_an_icon(qtbot: QtBot) -> None:
     field = QLineEdit()

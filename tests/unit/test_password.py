@@ -13,6 +13,7 @@ from chorus_wizard.domain.password import (
     estimate_strength,
     evaluate,
     is_acceptable,
+    is_common_password,
     load_strength_estimator,
     normalize_secret_answer,
     strength_hints,
@@ -44,6 +45,24 @@ def test_each_rule_can_fail(password: str, rule: str) -> None:
     assert rule in unmet(
         password, email="marie.durand@exemple.fr", company_name="BOULANGERIE MARTIN"
     )
+
+
+@pytest.mark.parametrize(
+    "password",
+    # found by a walk: ticked « N'est pas un mot de passe courant » (the list held only
+    # exact 12-character entries); then a common word dressed with digits and signs
+    ["motdepasse1", "Password1", "MotDePasse2026!", "Soleil2026!!", "Password123!"],
+)
+def test_common_passwords_and_their_variants_are_refused(password: str) -> None:
+    assert "common" in unmet(password)
+    assert is_common_password(password)
+
+
+@pytest.mark.parametrize(
+    "password", ["Tournesol-Vert-42", "Girafe-Bleue-2026", "Quetzal-Ardoise-8814"]
+)
+def test_uncommon_passwords_meet_the_common_rule(password: str) -> None:
+    assert not is_common_password(password)
 
 
 def test_policy_round_trips_as_json() -> None:
