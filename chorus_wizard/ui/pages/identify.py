@@ -121,7 +121,7 @@ class IdentifyPage(Page):
         self.email = QLineEdit()
         self.email.setPlaceholderText(self.tr("prenom.nom@entreprise.fr"))
         self.email.setMaxLength(MAX_LENGTH["email"])
-        self.email_hint = FieldHint(self.email)
+        self.email_hint = FieldHint(self.email, reserve_line=True)
         self.identifier = QLineEdit()
         self.identifier.setMaxLength(MAX_LENGTH["identifier"])
         self.identifier_hint = FieldHint(self.identifier)

@@ -400,12 +400,21 @@ class FieldHint(QLabel):
     field's accessible description.
     """
 
-    def __init__(self, field: QWidget, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, field: QWidget, parent: QWidget | None = None, *, reserve_line: bool = False
+    ) -> None:
         super().__init__(parent)
         self._field = field
         self._icon_action: object = None
         self.setWordWrap(True)
         _fill_width(self)
+        if reserve_line:
+            # Its first line's height is kept while it is hidden: the field below does not
+            # move under the mouse when a reason appears (or goes) as the person types.
+            policy = self.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            self.setSizePolicy(policy)
+            self.setMinimumHeight(self.fontMetrics().lineSpacing())
         self._color = self._palette_color()
         self.setStyleSheet(f"color: {self._color};")
         self.hide()

@@ -83,7 +83,10 @@ class PasswordInput(QObject):
         self.show_button.setText(self.tr("Affic&her"))
         self.show_button.setAccessibleName(self.tr("Afficher le mot de passe"))
         self.show_button.toggled.connect(self._on_show_button_toggled)
-        self.mismatch = FieldHint(self.confirmation)
+        self.mismatch = FieldHint(self.confirmation, reserve_line=True)
+        # Whether the confirmation was left (focus out) since its last keystroke: until then,
+        # a confirmation that is the start of the password is being typed, not wrong.
+        self._confirmation_left = False
         self.strength_bar = QProgressBar()
         self.strength_bar.setRange(0, 4)
         self.strength_bar.setTextVisible(False)
@@ -104,7 +107,8 @@ class PasswordInput(QObject):
         self._rule_labels: dict[str, QLabel] = {}
 
         self.password.textChanged.connect(self._refresh)
-        self.confirmation.textChanged.connect(self._refresh)
+        self.confirmation.textChanged.connect(self._on_confirmation_typed)
+        self.confirmation.editingFinished.connect(self._on_confirmation_left)
         self._refresh_strength()
 
     def add_rows(self, form: QFormLayout) -> None:
@@ -182,11 +186,22 @@ class PasswordInput(QObject):
             self.tr("Masquer le mot de passe") if shown else self.tr("Afficher le mot de passe")
         )
 
+    def _on_confirmation_typed(self) -> None:
+        self._confirmation_left = False
+        self._refresh()
+
+    def _on_confirmation_left(self) -> None:
+        self._confirmation_left = True
+        self._refresh()
+
     def _refresh(self) -> None:
         self._refresh_rules()
         self._refresh_strength()
         confirmation = self.confirmation.text()
-        mismatch = bool(confirmation) and confirmation != self.password.text()
+        password = self.password.text()
+        # the start of the password, still being typed: judged once left or as long
+        typing = password.startswith(confirmation) and not self._confirmation_left
+        mismatch = bool(confirmation) and confirmation != password and not typing
         self.mismatch.set_reason(
             self.tr("La confirmation ne correspond pas au mot de passe.") if mismatch else None
         )

@@ -1,0 +1,61 @@
+"""What a newcomer's second walk found on the guide's path: fields that jumped while typing,
+help that named what is not there, keys that did nothing, words of the wrong language."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from chorus_wizard.ui.pages.base import PageId
+from chorus_wizard.ui.pages.identify import IdentifyPage
+from chorus_wizard.ui.wizard import SignupWizard
+from tests.ui.flows import PASSWORD, reach_activation
+
+
+def settle() -> None:
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def top_of(widget: QWidget) -> int:
+    return widget.mapTo(widget.window(), widget.rect().topLeft()).y()
+
+
+def test_the_email_error_does_not_move_the_siret_field(qtbot: QtBot, wizard: SignupWizard) -> None:
+    page = wizard.page_of(PageId.IDENTIFY)
+    assert isinstance(page, IdentifyPage)
+    settle()
+    before = top_of(page.identifier)
+    page.email.setText("marie.durand@")
+    page.email.editingFinished.emit()  # leaving the field judges it
+    settle()
+    assert page.email_hint.isVisible()
+    assert top_of(page.identifier) == before
+    page.email.setText("marie.durand@exemple.fr")
+    settle()
+    assert page.email_hint.isHidden()
+    assert top_of(page.identifier) == before
+
+
+def test_the_confirmation_is_not_judged_while_it_is_being_typed(
+    qtbot: QtBot, wizard: SignupWizard
+) -> None:
+    page = reach_activation(qtbot, wizard)
+    widget = page.password
+    settle()
+    below = top_of(page.answer)
+    widget.confirmation.clear()
+    for end in range(1, len(PASSWORD)):
+        widget.confirmation.setText(PASSWORD[:end])  # as typed, key by key
+        assert widget.mismatch.isHidden(), PASSWORD[:end]
+    widget.confirmation.editingFinished.emit()  # left half typed: now it is wrong
+    assert widget.mismatch.isVisible()
+    assert widget.mismatch.text() == "La confirmation ne correspond pas au mot de passe."
+    settle()
+    assert top_of(page.answer) == below  # the line was kept for it: « Réponse » stays
+    widget.confirmation.setText(PASSWORD)
+    assert widget.mismatch.isHidden()
+    widget.confirmation.setText(PASSWORD + "x")  # longer: judged at once
+    assert widget.mismatch.isVisible()
+    widget.confirmation.setText("Gx")  # not the start of the password: judged at once
+    assert widget.mismatch.isVisible()
