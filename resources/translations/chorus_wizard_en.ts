@@ -5,7 +5,7 @@
     <name>ActivatePage</name>
     <message>
         <source>Ce lien a expiré&#xa0;: cliquez sur «&#xa0;Renvoyer le courriel&#xa0;» pour recevoir un nouveau lien, puis collez-le ici.</source>
-        <extracomment>How often the link&apos;s time left is redrawn.</extracomment>
+        <extracomment>How often the link&apos;s time left is redrawn. While a lock is shown, how often the account&apos;s state is asked (a trainer may lift it).</extracomment>
         <translation>This link has expired: click “Resend the email” to receive a new link, then paste it here.</translation>
     </message>
     <message>
@@ -41,12 +41,16 @@
         <translation>{minutes} min {seconds} s</translation>
     </message>
     <message>
-        <source>Trop de tentatives infructueuses&#xa0;: l&apos;activation de ce compte est bloquée jusqu&apos;à {time} (encore {left}). Le lien du dernier courriel aura expiré d&apos;ici là&#xa0;: à la fin du blocage, cliquez sur «&#xa0;Renvoyer le courriel&#xa0;» pour en recevoir un nouveau. Vos saisies sont conservées.</source>
-        <translation>Too many failed attempts: activating this account is blocked until {time} ({left} left). The link of the last email will have expired by then: when the block ends, click “Resend the email” to receive a new one. What you typed is kept.</translation>
+        <source>Tant que la fenêtre reste ouverte, tout ce que vous avez saisi reste en place. Si vous la fermez, vos informations des étapes 1 à 3 sont gardées, mais le lien, le mot de passe et la réponse secrète ne sont jamais enregistrés&#xa0;: il faudra les saisir à nouveau.</source>
+        <translation>While the window stays open, everything you typed stays in place. If you close it, your details from steps 1 to 3 are kept, but the link, the password and the secret answer are never saved: you will have to type them again.</translation>
     </message>
     <message>
-        <source>Trop de tentatives infructueuses&#xa0;: l&apos;activation de ce compte est bloquée jusqu&apos;à {time}. Réessayez dans {left}, avec le lien du dernier courriel reçu. Vos saisies sont conservées.</source>
-        <translation>Too many failed attempts: activation of this account is blocked until {time}. Try again in {left}, with the link from the latest email received. What you entered is kept.</translation>
+        <source>Trop de tentatives infructueuses&#xa0;: l&apos;activation de ce compte est bloquée jusqu&apos;à {time} (encore {left}). Le lien du dernier courriel aura expiré d&apos;ici là&#xa0;: à la fin du blocage, cliquez sur «&#xa0;Renvoyer le courriel&#xa0;» pour en recevoir un nouveau. {kept}</source>
+        <translation>Too many failed attempts: activating this account is blocked until {time} ({left} left). The link of the last email will have expired by then: when the block ends, click “Resend the email” to receive a new one. {kept}</translation>
+    </message>
+    <message>
+        <source>Trop de tentatives infructueuses&#xa0;: l&apos;activation de ce compte est bloquée jusqu&apos;à {time}. Réessayez dans {left}, avec le lien du dernier courriel reçu. {kept}</source>
+        <translation>Too many failed attempts: activation of this account is blocked until {time}. Try again in {left}, with the link from the latest email received. {kept}</translation>
     </message>
     <message>
         <source>Attention&#xa0;: encore un code erroné et l&apos;activation sera bloquée pendant une heure.</source>
@@ -101,6 +105,18 @@
         <translation>Loading the password rules…</translation>
     </message>
     <message>
+        <source>Vos informations des étapes 1 à 3 sont gardées&#xa0;: au prochain lancement, «&#xa0;Reprendre&#xa0;» les remet en place et revient ici. Le lien ou code d&apos;activation, le mot de passe et la réponse secrète saisis ne sont jamais enregistrés&#xa0;: il faudra les saisir à nouveau.</source>
+        <translation>Your details from steps 1 to 3 are kept: at the next start, “Resume” puts them back and comes back here. The activation link or code, the password and the secret answer typed are never saved: you will have to type them again.</translation>
+    </message>
+    <message>
+        <source>Le blocage reste en place jusqu&apos;à {time}, et sera indiqué à la reprise.</source>
+        <translation>The block stays until {time}, and will be shown when you resume.</translation>
+    </message>
+    <message>
+        <source>Quitter quand même&#xa0;?</source>
+        <translation>Quit anyway?</translation>
+    </message>
+    <message>
         <source>le lien ou le code d&apos;activation reçu</source>
         <translation>the activation link or code you received</translation>
     </message>
@@ -123,6 +139,10 @@
     <message>
         <source>Le blocage est levé&#xa0;: validez à nouveau, avec le lien du dernier courriel reçu.</source>
         <translation>The block is lifted: confirm again, with the link from the latest email received.</translation>
+    </message>
+    <message>
+        <source>Le blocage a été levé&#xa0;: validez à nouveau, avec le lien du dernier courriel reçu.</source>
+        <translation>The block has been lifted: confirm again, with the link from the latest email received.</translation>
     </message>
     <message>
         <source>Ce lien ne contient pas de code d&apos;activation&#xa0;: copiez le lien complet.</source>
@@ -2727,6 +2747,7 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
     <name>password</name>
     <message>
         <source>Au moins {count} caractères</source>
+        <extracomment>zxcvbn&apos;s warnings that say a password (or its word) is among the leaked, most used ones. What people put around a common word: digits, punctuation, blanks (``Soleil2026!``).</extracomment>
         <translation>At least {count} characters</translation>
     </message>
     <message>
