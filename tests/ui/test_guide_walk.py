@@ -3,9 +3,12 @@ help that named what is not there, keys that did nothing, words of the wrong lan
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from chorus_wizard.resources import resource_path
 from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.pages.identify import IdentifyPage
 from chorus_wizard.ui.wizard import SignupWizard
@@ -59,3 +62,27 @@ def test_the_confirmation_is_not_judged_while_it_is_being_typed(
     assert widget.mismatch.isVisible()
     widget.confirmation.setText("Gx")  # not the start of the password: judged at once
     assert widget.mismatch.isVisible()
+
+
+def test_step_1_help_names_only_what_the_page_shows(qtbot: QtBot, wizard: SignupWizard) -> None:
+    """Found by a walk: the help said to click « Mon entreprise est en cours
+    d'immatriculation », a button that does not exist (it is an entry of a list)."""
+    page = wizard.page_of(PageId.IDENTIFY)
+    assert isinstance(page, IdentifyPage)
+    shown = {page.no_siret.text().replace("&", "")} | {
+        page.kind.itemText(i) for i in range(page.kind.count())
+    }
+    for lang, box, entry, kind in (
+        (
+            "fr",
+            "Je n'ai pas de numéro de SIRET",
+            "En cours d'immatriculation",
+            "Type d'identifiant",
+        ),
+        ("en", "I have no\nSIRET number", "Being registered", "Identifier type"),
+    ):
+        text = resource_path("help", lang, "identify.md").read_text(encoding="utf-8")
+        assert "Mon entreprise est en cours" not in text and "My company" not in text
+        bolded = [" ".join(b.split()) for b in re.findall(r"\*\*(.+?)\*\*", text, re.S)]
+        assert " ".join(box.split()) in bolded and entry in bolded and kind in bolded
+    assert {"Je n'ai pas de numéro de SIRET", "En cours d'immatriculation"} <= shown
