@@ -85,6 +85,41 @@ def test_a_name_lists_establishments_and_choosing_an_open_one_fills_the_siret(
     assert identify.identifier_hint.text() == ""
 
 
+def test_arrows_and_entree_choose_from_the_search_fields(
+    qtbot: QtBot, wizard: SignupWizard
+) -> None:
+    """Found by a walk: ↓, ↑ and Entrée did nothing from the name and place fields."""
+    identify, dialog = open_search(wizard)
+    search(qtbot, dialog, "ganymede")
+    first = dialog.results.currentRow()
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Down)
+    assert dialog.results.currentRow() == first + 1
+    assert dialog.name.hasFocus() or not dialog.isActiveWindow()  # the field keeps the keys
+    qtbot.keyClick(dialog.place, Qt.Key.Key_Up)
+    assert dialog.results.currentRow() == first
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Down)
+    wanted = dialog.current_hit()
+    assert wanted is not None and wanted.open
+    # a blank typed and removed: the same words, so the list is still this search's
+    dialog.name.setText("ganymede ")
+    dialog.name.setText("ganymede")
+    qtbot.keyClick(dialog.name, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=TIMEOUT)
+    assert identify.identifier.text().replace(" ", "") == wanted.siret
+
+
+def test_entree_in_a_field_searches_what_was_typed_since(
+    qtbot: QtBot, wizard: SignupWizard
+) -> None:
+    _identify, dialog = open_search(wizard)
+    search(qtbot, dialog, "ganymede")
+    assert len(hits(dialog)) == 3
+    search(qtbot, dialog, "ganymede", "75008")  # Entrée after a change: a search, no choice
+    assert dialog.isVisible()
+    assert hits(dialog) == ["88087814500015"]
+    dialog.reject()
+
+
 def test_a_closed_establishment_says_why_it_cannot_be_chosen(
     qtbot: QtBot, wizard: SignupWizard
 ) -> None:

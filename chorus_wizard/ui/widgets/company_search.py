@@ -4,8 +4,9 @@ A small dialog over step 1. The name (and a postcode, a department or a town to 
 searched a moment after the typing stops, or at once with Entrée; the API's limit (7 requests
 a second) is kept by that pause and by a minimum gap between two requests. A 429 waits the
 ``Retry-After`` it gives, says so, and asks again by itself. The result list is read with
-the arrows; Entrée (or « Choisir ») on an open establishment hands its SIRET back; a closed
-one says why it cannot be chosen.
+the arrows, from the list or from the search fields; Entrée (or « Choisir ») on an open
+establishment hands its SIRET back (in a field, once the results shown are those of what is
+typed: else Entrée searches); a closed one says why it cannot be chosen.
 """
 
 from __future__ import annotations
@@ -74,6 +75,9 @@ class CompanySearchDialog(QDialog):
         self._last_request = -1.0
         self._calls = Calls(runner, self._show_calls)
         self.chosen_siret = ""
+        # The (name, place) last asked, and the one whose results the list shows.
+        self._asked_for: tuple[str, str] | None = None
+        self._shown_for: tuple[str, str] | None = None
 
         intro = QLabel(
             self.tr(
@@ -160,11 +164,13 @@ class CompanySearchDialog(QDialog):
         self._wait.stop()
         self._debounce.start()
 
+    def _query(self) -> tuple[str, str]:
+        return " ".join(self.name.text().split()), " ".join(self.place.text().split())
+
     def search_now(self) -> None:
         """Search at once (Entrée, « Rechercher », the end of a pause or of a wait)."""
         self._debounce.stop()
-        name = " ".join(self.name.text().split())
-        place = " ".join(self.place.text().split())
+        name, place = self._query()
         if len(name) < MIN_NAME:
             self.status.show_message(
                 Tone.INFO, self.tr("Tapez au moins 3 lettres du nom de l'entreprise.")
@@ -176,6 +182,7 @@ class CompanySearchDialog(QDialog):
             return
         self._wait.stop()
         self._last_request = self._clock()
+        self._asked_for = (name, place)
         self.status.clear_message()
         self._calls.start(
             "search",
@@ -192,6 +199,7 @@ class CompanySearchDialog(QDialog):
             self.busy.stop()
 
     def _show_results(self, found: SearchResults) -> None:
+        self._shown_for = self._asked_for
         self.results.clear()
         for hit in found.hits:
             item = QListWidgetItem(self._row_text(hit))
@@ -273,8 +281,9 @@ class CompanySearchDialog(QDialog):
         self.accept()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Entrée searches in the fields and chooses in the list (never the dialog's default
-        button, which would choose whatever row is current while the user types a name)."""
+        """Entrée chooses in the list, and in the fields once the list shows what is typed,
+        else searches (never the dialog's default button, which would choose whatever row is
+        current while the user types a name); ↓ and ↑ in the fields move the list's row."""
         if (
             event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
@@ -284,8 +293,24 @@ class CompanySearchDialog(QDialog):
                 self.choose()
                 return True
             if watched in (self.name, self.place):
-                self.search_now()
+                if self._shown_for == self._query() and self.current_hit() is not None:
+                    self.choose()  # the list shows what is typed: Entrée takes its selection
+                else:
+                    self.search_now()
                 return True
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up)
+            and watched in (self.name, self.place)
+            and self.results.count()
+        ):
+            # the arrows move through the list without leaving the field typed in
+            step = 1 if event.key() == Qt.Key.Key_Down else -1
+            row = max(0, min(self.results.count() - 1, self.results.currentRow() + step))
+            self.results.setCurrentRow(row)
+            self.results.scrollToItem(self.results.item(row))
+            return True
         return super().eventFilter(watched, event)
 
     def done(self, result: int) -> None:
