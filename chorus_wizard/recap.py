@@ -20,6 +20,7 @@ from chorus_wizard.contracts import record
 from chorus_wizard.contracts.catalogue import MANAGER_WORKSPACE
 from chorus_wizard.contracts.record import Part, Signup, Step
 from chorus_wizard.domain.identifiers import FIELD_LABELS, IdentifierType, format_siret
+from chorus_wizard.domain.text import long_date
 from chorus_wizard.einvoicing import advice_for
 from chorus_wizard.texts import QT_TRANSLATE_NOOP, language, translate
 
@@ -79,9 +80,9 @@ class Recap:
 
 
 def date_text(moment: datetime) -> str:
-    """« le 27/11/2025 à 14 h 05 »."""
+    """« le 27 novembre 2025 à 14 h 05 » (« on 27 November 2025 at 14:05 »)."""
     return translate("recap", "le {date} à {hour} h {minute}").format(
-        date=f"{moment:%d/%m/%Y}", hour=moment.hour, minute=f"{moment.minute:02d}"
+        date=long_date(moment.date(), language()), hour=moment.hour, minute=f"{moment.minute:02d}"
     )
 
 
@@ -212,7 +213,8 @@ def einvoicing_sections(draft: DraftLike) -> tuple[Section, ...]:
     """Electronic invoicing since 1 September 2026: this business's category and what follows
     for it, then the checklist to designate a Plateforme Agréée (data: einvoicing.toml)."""
     advice = advice_for(company_category(draft), language())
-    stays = "\u00a0; ".join(advice.stays_on_chorus_pro)
+    # « ; » takes a no-break space before it in French only
+    stays = ("; " if language() == "en" else "\u00a0; ").join(advice.stays_on_chorus_pro)
     return (
         Section(
             translate("recap", "Facturation électronique\u00a0: ce qui suit pour vous"),

@@ -10,6 +10,8 @@ so both say the same thing.
 
 from __future__ import annotations
 
+from datetime import date
+
 from chorus_wizard.texts import translate
 
 #: The explicit bidirectional formatting characters (Unicode Standard Annex #9, 2.1-2.6): marks,
@@ -64,3 +66,43 @@ def text_problem(value: str, max_length: int, label: str = "") -> str | None:
     else:
         return None
     return (named if label else plain).format(label=label, limit=max_length)
+
+
+_MONTHS = {
+    "fr": (
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ),
+    "en": (
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ),
+}
+
+
+def long_date(day: date, lang: str = "fr") -> str:
+    """A date no reader can misread: « 7 décembre 2026 » (« 1ᵉʳ septembre 2026 »), or
+    « 7 December 2026 » in English (never 07/12/2026, which an American reads as July)."""
+    months = _MONTHS.get(lang, _MONTHS["fr"])
+    number = "1\u1d49\u02b3" if day.day == 1 and lang not in ("en",) else str(day.day)
+    return f"{number}\u00a0{months[day.month - 1]} {day.year}"

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QBoxLayout, QCheckBox, QComboBox, QLineEdit, QMess
 from chorus_wizard.backend.models import AccountCreated, AccountStatus, CompanyRecord, Lookup
 from chorus_wizard.contracts.record import Signup
 from chorus_wizard.domain.identifiers import IdentifierType, check_identifier, format_siret
+from chorus_wizard.domain.text import long_date
 from chorus_wizard.drafts import DraftSetAside, DraftStore, SavedDraft
 from chorus_wizard.files import WriteProblem, write_problem
 from chorus_wizard.keychain import (
@@ -33,7 +34,7 @@ from chorus_wizard.keychain import (
     SecretStore,
     signup_token,
 )
-from chorus_wizard.texts import QT_TRANSLATE_NOOP
+from chorus_wizard.texts import QT_TRANSLATE_NOOP, language
 from chorus_wizard.ui.desk import catalogue_labels
 from chorus_wizard.ui.pages import today
 from chorus_wizard.ui.pages.base import STEPS, Page, PageId, describe_error
@@ -330,7 +331,7 @@ def describe_saved(saved: SavedDraft) -> str:
         step = today.saved_step(saved)
         return QCoreApplication.translate("drafts", RESUME_TODAY).format(
             email=saved.signup.email,
-            date=f"{local:%d/%m/%Y}",
+            date=long_date(local.date(), language()),
             hour=local.hour,
             minute=f"{local.minute:02d}",
             step=step,
@@ -344,7 +345,7 @@ def describe_saved(saved: SavedDraft) -> str:
         "drafts", RESUME_OFFER if structure else RESUME_OFFER_UNNAMED
     ).format(
         structure=structure,
-        date=f"{local:%d/%m/%Y}",
+        date=long_date(local.date(), language()),
         hour=local.hour,
         minute=f"{local.minute:02d}",
         step=step,

@@ -1703,7 +1703,7 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
     </message>
     <message>
         <source>Adresse électronique de contact</source>
-        <translation>Contact e-mail address</translation>
+        <translation>Contact email address</translation>
     </message>
     <message>
         <source>la même que celle de connexion</source>
@@ -1715,7 +1715,7 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
     </message>
     <message>
         <source>l&apos;adresse électronique</source>
-        <translation>the e-mail address</translation>
+        <translation>the email address</translation>
     </message>
     <message>
         <source>le nom</source>
@@ -2869,7 +2869,7 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
     </message>
     <message>
         <source>Saisissez votre adresse électronique de connexion, votre nom, votre prénom, votre téléphone (facultatif) et votre adresse de contact (boutons «&#xa0;Copier&#xa0;»), acceptez les conditions générales d&apos;utilisation, recopiez le captcha, puis cliquez sur «&#xa0;Créer mon compte&#xa0;».</source>
-        <translation>Enter your login e-mail address, your last name, your first name, your telephone (optional) and your contact address (“Copy” buttons), accept the terms of use, type the captcha, then click “Créer mon compte”.</translation>
+        <translation>Enter your login email address, your last name, your first name, your telephone (optional) and your contact address (“Copy” buttons), accept the terms of use, type the captcha, then click “Créer mon compte”.</translation>
     </message>
     <message>
         <source>Le portail vous envoie un courriel d&apos;activation&#xa0;: son lien n&apos;est valable que 60 minutes (étape 4).</source>
@@ -2947,7 +2947,7 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
     </message>
     <message>
         <source>Adresse électronique de contact</source>
-        <translation>Contact e-mail address</translation>
+        <translation>Contact email address</translation>
     </message>
     <message>
         <source>SIRET</source>
@@ -3101,7 +3101,7 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
     </message>
     <message>
         <source>Annuaire&#xa0;: {url} (mode d&apos;emploi&#xa0;: {guide})</source>
-        <translation>Annuaire: {url} (how to use it: {guide})</translation>
+        <translation>Electronic invoicing directory: {url} (how to use it: {guide})</translation>
     </message>
     <message>
         <source>  {label}&#xa0;: {value}</source>

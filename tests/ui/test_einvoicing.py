@@ -4,6 +4,7 @@ GE and a business the directory gives no category."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -24,7 +25,7 @@ from tests.ui.flows import fake_wizard, run_signup
 
 # category, what the page names it, a sentence only that category gets, one it never gets
 CASES = [
-    ("PME", "PME (petite ou moyenne entreprise", "à partir du 1er septembre 2027", "GE) ou"),
+    ("PME", "PME (petite ou moyenne entreprise", "à partir du 1ᵉʳ septembre 2027", "GE) ou"),
     ("ETI", "ETI (entreprise de taille intermédiaire)", "intermédiaire, vous émettez", "2027"),
     ("GE", "GE (grande entreprise)", "grande entreprise, vous émettez", "2027"),
     ("", "inconnue", "décret n° 2008-1354", "vous émettrez"),
@@ -58,7 +59,7 @@ def test_the_last_page_and_the_recap_say_what_follows(
         assert done.einvoicing.isVisible()
         shown = done.einvoicing.text()
         assert f"Catégorie de votre entreprise selon l'annuaire\u00a0: <b>{name}" in shown
-        assert "depuis le 1er septembre 2026, toute entreprise assujettie à la TVA" in shown
+        assert "depuis le 1ᵉʳ septembre 2026, toute entreprise assujettie à la TVA" in shown
         assert own in shown
         assert never not in shown
         for kind in ("factures de travaux", "frais de justice", "demandes de remboursement"):
@@ -67,8 +68,8 @@ def test_the_last_page_and_the_recap_say_what_follows(
         assert "Il n'a pas d'API publique" in shown
         assert 'href="https://portail.chorus-pro.gouv.fr/"' in shown
         if not category:  # both dates
-            assert "le 1er septembre 2026 pour une grande entreprise" in shown
-            assert "le 1er septembre 2027 pour une PME" in shown
+            assert "le 1ᵉʳ septembre 2026 pour une grande entreprise" in shown
+            assert "le 1ᵉʳ septembre 2027 pour une PME" in shown
 
         text = recap_text(wizard.desk.recap())
         assert f"Catégorie d'entreprise\u00a0: {name}" in text
@@ -143,6 +144,13 @@ def test_in_english(qtbot: QtBot, qapp: QApplication) -> None:
         text = recap_text(wizard.desk.recap())
         assert "Company category: PME (small" in text
         assert "Catégorie" not in text
+        # found by a walk: a French space before « ; », « Annuaire: », a date read as 12 July
+        assert "\u00a0;" not in text and "(public works contracts); court costs" in text
+        assert "Annuaire:" not in text and "Electronic invoicing directory: https://" in text
+        assert "«" not in text
+        assert re.search(r"Drawn up on \d{1,2}\u00a0[A-Z][a-z]+ 20\d\d at ", text), text
+        assert not re.search(r"\d\d/\d\d/20\d\d", text)
+        assert "e-mail" not in text
     finally:
         close(wizard)
         set_language("fr")

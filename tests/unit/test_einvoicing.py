@@ -37,17 +37,17 @@ def test_each_category_gets_its_issue_dates(
     advice = advice_for(category, "fr")
     assert advice.issue_dates == issue
     assert advice.category_name.startswith(name)
-    assert advice.obligations[0].startswith("Recevoir\u00a0: depuis le 1er septembre 2026")
+    assert advice.obligations[0].startswith("Recevoir\u00a0: depuis le 1ᵉʳ septembre 2026")
     joined = " ".join(advice.obligations)
     if category == "PME":
-        assert "à partir du 1er septembre 2027" in joined
+        assert "à partir du 1ᵉʳ septembre 2027" in joined
         assert "décret" not in joined
     elif category:
-        assert "depuis le 1er septembre 2026" in advice.obligations[1]
+        assert "depuis le 1ᵉʳ septembre 2026" in advice.obligations[1]
         assert "2027" not in joined
     else:  # both dates and the rule that decides
-        assert "1er septembre 2026" in advice.obligations[1]
-        assert "1er septembre 2027" in advice.obligations[1]
+        assert "1ᵉʳ septembre 2026" in advice.obligations[1]
+        assert "1ᵉʳ septembre 2027" in advice.obligations[1]
         assert "décret n° 2008-1354" in advice.obligations[2]
         assert "moins de 250 personnes" in advice.obligations[2]
     assert advice.stays_on_chorus_pro == (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 from html import escape
 
 import pytest
@@ -11,6 +11,7 @@ import pytest
 from chorus_wizard.backend.models import AccountCreated, Lookup
 from chorus_wizard.contracts.record import Signup
 from chorus_wizard.domain.identifiers import IdentifierType
+from chorus_wizard.domain.text import long_date
 from chorus_wizard.recap import (
     NOT_YET,
     STATUS_ACTIVE,
@@ -66,7 +67,7 @@ def test_text_holds_the_values() -> None:
         "Factures émises",
         "SOLLICITATIONS_EMISES",  # no label given: the code stands
         "Bac à sable",
-        "le 27/11/2025 à 14 h 05",
+        "le 27\u00a0novembre 2025 à 14 h 05",
         STATUS_ACTIVE,
         "Numéro du compte utilisateur\u00a0: 11",
     ):
@@ -102,10 +103,10 @@ def test_file_name() -> None:
 @pytest.mark.parametrize(
     ("category", "row", "says", "never"),
     [
-        ("PME", "PME (petite ou moyenne entreprise", "à partir du 1er septembre 2027", "décret"),
-        ("ETI", "ETI (entreprise de taille intermédiaire)", "depuis le 1er septembre 2026", "2027"),
-        ("GE", "GE (grande entreprise)", "depuis le 1er septembre 2026", "2027"),
-        ("", "inconnue (l'annuaire", "le 1er septembre 2027 pour une PME", "xx-never-xx"),
+        ("PME", "PME (petite ou moyenne entreprise", "à partir du 1ᵉʳ septembre 2027", "décret"),
+        ("ETI", "ETI (entreprise de taille intermédiaire)", "depuis le 1ᵉʳ septembre 2026", "2027"),
+        ("GE", "GE (grande entreprise)", "depuis le 1ᵉʳ septembre 2026", "2027"),
+        ("", "inconnue (l'annuaire", "le 1ᵉʳ septembre 2027 pour une PME", "xx-never-xx"),
     ],
 )
 def test_the_recap_says_what_follows_for_the_business(
@@ -139,3 +140,11 @@ def test_the_recap_says_what_follows_for_the_business(
 def test_a_recap_without_a_lookup_says_the_category_is_unknown() -> None:
     text = recap_text(build_recap(finished_draft(), profile_label="Bac à sable", now=NOW))
     assert "Catégorie d'entreprise\u00a0: inconnue" in text
+
+
+def test_dates_are_written_out_in_either_language() -> None:
+    """Found by a walk: 07/12/2026 in the English recap (7 December, or 12 July?)."""
+    assert long_date(date(2026, 12, 7), "en") == "7\u00a0December 2026"
+    assert long_date(date(2026, 12, 7), "fr") == "7\u00a0décembre 2026"
+    assert long_date(date(2026, 9, 1), "fr") == "1\u1d49\u02b3\u00a0septembre 2026"
+    assert long_date(date(2026, 9, 1), "en") == "1\u00a0September 2026"
