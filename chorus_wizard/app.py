@@ -171,6 +171,7 @@ def compose(
         secrets=secrets,
         backend_option=config.backend_option,
         path=config.path,
+        directory=directory_choice(config, backend.profile).kind,
     )
     if open_url is not None:
         context.open_url = open_url

@@ -432,10 +432,6 @@ SIRET {siret}</translation>
         <translation>Your structure</translation>
     </message>
     <message>
-        <source>Les champs concernant votre structure sont alimentés avec les données de la base INSEE, mais restent modifiables.</source>
-        <translation>The fields about your structure are filled in from the INSEE database, but you can still change them.</translation>
-    </message>
-    <message>
         <source>France</source>
         <translation>France</translation>
     </message>
@@ -470,6 +466,22 @@ SIRET {siret}</translation>
     <message>
         <source>Créez votre compte sur le portail Chorus Pro</source>
         <translation>Create your account on the Chorus Pro portal</translation>
+    </message>
+    <message>
+        <source>Les champs concernant votre structure sont alimentés avec les données de l&apos;annuaire du bac à sable (un extrait enregistré pour la répétition), mais restent modifiables.</source>
+        <translation>The fields about your structure are filled in from the sandbox&apos;s directory (an extract recorded for the rehearsal), but you can still change them.</translation>
+    </message>
+    <message>
+        <source>Les champs concernant votre structure sont alimentés avec les données de la base Sirene de l&apos;INSEE, mais restent modifiables.</source>
+        <translation>The fields about your structure are filled in from INSEE&apos;s Sirene database, but you can still change them.</translation>
+    </message>
+    <message>
+        <source>Les champs concernant votre structure sont alimentés avec les données de l&apos;annuaire des entreprises (API Recherche d&apos;entreprises, d&apos;après la base Sirene de l&apos;INSEE), mais restent modifiables.</source>
+        <translation>The fields about your structure are filled in from the company directory (API Recherche d&apos;entreprises, built on INSEE&apos;s Sirene database), but you can still change them.</translation>
+    </message>
+    <message>
+        <source>Les champs concernant votre structure sont alimentés avec les données de l&apos;annuaire des entreprises, mais restent modifiables.</source>
+        <translation>The fields about your structure are filled in from the company directory, but you can still change them.</translation>
     </message>
     <message>
         <source>SIRET {siret}</source>
@@ -1181,7 +1193,7 @@ SIRET {siret}</translation>
     </message>
     <message>
         <source>Une erreur inattendue est survenue. Vos saisies sont conservées&#xa0;; réessayez, et si le problème persiste, contactez le support.</source>
-        <extracomment>``guide`` (the guide&apos;s four steps) or ``portail-actuel`` (today&apos;s portal rehearsed). The password just chosen, kept in memory only, from the activation until the final page has offered to store it in the keychain; never in the draft (which may be saved to disk). Emptied once stored and when the wizard closes. Opens the portal in the browser (tests inject a recorder: no browser in tests). The Paramètres file. Every secret: the Paramètres&apos;, the signup token, the saved password (keychain.py). ``--backend`` as given on the command line (&quot;&quot; when it came from the Paramètres). What « parcours du portail actuel » carries from page to page, in memory only (``ui/pages/today.py``, made at its first use).</extracomment>
+        <extracomment>The company directory that prefills step 2 (``sandbox``, ``recherche-entreprises``, ``insee``; &quot;&quot; when not said), named on that page. ``guide`` (the guide&apos;s four steps) or ``portail-actuel`` (today&apos;s portal rehearsed). The password just chosen, kept in memory only, from the activation until the final page has offered to store it in the keychain; never in the draft (which may be saved to disk). Emptied once stored and when the wizard closes. Opens the portal in the browser (tests inject a recorder: no browser in tests). The Paramètres file. Every secret: the Paramètres&apos;, the signup token, the saved password (keychain.py). ``--backend`` as given on the command line (&quot;&quot; when it came from the Paramètres). What « parcours du portail actuel » carries from page to page, in memory only (``ui/pages/today.py``, made at its first use).</extracomment>
         <translation>An unexpected error occurred. What you entered is kept; try again, and if the problem persists, contact support.</translation>
     </message>
     <message>

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from chorus_wizard.resources import resource_path
 from chorus_wizard.ui.pages.base import PageId
+from chorus_wizard.ui.pages.complete import CompletePage
 from chorus_wizard.ui.pages.identify import IdentifyPage
 from chorus_wizard.ui.wizard import SignupWizard
 from tests.ui.flows import PASSWORD, reach_activation
@@ -86,3 +87,18 @@ def test_step_1_help_names_only_what_the_page_shows(qtbot: QtBot, wizard: Signup
         bolded = [" ".join(b.split()) for b in re.findall(r"\*\*(.+?)\*\*", text, re.S)]
         assert " ".join(box.split()) in bolded and entry in bolded and kind in bolded
     assert {"Je n'ai pas de numéro de SIRET", "En cours d'immatriculation"} <= shown
+
+
+def test_step_2_says_where_the_prefill_really_comes_from(
+    qtbot: QtBot, wizard: SignupWizard
+) -> None:
+    """Found by a walk: « la base INSEE » on the sandbox, whose directory is its own."""
+    assert wizard.context.directory == "sandbox"
+    page = wizard.page_of(PageId.COMPLETE)
+    assert isinstance(page, CompletePage)
+    shown = page.prefill_note.text()
+    assert "l'annuaire du bac à sable" in shown and "INSEE" not in shown
+    public = page.prefill_text("recherche-entreprises")
+    assert "API Recherche d'entreprises" in public
+    assert "base Sirene de l'INSEE" in page.prefill_text("insee")
+    assert "bac à sable" not in public + page.prefill_text("insee")

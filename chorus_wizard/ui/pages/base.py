@@ -130,8 +130,12 @@ class WizardContext:
         secrets: SecretStore | None = None,
         backend_option: str = "",
         path: str = "guide",
+        directory: str = "",
     ) -> None:
         self.profile = profile
+        #: The company directory that prefills step 2 (``sandbox``, ``recherche-entreprises``,
+        #: ``insee``; "" when not said), named on that page.
+        self.directory = directory
         #: ``guide`` (the guide's four steps) or ``portail-actuel`` (today's portal rehearsed).
         self.path = path
         self.runner = runner

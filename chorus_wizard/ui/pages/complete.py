@@ -106,12 +106,7 @@ class CompletePage(Page):
         structure = QGroupBox(self.tr("Votre structure"))
         s_form = form_layout()
         structure.setLayout(s_form)
-        self.prefill_note = wrapped(
-            self.tr(
-                "Les champs concernant votre structure sont alimentés avec les données de la base "
-                "INSEE, mais restent modifiables."
-            )
-        )
+        self.prefill_note = wrapped(self.prefill_text(context.directory))
         s_form.addRow(self.prefill_note)
         self.masked_note = QLabel()
         self.masked_note.setWordWrap(True)
@@ -191,6 +186,30 @@ class CompletePage(Page):
         self.email_again.textChanged.connect(self._on_email_again_text_changed)
         self.country.currentIndexChanged.connect(self._on_text_changed)
         self._show_next_reason()
+
+    def prefill_text(self, directory: str) -> str:
+        """Where the structure's prefilled data really comes from, in this mode."""
+        if directory == "sandbox":
+            return self.tr(
+                "Les champs concernant votre structure sont alimentés avec les données de "
+                "l'annuaire du bac à sable (un extrait enregistré pour la répétition), mais "
+                "restent modifiables."
+            )
+        if directory == "insee":
+            return self.tr(
+                "Les champs concernant votre structure sont alimentés avec les données de la "
+                "base Sirene de l'INSEE, mais restent modifiables."
+            )
+        if directory == "recherche-entreprises":
+            return self.tr(
+                "Les champs concernant votre structure sont alimentés avec les données de "
+                "l'annuaire des entreprises (API Recherche d'entreprises, d'après la base Sirene "
+                "de l'INSEE), mais restent modifiables."
+            )
+        return self.tr(
+            "Les champs concernant votre structure sont alimentés avec les données de "
+            "l'annuaire des entreprises, mais restent modifiables."
+        )
 
     def _field_row(self, field: Field) -> tuple[QLabel, QWidget | QLayout]:
         """The label and the cell (line edit, its hint, its « ? ») of a text field."""
