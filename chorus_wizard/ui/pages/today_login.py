@@ -48,6 +48,10 @@ class TodayLoginPage(Page):
         )
         self.body.addWidget(self.intro)
         form = form_layout()
+        #: The address the login is made with (as the account was created), never typed here.
+        self.email = line()
+        self.email.setReadOnly(True)
+        add_row(form, self.tr("Adresse électronique de connexion"), self.email)
         self.password = line()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         add_row(form, self.tr("Mot de passe"), self.password, required=True)
@@ -92,6 +96,7 @@ class TodayLoginPage(Page):
             edit.textChanged.connect(self.completeChanged)
 
     def initializePage(self) -> None:
+        self.email.setText(state_of(self.context).email)
         if self.expected is None and self.context.password_in_memory:
             self.password.setText(self.context.password_in_memory)
 
@@ -162,6 +167,7 @@ class TodayLoginPage(Page):
         self.expected = None
         self._step_done_for = None
         state_of(self.context).login_ticket = ""
+        self.email.setText(state_of(self.context).email)
         self.password.clear()
         self.password.setEnabled(True)
         self.code.clear()

@@ -1,0 +1,102 @@
+"""What a newcomer's walk of « parcours du portail actuel » found, against the embedded sandbox:
+a corrected address reaches the draft as the account was made with it, the login names its
+address, and an address that has an account leads to the login from the first page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from chorus_wizard.app import install_translators
+from chorus_wizard.ui.pages.base import PageId
+from chorus_wizard.ui.pages.today_account import TodayAccountPage
+from chorus_wizard.ui.pages.today_activate import TodayActivatePage
+from chorus_wizard.ui.pages.today_login import TodayLoginPage
+from tests.e2e.steps import TIMEOUT
+from tests.e2e.test_today_path import mails, press_next
+from tests.e2e.test_today_resume import close, open_today
+from tests.sandbox.helpers import STRONG_PASSWORD
+
+WRONG = "tom.baker@example"
+RIGHT = "tom.baker@example.com"
+
+
+def fill(page: TodayAccountPage, email: str) -> None:
+    page.email.setText(email)
+    page.nom.setText("Baker")
+    page.prenom.setText("Tom")
+    page.terms.setChecked(True)
+
+
+def test_a_corrected_address_is_the_one_kept_and_logged_in_with(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    install_translators(qapp, "fr")
+    data_dir = tmp_path / "data"
+    first = open_today(qtbot, data_dir)
+    account = first.currentPage()
+    assert isinstance(account, TodayAccountPage)
+    fill(account, WRONG)
+    press_next(qtbot, first)
+    qtbot.waitUntil(lambda: bool(account.banner.text()), timeout=TIMEOUT)
+    assert first.currentId() == PageId.TODAY_ACCOUNT
+    # Corrected, and « Suivant » at once: before the draft's timer saved the change.
+    account.email.setText(RIGHT)
+    press_next(qtbot, first, PageId.TODAY_ACTIVATE)
+    saved = json.loads(close(first, data_dir))
+    assert saved["signup"]["email"] == RIGHT
+
+    second = open_today(qtbot, data_dir)
+    page = second.currentPage()
+    assert isinstance(page, TodayAccountPage)
+    assert RIGHT in page.resume_box.question.text()
+    page.resume_box.resume_button.click()
+    qtbot.waitUntil(lambda: second.currentId() == PageId.TODAY_ACTIVATE, timeout=TIMEOUT)
+    activate_page = second.currentPage()
+    assert isinstance(activate_page, TodayActivatePage)
+    assert RIGHT in activate_page.intro.text()
+    second.shutdown()
+
+
+def test_an_address_with_an_account_leads_to_its_login(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    install_translators(qapp, "fr")
+    data_dir = tmp_path / "data"
+    first = open_today(qtbot, data_dir)
+    account = first.currentPage()
+    assert isinstance(account, TodayAccountPage)
+    fill(account, RIGHT)
+    press_next(qtbot, first, PageId.TODAY_ACTIVATE)
+    activate_page = first.currentPage()
+    assert isinstance(activate_page, TodayActivatePage)
+    link = mails(data_dir, "Activez votre compte Chorus Pro")[-1]
+    activate_page.code.setText(next(x for x in link.splitlines() if "code=" in x).strip())
+    activate_page.password.setText(STRONG_PASSWORD)
+    activate_page.confirm.setText(STRONG_PASSWORD)
+    press_next(qtbot, first, PageId.TODAY_LOGIN)
+    login = first.currentPage()
+    assert isinstance(login, TodayLoginPage)
+    assert login.email.text() == RIGHT  # the login says which address it logs in with
+    assert login.email.isReadOnly()
+    close(first, data_dir)
+    (data_dir / "draft.json").unlink(missing_ok=True)
+
+    second = open_today(qtbot, data_dir)
+    again = second.currentPage()
+    assert isinstance(again, TodayAccountPage)
+    fill(again, RIGHT)
+    assert not again.log_in_button.isVisible()
+    press_next(qtbot, second)
+    qtbot.waitUntil(again.log_in_button.isVisible, timeout=TIMEOUT)
+    assert "existe déjà" in again.banner.text()
+    assert RIGHT in again.log_in_button.text()
+    again.log_in_button.click()
+    qtbot.waitUntil(lambda: second.currentId() == PageId.TODAY_LOGIN, timeout=TIMEOUT)
+    login = second.currentPage()
+    assert isinstance(login, TodayLoginPage)
+    assert login.email.text() == RIGHT
+    second.shutdown()
