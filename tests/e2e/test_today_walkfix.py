@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -31,6 +32,7 @@ def fill(page: TodayAccountPage, email: str) -> None:
     page.terms.setChecked(True)
 
 
+@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")  # the question
 def test_a_corrected_address_is_the_one_kept_and_logged_in_with(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path
 ) -> None:
@@ -40,12 +42,22 @@ def test_a_corrected_address_is_the_one_kept_and_logged_in_with(
     account = first.currentPage()
     assert isinstance(account, TodayAccountPage)
     fill(account, WRONG)
+    assert account.quit_warning() == ""  # no account yet: « Annuler » has nothing to ask
     press_next(qtbot, first)
     qtbot.waitUntil(lambda: bool(account.banner.text()), timeout=TIMEOUT)
     assert first.currentId() == PageId.TODAY_ACCOUNT
     # Corrected, and « Suivant » at once: before the draft's timer saved the change.
     account.email.setText(RIGHT)
     press_next(qtbot, first, PageId.TODAY_ACTIVATE)
+    # The account exists: « Annuler » (or the close button) asks first, naming its address.
+    first.reject()
+    question = first.quit_question
+    assert question is not None and first.isVisible()
+    assert RIGHT in question.text() and "Reprendre" in question.text()
+    stay = next(b for b in question.buttons() if "Rester" in b.text())
+    stay.click()
+    qtbot.waitUntil(lambda: first.quit_question is None, timeout=TIMEOUT)
+    assert first.isVisible()
     saved = json.loads(close(first, data_dir))
     assert saved["signup"]["email"] == RIGHT
 

@@ -75,6 +75,21 @@ class TodayState:
         self.reached = max(self.reached, step)
 
 
+def quit_warning(page: Page) -> str:
+    """« Annuler » and the close button ask first once the account exists (as on the guide's
+    step 3): quitting leaves it half-way; « Reprendre » at the next start goes on."""
+    state = state_of(page.context)
+    if not state.reached:
+        return ""
+    return QCoreApplication.translate(
+        "today",
+        "Votre compte d'essai existe déjà pour {email}. Si vous quittez maintenant, "
+        "l'inscription reste en attente : au prochain lancement, « Reprendre » la "
+        "poursuit (un mot de passe ou un code saisi ici n'est jamais gardé). Quitter quand "
+        "même ?",
+    ).format(email=state.email)
+
+
 def state_of(context: WizardContext) -> TodayState:
     """The path's state for this wizard, kept on its context (built on first use)."""
     if context.today is None:

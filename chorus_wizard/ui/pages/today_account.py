@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from chorus_wizard.backend.errors import Rejected
 from chorus_wizard.contracts.portal import AccountCreatedAnswer
 from chorus_wizard.contracts.signup import Code
-from chorus_wizard.ui.pages import portal
+from chorus_wizard.ui.pages import portal, today
 from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
 from chorus_wizard.ui.pages.today import (
     ACCOUNT_CREATED,
@@ -177,3 +177,6 @@ class TodayAccountPage(Page):
         self.log_in_button.hide()
         self.edited.emit()
         self.step_succeeded()
+
+    def quit_warning(self) -> str:
+        return today.quit_warning(self)

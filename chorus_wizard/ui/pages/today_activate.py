@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from chorus_wizard.contracts.signup import Answer
+from chorus_wizard.ui.pages import today
 from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
 from chorus_wizard.ui.pages.today import ACTIVATED, add_row, line, show_latest_mail, state_of
 from chorus_wizard.ui.widgets.common import Tone, form_layout, wrapped
@@ -102,3 +103,6 @@ class TodayActivatePage(Page):
     def clear_secrets(self) -> None:
         for edit in (self.code, self.password, self.confirm):
             edit.clear()
+
+    def quit_warning(self) -> str:
+        return today.quit_warning(self)

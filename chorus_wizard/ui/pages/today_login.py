@@ -15,6 +15,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
 
 from chorus_wizard.contracts.portal import Expected, LoginAnswer
+from chorus_wizard.ui.pages import today
 from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
 from chorus_wizard.ui.pages.today import LOGGED_IN, add_row, line, show_latest_mail, state_of
 from chorus_wizard.ui.widgets.common import Tone, form_layout, wrapped
@@ -191,3 +192,6 @@ class TodayLoginPage(Page):
         self.uri.clear()
         self.qr.clear()
         state_of(self.context).totp_uri = ""
+
+    def quit_warning(self) -> str:
+        return today.quit_warning(self)

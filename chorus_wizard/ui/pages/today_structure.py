@@ -21,7 +21,7 @@ from chorus_wizard.contracts.portal import StructureAnswer, StructureOutcome, Wo
 from chorus_wizard.contracts.record import Signup
 from chorus_wizard.contracts.signup import Code
 from chorus_wizard.domain.identifiers import IdentifierType, check_identifier
-from chorus_wizard.ui.pages import portal
+from chorus_wizard.ui.pages import portal, today
 from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
 from chorus_wizard.ui.pages.today import TODAY_PATH, add_row, line, state_of
 from chorus_wizard.ui.widgets.common import (
@@ -316,3 +316,6 @@ class TodayStructurePage(Page):
         if isinstance(error, Rejected) and error.code == Code.STRUCTURE_EXISTS:
             self.join.setChecked(True)
         self.show_error(error)
+
+    def quit_warning(self) -> str:
+        return today.quit_warning(self)
