@@ -12,13 +12,14 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from chorus_wizard.app import install_translators
+from chorus_wizard.recap import recap_text
 from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.pages.today_account import TodayAccountPage
 from chorus_wizard.ui.pages.today_activate import TodayActivatePage
 from chorus_wizard.ui.pages.today_login import TodayLoginPage
 from tests.e2e.steps import TIMEOUT
 from tests.e2e.test_today_path import mails, press_next
-from tests.e2e.test_today_resume import close, open_today
+from tests.e2e.test_today_resume import close, open_today, walk_to
 from tests.sandbox.helpers import STRONG_PASSWORD
 
 WRONG = "tom.baker@example"
@@ -112,3 +113,34 @@ def test_an_address_with_an_account_leads_to_its_login(
     assert isinstance(login, TodayLoginPage)
     assert login.email.text() == RIGHT
     second.shutdown()
+
+
+def test_the_recap_tells_what_the_path_did(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    install_translators(qapp, "fr")
+    data_dir = tmp_path / "data"
+    wizard = open_today(qtbot, data_dir)
+    try:
+        walk_to(qtbot, wizard, data_dir, PageId.TODAY_STRUCTURE)
+        before = recap_text(wizard.desk.recap())
+        assert (
+            "  État : Compte d'essai activé avec double authentification dans le bac à "
+            "sable (pas sur Chorus Pro)\n"
+        ) in before
+        assert "Structure\n  État : Pas encore enregistrée\n" in before
+        press_next(qtbot, wizard, PageId.TODAY_DONE)
+        text = recap_text(wizard.desk.recap())
+        assert "Compte pas encore créé" not in text
+        assert "Structure\n  État : Créée : vous en êtes le gestionnaire principal\n" in text
+        # walk_to unticked « Factures reçues »: the spaces the sandbox opened, not « pas encore »
+        assert (
+            "Espaces de travail ouverts\n  - Factures émises\n  - Sollicitations émises\n" in text
+        )
+        assert "pas encore choisis" not in text
+        # the directory's category of DINUM's SIRET, as on the guide's path (not « inconnue »)
+        assert "Catégorie d'entreprise : ETI (entreprise de taille intermédiaire)" in text
+        assert "Fonctionnalités" not in text  # never asked on this path
+        assert "question secrète" not in text
+    finally:
+        wizard.shutdown()

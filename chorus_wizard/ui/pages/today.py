@@ -65,6 +65,8 @@ class TodayState:
     workspaces: list[str] = field(default_factory=list)
     #: The steps done: 0, then :data:`ACCOUNT_CREATED`, :data:`ACTIVATED`, :data:`LOGGED_IN`.
     reached: int = 0
+    #: The structure's outcome once sent (``StructureOutcome``'s value), else "".
+    structure: str = ""
 
     @cached_property
     def api(self) -> PortalApi:

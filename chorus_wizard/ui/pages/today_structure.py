@@ -145,6 +145,7 @@ class TodayStructurePage(Page):
         )
 
     def _on_looked_up(self, lookup: Lookup) -> None:
+        self.context.draft.lookup = lookup  # the recap's company category
         if lookup.existing is not None:
             self.join.setChecked(True)
             self._say(
@@ -305,8 +306,13 @@ class TodayStructurePage(Page):
         QTimer.singleShot(0, wizard.back)  # not from within QWizard's own validation
 
     def _on_done(self, result: tuple[StructureAnswer, WorkspacesAnswer | None]) -> None:
-        structure, _ = result
-        self.context.draft.final_message = structure.libelle
+        structure, opened = result
+        draft, state = self.context.draft, state_of(self.context)
+        draft.final_message = structure.libelle
+        # What the recap tells: the structure as sent, how it went, the spaces opened.
+        self.collect()
+        state.structure = structure.resultat.value
+        draft.workspaces = list(opened.espaces) if opened is not None else []
         self.step_succeeded()
 
     def _on_failed(self, error: BaseException) -> None:
