@@ -1695,6 +1695,7 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
     </message>
     <message>
         <source>l&apos;adresse électronique</source>
+        <extracomment>« Se connecter avec … », offered when the sandbox says the address has an account.</extracomment>
         <translation>the e-mail address</translation>
     </message>
     <message>
@@ -1712,6 +1713,10 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
     <message>
         <source>Création de votre compte…</source>
         <translation>Creating your account…</translation>
+    </message>
+    <message>
+        <source>Se connecter avec {email}</source>
+        <translation>Log in with {email}</translation>
     </message>
 </context>
 <context>
@@ -1791,6 +1796,11 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
         <source>Connectez-vous avec votre mot de passe. À la première connexion, un code à 6 chiffres vous est envoyé par courriel&#xa0;; puis vous configurez une application d&apos;authentification sur votre téléphone (FreeOTP, Aegis, Google Authenticator ou Microsoft Authenticator, gratuites).</source>
         <extracomment>What the next « Suivant » sends: the password, or the code the login waits for.</extracomment>
         <translation>Log in with your password. At the first login, a 6-digit code is sent to you by mail; then you set up an authenticator app on your phone (FreeOTP, Aegis, Google Authenticator or Microsoft Authenticator, all free).</translation>
+    </message>
+    <message>
+        <source>Adresse électronique de connexion</source>
+        <extracomment>The address the login is made with (as the account was created), never typed here.</extracomment>
+        <translation>Login email address</translation>
     </message>
     <message>
         <source>Mot de passe</source>
@@ -3026,6 +3036,39 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
         <translation>Structure already registered: attachment request</translation>
     </message>
     <message>
+        <source>Compte activé, double authentification pas encore configurée</source>
+        <extracomment>Today&apos;s portal path (``--parcours portail-actuel``): where its account stands.</extracomment>
+        <translation>Account activated, two-factor authentication not set up yet</translation>
+    </message>
+    <message>
+        <source>Compte activé, double authentification configurée (application)</source>
+        <translation>Account activated, two-factor authentication set up (app)</translation>
+    </message>
+    <message>
+        <source>Compte d&apos;essai activé avec double authentification dans le bac à sable (pas sur Chorus Pro)</source>
+        <translation>Trial account activated with two-factor authentication in the sandbox (not on Chorus Pro)</translation>
+    </message>
+    <message>
+        <source>Créée&#xa0;: vous en êtes le gestionnaire principal</source>
+        <translation>Created: you are its main manager</translation>
+    </message>
+    <message>
+        <source>Rattachement demandé (la structure existait déjà)</source>
+        <translation>Request to join sent (the structure already existed)</translation>
+    </message>
+    <message>
+        <source>Pas encore enregistrée</source>
+        <translation>Not registered yet</translation>
+    </message>
+    <message>
+        <source>Ce document ne contient ni votre mot de passe, ni un code de connexion, ni le lien de votre application d&apos;authentification&#xa0;: ne les notez jamais à côté.</source>
+        <translation>This document contains neither your password, nor a login code, nor your authenticator app&apos;s link: never write them down next to it.</translation>
+    </message>
+    <message>
+        <source>aucun&#xa0;: le gestionnaire de la structure doit d&apos;abord accepter votre demande</source>
+        <translation>none: the structure&apos;s manager must accept your request first</translation>
+    </message>
+    <message>
         <source>le {date} à {hour} h {minute}</source>
         <extracomment>Under the title: a rehearsal on the sandbox says it is not a registration (&quot;&quot; if real).</extracomment>
         <translation>on {date} at {hour}:{minute}</translation>
@@ -3297,8 +3340,72 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
         <translation>Your structure and workspaces</translation>
     </message>
     <message>
+        <source>Trop de tentatives infructueuses&#xa0;: votre compte est bloqué pendant une heure, jusqu&apos;à {hour}&#xa0;h&#xa0;{minute}. Reconnectez-vous ensuite.</source>
+        <extracomment>The ``otpauth://`` URI while the authenticator is enrolled. The steps done: 0, then :data:`ACCOUNT_CREATED`, :data:`ACTIVATED`, :data:`LOGGED_IN`. The structure&apos;s outcome once sent (``StructureOutcome``&apos;s value), else &quot;&quot;. Where a refusal happened: the same code means different things on each page.</extracomment>
+        <translation>Too many failed attempts: your account is locked for an hour, until {hour}:{minute}. Log in again then.</translation>
+    </message>
+    <message>
+        <source>Le champ «&#xa0;Adresse électronique de connexion&#xa0;» n&apos;est pas une adresse valide&#xa0;: elle doit avoir la forme nom@domaine.fr.</source>
+        <translation>The “Login email address” field is not a valid address: it must look like name@domain.com.</translation>
+    </message>
+    <message>
+        <source>Un compte Chorus Pro existe déjà pour l&apos;adresse {email}&#xa0;: connectez-vous avec cette adresse.</source>
+        <translation>A Chorus Pro account already exists for {email}: log in with this address.</translation>
+    </message>
+    <message>
+        <source>Le mot de passe ne respecte pas toutes les règles de sécurité&#xa0;: corrigez les règles signalées.</source>
+        <translation>The password does not meet every security rule: fix the rules marked.</translation>
+    </message>
+    <message>
+        <source>Ce lien d&apos;activation a expiré (il n&apos;est valable que 60 minutes). Créez de nouveau votre compte.</source>
+        <translation>This activation link has expired (it is valid for 60 minutes only). Create your account again.</translation>
+    </message>
+    <message>
+        <source>Votre connexion a expiré ou n&apos;existe pas&#xa0;: reconnectez-vous avec votre adresse et votre mot de passe.</source>
+        <translation>Your login has expired or does not exist: log in again with your address and password.</translation>
+    </message>
+    <message>
+        <source>Cette structure existe déjà sur Chorus Pro&#xa0;: demandez-y votre rattachement.</source>
+        <translation>This structure already exists on Chorus Pro: ask to join it.</translation>
+    </message>
+    <message>
+        <source>Ce lien d&apos;activation n&apos;est pas valable&#xa0;: il a peut-être déjà servi. Utilisez le lien du dernier courriel reçu.</source>
+        <translation>This activation link is not valid: it may have been used already. Use the link of the latest email received.</translation>
+    </message>
+    <message>
+        <source>Adresse électronique ou mot de passe incorrect, ou compte pas encore activé.</source>
+        <translation>Wrong email address or password, or account not activated yet.</translation>
+    </message>
+    <message>
+        <source>Ce code n&apos;est pas le bon, ou il a expiré ou déjà servi&#xa0;: saisissez le dernier code reçu par courriel, ou celui que votre application affiche en ce moment (vérifiez que l&apos;heure du téléphone est juste).</source>
+        <translation>This code is wrong, expired or already used: type the latest code received by email, or the one your app shows right now (check that your phone&apos;s clock is right).</translation>
+    </message>
+    <message>
+        <source>Un code à 6 chiffres vient d&apos;être envoyé à {email}&#xa0;: saisissez-le (il est valable {minutes}&#xa0;minutes).</source>
+        <translation>A 6-digit code has just been sent to {email}: type it (it is valid for {minutes} minutes).</translation>
+    </message>
+    <message>
+        <source>Code accepté. Configurez maintenant votre application d&apos;authentification&#xa0;: scannez le code QR, puis saisissez le code à 6 chiffres qu&apos;elle affiche.</source>
+        <translation>Code accepted. Now set up your authenticator app: scan the QR code, then type the 6-digit code it shows.</translation>
+    </message>
+    <message>
+        <source>Saisissez le code à 6 chiffres de votre application d&apos;authentification.</source>
+        <translation>Type the 6-digit code of your authenticator app.</translation>
+    </message>
+    <message>
+        <source>Application d&apos;authentification configurée&#xa0;: vous êtes connecté. Chaque connexion demandera désormais votre mot de passe et le code de l&apos;application.</source>
+        <translation>Authenticator app set up: you are logged in. Every login will now ask for your password and the app&apos;s code.</translation>
+    </message>
+    <message>
+        <source>Vous êtes connecté.</source>
+        <translation>You are logged in.</translation>
+    </message>
+    <message>
+        <source>Votre compte d&apos;essai existe déjà pour {email}. Si vous quittez maintenant, l&apos;inscription reste en attente&#xa0;: au prochain lancement, «&#xa0;Reprendre&#xa0;» la poursuit (un mot de passe ou un code saisi ici n&apos;est jamais gardé). Quitter quand même&#xa0;?</source>
+        <translation>Your trial account already exists for {email}. If you quit now, the signup stays pending: at the next start, “Resume” carries it on (a password or code typed here is never kept). Quit anyway?</translation>
+    </message>
+    <message>
         <source>Lecture du courriel…</source>
-        <extracomment>The ``otpauth://`` URI while the authenticator is enrolled. The steps done: 0, then :data:`ACCOUNT_CREATED`, :data:`ACTIVATED`, :data:`LOGGED_IN`.</extracomment>
         <translation>Reading the email…</translation>
     </message>
 </context>

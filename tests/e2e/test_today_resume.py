@@ -210,7 +210,7 @@ def test_today_path_resumes_where_it_stopped(
             assert structure.fields[name].text()
         press_next(qtbot, second, PageId.TODAY_DONE)
         assert "gestionnaire principal" in second.context.draft.final_message  # created
-        assert "Répétition terminée" == second.page_of(PageId.TODAY_DONE).title()
+        assert second.page_of(PageId.TODAY_DONE).title() == "Répétition terminée"
         draft_keeper(second).flush()
         assert not (data_dir / "draft.json").exists()  # the path is over
     finally:

@@ -11,12 +11,13 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from chorus_wizard.app import install_translators
+from chorus_wizard.app import build_wizard, finish_build, install_translators
 from chorus_wizard.recap import recap_text
 from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.pages.today_account import TodayAccountPage
 from chorus_wizard.ui.pages.today_activate import TodayActivatePage
 from chorus_wizard.ui.pages.today_login import TodayLoginPage
+from chorus_wizard.ui.wizard import SignupWizard
 from tests.e2e.steps import TIMEOUT
 from tests.e2e.test_today_path import mails, press_next
 from tests.e2e.test_today_resume import close, open_today, walk_to
@@ -144,3 +145,62 @@ def test_the_recap_tells_what_the_path_did(
         assert "question secrète" not in text
     finally:
         wizard.shutdown()
+
+
+def test_the_sandbox_answers_are_said_in_english(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    """The sandbox answers in French (the portal's words); an English interface says each of
+    today's path's answers in English."""
+    data_dir = tmp_path / "data"
+    built = build_wizard(
+        ["--data-dir", str(data_dir), "--parcours", "portail-actuel", "--lang", "en"]
+    )
+    assert isinstance(built, SignupWizard)
+    wizard = built
+    qtbot.addWidget(wizard)
+    wizard.show()
+    finish_build(wizard, 30)
+    try:
+        account = wizard.currentPage()
+        assert isinstance(account, TodayAccountPage)
+        fill(account, WRONG)
+        press_next(qtbot, wizard)
+        qtbot.waitUntil(lambda: bool(account.banner.text()), timeout=TIMEOUT)
+        assert "is not a valid address: it must look like name@domain.com" in (
+            account.banner.text()
+        )
+        account.email.setText(RIGHT)
+        press_next(qtbot, wizard, PageId.TODAY_ACTIVATE)
+        page = wizard.currentPage()
+        assert isinstance(page, TodayActivatePage)
+        page.code.setText("not-the-code")
+        page.password.setText(STRONG_PASSWORD)
+        page.confirm.setText(STRONG_PASSWORD)
+        press_next(qtbot, wizard)
+        qtbot.waitUntil(lambda: bool(page.banner.text()), timeout=TIMEOUT)
+        assert "This activation link is not valid" in page.banner.text()
+        link = mails(data_dir, "Activez votre compte Chorus Pro")[-1]
+        page.code.setText(next(x for x in link.splitlines() if "code=" in x).strip())
+        page.password.setText("short")
+        page.confirm.setText("short")
+        press_next(qtbot, wizard)
+        qtbot.waitUntil(lambda: "security rule" in page.banner.text(), timeout=TIMEOUT)
+        page.password.setText(STRONG_PASSWORD)
+        page.confirm.setText(STRONG_PASSWORD)
+        press_next(qtbot, wizard, PageId.TODAY_LOGIN)
+        login = wizard.currentPage()
+        assert isinstance(login, TodayLoginPage)
+        press_next(qtbot, wizard)
+        qtbot.waitUntil(login.code_row.isVisible, timeout=TIMEOUT)
+        assert login.step_text.text() == (
+            f"A 6-digit code has just been sent to {RIGHT}: type it (it is valid for 10 minutes)."
+        )
+        sent = mails(data_dir, "Chorus Pro - Votre code de connexion")[-1]
+        login.code.setText("000000" if "\n000000\n" not in sent else "111111")
+        press_next(qtbot, wizard)
+        qtbot.waitUntil(lambda: bool(login.banner.text()), timeout=TIMEOUT)
+        assert "This code is wrong, expired or already used" in login.banner.text()
+    finally:
+        wizard.shutdown()
+        install_translators(qapp, "fr")

@@ -27,7 +27,7 @@ from chorus_wizard.ui.pages.today import (
     line,
     state_of,
 )
-from chorus_wizard.ui.widgets.common import ResumeOffer, form_layout, wrapped
+from chorus_wizard.ui.widgets.common import ResumeOffer, Tone, form_layout, wrapped
 
 
 class TodayAccountPage(Page):
@@ -160,7 +160,7 @@ class TodayAccountPage(Page):
         self.step_succeeded()
 
     def _on_refused(self, error: BaseException, email: str) -> None:
-        self.show_error(error)
+        self.banner.show_message(Tone.ERROR, today.refusal_text(error, today.ACCOUNT, email))
         if isinstance(error, Rejected) and error.code == Code.EMAIL_EXISTS:
             self.existing_email = email
             self.log_in_button.setText(self.tr("Se connecter avec {email}").format(email=email))

@@ -104,5 +104,8 @@ class TodayActivatePage(Page):
         for edit in (self.code, self.password, self.confirm):
             edit.clear()
 
+    def show_error(self, error: BaseException) -> None:
+        self.banner.show_message(Tone.ERROR, today.refusal_text(error, today.ACTIVATION))
+
     def quit_warning(self) -> str:
         return today.quit_warning(self)

@@ -136,14 +136,15 @@ class TodayLoginPage(Page):
         state = state_of(self.context)
         state.login_ticket = answer.jetonConnexion or ""
         self.code.clear()
+        said = today.login_text(answer.attendu, state.email, self.expected is Expected.ENROL)
         if answer.attendu is Expected.NONE:
-            self.banner.show_message(Tone.SUCCESS, answer.libelle)
+            self.banner.show_message(Tone.SUCCESS, said)
             state.done(LOGGED_IN)
             self.step_succeeded()
             return
         self.expected = answer.attendu
         self.password.setEnabled(False)
-        self.step_text.setText(answer.libelle)
+        self.step_text.setText(said)
         self.step_text.show()
         self.code_row.show()
         self.show_mail.setVisible(answer.attendu is Expected.MAIL_CODE)
@@ -192,6 +193,10 @@ class TodayLoginPage(Page):
         self.uri.clear()
         self.qr.clear()
         state_of(self.context).totp_uri = ""
+
+    def show_error(self, error: BaseException) -> None:
+        where = today.LOGIN if self.expected is None else today.LOGIN_CODE
+        self.banner.show_message(Tone.ERROR, today.refusal_text(error, where))
 
     def quit_warning(self) -> str:
         return today.quit_warning(self)

@@ -317,11 +317,14 @@ class TodayStructurePage(Page):
 
     def _on_failed(self, error: BaseException) -> None:
         if isinstance(error, Rejected) and error.code == Code.INVALID_JETON:
-            self._log_in_again(str(error))
+            self._log_in_again(today.refusal_text(error, today.STRUCTURE))
             return
         if isinstance(error, Rejected) and error.code == Code.STRUCTURE_EXISTS:
             self.join.setChecked(True)
         self.show_error(error)
+
+    def show_error(self, error: BaseException) -> None:
+        self.banner.show_message(Tone.ERROR, today.refusal_text(error, today.STRUCTURE))
 
     def quit_warning(self) -> str:
         return today.quit_warning(self)
