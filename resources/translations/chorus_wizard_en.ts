@@ -1738,16 +1738,16 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
         <translation>Activation link or code</translation>
     </message>
     <message>
-        <source>Mot de passe</source>
-        <translation>Password</translation>
+        <source>Il n&apos;y a plus de question secrète&#xa0;: la double authentification l&apos;a remplacée.</source>
+        <translation>There is no secret question any more: two-factor authentication has replaced it.</translation>
     </message>
     <message>
-        <source>Confirmation du mot de passe</source>
-        <translation>Confirm the password</translation>
+        <source>Chargement des règles de mot de passe…</source>
+        <translation>Loading the password rules…</translation>
     </message>
     <message>
-        <source>Au moins 12 caractères, avec trois des quatre sortes&#xa0;: minuscules, majuscules, chiffres, autres signes. Il n&apos;y a plus de question secrète&#xa0;: la double authentification l&apos;a remplacée.</source>
-        <translation>At least 12 characters, with three of the four kinds: lower case, upper case, digits, other signs. There is no secret question any more: two-factor authentication replaced it.</translation>
+        <source>un mot de passe qui respecte les règles</source>
+        <translation>a password that meets the rules</translation>
     </message>
     <message>
         <source>Un courriel d&apos;activation a été envoyé à {email}. Son lien n&apos;est valable que 60 minutes&#xa0;: il mène au choix de votre mot de passe. Collez ici le lien (ou le code) du courriel.</source>
@@ -1756,10 +1756,6 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
     <message>
         <source>le lien ou le code d&apos;activation</source>
         <translation>the activation link or code</translation>
-    </message>
-    <message>
-        <source>le mot de passe</source>
-        <translation>the password</translation>
     </message>
     <message>
         <source>la même confirmation du mot de passe</source>

@@ -182,10 +182,15 @@ def test_the_sandbox_answers_are_said_in_english(
         assert "This activation link is not valid" in page.banner.text()
         link = mails(data_dir, "Activez votre compte Chorus Pro")[-1]
         page.code.setText(next(x for x in link.splitlines() if "code=" in x).strip())
+        # A weak password: the rules are shown, the broken ones marked, « Next » waits.
         page.password.setText("short")
         page.confirm.setText("short")
-        press_next(qtbot, wizard)
-        qtbot.waitUntil(lambda: "security rule" in page.banner.text(), timeout=TIMEOUT)
+        qtbot.waitUntil(lambda: not page.is_busy, timeout=TIMEOUT)
+        assert page.password_input.rules_panel.isVisible()
+        shown = [label.text() for label in page.password_input._rule_labels.values()]
+        assert len(shown) >= 3 and any("✘" in text for text in shown)
+        assert not page.isComplete()
+        assert "a password that meets the rules" in page.next_reason.text()
         page.password.setText(STRONG_PASSWORD)
         page.confirm.setText(STRONG_PASSWORD)
         press_next(qtbot, wizard, PageId.TODAY_LOGIN)
