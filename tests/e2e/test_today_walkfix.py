@@ -209,3 +209,32 @@ def test_the_sandbox_answers_are_said_in_english(
     finally:
         wizard.shutdown()
         install_translators(qapp, "fr")
+
+
+def test_the_keyboard_starts_in_the_e_mail_field(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    install_translators(qapp, "fr")
+    # As chorus-wizard starts: the window shown first, the pages built in turns.
+    built = build_wizard(["--data-dir", str(tmp_path / "data"), "--parcours", "portail-actuel"])
+    assert isinstance(built, SignupWizard)
+    wizard = built
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    qtbot.waitUntil(lambda: len(wizard.pages) == len(PageId), timeout=TIMEOUT)
+    try:
+        account = wizard.currentPage()
+        assert isinstance(account, TodayAccountPage)
+        qtbot.wait(100)  # the desk and the resume offer (none here) leave the focus alone
+        assert wizard.focusWidget() is account.email  # not « Annuler »
+        wizard.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is account.email, timeout=TIMEOUT)
+        # The help panel opened and closed: the keyboard is back in the e-mail field.
+        wizard.desk.set_help_visible(True)
+        wizard.desk.panel.browser.setFocus()
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is not account.email)
+        wizard.desk.set_help_visible(False)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is account.email, timeout=TIMEOUT)
+    finally:
+        wizard.shutdown()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QPushButton,
@@ -67,6 +68,16 @@ class TodayAccountPage(Page):
         self.existing_email = ""
         self.sent_contact = ""
         self.login_instead = False
+        self._first_shown = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The window's first focus is the e-mail field, as on step 1: QWizard picks one
+        before the page is visible, finds none and falls back on « Annuler » (typing went
+        nowhere, and closing the help panel gave the focus back there)."""
+        super().showEvent(event)
+        if not self._first_shown:
+            self._first_shown = True
+            self.email.setFocus()
 
     def nextId(self) -> int:
         return PageId.TODAY_LOGIN if self.login_instead else PageId.TODAY_ACTIVATE
