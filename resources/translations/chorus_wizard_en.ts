@@ -1730,10 +1730,6 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
         <translation>Show the email received</translation>
     </message>
     <message>
-        <source>Courriel reçu</source>
-        <translation>Email received</translation>
-    </message>
-    <message>
         <source>Lien ou code d&apos;activation</source>
         <translation>Activation link or code</translation>
     </message>
@@ -1754,6 +1750,10 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
         <translation>An activation mail was sent to {email}. Its link is valid for 60 minutes only: it leads to choosing your password. Paste the mail&apos;s link (or code) here.</translation>
     </message>
     <message>
+        <source>Renvoyer le courriel</source>
+        <translation>Resend the email</translation>
+    </message>
+    <message>
         <source>le lien ou le code d&apos;activation</source>
         <translation>the activation link or code</translation>
     </message>
@@ -1766,8 +1766,12 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
         <translation>Activating your account…</translation>
     </message>
     <message>
-        <source>Aucun courriel pour le moment.</source>
-        <translation>No mail yet.</translation>
+        <source>Envoi d&apos;un nouveau courriel…</source>
+        <translation>Sending a new email…</translation>
+    </message>
+    <message>
+        <source>Un nouveau courriel d&apos;activation a été envoyé à {email}&#xa0;: son lien est valable 60 minutes. Utilisez le lien du dernier courriel reçu.</source>
+        <translation>A new activation email was sent to {email}: its link is valid for 60 minutes. Use the link of the latest email received.</translation>
     </message>
 </context>
 <context>
@@ -1805,10 +1809,6 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
     <message>
         <source>Voir le courriel reçu</source>
         <translation>Show the email received</translation>
-    </message>
-    <message>
-        <source>Courriel reçu</source>
-        <translation>Email received</translation>
     </message>
     <message>
         <source>Code QR de l&apos;application d&apos;authentification</source>
@@ -3402,7 +3402,12 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
     </message>
     <message>
         <source>Lecture du courriel…</source>
+        <extracomment>The mail shown, while it is.</extracomment>
         <translation>Reading the email…</translation>
+    </message>
+    <message>
+        <source>Aucun courriel pour le moment.</source>
+        <translation>No email yet.</translation>
     </message>
 </context>
 <context>

@@ -238,3 +238,41 @@ def test_the_keyboard_starts_in_the_e_mail_field(
         qtbot.waitUntil(lambda: QApplication.focusWidget() is account.email, timeout=TIMEOUT)
     finally:
         wizard.shutdown()
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")  # the viewer
+def test_the_mail_viewer_and_a_new_mail(qtbot: QtBot, qapp: QApplication, tmp_path: Path) -> None:
+    install_translators(qapp, "fr")
+    data_dir = tmp_path / "data"
+    wizard = open_today(qtbot, data_dir)
+    try:
+        account = wizard.currentPage()
+        assert isinstance(account, TodayAccountPage)
+        fill(account, RIGHT)
+        press_next(qtbot, wizard, PageId.TODAY_ACTIVATE)
+        page = wizard.currentPage()
+        assert isinstance(page, TodayActivatePage)
+        page.resend.click()
+        qtbot.waitUntil(lambda: "nouveau courriel" in page.banner.text(), timeout=TIMEOUT)
+        sent = mails(data_dir, "Activez votre compte Chorus Pro")
+        assert len(sent) == 2
+        newest = next(x for x in sent[-1].splitlines() if "code=" in x).strip()
+        first = next(x for x in sent[0].splitlines() if "code=" in x).strip()
+        assert newest != first
+        page.show_mail.click()
+        qtbot.waitUntil(
+            lambda: page.mail_viewer is not None and page.mail_viewer.isVisible(),
+            timeout=TIMEOUT,
+        )
+        viewer = page.mail_viewer
+        assert viewer is not None
+        assert viewer.use_code.isVisible()  # « Utiliser ce code »
+        # a mail's link, clickable (both mails were sent within the same second: either)
+        assert viewer.links[0] in (first, newest)
+        viewer.use_code.click()
+        assert page.code.text() == viewer.links[0]
+        page.password.setText(STRONG_PASSWORD)
+        page.confirm.setText(STRONG_PASSWORD)
+        press_next(qtbot, wizard, PageId.TODAY_LOGIN)
+    finally:
+        wizard.shutdown()

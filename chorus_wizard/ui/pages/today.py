@@ -31,9 +31,11 @@ from chorus_wizard.contracts.portal import MAIL_CODE_MINUTES, Expected
 from chorus_wizard.contracts.signup import Code
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.pages.base import Page, PageId, WizardContext, describe_error
-from chorus_wizard.ui.widgets.common import field_label
+from chorus_wizard.ui.widgets.common import Tone, field_label
+from chorus_wizard.ui.widgets.mail_viewer import MailViewer
 
 if TYPE_CHECKING:
+    from chorus_wizard.backend.models import ReceivedMail
     from chorus_wizard.drafts import SavedDraft
     from chorus_wizard.ui.wizard import SignupWizard
 
@@ -222,23 +224,49 @@ def line(parent: QWidget | None = None) -> QLineEdit:
     return QLineEdit(parent)
 
 
-def latest_mail_text(context: WizardContext, email: str) -> str:
+def latest_mail(context: WizardContext, email: str) -> ReceivedMail | None:
     """The newest mail the sandbox "sent" to ``email`` (run in a worker)."""
     mails = context.service.received_mails(email)
-    return mails[0].text if mails else ""
+    return mails[0] if mails else None
 
 
-def show_latest_mail(page: Page, on_read: Callable[[str], None]) -> None:
-    """« Voir le courriel reçu »: read the newest mail to the path's address, in a worker,
-    and hand its text to ``on_read`` ("" when there is none)."""
-    email = state_of(page.context).email
-    context = page.context
-    page.run(
-        QCoreApplication.translate("today", "Lecture du courriel…"),
-        lambda: latest_mail_text(context, email),
-        on_read,
-        kind="mail",
-    )
+class MailPage(Page):
+    """A page of the path with « Voir le courriel reçu »: the newest mail to the path's address
+    in the guide's mail viewer (its activation link clickable, « Utiliser ce code »)."""
+
+    def __init__(self, context: WizardContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        #: The mail shown, while it is.
+        self.mail_viewer: MailViewer | None = None
+
+    def show_latest_mail(self, on_chosen: Callable[[str], None] | None = None) -> None:
+        """Read the newest mail in a worker and show it; « Utiliser ce code » (and the link)
+        hand the link to ``on_chosen`` (none: a mail without a link, the viewer only shows)."""
+        email = state_of(self.context).email
+        context = self.context
+        self.run(
+            QCoreApplication.translate("today", "Lecture du courriel…"),
+            lambda: latest_mail(context, email),
+            lambda mail: self._show_mail(mail, on_chosen),
+            kind="mail",
+        )
+
+    def _show_mail(
+        self, mail: ReceivedMail | None, on_chosen: Callable[[str], None] | None
+    ) -> None:
+        if mail is None:
+            self.banner.show_message(
+                Tone.INFO, QCoreApplication.translate("today", "Aucun courriel pour le moment.")
+            )
+            return
+        if self.mail_viewer is not None:
+            self.mail_viewer.close()
+        self.mail_viewer = MailViewer(mail, self)
+        if on_chosen is None:
+            self.mail_viewer.use_code.hide()
+        else:
+            self.mail_viewer.code_chosen.connect(on_chosen)
+        self.mail_viewer.open()
 
 
 # Resuming a draft saved on this path ------------------------------------------------------

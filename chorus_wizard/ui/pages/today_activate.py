@@ -3,31 +3,32 @@ password only (no secret question on today's portal)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from chorus_wizard.contracts.signup import Answer
 from chorus_wizard.domain.password import PasswordPolicy, load_strength_estimator
 from chorus_wizard.ui.pages import today
-from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
-from chorus_wizard.ui.pages.today import ACTIVATED, add_row, line, show_latest_mail, state_of
+from chorus_wizard.ui.pages.base import PageId, WizardContext
+from chorus_wizard.ui.pages.today import ACTIVATED, add_row, line, state_of
 from chorus_wizard.ui.widgets.common import Tone, form_layout, wrapped
 from chorus_wizard.ui.widgets.password import PasswordInput
 
 
-class TodayActivatePage(Page):
+class TodayActivatePage(today.MailPage):
     def __init__(self, context: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setTitle(self.tr("Portail actuel — 2. Activez votre compte"))
         self.intro = wrapped("")
         self.body.addWidget(self.intro)
         self.show_mail = QPushButton(self.tr("Voir le courriel reçu"))
-        self.show_mail.clicked.connect(lambda *_: show_latest_mail(self, self._on_mail_read))
-        self.body.addWidget(self.show_mail)
-        self.mail = QPlainTextEdit()
-        self.mail.setReadOnly(True)
-        self.mail.setAccessibleName(self.tr("Courriel reçu"))
-        self.mail.hide()
-        self.body.addWidget(self.mail)
+        self.show_mail.clicked.connect(lambda *_: self.show_latest_mail(self._on_code_chosen))
+        self.resend = QPushButton(self.tr("Renvoyer le courriel"))
+        self.resend.clicked.connect(lambda *_: self._on_resend_clicked())
+        mail_row = QHBoxLayout()
+        mail_row.addWidget(self.show_mail)
+        mail_row.addWidget(self.resend)
+        mail_row.addStretch(1)
+        self.body.addLayout(mail_row)
         form = form_layout()
         self.code = line()
         add_row(form, self.tr("Lien ou code d'activation"), self.code, required=True)
@@ -111,12 +112,26 @@ class TodayActivatePage(Page):
         state_of(self.context).done(ACTIVATED)
         self.step_succeeded()
 
-    def _on_mail_read(self, text: str) -> None:
-        if not text:
-            self.banner.show_message(Tone.INFO, self.tr("Aucun courriel pour le moment."))
-            return
-        self.mail.setPlainText(text)
-        self.mail.show()
+    def _on_resend_clicked(self) -> None:
+        """A new activation mail (the link lasts 60 minutes; the earlier one stays valid)."""
+        api, email = state_of(self.context).api, state_of(self.context).email
+        self.run(
+            self.tr("Envoi d'un nouveau courriel…"),
+            lambda: api.resend_activation(email),
+            lambda _answer: self.banner.show_message(
+                Tone.INFO,
+                self.tr(
+                    "Un nouveau courriel d'activation a été envoyé à {email}\u00a0: son lien est "
+                    "valable 60 minutes. Utilisez le lien du dernier courriel reçu."
+                ).format(email=email),
+            ),
+            kind="resend",
+        )
+
+    def _on_code_chosen(self, link: str) -> None:
+        """« Utiliser ce code » or the link clicked in the mail: the link goes in its field."""
+        self.code.setText(link)
+        self.password.setFocus()
 
     def clear_secrets(self) -> None:
         self.code.clear()
