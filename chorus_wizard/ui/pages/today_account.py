@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QHBoxLayout,
     QPushButton,
     QWidget,
 )
@@ -64,7 +65,10 @@ class TodayAccountPage(Page):
         self.log_in_button = QPushButton()
         self.log_in_button.hide()
         self.log_in_button.clicked.connect(lambda *_: self._log_in_instead())
-        self.body.insertWidget(self.body.count() - 1, self.log_in_button)
+        log_in_row = QHBoxLayout()
+        log_in_row.addWidget(self.log_in_button)
+        log_in_row.addStretch(1)
+        self.body.insertLayout(self.body.count() - 1, log_in_row)
         self.existing_email = ""
         self.sent_contact = ""
         self.login_instead = False
