@@ -1694,8 +1694,12 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
         <translation>I accept the terms of use</translation>
     </message>
     <message>
+        <source>Recevoir un nouveau courriel d&apos;activation</source>
+        <extracomment>« Se connecter avec … », offered when the sandbox says the address has an account. « Recevoir un nouveau courriel d&apos;activation », for an account never activated.</extracomment>
+        <translation>Get a new activation email</translation>
+    </message>
+    <message>
         <source>l&apos;adresse électronique</source>
-        <extracomment>« Se connecter avec … », offered when the sandbox says the address has an account.</extracomment>
         <translation>the e-mail address</translation>
     </message>
     <message>
@@ -1717,6 +1721,10 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
     <message>
         <source>Se connecter avec {email}</source>
         <translation>Log in with {email}</translation>
+    </message>
+    <message>
+        <source>Envoi d&apos;un nouveau courriel…</source>
+        <translation>Sending a new email…</translation>
     </message>
 </context>
 <context>

@@ -276,3 +276,40 @@ def test_the_mail_viewer_and_a_new_mail(qtbot: QtBot, qapp: QApplication, tmp_pa
         press_next(qtbot, wizard, PageId.TODAY_LOGIN)
     finally:
         wizard.shutdown()
+
+
+def test_an_address_never_activated_gets_a_new_activation_mail(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    """The walk's case: the account was created for the corrected address, never activated;
+    its address typed again on the first page leads to its activation."""
+    install_translators(qapp, "fr")
+    data_dir = tmp_path / "data"
+    first = open_today(qtbot, data_dir)
+    account = first.currentPage()
+    assert isinstance(account, TodayAccountPage)
+    fill(account, RIGHT)
+    press_next(qtbot, first, PageId.TODAY_ACTIVATE)
+    close(first, data_dir)
+    (data_dir / "draft.json").unlink()
+
+    second = open_today(qtbot, data_dir)
+    try:
+        again = second.currentPage()
+        assert isinstance(again, TodayAccountPage)
+        fill(again, RIGHT)
+        press_next(qtbot, second)
+        qtbot.waitUntil(again.activate_button.isVisible, timeout=TIMEOUT)
+        again.activate_button.click()
+        qtbot.waitUntil(lambda: second.currentId() == PageId.TODAY_ACTIVATE, timeout=TIMEOUT)
+        page = second.currentPage()
+        assert isinstance(page, TodayActivatePage)
+        assert RIGHT in page.intro.text()
+        sent = mails(data_dir, "Activez votre compte Chorus Pro")
+        assert len(sent) == 2
+        page.code.setText(next(x for x in sent[-1].splitlines() if "code=" in x).strip())
+        page.password.setText(STRONG_PASSWORD)
+        page.confirm.setText(STRONG_PASSWORD)
+        press_next(qtbot, second, PageId.TODAY_LOGIN)
+    finally:
+        second.shutdown()

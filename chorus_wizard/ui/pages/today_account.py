@@ -65,8 +65,13 @@ class TodayAccountPage(Page):
         self.log_in_button = QPushButton()
         self.log_in_button.hide()
         self.log_in_button.clicked.connect(lambda *_: self._log_in_instead())
+        #: « Recevoir un nouveau courriel d'activation », for an account never activated.
+        self.activate_button = QPushButton(self.tr("Recevoir un nouveau courriel d'activation"))
+        self.activate_button.hide()
+        self.activate_button.clicked.connect(lambda *_: self._activate_instead())
         log_in_row = QHBoxLayout()
         log_in_row.addWidget(self.log_in_button)
+        log_in_row.addWidget(self.activate_button)
         log_in_row.addStretch(1)
         self.body.insertLayout(self.body.count() - 1, log_in_row)
         self.existing_email = ""
@@ -148,6 +153,7 @@ class TodayAccountPage(Page):
         state = state_of(self.context)
         self.login_instead = False
         self.log_in_button.hide()
+        self.activate_button.hide()
         email, nom, prenom, telephone, contact = sent = tuple(
             e.text().strip()
             for e in (self.email, self.nom, self.prenom, self.telephone, self.contact)
@@ -180,6 +186,30 @@ class TodayAccountPage(Page):
             self.existing_email = email
             self.log_in_button.setText(self.tr("Se connecter avec {email}").format(email=email))
             self.log_in_button.show()
+            self.activate_button.show()
+
+    def _activate_instead(self) -> None:
+        """The account may never have been activated: a new activation mail, then the
+        activation page with that address (the sandbox answers the same for any address)."""
+        state, email = state_of(self.context), self.existing_email
+
+        def sent(_answer: object) -> None:
+            state.email = email
+            self.context.draft.signup.email = email
+            state.done(ACCOUNT_CREATED)
+            self.log_in_button.hide()
+            self.activate_button.hide()
+            self.edited.emit()
+            self.step_succeeded()
+
+        self.run(
+            self.tr("Envoi d'un nouveau courriel…"),
+            lambda: state.api.resend_activation(email),
+            sent,
+            lambda error: self.banner.show_message(
+                Tone.ERROR, today.refusal_text(error, today.ACCOUNT, email)
+            ),
+        )
 
     def _log_in_instead(self) -> None:
         """The sandbox knows this address: go to the login with it (its activation, if it
@@ -190,6 +220,7 @@ class TodayAccountPage(Page):
         state.done(ACTIVATED)
         self.login_instead = True
         self.log_in_button.hide()
+        self.activate_button.hide()
         self.edited.emit()
         self.step_succeeded()
 
