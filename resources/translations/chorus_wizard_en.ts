@@ -1694,8 +1694,13 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
         <translation>I accept the terms of use</translation>
     </message>
     <message>
+        <source>Se connecter avec cette adresse</source>
+        <extracomment>« Se connecter avec … », offered when the sandbox says the address has an account.</extracomment>
+        <translation>Log in with this address</translation>
+    </message>
+    <message>
         <source>Recevoir un nouveau courriel d&apos;activation</source>
-        <extracomment>« Se connecter avec … », offered when the sandbox says the address has an account. « Recevoir un nouveau courriel d&apos;activation », for an account never activated.</extracomment>
+        <extracomment>« Recevoir un nouveau courriel d&apos;activation », for an account never activated.</extracomment>
         <translation>Get a new activation email</translation>
     </message>
     <message>

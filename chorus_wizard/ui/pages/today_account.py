@@ -62,7 +62,7 @@ class TodayAccountPage(Page):
             edit.textChanged.connect(self.completeChanged)
         self.terms.toggled.connect(self.completeChanged)
         #: « Se connecter avec … », offered when the sandbox says the address has an account.
-        self.log_in_button = QPushButton()
+        self.log_in_button = QPushButton(self.tr("Se connecter avec cette adresse"))
         self.log_in_button.hide()
         self.log_in_button.clicked.connect(lambda *_: self._log_in_instead())
         #: « Recevoir un nouveau courriel d'activation », for an account never activated.
