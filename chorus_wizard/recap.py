@@ -18,6 +18,7 @@ from chorus_wizard import rehearsal
 from chorus_wizard.backend.models import AccountCreated, Lookup
 from chorus_wizard.contracts import record
 from chorus_wizard.contracts.catalogue import MANAGER_WORKSPACE
+from chorus_wizard.contracts.portal import StructureOutcome
 from chorus_wizard.contracts.record import Part, Signup, Step
 from chorus_wizard.domain.identifiers import FIELD_LABELS, IdentifierType, format_siret
 from chorus_wizard.domain.text import long_date
@@ -43,6 +44,41 @@ STATUS_NOT_CREATED = QT_TRANSLATE_NOOP("recap", "Compte pas encore créé")
 STATUS_EXISTING = QT_TRANSLATE_NOOP(
     "recap", "Structure déjà inscrite\u00a0: demande de rattachement"
 )
+
+
+#: Today's portal path (``--parcours portail-actuel``): where its account stands.
+TODAY_ACTIVATED = QT_TRANSLATE_NOOP(
+    "recap", "Compte activé, double authentification pas encore configurée"
+)
+TODAY_SECURED = QT_TRANSLATE_NOOP(
+    "recap", "Compte activé, double authentification configurée (application)"
+)
+TODAY_REHEARSED = QT_TRANSLATE_NOOP(
+    "recap",
+    "Compte d'essai activé avec double authentification dans le bac à sable (pas sur Chorus Pro)",
+)
+STRUCTURE_CREATED = QT_TRANSLATE_NOOP("recap", "Créée : vous en êtes le gestionnaire principal")
+STRUCTURE_JOIN = QT_TRANSLATE_NOOP("recap", "Rattachement demandé (la structure existait déjà)")
+STRUCTURE_NOT_YET = QT_TRANSLATE_NOOP("recap", "Pas encore enregistrée")
+TODAY_NO_SECRET_NOTE = QT_TRANSLATE_NOOP(
+    "recap",
+    "Ce document ne contient ni votre mot de passe, ni un code de connexion, ni le lien de votre "
+    "application d'authentification : ne les notez jamais à côté.",
+)
+JOIN_NO_SPACES = QT_TRANSLATE_NOOP(
+    "recap", "aucun : le gestionnaire de la structure doit d'abord accepter votre demande"
+)
+
+
+class TodayLike(Protocol):
+    """What today's portal path has done (``ui/pages/today.py``'s ``TodayState``): the steps
+    passed (1 account created, 2 activated, 3 second factor passed) and the structure's
+    outcome (``contracts.portal.StructureOutcome``'s value, "" before)."""
+
+    @property
+    def reached(self) -> int: ...
+    @property
+    def structure(self) -> str: ...
 
 
 class DraftLike(Protocol):
@@ -127,6 +163,26 @@ def _status(draft: DraftLike) -> str:
     return translate("recap", STATUS_NOT_CREATED)
 
 
+def _today_status(today: TodayLike, is_rehearsal: bool) -> str:
+    if today.reached >= 3:  # the second factor passed
+        if is_rehearsal:
+            return translate("recap", TODAY_REHEARSED)
+        return translate("recap", TODAY_SECURED)
+    if today.reached == 2:
+        return translate("recap", TODAY_ACTIVATED)
+    if today.reached == 1:
+        return translate("recap", STATUS_PENDING)
+    return translate("recap", STATUS_NOT_CREATED)
+
+
+def _today_structure(today: TodayLike) -> str:
+    if today.structure == StructureOutcome.CREATED:
+        return translate("recap", STRUCTURE_CREATED)
+    if today.structure == StructureOutcome.JOIN_REQUESTED:
+        return translate("recap", STRUCTURE_JOIN)
+    return translate("recap", STRUCTURE_NOT_YET)
+
+
 def build_recap(
     draft: DraftLike,
     *,
@@ -135,8 +191,11 @@ def build_recap(
     workspace_labels: Mapping[str, str] | None = None,
     country_labels: Mapping[str, str] | None = None,
     is_rehearsal: bool = False,
+    today: TodayLike | None = None,
 ) -> Recap:
-    """The recap of ``draft``; ``workspace_labels`` and ``country_labels`` name the codes."""
+    """The recap of ``draft``; ``workspace_labels`` and ``country_labels`` name the codes.
+    ``today`` is given on today's portal path: its account's state and structure's outcome,
+    and no « Fonctionnalités » (that path never asks them)."""
     labels = workspace_labels or {}
     countries = country_labels or {}
     signup = _signup_of(draft)
@@ -176,16 +235,22 @@ def build_recap(
         labels.get(code, code) + (given if code == MANAGER_WORKSPACE else "")
         for code in draft.workspaces
     ]
+    no_spaces = translate("recap", NOT_YET)
+    if today is not None:
+        account_rows[0] = (account_rows[0][0], _today_status(today, is_rehearsal))
+        structure_rows.insert(0, (translate("recap", "État"), _today_structure(today)))
+        if today.structure == StructureOutcome.JOIN_REQUESTED:
+            no_spaces = translate("recap", JOIN_NO_SPACES)
     sections = [
         Section(translate("recap", "Compte utilisateur"), tuple(account_rows)),
         Section(translate("recap", "Structure"), tuple(structure_rows)),
-        Section(translate("recap", "Fonctionnalités"), features),
+        *([Section(translate("recap", "Fonctionnalités"), features)] if today is None else []),
         Section(
             translate(
                 "recap",
                 "Espaces de travail ouverts",
             ),
-            items=tuple(spaces) or (translate("recap", NOT_YET),),
+            items=tuple(spaces) or (no_spaces,),
         ),
         Section(translate("recap", "Serveur"), ((translate("recap", "Profil"), profile_label),)),
         *einvoicing_sections(draft),
@@ -197,7 +262,7 @@ def build_recap(
         translate("recap", TITLE),
         translate("recap", "Établi {date}").format(date=date_text(now)),
         tuple(sections),
-        translate("recap", NO_SECRET_NOTE),
+        translate("recap", NO_SECRET_NOTE if today is None else TODAY_NO_SECRET_NOTE),
         rehearsal.said(rehearsal.RECAP_WARNING) if is_rehearsal else "",
     )
 

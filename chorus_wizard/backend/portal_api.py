@@ -57,6 +57,10 @@ class PortalApi:
         body = api.ActivationRequest(code=code, motDePasse=password)
         return self._call("POST", api.ACTIVATION, body, Answer)
 
+    def resend_activation(self, email: str) -> Answer:
+        body = api.ResendRequest(email=email)
+        return self._call("POST", api.ACTIVATION_RESEND, body, Answer)
+
     def login(self, email: str, password: str) -> api.LoginAnswer:
         body = api.LoginRequest(email=email, motDePasse=password)
         return self._call("POST", api.LOGIN, body, api.LoginAnswer)

@@ -25,6 +25,9 @@ PREFIX = SIGNUP_PREFIX + "/portail"
 ACCOUNTS = "/comptes"
 #: POST: the activation mail's code and the password. 200 :class:`Answer`.
 ACTIVATION = "/comptes/activer"
+#: POST: a new activation mail for an account still waiting for it. 200 :class:`Answer`, the
+#: same whether or not the address has such an account (the address alone proves nothing).
+ACTIVATION_RESEND = "/comptes/renvoyer"
 #: POST: e-mail and password. 200 :class:`LoginAnswer` (what the second factor expects).
 LOGIN = "/connexion"
 #: POST: the code the login waits for (e-mail code, or TOTP). 200 :class:`LoginAnswer`.
@@ -97,6 +100,10 @@ class CreateAccountRequest(RequestBody):
 class ActivationRequest(RequestBody):
     code: str | None = None
     motDePasse: str | None = None
+
+
+class ResendRequest(RequestBody):
+    email: str | None = None
 
 
 class LoginRequest(RequestBody):

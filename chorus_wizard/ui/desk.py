@@ -432,6 +432,7 @@ class DeskTools(QObject):
             workspace_labels=labels,
             country_labels=countries,
             is_rehearsal=is_rehearsal(self.context.profile.name),
+            today=self.context.today,  # set by today's portal path only
         )
 
     @property

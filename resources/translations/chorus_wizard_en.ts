@@ -1726,6 +1726,16 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
         <translation>I accept the terms of use</translation>
     </message>
     <message>
+        <source>Se connecter avec cette adresse</source>
+        <extracomment>« Se connecter avec … », offered when the sandbox says the address has an account.</extracomment>
+        <translation>Log in with this address</translation>
+    </message>
+    <message>
+        <source>Recevoir un nouveau courriel d&apos;activation</source>
+        <extracomment>« Recevoir un nouveau courriel d&apos;activation », for an account never activated.</extracomment>
+        <translation>Get a new activation email</translation>
+    </message>
+    <message>
         <source>l&apos;adresse électronique</source>
         <translation>the email address</translation>
     </message>
@@ -1745,6 +1755,14 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
         <source>Création de votre compte…</source>
         <translation>Creating your account…</translation>
     </message>
+    <message>
+        <source>Se connecter avec {email}</source>
+        <translation>Log in with {email}</translation>
+    </message>
+    <message>
+        <source>Envoi d&apos;un nouveau courriel…</source>
+        <translation>Sending a new email…</translation>
+    </message>
 </context>
 <context>
     <name>TodayActivatePage</name>
@@ -1757,36 +1775,32 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
         <translation>Show the email received</translation>
     </message>
     <message>
-        <source>Courriel reçu</source>
-        <translation>Email received</translation>
-    </message>
-    <message>
         <source>Lien ou code d&apos;activation</source>
         <translation>Activation link or code</translation>
     </message>
     <message>
-        <source>Mot de passe</source>
-        <translation>Password</translation>
+        <source>Il n&apos;y a plus de question secrète&#xa0;: la double authentification l&apos;a remplacée.</source>
+        <translation>There is no secret question any more: two-factor authentication has replaced it.</translation>
     </message>
     <message>
-        <source>Confirmation du mot de passe</source>
-        <translation>Confirm the password</translation>
+        <source>Chargement des règles de mot de passe…</source>
+        <translation>Loading the password rules…</translation>
     </message>
     <message>
-        <source>Au moins 12 caractères, avec trois des quatre sortes&#xa0;: minuscules, majuscules, chiffres, autres signes. Il n&apos;y a plus de question secrète&#xa0;: la double authentification l&apos;a remplacée.</source>
-        <translation>At least 12 characters, with three of the four kinds: lower case, upper case, digits, other signs. There is no secret question any more: two-factor authentication replaced it.</translation>
+        <source>un mot de passe qui respecte les règles</source>
+        <translation>a password that meets the rules</translation>
     </message>
     <message>
         <source>Un courriel d&apos;activation a été envoyé à {email}. Son lien n&apos;est valable que 60 minutes&#xa0;: il mène au choix de votre mot de passe. Collez ici le lien (ou le code) du courriel.</source>
         <translation>An activation mail was sent to {email}. Its link is valid for 60 minutes only: it leads to choosing your password. Paste the mail&apos;s link (or code) here.</translation>
     </message>
     <message>
-        <source>le lien ou le code d&apos;activation</source>
-        <translation>the activation link or code</translation>
+        <source>Renvoyer le courriel</source>
+        <translation>Resend the email</translation>
     </message>
     <message>
-        <source>le mot de passe</source>
-        <translation>the password</translation>
+        <source>le lien ou le code d&apos;activation</source>
+        <translation>the activation link or code</translation>
     </message>
     <message>
         <source>la même confirmation du mot de passe</source>
@@ -1797,8 +1811,12 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
         <translation>Activating your account…</translation>
     </message>
     <message>
-        <source>Aucun courriel pour le moment.</source>
-        <translation>No mail yet.</translation>
+        <source>Envoi d&apos;un nouveau courriel…</source>
+        <translation>Sending a new email…</translation>
+    </message>
+    <message>
+        <source>Un nouveau courriel d&apos;activation a été envoyé à {email}&#xa0;: son lien est valable 60 minutes. Utilisez le lien du dernier courriel reçu.</source>
+        <translation>A new activation email was sent to {email}: its link is valid for 60 minutes. Use the link of the latest email received.</translation>
     </message>
 </context>
 <context>
@@ -1825,16 +1843,17 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
         <translation>Log in with your password. At the first login, a 6-digit code is sent to you by mail; then you set up an authenticator app on your phone (FreeOTP, Aegis, Google Authenticator or Microsoft Authenticator, all free).</translation>
     </message>
     <message>
+        <source>Adresse électronique de connexion</source>
+        <extracomment>The address the login is made with (as the account was created), never typed here.</extracomment>
+        <translation>Login email address</translation>
+    </message>
+    <message>
         <source>Mot de passe</source>
         <translation>Password</translation>
     </message>
     <message>
         <source>Voir le courriel reçu</source>
         <translation>Show the email received</translation>
-    </message>
-    <message>
-        <source>Courriel reçu</source>
-        <translation>Email received</translation>
     </message>
     <message>
         <source>Code QR de l&apos;application d&apos;authentification</source>
@@ -3059,6 +3078,39 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
         <translation>Structure already registered: attachment request</translation>
     </message>
     <message>
+        <source>Compte activé, double authentification pas encore configurée</source>
+        <extracomment>Today&apos;s portal path (``--parcours portail-actuel``): where its account stands.</extracomment>
+        <translation>Account activated, two-factor authentication not set up yet</translation>
+    </message>
+    <message>
+        <source>Compte activé, double authentification configurée (application)</source>
+        <translation>Account activated, two-factor authentication set up (app)</translation>
+    </message>
+    <message>
+        <source>Compte d&apos;essai activé avec double authentification dans le bac à sable (pas sur Chorus Pro)</source>
+        <translation>Trial account activated with two-factor authentication in the sandbox (not on Chorus Pro)</translation>
+    </message>
+    <message>
+        <source>Créée&#xa0;: vous en êtes le gestionnaire principal</source>
+        <translation>Created: you are its main manager</translation>
+    </message>
+    <message>
+        <source>Rattachement demandé (la structure existait déjà)</source>
+        <translation>Request to join sent (the structure already existed)</translation>
+    </message>
+    <message>
+        <source>Pas encore enregistrée</source>
+        <translation>Not registered yet</translation>
+    </message>
+    <message>
+        <source>Ce document ne contient ni votre mot de passe, ni un code de connexion, ni le lien de votre application d&apos;authentification&#xa0;: ne les notez jamais à côté.</source>
+        <translation>This document contains neither your password, nor a login code, nor your authenticator app&apos;s link: never write them down next to it.</translation>
+    </message>
+    <message>
+        <source>aucun&#xa0;: le gestionnaire de la structure doit d&apos;abord accepter votre demande</source>
+        <translation>none: the structure&apos;s manager must accept your request first</translation>
+    </message>
+    <message>
         <source>le {date} à {hour} h {minute}</source>
         <extracomment>Under the title: a rehearsal on the sandbox says it is not a registration (&quot;&quot; if real).</extracomment>
         <translation>on {date} at {hour}:{minute}</translation>
@@ -3330,9 +3382,78 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
         <translation>Your structure and workspaces</translation>
     </message>
     <message>
+        <source>Trop de tentatives infructueuses&#xa0;: votre compte est bloqué pendant une heure, jusqu&apos;à {hour}&#xa0;h&#xa0;{minute}. Reconnectez-vous ensuite.</source>
+        <extracomment>The ``otpauth://`` URI while the authenticator is enrolled. The steps done: 0, then :data:`ACCOUNT_CREATED`, :data:`ACTIVATED`, :data:`LOGGED_IN`. The structure&apos;s outcome once sent (``StructureOutcome``&apos;s value), else &quot;&quot;. Where a refusal happened: the same code means different things on each page.</extracomment>
+        <translation>Too many failed attempts: your account is locked for an hour, until {hour}:{minute}. Log in again then.</translation>
+    </message>
+    <message>
+        <source>Le champ «&#xa0;Adresse électronique de connexion&#xa0;» n&apos;est pas une adresse valide&#xa0;: elle doit avoir la forme nom@domaine.fr.</source>
+        <translation>The “Login email address” field is not a valid address: it must look like name@domain.com.</translation>
+    </message>
+    <message>
+        <source>Un compte Chorus Pro existe déjà pour l&apos;adresse {email}&#xa0;: connectez-vous avec cette adresse.</source>
+        <translation>A Chorus Pro account already exists for {email}: log in with this address.</translation>
+    </message>
+    <message>
+        <source>Le mot de passe ne respecte pas toutes les règles de sécurité&#xa0;: corrigez les règles signalées.</source>
+        <translation>The password does not meet every security rule: fix the rules marked.</translation>
+    </message>
+    <message>
+        <source>Ce lien d&apos;activation a expiré (il n&apos;est valable que 60 minutes). Créez de nouveau votre compte.</source>
+        <translation>This activation link has expired (it is valid for 60 minutes only). Create your account again.</translation>
+    </message>
+    <message>
+        <source>Votre connexion a expiré ou n&apos;existe pas&#xa0;: reconnectez-vous avec votre adresse et votre mot de passe.</source>
+        <translation>Your login has expired or does not exist: log in again with your address and password.</translation>
+    </message>
+    <message>
+        <source>Cette structure existe déjà sur Chorus Pro&#xa0;: demandez-y votre rattachement.</source>
+        <translation>This structure already exists on Chorus Pro: ask to join it.</translation>
+    </message>
+    <message>
+        <source>Ce lien d&apos;activation n&apos;est pas valable&#xa0;: il a peut-être déjà servi. Utilisez le lien du dernier courriel reçu.</source>
+        <translation>This activation link is not valid: it may have been used already. Use the link of the latest email received.</translation>
+    </message>
+    <message>
+        <source>Adresse électronique ou mot de passe incorrect, ou compte pas encore activé.</source>
+        <translation>Wrong email address or password, or account not activated yet.</translation>
+    </message>
+    <message>
+        <source>Ce code n&apos;est pas le bon, ou il a expiré ou déjà servi&#xa0;: saisissez le dernier code reçu par courriel, ou celui que votre application affiche en ce moment (vérifiez que l&apos;heure du téléphone est juste).</source>
+        <translation>This code is wrong, expired or already used: type the latest code received by email, or the one your app shows right now (check that your phone&apos;s clock is right).</translation>
+    </message>
+    <message>
+        <source>Un code à 6 chiffres vient d&apos;être envoyé à {email}&#xa0;: saisissez-le (il est valable {minutes}&#xa0;minutes).</source>
+        <translation>A 6-digit code has just been sent to {email}: type it (it is valid for {minutes} minutes).</translation>
+    </message>
+    <message>
+        <source>Code accepté. Configurez maintenant votre application d&apos;authentification&#xa0;: scannez le code QR, puis saisissez le code à 6 chiffres qu&apos;elle affiche.</source>
+        <translation>Code accepted. Now set up your authenticator app: scan the QR code, then type the 6-digit code it shows.</translation>
+    </message>
+    <message>
+        <source>Saisissez le code à 6 chiffres de votre application d&apos;authentification.</source>
+        <translation>Type the 6-digit code of your authenticator app.</translation>
+    </message>
+    <message>
+        <source>Application d&apos;authentification configurée&#xa0;: vous êtes connecté. Chaque connexion demandera désormais votre mot de passe et le code de l&apos;application.</source>
+        <translation>Authenticator app set up: you are logged in. Every login will now ask for your password and the app&apos;s code.</translation>
+    </message>
+    <message>
+        <source>Vous êtes connecté.</source>
+        <translation>You are logged in.</translation>
+    </message>
+    <message>
+        <source>Votre compte d&apos;essai existe déjà pour {email}. Si vous quittez maintenant, l&apos;inscription reste en attente&#xa0;: au prochain lancement, «&#xa0;Reprendre&#xa0;» la poursuit (un mot de passe ou un code saisi ici n&apos;est jamais gardé). Quitter quand même&#xa0;?</source>
+        <translation>Your trial account already exists for {email}. If you quit now, the signup stays pending: at the next start, “Resume” carries it on (a password or code typed here is never kept). Quit anyway?</translation>
+    </message>
+    <message>
         <source>Lecture du courriel…</source>
-        <extracomment>The ``otpauth://`` URI while the authenticator is enrolled. The steps done: 0, then :data:`ACCOUNT_CREATED`, :data:`ACTIVATED`, :data:`LOGGED_IN`.</extracomment>
+        <extracomment>The mail shown, while it is.</extracomment>
         <translation>Reading the email…</translation>
+    </message>
+    <message>
+        <source>Aucun courriel pour le moment.</source>
+        <translation>No email yet.</translation>
     </message>
 </context>
 <context>

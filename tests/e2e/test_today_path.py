@@ -24,6 +24,7 @@ from chorus_wizard.app import build_wizard, install_translators
 from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.pages.today_account import TodayAccountPage
 from chorus_wizard.ui.pages.today_activate import TodayActivatePage
+from chorus_wizard.ui.pages.today_done import TodayDonePage
 from chorus_wizard.ui.pages.today_login import TodayLoginPage
 from chorus_wizard.ui.pages.today_structure import TodayStructurePage
 from chorus_wizard.ui.wizard import SignupWizard
@@ -136,7 +137,12 @@ def test_today_path_with_a_real_authenticator(
             structure.fields[name].setText(value)
         press_next(qtbot, wizard, PageId.TODAY_DONE)
         done = wizard.page_of(PageId.TODAY_DONE)
-        assert "gestionnaire principal" in done.banner.text()
+        assert isinstance(done, TodayDonePage)
+        # A rehearsal: the sandbox's « Votre structure est créée » is not shown as a success.
+        assert done.title() == "Répétition terminée"
+        assert "vous n'êtes pas inscrit sur Chorus Pro" in done.banner.text()
+        assert "https://portail.chorus-pro.gouv.fr/" in done.for_real.text()
+        assert done.quit_warning() == ""  # the end: nothing left half-way
     finally:
         wizard.close()
 

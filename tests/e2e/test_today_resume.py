@@ -209,7 +209,8 @@ def test_today_path_resumes_where_it_stopped(
         for name in ("adresse", "code_postal", "ville"):  # the directory's prefill
             assert structure.fields[name].text()
         press_next(qtbot, second, PageId.TODAY_DONE)
-        assert "gestionnaire principal" in second.page_of(PageId.TODAY_DONE).banner.text()
+        assert "gestionnaire principal" in second.context.draft.final_message  # created
+        assert second.page_of(PageId.TODAY_DONE).title() == "Répétition terminée"
         draft_keeper(second).flush()
         assert not (data_dir / "draft.json").exists()  # the path is over
     finally:

@@ -281,3 +281,28 @@ def test_an_account_needs_the_terms(client: httpx.Client) -> None:
 def test_the_structure_needs_a_session(client: httpx.Client) -> None:
     refused = client.post(URL + api.STRUCTURES, json={"identifiantStructure": "13002526500013"})
     assert refused.status_code == 403
+
+
+def test_a_new_activation_mail_keeps_the_first_link_valid(
+    client: httpx.Client, sandbox: SandboxServer
+) -> None:
+    created = client.post(
+        URL + api.ACCOUNTS,
+        json={"email": EMAIL, "nom": "Martin", "prenom": "Camille", "cguAcceptees": True},
+    )
+    assert created.status_code == 201, created.text
+    same = "Si un compte en attente d'activation correspond à cette adresse"
+    resent = client.post(URL + api.ACTIVATION_RESEND, json={"email": EMAIL})
+    assert resent.status_code == 200 and resent.json()["libelle"].startswith(same)
+    one, other = activation_codes(sandbox, EMAIL)
+    assert one != other
+    # Nobody's address alone voids its owner's link: both work until one activates.
+    unknown = client.post(URL + api.ACTIVATION_RESEND, json={"email": "personne@exemple.fr"})
+    assert unknown.status_code == 200 and unknown.json()["libelle"].startswith(same)
+    done = client.post(URL + api.ACTIVATION, json={"code": one, "motDePasse": STRONG_PASSWORD})
+    assert done.status_code == 200, done.text
+    used = client.post(URL + api.ACTIVATION, json={"code": other, "motDePasse": STRONG_PASSWORD})
+    assert used.status_code == 400  # the account is active: every link is spent
+    # Once active, no more activation mails.
+    client.post(URL + api.ACTIVATION_RESEND, json={"email": EMAIL})
+    assert len(activation_codes(sandbox, EMAIL)) == 2

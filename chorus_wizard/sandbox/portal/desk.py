@@ -166,6 +166,34 @@ class PortalDesk:
             activationValideJusqua=iso_utc(until),
         )
 
+    def resend_activation(self, body: api.ResendRequest, base_url: str) -> Answer:
+        """A new activation mail, when the address has an account still waiting for its
+        activation; the earlier links stay valid (anyone may type an address). The answer is
+        the same either way."""
+        email = check_email(body.email)
+        now = self.ctx.now()
+        with self.ctx.storage.transaction() as session:
+            queries = PortalQueries(session)
+            account = queries.account_by_email(email)
+            if account is not None and account.password_hash is None:
+                code = new_secret()
+                until = now + timedelta(minutes=api.ACTIVATION_MINUTES)
+                queries.add_code(account.id, ACTIVATION, digest(code), until.timestamp())
+                mail = mails.account_activation(
+                    to_email=account.email,
+                    first_name=account.prenom,
+                    last_name=account.nom,
+                    link=f"{base_url}{api.ACTIVATION_PAGE}?code={code}",
+                    code=code,
+                    now=now,
+                )
+                self.ctx.outbox.enqueue(session, mail.as_bytes())
+        return Answer(
+            libelle="Si un compte en attente d'activation correspond à cette adresse, un nouveau "
+            "courriel d'activation vient d'y être envoyé. Utilisez le lien du dernier courriel "
+            "reçu."
+        )
+
     def activate(self, body: api.ActivationRequest) -> Answer:
         """The activation link's code and the password: nothing else (no secret question)."""
         code = _code_from(body.code)

@@ -199,6 +199,15 @@ class PortalQueries:
             (account_id, purpose, code_hash, expires_at),
         )
 
+    def add_code(self, account_id: int, purpose: str, code_hash: str, expires_at: float) -> None:
+        """One more code, the earlier ones still valid until they expire (a resend asked by
+        the address alone must not void the link its owner holds)."""
+        self._conn.execute(
+            "INSERT INTO portal_codes (account_id, purpose, code_hash, expires_at) "
+            "VALUES (?, ?, ?, ?)",
+            (account_id, purpose, code_hash, expires_at),
+        )
+
     def code(self, purpose: str, code_hash: str) -> tuple[int, float, float | None] | None:
         """``(account id, expiry, used at)`` of the code with this hash."""
         row = self._conn.execute(

@@ -34,6 +34,10 @@ def build_portal_router(ctx: SandboxContext, desk: PortalDesk | None = None) -> 
     def activate(body: api.ActivationRequest) -> JSONResponse:
         return answer(200, desk.activate(body))
 
+    @router.post(api.ACTIVATION_RESEND, summary="Renvoyer le courriel d'activation")
+    def resend_activation(body: api.ResendRequest, request: Request) -> JSONResponse:
+        return answer(200, desk.resend_activation(body, base_url(request)))
+
     @router.post(api.LOGIN, summary="Se connecter (premier facteur)")
     def login(body: api.LoginRequest) -> JSONResponse:
         return answer(200, desk.login(body))

@@ -24,13 +24,18 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
+from chorus_wizard.backend.errors import ActivationLocked, Rejected
 from chorus_wizard.backend.http import new_client
 from chorus_wizard.backend.portal_api import PortalApi
+from chorus_wizard.contracts.portal import MAIL_CODE_MINUTES, Expected
+from chorus_wizard.contracts.signup import Code
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
-from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
-from chorus_wizard.ui.widgets.common import field_label
+from chorus_wizard.ui.pages.base import Page, PageId, WizardContext, describe_error
+from chorus_wizard.ui.widgets.common import Tone, field_label
+from chorus_wizard.ui.widgets.mail_viewer import MailViewer
 
 if TYPE_CHECKING:
+    from chorus_wizard.backend.models import ReceivedMail
     from chorus_wizard.drafts import SavedDraft
     from chorus_wizard.ui.wizard import SignupWizard
 
@@ -65,6 +70,8 @@ class TodayState:
     workspaces: list[str] = field(default_factory=list)
     #: The steps done: 0, then :data:`ACCOUNT_CREATED`, :data:`ACTIVATED`, :data:`LOGGED_IN`.
     reached: int = 0
+    #: The structure's outcome once sent (``StructureOutcome``'s value), else "".
+    structure: str = ""
 
     @cached_property
     def api(self) -> PortalApi:
@@ -73,6 +80,132 @@ class TodayState:
 
     def done(self, step: int) -> None:
         self.reached = max(self.reached, step)
+
+
+# What the sandbox answers, in the interface's language ------------------------------------
+#
+# The sandbox's ``libelle`` is French (it is the portal's own words); the path shows the
+# contract's codes as its own translated sentences, as the guide's path does for its codes.
+# An answer this map does not know is shown as the sandbox wrote it.
+
+#: Where a refusal happened: the same code means different things on each page.
+ACCOUNT, ACTIVATION, LOGIN, LOGIN_CODE, STRUCTURE = (
+    "account",
+    "activation",
+    "login",
+    "login-code",
+    "structure",
+)
+
+
+def refusal_text(error: BaseException, where: str, email: str = "") -> str:
+    """The sentence to show for ``error`` refused on the page ``where``."""
+    if not isinstance(error, Rejected) or error.code is None:
+        return describe_error(error)
+    code = error.code
+    if code == Code.LOCKED and isinstance(error, ActivationLocked) and error.until is not None:
+        local = error.until.astimezone()
+        return QCoreApplication.translate(
+            "today",
+            "Trop de tentatives infructueuses : votre compte est bloqué pendant une heure, "
+            "jusqu'à {hour} h {minute}. Reconnectez-vous ensuite.",
+        ).format(hour=local.hour, minute=f"{local.minute:02d}")
+    if code == Code.INVALID_EMAIL:
+        return QCoreApplication.translate(
+            "today",
+            "Le champ « Adresse électronique de connexion » n'est pas une adresse "
+            "valide : elle doit avoir la forme nom@domaine.fr.",
+        )
+    if code == Code.EMAIL_EXISTS:
+        return QCoreApplication.translate(
+            "today",
+            "Un compte Chorus Pro existe déjà pour l'adresse {email} : connectez-vous avec "
+            "cette adresse.",
+        ).format(email=email)
+    if code == Code.WEAK_PASSWORD:
+        return QCoreApplication.translate(
+            "today",
+            "Le mot de passe ne respecte pas toutes les règles de sécurité : corrigez les "
+            "règles signalées.",
+        )
+    if code == Code.EXPIRED_CODE:
+        return QCoreApplication.translate(
+            "today",
+            "Ce lien d'activation a expiré (il n'est valable que 60 minutes). Créez de nouveau "
+            "votre compte.",
+        )
+    if code == Code.INVALID_JETON:
+        return QCoreApplication.translate(
+            "today",
+            "Votre connexion a expiré ou n'existe pas : reconnectez-vous avec votre adresse "
+            "et votre mot de passe.",
+        )
+    if code == Code.STRUCTURE_EXISTS:
+        return QCoreApplication.translate(
+            "today", "Cette structure existe déjà sur Chorus Pro : demandez-y votre rattachement."
+        )
+    if code == Code.INVALID_CODE:
+        if where == ACTIVATION:
+            return QCoreApplication.translate(
+                "today",
+                "Ce lien d'activation n'est pas valable : il a peut-être déjà servi. "
+                "Utilisez le lien du dernier courriel reçu.",
+            )
+        if where == LOGIN:
+            return QCoreApplication.translate(
+                "today",
+                "Adresse électronique ou mot de passe incorrect, ou compte pas encore activé.",
+            )
+        if where == LOGIN_CODE:
+            return QCoreApplication.translate(
+                "today",
+                "Ce code n'est pas le bon, ou il a expiré ou déjà servi : saisissez le "
+                "dernier code reçu par courriel, ou celui que votre application affiche en ce "
+                "moment (vérifiez que l'heure du téléphone est juste).",
+            )
+    return str(error)
+
+
+def login_text(expected: Expected, email: str, enrolled_now: bool = False) -> str:
+    """What the login waits for next (or that it is done), for ``LoginAnswer.attendu``."""
+    if expected is Expected.MAIL_CODE:
+        return QCoreApplication.translate(
+            "today",
+            "Un code à 6 chiffres vient d'être envoyé à {email} : saisissez-le (il est "
+            "valable {minutes} minutes).",
+        ).format(email=email, minutes=MAIL_CODE_MINUTES)
+    if expected is Expected.ENROL:
+        return QCoreApplication.translate(
+            "today",
+            "Code accepté. Configurez maintenant votre application d'authentification : "
+            "scannez le code QR, puis saisissez le code à 6 chiffres qu'elle affiche.",
+        )
+    if expected is Expected.TOTP:
+        return QCoreApplication.translate(
+            "today", "Saisissez le code à 6 chiffres de votre application d'authentification."
+        )
+    if enrolled_now:
+        return QCoreApplication.translate(
+            "today",
+            "Application d'authentification configurée : vous êtes connecté. Chaque "
+            "connexion demandera désormais votre mot de passe et le code de l'application.",
+        )
+    return QCoreApplication.translate("today", "Vous êtes connecté.")
+
+
+def quit_warning(page: Page) -> str:
+    """« Annuler » and the close button ask first once the account exists (as on the guide's
+    step 3): quitting leaves it half-way; « Reprendre » at the next start goes on."""
+    state = state_of(page.context)
+    if not state.reached:
+        return ""
+    return QCoreApplication.translate(
+        "today",
+        "Votre compte d'essai existe déjà pour {email}. Si vous quittez maintenant, "
+        "l'inscription reste en attente : au prochain lancement, « Reprendre » la "
+        "poursuit (un mot de passe ou un code saisi ici n'est jamais gardé). Quitter quand "
+        "même ?",
+    ).format(email=state.email)
 
 
 def state_of(context: WizardContext) -> TodayState:
@@ -91,23 +224,49 @@ def line(parent: QWidget | None = None) -> QLineEdit:
     return QLineEdit(parent)
 
 
-def latest_mail_text(context: WizardContext, email: str) -> str:
+def latest_mail(context: WizardContext, email: str) -> ReceivedMail | None:
     """The newest mail the sandbox "sent" to ``email`` (run in a worker)."""
     mails = context.service.received_mails(email)
-    return mails[0].text if mails else ""
+    return mails[0] if mails else None
 
 
-def show_latest_mail(page: Page, on_read: Callable[[str], None]) -> None:
-    """« Voir le courriel reçu »: read the newest mail to the path's address, in a worker,
-    and hand its text to ``on_read`` ("" when there is none)."""
-    email = state_of(page.context).email
-    context = page.context
-    page.run(
-        QCoreApplication.translate("today", "Lecture du courriel…"),
-        lambda: latest_mail_text(context, email),
-        on_read,
-        kind="mail",
-    )
+class MailPage(Page):
+    """A page of the path with « Voir le courriel reçu »: the newest mail to the path's address
+    in the guide's mail viewer (its activation link clickable, « Utiliser ce code »)."""
+
+    def __init__(self, context: WizardContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        #: The mail shown, while it is.
+        self.mail_viewer: MailViewer | None = None
+
+    def show_latest_mail(self, on_chosen: Callable[[str], None] | None = None) -> None:
+        """Read the newest mail in a worker and show it; « Utiliser ce code » (and the link)
+        hand the link to ``on_chosen`` (none: a mail without a link, the viewer only shows)."""
+        email = state_of(self.context).email
+        context = self.context
+        self.run(
+            QCoreApplication.translate("today", "Lecture du courriel…"),
+            lambda: latest_mail(context, email),
+            lambda mail: self._show_mail(mail, on_chosen),
+            kind="mail",
+        )
+
+    def _show_mail(
+        self, mail: ReceivedMail | None, on_chosen: Callable[[str], None] | None
+    ) -> None:
+        if mail is None:
+            self.banner.show_message(
+                Tone.INFO, QCoreApplication.translate("today", "Aucun courriel pour le moment.")
+            )
+            return
+        if self.mail_viewer is not None:
+            self.mail_viewer.close()
+        self.mail_viewer = MailViewer(mail, self)
+        if on_chosen is None:
+            self.mail_viewer.use_code.hide()
+        else:
+            self.mail_viewer.code_chosen.connect(on_chosen)
+        self.mail_viewer.open()
 
 
 # Resuming a draft saved on this path ------------------------------------------------------

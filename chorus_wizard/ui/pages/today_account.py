@@ -8,16 +8,28 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QHBoxLayout,
+    QPushButton,
     QWidget,
 )
 
+from chorus_wizard.backend.errors import Rejected
 from chorus_wizard.contracts.portal import AccountCreatedAnswer
-from chorus_wizard.ui.pages import portal
+from chorus_wizard.contracts.signup import Code
+from chorus_wizard.ui.pages import portal, today
 from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
-from chorus_wizard.ui.pages.today import ACCOUNT_CREATED, TODAY_PATH, add_row, line, state_of
-from chorus_wizard.ui.widgets.common import ResumeOffer, form_layout, wrapped
+from chorus_wizard.ui.pages.today import (
+    ACCOUNT_CREATED,
+    ACTIVATED,
+    TODAY_PATH,
+    add_row,
+    line,
+    state_of,
+)
+from chorus_wizard.ui.widgets.common import ResumeOffer, Tone, form_layout, wrapped
 
 
 class TodayAccountPage(Page):
@@ -49,9 +61,35 @@ class TodayAccountPage(Page):
         for edit in (self.email, self.nom, self.prenom):
             edit.textChanged.connect(self.completeChanged)
         self.terms.toggled.connect(self.completeChanged)
+        #: « Se connecter avec … », offered when the sandbox says the address has an account.
+        self.log_in_button = QPushButton(self.tr("Se connecter avec cette adresse"))
+        self.log_in_button.hide()
+        self.log_in_button.clicked.connect(lambda *_: self._log_in_instead())
+        #: « Recevoir un nouveau courriel d'activation », for an account never activated.
+        self.activate_button = QPushButton(self.tr("Recevoir un nouveau courriel d'activation"))
+        self.activate_button.hide()
+        self.activate_button.clicked.connect(lambda *_: self._activate_instead())
+        log_in_row = QHBoxLayout()
+        log_in_row.addWidget(self.log_in_button)
+        log_in_row.addWidget(self.activate_button)
+        log_in_row.addStretch(1)
+        self.body.insertLayout(self.body.count() - 1, log_in_row)
+        self.existing_email = ""
+        self.sent_contact = ""
+        self.login_instead = False
+        self._first_shown = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The window's first focus is the e-mail field, as on step 1: QWizard picks one
+        before the page is visible, finds none and falls back on « Annuler » (typing went
+        nowhere, and closing the help panel gave the focus back there)."""
+        super().showEvent(event)
+        if not self._first_shown:
+            self._first_shown = True
+            self.email.setFocus()
 
     def nextId(self) -> int:
-        return PageId.TODAY_ACTIVATE
+        return PageId.TODAY_LOGIN if self.login_instead else PageId.TODAY_ACTIVATE
 
     def ready(self) -> bool:
         typed = all(e.text().strip() for e in (self.email, self.nom, self.prenom))
@@ -71,8 +109,8 @@ class TodayAccountPage(Page):
     # -- draft -----------------------------------------------------------------------------
 
     def collect(self) -> None:
-        if self.context.path != TODAY_PATH:
-            return
+        if self.context.path != TODAY_PATH or state_of(self.context).reached:
+            return  # once the account exists, the draft keeps what it was made of
         signup = self.context.draft.signup
         signup.email = self.email.text().strip()
         signup.nom = self.nom.text().strip()
@@ -85,7 +123,9 @@ class TodayAccountPage(Page):
             return {}
         return {
             "path": TODAY_PATH,
-            "email_contact": self.contact.text().strip(),
+            "email_contact": (
+                self.sent_contact if state_of(self.context).reached else self.contact.text().strip()
+            ),
             "cgu_acceptees": self.terms.isChecked(),
             "today_reached": state_of(self.context).reached,
         }
@@ -102,6 +142,7 @@ class TodayAccountPage(Page):
         ):
             edit.setText(str(values.get(name, "")))
         self.terms.setChecked(values.get("cgu_acceptees") is True)
+        self.sent_contact = self.contact.text().strip()
 
     # -- the step --------------------------------------------------------------------------
 
@@ -110,19 +151,78 @@ class TodayAccountPage(Page):
 
     def start_step(self) -> bool:
         state = state_of(self.context)
-        email, nom, prenom, telephone, contact = (
+        self.login_instead = False
+        self.log_in_button.hide()
+        self.activate_button.hide()
+        email, nom, prenom, telephone, contact = sent = tuple(
             e.text().strip()
             for e in (self.email, self.nom, self.prenom, self.telephone, self.contact)
         )
         self.run(
             self.tr("Création de votre compte…"),
             lambda: state.api.create_account(email, nom, prenom, telephone, contact, True),
-            self._on_created,
+            lambda created: self._on_created(created, sent),
+            lambda error: self._on_refused(error, email),
         )
         return False
 
-    def _on_created(self, created: AccountCreatedAnswer) -> None:
-        state = state_of(self.context)
-        state.email = self.email.text().strip()
-        state.done(ACCOUNT_CREATED)
+    def _keep_sent(self, sent: tuple[str, ...]) -> None:
+        """The draft holds exactly what the account was made of (not what is typed later, nor
+        what was typed before a last change the draft's timer had not saved yet)."""
+        signup = self.context.draft.signup
+        signup.email, signup.nom, signup.prenom, signup.telephone = sent[:4]
+        self.sent_contact = sent[4]
+        state_of(self.context).email = sent[0]
+
+    def _on_created(self, created: AccountCreatedAnswer, sent: tuple[str, ...]) -> None:
+        self._keep_sent(sent)
+        state_of(self.context).done(ACCOUNT_CREATED)
+        self.edited.emit()
         self.step_succeeded()
+
+    def _on_refused(self, error: BaseException, email: str) -> None:
+        self.banner.show_message(Tone.ERROR, today.refusal_text(error, today.ACCOUNT, email))
+        if isinstance(error, Rejected) and error.code == Code.EMAIL_EXISTS:
+            self.existing_email = email
+            self.log_in_button.setText(self.tr("Se connecter avec {email}").format(email=email))
+            self.log_in_button.show()
+            self.activate_button.show()
+
+    def _activate_instead(self) -> None:
+        """The account may never have been activated: a new activation mail, then the
+        activation page with that address (the sandbox answers the same for any address)."""
+        state, email = state_of(self.context), self.existing_email
+
+        def sent(_answer: object) -> None:
+            state.email = email
+            self.context.draft.signup.email = email
+            state.done(ACCOUNT_CREATED)
+            self.log_in_button.hide()
+            self.activate_button.hide()
+            self.edited.emit()
+            self.step_succeeded()
+
+        self.run(
+            self.tr("Envoi d'un nouveau courriel…"),
+            lambda: state.api.resend_activation(email),
+            sent,
+            lambda error: self.banner.show_message(
+                Tone.ERROR, today.refusal_text(error, today.ACCOUNT, email)
+            ),
+        )
+
+    def _log_in_instead(self) -> None:
+        """The sandbox knows this address: go to the login with it (its activation, if it
+        was never done, is the login's refusal to say)."""
+        state = state_of(self.context)
+        state.email = self.existing_email
+        self.context.draft.signup.email = self.existing_email
+        state.done(ACTIVATED)
+        self.login_instead = True
+        self.log_in_button.hide()
+        self.activate_button.hide()
+        self.edited.emit()
+        self.step_succeeded()
+
+    def quit_warning(self) -> str:
+        return today.quit_warning(self)

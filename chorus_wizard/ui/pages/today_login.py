@@ -12,11 +12,12 @@ import io
 
 import segno
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
 from chorus_wizard.contracts.portal import Expected, LoginAnswer
-from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
-from chorus_wizard.ui.pages.today import LOGGED_IN, add_row, line, show_latest_mail, state_of
+from chorus_wizard.ui.pages import today
+from chorus_wizard.ui.pages.base import PageId, WizardContext
+from chorus_wizard.ui.pages.today import LOGGED_IN, add_row, line, state_of
 from chorus_wizard.ui.widgets.common import Tone, form_layout, wrapped
 
 #: Pixels per module of the QR code: large enough for a phone's camera on any screen.
@@ -32,7 +33,7 @@ def qr_pixmap(uri: str) -> QPixmap:
     return pixmap
 
 
-class TodayLoginPage(Page):
+class TodayLoginPage(today.MailPage):
     def __init__(self, context: WizardContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setTitle(self.tr("Portail actuel — 3. Connectez-vous\u00a0: double authentification"))
@@ -48,6 +49,10 @@ class TodayLoginPage(Page):
         )
         self.body.addWidget(self.intro)
         form = form_layout()
+        #: The address the login is made with (as the account was created), never typed here.
+        self.email = line()
+        self.email.setReadOnly(True)
+        add_row(form, self.tr("Adresse électronique de connexion"), self.email)
         self.password = line()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         add_row(form, self.tr("Mot de passe"), self.password, required=True)
@@ -56,14 +61,9 @@ class TodayLoginPage(Page):
         self.step_text.hide()
         self.body.addWidget(self.step_text)
         self.show_mail = QPushButton(self.tr("Voir le courriel reçu"))
-        self.show_mail.clicked.connect(lambda *_: show_latest_mail(self, self._on_mail_read))
+        self.show_mail.clicked.connect(lambda *_: self.show_latest_mail())
         self.show_mail.hide()
         self.body.addWidget(self.show_mail)
-        self.mail = QPlainTextEdit()
-        self.mail.setReadOnly(True)
-        self.mail.setAccessibleName(self.tr("Courriel reçu"))
-        self.mail.hide()
-        self.body.addWidget(self.mail)
         self.qr = QLabel()
         self.qr.setAccessibleName(self.tr("Code QR de l'application d'authentification"))
         self.qr.hide()
@@ -92,6 +92,7 @@ class TodayLoginPage(Page):
             edit.textChanged.connect(self.completeChanged)
 
     def initializePage(self) -> None:
+        self.email.setText(state_of(self.context).email)
         if self.expected is None and self.context.password_in_memory:
             self.password.setText(self.context.password_in_memory)
 
@@ -130,14 +131,15 @@ class TodayLoginPage(Page):
         state = state_of(self.context)
         state.login_ticket = answer.jetonConnexion or ""
         self.code.clear()
+        said = today.login_text(answer.attendu, state.email, self.expected is Expected.ENROL)
         if answer.attendu is Expected.NONE:
-            self.banner.show_message(Tone.SUCCESS, answer.libelle)
+            self.banner.show_message(Tone.SUCCESS, said)
             state.done(LOGGED_IN)
             self.step_succeeded()
             return
         self.expected = answer.attendu
         self.password.setEnabled(False)
-        self.step_text.setText(answer.libelle)
+        self.step_text.setText(said)
         self.step_text.show()
         self.code_row.show()
         self.show_mail.setVisible(answer.attendu is Expected.MAIL_CODE)
@@ -146,15 +148,10 @@ class TodayLoginPage(Page):
             state.totp_uri = answer.uriTotp or ""
             self.qr.setPixmap(qr_pixmap(state.totp_uri))
             self.uri.setText(state.totp_uri)
-            self.mail.hide()
         for widget in (self.qr, self.uri_label, self.uri):
             widget.setVisible(enrolling)
         self.code.setFocus()
         self.completeChanged.emit()
-
-    def _on_mail_read(self, text: str) -> None:
-        self.mail.setPlainText(text)
-        self.mail.setVisible(bool(text))
 
     def log_in_again(self, reason: str) -> None:
         """The session is gone (the wizard was closed, or it expired): back to the password,
@@ -162,6 +159,7 @@ class TodayLoginPage(Page):
         self.expected = None
         self._step_done_for = None
         state_of(self.context).login_ticket = ""
+        self.email.setText(state_of(self.context).email)
         self.password.clear()
         self.password.setEnabled(True)
         self.code.clear()
@@ -169,7 +167,6 @@ class TodayLoginPage(Page):
             self.step_text,
             self.code_row,
             self.show_mail,
-            self.mail,
             self.qr,
             self.uri_label,
             self.uri,
@@ -185,3 +182,10 @@ class TodayLoginPage(Page):
         self.uri.clear()
         self.qr.clear()
         state_of(self.context).totp_uri = ""
+
+    def show_error(self, error: BaseException) -> None:
+        where = today.LOGIN if self.expected is None else today.LOGIN_CODE
+        self.banner.show_message(Tone.ERROR, today.refusal_text(error, where))
+
+    def quit_warning(self) -> str:
+        return today.quit_warning(self)

@@ -21,7 +21,7 @@ from chorus_wizard.contracts.portal import StructureAnswer, StructureOutcome, Wo
 from chorus_wizard.contracts.record import Signup
 from chorus_wizard.contracts.signup import Code
 from chorus_wizard.domain.identifiers import IdentifierType, check_identifier
-from chorus_wizard.ui.pages import portal
+from chorus_wizard.ui.pages import portal, today
 from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
 from chorus_wizard.ui.pages.today import TODAY_PATH, add_row, line, state_of
 from chorus_wizard.ui.widgets.common import (
@@ -145,6 +145,7 @@ class TodayStructurePage(Page):
         )
 
     def _on_looked_up(self, lookup: Lookup) -> None:
+        self.context.draft.lookup = lookup  # the recap's company category
         if lookup.existing is not None:
             self.join.setChecked(True)
             self._say(
@@ -305,14 +306,25 @@ class TodayStructurePage(Page):
         QTimer.singleShot(0, wizard.back)  # not from within QWizard's own validation
 
     def _on_done(self, result: tuple[StructureAnswer, WorkspacesAnswer | None]) -> None:
-        structure, _ = result
-        self.context.draft.final_message = structure.libelle
+        structure, opened = result
+        draft, state = self.context.draft, state_of(self.context)
+        draft.final_message = structure.libelle
+        # What the recap tells: the structure as sent, how it went, the spaces opened.
+        self.collect()
+        state.structure = structure.resultat.value
+        draft.workspaces = list(opened.espaces) if opened is not None else []
         self.step_succeeded()
 
     def _on_failed(self, error: BaseException) -> None:
         if isinstance(error, Rejected) and error.code == Code.INVALID_JETON:
-            self._log_in_again(str(error))
+            self._log_in_again(today.refusal_text(error, today.STRUCTURE))
             return
         if isinstance(error, Rejected) and error.code == Code.STRUCTURE_EXISTS:
             self.join.setChecked(True)
         self.show_error(error)
+
+    def show_error(self, error: BaseException) -> None:
+        self.banner.show_message(Tone.ERROR, today.refusal_text(error, today.STRUCTURE))
+
+    def quit_warning(self) -> str:
+        return today.quit_warning(self)
