@@ -1826,8 +1826,29 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
         <translation>Today&apos;s portal — done</translation>
     </message>
     <message>
-        <source>Vous avez parcouru le portail actuel dans son ordre&#xa0;: le compte, son activation et le mot de passe, la double authentification, la structure et les espaces de travail. Sur le vrai portail, gardez votre téléphone&#xa0;: chaque connexion demandera le code de l&apos;application.</source>
-        <translation>You went through today&apos;s portal in its order: the account, its activation and the password, two-factor authentication, the structure and the workspaces. On the real portal, keep your phone: every login will ask for the app&apos;s code.</translation>
+        <source>Vous avez parcouru le portail actuel dans son ordre&#xa0;: le compte, son activation et le mot de passe, la double authentification.</source>
+        <extracomment>What to do for real, after a rehearsal.</extracomment>
+        <translation>You went through today&apos;s portal in its order: the account, its activation and the password, the two-factor authentication.</translation>
+    </message>
+    <message>
+        <source>La structure existait déjà&#xa0;: votre demande de rattachement est envoyée à son gestionnaire. Les espaces de travail s&apos;ouvriront quand il l&apos;aura acceptée.</source>
+        <translation>The structure existed already: your request to join it is sent to its manager. The workspaces will open once the manager accepts it.</translation>
+    </message>
+    <message>
+        <source>Votre structure est créée&#xa0;; vous en êtes le gestionnaire.</source>
+        <translation>Your structure is created; you are its manager.</translation>
+    </message>
+    <message>
+        <source>Espaces de travail ouverts&#xa0;: {names}.</source>
+        <translation>Workspaces opened: {names}.</translation>
+    </message>
+    <message>
+        <source>Aucun espace de travail n&apos;a été ouvert.</source>
+        <translation>No workspace was opened.</translation>
+    </message>
+    <message>
+        <source>Sur le vrai portail, gardez votre téléphone&#xa0;: chaque connexion demandera le code de l&apos;application.</source>
+        <translation>On the real portal, keep your phone at hand: every login will ask for the app&apos;s code.</translation>
     </message>
 </context>
 <context>

@@ -16,7 +16,9 @@ from chorus_wizard.recap import recap_text
 from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.pages.today_account import TodayAccountPage
 from chorus_wizard.ui.pages.today_activate import TodayActivatePage
+from chorus_wizard.ui.pages.today_done import TodayDonePage
 from chorus_wizard.ui.pages.today_login import TodayLoginPage
+from chorus_wizard.ui.pages.today_structure import TodayStructurePage
 from chorus_wizard.ui.wizard import SignupWizard
 from tests.e2e.steps import TIMEOUT
 from tests.e2e.test_today_path import mails, press_next
@@ -25,6 +27,8 @@ from tests.sandbox.helpers import STRONG_PASSWORD
 
 WRONG = "tom.baker@example"
 RIGHT = "tom.baker@example.com"
+#: Danone's SIRET, registered on the sandbox (resources/sandbox/registered.json).
+REGISTERED_SIRET = "55203253400703"
 
 
 def fill(page: TodayAccountPage, email: str) -> None:
@@ -143,6 +147,51 @@ def test_the_recap_tells_what_the_path_did(
         assert "Catégorie d'entreprise : ETI (entreprise de taille intermédiaire)" in text
         assert "Fonctionnalités" not in text  # never asked on this path
         assert "question secrète" not in text
+        # the last page says the same: created, and the spaces opened
+        done = wizard.currentPage()
+        assert isinstance(done, TodayDonePage)
+        said = done.summary.text()
+        assert "Votre structure est créée" in said
+        assert "Espaces de travail ouverts\u00a0: Factures émises, Sollicitations émises." in said
+        assert "rattachement" not in said
+        # finished: quitting (even from the page before) has nothing pending to ask about
+        wizard.back()
+        assert wizard.currentId() == PageId.TODAY_STRUCTURE
+        back = wizard.currentPage()
+        assert isinstance(back, TodayStructurePage)
+        assert back.quit_warning() == ""
+        wizard.reject()
+        assert wizard.quit_question is None
+    finally:
+        wizard.shutdown()
+
+
+def test_the_last_page_says_a_join_was_requested(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    install_translators(qapp, "fr")
+    data_dir = tmp_path / "data"
+    wizard = open_today(qtbot, data_dir)
+    try:
+        walk_to(qtbot, wizard, data_dir, PageId.TODAY_STRUCTURE)
+        structure = wizard.currentPage()
+        assert isinstance(structure, TodayStructurePage)
+        assert structure.quit_warning() != ""  # not finished yet: the question stays
+        structure.fields["identifier"].setText(REGISTERED_SIRET)
+        qtbot.waitUntil(structure.join.isChecked, timeout=TIMEOUT)  # ticked by the directory
+        qtbot.waitUntil(lambda: not structure.is_busy, timeout=TIMEOUT)
+        press_next(qtbot, wizard, PageId.TODAY_DONE)
+        done = wizard.currentPage()
+        assert isinstance(done, TodayDonePage)
+        said = done.summary.text()
+        assert "demande de rattachement est envoyée" in said
+        assert "quand il l'aura acceptée" in said
+        assert "structure est créée" not in said
+        assert "Espaces de travail ouverts" not in said
+        assert "la structure et les espaces de travail" not in said
+        wizard.back()
+        assert wizard.currentPage() is structure
+        assert structure.quit_warning() == ""
     finally:
         wizard.shutdown()
 

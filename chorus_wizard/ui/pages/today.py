@@ -195,10 +195,11 @@ def login_text(expected: Expected, email: str, enrolled_now: bool = False) -> st
 
 def quit_warning(page: Page) -> str:
     """« Annuler » and the close button ask first once the account exists (as on the guide's
-    step 3): quitting leaves it half-way; « Reprendre » at the next start goes on."""
+    step 3): quitting leaves it half-way; « Reprendre » at the next start goes on. Once the
+    structure is sent the path is finished: nothing to ask."""
     state = state_of(page.context)
-    if not state.reached:
-        return ""
+    if not state.reached or state.structure:
+        return ""  # nothing made yet, or the path is finished: nothing is left pending
     return QCoreApplication.translate(
         "today",
         "Votre compte d'essai existe déjà pour {email}. Si vous quittez maintenant, "
