@@ -362,3 +362,27 @@ def test_an_address_never_activated_gets_a_new_activation_mail(
         press_next(qtbot, second, PageId.TODAY_LOGIN)
     finally:
         second.shutdown()
+
+
+def test_the_first_page_checks_the_address_as_step_1_does(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    install_translators(qapp, "fr")
+    wizard = open_today(qtbot, tmp_path / "data")
+    try:
+        account = wizard.currentPage()
+        assert isinstance(account, TodayAccountPage)
+        below = account.nom.mapTo(account, account.nom.rect().topLeft())
+        account.email.setText(WRONG)
+        assert not account.email_hint.isVisible()  # not while the first typing goes on
+        account.email.editingFinished.emit()  # leaving the field
+        assert account.email_hint.isVisible()
+        assert "nom de domaine" in account.email_hint.text()
+        assert "nom de domaine" in account.email.accessibleDescription()
+        # the line's height was kept: the field below has not moved
+        assert account.nom.mapTo(account, account.nom.rect().topLeft()) == below
+        account.email.setText(RIGHT)  # once shown, the reason follows the typing
+        assert not account.email_hint.isVisible()
+        assert account.nom.mapTo(account, account.nom.rect().topLeft()) == below
+    finally:
+        wizard.shutdown()

@@ -21,6 +21,7 @@ from chorus_wizard.contracts.portal import AccountCreatedAnswer
 from chorus_wizard.contracts.signup import Code
 from chorus_wizard.ui.pages import portal, today
 from chorus_wizard.ui.pages.base import Page, PageId, WizardContext
+from chorus_wizard.ui.pages.identify import email_problem
 from chorus_wizard.ui.pages.today import (
     ACCOUNT_CREATED,
     ACTIVATED,
@@ -29,7 +30,15 @@ from chorus_wizard.ui.pages.today import (
     line,
     state_of,
 )
-from chorus_wizard.ui.widgets.common import ResumeOffer, Tone, form_layout, wrapped
+from chorus_wizard.ui.widgets.common import (
+    FieldHint,
+    ResumeOffer,
+    Tone,
+    field_label,
+    form_layout,
+    stacked,
+    wrapped,
+)
 
 
 class TodayAccountPage(Page):
@@ -48,7 +57,14 @@ class TodayAccountPage(Page):
         form = form_layout()
         self.email, self.nom, self.prenom = line(), line(), line()
         self.telephone, self.contact = line(), line()
-        add_row(form, self.tr("Adresse électronique de connexion"), self.email, required=True)
+        # step 1's rule and hint line, its height kept so nothing moves as it comes and goes
+        self.email_hint = FieldHint(self.email, reserve_line=True)
+        email_label = self.tr("Adresse électronique de connexion")
+        self.email.setAccessibleName(email_label)
+        form.addRow(
+            field_label(email_label, self.email, required=True),
+            stacked(self.email, self.email_hint),
+        )
         add_row(form, self.tr("Nom"), self.nom, required=True)
         add_row(form, self.tr("Prénom"), self.prenom, required=True)
         add_row(form, self.tr("Téléphone (facultatif)"), self.telephone)
@@ -61,6 +77,8 @@ class TodayAccountPage(Page):
         for edit in (self.email, self.nom, self.prenom):
             edit.textChanged.connect(self.completeChanged)
         self.terms.toggled.connect(self.completeChanged)
+        self.email.textChanged.connect(self._on_email_text_changed)
+        self.email.editingFinished.connect(self._on_email_editing_finished)
         #: « Se connecter avec … », offered when the sandbox says the address has an account.
         self.log_in_button = QPushButton(self.tr("Se connecter avec cette adresse"))
         self.log_in_button.hide()
@@ -87,6 +105,14 @@ class TodayAccountPage(Page):
         if not self._first_shown:
             self._first_shown = True
             self.email.setFocus()
+
+    def _on_email_text_changed(self) -> None:
+        if self.email_hint.isVisible():  # once shown, the reason follows the typing
+            self.email_hint.set_reason(email_problem(self.email.text()))
+
+    def _on_email_editing_finished(self) -> None:
+        if self.email.text().strip():
+            self.email_hint.set_reason(email_problem(self.email.text()))
 
     def nextId(self) -> int:
         return PageId.TODAY_LOGIN if self.login_instead else PageId.TODAY_ACTIVATE
