@@ -413,12 +413,22 @@ def offer_resume(wizard: SignupWizard, keeper: DraftKeeper, store: DraftStore) -
         box = QMessageBox(
             QMessageBox.Icon.Question,
             QCoreApplication.translate("drafts", "Recommencer ?"),
-            QCoreApplication.translate(
-                "drafts",
-                "Un compte a déjà été créé pour {email}. Si vous recommencez, l'assistant oublie "
-                "cette inscription, mais le compte reste sur le serveur : la même adresse et "
-                "la même structure seraient refusées. Reprenez plutôt l'inscription pour "
-                "l'activer.",
+            (
+                QCoreApplication.translate(
+                    "drafts",
+                    "Un compte d'essai a déjà été créé pour {email}. Si vous recommencez, "
+                    "l'assistant oublie cette inscription, mais le compte reste sur le serveur : "
+                    "la même adresse mènera à ce compte, pas à un nouveau. Reprenez plutôt "
+                    "l'inscription.",
+                )
+                if saved.progress.get("today_reached")
+                else QCoreApplication.translate(
+                    "drafts",
+                    "Un compte a déjà été créé pour {email}. Si vous recommencez, l'assistant "
+                    "oublie cette inscription, mais le compte reste sur le serveur : la même "
+                    "adresse et la même structure seraient refusées. Reprenez plutôt "
+                    "l'inscription pour l'activer.",
+                )
             ).format(email=saved.signup.email),
             QMessageBox.StandardButton.NoButton,
             wizard,

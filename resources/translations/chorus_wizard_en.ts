@@ -2361,6 +2361,10 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
         <translation>Start over?</translation>
     </message>
     <message>
+        <source>Un compte d&apos;essai a déjà été créé pour {email}. Si vous recommencez, l&apos;assistant oublie cette inscription, mais le compte reste sur le serveur&#xa0;: la même adresse mènera à ce compte, pas à un nouveau. Reprenez plutôt l&apos;inscription.</source>
+        <translation>A trial account has already been created for {email}. If you start over, the wizard forgets this signup, but the account stays on the server: the same address will lead to that account, not to a new one. Resume the signup instead.</translation>
+    </message>
+    <message>
         <source>Un compte a déjà été créé pour {email}. Si vous recommencez, l&apos;assistant oublie cette inscription, mais le compte reste sur le serveur&#xa0;: la même adresse et la même structure seraient refusées. Reprenez plutôt l&apos;inscription pour l&apos;activer.</source>
         <translation>An account has already been created for {email}. If you start over, the wizard forgets this signup, but the account stays on the server: the same address and the same structure would be refused. Resume the signup instead to activate it.</translation>
     </message>

@@ -386,3 +386,30 @@ def test_the_first_page_checks_the_address_as_step_1_does(
         assert account.nom.mapTo(account, account.nom.rect().topLeft()) == below
     finally:
         wizard.shutdown()
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")  # the question
+def test_start_over_on_today_s_path_names_no_structure(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    install_translators(qapp, "fr")
+    data_dir = tmp_path / "data"
+    first = open_today(qtbot, data_dir)
+    account = first.currentPage()
+    assert isinstance(account, TodayAccountPage)
+    fill(account, RIGHT)
+    press_next(qtbot, first, PageId.TODAY_ACTIVATE)  # the account exists, no structure given
+    close(first, data_dir)
+
+    second = open_today(qtbot, data_dir)
+    try:
+        again = second.currentPage()
+        assert isinstance(again, TodayAccountPage)
+        again.resume_box.restart_button.click()
+        box = second.message_box
+        assert box is not None
+        assert RIGHT in box.text()
+        assert "structure" not in box.text()  # none was given on this path yet
+        assert "mènera à ce compte" in box.text()
+    finally:
+        second.shutdown()
