@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from chorus_wizard.app import build_wizard, finish_build, install_translators
@@ -413,3 +413,35 @@ def test_start_over_on_today_s_path_names_no_structure(
         assert "mènera à ce compte" in box.text()
     finally:
         second.shutdown()
+
+
+@pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+def test_the_code_row_lines_up_with_the_login_s_other_rows(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path
+) -> None:
+    install_translators(qapp, "fr")
+    data_dir = tmp_path / "data"
+    wizard = open_today(qtbot, data_dir)
+    try:
+        walk_to(qtbot, wizard, data_dir, PageId.TODAY_LOGIN)
+        login = wizard.currentPage()
+        assert isinstance(login, TodayLoginPage)
+        login.password.setText(STRONG_PASSWORD)
+        press_next(qtbot, wizard)
+        qtbot.waitUntil(login.code_row.isVisible, timeout=TIMEOUT)
+
+        def left(widget: QWidget) -> int:
+            return widget.mapTo(login, widget.rect().topLeft()).x()
+
+        def label_of(field: QWidget) -> QLabel:
+            return next(x for x in login.findChildren(QLabel) if x.buddy() is field)
+
+        # the code's label starts where the address's does (no margin of its own)
+        assert left(label_of(login.code)) == left(label_of(login.email))
+        # and the field ends inside its row (not cut at the scroll area's bottom)
+        assert login.code.geometry().bottom() < login.code_row.height()
+        margins = login.code_row.contentsMargins()
+        layout_margins = login.code.parentWidget().layout().contentsMargins()  # type: ignore[union-attr]
+        assert margins.bottom() == 0 and layout_margins.bottom() == 0
+    finally:
+        wizard.shutdown()

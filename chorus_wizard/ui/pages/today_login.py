@@ -79,6 +79,9 @@ class TodayLoginPage(today.MailPage):
             widget.hide()
             self.body.addWidget(widget)
         code_form = form_layout()
+        # no margin of its own: the label starts where the page's others do, and the field
+        # is not cut at the bottom of the scroll area
+        code_form.setContentsMargins(0, 0, 0, 0)
         self.code = line()
         self.code.setMaxLength(6)
         self.code_label_text = self.tr("Code à 6 chiffres")
