@@ -109,6 +109,10 @@
         <translation>Your details from steps 1 to 3 are kept: at the next start, “Resume” puts them back and comes back here. The activation link or code, the password and the secret answer typed are never saved: you will have to type them again.</translation>
     </message>
     <message>
+        <source>Votre compte a déjà été créé pour {email} et attend son activation. Si vous quittez maintenant, l&apos;inscription reste en attente&#xa0;: au prochain lancement, «&#xa0;Reprendre&#xa0;» revient ici.</source>
+        <translation>Your account has already been created for {email} and is waiting for its activation. If you quit now, the signup stays pending: at the next start, “Resume” comes back here.</translation>
+    </message>
+    <message>
         <source>Le blocage reste en place jusqu&apos;à {time}, et sera indiqué à la reprise.</source>
         <translation>The block stays until {time}, and will be shown when you resume.</translation>
     </message>

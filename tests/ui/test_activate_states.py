@@ -373,3 +373,31 @@ def test_the_lock_the_quit_question_and_the_help_tell_one_truth(
     paragraph = next(p for p in help_text.split("\n\n") if "Trop de tentatives" in p)
     assert "Renvoyer le" in paragraph and "s'il est encore valable" in paragraph
     assert "étapes 1 à 3 sont gardées" in paragraph
+
+
+@pytest.mark.qt_log_ignore(DIALOG_WARNING)  # « Quitter l'assistant ? »
+def test_annuler_and_the_close_button_ask_alike_on_step_4_with_empty_fields(
+    qtbot: QtBot, wizard: SignupWizard
+) -> None:
+    """Found by a walk: with step 4's fields empty, « Annuler » quit at once while the account
+    waited for its activation; both ways of quitting now ask the same question."""
+    page = reach_activation(qtbot, wizard)
+    page.clear_secrets()
+    page.code.clear()
+    assert not any(
+        field.text()
+        for field in (page.code, page.password.password, page.password.confirmation, page.answer)
+    )
+    questions = []
+    for quit_now in (wizard.reject, wizard.close):  # « Annuler », the close button
+        quit_now()
+        qtbot.waitUntil(lambda: wizard.quit_question is not None)
+        box = wizard.quit_question
+        assert box is not None
+        questions.append(box.text())
+        stay = next(b for b in box.buttons() if b.text() == "&Rester")
+        stay.click()
+        qtbot.waitUntil(lambda: wizard.quit_question is None)
+        assert wizard.isVisible() and wizard.currentId() == PageId.ACTIVATE
+    assert questions[0] == questions[1]
+    assert EMAIL in questions[0] and "attend son activation" in questions[0]

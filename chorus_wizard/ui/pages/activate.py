@@ -319,14 +319,23 @@ class ActivatePage(Page):
     def quit_warning(self) -> str:
         """Something typed on step 4 (never saved): what quitting keeps and what it loses."""
         fields = (self.code, self.password.password, self.password.confirmation, self.answer)
-        if not any(field.text() for field in fields):
+        if any(field.text() for field in fields):
+            text = self.tr(
+                "Vos informations des étapes 1 à 3 sont gardées\u00a0: au prochain lancement, "
+                "«\u00a0Reprendre\u00a0» les remet en place et revient ici. Le lien ou code "
+                "d'activation, le mot de passe et la réponse secrète saisis ne sont jamais "
+                "enregistrés\u00a0: il faudra les saisir à nouveau."
+            )
+        elif self.context.draft.account is not None:
+            # Nothing typed yet, but the account exists and waits: « Annuler » asks as the
+            # window's close button and step 3 do.
+            text = self.tr(
+                "Votre compte a déjà été créé pour {email} et attend son activation. Si vous "
+                "quittez maintenant, l'inscription reste en attente\u00a0: au prochain "
+                "lancement, «\u00a0Reprendre\u00a0» revient ici."
+            ).format(email=self.context.draft.signup.email)
+        else:
             return ""
-        text = self.tr(
-            "Vos informations des étapes 1 à 3 sont gardées\u00a0: au prochain lancement, "
-            "«\u00a0Reprendre\u00a0» les remet en place et revient ici. Le lien ou code "
-            "d'activation, le mot de passe et la réponse secrète saisis ne sont jamais "
-            "enregistrés\u00a0: il faudra les saisir à nouveau."
-        )
         if self.is_locked() and self.locked_until is not None:
             text += " " + self.tr(
                 "Le blocage reste en place jusqu'à {time}, et sera indiqué à la reprise."
