@@ -401,3 +401,10 @@ def test_annuler_and_the_close_button_ask_alike_on_step_4_with_empty_fields(
         assert wizard.isVisible() and wizard.currentId() == PageId.ACTIVATE
     assert questions[0] == questions[1]
     assert EMAIL in questions[0] and "attend son activation" in questions[0]
+
+
+def test_every_guide_page_subtitle_starts_with_etape_accented(wizard: SignupWizard) -> None:
+    """The progress line under each step's title: « Étape n sur 4 », with its accent."""
+    for page_id in (PageId.IDENTIFY, PageId.COMPLETE, PageId.WORKSPACES, PageId.ACTIVATE):
+        subtitle = wizard.page_of(page_id).subTitle()
+        assert subtitle.startswith("Étape "), subtitle
