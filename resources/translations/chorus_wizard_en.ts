@@ -69,6 +69,11 @@
         <translation>Confirm</translation>
     </message>
     <message>
+        <source>Reprise</source>
+        <extracomment>What a resume had to say (the workspaces chosen, a missing keychain): kept in view under the intro while the message line below says other things (a lock, a call).</extracomment>
+        <translation>Resume</translation>
+    </message>
+    <message>
         <source>Collez ici le lien reçu par courriel, ou le code seul</source>
         <translation>Paste the link received by email here, or just the code</translation>
     </message>
@@ -2366,6 +2371,10 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
     <message>
         <source>Votre compte a déjà été créé. Le choix des espaces de travail n&apos;a pas pu être relu (aucun trousseau du système)&#xa0;: vous pourrez le revoir après l&apos;activation.</source>
         <translation>Your account has already been created. The choice of workspaces could not be read back (no system keychain): you can review it after activation.</translation>
+    </message>
+    <message>
+        <source>Votre compte a déjà été créé, avec les espaces de travail choisis ({spaces})&#xa0;: ce choix est enregistré avec le compte et vaudra dès son activation. Sans trousseau du système, l&apos;assistant ne peut pas le relire auprès de Chorus Pro&#xa0;: vous pourrez le revoir sur Chorus Pro après l&apos;activation.</source>
+        <translation>Your account has already been created, with the workspaces chosen ({spaces}): this choice is saved with the account and applies from its activation. Without a system keychain, the wizard cannot read it back from Chorus Pro: you can review it on Chorus Pro after the activation.</translation>
     </message>
     <message>
         <source>Votre compte a déjà été créé. Les espaces de travail choisis ({spaces}) n&apos;ont pas encore été ouverts, et sans trousseau du système l&apos;assistant ne peut plus les demander&#xa0;: ouvrez-les après l&apos;activation, sur Chorus Pro.</source>

@@ -325,7 +325,9 @@ def test_a_lock_is_shown_at_once_on_resume_without_a_keychain(
         assert resumed.is_locked() and resumed.locked_until == until
         assert resumed.banner.tone is Tone.ERROR
         assert "Trop de tentatives infructueuses" in resumed.banner.text()
-        assert "Votre compte a déjà été créé" in resumed.banner.text()  # the resume's note too
+        # the resume's note too, in its own place beside the lock's message
+        assert "Votre compte a déjà été créé" in resumed.resume_note.text()
+        assert resumed.resume_note.isVisible()
         assert not resumed.resend.isEnabled()
         assert not valider(second).isEnabled()
     finally:

@@ -36,6 +36,7 @@ from chorus_wizard.domain.password import PasswordPolicy, load_strength_estimato
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.pages.base import Page, WizardContext
 from chorus_wizard.ui.widgets.common import (
+    Banner,
     FieldHint,
     FormComboBox,
     Tone,
@@ -205,11 +206,15 @@ class ActivatePage(Page):
         self._status_pending = False
         # The lock's end as the draft saved it, for a resume that cannot ask the service.
         self._saved_lock: datetime | None = None
-        # What a resume said while the lock is shown: said after the lock's message.
-        self._lock_note = ""
 
         self.intro = wrapped("")
         self.body.addWidget(self.intro)
+        #: What a resume had to say (the workspaces chosen, a missing keychain): kept in view
+        #: under the intro while the message line below says other things (a lock, a call).
+        self.resume_note = Banner()
+        self.resume_note.setAccessibleName(self.tr("Reprise"))
+        self.resume_note.hide()
+        self.body.addWidget(self.resume_note)
 
         form = form_layout()
         self.code = QLineEdit()
@@ -405,15 +410,12 @@ class ActivatePage(Page):
         return self.locked_until is not None and self.clock() < self.locked_until
 
     def show_resume_note(self, text: str) -> None:
-        if not self.is_locked():
-            super().show_resume_note(text)
-            return
-        self._lock_note = text  # the lock stays the message; the note follows it
-        self._refresh_lock()
+        """A resume's note stays in its own place: the message line then says the lock, a
+        call's progress or a refusal without replacing it."""
+        self.resume_note.show_message(Tone.INFO, text)
 
     def _lock_text(self, until: datetime, now: datetime) -> str:
-        text = locked_message(until, now, self.valid_until())
-        return f"{text} {self._lock_note}" if self._lock_note else text
+        return locked_message(until, now, self.valid_until())
 
     def _lock(self, until: datetime) -> None:
         self.locked_until = until
@@ -451,9 +453,6 @@ class ActivatePage(Page):
         self.locked_until = None
         self.resend.setEnabled(True)
         self._refresh_validity()
-        if self._lock_note:
-            message = f"{message} {self._lock_note}"
-            self._lock_note = ""
         self.banner.show_message(Tone.INFO, message)
         self.edited.emit()
         self.completeChanged.emit()
