@@ -41,6 +41,10 @@
         <translation>{minutes} min {seconds} s</translation>
     </message>
     <message>
+        <source>Le lien, le mot de passe et la réponse secrète saisis avant la fermeture de la fenêtre n&apos;ont pas été gardés (ils ne sont jamais enregistrés)&#xa0;: saisissez-les à nouveau&#xa0;; tant que la fenêtre reste ouverte, ils restent en place.</source>
+        <translation>The link, the password and the secret answer typed before the window was closed were not kept (they are never saved): type them again; while the window stays open, they stay in place.</translation>
+    </message>
+    <message>
         <source>Tant que la fenêtre reste ouverte, tout ce que vous avez saisi reste en place. Si vous la fermez, vos informations des étapes 1 à 3 sont gardées, mais le lien, le mot de passe et la réponse secrète ne sont jamais enregistrés&#xa0;: il faudra les saisir à nouveau.</source>
         <translation>While the window stays open, everything you typed stays in place. If you close it, your details from steps 1 to 3 are kept, but the link, the password and the secret answer are never saved: you will have to type them again.</translation>
     </message>

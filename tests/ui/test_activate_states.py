@@ -183,7 +183,7 @@ def test_five_wrong_codes_lock_valider_with_a_countdown(
     local = until.astimezone()
     text = page.banner.text()
     assert f"bloquée jusqu'à {local.hour}\u00a0h\u00a0{local.minute:02d}" in text
-    assert "Réessayez dans 4\u00a0min\u00a012\u00a0s" in text
+    assert "(encore 4\u00a0min\u00a012\u00a0s)" in text
     assert page.code_hint.isHidden()  # the state is the lock, said once, in the banner
     assert WRONG not in text
     assert not page.isComplete() and not valider(wizard).isEnabled()
@@ -191,11 +191,11 @@ def test_five_wrong_codes_lock_valider_with_a_countdown(
 
     clock.now += timedelta(minutes=3, seconds=2)
     page.lock_timer.timeout.emit()
-    assert "Réessayez dans 1\u00a0min\u00a010\u00a0s" in page.banner.text()
+    assert "(encore 1\u00a0min\u00a010\u00a0s)" in page.banner.text()
     assert not valider(wizard).isEnabled()
     clock.now += timedelta(seconds=65)
     page.lock_timer.timeout.emit()
-    assert "Réessayez dans 5\u00a0s" in page.banner.text()
+    assert "(encore 5\u00a0s)" in page.banner.text()
 
     clock.now = until
     page.lock_timer.timeout.emit()
@@ -304,6 +304,8 @@ def test_a_lock_is_shown_at_once_on_resume_without_a_keychain(
     service.fail["activate"] = ActivationLocked("Trop de tentatives.", status=423, until=until)
     first.next()
     qtbot.waitUntil(page.is_locked)
+    before = page.banner.text()
+    assert page.next_reason.isHidden()  # no « Pour valider, saisissez… » under a lock
     draft_keeper(first).flush()
     saved = json.loads((tmp_path / "draft.json").read_text(encoding="utf-8"))
     assert saved["progress"]["activation_locked_until"] == until.isoformat()
@@ -329,6 +331,20 @@ def test_a_lock_is_shown_at_once_on_resume_without_a_keychain(
         assert "Votre compte a déjà été créé" in resumed.resume_note.text()
         assert resumed.resume_note.isVisible()
         assert not resumed.resend.isEnabled()
+        # Found by a walk: the lock's advice changed with the restart, its « Tant que la
+        # fenêtre reste ouverte, tout ce que vous avez saisi reste en place » was untrue (the
+        # restart had emptied the secrets), and « Pour valider, saisissez… » showed under it.
+        after = resumed.banner.text()
+        advice = (
+            "Le lien du dernier courriel aura expiré d'ici là\u00a0: à la fin du blocage, "
+            "cliquez sur «\u00a0Renvoyer le courriel\u00a0» pour en recevoir un nouveau."
+        )
+        assert advice in before and advice in after
+        assert "Réessayez dans" not in after
+        untrue = "tout ce que vous avez saisi reste en place"
+        assert untrue in before and untrue not in after
+        assert "saisis avant la fermeture de la fenêtre n'ont pas été gardés" in after
+        assert resumed.next_reason.isHidden()
         assert not valider(second).isEnabled()
     finally:
         second.shutdown()

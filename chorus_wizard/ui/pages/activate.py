@@ -123,9 +123,17 @@ def countdown_text(left: timedelta) -> str:
     ).format(minutes=minutes, seconds=f"{seconds:02d}")
 
 
-def kept_text() -> str:
+def kept_text(*, restarted: bool = False) -> str:
     """What stays of step 4 while the window is open and after it is closed: said alike by
-    the lock's message and the quit question."""
+    the lock's message and the quit question. ``restarted``: the lock was found by a resume,
+    after the window had been closed (what was typed before is already gone)."""
+    if restarted:
+        return QCoreApplication.translate(
+            "ActivatePage",
+            "Le lien, le mot de passe et la réponse secrète saisis avant la fermeture de la "
+            "fenêtre n'ont pas été gardés (ils ne sont jamais enregistrés)\u00a0: saisissez-les "
+            "à nouveau\u00a0; tant que la fenêtre reste ouverte, ils restent en place.",
+        )
     return QCoreApplication.translate(
         "ActivatePage",
         "Tant que la fenêtre reste ouverte, tout ce que vous avez saisi reste en place. Si vous "
@@ -135,22 +143,33 @@ def kept_text() -> str:
     )
 
 
-def locked_message(until: datetime, now: datetime, link_until: datetime | None = None) -> str:
+def locked_message(
+    until: datetime,
+    now: datetime,
+    link_until: datetime | None = None,
+    *,
+    restarted: bool = False,
+) -> str:
     """What to say after five failed attempts: until when, the time left, and which link to
-    use then (a new mail's when the last one expires before the lock ends)."""
-    if link_until is not None and link_until <= until:
+    use then (a new mail's when the last one expires before the lock ends).
+
+    A link whose end is unknown (a resume without a keychain cannot ask it) is taken as
+    expiring first: the lock lasts an hour from the last wrong code, later than the mail
+    that link came with, and a link lasts 60 minutes."""
+    kept = kept_text(restarted=restarted)
+    if link_until is None or link_until <= until:
         return QCoreApplication.translate(
             "ActivatePage",
             "Trop de tentatives infructueuses\u00a0: l'activation de ce compte est bloquée "
             "jusqu'à {time} (encore {left}). Le lien du dernier courriel aura expiré d'ici "
             "là\u00a0: à la fin du blocage, cliquez sur «\u00a0Renvoyer le courriel\u00a0» pour "
             "en recevoir un nouveau. {kept}",
-        ).format(time=clock_time(until, now), left=countdown_text(until - now), kept=kept_text())
+        ).format(time=clock_time(until, now), left=countdown_text(until - now), kept=kept)
     return QCoreApplication.translate(
         "ActivatePage",
         "Trop de tentatives infructueuses\u00a0: l'activation de ce compte est bloquée jusqu'à "
         "{time}. Réessayez dans {left}, avec le lien du dernier courriel reçu. {kept}",
-    ).format(time=clock_time(until, now), left=countdown_text(until - now), kept=kept_text())
+    ).format(time=clock_time(until, now), left=countdown_text(until - now), kept=kept)
 
 
 def tries_left_text(tries: int) -> str:
@@ -206,6 +225,8 @@ class ActivatePage(Page):
         self._status_pending = False
         # The lock's end as the draft saved it, for a resume that cannot ask the service.
         self._saved_lock: datetime | None = None
+        # The lock shown was found by a resume (the window had been closed meanwhile).
+        self._lock_after_restart = False
 
         self.intro = wrapped("")
         self.body.addWidget(self.intro)
@@ -302,6 +323,7 @@ class ActivatePage(Page):
         self._saved_lock = None
         if found is not None and self.locked_until is None and self.clock() < found:
             self.locked_until = found  # a resume found the activation locked: said at once
+            self._lock_after_restart = True
         if self.locked_until is not None and self.is_locked():
             self._lock(self.locked_until)  # back on the page: still locked, and for how long
 
@@ -389,8 +411,8 @@ class ActivatePage(Page):
     def missing_fields(self) -> list[str]:
         """What « Valider » still waits for, as the page's reason line names it (nothing
         before the rules are known; a lock or a load that failed: the message line says it)."""
-        if not self._policy_loaded:
-            return []
+        if not self._policy_loaded or self.is_locked():
+            return []  # while locked, « Valider » waits for the lock's end, not for a field
         missing = []
         if not activation_code(self.code.text()):
             missing.append(self.tr("le lien ou le code d'activation reçu"))
@@ -415,7 +437,7 @@ class ActivatePage(Page):
         self.resume_note.show_message(Tone.INFO, text)
 
     def _lock_text(self, until: datetime, now: datetime) -> str:
-        return locked_message(until, now, self.valid_until())
+        return locked_message(until, now, self.valid_until(), restarted=self._lock_after_restart)
 
     def _lock(self, until: datetime) -> None:
         self.locked_until = until
@@ -451,6 +473,7 @@ class ActivatePage(Page):
         self.lock_timer.stop()
         self._stop_asking_status()
         self.locked_until = None
+        self._lock_after_restart = False
         self.resend.setEnabled(True)
         self._refresh_validity()
         self.banner.show_message(Tone.INFO, message)
