@@ -581,6 +581,7 @@ def _go_to_saved_page(
     if state.token_missing:
         # The choice is in the draft (not a secret); without the signup token it cannot be
         # sent: say which it was, so it can be made on Chorus Pro after the activation.
+        saved_choice = progress.get("workspaces", []) if progress.get("workspaces_saved") else []
         unsent = [] if progress.get("workspaces_saved") else progress.get("workspaces", [])
         labels = {**catalogue_labels(), **draft.workspace_labels}
         text = QCoreApplication.translate(
@@ -589,7 +590,18 @@ def _go_to_saved_page(
             "relu (aucun trousseau du système) : vous pourrez le revoir après "
             "l'activation.",
         )
-        if unsent:
+        if saved_choice:
+            # The service took the choice before the window closed (the draft says so): name
+            # it, as the recap does, rather than say it could not be read.
+            text = QCoreApplication.translate(
+                "drafts",
+                "Votre compte a déjà été créé, avec les espaces de travail choisis "
+                "({spaces})\u00a0: ce choix est enregistré avec le compte et vaudra dès son "
+                "activation. Sans trousseau du système, l'assistant ne peut pas le relire "
+                "auprès de Chorus Pro\u00a0: vous pourrez le revoir sur Chorus Pro après "
+                "l'activation.",
+            ).format(spaces=", ".join(labels.get(str(c), str(c)) for c in saved_choice))
+        elif unsent:
             text = QCoreApplication.translate(
                 "drafts",
                 "Votre compte a déjà été créé. Les espaces de travail choisis ({spaces}) n'ont "

@@ -41,6 +41,10 @@
         <translation>{minutes} min {seconds} s</translation>
     </message>
     <message>
+        <source>Le lien, le mot de passe et la réponse secrète saisis avant la fermeture de la fenêtre n&apos;ont pas été gardés (ils ne sont jamais enregistrés)&#xa0;: saisissez-les à nouveau&#xa0;; tant que la fenêtre reste ouverte, ils restent en place.</source>
+        <translation>The link, the password and the secret answer typed before the window was closed were not kept (they are never saved): type them again; while the window stays open, they stay in place.</translation>
+    </message>
+    <message>
         <source>Tant que la fenêtre reste ouverte, tout ce que vous avez saisi reste en place. Si vous la fermez, vos informations des étapes 1 à 3 sont gardées, mais le lien, le mot de passe et la réponse secrète ne sont jamais enregistrés&#xa0;: il faudra les saisir à nouveau.</source>
         <translation>While the window stays open, everything you typed stays in place. If you close it, your details from steps 1 to 3 are kept, but the link, the password and the secret answer are never saved: you will have to type them again.</translation>
     </message>
@@ -67,6 +71,11 @@
     <message>
         <source>Valider</source>
         <translation>Confirm</translation>
+    </message>
+    <message>
+        <source>Reprise</source>
+        <extracomment>What a resume had to say (the workspaces chosen, a missing keychain): kept in view under the intro while the message line below says other things (a lock, a call).</extracomment>
+        <translation>Resume</translation>
     </message>
     <message>
         <source>Collez ici le lien reçu par courriel, ou le code seul</source>
@@ -107,6 +116,10 @@
     <message>
         <source>Vos informations des étapes 1 à 3 sont gardées&#xa0;: au prochain lancement, «&#xa0;Reprendre&#xa0;» les remet en place et revient ici. Le lien ou code d&apos;activation, le mot de passe et la réponse secrète saisis ne sont jamais enregistrés&#xa0;: il faudra les saisir à nouveau.</source>
         <translation>Your details from steps 1 to 3 are kept: at the next start, “Resume” puts them back and comes back here. The activation link or code, the password and the secret answer typed are never saved: you will have to type them again.</translation>
+    </message>
+    <message>
+        <source>Votre compte a déjà été créé pour {email} et attend son activation. Si vous quittez maintenant, l&apos;inscription reste en attente&#xa0;: au prochain lancement, «&#xa0;Reprendre&#xa0;» revient ici.</source>
+        <translation>Your account has already been created for {email} and is waiting for its activation. If you quit now, the signup stays pending: at the next start, “Resume” comes back here.</translation>
     </message>
     <message>
         <source>Le blocage reste en place jusqu&apos;à {time}, et sera indiqué à la reprise.</source>
@@ -2387,6 +2400,10 @@ The record&apos;s text fields typed on this page, one line edit each (the countr
     <message>
         <source>Votre compte a déjà été créé. Le choix des espaces de travail n&apos;a pas pu être relu (aucun trousseau du système)&#xa0;: vous pourrez le revoir après l&apos;activation.</source>
         <translation>Your account has already been created. The choice of workspaces could not be read back (no system keychain): you can review it after activation.</translation>
+    </message>
+    <message>
+        <source>Votre compte a déjà été créé, avec les espaces de travail choisis ({spaces})&#xa0;: ce choix est enregistré avec le compte et vaudra dès son activation. Sans trousseau du système, l&apos;assistant ne peut pas le relire auprès de Chorus Pro&#xa0;: vous pourrez le revoir sur Chorus Pro après l&apos;activation.</source>
+        <translation>Your account has already been created, with the workspaces chosen ({spaces}): this choice is saved with the account and applies from its activation. Without a system keychain, the wizard cannot read it back from Chorus Pro: you can review it on Chorus Pro after the activation.</translation>
     </message>
     <message>
         <source>Votre compte a déjà été créé. Les espaces de travail choisis ({spaces}) n&apos;ont pas encore été ouverts, et sans trousseau du système l&apos;assistant ne peut plus les demander&#xa0;: ouvrez-les après l&apos;activation, sur Chorus Pro.</source>

@@ -183,7 +183,7 @@ def test_five_wrong_codes_lock_valider_with_a_countdown(
     local = until.astimezone()
     text = page.banner.text()
     assert f"bloquée jusqu'à {local.hour}\u00a0h\u00a0{local.minute:02d}" in text
-    assert "Réessayez dans 4\u00a0min\u00a012\u00a0s" in text
+    assert "(encore 4\u00a0min\u00a012\u00a0s)" in text
     assert page.code_hint.isHidden()  # the state is the lock, said once, in the banner
     assert WRONG not in text
     assert not page.isComplete() and not valider(wizard).isEnabled()
@@ -191,11 +191,11 @@ def test_five_wrong_codes_lock_valider_with_a_countdown(
 
     clock.now += timedelta(minutes=3, seconds=2)
     page.lock_timer.timeout.emit()
-    assert "Réessayez dans 1\u00a0min\u00a010\u00a0s" in page.banner.text()
+    assert "(encore 1\u00a0min\u00a010\u00a0s)" in page.banner.text()
     assert not valider(wizard).isEnabled()
     clock.now += timedelta(seconds=65)
     page.lock_timer.timeout.emit()
-    assert "Réessayez dans 5\u00a0s" in page.banner.text()
+    assert "(encore 5\u00a0s)" in page.banner.text()
 
     clock.now = until
     page.lock_timer.timeout.emit()
@@ -304,6 +304,8 @@ def test_a_lock_is_shown_at_once_on_resume_without_a_keychain(
     service.fail["activate"] = ActivationLocked("Trop de tentatives.", status=423, until=until)
     first.next()
     qtbot.waitUntil(page.is_locked)
+    before = page.banner.text()
+    assert page.next_reason.isHidden()  # no « Pour valider, saisissez… » under a lock
     draft_keeper(first).flush()
     saved = json.loads((tmp_path / "draft.json").read_text(encoding="utf-8"))
     assert saved["progress"]["activation_locked_until"] == until.isoformat()
@@ -325,8 +327,24 @@ def test_a_lock_is_shown_at_once_on_resume_without_a_keychain(
         assert resumed.is_locked() and resumed.locked_until == until
         assert resumed.banner.tone is Tone.ERROR
         assert "Trop de tentatives infructueuses" in resumed.banner.text()
-        assert "Votre compte a déjà été créé" in resumed.banner.text()  # the resume's note too
+        # the resume's note too, in its own place beside the lock's message
+        assert "Votre compte a déjà été créé" in resumed.resume_note.text()
+        assert resumed.resume_note.isVisible()
         assert not resumed.resend.isEnabled()
+        # Found by a walk: the lock's advice changed with the restart, its « Tant que la
+        # fenêtre reste ouverte, tout ce que vous avez saisi reste en place » was untrue (the
+        # restart had emptied the secrets), and « Pour valider, saisissez… » showed under it.
+        after = resumed.banner.text()
+        advice = (
+            "Le lien du dernier courriel aura expiré d'ici là\u00a0: à la fin du blocage, "
+            "cliquez sur «\u00a0Renvoyer le courriel\u00a0» pour en recevoir un nouveau."
+        )
+        assert advice in before and advice in after
+        assert "Réessayez dans" not in after
+        untrue = "tout ce que vous avez saisi reste en place"
+        assert untrue in before and untrue not in after
+        assert "saisis avant la fermeture de la fenêtre n'ont pas été gardés" in after
+        assert resumed.next_reason.isHidden()
         assert not valider(second).isEnabled()
     finally:
         second.shutdown()
@@ -373,3 +391,38 @@ def test_the_lock_the_quit_question_and_the_help_tell_one_truth(
     paragraph = next(p for p in help_text.split("\n\n") if "Trop de tentatives" in p)
     assert "Renvoyer le" in paragraph and "s'il est encore valable" in paragraph
     assert "étapes 1 à 3 sont gardées" in paragraph
+
+
+@pytest.mark.qt_log_ignore(DIALOG_WARNING)  # « Quitter l'assistant ? »
+def test_annuler_and_the_close_button_ask_alike_on_step_4_with_empty_fields(
+    qtbot: QtBot, wizard: SignupWizard
+) -> None:
+    """Found by a walk: with step 4's fields empty, « Annuler » quit at once while the account
+    waited for its activation; both ways of quitting now ask the same question."""
+    page = reach_activation(qtbot, wizard)
+    page.clear_secrets()
+    page.code.clear()
+    assert not any(
+        field.text()
+        for field in (page.code, page.password.password, page.password.confirmation, page.answer)
+    )
+    questions = []
+    for quit_now in (wizard.reject, wizard.close):  # « Annuler », the close button
+        quit_now()
+        qtbot.waitUntil(lambda: wizard.quit_question is not None)
+        box = wizard.quit_question
+        assert box is not None
+        questions.append(box.text())
+        stay = next(b for b in box.buttons() if b.text() == "&Rester")
+        stay.click()
+        qtbot.waitUntil(lambda: wizard.quit_question is None)
+        assert wizard.isVisible() and wizard.currentId() == PageId.ACTIVATE
+    assert questions[0] == questions[1]
+    assert EMAIL in questions[0] and "attend son activation" in questions[0]
+
+
+def test_every_guide_page_subtitle_starts_with_etape_accented(wizard: SignupWizard) -> None:
+    """The progress line under each step's title: « Étape n sur 4 », with its accent."""
+    for page_id in (PageId.IDENTIFY, PageId.COMPLETE, PageId.WORKSPACES, PageId.ACTIVATE):
+        subtitle = wizard.page_of(page_id).subTitle()
+        assert subtitle.startswith("Étape "), subtitle

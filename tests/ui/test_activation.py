@@ -195,8 +195,8 @@ def test_locked_account_says_until_when(
     wizard.next()
     qtbot.waitUntil(lambda: page.banner.tone is Tone.ERROR)
     local = until.astimezone()
-    assert f"bloquée jusqu'à {local.hour}\u00a0h\u00a0{local.minute:02d}." in page.banner.text()
-    assert "Réessayez dans 60\u00a0min\u00a000\u00a0s" in page.banner.text()
+    assert f"bloquée jusqu'à {local.hour}\u00a0h\u00a0{local.minute:02d} (" in page.banner.text()
+    assert "(encore 60\u00a0min\u00a000\u00a0s)" in page.banner.text()
     assert wizard.currentId() == PageId.ACTIVATE
     assert page.answer.text() == "Médor"
 

@@ -16,6 +16,7 @@ from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.widgets.common import Tone
 from chorus_wizard.ui.wizard import SignupWizard
 from tests.fakes import FakeService
+from tests.ui.flows import DIALOG_WARNING, quit_wizard
 from tests.ui.test_pages import fill_person, go_to_complete
 
 PASSWORD = "Girafe-Bleue-2026"
@@ -121,12 +122,13 @@ def test_retry_reruns_the_call_that_failed_while_another_ran(
     assert valider(wizard)
 
 
+@pytest.mark.qt_log_ignore(DIALOG_WARNING)  # « Quitter l'assistant ? »
 def test_closing_the_wizard_voids_every_call_of_the_page(
     qtbot: QtBot, wizard: SignupWizard, service: SlowRules
 ) -> None:
     page = reach_step_4(qtbot, wizard, service)
     page.resend.click()
-    wizard.reject()
+    quit_wizard(qtbot, wizard)  # step 4 asks first (the account waits): « Quitter »
     assert not page.is_busy
     service.rules_gate.set()
     qtbot.waitUntil(lambda: not wizard.context.runner.busy)

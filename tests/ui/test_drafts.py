@@ -16,6 +16,7 @@ from chorus_wizard.config import resolve_config
 from chorus_wizard.contracts.record import Signup
 from chorus_wizard.drafts import DraftStore
 from chorus_wizard.recap import company_category
+from chorus_wizard.ui.desk import catalogue_labels
 from chorus_wizard.ui.drafts import DraftKeeper
 from chorus_wizard.ui.pages.base import PageId
 from chorus_wizard.ui.pages.complete import CompletePage
@@ -227,8 +228,55 @@ def test_resume_without_a_keychain_goes_to_activation(
     second, _ = new_wizard(qtbot, service, tmp_path)
     second.page_of(PageId.IDENTIFY).resume_box.resume_button.click()  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: second.currentId() == PageId.ACTIVATE)
-    assert "aucun trousseau" in second.currentPage().banner.text()  # type: ignore[attr-defined]
+    note = second.currentPage().resume_note  # type: ignore[attr-defined]
+    assert "aucun trousseau" in note.text() and note.isVisible()
     assert "create_account" not in service.calls
+
+
+@pytest.mark.qt_log_ignore(DIALOG_WARNING)  # « Quitter l'assistant ? »
+def test_resume_without_a_keychain_names_the_chosen_workspaces_and_keeps_saying_it(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    """Found by a walk: step 3's choice made and sent, the window closed on step 4, no
+    keychain: the resumed step 4 said the choice « n'a pas pu être relu », named nothing,
+    and the note went as soon as another message came."""
+    first, keeper = new_wizard(qtbot, FakeService(), tmp_path)
+    page = to_complete(qtbot, first)
+    page.email_again.setText(EMAIL)
+    page.nom.setText("Durand")
+    page.prenom.setText("Marie")
+    first.next()
+    qtbot.waitUntil(lambda: first.currentId() == PageId.WORKSPACES)
+    spaces = first.currentPage()
+    assert isinstance(spaces, WorkspacesPage)
+    qtbot.waitUntil(lambda: bool(spaces.switches))
+    labels = catalogue_labels()
+    received = next(code for code, label in labels.items() if label == "Factures reçues")
+    spaces.switches[received].setChecked(True)
+    chosen = spaces.chosen()
+    first.next()
+    qtbot.waitUntil(lambda: first.currentId() == PageId.ACTIVATE)
+    keeper.flush()
+    quit_wizard(qtbot, first)
+    first.shutdown()
+
+    memory_keyring.passwords.clear()  # as on a machine without a keychain
+    second, _ = new_wizard(qtbot, FakeService(), tmp_path)
+    second.page_of(PageId.IDENTIFY).resume_box.resume_button.click()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: second.currentId() == PageId.ACTIVATE)
+    activate = second.currentPage()
+    note = activate.resume_note  # type: ignore[attr-defined]
+    text = note.text()
+    assert "n'a pas pu être relu" not in text
+    for code in chosen:
+        assert labels[code] in text
+    assert "Factures reçues" in text
+    assert "enregistré avec le compte" in text
+    assert note.isVisible()
+    # Another message on the page's message line does not take the note's place.
+    activate.code.setText("un-code")  # type: ignore[attr-defined]
+    activate.banner.show_message(Tone.ERROR, "Autre message.")  # type: ignore[attr-defined]
+    assert note.isVisible() and note.text() == text
 
 
 @pytest.mark.qt_log_ignore(DIALOG_WARNING)  # « Quitter l'assistant ? »

@@ -270,7 +270,7 @@ def test_an_unvalidated_workspace_choice_survives_a_resume_without_keychain(
     keeper = draft_keeper(second)
     second.page_of(PageId.IDENTIFY).resume_box.resume_button.click()  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: second.currentId() == PageId.ACTIVATE)
-    banner = second.currentPage().banner.text()  # type: ignore[attr-defined]
+    banner = second.currentPage().resume_note.text()  # type: ignore[attr-defined]
     assert "Les espaces de travail choisis (Factures émises, Factures reçues)" in banner
     keeper.save_now()
     keeper.flush()

@@ -36,6 +36,7 @@ from chorus_wizard.domain.password import PasswordPolicy, load_strength_estimato
 from chorus_wizard.texts import QT_TRANSLATE_NOOP
 from chorus_wizard.ui.pages.base import Page, WizardContext
 from chorus_wizard.ui.widgets.common import (
+    Banner,
     FieldHint,
     FormComboBox,
     Tone,
@@ -122,9 +123,17 @@ def countdown_text(left: timedelta) -> str:
     ).format(minutes=minutes, seconds=f"{seconds:02d}")
 
 
-def kept_text() -> str:
+def kept_text(*, restarted: bool = False) -> str:
     """What stays of step 4 while the window is open and after it is closed: said alike by
-    the lock's message and the quit question."""
+    the lock's message and the quit question. ``restarted``: the lock was found by a resume,
+    after the window had been closed (what was typed before is already gone)."""
+    if restarted:
+        return QCoreApplication.translate(
+            "ActivatePage",
+            "Le lien, le mot de passe et la réponse secrète saisis avant la fermeture de la "
+            "fenêtre n'ont pas été gardés (ils ne sont jamais enregistrés)\u00a0: saisissez-les "
+            "à nouveau\u00a0; tant que la fenêtre reste ouverte, ils restent en place.",
+        )
     return QCoreApplication.translate(
         "ActivatePage",
         "Tant que la fenêtre reste ouverte, tout ce que vous avez saisi reste en place. Si vous "
@@ -134,22 +143,33 @@ def kept_text() -> str:
     )
 
 
-def locked_message(until: datetime, now: datetime, link_until: datetime | None = None) -> str:
+def locked_message(
+    until: datetime,
+    now: datetime,
+    link_until: datetime | None = None,
+    *,
+    restarted: bool = False,
+) -> str:
     """What to say after five failed attempts: until when, the time left, and which link to
-    use then (a new mail's when the last one expires before the lock ends)."""
-    if link_until is not None and link_until <= until:
+    use then (a new mail's when the last one expires before the lock ends).
+
+    A link whose end is unknown (a resume without a keychain cannot ask it) is taken as
+    expiring first: the lock lasts an hour from the last wrong code, later than the mail
+    that link came with, and a link lasts 60 minutes."""
+    kept = kept_text(restarted=restarted)
+    if link_until is None or link_until <= until:
         return QCoreApplication.translate(
             "ActivatePage",
             "Trop de tentatives infructueuses\u00a0: l'activation de ce compte est bloquée "
             "jusqu'à {time} (encore {left}). Le lien du dernier courriel aura expiré d'ici "
             "là\u00a0: à la fin du blocage, cliquez sur «\u00a0Renvoyer le courriel\u00a0» pour "
             "en recevoir un nouveau. {kept}",
-        ).format(time=clock_time(until, now), left=countdown_text(until - now), kept=kept_text())
+        ).format(time=clock_time(until, now), left=countdown_text(until - now), kept=kept)
     return QCoreApplication.translate(
         "ActivatePage",
         "Trop de tentatives infructueuses\u00a0: l'activation de ce compte est bloquée jusqu'à "
         "{time}. Réessayez dans {left}, avec le lien du dernier courriel reçu. {kept}",
-    ).format(time=clock_time(until, now), left=countdown_text(until - now), kept=kept_text())
+    ).format(time=clock_time(until, now), left=countdown_text(until - now), kept=kept)
 
 
 def tries_left_text(tries: int) -> str:
@@ -205,11 +225,17 @@ class ActivatePage(Page):
         self._status_pending = False
         # The lock's end as the draft saved it, for a resume that cannot ask the service.
         self._saved_lock: datetime | None = None
-        # What a resume said while the lock is shown: said after the lock's message.
-        self._lock_note = ""
+        # The lock shown was found by a resume (the window had been closed meanwhile).
+        self._lock_after_restart = False
 
         self.intro = wrapped("")
         self.body.addWidget(self.intro)
+        #: What a resume had to say (the workspaces chosen, a missing keychain): kept in view
+        #: under the intro while the message line below says other things (a lock, a call).
+        self.resume_note = Banner()
+        self.resume_note.setAccessibleName(self.tr("Reprise"))
+        self.resume_note.hide()
+        self.body.addWidget(self.resume_note)
 
         form = form_layout()
         self.code = QLineEdit()
@@ -297,6 +323,7 @@ class ActivatePage(Page):
         self._saved_lock = None
         if found is not None and self.locked_until is None and self.clock() < found:
             self.locked_until = found  # a resume found the activation locked: said at once
+            self._lock_after_restart = True
         if self.locked_until is not None and self.is_locked():
             self._lock(self.locked_until)  # back on the page: still locked, and for how long
 
@@ -319,14 +346,23 @@ class ActivatePage(Page):
     def quit_warning(self) -> str:
         """Something typed on step 4 (never saved): what quitting keeps and what it loses."""
         fields = (self.code, self.password.password, self.password.confirmation, self.answer)
-        if not any(field.text() for field in fields):
+        if any(field.text() for field in fields):
+            text = self.tr(
+                "Vos informations des étapes 1 à 3 sont gardées\u00a0: au prochain lancement, "
+                "«\u00a0Reprendre\u00a0» les remet en place et revient ici. Le lien ou code "
+                "d'activation, le mot de passe et la réponse secrète saisis ne sont jamais "
+                "enregistrés\u00a0: il faudra les saisir à nouveau."
+            )
+        elif self.context.draft.account is not None:
+            # Nothing typed yet, but the account exists and waits: « Annuler » asks as the
+            # window's close button and step 3 do.
+            text = self.tr(
+                "Votre compte a déjà été créé pour {email} et attend son activation. Si vous "
+                "quittez maintenant, l'inscription reste en attente\u00a0: au prochain "
+                "lancement, «\u00a0Reprendre\u00a0» revient ici."
+            ).format(email=self.context.draft.signup.email)
+        else:
             return ""
-        text = self.tr(
-            "Vos informations des étapes 1 à 3 sont gardées\u00a0: au prochain lancement, "
-            "«\u00a0Reprendre\u00a0» les remet en place et revient ici. Le lien ou code "
-            "d'activation, le mot de passe et la réponse secrète saisis ne sont jamais "
-            "enregistrés\u00a0: il faudra les saisir à nouveau."
-        )
         if self.is_locked() and self.locked_until is not None:
             text += " " + self.tr(
                 "Le blocage reste en place jusqu'à {time}, et sera indiqué à la reprise."
@@ -375,8 +411,8 @@ class ActivatePage(Page):
     def missing_fields(self) -> list[str]:
         """What « Valider » still waits for, as the page's reason line names it (nothing
         before the rules are known; a lock or a load that failed: the message line says it)."""
-        if not self._policy_loaded:
-            return []
+        if not self._policy_loaded or self.is_locked():
+            return []  # while locked, « Valider » waits for the lock's end, not for a field
         missing = []
         if not activation_code(self.code.text()):
             missing.append(self.tr("le lien ou le code d'activation reçu"))
@@ -396,15 +432,12 @@ class ActivatePage(Page):
         return self.locked_until is not None and self.clock() < self.locked_until
 
     def show_resume_note(self, text: str) -> None:
-        if not self.is_locked():
-            super().show_resume_note(text)
-            return
-        self._lock_note = text  # the lock stays the message; the note follows it
-        self._refresh_lock()
+        """A resume's note stays in its own place: the message line then says the lock, a
+        call's progress or a refusal without replacing it."""
+        self.resume_note.show_message(Tone.INFO, text)
 
     def _lock_text(self, until: datetime, now: datetime) -> str:
-        text = locked_message(until, now, self.valid_until())
-        return f"{text} {self._lock_note}" if self._lock_note else text
+        return locked_message(until, now, self.valid_until(), restarted=self._lock_after_restart)
 
     def _lock(self, until: datetime) -> None:
         self.locked_until = until
@@ -440,11 +473,9 @@ class ActivatePage(Page):
         self.lock_timer.stop()
         self._stop_asking_status()
         self.locked_until = None
+        self._lock_after_restart = False
         self.resend.setEnabled(True)
         self._refresh_validity()
-        if self._lock_note:
-            message = f"{message} {self._lock_note}"
-            self._lock_note = ""
         self.banner.show_message(Tone.INFO, message)
         self.edited.emit()
         self.completeChanged.emit()
