@@ -38,3 +38,22 @@ def scrypt_hash(secret: str) -> str:
         secret.encode("utf-8"), salt=salt, n=_SCRYPT_N, r=_SCRYPT_R, p=_SCRYPT_P, dklen=_SCRYPT_LEN
     )
     return f"scrypt${_SCRYPT_N}${_SCRYPT_R}${_SCRYPT_P}${salt.hex()}${derived.hex()}"
+
+
+def scrypt_matches(secret: str, stored: str | None) -> bool:
+    """Whether ``secret`` is the one :func:`scrypt_hash` stored as ``stored``."""
+    if not stored:
+        return False
+    try:
+        _, n, r, p, salt, expected = stored.split("$")
+        derived = hashlib.scrypt(
+            secret.encode("utf-8"),
+            salt=bytes.fromhex(salt),
+            n=int(n),
+            r=int(r),
+            p=int(p),
+            dklen=len(expected) // 2,
+        )
+    except ValueError:
+        return False
+    return hmac.compare_digest(derived.hex(), expected)

@@ -12,12 +12,10 @@ rehearsal), never logged.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from urllib.parse import parse_qs, urlsplit
 
 from chorus_wizard.contracts import portal as api
 from chorus_wizard.contracts.portal import Expected, Stage, StructureOutcome
@@ -36,46 +34,17 @@ from chorus_wizard.sandbox.portal.queries import (
     PortalQueries,
 )
 from chorus_wizard.sandbox.refusal import Refusal, field_refusal, missing
-from chorus_wizard.sandbox.security import digest, new_secret, scrypt_hash
-from chorus_wizard.sandbox.signup.checks import check_email, check_siret_at_insee
+from chorus_wizard.sandbox.security import digest, new_secret, scrypt_hash, scrypt_matches
+from chorus_wizard.sandbox.signup.checks import (
+    check_email,
+    check_siret_at_insee,
+    code_from,
+    text_of,
+)
 from chorus_wizard.sandbox.store.storage import StructureRow, is_row_id
 
 LOGIN_VALIDITY = timedelta(minutes=15)
 SESSION_VALIDITY = timedelta(hours=8)
-
-
-def _text(value: str | None) -> str:
-    return (value or "").strip()
-
-
-def scrypt_matches(secret: str, stored: str | None) -> bool:
-    """Whether ``secret`` is the one :func:`~chorus_wizard.sandbox.security.scrypt_hash`
-    stored as ``stored``."""
-    if not stored:
-        return False
-    try:
-        _, n, r, p, salt, expected = stored.split("$")
-        derived = hashlib.scrypt(
-            secret.encode("utf-8"),
-            salt=bytes.fromhex(salt),
-            n=int(n),
-            r=int(r),
-            p=int(p),
-            dklen=len(expected) // 2,
-        )
-    except ValueError:
-        return False
-    return hmac.compare_digest(derived.hex(), expected)
-
-
-def _code_from(value: str | None) -> str:
-    """The code itself, also when the whole activation link was pasted."""
-    text = _text(value)
-    if "code=" in text:
-        codes = parse_qs(urlsplit(text).query).get("code")
-        if codes:
-            return codes[0].strip()
-    return text
 
 
 def _mail_code_hash(account_id: int, code: str) -> str:
@@ -120,7 +89,7 @@ class PortalDesk:
     ) -> api.AccountCreatedAnswer:
         email = check_email(body.email)
         for field, value in ((BY_NAME["nom"], body.nom), (BY_NAME["prenom"], body.prenom)):
-            if not _text(value):
+            if not text_of(value):
                 raise missing(field.wire, field.label)
         contact = check_email(body.emailContact or email, "emailContact")
         if not body.cguAcceptees:
@@ -134,8 +103,8 @@ class PortalDesk:
         until = now + timedelta(minutes=api.ACTIVATION_MINUTES)
         mail = mails.account_activation(
             to_email=email,
-            first_name=_text(body.prenom),
-            last_name=_text(body.nom),
+            first_name=text_of(body.prenom),
+            last_name=text_of(body.nom),
             link=f"{base_url}{api.ACTIVATION_PAGE}?code={code}",
             code=code,
             now=now,
@@ -151,9 +120,9 @@ class PortalDesk:
                 )
             account_id = queries.insert_account(
                 email=email,
-                nom=_text(body.nom),
-                prenom=_text(body.prenom),
-                telephone=_text(body.telephone),
+                nom=text_of(body.nom),
+                prenom=text_of(body.prenom),
+                telephone=text_of(body.telephone),
                 email_contact=contact,
                 now=now.timestamp(),
             )
@@ -196,7 +165,7 @@ class PortalDesk:
 
     def activate(self, body: api.ActivationRequest) -> Answer:
         """The activation link's code and the password: nothing else (no secret question)."""
-        code = _code_from(body.code)
+        code = code_from(body.code)
         password = body.motDePasse or ""
         now = self.ctx.now().timestamp()
         with self.ctx.storage.transaction() as session:
@@ -242,7 +211,7 @@ class PortalDesk:
     # Login and second factor ------------------------------------------------------------
 
     def login(self, body: api.LoginRequest) -> api.LoginAnswer:
-        email = _text(body.email)
+        email = text_of(body.email)
         now = self.ctx.now()
         stamp = now.timestamp()
         refusal: Refusal | None = None
@@ -311,8 +280,8 @@ class PortalDesk:
         a later login's TOTP code."""
         now = self.ctx.now()
         stamp = now.timestamp()
-        ticket = _text(body.jetonConnexion)
-        code = _text(body.code).replace(" ", "")
+        ticket = text_of(body.jetonConnexion)
+        code = text_of(body.code).replace(" ", "")
         refusal: Refusal | None = None
         with self.ctx.storage.transaction() as session:
             queries = PortalQueries(session)
@@ -494,7 +463,7 @@ class PortalDesk:
 
     def _structure_signup(self, body: api.StructureRequest) -> Signup:
         id_field = BY_NAME["identifier_type"].wire
-        kind_text = _text(body.typeIdentifiantStructure) or IdentifierType.SIRET.value
+        kind_text = text_of(body.typeIdentifiantStructure) or IdentifierType.SIRET.value
         try:
             kind = IdentifierType(kind_text)
         except ValueError:
@@ -503,7 +472,7 @@ class PortalDesk:
                 id_field,
                 f"Type d'identifiant de structure inconnu\u00a0: «\u00a0{kind_text}\u00a0».",
             ) from None
-        checked = check_identifier(kind, _text(body.identifiantStructure))
+        checked = check_identifier(kind, text_of(body.identifiantStructure))
         if checked.reason:
             raise field_refusal(
                 Code.INVALID_IDENTIFIER,
@@ -513,14 +482,14 @@ class PortalDesk:
         values = {
             "identifier_type": kind.value,
             "identifier": checked.normalized,
-            "raison_sociale": _text(body.raisonSociale),
-            "libelle": _text(body.libelleStructure),
-            "adresse": _text(body.adresse),
-            "complement1": _text(body.complementAdresse1),
-            "complement2": _text(body.complementAdresse2),
-            "code_postal": _text(body.codePostal),
-            "ville": _text(body.ville),
-            "code_pays": _text(body.codePays).upper() or "FR",
+            "raison_sociale": text_of(body.raisonSociale),
+            "libelle": text_of(body.libelleStructure),
+            "adresse": text_of(body.adresse),
+            "complement1": text_of(body.complementAdresse1),
+            "complement2": text_of(body.complementAdresse2),
+            "code_postal": text_of(body.codePostal),
+            "ville": text_of(body.ville),
+            "code_pays": text_of(body.codePays).upper() or "FR",
         }
         if not body.rattachement:
             for name in ("raison_sociale", "adresse", "code_postal", "ville"):
