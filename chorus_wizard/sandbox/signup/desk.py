@@ -66,6 +66,23 @@ MAX_FAILURES = 5
 MAX_CREATORS = 10_000
 
 
+def _live_code(
+    row: CodeRow | None, account: AccountRow | None, email: str
+) -> tuple[CodeRow, AccountRow] | None:
+    """``row`` and ``account`` when ``row`` is a live activation code (neither used nor
+    replaced) of ``email``'s account still waiting for its activation; None otherwise."""
+    if (
+        row is None
+        or account is None
+        or account.email.casefold() != email
+        or row.used_at is not None
+        or row.invalidated_at is not None
+        or account.status != STATUS_PENDING
+    ):
+        return None
+    return row, account
+
+
 class SignupDesk:
     """The sandbox's side of the signup: checks, accounts, workspaces, attachment, activation."""
 
@@ -440,21 +457,16 @@ class SignupDesk:
                 raise self._throttled(wait)
             row = session.find_code(digest(code)) if code else None
             account = session.get_account(row.account_id) if row else None
-            if (
-                row is None
-                or account is None
-                or account.email.casefold() != email
-                or row.used_at is not None
-                or row.invalidated_at is not None
-                or account.status != STATUS_PENDING
-            ):
+            live = _live_code(row, account, email)
+            if live is None:
                 # Answered after the commit: the failure and the lock must be saved.
                 if account is None or account.email.casefold() != email:
                     throttle.failed(source, stamp)  # a guess, not a code already used
                 refusal = self._wrong_code(session, email, source, now)
             else:
                 refusal = None
-                self._activate_with(session, account, row, body, stamp, hashes)
+                live_row, live_account = live
+                self._activate_with(session, live_account, live_row, body, stamp, hashes)
         if refusal is not None:
             raise refusal
         assert account is not None
@@ -475,14 +487,7 @@ class SignupDesk:
         with self.ctx.storage.transaction(write=False) as session:
             row = session.find_code(digest(code))
             account = session.get_account(row.account_id) if row else None
-        if (
-            row is None
-            or account is None
-            or account.email.casefold() != email
-            or row.used_at is not None
-            or row.invalidated_at is not None
-            or account.status != STATUS_PENDING
-        ):
+        if _live_code(row, account, email) is None:
             return None
         answer = normalize_secret_answer(body.reponseQuestionSecrete or "")
         return scrypt_hash(body.motDePasse or ""), scrypt_hash(answer)
